@@ -1,0 +1,3 @@
+from quotelint.cli import main
+
+raise SystemExit(main())

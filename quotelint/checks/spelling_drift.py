@@ -1,0 +1,161 @@
+"""Names, organizations and terms spelled otherwise than the registry spells them.
+
+## What it does
+Flags a known misspelling listed in the registry (`ODHIR` for `ODIHR`), and a word that nobody
+listed but that is one or two edits away from a registered name: a letter added, dropped,
+changed or swapped, or the wrong case (`Gutteres`, `Tokaev`, `OIDHR`, `tokayev`). Missing
+diacritics (`Antonio` for `António`) are an accepted variant, not a misspelling.
+
+## Why it matters
+A misspelled name is the error readers notice first and forgive last; near misses slip past
+spell checkers because the right spelling is not in any dictionary.
+
+## Precision guards
+A word is never taken for a misspelling when it is an ordinary English word or a name in the
+dictionary (`Prize` is not `Price`), another registered spelling, or a name that the document
+introduces itself with another first name (`Mike Brice` is not `Ned Price`). Near misses must
+share the first letter of the name. Words in capitals are not judged for case.
+
+## Options
+Add words that must never be flagged to `lexicon: {common_words: {add: [...]}}`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz
+
+from quotelint.checks import Rule
+from quotelint.finding import Hit, Severity
+from quotelint.names import Token, fold, form_tokens, strip_marks
+
+if TYPE_CHECKING:
+    from quotelint.context import Context
+    from quotelint.registry.model import Entity
+
+
+def best_spelling(entity: Entity, wrong: str) -> str:
+    """The accepted spelling closest to a wrong one: ODHIR -> ODIHR rather than the long name."""
+    return max(entity.forms, key=lambda form: (fuzz.ratio(form, wrong), -entity.forms.index(form)))
+
+
+def describe(entity: Entity, spelling: str) -> str:
+    return f"'{spelling}'" if spelling == entity.name else f"'{spelling}' ({entity.name})"
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    index = ctx.registry.names
+    covered: set[int] = set()
+    for mention in ctx.mentions:
+        covered.update(range(mention.first, mention.first + mention.count))
+        if not mention.form.accepted:
+            entity = index.entities[mention.form.entity_ids[0]]
+            wrong = ctx.prose[mention.start : mention.end]
+            right = best_spelling(entity, wrong)
+            yield Hit(mention.start, mention.end, f"'{wrong}' is a misspelling of {describe(entity, right)}", right, fixable=True)
+    words = ctx.words
+    for i, word in enumerate(words):
+        if i in covered or word.text in index.known:
+            continue
+        found = near_miss(ctx, i)
+        if found is not None:
+            right, entity = found
+            what = "has the wrong case for" if right.casefold() == word.text.casefold() else "looks like a misspelling of"
+            yield Hit(word.start, word.end, f"'{word.text}' {what} {describe(entity, right)}", right, fixable=True)
+
+
+def near_miss(ctx: Context, i: int) -> tuple[str, Entity] | None:
+    index = ctx.registry.names
+    word = ctx.words[i].text
+    if len(word) < 4 or word.isdigit():
+        return None
+    expected = neighbour_expectations(ctx, i)
+    if index.lexicon.is_common_word(word) and not expected:
+        return None
+    same_fold = index.by_fold.get(fold(word), frozenset())
+    if same_fold:
+        # Only case, diacritics or apostrophes differ. The last two are accepted variants.
+        if any(strip_marks(r).replace("'", "").replace("’", "") == strip_marks(word).replace("'", "").replace("’", "") for r in same_fold):
+            return None
+        if word.isupper() and len(word) > 1:
+            return None  # capitals for emphasis or a headline
+        candidates = set(same_fold)
+    else:
+        candidates = {r for r in index.near(word) if plausible(word, r)}
+    candidates |= expected
+    if not candidates:
+        return None
+    scored = sorted(candidates, key=lambda r: (-(bool(index.owners[r] & ctx.mentioned)), -fuzz.ratio(fold(r), fold(word))))
+    right = scored[0]
+    if introduced_elsewhere(ctx, word, right):
+        return None
+    entity_id = sorted(index.owners[right] & ctx.mentioned or index.owners[right])[0]
+    return right, index.entities[entity_id]
+
+
+def plausible(word: str, right: str) -> bool:
+    if right.isupper() and len(right) <= 4:
+        return sorted(word.upper()) == sorted(right) and word.isupper()  # a short acronym: swaps only
+    if word.isupper() and not right.isupper():
+        return False
+    return not (right[:1].isupper() and word[:1].islower())
+
+
+def neighbour_expectations(ctx: Context, i: int) -> set[str]:
+    """Words a registered name expects here because its other words stand beside this one.
+
+    `Ned Prise`: `Ned` begins the registered `Ned Price`, so `Price` is expected next, even
+    though `price` is an ordinary word that near-miss search never offers on its own.
+    """
+    from rapidfuzz.distance import OSA
+
+    index, words = ctx.registry.names, ctx.words
+    word = words[i].text
+    expected: set[str] = set()
+    for j, offset in ((i - 1, 1), (i + 1, -1)):
+        if not 0 <= j < len(words) or words[j].text not in index.known:
+            continue
+        for form in index.by_word.get(words[j].text, ()):
+            for k, w in enumerate(form.words):
+                if w == words[j].text and 0 <= k + offset < len(form.words):
+                    target = form.words[k + offset]
+                    limit = 1 if len(target) < 8 else 2
+                    if target != word and target[:1].casefold() == word[:1].casefold() and OSA.distance(fold(target), fold(word)) <= limit:
+                        expected.add(target)
+    return expected
+
+
+def introduced_elsewhere(ctx: Context, word: str, right: str) -> bool:
+    """The document gives the word a first name of its own: `Mike Brice said` is not Price."""
+    index, words, lexicon = ctx.registry.names, ctx.words, ctx.registry.names.lexicon
+    own = {w for i in index.owners[right] for f in index.entities[i].forms for w in form_tokens(f)}
+    for k in ctx.positions.get(word, ()):
+        if k == 0:
+            continue
+        before: Token = words[k - 1]
+        token = words[k]
+        gap = ctx.prose[before.end : token.start]
+        if gap.strip() or not before.text[:1].isupper() or before.text in own:
+            continue
+        if before.text in lexicon.titles or before.text in lexicon.honorifics or before.text.lower() in lexicon.title_words:
+            continue
+        if before.text.lower() in lexicon.common_words:
+            continue
+        return True
+    return False
+
+
+RULE = Rule(
+    id="QL201",
+    name="spelling-drift",
+    category="spelling-drift",
+    severity=Severity.ERROR,
+    summary="A name, organization or term spelled otherwise than the registry spells it",
+    check=check,
+    doc=__doc__ or "",
+    fail=("The mission of the ODHIR observed the vote.", "UN chief Antonio Gutteres spoke first."),
+    passing=("The mission of the ODIHR observed the vote.", "The Nobel Prize went to a writer."),
+    fixable=True,
+)

@@ -1,0 +1,115 @@
+"""The command line: parse arguments, hand each command to its module, turn errors into exit 2."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from quotelint import __version__
+from quotelint.errors import UserError
+
+CHECK_FORMATS = ("text", "json", "sarif", "github")
+EXTRACT_FORMATS = ("text", "json")
+REPORT_FORMATS = ("text", "markdown", "html", "json")
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        raise UserError(message)
+
+
+def add_common(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None:
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; - reads standard input")
+    parser.add_argument("--registry", action="append", metavar="PATH", help="registry file or folder (repeatable; replaces the configured registry)")
+    parser.add_argument("--config", metavar="PATH", help="settings file (default: [tool.quotelint] in the nearest pyproject.toml, else .quotelint.yaml)")
+    parser.add_argument("--format", choices=formats, default="text", help="output format")
+    parser.add_argument("--select", metavar="RULES", help="rule ids, names or categories to use, comma-separated")
+    parser.add_argument("--ignore", metavar="RULES", help="rule ids, names or categories to leave out, comma-separated")
+    parser.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that makes the exit code 1 (default: warning)")
+    parser.add_argument("--stdin-filename", metavar="NAME", help="the name to report for standard input (its suffix picks the format)")
+    parser.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of standard output")
+    parser.add_argument("--no-cache", action="store_true", help="load the registry from its YAML files, not from the cache")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(prog="quotelint", description="Check quotations, attributions, names and figures in prose.")
+    parser.add_argument("--version", action="version", version=f"quotelint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    check = sub.add_parser("check", help="lint files or folders")
+    add_common(check, CHECK_FORMATS)
+    check.add_argument("--fix", action="store_true", help="apply safe fixes in place")
+    check.add_argument("--diff", action="store_true", help="show the safe fixes as a unified diff; write nothing")
+    check.add_argument("--diff-base", metavar="REF", help="keep only findings on lines that `git diff REF...HEAD` adds or changes")
+    check.add_argument("--baseline", metavar="FILE", help="leave out findings recorded in this baseline file")
+    check.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline and exit 0")
+    check.add_argument("--show-source", action=argparse.BooleanOptionalAction, default=None, help="print the line and a caret under each finding (default: on a terminal)")
+    check.add_argument("--max-annotations", type=int, default=None, metavar="N", help="github format: annotations to print at most (default 50)")
+
+    extract = sub.add_parser("extract", help="list every quotation with its attribution and registry status")
+    add_common(extract, EXTRACT_FORMATS)
+
+    report = sub.add_parser("report", help="a corpus report: counts, then every finding in context")
+    add_common(report, REPORT_FORMATS)
+
+    registry = sub.add_parser("registry", help="validate or draft registry files")
+    registry_sub = registry.add_subparsers(dest="registry_command", metavar="SUBCOMMAND", parser_class=Parser)
+    rcheck = registry_sub.add_parser("check", help="validate registry files")
+    rcheck.add_argument("paths", nargs="*", metavar="PATH", help="registry files or folders (default: the configured registry)")
+    rcheck.add_argument("--config", metavar="PATH", help="settings file")
+    rdraft = registry_sub.add_parser("draft", help="write registry YAML for the quotes and names the registry does not know")
+    rdraft.add_argument("paths", nargs="*", metavar="PATH", help="articles: files or folders")
+    rdraft.add_argument("-o", "--output", metavar="FILE", help="write the draft here (default: standard output)")
+    rdraft.add_argument("--registry", action="append", metavar="PATH", help="registry file or folder (repeatable)")
+    rdraft.add_argument("--config", metavar="PATH", help="settings file")
+
+    rules = sub.add_parser("rules", help="list every rule: id, category, default severity, summary")
+    rules.add_argument("--registry", action="append", metavar="PATH", help="registry file or folder, for rules written in YAML")
+    rules.add_argument("--config", metavar="PATH", help="settings file")
+    rules.add_argument("--format", choices=("text", "json"), default="text")
+
+    explain = sub.add_parser("explain", help="one rule's documentation, with a failing and a passing example")
+    explain.add_argument("rule", metavar="RULE", help="rule id or name, e.g. QL201 or spelling-drift")
+    explain.add_argument("--registry", action="append", metavar="PATH", help="registry file or folder, for rules written in YAML")
+    explain.add_argument("--config", metavar="PATH", help="settings file")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if args.command is None:
+            parser.print_help()
+            return 2
+        if args.command == "registry" and args.registry_command is None:
+            raise UserError("registry needs a subcommand: check or draft")
+        return dispatch(args)
+    except UserError as exc:
+        for line in str(exc).splitlines():
+            print(f"quotelint: {line}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def dispatch(args: argparse.Namespace) -> int:
+    if args.command == "check":
+        from quotelint.commands.check import run
+    elif args.command == "extract":
+        from quotelint.commands.extract import run
+    elif args.command == "report":
+        from quotelint.commands.report import run
+    elif args.command == "rules":
+        from quotelint.commands.rules import run_rules as run
+    elif args.command == "explain":
+        from quotelint.commands.rules import run_explain as run
+    elif args.registry_command == "check":
+        from quotelint.commands.registry import run_check as run
+    else:
+        from quotelint.commands.registry import run_draft as run
+    return run(args)

@@ -1,0 +1,123 @@
+"""What the commands share: settings, the registry, the files to read, writing the output."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from quotelint.document import KINDS_BY_SUFFIX, Document, InputError, decode, kind_for, read_document
+from quotelint.errors import UserError
+from quotelint.finding import Severity
+from quotelint.registry import Registry
+from quotelint.settings import Settings, find_settings, load_settings
+
+SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"})
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    path = getattr(args, "config", None) or find_settings(".")
+    settings = load_settings(path)
+    changes: dict[str, object] = {}
+    if getattr(args, "select", None):
+        changes["select"] = tuple(s.strip() for s in args.select.split(",") if s.strip())
+    if getattr(args, "ignore", None):
+        changes["ignore"] = settings.ignore + tuple(s.strip() for s in args.ignore.split(",") if s.strip())
+    if getattr(args, "fail_on", None):
+        changes["fail_on"] = Severity.parse(args.fail_on)
+    return settings.with_cli(**changes)
+
+
+def registry_from(args: argparse.Namespace, settings: Settings) -> Registry:
+    paths = tuple(getattr(args, "registry", None) or ()) or settings.registry
+    if not paths:
+        return Registry()
+    from quotelint.registry.cache import load_cached
+
+    return load_cached(paths, use_cache=not getattr(args, "no_cache", False))
+
+
+@dataclass
+class Inputs:
+    """The documents of a run, read lazily, and the input problems met on the way."""
+
+    paths: list[str]
+    stdin_name: str | None = None
+    settings: Settings | None = None
+    problems: list[InputError] = field(default_factory=list)
+    count: int = 0
+
+    def documents(self) -> Iterator[Document]:
+        for path in self.paths:
+            if path == "-":
+                yield self._stdin()
+                continue
+            if not os.path.exists(path):
+                self._problem(InputError("no such file or directory", path=path))
+                continue
+            files = walk(path, self.settings) if os.path.isdir(path) else [path]
+            for file in files:
+                try:
+                    doc = read_document(file)
+                except InputError as exc:
+                    self._problem(exc)
+                    continue
+                self.count += 1
+                yield doc
+
+    def _stdin(self) -> Document:
+        data = sys.stdin.buffer.read()
+        name = self.stdin_name or "-"
+        text, bom = decode(data, name)
+        self.count += 1
+        return Document.from_text(text, name, kind_for(name), bom)
+
+    def _problem(self, exc: InputError) -> None:
+        self.problems.append(exc)
+        print(f"quotelint: {exc}", file=sys.stderr)
+
+
+def walk(folder: str, settings: Settings | None) -> list[str]:
+    """Supported files below a folder, in a stable order, hidden and tool folders skipped."""
+    import fnmatch
+
+    exclude = settings.exclude if settings else ()
+    out = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
+        for name in sorted(files):
+            if os.path.splitext(name)[1].lower() not in KINDS_BY_SUFFIX or name.startswith("."):
+                continue
+            path = os.path.join(root, name)
+            if any(fnmatch.fnmatch(path, g) or fnmatch.fnmatch(name, g) for g in exclude):
+                continue
+            out.append(path)
+    return out
+
+
+def inputs_from(args: argparse.Namespace, settings: Settings) -> Inputs:
+    paths = list(args.paths)
+    if not paths:
+        if sys.stdin is not None and not sys.stdin.isatty() and getattr(args, "stdin_filename", None):
+            paths = ["-"]
+        else:
+            raise UserError("no paths given (give files or folders, or - for standard input)")
+    return Inputs(paths, getattr(args, "stdin_filename", None), settings)
+
+
+def write_output(text: str, output: str | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from quotelint.fixes import write_atomic
+
+    write_atomic(output, text.encode("utf-8"))
+
+
+def exit_code(severities: list[Severity], fail_on: Severity, inputs: Inputs) -> int:
+    if inputs.problems:
+        return 2
+    return 1 if any(s >= fail_on for s in severities) else 0

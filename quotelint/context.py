@@ -1,0 +1,48 @@
+"""What the rules share about one document, computed once and only when a rule asks."""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Any
+
+from quotelint.document import Document
+from quotelint.names import Mention, Token, tokens
+
+if TYPE_CHECKING:
+    from quotelint.registry import Registry
+    from quotelint.settings import Settings
+
+
+class Context:
+    def __init__(self, document: Document, registry: Registry, settings: Settings | None = None) -> None:
+        self.document = document
+        self.registry = registry
+        self.settings = settings
+        self.prose = document.prose
+
+    @functools.cached_property
+    def words(self) -> list[Token]:
+        return tokens(self.prose)
+
+    @functools.cached_property
+    def positions(self) -> dict[str, list[int]]:
+        """Each word's token indexes, for questions about a word's other occurrences."""
+        out: dict[str, list[int]] = {}
+        for i, word in enumerate(self.words):
+            out.setdefault(word.text, []).append(i)
+        return out
+
+    @functools.cached_property
+    def mentions(self) -> list[Mention]:
+        return list(self.registry.names.mentions(self.prose, self.words))
+
+    @functools.cached_property
+    def mentioned(self) -> frozenset[str]:
+        """Ids of the entities the document names with an accepted spelling."""
+        return frozenset(i for m in self.mentions if m.form.accepted for i in m.form.entity_ids)
+
+    @functools.cached_property
+    def quotes(self) -> list[Any]:
+        from quotelint.quotes import find_quotes
+
+        return find_quotes(self)

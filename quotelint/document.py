@@ -1,0 +1,170 @@
+"""Documents: bytes in, decoded text plus the prose a rule may look at, with positions kept.
+
+`Document.text` is the decoded file (BOM removed, newlines as written). `Document.prose` is what
+rules read: the same text with everything that is not prose (code, URLs, tags, front matter)
+taken out. Plain text and Markdown blank out non-prose characters with spaces, so prose offsets
+are text offsets. HTML decodes entities and drops tags, so its prose is shorter; `Document.source`
+maps a prose offset back to the file.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+from dataclasses import dataclass, field
+
+import regex
+
+from quotelint.errors import UserError
+
+BOM = "\ufeff"
+
+KINDS_BY_SUFFIX = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".mkd": "markdown",
+    ".rst": "rst",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+}
+
+_NEWLINE = regex.compile(r"\r\n|\r|\n")
+# Bare URLs and e-mail addresses are never prose. Both patterns are linear: no nested repeats.
+_URL = regex.compile(r"""(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"“”‘’]*[^\s<>"“”‘’.,;:!?)\]}'*]""")
+_EMAIL = regex.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b")
+
+
+class InputError(UserError):
+    """A file that cannot be read as text: missing, binary or not UTF-8."""
+
+
+_NOT_NEWLINE = regex.compile(r"[^\r\n]")
+
+
+def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """Replace each span by spaces, keeping line breaks so that positions stay put."""
+    if not spans:
+        return text
+    out: list[str] = []
+    pos = 0
+    for start, end in sorted(spans):
+        if end <= pos:
+            continue
+        start = max(start, pos)
+        out.append(text[pos:start])
+        out.append(_NOT_NEWLINE.sub(" ", text[start:end]))
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def mask_links(text: str) -> str:
+    """Blank bare URLs and e-mail addresses."""
+    spans = [m.span() for m in _URL.finditer(text)]
+    spans += [m.span() for m in _EMAIL.finditer(text)]
+    return blank_spans(text, spans)
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetMap:
+    """Maps prose offsets to text offsets for prose that is not a same-length copy of the text.
+
+    `anchors` are (prose_offset, text_offset) pairs, sorted, each starting a run of characters
+    copied one to one; a prose offset maps to its run's text offset plus the distance into the run.
+    """
+
+    prose_starts: tuple[int, ...]
+    text_starts: tuple[int, ...]
+
+    def to_text(self, offset: int) -> int:
+        i = bisect.bisect_right(self.prose_starts, offset) - 1
+        if i < 0:
+            return offset
+        return self.text_starts[i] + (offset - self.prose_starts[i])
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    path: str
+    text: str
+    prose: str
+    kind: str = "text"
+    bom: bool = False
+    offset_map: OffsetMap | None = None
+    line_starts: tuple[int, ...] = field(default=(), repr=False)
+
+    @classmethod
+    def from_text(cls, text: str, path: str = "-", kind: str = "text", bom: bool = False) -> Document:
+        offset_map = None
+        if kind != "text":
+            from quotelint import markup
+        if kind == "markdown":
+            prose = markup.mask_markdown(text)
+        elif kind == "rst":
+            prose = markup.mask_rst(text)
+        elif kind == "html":
+            prose, offset_map = markup.html_prose(text)
+        else:
+            prose = text
+        prose = mask_links(prose)
+        starts = [0]
+        starts.extend(m.end() for m in _NEWLINE.finditer(text))
+        return cls(path, text, prose, kind, bom, offset_map, tuple(starts))
+
+    def source(self, offset: int) -> int:
+        """The text offset of a prose offset."""
+        return offset if self.offset_map is None else self.offset_map.to_text(offset)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based line and code-point column of a text offset."""
+        i = bisect.bisect_right(self.line_starts, offset) - 1
+        return i + 1, offset - self.line_starts[i] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self.line_starts[line - 1]
+        end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    @property
+    def newline(self) -> str:
+        m = _NEWLINE.search(self.text)
+        return m.group() if m else "\n"
+
+
+def kind_for(path: str) -> str:
+    return KINDS_BY_SUFFIX.get(os.path.splitext(path)[1].lower(), "text")
+
+
+def decode(data: bytes, path: str) -> tuple[str, bool]:
+    """UTF-8 text of a file's bytes and whether it began with a BOM."""
+    if b"\x00" in data[:8192]:
+        raise InputError("binary file (it contains NUL bytes), skipped", path=path)
+    bom = data.startswith(b"\xef\xbb\xbf")
+    try:
+        text = data.decode("utf-8-sig" if bom else "utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}), skipped",
+            path=path,
+            line=line,
+        ) from None
+    return text, bom
+
+
+def read_document(path: str, kind: str | None = None) -> Document:
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except FileNotFoundError:
+        raise InputError("no such file or directory", path=path) from None
+    except IsADirectoryError:
+        raise InputError("is a directory", path=path) from None
+    except OSError as exc:
+        raise InputError(exc.strerror or str(exc), path=path) from None
+    text, bom = decode(data, path)
+    return Document.from_text(text, path, kind or kind_for(path), bom)

@@ -1,0 +1,84 @@
+"""The one record every rule produces."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class Severity(enum.IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, value: str) -> Severity:
+        try:
+            return cls[value.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {value!r} (use error, warning or info)") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+CATEGORIES = (
+    "misattribution",
+    "altered-quote",
+    "unverified-quote",
+    "wrong-title",
+    "spelling-drift",
+    "inconsistent-spelling",
+    "claim-mismatch",
+    "claim-conflict",
+    "quote-marks",
+    "style",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """What a rule reports: a span of the document's text and what is wrong with it."""
+
+    start: int
+    end: int
+    message: str
+    suggestion: str | None = None
+    fixable: bool = False
+    related: tuple[tuple[int, int], ...] = ()  # other spans the message points at
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    rule: str
+    category: str
+    severity: Severity
+    message: str
+    suggestion: str | None
+    start: int  # code-point offsets into the decoded file, end exclusive
+    end: int
+    fixable: bool = False
+    related: tuple[tuple[int, int], ...] = ()  # (line, column) of places the message points at
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.start, self.end, self.rule)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "rule": self.rule,
+            "category": self.category,
+            "severity": str(self.severity),
+            "message": self.message,
+            "suggestion": self.suggestion,
+        }

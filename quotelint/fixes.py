@@ -1,0 +1,34 @@
+"""Applying fixes to files: atomically, keeping encoding, BOM, line endings and file mode."""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    """Write data to path through a temporary file in the same folder and a rename.
+
+    The original stays whole if anything fails before the rename; its mode is kept.
+    """
+    folder = os.path.dirname(os.path.abspath(path))
+    try:
+        mode = stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        mode = None
+    fd, tmp = tempfile.mkstemp(prefix=".quotelint-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if mode is not None:
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise

@@ -1,0 +1,1 @@
+"""Output formats: one module each, pure functions from findings to text."""

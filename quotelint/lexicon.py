@@ -1,0 +1,133 @@
+"""The engine's word lists, kept as data: reporting verbs, titles, quote marks, common words.
+
+The defaults ship in `quotelint/data/lexicon.yaml` (and the word files it names). A registry
+file may change any list with a `lexicon:` section: `add`, `remove` or `replace`.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from quotelint.errors import RegistryErrors, UserError
+
+DATA = os.path.join(os.path.dirname(__file__), "data")
+WORD_LISTS = ("reporting_verbs", "titles", "honorifics", "common_words", "proper_names")
+LISTS = (*WORD_LISTS, "quote_marks")
+OPERATIONS = ("add", "remove", "replace")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteMarks:
+    open: str
+    close: tuple[str, ...]
+    style: str = ""
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    reporting_verbs: frozenset[str]
+    titles: frozenset[str]
+    honorifics: frozenset[str]
+    common_words: frozenset[str]  # lower case
+    proper_names: frozenset[str]
+    quote_marks: tuple[QuoteMarks, ...]
+
+    def is_common_word(self, word: str) -> bool:
+        """An ordinary word or a dictionary name: never taken for a misspelled registry name."""
+        return word.lower() in self.common_words or word in self.proper_names
+
+    @functools.cached_property
+    def title_words(self) -> frozenset[str]:
+        """Every single word of every title, lower case, for spotting title phrases."""
+        return frozenset(w.lower() for t in self.titles for w in t.replace("-", " ").split())
+
+
+def _read_words(name: str) -> list[str]:
+    with open(os.path.join(DATA, name), encoding="utf-8") as fh:
+        return [line.strip() for line in fh if line.strip() and not line.startswith("#")]
+
+
+def _marks(items: Iterable[Any]) -> tuple[QuoteMarks, ...]:
+    marks = []
+    for item in items:
+        if not isinstance(item, dict) or not isinstance(item.get("open"), str) or "close" not in item:
+            raise ValueError("each quote_marks entry needs `open` (a mark) and `close` (a mark or list of marks)")
+        close = item["close"]
+        close = (close,) if isinstance(close, str) else tuple(str(c) for c in close)
+        marks.append(QuoteMarks(item["open"], close, str(item.get("style", ""))))
+    return tuple(marks)
+
+
+@functools.lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with open(os.path.join(DATA, "lexicon.yaml"), encoding="utf-8") as fh:
+        data = yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
+    common = [w.lower() for w in data["common_words"]]
+    for name in data.get("common_words_files", ()):
+        common.extend(_read_words(name))
+    proper = list(data.get("proper_names", ()))
+    for name in data.get("proper_names_files", ()):
+        proper.extend(_read_words(name))
+    return Lexicon(
+        reporting_verbs=frozenset(data["reporting_verbs"]),
+        titles=frozenset(data["titles"]),
+        honorifics=frozenset(data["honorifics"]),
+        common_words=frozenset(common),
+        proper_names=frozenset(proper),
+        quote_marks=_marks(data["quote_marks"]),
+    )
+
+
+def build_lexicon(entries: list[tuple[str, Any]]) -> Lexicon | None:
+    """The default lexicon changed by each `lexicon:` section, in file order; None if none."""
+    if not entries:
+        return None
+    errors: list[UserError] = []
+    lexicon = default_lexicon()
+    for where, section in entries:
+        path, _, line = where.rpartition(":")
+        lines = getattr(section, "key_lines", {})
+        if not isinstance(section, dict):
+            errors.append(UserError("lexicon must be a mapping of list names", path=path, line=int(line)))
+            continue
+        for name, change in section.items():
+            at = lines.get(name, int(line))
+            try:
+                lexicon = _apply(lexicon, name, change)
+            except ValueError as exc:
+                errors.append(UserError(f"lexicon {name!r}: {exc}", path=path, line=at))
+    if errors:
+        raise RegistryErrors(errors)
+    return lexicon
+
+
+def _apply(lexicon: Lexicon, name: Any, change: Any) -> Lexicon:
+    if name not in LISTS:
+        raise ValueError(f"unknown list; known lists: {', '.join(LISTS)}")
+    if not isinstance(change, dict) or not change or set(change) - set(OPERATIONS):
+        raise ValueError("give a mapping with `add`, `remove` or `replace`")
+    if "replace" in change and len(change) > 1:
+        raise ValueError("`replace` stands alone")
+    if name == "quote_marks":
+        current = lexicon.quote_marks
+        if "replace" in change:
+            current = _marks(change["replace"] or ())
+        current += _marks(change.get("add") or ())
+        removed = {str(m) for m in change.get("remove") or ()}
+        return replace(lexicon, quote_marks=tuple(m for m in current if m.open not in removed))
+    values: dict[str, list[str]] = {}
+    for op, words in change.items():
+        if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+            raise ValueError(f"`{op}` takes a list of words")
+        values[op] = [w.lower() for w in words] if name == "common_words" else list(words)
+    current = set() if "replace" in values else set(getattr(lexicon, name))
+    current |= set(values.get("replace", ())) | set(values.get("add", ()))
+    current -= set(values.get("remove", ()))
+    return replace(lexicon, **{name: frozenset(current)})

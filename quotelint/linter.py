@@ -1,0 +1,106 @@
+"""The core: a document, the registry and the settings in; sorted findings out. No I/O here."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from quotelint.checks import Rule, builtin_rules
+from quotelint.context import Context
+from quotelint.document import Document
+from quotelint.finding import Finding, Hit
+from quotelint.registry import Registry
+from quotelint.settings import Settings
+
+
+@dataclass(frozen=True)
+class Plan:
+    """The rules of one run, chosen once from the settings."""
+
+    rules: tuple[Rule, ...]
+    settings: Settings
+    registry: Registry
+
+    @classmethod
+    def make(cls, registry: Registry, settings: Settings, extra_select: Sequence[str] = ()) -> Plan:
+        every = all_rules(registry)
+        select = tuple(settings.select) + tuple(settings.extra.get("extend-select", ())) + tuple(extra_select)
+        chosen = tuple(
+            r for r in every if any(r.selected_by(s) for s in select) and not any(r.selected_by(s) for s in settings.ignore)
+        )
+        return cls(chosen, settings, registry)
+
+    def rules_for(self, path: str) -> tuple[Rule, ...]:
+        ignored = ignored_for(path, self.settings)
+        if not ignored:
+            return self.rules
+        return tuple(r for r in self.rules if not any(r.selected_by(s) for s in ignored))
+
+
+def all_rules(registry: Registry) -> tuple[Rule, ...]:
+    return builtin_rules() + tuple(registry.rules)
+
+
+def ignored_for(path: str, settings: Settings) -> tuple[str, ...]:
+    if not settings.per_file_ignores:
+        return ()
+    relative = os.path.relpath(os.path.abspath(path), settings.root).replace(os.sep, "/")
+    out: list[str] = []
+    for pattern, selectors in settings.per_file_ignores:
+        if fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(path.replace(os.sep, "/"), pattern):
+            out.extend(selectors)
+    return tuple(out)
+
+
+def severity_for(rule: Rule, settings: Settings):  # type: ignore[no-untyped-def]
+    for selector, severity in settings.severity:
+        if rule.selected_by(selector):
+            return severity
+    return rule.severity
+
+
+def to_finding(doc: Document, rule: Rule, hit: Hit, settings: Settings) -> Finding:
+    start, end = doc.source(hit.start), doc.source(hit.end)
+    line, column = doc.position(start)
+    end_line, end_column = doc.position(end)
+    related = tuple(doc.position(doc.source(s)) for s, _ in hit.related)
+    return Finding(
+        path=doc.path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        rule=rule.id,
+        category=rule.category,
+        severity=severity_for(rule, settings),
+        message=hit.message,
+        suggestion=hit.suggestion,
+        start=start,
+        end=end,
+        fixable=hit.fixable and hit.suggestion is not None,
+        related=related,
+    )
+
+
+def lint_document(doc: Document, plan: Plan) -> list[Finding]:
+    ctx = Context(doc, plan.registry, plan.settings)
+    findings: list[Finding] = []
+    for rule in plan.rules_for(doc.path):
+        findings.extend(to_finding(doc, rule, hit, plan.settings) for hit in rule.check(ctx))
+    findings = suppress(doc, findings)
+    return sorted(set(findings), key=lambda f: f.sort_key)
+
+
+def suppress(doc: Document, findings: Iterable[Finding]) -> list[Finding]:
+    """Drop findings that inline comments in the document switch off."""
+    from quotelint import suppressions
+
+    return suppressions.apply(doc, list(findings))
+
+
+def lint_text(text: str, registry: Registry, settings: Settings | None = None, path: str = "-", kind: str = "text") -> list[Finding]:
+    """Lint a string: the entry point for tests and for callers that read files themselves."""
+    settings = settings or Settings()
+    return lint_document(Document.from_text(text, path, kind), Plan.make(registry, settings))

@@ -1,0 +1,226 @@
+"""Finding registered names in prose through a token index, not a pattern of every name.
+
+Words are tokens (letters, digits, inner apostrophes and hyphens). Every accepted spelling and
+known misspelling in the registry becomes a token sequence, indexed by its first token, so a
+document is matched in one pass with one dictionary lookup per word. Near misses are found
+through a deletion index over the registry's distinctive tokens (a symmetric-delete scheme):
+a candidate word generates its own deletions and meets the registry tokens within edit
+distance 1 or 2 without comparing it to every name.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+import regex
+
+from quotelint.lexicon import Lexicon
+from quotelint.registry.model import Entity
+
+TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*")
+_POSSESSIVE = ("'s", "’s")
+_JOINERS = frozenset(" \t/-.,’'\u00a0")  # what may stand between the words of one name
+_STRIP = str.maketrans("", "", "'’-.")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+def tokens(text: str) -> list[Token]:
+    out = []
+    for m in TOKEN.finditer(text):
+        word, start, end = m.group(), m.start(), m.end()
+        if word.endswith(_POSSESSIVE) and len(word) > 2:
+            word, end = word[:-2], end - 2
+        out.append(Token(word, start, end))
+    return out
+
+
+def strip_marks(word: str) -> str:
+    """The word without diacritics: António -> Antonio."""
+    decomposed = unicodedata.normalize("NFD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold(word: str) -> str:
+    """The key two spellings share when they differ only in case, diacritics or apostrophes."""
+    return strip_marks(word).casefold().translate(_STRIP)
+
+
+def form_tokens(form: str) -> tuple[str, ...]:
+    return tuple(t.text for t in tokens(form))
+
+
+def deletions(word: str, depth: int) -> set[str]:
+    out = {word}
+    frontier = {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))}
+        out |= frontier
+    return out
+
+
+def max_distance(folded: str) -> int:
+    return 1 if len(folded) < 8 else 2
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    entity_ids: tuple[str, ...]
+    text: str
+    words: tuple[str, ...]
+    accepted: bool  # False for a known misspelling
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    first: int  # index of the first token
+    count: int  # number of tokens
+    form: Form
+
+
+class NameIndex:
+    def __init__(
+        self,
+        entities: dict[str, Entity],
+        by_first: dict[str, tuple[Form, ...]],
+        known: frozenset[str],
+        by_fold: dict[str, frozenset[str]],
+        by_deletion: dict[str, frozenset[str]],
+        owners: dict[str, frozenset[str]],
+        by_word: dict[str, tuple[Form, ...]],
+        preferred: dict[tuple[str, str], str],
+        lexicon: Lexicon,
+    ) -> None:
+        self.entities = entities
+        self.by_first = by_first  # first word -> forms starting with it, longest first
+        self.known = known  # every word of every accepted spelling
+        self.by_fold = by_fold  # folded word -> accepted words with that fold
+        self.by_deletion = by_deletion  # deletion of a folded distinctive word -> folded words
+        self.owners = owners  # accepted word -> ids of the entities whose spellings hold it
+        self.by_word = by_word  # word -> accepted spellings of several words that hold it
+        self.preferred = preferred  # (entity id, word) -> the entity's preferred variant of it
+        self.lexicon = lexicon
+
+    @classmethod
+    def build(cls, entities: Iterable[Entity], lexicon: Lexicon) -> NameIndex:
+        entities = {e.id: e for e in entities}
+        forms: dict[tuple[tuple[str, ...], bool], set[str]] = defaultdict(set)
+        texts: dict[tuple[tuple[str, ...], bool], str] = {}
+        owners: dict[str, set[str]] = defaultdict(set)
+        for entity in entities.values():
+            for accepted, spellings in ((True, entity.forms), (False, entity.misspellings)):
+                for spelling in spellings:
+                    words = form_tokens(spelling)
+                    if not words:
+                        continue
+                    forms[words, accepted].add(entity.id)
+                    texts.setdefault((words, accepted), spelling)
+                    if accepted:
+                        for word in words:
+                            owners[word].add(entity.id)
+        by_first: dict[str, list[Form]] = defaultdict(list)
+        for (words, accepted), ids in forms.items():
+            by_first[words[0]].append(Form(tuple(sorted(ids)), texts[words, accepted], words, accepted))
+        by_word: dict[str, list[Form]] = defaultdict(list)
+        for candidates in by_first.values():
+            candidates.sort(key=lambda f: (-len(f.words), not f.accepted))
+            for form in candidates:
+                if form.accepted and len(form.words) > 1:
+                    for word in set(form.words):
+                        by_word[word].append(form)
+        known = frozenset(owners)
+        by_fold: dict[str, set[str]] = defaultdict(set)
+        by_deletion: dict[str, set[str]] = defaultdict(set)
+        for word in known:
+            folded = fold(word)
+            by_fold[folded].add(word)
+            if len(folded) >= 4 and not lexicon.is_common_word(word):
+                for variant in deletions(folded, max_distance(folded)):
+                    by_deletion[variant].add(folded)
+        return cls(
+            entities,
+            {k: tuple(v) for k, v in by_first.items()},
+            known,
+            {k: frozenset(v) for k, v in by_fold.items()},
+            {k: frozenset(v) for k, v in by_deletion.items()},
+            {k: frozenset(v) for k, v in owners.items()},
+            {k: tuple(v) for k, v in by_word.items()},
+            variant_groups(entities.values(), lexicon),
+            lexicon,
+        )
+
+    def mentions(self, text: str, words: list[Token]) -> Iterator[Mention]:
+        """Registered spellings (accepted or known-wrong) in the text, longest match first."""
+        i = 0
+        while i < len(words):
+            found = None
+            for form in self.by_first.get(words[i].text, ()):
+                n = len(form.words)
+                if i + n <= len(words) and self._joined(text, words, i, form.words):
+                    found = Mention(words[i].start, words[i + n - 1].end, i, n, form)
+                    break
+            if found is None:
+                i += 1
+            else:
+                yield found
+                i += found.count
+
+    @staticmethod
+    def _joined(text: str, words: list[Token], i: int, form: tuple[str, ...]) -> bool:
+        for k in range(1, len(form)):
+            if words[i + k].text != form[k]:
+                return False
+            gap = text[words[i + k - 1].end : words[i + k].start]
+            if len(gap) > 3 or not set(gap) <= _JOINERS:
+                return False
+        return True
+
+    def near(self, word: str) -> set[str]:
+        """Accepted registry words within edit distance of `word`, compared folded."""
+        from rapidfuzz.distance import OSA
+
+        folded = fold(word)
+        limit = max_distance(folded)
+        seen: set[str] = set()
+        for variant in deletions(folded, limit):
+            seen.update(self.by_deletion.get(variant, ()))
+        close = {f for f in seen if f[:1] == folded[:1] and OSA.distance(f, folded) <= limit}
+        return {w for f in close for w in self.by_fold[f]}
+
+
+def variant_groups(entities: Iterable[Entity], lexicon: Lexicon) -> dict[tuple[str, str], str]:
+    """For each entity, its words that are spelling variants of one another, mapped to the one
+    its earliest accepted spelling uses: Respublika -> Respublica, Antonio -> António.
+
+    Variants differ in case, diacritics, apostrophes or a few letters (at most one edit in three letters);
+    a surname and a full name, or an acronym and its expansion, are not variants.
+    """
+    from rapidfuzz.distance import OSA
+
+    preferred: dict[tuple[str, str], str] = {}
+    for entity in entities:
+        seen: list[str] = []
+        for form in entity.forms:
+            for word in form_tokens(form):
+                if word in seen or lexicon.is_common_word(word):
+                    continue
+                folded = fold(word)
+                for earlier in seen:
+                    other = fold(earlier)
+                    limit = max(1, min(len(folded), len(other)) // 3)
+                    if other == folded or (min(len(folded), len(other)) >= 2 and OSA.distance(other, folded) <= limit):
+                        preferred[entity.id, word] = preferred.get((entity.id, earlier), earlier)
+                        preferred.setdefault((entity.id, earlier), earlier)
+                        break
+                seen.append(word)
+    return preferred

@@ -1,0 +1,45 @@
+"""The registry: verified quotes, people and their roles, organizations, terms and claims.
+
+Loaded once per run from YAML files (see `load.load_registry`), frozen, and indexed lazily:
+the name index and the quote index are built on first use and kept with the registry.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from quotelint.registry.model import Claim, Entity, Quote, Role
+
+if TYPE_CHECKING:
+    from quotelint.lexicon import Lexicon
+    from quotelint.names import NameIndex
+
+__all__ = ["Claim", "Entity", "Quote", "Registry", "Role"]
+
+
+@dataclass(frozen=True)
+class Registry:
+    entities: dict[str, Entity] = field(default_factory=dict)
+    quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    rules: tuple[Any, ...] = ()  # user rules from `rules:` entries, compiled
+    lexicon: Lexicon | None = None
+    files: tuple[str, ...] = ()
+
+    @functools.cached_property
+    def names(self) -> NameIndex:
+        from quotelint.names import NameIndex
+
+        return NameIndex.build(self.entities.values(), self.words)
+
+    @functools.cached_property
+    def words(self) -> Lexicon:
+        from quotelint.lexicon import default_lexicon
+
+        return self.lexicon if self.lexicon is not None else default_lexicon()
+
+    def speaker_name(self, entity_id: str) -> str:
+        entity = self.entities.get(entity_id)
+        return entity.name if entity else entity_id

@@ -1,0 +1,144 @@
+"""Load registry files and folders into one frozen Registry, or report every problem."""
+
+from __future__ import annotations
+
+import difflib
+import os
+from collections.abc import Iterable
+from typing import Any
+
+from quotelint.errors import RegistryErrors, UserError
+from quotelint.registry import Registry
+from quotelint.registry.model import Entity
+from quotelint.registry.schema import SECTIONS, Problems
+from quotelint.registry.yamlload import Mapping, load_yaml
+
+EXTRA_SECTIONS = ("rules", "lexicon")
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def registry_files(paths: Iterable[str]) -> list[str]:
+    """The YAML files named, folders expanded to their *.yaml files in name order."""
+    files: list[str] = []
+    for path in paths:
+        if os.path.isdir(path):
+            names = sorted(n for n in os.listdir(path) if n.endswith(YAML_SUFFIXES) and not n.startswith("."))
+            files.extend(os.path.join(path, n) for n in names)
+        elif os.path.exists(path):
+            files.append(path)
+        else:
+            raise UserError("registry path does not exist", path=path)
+    return files
+
+
+def load_registry(paths: Iterable[str]) -> Registry:
+    files = registry_files(paths)
+    problems = Problems()
+    entities: dict[str, Entity] = {}
+    quotes: list[Any] = []
+    claims: list[Any] = []
+    rule_entries: list[tuple[str, Any]] = []
+    lexicon_entries: list[tuple[str, Any]] = []
+    first_seen: dict[str, str] = {}  # id -> file:line
+
+    def claim_id(entry_id: str, at: str) -> bool:
+        if entry_id in first_seen:
+            path, _, line = at.rpartition(":")
+            problems.add(path, int(line), f"duplicate id {entry_id!r} (first at {first_seen[entry_id]})")
+            return False
+        first_seen[entry_id] = at
+        return True
+
+    for path in files:
+        try:
+            data = load_yaml(path)
+        except UserError as exc:
+            problems.errors.append(exc)
+            continue
+        if data is None:
+            continue
+        if not isinstance(data, Mapping):
+            problems.add(path, 1, "a registry file must be a mapping of sections (people, organizations, ...)")
+            continue
+        for key, value in data.items():
+            line = data.line_of(key)
+            if key in EXTRA_SECTIONS:
+                (rule_entries if key == "rules" else lexicon_entries).append((f"{path}:{line}", value))
+                continue
+            reader = SECTIONS.get(key)
+            if reader is None:
+                known = list(SECTIONS) + list(EXTRA_SECTIONS)
+                hint = difflib.get_close_matches(str(key), known, n=1)
+                more = f" (did you mean {hint[0]!r}?)" if hint else f"; known sections: {', '.join(known)}"
+                problems.add(path, line, f"unknown key {key!r}{more}")
+                continue
+            if not isinstance(value, list):
+                problems.add(path, line, f"{key} must be a list of entries")
+                continue
+            for item in value:
+                entry = reader(item, path, getattr(item, "line", line), problems)
+                if entry is None or not claim_id(entry.id, entry.where):
+                    continue
+                if isinstance(entry, Entity):
+                    entities[entry.id] = entry
+                elif key == "quotes":
+                    quotes.append(entry)
+                else:
+                    claims.append(entry)
+
+    check_references(entities, quotes, problems)
+    check_misspellings(entities, problems)
+
+    from quotelint.lexicon import build_lexicon
+
+    lexicon = None
+    try:
+        lexicon = build_lexicon(lexicon_entries)
+    except RegistryErrors as exc:
+        problems.errors.extend(exc.errors)
+
+    rules: tuple[Any, ...] = ()
+    if rule_entries:
+        from quotelint.yamlrules import compile_rules
+
+        try:
+            rules = compile_rules(rule_entries, claim_id)
+        except RegistryErrors as exc:
+            problems.errors.extend(exc.errors)
+
+    if problems.errors:
+        raise RegistryErrors(problems.errors)
+    return Registry(entities, tuple(quotes), tuple(claims), rules, lexicon, tuple(files))
+
+
+def _split(where: str) -> tuple[str, int]:
+    path, _, line = where.rpartition(":")
+    return path, int(line)
+
+
+def check_references(entities: dict[str, Entity], quotes: list[Any], problems: Problems) -> None:
+    for quote in quotes:
+        speaker = entities.get(quote.speaker)
+        if speaker is None or speaker.kind == "term":
+            hint = difflib.get_close_matches(quote.speaker, list(entities), n=1)
+            more = f" (did you mean {hint[0]!r}?)" if hint else ""
+            problems.add(*_split(quote.where), f"quote {quote.id!r}: speaker {quote.speaker!r} is no person or organization id{more}")
+    for entity in entities.values():
+        if entity.parent is None:
+            continue
+        parent = entities.get(entity.parent)
+        if parent is None or parent.kind != "organization":
+            problems.add(*_split(entity.where), f"{entity.kind} {entity.id!r}: parent {entity.parent!r} is no organization id")
+
+
+def check_misspellings(entities: dict[str, Entity], problems: Problems) -> None:
+    accepted: dict[str, str] = {}
+    for entity in entities.values():
+        for form in entity.forms:
+            accepted.setdefault(form, entity.id)
+    for entity in entities.values():
+        for wrong in entity.misspellings:
+            owner = accepted.get(wrong)
+            if owner is not None:
+                whose = "its own" if owner == entity.id else f"{owner!r}'s"
+                problems.add(*_split(entity.where), f"{entity.kind} {entity.id!r}: misspelling {wrong!r} is {whose} accepted spelling")

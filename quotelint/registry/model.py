@@ -1,0 +1,68 @@
+"""The registry's entries, frozen once loaded."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    title: str
+    aliases: tuple[str, ...] = ()
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.title, *self.aliases)
+
+    def held_on(self, when: dt.date | None) -> bool:
+        if when is None:
+            return True
+        return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organization or term with its accepted and known-wrong spellings."""
+
+    id: str
+    kind: str  # person | organization | term
+    name: str
+    aliases: tuple[str, ...] = ()
+    misspellings: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    parent: str | None = None
+    source: str | None = None
+    where: str = ""  # file:line of the entry
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Accepted spellings, the preferred (canonical) one first."""
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    id: str
+    speaker: str
+    text: str
+    date: dt.date | None
+    source: str | None
+    where: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    about: str
+    cue: str
+    value: Any
+    unit: str | None = None
+    tolerance: float = 0.0
+    context: tuple[str, ...] = ()
+    source: str | None = None
+    where: str = ""
+    extra: tuple[tuple[str, Any], ...] = field(default=())  # keys added by later schema versions

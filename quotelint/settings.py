@@ -1,0 +1,131 @@
+"""Settings: `[tool.quotelint]` in the nearest pyproject.toml, else `.quotelint.yaml`.
+
+Paths in settings are relative to the settings file. Unknown keys are an error.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from quotelint.errors import UserError
+from quotelint.finding import Severity
+
+KEYS = ("registry", "select", "ignore", "fail-on", "per-file-ignores", "severity", "extend-select", "exclude", "baseline")
+
+
+@dataclass(frozen=True)
+class Settings:
+    registry: tuple[str, ...] = ()
+    select: tuple[str, ...] = ("ALL",)
+    ignore: tuple[str, ...] = ()
+    fail_on: Severity = Severity.WARNING
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, selectors)
+    severity: tuple[tuple[str, Severity], ...] = ()  # (selector, severity) overrides
+    exclude: tuple[str, ...] = ()
+    baseline: str | None = None
+    source: str | None = None  # the settings file, if any
+    root: str = "."  # folder the settings file stands in; per-file-ignores are relative to it
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def with_cli(self, **changes: Any) -> Settings:
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+def find_settings(start: str = ".") -> str | None:
+    """The nearest pyproject.toml with [tool.quotelint], or .quotelint.yaml, from start upwards."""
+    folder = os.path.abspath(start)
+    while True:
+        pyproject = os.path.join(folder, "pyproject.toml")
+        if os.path.isfile(pyproject) and _has_tool_section(pyproject):
+            return pyproject
+        for name in (".quotelint.yaml", ".quotelint.yml"):
+            candidate = os.path.join(folder, name)
+            if os.path.isfile(candidate):
+                return candidate
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
+def _has_tool_section(path: str) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            return b"[tool.quotelint" in fh.read()
+    except OSError:
+        return False
+
+
+def load_settings(path: str | None) -> Settings:
+    if path is None:
+        return Settings()
+    if not os.path.isfile(path):
+        raise UserError("settings file not found", path=path)
+    if path.endswith(".toml"):
+        data = _read_toml(path)
+    else:
+        from quotelint.registry.yamlload import load_yaml
+
+        data = load_yaml(path) or {}
+    if not isinstance(data, dict):
+        raise UserError("settings must be a mapping", path=path)
+    return parse_settings(data, path)
+
+
+def _read_toml(path: str) -> dict[str, Any]:
+    import tomllib
+
+    try:
+        with open(path, "rb") as fh:
+            doc = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise UserError(f"malformed TOML: {exc}", path=path) from None
+    section = doc.get("tool", {}).get("quotelint", {})
+    if not isinstance(section, dict):
+        raise UserError("[tool.quotelint] must be a table", path=path)
+    return section
+
+
+def _list(value: Any, key: str, path: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return tuple(v.strip() for v in value.split(",") if v.strip())
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise UserError(f"setting {key!r} must be a list of text", path=path)
+
+
+def parse_settings(data: dict[str, Any], path: str) -> Settings:
+    root = os.path.dirname(os.path.abspath(path))
+    lines = getattr(data, "key_lines", {})
+    values: dict[str, Any] = {"source": path, "root": root}
+    for key, value in data.items():
+        line = lines.get(key)
+        if key not in KEYS:
+            hint = difflib.get_close_matches(str(key), KEYS, n=1)
+            more = f" (did you mean {hint[0]!r}?)" if hint else f"; known settings: {', '.join(KEYS)}"
+            raise UserError(f"unknown setting {key!r}{more}", path=path, line=line)
+        try:
+            if key == "registry":
+                values["registry"] = tuple(os.path.join(root, p) for p in _list(value, key, path))
+            elif key in ("select", "ignore", "exclude"):
+                values[key] = _list(value, key, path)
+            elif key == "extend-select":
+                values["extra"] = {**values.get("extra", {}), "extend-select": _list(value, key, path)}
+            elif key == "fail-on":
+                values["fail_on"] = Severity.parse(str(value))
+            elif key == "baseline":
+                values["baseline"] = os.path.join(root, str(value))
+            elif key == "per-file-ignores":
+                if not isinstance(value, dict):
+                    raise UserError("setting 'per-file-ignores' must map globs to rule lists", path=path, line=line)
+                values["per_file_ignores"] = tuple((g, _list(v, key, path)) for g, v in value.items())
+            elif key == "severity":
+                if not isinstance(value, dict):
+                    raise UserError("setting 'severity' must map rules to error, warning or info", path=path, line=line)
+                values["severity"] = tuple((s, Severity.parse(str(v))) for s, v in value.items())
+        except ValueError as exc:
+            raise UserError(f"setting {key!r}: {exc}", path=path, line=line) from None
+    return Settings(**values)
