@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import html
+from types import MappingProxyType
 
 import regex
 
@@ -27,7 +28,9 @@ _TAG = (
 )
 # Elements whose content is code or machinery, never prose: skipped up to their closing tag.
 _SKIPPED = ("script", "style", "template", "textarea", "svg", "math", "pre", "code")
-_CLOSERS = {name: regex.compile(rf"</{name}(?=[\s/>])[^>]*+>?", regex.I) for name in _SKIPPED}
+_CLOSERS = MappingProxyType(
+    {name: regex.compile(rf"</{name}(?=[\s/>])[^>]*+>?", regex.I) for name in _SKIPPED}
+)
 
 # --- Markdown -------------------------------------------------------------------------------
 
@@ -299,36 +302,47 @@ _BLOCK = frozenset(
 
 
 class _Prose:
-    """Prose built left to right, with an anchor at the start of every piece."""
+    """Prose built left to right, with the anchors that map it back to the text."""
 
-    __slots__ = ("parts", "prose_starts", "text_starts", "size", "after_break")
+    __slots__ = ("parts", "prose_starts", "text_starts", "size", "text_end", "after_break")
 
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.prose_starts: list[int] = []
         self.text_starts: list[int] = []
         self.size = 0
+        self.text_end = 0  # the text offset just past the last copied or decoded character
         self.after_break = True  # no paragraph break is needed at the start
+
+    def _add(self, piece: str, at: int, *, one_to_one: bool) -> None:
+        for k in range(1 if one_to_one else len(piece)):
+            self.prose_starts.append(self.size + k)
+            self.text_starts.append(at)
+        self.parts.append(piece)
+        self.size += len(piece)
 
     def copy(self, text: str, start: int, end: int) -> None:
         """Copy text[start:end] verbatim."""
         if start < end:
-            self.prose_starts.append(self.size)
-            self.text_starts.append(start)
-            self.parts.append(text[start:end])
-            self.size += end - start
+            self._add(text[start:end], start, one_to_one=True)
+            self.text_end = end
             self.after_break = self.after_break and text[start:end].isspace()
 
-    def insert(self, piece: str, at: int) -> None:
-        """Add `piece`, each of its characters mapped to text offset `at`."""
-        if not piece or (piece == "\n\n" and self.after_break):
-            return
-        for ch in piece:
-            self.prose_starts.append(self.size)
-            self.text_starts.append(at)
-            self.parts.append(ch)
-            self.size += 1
-        self.after_break = piece == "\n\n" or (self.after_break and piece.isspace())
+    def decoded(self, piece: str, start: int, end: int) -> None:
+        """Add the characters of the entity text[start:end], each mapped to its `&`."""
+        self._add(piece, start, one_to_one=False)
+        self.text_end = end
+        self.after_break = self.after_break and piece.isspace()
+
+    def brk(self, piece: str) -> None:
+        """Add a line or paragraph break, mapped to where the text before it ends.
+
+        So the exclusive end of a span that ends before a block tag maps to just past the
+        span's last character, and runs of block tags give one paragraph break.
+        """
+        if piece and not (piece == "\n\n" and self.after_break):
+            self._add(piece, self.text_end, one_to_one=False)
+            self.after_break = self.after_break or piece == "\n\n"
 
 
 def html_prose(text: str) -> tuple[str, OffsetMap]:
@@ -342,7 +356,7 @@ def html_prose(text: str) -> tuple[str, OffsetMap]:
             decoded = html.unescape(m[0])
             if decoded != m[0]:  # otherwise it is no entity but plain text
                 prose.copy(text, pos, start)
-                prose.insert(decoded, start)
+                prose.decoded(decoded, start, end)
                 pos = end
             continue
         prose.copy(text, pos, start)
@@ -354,7 +368,7 @@ def html_prose(text: str) -> tuple[str, OffsetMap]:
         elif m["tag"]:
             end = _skip_element(text, m)
             name = m["name"].lower()
-            prose.insert("\n" if name == "br" else "\n\n" if name in _BLOCK else "", start)
+            prose.brk("\n" if name == "br" else "\n\n" if name in _BLOCK else "")
         pos = scan = end
     prose.copy(text, pos, len(text))
     offsets = OffsetMap(tuple(prose.prose_starts), tuple(prose.text_starts))
