@@ -119,6 +119,16 @@ class Document:
         """The text offset of a prose offset."""
         return offset if self.offset_map is None else self.offset_map.to_text(offset)
 
+    def source_end(self, end: int) -> int:
+        """The text offset of an exclusive prose end: just past the span's last character.
+
+        In HTML, `<b>Ned</b> Price` puts the end of "Ned" and the start of " Price" at one
+        prose offset; mapping the last character instead keeps `</b>` out of the span.
+        """
+        if self.offset_map is None or end <= 0:
+            return end
+        return self.offset_map.to_text(end - 1) + 1
+
     def position(self, offset: int) -> tuple[int, int]:
         """1-based line and code-point column of a text offset."""
         i = bisect.bisect_right(self.line_starts, offset) - 1

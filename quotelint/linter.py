@@ -62,7 +62,8 @@ def severity_for(rule: Rule, settings: Settings):  # type: ignore[no-untyped-def
 
 
 def to_finding(doc: Document, rule: Rule, hit: Hit, settings: Settings) -> Finding:
-    start, end = doc.source(hit.start), doc.source(hit.end)
+    start = doc.source(hit.start)
+    end = max(start, doc.source_end(hit.end))
     line, column = doc.position(start)
     end_line, end_column = doc.position(end)
     related = tuple(doc.position(doc.source(s)) for s, _ in hit.related)
