@@ -28,7 +28,7 @@ _STRIP = str.maketrans("", "", "'’-.")
 
 @dataclass(frozen=True, slots=True)
 class Token:
-    text: str
+    text: str  # as written, but for a typographic apostrophe, which reads as a straight one
     start: int
     end: int
 
@@ -39,7 +39,7 @@ def tokens(text: str) -> list[Token]:
         word, start, end = m.group(), m.start(), m.end()
         if word.endswith(_POSSESSIVE) and len(word) > 2:
             word, end = word[:-2], end - 2
-        out.append(Token(word, start, end))
+        out.append(Token(word.replace("’", "'"), start, end))
     return out
 
 
@@ -212,7 +212,7 @@ def variant_groups(entities: Iterable[Entity], lexicon: Lexicon) -> dict[tuple[s
         seen: list[str] = []
         for form in entity.forms:
             for word in form_tokens(form):
-                if word in seen or lexicon.is_common_word(word):
+                if word in seen or word.lower() in lexicon.common_words:
                     continue
                 folded = fold(word)
                 for earlier in seen:

@@ -42,12 +42,13 @@ def check(ctx: Context) -> Iterator[Hit]:
             if best is not None:
                 used[ids[0], best].append(word)
     for (entity_id, best), words in used.items():
-        if len({w.text for w in words}) < 2:
+        # Case alone is no variant: `Maslikhats` opens a sentence that `maslikhats` does not.
+        if len({w.text.casefold() for w in words}) < 2:
             continue
         name = ctx.registry.entities[entity_id].name
         others = sorted({w.text for w in words} - {best})
         for word in words:
-            if word.text == best:
+            if word.text.casefold() == best.casefold():
                 continue
             also = best if best in {w.text for w in words} else next(o for o in others if o != word.text)
             yield Hit(

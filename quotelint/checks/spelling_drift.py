@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 
 from quotelint.checks import Rule
 from quotelint.finding import Hit, Severity
-from quotelint.names import Token, fold, form_tokens, strip_marks
+from quotelint.names import Token, fold, form_tokens, max_distance, strip_marks
 
 if TYPE_CHECKING:
     from quotelint.context import Context
@@ -72,8 +72,13 @@ def near_miss(ctx: Context, i: int) -> tuple[str, Entity] | None:
     if len(word) < 4 or word.isdigit():
         return None
     expected = neighbour_expectations(ctx, i)
-    if index.lexicon.is_common_word(word) and not expected:
-        return None
+    if index.lexicon.is_common_word(word):
+        # An ordinary word is a misspelling only inside a person's name: `Ned Prise`.
+        if word.lower() in index.lexicon.title_words:
+            return None
+        expected = {r for r in expected if any(index.entities[e].kind == "person" for e in index.owners[r])}
+        if not expected:
+            return None
     same_fold = index.by_fold.get(fold(word), frozenset())
     if same_fold:
         # Only case, diacritics or apostrophes differ. The last two are accepted variants.
@@ -81,10 +86,11 @@ def near_miss(ctx: Context, i: int) -> tuple[str, Entity] | None:
             return None
         if word.isupper() and len(word) > 1:
             return None  # capitals for emphasis or a headline
-        candidates = set(same_fold)
+        candidates = {r for r in same_fold if distinctive_case(word, r, index.lexicon)}
     else:
         candidates = {r for r in index.near(word) if plausible(word, r)}
     candidates |= expected
+    candidates = {r for r in candidates if not is_plural(word, r)}
     if not candidates:
         return None
     scored = sorted(candidates, key=lambda r: (-(bool(index.owners[r] & ctx.mentioned)), -fuzz.ratio(fold(r), fold(word))))
@@ -93,6 +99,25 @@ def near_miss(ctx: Context, i: int) -> tuple[str, Entity] | None:
         return None
     entity_id = sorted(index.owners[right] & ctx.mentioned or index.owners[right])[0]
     return right, index.entities[entity_id]
+
+
+def distinctive_case(word: str, right: str, lexicon) -> bool:  # type: ignore[no-untyped-def]
+    """A difference in case matters only in a part of the name that is no ordinary word.
+
+    `international` beside `International Relations` and `trans-Caspian` beside `Trans-Caspian`
+    are ordinary lower-case words; `tokayev` for `Tokayev` is not.
+    """
+    if word.lower().replace("-", "") in lexicon.common_words:
+        return False  # co-operation, an ordinary word however it is cased
+    for part, target in zip(word.split("-"), right.split("-")):
+        if part != target and part.casefold() == target.casefold() and target.lower() not in lexicon.common_words:
+            return True
+    return False
+
+
+def is_plural(word: str, right: str) -> bool:
+    """`Khrapunovs` (the family) and `maslikhats` are plurals of a name, not misspellings of it."""
+    return word in (right + "s", right + "es") or (right.endswith("y") and word == right[:-1] + "ies")
 
 
 def plausible(word: str, right: str) -> bool:
@@ -115,14 +140,19 @@ def neighbour_expectations(ctx: Context, i: int) -> set[str]:
     word = words[i].text
     expected: set[str] = set()
     for j, offset in ((i - 1, 1), (i + 1, -1)):
-        if not 0 <= j < len(words) or words[j].text not in index.known:
+        if not 0 <= j < len(words):
             continue
-        for form in index.by_word.get(words[j].text, ()):
+        anchor = words[j].text
+        # Only a distinctive word anchors a name: `of` and `Ministry` stand in too many.
+        if anchor not in index.known or anchor.lower() in index.lexicon.common_words:
+            continue
+        for form in index.by_word.get(anchor, ()):
             for k, w in enumerate(form.words):
-                if w == words[j].text and 0 <= k + offset < len(form.words):
+                if w == anchor and 0 <= k + offset < len(form.words):
                     target = form.words[k + offset]
-                    limit = 1 if len(target) < 8 else 2
-                    if target != word and target[:1].casefold() == word[:1].casefold() and OSA.distance(fold(target), fold(word)) <= limit:
+                    if len(target) < 4 or target == word or target[:1].casefold() != word[:1].casefold():
+                        continue
+                    if OSA.distance(fold(target), fold(word)) <= max_distance(fold(target)):
                         expected.add(target)
     return expected
 
