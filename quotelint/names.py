@@ -144,7 +144,7 @@ class NameIndex:
         for word in known:
             folded = fold(word)
             by_fold[folded].add(word)
-            if len(folded) >= 4 and not lexicon.is_common_word(word):
+            if len(folded) >= 4 and word.lower() not in lexicon.common_words:
                 for variant in deletions(folded, max_distance(folded)):
                     by_deletion[variant].add(folded)
         return cls(

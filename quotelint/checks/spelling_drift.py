@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 
 from quotelint.checks import Rule
 from quotelint.finding import Hit, Severity
-from quotelint.names import Token, fold, form_tokens, max_distance, strip_marks
+from quotelint.names import fold, form_tokens, max_distance, strip_marks
 
 if TYPE_CHECKING:
     from quotelint.context import Context
@@ -117,6 +117,8 @@ def distinctive_case(word: str, right: str, lexicon) -> bool:  # type: ignore[no
 
 def is_plural(word: str, right: str) -> bool:
     """`Khrapunovs` (the family) and `maslikhats` are plurals of a name, not misspellings of it."""
+    if right.endswith("s"):
+        return False  # Guterress is no plural of Guterres
     return word in (right + "s", right + "es") or (right.endswith("y") and word == right[:-1] + "ies")
 
 
@@ -158,23 +160,42 @@ def neighbour_expectations(ctx: Context, i: int) -> set[str]:
 
 
 def introduced_elsewhere(ctx: Context, word: str, right: str) -> bool:
-    """The document gives the word a first name of its own: `Mike Brice said` is not Price."""
+    """The document makes the word part of a name of its own.
+
+    `Mike Brice said` is not Ned Price, and `Leonie Hartmann` is not Leonid Brezhnev: a
+    capitalised neighbour that belongs to no spelling of the registered name (nor is a near
+    miss of one, a title, an honorific or an ordinary word) marks another person.
+    """
     index, words, lexicon = ctx.registry.names, ctx.words, ctx.registry.names.lexicon
     own = {w for i in index.owners[right] for f in index.entities[i].forms for w in form_tokens(f)}
     for k in ctx.positions.get(word, ()):
-        if k == 0:
-            continue
-        before: Token = words[k - 1]
-        token = words[k]
-        gap = ctx.prose[before.end : token.start]
-        if gap.strip() or not before.text[:1].isupper() or before.text in own:
-            continue
-        if before.text in lexicon.titles or before.text in lexicon.honorifics or before.text.lower() in lexicon.title_words:
-            continue
-        if before.text.lower() in lexicon.common_words:
-            continue
-        return True
+        for j in (k - 1, k + 1):
+            if not 0 <= j < len(words):
+                continue
+            first, second = (words[j], words[k]) if j < k else (words[k], words[j])
+            if ctx.prose[first.end : second.start].strip():
+                continue  # not one name: punctuation stands between
+            if is_other_name(words[j].text, own, lexicon):
+                return True
     return False
+
+
+def is_other_name(neighbour: str, own: set[str], lexicon) -> bool:  # type: ignore[no-untyped-def]
+    if not neighbour[:1].isupper() or neighbour.isupper() or near_any(neighbour, own):
+        return False
+    if neighbour in lexicon.titles or neighbour in lexicon.honorifics or neighbour.lower() in lexicon.title_words:
+        return False
+    return neighbour.lower() not in lexicon.common_words
+
+
+def near_any(word: str, words: set[str]) -> bool:
+    """The word is one of these, or a near miss of one (`Vladis Dombrowskis`: both drifted)."""
+    from rapidfuzz.distance import OSA
+
+    if word in words:
+        return True
+    folded = fold(word)
+    return any(OSA.distance(folded, fold(w)) <= max_distance(folded) for w in words)
 
 
 RULE = Rule(
