@@ -1,0 +1,37 @@
+"""What the integration tests share: a small registry written to a temporary folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quotelint.registry import Registry
+from quotelint.registry.load import load_registry
+
+ROOT = Path(__file__).resolve().parent.parent
+
+REGISTRY_YAML = """\
+organizations:
+  - id: odihr
+    name: Office for Democratic Institutions and Human Rights
+    aliases: [ODIHR, OSCE/ODIHR]
+    misspellings: [ODHIR]
+  - id: eaeu
+    name: Eurasian Economic Union
+    aliases: [EAEU, EEU]
+people:
+  - id: kassym-jomart-tokayev
+    name: Kassym-Jomart Tokayev
+    aliases: [Tokayev]
+    misspellings: [Tokaev]
+"""
+
+
+def write_registry(folder: Path) -> Path:
+    path = folder / "registry.yaml"
+    path.write_text(REGISTRY_YAML, encoding="utf-8")
+    return path
+
+
+def registry(folder: Path) -> Registry:
+    return load_registry([str(write_registry(folder))])
+
