@@ -109,6 +109,11 @@ class NameIndex:
         self.owners = owners  # accepted word -> ids of the entities whose spellings hold it
         self.by_word = by_word  # word -> accepted spellings of several words that hold it
         self.preferred = preferred  # (entity id, word) -> the entity's preferred variant of it
+        # Words that can anchor a name: accepted words of names of several words, no ordinary word.
+        self.anchors = frozenset(w for w in by_word if w.lower() not in lexicon.common_words)
+        self.entity_words = {
+            e.id: frozenset(w for f in e.forms for w in form_tokens(f)) for e in entities.values()
+        }
         self.lexicon = lexicon
 
     @classmethod

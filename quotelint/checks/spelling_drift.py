@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 
 from quotelint.checks import Rule
 from quotelint.finding import Hit, Severity
-from quotelint.names import fold, form_tokens, max_distance, strip_marks
+from quotelint.names import fold, max_distance, strip_marks
 
 if TYPE_CHECKING:
     from quotelint.context import Context
@@ -68,10 +68,12 @@ def check(ctx: Context) -> Iterator[Hit]:
 
 def near_miss(ctx: Context, i: int) -> tuple[str, Entity] | None:
     index = ctx.registry.names
-    word = ctx.words[i].text
+    words = ctx.words
+    word = words[i].text
     if len(word) < 4 or word.isdigit():
         return None
-    expected = neighbour_expectations(ctx, i)
+    anchored = (i > 0 and words[i - 1].text in index.anchors) or (i + 1 < len(words) and words[i + 1].text in index.anchors)
+    expected = neighbour_expectations(ctx, i) if anchored else set()
     if index.lexicon.is_common_word(word):
         # An ordinary word is a misspelling only inside a person's name: `Ned Prise`.
         if word.lower() in index.lexicon.title_words:
@@ -145,8 +147,7 @@ def neighbour_expectations(ctx: Context, i: int) -> set[str]:
         if not 0 <= j < len(words):
             continue
         anchor = words[j].text
-        # Only a distinctive word anchors a name: `of` and `Ministry` stand in too many.
-        if anchor not in index.known or anchor.lower() in index.lexicon.common_words:
+        if anchor not in index.anchors:  # `of` and `Ministry` stand in too many names
             continue
         for form in index.by_word.get(anchor, ()):
             for k, w in enumerate(form.words):
@@ -167,7 +168,7 @@ def introduced_elsewhere(ctx: Context, word: str, right: str) -> bool:
     miss of one, a title, an honorific or an ordinary word) marks another person.
     """
     index, words, lexicon = ctx.registry.names, ctx.words, ctx.registry.names.lexicon
-    own = {w for i in index.owners[right] for f in index.entities[i].forms for w in form_tokens(f)}
+    own = set().union(*(index.entity_words[i] for i in index.owners[right]))
     for k in ctx.positions.get(word, ()):
         for j in (k - 1, k + 1):
             if not 0 <= j < len(words):
