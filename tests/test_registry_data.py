@@ -74,7 +74,10 @@ def test_every_listed_misspelling_is_caught_with_the_right_fix(registry: Registr
     settings = Settings(select=("spelling-drift",))
     for entity in registry.entities.values():
         for wrong in entity.misspellings:
-            findings = lint_text(f"They met {wrong} today.", registry, settings)
+            text = f"They met {wrong} today."
+            findings = lint_text(text, registry, settings)
             assert len(findings) == 1, (entity.id, wrong, [f.message for f in findings])
-            assert findings[0].suggestion in entity.forms, (wrong, findings[0].suggestion)
-            assert findings[0].column == 10 and findings[0].end_column == 10 + len(wrong)
+            f = findings[0]
+            assert 10 <= f.column < f.end_column <= 10 + len(wrong), (wrong, f.column, f.end_column)
+            fixed = text[: f.column - 1] + str(f.suggestion) + text[f.end_column - 1 :]
+            assert fixed[9 : len(fixed) - 7] in entity.forms, (wrong, fixed)

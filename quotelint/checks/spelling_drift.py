@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 
 from quotelint.checks import Rule
 from quotelint.finding import Hit, Severity
-from quotelint.names import fold, max_distance, strip_marks
+from quotelint.names import Token, fold, max_distance, strip_marks, tokens
 
 if TYPE_CHECKING:
     from quotelint.context import Context
@@ -39,6 +39,19 @@ if TYPE_CHECKING:
 def best_spelling(entity: Entity, wrong: str) -> str:
     """The accepted spelling closest to a wrong one: ODHIR -> ODIHR rather than the long name."""
     return max(entity.forms, key=lambda form: (fuzz.ratio(form, wrong), -entity.forms.index(form)))
+
+
+def narrow(wrong: list[Token], right: str) -> tuple[int, int, str]:
+    """The span and fix of just the words that differ: `Ayul` in `Ayul party`, not both words."""
+    good = tokens(right)
+    head = 0
+    while head < min(len(wrong), len(good)) - 1 and wrong[head].text == good[head].text:
+        head += 1
+    tail = 0
+    while tail < min(len(wrong), len(good)) - head - 1 and wrong[-1 - tail].text == good[-1 - tail].text:
+        tail += 1
+    bad, fix = wrong[head : len(wrong) - tail], good[head : len(good) - tail]
+    return bad[0].start, bad[-1].end, right[fix[0].start : fix[-1].end]
 
 
 def describe(entity: Entity, spelling: str) -> str:
@@ -54,7 +67,13 @@ def check(ctx: Context) -> Iterator[Hit]:
             entity = index.entities[mention.form.entity_ids[0]]
             wrong = ctx.prose[mention.start : mention.end]
             right = best_spelling(entity, wrong)
-            yield Hit(mention.start, mention.end, f"'{wrong}' is a misspelling of {describe(entity, right)}", right, fixable=True)
+            start, end, fix = narrow(ctx.words[mention.first : mention.first + mention.count], right)
+            if fix == right:
+                message = f"'{wrong}' is a misspelling of {describe(entity, right)}"
+            else:
+                whole = right if right == entity.name else f"{right}, {entity.name}"
+                message = f"'{ctx.prose[start:end]}' is a misspelling of '{fix}' ({whole})"
+            yield Hit(start, end, message, fix, fixable=True)
     words = ctx.words
     for i, word in enumerate(words):
         if i in covered or word.text in index.known:
