@@ -48,6 +48,13 @@ def run_explain(args: argparse.Namespace) -> int:
     return 0
 
 
+def body(rule: Rule) -> str:
+    """The rule's documentation without its first line, which repeats the summary."""
+    doc = textwrap.dedent(rule.doc).strip()
+    first, _, rest = doc.partition("\n\n")
+    return rest.strip() if first.strip().rstrip(".") == rule.summary.rstrip(".") else doc
+
+
 def explain_text(rule: Rule) -> str:
     fix = "yes" if rule.fixable else "no"
     parts = [
@@ -57,7 +64,7 @@ def explain_text(rule: Rule) -> str:
         "",
         f"Category: {rule.category}    Default severity: {rule.severity}    Fixable: {fix}",
         "",
-        textwrap.dedent(rule.doc).strip(),
+        body(rule),
         "",
     ]
     if rule.fail:
