@@ -33,7 +33,7 @@ def run(args: argparse.Namespace) -> int:
         from quotelint.commands.fix import apply_fixes
 
         findings = apply_fixes(findings, documents, write=args.fix, show_diff=args.diff)
-    write_output(render(findings, args, inputs.count), args.output)
+    write_output(render(findings, args, inputs.count, plan.rules), args.output)
     return exit_code([f.severity for f in findings], settings.fail_on, inputs)
 
 
@@ -60,12 +60,14 @@ def filter_findings(findings: list[Finding], args: argparse.Namespace, settings)
     return findings
 
 
-def render(findings: list[Finding], args: argparse.Namespace, files: int) -> str:
+def render(findings: list[Finding], args: argparse.Namespace, files: int, rules: tuple = ()) -> str:  # type: ignore[type-arg]
     fmt = args.format
     if fmt == "json":
         from quotelint.formatters.jsonout import render_findings
     elif fmt == "sarif":
-        from quotelint.formatters.sarif import render_findings
+        from quotelint.formatters.sarif import render_findings as render_sarif
+
+        return render_sarif(findings, files=files, args=args, rules=rules)
     elif fmt == "github":
         from quotelint.formatters.github import render_findings
     else:
