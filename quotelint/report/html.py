@@ -1,0 +1,212 @@
+"""`quotelint report --format html`: one self-contained page, no script, no external assets.
+
+Every piece of text that comes from an article, a file name or the registry passes through
+`html.escape` on its way in, so `<script>` in an article is shown, never run. Links are made
+only for http(s) sources. Tables are real tables with `<th scope>`; the page has a banner, a
+navigation, a main region and a footer; severity is written out beside its sign and colour.
+"""
+
+from __future__ import annotations
+
+import html
+
+from quotelint import __version__
+from quotelint.finding import Severity
+from quotelint.report import labels
+from quotelint.report.html_style import CSS
+from quotelint.report.model import SEVERITIES, STATUSES, Excerpt, FileReport, Item, Report, Segment, VerifiedQuote
+
+CARET = "‸"
+
+
+def e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def link(url: str | None, label: str = "source") -> str:
+    if not url:
+        return "no source in the registry"
+    if not url.startswith(("https://", "http://")):
+        return e(url)
+    return f'<a href="{e(url)}" rel="noopener noreferrer">{e(label)}</a>'
+
+
+def num(n: int) -> str:
+    return f'<td class="n{" zero" if n == 0 else ""}">{labels.number(n)}</td>'
+
+
+def head_row(cells: list[str], numeric_from: int = 1) -> str:
+    numeric = ' class="n"'
+    ths = "".join(f'<th scope="col"{numeric if i >= numeric_from else ""}>{e(c)}</th>' for i, c in enumerate(cells))
+    return f"<thead><tr>{ths}</tr></thead>"
+
+
+def severity_label(severity: Severity, many: bool = False) -> str:
+    name = labels.PLURALS[str(severity)] if many else str(severity)
+    return f"{labels.ICONS[severity]} {name.capitalize()}"
+
+
+def render(report: Report) -> str:
+    t = report.totals
+    title = f"quotelint report: {labels.plural(t.files, 'file')}, {labels.plural(t.findings, 'finding')}"
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        '<head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta name="generator" content="quotelint {e(__version__)}">',
+        f"<title>{e(title)}</title>",
+        f"<style>{CSS}</style></head>",
+        "<body>",
+        '<a class="skip" href="#main">Skip to the report</a>',
+        f'<header><h1>quotelint report</h1><p class="lede">{e(labels.headline(report))}</p></header>',
+        '<nav aria-label="Sections"><ul><li><a href="#totals">Totals</a></li><li><a href="#files">Files</a></li>'
+        + ('<li><a href="#speakers">Speakers</a></li>' if report.speakers else "")
+        + '<li><a href="#findings">Findings in context</a></li></ul></nav>',
+        '<main id="main">',
+        problems(report),
+        totals(report),
+        files_table(report),
+        speakers_table(report),
+        findings(report),
+        "</main>",
+        f"<footer><p>Made by quotelint {e(__version__)}. {footer_note(report)}</p></footer>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(p for p in parts if p) + "\n"
+
+
+def footer_note(report: Report) -> str:
+    fail = str(report.fail_on)
+    return f"{labels.plural(report.failing, 'finding')} at or above the fail-on level ({e(fail)})."
+
+
+def problems(report: Report) -> str:
+    if not report.problems:
+        return ""
+    items = "".join(f"<li><code>{e(path)}</code>: {e(message)}</li>" for path, message in report.problems)
+    return f'<section aria-labelledby="problems"><h2 id="problems">Files not read</h2><ul>{items}</ul></section>'
+
+
+def totals(report: Report) -> str:
+    t = report.totals
+    cards = [("Files", t.files, ""), ("Words", t.words, ""), ("Quotations", t.quotations, ""), ("Speech quotes", t.speech_quotes, "")]
+    cards += [("Verified quotes", t.speech["verified"], "")]
+    cards += [(severity_label(s, many=True), t.by_severity[str(s)], str(s)) for s in SEVERITIES]
+    dl = "".join(f'<div class="{cls}"><dt>{e(name)}</dt><dd>{labels.number(n)}</dd></div>' for name, n, cls in cards)
+    speech = "".join(f'<tr><th scope="row">{e(s.capitalize())}</th>{num(t.speech[s])}</tr>' for s in STATUSES)
+    cats = "".join(f'<tr><th scope="row">{e(c)}</th>{num(n)}</tr>' for c, n in t.by_category.items())
+    return (
+        '<section aria-labelledby="totals"><h2 id="totals">Totals</h2>'
+        f'<dl class="cards">{dl}</dl><div class="grid">'
+        f'<div class="scroll"><table><caption>Speech quotes by status</caption>{head_row(["Status", "Quotes"])}<tbody>{speech}</tbody></table></div>'
+        f'<div class="scroll"><table><caption>Findings by category</caption>{head_row(["Category", "Findings"])}<tbody>{cats}</tbody></table></div>'
+        "</div></section>"
+    )
+
+
+def file_anchor(i: int) -> str:
+    return f"file-{i + 1}"
+
+
+def bar(f: FileReport, most: int) -> str:
+    if not f.findings:
+        return ""
+    spans = "".join(
+        f'<span class="b-{s}" style="width:{100 * f.count(s) / most:.1f}%"></span>' for s in SEVERITIES if f.count(s)
+    )
+    return f'<span class="bar" aria-hidden="true">{spans}</span>'
+
+
+def files_table(report: Report) -> str:
+    most = max((f.findings for f in report.files), default=0) or 1
+    rows = []
+    for i, f in enumerate(report.files):
+        name = f'<a href="#{file_anchor(i)}">{e(f.path)}</a>' if f.items or f.verified else e(f.path)
+        counts = "".join(num(f.count(s)) for s in SEVERITIES)
+        rows.append(
+            f'<tr><th scope="row">{name}</th>{num(f.words)}{num(f.quotations)}{counts}'
+            f'<td class="n">{bar(f, most)}{labels.number(f.findings)}</td></tr>'
+        )
+    head = head_row(["File", "Words", "Quotations", *(severity_label(s, many=True) for s in SEVERITIES), "Findings"])
+    return (
+        '<section aria-labelledby="files"><h2 id="files">Files, worst first</h2>'
+        f'<div class="scroll"><table>{head}<tbody>{"".join(rows)}</tbody></table></div></section>'
+    )
+
+
+def speakers_table(report: Report) -> str:
+    if not report.speakers:
+        return ""
+    rows = []
+    for r in report.speakers:
+        share = labels.percent(r.verified_share)
+        meter = f'<span class="meter" aria-hidden="true"><span style="width:{r.verified_share * 100:.1f}%"></span></span>'
+        counts = "".join(num(n) for n in (r.quotes, r.verified, r.altered, r.misattributed, r.unverified))
+        rows.append(f'<tr><th scope="row">{e(r.speaker or labels.NO_SPEAKER)}</th>{counts}<td class="n">{meter}{share}</td></tr>')
+    head = head_row(["Speaker", "Quotes", *(s.capitalize() for s in STATUSES), "Verified share"])
+    return (
+        '<section aria-labelledby="speakers"><h2 id="speakers">Speakers</h2>'
+        f'<div class="scroll"><table>{head}<tbody>{"".join(rows)}</tbody></table></div></section>'
+    )
+
+
+def findings(report: Report) -> str:
+    articles = [file_section(i, f) for i, f in enumerate(report.files) if f.items or f.verified]
+    body = "".join(articles) or "<p>Nothing to show: no findings and no verified quotes.</p>"
+    return f'<section aria-labelledby="findings"><h2 id="findings">Findings in context</h2>{body}</section>'
+
+
+def file_section(i: int, f: FileReport) -> str:
+    anchor = file_anchor(i)
+    meta = f"{labels.plural(f.words, 'word')} · {labels.plural(f.quotations, 'quotation')} · {labels.file_summary(f)}"
+    items = "".join(finding(item) for item in f.items)
+    out = [f'<article id="{anchor}" aria-labelledby="{anchor}-h"><h3 id="{anchor}-h">{e(f.path)}</h3><p class="meta">{e(meta)}</p>']
+    if items:
+        out.append(f'<ol class="findings">{items}</ol>')
+    if f.verified:
+        out.append(f'<h4>Verified quotes</h4><ul class="verified">{"".join(verified(q) for q in f.verified)}</ul>')
+    out.append("</article>")
+    return "".join(out)
+
+
+def verified(q: VerifiedQuote) -> str:
+    who = e(q.speaker or labels.NO_SPEAKER)
+    return f'<li><span class="pos">line {q.line}</span> <b>{who}</b>: <q>{e(q.text)}</q> ({link(q.source)})</li>'
+
+
+def highlighted(x: Excerpt) -> str:
+    span = e(x.span) if x.span else f'<span aria-label="here">{CARET}</span>'
+    return f"{e(x.before)}<mark>{span}</mark>{e(x.after)}"
+
+
+def segments(parts: tuple[Segment, ...]) -> str:
+    return "".join(f'<mark class="diff">{e(s.text)}</mark>' if s.changed else e(s.text) for s in parts)
+
+
+def finding(item: Item) -> str:
+    f = item.finding
+    sev = str(f.severity)
+    out = [
+        f'<li class="finding {sev}"><p class="head"><span class="sev">{severity_label(f.severity)}</span>'
+        f"<code>{e(f.rule)}</code><span>{e(f.category)}</span>"
+        f'<span class="pos">{labels.position(f.line, f.column)}</span></p>',
+        f'<p class="msg">{e(f.message)}</p>',
+        f'<blockquote class="sentence"><p>{highlighted(item.excerpt)}</p></blockquote>',
+    ]
+    if f.suggestion is not None:
+        fix = f"<ins>{e(f.suggestion)}</ins>" if f.suggestion else "delete it"
+        out.append(f'<p class="fix">Suggestion: {fix}</p>')
+    c = item.comparison
+    if c is not None:
+        who = f' <span class="pos">({e(c.speaker)})</span>' if c.speaker else ""
+        rows = [
+            f'<tr><th scope="row">Quoted</th><td>{segments(c.quoted)}</td></tr>',
+            f'<tr><th scope="row">Registered</th><td>{segments(c.registered)}{who}</td></tr>',
+        ]
+        if c.source:
+            rows.append(f'<tr><th scope="row">Source</th><td>{link(c.source, c.source)}</td></tr>')
+        out.append(f'<table class="compare"><caption class="pos">Registered as <code>{e(c.registry_id)}</code></caption><tbody>{"".join(rows)}</tbody></table>')
+    out.append("</li>")
+    return "".join(out)

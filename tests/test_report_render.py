@@ -1,0 +1,206 @@
+"""The four report formats, rendered from a report built by hand with hostile article text."""
+
+from __future__ import annotations
+
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import jsonschema
+import pytest
+from markdown_it import MarkdownIt
+
+from quotelint.document import Document
+from quotelint.finding import Severity
+from quotelint.report import html, jsonout, markdown, text
+from quotelint.report.build import build_report, file_report
+from quotelint.report.model import Report
+from tests.report_helpers import finding, quotation, quote, registry
+
+SCRIPT = "<script>alert(1)</script>"
+IMG = '"><img src=x onerror=alert(1)>'
+LONG_PATH = "newsroom/" + "very-long-folder-name/" * 4 + "<b>odd|name</b>.txt"
+SCHEMA = Path(__file__).parent.parent / "quotelint" / "data" / "report.schema.json"
+
+
+def sample() -> Report:
+    body = (
+        f"The Gutteres team | said *this* {SCRIPT} today. "
+        f"“We will open the {IMG} bridge in May,” said Jane Roe, the mayor of a town whose name is long.\x1b[31m Red.\n"
+        "- Listed line with ODHIR here.\n"
+    )
+    doc = Document.from_text(body, LONG_PATH)
+    reg = registry(
+        quote("roe-bridge", "jane-roe", "We will open the new bridge in June", "https://example.org/roe/" + "x" * 90),
+        quote("khan-peace", "ali-khan", "Peace now", "javascript:alert(1)"),
+    )
+    altered = quotation(doc, f"We will open the {IMG} bridge in May,", "altered", "Jane Roe", "roe-bridge")
+    found = [
+        finding(doc, "Gutteres", suggestion="Guterres", message=f"'Gutteres' near {SCRIPT}"),
+        finding(doc, f"We will open the {IMG} bridge in May,", "altered-quote", Severity.WARNING, rule="QL102"),
+        finding(doc, "ODHIR", "spelling-drift", Severity.INFO, suggestion=""),
+    ]
+    a = file_report(doc, found, [altered], reg, words=40)
+    other = Document.from_text("“Peace now,” said Ali Khan. “Soon,” said a Very Long Name Of Someone Who Speaks Often Indeed.", "b.txt")
+    quotes = [
+        quotation(other, "Peace now,", "verified", "Ali Khan", "khan-peace"),
+        quotation(other, "Soon,", "unverified", "a Very Long Name Of Someone Who Speaks Often Indeed"),
+    ]
+    b = file_report(other, [], quotes, reg, words=20)
+    return build_report([b, a], [("missing.txt", "no such file or directory")])
+
+
+# --- text ------------------------------------------------------------------------------------
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def test_text_fits_80_columns_and_drops_control_characters() -> None:
+    for colour in (False, True):
+        out = text.render(sample(), colour=colour)
+        plain = ANSI.sub("", out)
+        assert "\x1b" not in plain, "an escape sequence that is not ours got through"
+        for line in plain.splitlines():
+            if len(line) > 80:
+                assert re.fullmatch(r" *https?://\S+", line), f"too wide: {line!r}"
+        assert ("\x1b[" in out) is colour
+
+
+def test_text_marks_spans_and_changed_words() -> None:
+    out = text.render(sample())
+    assert "»Gutteres«" in out
+    assert "Suggestion: Guterres" in out and "Suggestion: delete it" in out
+    assert "»May,«" in out and "»new«" in out and "»June«" in out
+    assert "Files, worst first" in out and "missing.txt: no such file" in out
+    assert "(the registry gives no source)" not in out and "javascript:alert(1)" in out
+
+
+def test_text_files_are_worst_first() -> None:
+    out = text.render(sample())
+    table = out[out.index("Files, worst first") :]
+    assert table.index("odd|name") < table.index("b.txt")
+
+
+# --- markdown --------------------------------------------------------------------------------
+
+
+class Tags(HTMLParser):
+    """Every element and attribute in a page, and its text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse(page: str) -> Tags:
+    p = Tags()
+    p.feed(page)
+    return p
+
+
+def test_markdown_renders_tables_and_escapes_article_text() -> None:
+    source = markdown.render(sample())
+    page = MarkdownIt("commonmark").enable("table").render(source)
+    tags = parse(page)
+    names = [t for t, _ in tags.tags]
+    assert "script" not in names and "img" not in names
+    assert names.count("table") == 5  # quotes, findings, categories, files, speakers
+    whole = "".join(tags.text)
+    assert SCRIPT in whole and IMG in whole and "<b>odd|name</b>.txt" in whole
+    assert "*this*" in whole and "<blockquote>\n<p>- Listed line" in page
+    assert "<b>Gutteres</b>" in page and "<b>May,</b>" in page
+    rows = re.findall(r"<tr>(.*?)</tr>", page, re.S)
+    files_head = next(r for r in rows if "<th>File</th>" in r)
+    for row in rows[rows.index(files_head) + 1 : rows.index(files_head) + 3]:
+        assert row.count("<td") == files_head.count("<th")
+
+
+def test_markdown_links_only_web_sources() -> None:
+    source = markdown.render(sample())
+    assert "](<https://example.org/roe/" in source
+    assert "](javascript" not in source and "(<javascript" not in source
+
+
+def test_markdown_escape_stops_lists_headings_and_tags() -> None:
+    assert markdown.md("1. first") == "1\\. first"
+    assert markdown.md("2) second") == "2\\) second"
+    assert markdown.md("- item") == "\\- item"
+    assert markdown.md("# not a heading | a <b>") == "\\# not a heading \\| a \\<b\\>"
+    assert markdown.md("line\nbreak\x07") == "line break"
+
+
+# --- html ------------------------------------------------------------------------------------
+
+
+def test_html_escapes_everything_from_articles() -> None:
+    page = html.render(sample())
+    tags = parse(page)
+    names = [t for t, _ in tags.tags]
+    assert "script" not in names and "img" not in names and "iframe" not in names
+    for tag, attrs in tags.tags:
+        assert not any(k.startswith("on") for k in attrs), (tag, attrs)
+        assert "src" not in attrs
+        href = attrs.get("href")
+        if href is not None:
+            assert href.startswith(("#", "https://", "http://")), href
+    whole = "".join(tags.text)
+    assert SCRIPT in whole and IMG in whole and "<b>odd|name</b>.txt" in whole
+    assert "javascript:alert(1)" in whole  # the bad source is shown, not linked
+
+
+def test_html_is_self_contained_accessible_and_printable() -> None:
+    page = html.render(sample())
+    tags = parse(page)
+    names = [t for t, _ in tags.tags]
+    assert names[0] == "html" and tags.tags[0][1]["lang"] == "en"
+    assert {"header", "nav", "main", "footer", "h1", "h2", "h3"} <= set(names)
+    assert all(attrs.get("scope") in ("col", "row") for tag, attrs in tags.tags if tag == "th")
+    assert "link" not in names and "@import" not in page and "url(" not in page
+    assert "@media print" in page and "@media (max-width" in page
+    assert 'name="viewport"' in page
+    assert "✖ Error" in page and "▲ Warning" in page and "● Info" in page  # severity in words, not colour alone
+    assert re.search(r"<mark>Gutteres</mark>", page)
+    assert '<mark class="diff">new</mark>' in page and '<mark class="diff">June</mark>' in page
+
+
+def test_html_files_table_links_to_file_sections() -> None:
+    page = html.render(sample())
+    ids = set(re.findall(r'id="([^"]+)"', page))
+    for target in re.findall(r'href="#([^"]+)"', page):
+        assert target in ids
+
+
+# --- json ------------------------------------------------------------------------------------
+
+
+def test_json_is_version_1_and_matches_its_schema() -> None:
+    data = json.loads(jsonout.render(sample()))
+    jsonschema.validate(data, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    assert data["version"] == 1
+    assert data["totals"]["findings"]["by_severity"] == {"error": 1, "warning": 1, "info": 1}
+    assert data["problems"] == [{"path": "missing.txt", "message": "no such file or directory"}]
+    first = data["files"][0]
+    assert first["path"] == LONG_PATH
+    for item in first["items"]:
+        start, end = item["sentence"]["highlight"]
+        assert item["sentence"]["text"][start:end] in (f"We will open the {IMG} bridge in May,", "Gutteres", "ODHIR")
+    altered = first["items"][1]["comparison"]
+    assert [s["text"] for s in altered["registered"] if s["changed"]] == ["new", "June"]
+    assert data["files"][1]["verified_quotes"][0]["registry_id"] == "khan-peace"
+    speakers = {s["speaker"]: s for s in data["speakers"]}
+    assert speakers["Ali Khan"]["verified_share"] == 1.0 and speakers["Jane Roe"]["altered"] == 1
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown", "html", "json"])
+def test_every_format_renders_an_empty_report(fmt: str) -> None:
+    report = build_report([])
+    out = {"text": lambda r: text.render(r), "markdown": markdown.render, "html": html.render, "json": jsonout.render}[fmt](report)
+    assert "0 files" in out or '"files": 0' in out
