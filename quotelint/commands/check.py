@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from quotelint.commands.common import exit_code, inputs_from, registry_from, settings_from, write_output
+from quotelint.commands.common import Inputs, exit_code, inputs_from, registry_from, settings_from, write_output
+from quotelint.document import Document
 from quotelint.finding import Finding
 from quotelint.linter import Plan, lint_document
 
@@ -16,43 +17,47 @@ def run(args: argparse.Namespace) -> int:
     plan = Plan.make(registry, settings)
     inputs = inputs_from(args, settings)
     findings: list[Finding] = []
-    documents = {}
+    documents: dict[str, Document] = {}  # the documents with findings, for fixes and the baseline
+    keep = bool(args.fix or args.diff or args.write_baseline or args.baseline or settings.baseline)
     for doc in inputs.documents():
         found = lint_document(doc, plan)
         findings.extend(found)
-        if found and (args.fix or args.diff):
+        if found and keep:
             documents[doc.path] = doc
-    findings = filter_findings(findings, args, settings)
+    texts = {path: doc.text for path, doc in documents.items()}
+    findings = filter_findings(findings, args, settings, texts)
     if args.write_baseline:
         from quotelint import baseline
 
-        baseline.write(args.write_baseline, findings, documents_for(findings))
+        baseline.write(args.write_baseline, findings, texts)
         print(f"quotelint: wrote {len(findings)} findings to the baseline {args.write_baseline}", file=sys.stderr)
         return 2 if inputs.problems else 0
-    if args.fix or args.diff:
+    if args.diff:  # like ruff: the diff is the whole output, and exit code 1 means there is one
+        from quotelint.commands.fix import diff_fixes
+
+        patch = diff_fixes(findings, documents)
+        write_output(patch, args.output)
+        return 2 if inputs.problems else int(bool(patch))
+    if args.fix:
         from quotelint.commands.fix import apply_fixes
 
-        findings = apply_fixes(findings, documents, write=args.fix, show_diff=args.diff)
+        files = {path: doc for path, doc in documents.items() if not from_stdin(doc, inputs)}
+        findings = apply_fixes(findings, files, inputs.problems)
     write_output(render(findings, args, inputs.count, plan.rules), args.output)
     return exit_code([f.severity for f in findings], settings.fail_on, inputs)
 
 
-def documents_for(findings: list[Finding]) -> dict[str, str]:
-    from quotelint.document import read_document
-
-    texts = {}
-    for path in {f.path for f in findings}:
-        if path != "-":
-            texts[path] = read_document(path).text
-    return texts
+def from_stdin(doc: Document, inputs: Inputs) -> bool:
+    """Standard input has no file to write fixes to, whatever name it is given."""
+    return "-" in inputs.paths and doc.path == (inputs.stdin_name or "-")
 
 
-def filter_findings(findings: list[Finding], args: argparse.Namespace, settings) -> list[Finding]:  # type: ignore[no-untyped-def]
+def filter_findings(findings: list[Finding], args: argparse.Namespace, settings, texts: dict[str, str]) -> list[Finding]:  # type: ignore[no-untyped-def]
     baseline_file = args.baseline or settings.baseline
     if baseline_file and not args.write_baseline:
         from quotelint import baseline
 
-        findings = baseline.filter_known(findings, baseline_file)
+        findings = baseline.filter_known(findings, baseline_file, texts)
     if args.diff_base:
         from quotelint import gitdiff
 
