@@ -35,3 +35,28 @@ def write_registry(folder: Path) -> Path:
 def registry(folder: Path) -> Registry:
     return load_registry([str(write_registry(folder))])
 
+
+
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Test Desk",
+    "GIT_AUTHOR_EMAIL": "desk@example.org",
+    "GIT_COMMITTER_NAME": "Test Desk",
+    "GIT_COMMITTER_EMAIL": "desk@example.org",
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
+
+
+def git(repo: Path, *args: str) -> str:
+    """Run git in a test repository, with an identity and no system or user configuration."""
+    import os
+    import subprocess
+
+    env = {**os.environ, **GIT_ENV, "HOME": str(repo)}
+    proc = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True)
+    return proc.stdout
+
+
+def init_repo(repo: Path) -> Path:
+    repo.mkdir(parents=True, exist_ok=True)
+    git(repo, "init", "-q", "-b", "main")
+    return repo
