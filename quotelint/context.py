@@ -33,6 +33,19 @@ class Context:
         return out
 
     @functools.cached_property
+    def folded_positions(self) -> dict[str, list[int]]:
+        """Token indexes by case-folded word, for rules that ignore case."""
+        out: dict[str, list[int]] = {}
+        for i, word in enumerate(self.words):
+            out.setdefault(word.text.casefold(), []).append(i)
+        return out
+
+    @functools.cached_property
+    def word_starts(self) -> list[int]:
+        """Each token's start offset, for finding the token at an offset by bisection."""
+        return [w.start for w in self.words]
+
+    @functools.cached_property
     def mentions(self) -> list[Mention]:
         return list(self.registry.names.mentions(self.prose, self.words))
 

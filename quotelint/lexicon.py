@@ -15,7 +15,7 @@ from typing import Any
 from quotelint.errors import RegistryErrors, UserError
 
 DATA = os.path.join(os.path.dirname(__file__), "data")
-WORD_LISTS = ("reporting_verbs", "titles", "honorifics", "common_words", "proper_names")
+WORD_LISTS = ("reporting_verbs", "titles", "honorifics", "common_words", "proper_names", "name_connectors", "organization_words")
 LISTS = (*WORD_LISTS, "quote_marks")
 OPERATIONS = ("add", "remove", "replace")
 
@@ -35,6 +35,8 @@ class Lexicon:
     common_words: frozenset[str]  # lower case
     proper_names: frozenset[str]
     quote_marks: tuple[QuoteMarks, ...]
+    name_connectors: frozenset[str] = frozenset()  # lower-case words inside names: of, for, de
+    organization_words: frozenset[str] = frozenset()  # words that make a name an organization's
 
     def is_common_word(self, word: str) -> bool:
         """An ordinary word or a dictionary name: never taken for a misspelled registry name."""
@@ -82,6 +84,8 @@ def default_lexicon() -> Lexicon:
         common_words=frozenset(common),
         proper_names=frozenset(proper),
         quote_marks=_marks(data["quote_marks"]),
+        name_connectors=frozenset(data.get("name_connectors", ())),
+        organization_words=frozenset(data.get("organization_words", ())),
     )
 
 

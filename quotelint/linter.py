@@ -90,8 +90,14 @@ def lint_document(doc: Document, plan: Plan) -> list[Finding]:
     findings: list[Finding] = []
     for rule in plan.rules_for(doc.path):
         findings.extend(to_finding(doc, rule, hit, plan.settings) for hit in rule.check(ctx))
-    findings = suppress(doc, findings)
+    findings = suppress(doc, once(findings))
     return sorted(set(findings), key=lambda f: f.sort_key)
+
+
+def once(findings: list[Finding]) -> list[Finding]:
+    """No finding twice: a YAML rule's finding on the very text a built-in rule reports is dropped."""
+    builtin = {(f.start, f.end) for f in findings if "/" not in f.rule}
+    return [f for f in findings if "/" not in f.rule or (f.start, f.end) not in builtin]
 
 
 def suppress(doc: Document, findings: Iterable[Finding]) -> list[Finding]:

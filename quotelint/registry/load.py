@@ -13,12 +13,15 @@ from quotelint.registry.model import Entity
 from quotelint.registry.schema import SECTIONS, Problems
 from quotelint.registry.yamlload import Mapping, load_yaml
 
-EXTRA_SECTIONS = ("rules", "lexicon")
+EXTRA_SECTIONS = ("rules", "lexicon", "extends")
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
 def registry_files(paths: Iterable[str]) -> list[str]:
-    """The YAML files named, folders expanded to their *.yaml files in name order."""
+    """The YAML files named, folders expanded to their *.yaml files in name order, each file
+    preceded by the files it `extends:` (see packs.py)."""
+    from quotelint.registry.packs import with_extends
+
     files: list[str] = []
     for path in paths:
         if os.path.isdir(path):
@@ -28,7 +31,7 @@ def registry_files(paths: Iterable[str]) -> list[str]:
             files.append(path)
         else:
             raise UserError("registry path does not exist", path=path)
-    return files
+    return with_extends(files)
 
 
 def load_registry(paths: Iterable[str]) -> Registry:
@@ -62,6 +65,8 @@ def load_registry(paths: Iterable[str]) -> Registry:
             continue
         for key, value in data.items():
             line = data.line_of(key)
+            if key == "extends":  # already followed by registry_files
+                continue
             if key in EXTRA_SECTIONS:
                 (rule_entries if key == "rules" else lexicon_entries).append((f"{path}:{line}", value))
                 continue

@@ -1,0 +1,276 @@
+"""A static look at a user's pattern for the shapes that make a backtracking engine run without end.
+
+Two shapes are refused, because on a line that almost matches they take time exponential in
+its length:
+
+- a repeat inside a repeat with nothing that must separate one pass from the next:
+  `(a+)+`, `(.*)*`, `(\\w+\\s?)+`. A pass that must contain a character the inner repeat cannot
+  take (`(\\w+\\s)+`, `\\d{1,3}(,\\d{3})*`) is safe and allowed;
+- a repeated alternation whose branches can match the same text: `(a|a)*`, `(a|ab)+`,
+  `(\\w|\\d)+`.
+
+Possessive repeats (`a++`) and atomic groups (`(?>...)`) never backtrack into themselves and are
+accepted. The check is a guard, not a proof: every search also runs under a time limit.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+
+import regex
+
+# Characters tried when asking whether two atoms can match the same character.
+_SAMPLE = "".join(chr(c) for c in range(0x250)) + "\u00a0\u2009\u2013\u2014\u2018\u2019\u201c\u201d\u0416\u0436\u03a9\u4e2d\u0627"
+_MANY = 10  # a bounded repeat of this many passes or more is treated like an unbounded one
+
+
+@dataclass
+class Node:
+    kind: str  # atom | seq | alt | group | repeat
+    text: str = ""  # atoms: the pattern text of the atom
+    items: list[Node] = field(default_factory=list)
+    low: int = 1
+    high: int | None = 1  # None: unbounded
+    safe: bool = False  # possessive repeat or atomic group
+
+    @property
+    def varies(self) -> bool:
+        return self.kind == "repeat" and not self.safe and (self.high is None or self.high != self.low)
+
+    @property
+    def many(self) -> bool:
+        return self.kind == "repeat" and not self.safe and (self.high is None or self.high >= _MANY)
+
+
+class _Parser:
+    def __init__(self, pattern: str) -> None:
+        self.p = pattern
+        self.i = 0
+
+    def parse(self) -> Node:
+        node = self.alternation()
+        return node
+
+    def alternation(self) -> Node:
+        branches = [self.sequence()]
+        while self.i < len(self.p) and self.p[self.i] == "|":
+            self.i += 1
+            branches.append(self.sequence())
+        return branches[0] if len(branches) == 1 else Node("alt", items=branches)
+
+    def sequence(self) -> Node:
+        items: list[Node] = []
+        while self.i < len(self.p) and self.p[self.i] not in "|)":
+            atom = self.atom()
+            if atom is not None:
+                items.append(self.quantified(atom))
+        return Node("seq", items=items)
+
+    def atom(self) -> Node | None:
+        p, start = self.p, self.i
+        c = p[start]
+        if c == "\\":
+            self.i = _escape_end(p, start)
+        elif c == "[":
+            self.i = _class_end(p, start)
+        elif c == "(":
+            return self.group()
+        elif c in "^$":
+            self.i += 1
+            return None
+        else:
+            self.i += 1
+        return Node("atom", text=p[start : self.i])
+
+    def group(self) -> Node | None:
+        p = self.p
+        self.i += 1
+        safe = False
+        if p.startswith("?#", self.i):
+            self.i = p.find(")", self.i) + 1 or len(p)
+            return None
+        if p.startswith("?", self.i):
+            head = regex.match(r"\?(?:>|P?<(?![=!])\w+>|P=\w+\)|[=!]|<[=!]|[\w-]*[:)]|\|)?", p[self.i :])
+            taken = head.group() if head else "?"
+            self.i += len(taken)
+            if taken.endswith(")"):  # (?flags) or (?P=name): no body
+                return Node("atom", text="(" + taken) if taken.startswith("?P=") else None
+            safe = taken == "?>"
+        body = self.alternation()
+        if self.i < len(p) and p[self.i] == ")":
+            self.i += 1
+        return Node("group", items=[body], safe=safe)
+
+    def quantified(self, node: Node) -> Node:
+        p = self.p
+        while self.i < len(p):
+            c = p[self.i]
+            if c in "*+?":
+                low, high = {"*": (0, None), "+": (1, None), "?": (0, 1)}[c]
+                self.i += 1
+            elif c == "{":
+                m = regex.match(r"\{(\d*)(,?)(\d*)\}", p[self.i :])
+                if not m or not (m.group(1) or m.group(3)):
+                    return node
+                low = int(m.group(1) or 0)
+                high = int(m.group(3)) if m.group(3) else (None if m.group(2) else low)
+                self.i += m.end()
+            else:
+                return node
+            safe = False
+            if self.i < len(p) and p[self.i] in "?+":
+                safe = p[self.i] == "+"
+                self.i += 1
+            node = Node("repeat", items=[node], low=low, high=high, safe=safe)
+        return node
+
+
+def _escape_end(p: str, i: int) -> int:
+    m = regex.match(r"\\(?:[pPNx]\{[^}]*\}|[pP]\w|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|g<\w+>|\d{1,3}|.)", p[i:], flags=regex.S)
+    return i + (m.end() if m else 1)
+
+
+def _class_end(p: str, i: int) -> int:
+    j = i + 1
+    if j < len(p) and p[j] == "^":
+        j += 1
+    if j < len(p) and p[j] == "]":
+        j += 1
+    while j < len(p) and p[j] != "]":
+        if p[j] == "\\":
+            j = _escape_end(p, j)
+        elif p.startswith("[:", j):
+            j = p.find(":]", j + 2) + 2 if ":]" in p[j + 2 :] else j + 1
+        else:
+            j += 1
+    return min(j + 1, len(p))
+
+
+@functools.lru_cache(maxsize=512)
+def _chars(atom: str) -> frozenset[str]:
+    """The sample characters an atom matches (every one for `.`, none if it cannot be tried alone)."""
+    try:
+        compiled = regex.compile(atom, flags=regex.S)
+    except regex.error:
+        return frozenset(_SAMPLE)  # a back-reference or the like: assume the worst
+    return frozenset(c for c in _SAMPLE if compiled.fullmatch(c))
+
+
+def _atoms(node: Node) -> list[str]:
+    if node.kind == "atom":
+        return [node.text]
+    return [a for item in node.items for a in _atoms(item)]
+
+
+def _first_atoms(node: Node) -> list[str]:
+    """Atoms that can begin a match of the node (approximately)."""
+    if node.kind == "atom":
+        return [node.text]
+    if node.kind == "alt":
+        return [a for item in node.items for a in _first_atoms(item)]
+    if node.kind == "seq":
+        out: list[str] = []
+        for item in node.items:
+            out += _first_atoms(item)
+            if not _optional(item):
+                break
+        return out
+    return _first_atoms(node.items[0]) if node.items else []
+
+
+def _optional(node: Node) -> bool:
+    if node.kind == "repeat":
+        return node.low == 0 or _optional(node.items[0])
+    if node.kind == "atom":
+        return False
+    if node.kind == "alt":
+        return any(_optional(i) for i in node.items)
+    return all(_optional(i) for i in node.items)
+
+
+def _literal(node: Node) -> str | None:
+    """The text a node matches when it is plain literal characters, else None."""
+    if node.kind == "atom":
+        t = node.text
+        if len(t) == 1 and t not in ".":
+            return t
+        if len(t) == 2 and t[0] == "\\" and not t[1].isalnum():
+            return t[1]
+        return None
+    if node.kind in ("seq", "group") and node.items is not None:
+        parts = [_literal(i) for i in node.items]
+        return None if any(p is None for p in parts) else "".join(parts)  # type: ignore[arg-type]
+    return None
+
+
+def _overlap(a: list[str], b: list[str]) -> bool:
+    return any(_chars(x) & _chars(y) for x in a for y in b)
+
+
+def _ambiguous_branches(alt: Node) -> bool:
+    branches = alt.items
+    for i, x in enumerate(branches):
+        for y in branches[i + 1 :]:
+            lx, ly = _literal(x), _literal(y)
+            if lx is not None and ly is not None:
+                if lx.startswith(ly) or ly.startswith(lx):
+                    return True
+            elif _overlap(_first_atoms(x), _first_atoms(y)):
+                return True
+    return False
+
+
+def _separated(body: Node, inner: list[Node]) -> bool:
+    """The body must match a character that none of its varying repeats can take."""
+    taken = frozenset().union(*(_chars(a) for r in inner for a in _atoms(r)))
+    seq = body.items[0] if body.kind == "group" else body
+    items = seq.items if seq.kind == "seq" else [seq]
+    for item in items:
+        while item.kind == "group" and len(item.items) == 1 and item.items[0].kind == "seq" and len(item.items[0].items) == 1:
+            item = item.items[0].items[0]
+        if item.kind == "atom" and _chars(item.text) and not (_chars(item.text) & taken):
+            return True
+        if item.kind == "repeat" and item.low >= 1 and not item.varies and item.items[0].kind == "atom":
+            chars = _chars(item.items[0].text)
+            if chars and not (chars & taken):
+                return True
+    return False
+
+
+def _varying(node: Node) -> list[Node]:
+    if node.safe:
+        return []
+    out = [node] if node.varies else []
+    for item in node.items:
+        out += _varying(item)
+    return out
+
+
+def _unwrap_alt(node: Node) -> Node | None:
+    while node.kind in ("group", "seq") and len(node.items) == 1:
+        node = node.items[0]
+    return node if node.kind == "alt" else None
+
+
+def problem(pattern: str) -> str | None:
+    """Why the pattern may backtrack without end, or None when no such shape is found."""
+    return _walk(_Parser(pattern).parse())
+
+
+def _walk(node: Node) -> str | None:
+    if node.safe:
+        return None
+    if node.many:
+        body = node.items[0]
+        inner = _varying(body)
+        if inner and not _separated(body, inner):
+            return "a repeat inside a repeat (like `(a+)+`) can backtrack without end; make one of them possessive (`a++`) or atomic (`(?>...)`), or bound it"
+        alt = _unwrap_alt(body)
+        if alt is not None and _ambiguous_branches(alt):
+            return "a repeated alternation whose branches can match the same text (like `(a|ab)*`) can backtrack without end"
+    for item in node.items:
+        found = _walk(item)
+        if found:
+            return found
+    return None

@@ -1,0 +1,128 @@
+"""The three kinds of YAML rule, each a picklable callable `check(ctx) -> Iterator[Hit]`.
+
+The registry (and with it every compiled rule) is pickled to a cache, so a rule's check is an
+instance of a module-level class holding its compiled keys, never a closure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from quotelint.finding import Hit
+from quotelint.yamlrules.matching import Keys, Match, View
+from quotelint.yamlrules.patterns import keep_case
+
+if TYPE_CHECKING:
+    from quotelint.context import Context
+
+
+@dataclass(frozen=True)
+class Options:
+    """What every kind shares: where the rule stands, what it says, what it may judge and fix."""
+
+    rule_id: str
+    where: str  # file:line of the rule
+    message: str
+    scope: str = "prose"
+    ignorecase: bool = False
+    keep_case: bool = False
+    fix_in_quotes: bool = False
+    skip_names: bool = True
+    dictionary: bool = False  # a match counts only when it and its replacement are ordinary words
+    exceptions: frozenset[str] = frozenset()  # casefolded when the rule ignores case
+
+    def excepted(self, text: str) -> bool:
+        return (text.casefold() if self.ignorecase else text) in self.exceptions
+
+
+class Check:
+    """Find the keys, keep the matches the rule may judge, and turn them into hits."""
+
+    def __init__(self, options: Options, keys: Keys) -> None:
+        self.options = options
+        self.keys = keys
+
+    def __call__(self, ctx: Context) -> Iterator[Hit]:
+        o = self.options
+        matches = self.keys.find(ctx, o.rule_id, o.where)
+        if not matches:
+            return
+        view = View(ctx, o.scope, o.skip_names)
+        kept = [m for m in matches if not o.excepted(m.text) and view.in_scope(m.start, m.end) and not view.in_name(m, self.keys)]
+        yield from self.hits(ctx, view, kept)
+
+    def hits(self, ctx: Context, view: View, matches: list[Match]) -> Iterator[Hit]:
+        raise NotImplementedError
+
+    def hit(self, view: View, match: Match, suggestion: str | None, **fields: str) -> Hit:
+        o = self.options
+        message = o.message.format(match=match.text, suggestion=suggestion or "", **fields)
+        fixable = suggestion is not None and (o.fix_in_quotes or not view.in_speech(match.start, match.end))
+        return Hit(match.start, match.end, message, suggestion, fixable=fixable)
+
+    def spelled(self, match: Match, replacement: str) -> str:
+        """A replacement text: the template expanded for patterns, then the case kept if asked."""
+        text = match.found.expand(replacement) if match.found is not None else replacement
+        return keep_case(match.text, text) if self.options.keep_case else text
+
+    def words(self, ctx: Context, *texts: str) -> bool:
+        """Every text is an ordinary word (the dictionary guard)."""
+        common = ctx.registry.words.common_words
+        return all(t.lower() in common for t in texts)
+
+
+class Substitution(Check):
+    """Wrong -> right: every wrong spelling is flagged with its right one as the fix."""
+
+    def __init__(self, options: Options, keys: Keys, replacements: Sequence[str]) -> None:
+        super().__init__(options, keys)
+        self.replacements = tuple(replacements)
+
+    def hits(self, ctx: Context, view: View, matches: list[Match]) -> Iterator[Hit]:
+        for m in matches:
+            right = self.spelled(m, self.replacements[m.key])
+            if right == m.text or (self.options.dictionary and not self.words(ctx, m.text, right)):
+                continue
+            yield self.hit(view, m, right)
+
+
+class Existence(Check):
+    """Words or patterns that must not appear at all."""
+
+    def hits(self, ctx: Context, view: View, matches: list[Match]) -> Iterator[Hit]:
+        for m in matches:
+            yield self.hit(view, m, None)
+
+
+class Consistency(Check):
+    """Groups of variants: in each document the first variant used wins; the others are flagged."""
+
+    def __init__(self, options: Options, keys: Keys, groups: Sequence[int], templates: Sequence[str | None]) -> None:
+        super().__init__(options, keys)
+        self.groups = tuple(groups)  # key index -> group index
+        self.templates = tuple(templates)  # key index -> how a match of another variant is written this way
+
+    def hits(self, ctx: Context, view: View, matches: list[Match]) -> Iterator[Hit]:
+        winners: dict[int, Match] = {}
+        counted: list[Match] = []
+        for m in matches:  # in document order
+            if self.options.dictionary and not self._words(ctx, m):
+                continue
+            counted.append(m)
+            winners.setdefault(self.groups[m.key], m)
+        for m in counted:
+            first = winners[self.groups[m.key]]
+            if m.key == first.key:
+                continue
+            template = self.templates[first.key]
+            right = self.spelled(m, template) if template is not None else None
+            if right == m.text:
+                continue
+            yield self.hit(view, m, right, first=first.text)
+
+    def _words(self, ctx: Context, m: Match) -> bool:
+        group = self.groups[m.key]
+        others = [self.spelled(m, t) for k, t in enumerate(self.templates) if self.groups[k] == group and k != m.key and t is not None]
+        return self.words(ctx, m.text, *others)

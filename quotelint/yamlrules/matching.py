@@ -1,0 +1,165 @@
+"""Finding a rule's words or patterns in a document, and deciding which matches the rule may judge.
+
+`Keys` finds; `View` answers, for one document, whether a match lies in the rule's scope, inside
+a name that the registry's own rules already judge, or inside a speech quotation (where a
+style rule reports but does not rewrite unless it says `fix_in_quotes: true`).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from quotelint.propernames import beside_a_name
+from quotelint.yamlrules.patterns import Phrase, compile_pattern, search_all
+
+if TYPE_CHECKING:
+    from quotelint.context import Context
+
+SCOPES = ("prose", "outside-quotes", "quotes", "speech", "term", "attribution")
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int
+    end: int
+    text: str
+    key: int  # index of the word, phrase or pattern that matched
+    found: Any = None  # the regex match object, for patterns (expanding replacement templates)
+
+
+class Keys:
+    """The words and phrases, or the patterns, that one rule looks for."""
+
+    def __init__(self, texts: Sequence[str], use_regex: bool, ignorecase: bool, word_bounded: bool = True) -> None:
+        self.texts = tuple(texts)
+        self.ignorecase = ignorecase
+        self.patterns: tuple[regex.Pattern[str], ...] = ()
+        self.phrases: tuple[Phrase, ...] = ()
+        self.by_first: dict[str, tuple[int, ...]] = {}
+        if use_regex:
+            self.patterns = tuple(compile_pattern(t, ignorecase, word_bounded) for t in self.texts)
+            return
+        self.phrases = tuple(Phrase.parse(t, ignorecase) for t in self.texts)
+        by_first: dict[str, list[int]] = {}
+        for k, phrase in enumerate(self.phrases):
+            by_first.setdefault(phrase.words[0], []).append(k)
+        # Longer phrases first, so that `per cent` wins over `per` at the same word.
+        self.by_first = {w: tuple(sorted(ks, key=lambda k: -len(self.phrases[k].words))) for w, ks in by_first.items()}
+
+    def find(self, ctx: Context, rule_id: str, where: str) -> list[Match]:
+        found: list[Match] = []
+        if self.patterns:
+            for k, pattern in enumerate(self.patterns):
+                found.extend(Match(m.start(), m.end(), m.group(), k, m) for m in search_all(pattern, ctx.prose, rule_id, where))
+        elif self.by_first:
+            positions = ctx.folded_positions if self.ignorecase else ctx.positions
+            for first, keys in self.by_first.items():
+                for i in positions.get(first, ()):
+                    for k in keys:
+                        span = self.phrases[k].match_at(ctx.prose, ctx.words, i, self.ignorecase)
+                        if span is not None:
+                            found.append(Match(span[0], span[1], ctx.prose[span[0] : span[1]], k))
+                            break
+        return _leftmost_longest(found)
+
+    def lower_case_spelling(self, match: Match) -> bool:
+        """The rule spells what matched in lower case: a common word, not a name."""
+        if self.patterns:
+            return self.patterns[match.key].fullmatch(match.text.lower()) is not None
+        return self.texts[match.key][:1].islower()
+
+
+def _leftmost_longest(found: list[Match]) -> list[Match]:
+    found.sort(key=lambda m: (m.start, -(m.end - m.start), m.key))
+    out: list[Match] = []
+    for m in found:
+        if not out or m.start >= out[-1].end:
+            out.append(m)
+    return out
+
+
+class Spans:
+    """Disjoint sorted intervals: the union of some spans of the prose."""
+
+    def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for start, end in sorted(spans):
+            if merged and start < merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], end)
+            else:
+                merged.append([start, end])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def contains(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, start) - 1
+        return i >= 0 and end <= self.ends[i]
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i = bisect.bisect_right(self.starts, end - 1) - 1
+        return i >= 0 and self.ends[i] > start
+
+    def exactly(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, start)
+        return i < len(self.starts) and self.starts[i] == start and self.ends[i] == end
+
+
+class View:
+    """One document as one rule sees it. Quotations and names are looked at only when asked."""
+
+    def __init__(self, ctx: Context, scope: str, skip_names: bool) -> None:
+        self.ctx = ctx
+        self.scope = scope
+        self.skip_names = skip_names
+        self._spans: dict[str, Spans] = {}
+
+    def spans(self, what: str) -> Spans:
+        if what not in self._spans:
+            self._spans[what] = Spans(list(self._collect(what)))
+        return self._spans[what]
+
+    def _collect(self, what: str) -> Sequence[tuple[int, int]]:
+        if what == "names":
+            return [(m.start, m.end) for m in self.ctx.mentions]
+        quotes = self.ctx.quotes
+        if what == "marked":  # quotations with their marks
+            return [(q.start - len(q.open_mark), q.end + len(q.close_mark or "")) for q in quotes]
+        if what == "attribution":
+            return [q.speaker_span for q in quotes if q.speaker_span is not None]
+        kinds = {"quotes": ("speech", "term"), "speech": ("speech",), "term": ("term",)}[what]
+        return [(q.start, q.end) for q in quotes if q.kind in kinds]
+
+    def in_scope(self, start: int, end: int) -> bool:
+        if self.scope == "prose":
+            return True
+        if self.scope == "outside-quotes":
+            return not self.spans("marked").overlaps(start, end)
+        return self.spans(self.scope).contains(start, end)
+
+    def in_name(self, match: Match, keys: Keys) -> bool:
+        """A common word that is part of a name: of a longer registered one (`Co-operation` in
+        `Shanghai Co-operation Organisation`) or of a run of capitalised words. Proper nouns the
+        rule itself spells with a capital (`Türkiye` in `Republic of Türkiye`) are judged, and
+        so is a match that is a whole registered name; the linter drops the finding if a
+        built-in rule reports the same text."""
+        if not self.skip_names or not keys.lower_case_spelling(match):
+            return False
+        names = self.spans("names")
+        if names.overlaps(match.start, match.end):
+            return not names.exactly(match.start, match.end)
+        if not match.text[:1].isupper():
+            return False
+        ctx = self.ctx
+        first = bisect.bisect_right(ctx.word_starts, match.start) - 1
+        last = bisect.bisect_left(ctx.word_starts, match.end) - 1
+        if first < 0 or last < first:
+            return False
+        return beside_a_name(ctx.prose, ctx.words, first, last, ctx.registry.words)
+
+    def in_speech(self, start: int, end: int) -> bool:
+        return self.spans("speech").overlaps(start, end)

@@ -1,0 +1,120 @@
+"""What a YAML rule looks for: plain words and phrases, or patterns; compiled once at load.
+
+Words and phrases are matched through the document's tokens (a lookup per key, however long
+the list), so they are always whole words: `co-operation` does not match inside
+`non-co-operation`, and `cent` not inside `percent`. Patterns are `regex` expressions, checked
+at load for shapes that backtrack without end and run under a time limit at lint time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from quotelint.errors import UserError
+from quotelint.names import tokens
+from quotelint.yamlrules import backtrack
+
+SECONDS_PER_MB = 1.0  # time a pattern may take per million characters of prose...
+MIN_SECONDS = 1.0  # ...and at least this long on a short document
+
+
+class PatternError(ValueError):
+    """A pattern that does not compile, can match empty text, or may backtrack without end."""
+
+
+def compile_pattern(source: str, ignorecase: bool, word_bounded: bool) -> regex.Pattern[str]:
+    try:
+        compiled = regex.compile(source, flags=regex.I if ignorecase else 0)
+    except (regex.error, ValueError, OverflowError) as exc:
+        raise PatternError(f"pattern '{source}' does not compile: {exc}") from None
+    if compiled.fullmatch(""):
+        raise PatternError(f"pattern '{source}' matches empty text")
+    reason = backtrack.problem(source)
+    if reason:
+        raise PatternError(f"pattern '{source}': {reason}")
+    if word_bounded:
+        compiled = regex.compile(rf"(?<!\w)(?:{source})(?!\w)", flags=compiled.flags)
+    return compiled
+
+
+def search_all(pattern: regex.Pattern[str], text: str, rule_id: str, where: str) -> list[regex.Match[str]]:
+    """Every match of a user's pattern, or a UserError naming the rule when it runs out of time."""
+    limit = max(MIN_SECONDS, len(text) / 1e6 * SECONDS_PER_MB)
+    try:
+        return list(pattern.finditer(text, timeout=limit))
+    except TimeoutError:
+        path, _, line = where.rpartition(":")
+        raise UserError(
+            f"rule {rule_id!r}: pattern '{pattern.pattern}' took longer than {limit:g} s; simplify it",
+            path=path or None,
+            line=int(line) if line.isdigit() else None,
+        ) from None
+
+
+@dataclass(frozen=True, slots=True)
+class Phrase:
+    """A word or phrase as the rule writes it, split like document text is split into tokens."""
+
+    text: str
+    words: tuple[str, ...]  # casefolded when the rule ignores case
+    gaps: tuple[str, ...]  # what stands between consecutive words in the rule's text
+    lead: str  # text before the first word (`'` in `'til`) and after the last (`.` in `U.S.`)
+    tail: str
+
+    @classmethod
+    def parse(cls, text: str, ignorecase: bool) -> Phrase:
+        found = tokens(text)
+        if not found:
+            raise PatternError(f"{text!r} holds no word; write it as a pattern with `regex: true`")
+        norm = str.casefold if ignorecase else str
+        gaps = tuple(text[a.end : b.start] for a, b in zip(found, found[1:]))
+        return cls(text, tuple(norm(t.text) for t in found), gaps, text[: found[0].start], text[found[-1].end :])
+
+    def match_at(self, prose: str, words: list, i: int, ignorecase: bool) -> tuple[int, int] | None:  # type: ignore[type-arg]
+        """The span of this phrase when it begins at token i (whose word already matches)."""
+        n = len(self.words)
+        if i + n > len(words):
+            return None
+        for k in range(1, n):
+            word = words[i + k].text
+            if (word.casefold() if ignorecase else word) != self.words[k]:
+                return None
+            gap = prose[words[i + k - 1].end : words[i + k].start]
+            if not _same_gap(gap, self.gaps[k - 1]):
+                return None
+        start, end = words[i].start - len(self.lead), words[i + n - 1].end + len(self.tail)
+        if start < 0 or not _same(prose[start : words[i].start], self.lead, ignorecase):
+            return None
+        if not _same(prose[words[i + n - 1].end : end], self.tail, ignorecase):
+            return None
+        return start, end
+
+
+def _same_gap(gap: str, wanted: str) -> bool:
+    if wanted.isspace():
+        return bool(gap) and gap.isspace()
+    return gap == wanted
+
+
+def _same(a: str, b: str, ignorecase: bool) -> bool:
+    return a.casefold() == b.casefold() if ignorecase else a == b
+
+
+def keep_case(matched: str, replacement: str) -> str:
+    """The replacement in the case of the text it replaces: BELARUSSIA -> BELARUS, Per cent -> Percent.
+
+    All capitals (two letters or more) give capitals, all lower case gives lower case, a capital
+    first letter gives a capital first letter; mixed case keeps the replacement as written.
+    """
+    letters = [c for c in matched if c.isalpha()]
+    if not letters:
+        return replacement
+    if len(letters) > 1 and all(c.isupper() for c in letters):
+        return replacement.upper()
+    if all(c.islower() for c in letters):
+        return replacement.lower()
+    if letters[0].isupper() and all(c.islower() for c in letters[1:]):
+        return replacement[:1].upper() + replacement[1:]
+    return replacement
