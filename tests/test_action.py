@@ -212,3 +212,14 @@ def test_limit_and_summary_of_what_was_left_out(repo: Path, tmp_path: Path) -> N
     assert "quotelint: 5 findings in 2 files; 4 not shown as annotations (--max-annotations 1)." in run.stdout
     assert "4 findings not shown as annotations" in run.summary
     assert run.outputs["findings"] == "5"
+
+
+def test_workflows_give_only_inputs_the_action_has() -> None:
+    example = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = example[example.index("name: quotelint\non: [pull_request]") :]
+    workflows = [yaml.safe_load(block[: block.index("```")]), yaml.safe_load((ROOT / ".github/workflows/quotelint.yml").read_text(encoding="utf-8"))]
+    for workflow in workflows:
+        steps = [s for job in workflow["jobs"].values() for s in job["steps"] if "quotelint" in str(s.get("uses", "")) or s.get("uses") == "./"]
+        assert steps, "the workflow runs the action"
+        for step in steps:
+            assert set(step.get("with", {})) <= set(ACTION["inputs"]), step

@@ -8,6 +8,7 @@ made here. PRE_COMMIT_HOME is shared by the tests of one session.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -69,3 +70,22 @@ def test_fix_hook_corrects_the_article(newsroom: Path, pre_commit_home: Path) ->
     assert (newsroom / "bad.md").read_text(encoding="utf-8") == "# Vote\n\nThe ODIHR mission observed the vote.\n"
     again = try_repo(newsroom, pre_commit_home, "quotelint-fix", "bad.md")
     assert again.returncode == 0, again.stdout + again.stderr
+
+
+def test_manifest_and_this_repositorys_config_are_valid() -> None:
+    from pre_commit.clientlib import load_config, load_manifest
+
+    hooks = {h["id"]: h for h in load_manifest(str(ROOT / ".pre-commit-hooks.yaml"))}
+    assert set(hooks) == {"quotelint", "quotelint-fix"}
+    assert hooks["quotelint-fix"]["entry"] == "quotelint check --fix"
+    from quotelint.document import KINDS_BY_SUFFIX
+
+    for hook in hooks.values():  # the hooks take every format quotelint reads, and nothing else
+        pattern = re.compile(hook["files"])
+        assert all(pattern.search(f"news/story{suffix}") for suffix in KINDS_BY_SUFFIX)
+        assert all(pattern.search(f"news/STORY{suffix.upper()}") for suffix in KINDS_BY_SUFFIX)
+        assert not any(pattern.search(name) for name in ("tool.py", "data.yaml", "story.md.bak", "notes.txt~"))
+    config = load_config(str(ROOT / ".pre-commit-config.yaml"))
+    entries = [h["entry"] for repo in config["repos"] for h in repo["hooks"]]
+    assert any("--baseline .quotelint-baseline.json" in e for e in entries)
+    assert (ROOT / ".quotelint-baseline.json").is_file()
