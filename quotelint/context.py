@@ -59,3 +59,32 @@ class Context:
         from quotelint.quotes import find_quotes
 
         return find_quotes(self)
+
+    @functools.cached_property
+    def sentences(self) -> Any:
+        """The prose's sentence spans (quotelint.sentences.Sentences)."""
+        from quotelint.figuredata import figure_data
+        from quotelint.sentences import split_sentences
+
+        return split_sentences(self.prose, figure_data().abbreviations)
+
+    @functools.cached_property
+    def figures(self) -> list[Any]:
+        """Numbers, amounts and dates in the prose (quotelint.figures.Figure), in order."""
+        from quotelint.figures import find_figures
+
+        return find_figures(self.prose, self.words)
+
+    @functools.cached_property
+    def layout(self) -> Any:
+        """Each word's sentence and clause (quotelint.facts.Layout)."""
+        from quotelint.facts import Layout
+
+        return Layout(self.prose, self.words, self.figures, self.sentences, self.registry.words)
+
+    @functools.cached_property
+    def facts(self) -> list[Any]:
+        """What each figure states: its measure and subject (quotelint.facts.Fact)."""
+        from quotelint.facts import find_facts
+
+        return find_facts(self.layout)

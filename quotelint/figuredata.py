@@ -1,0 +1,179 @@
+"""The word lists figures are read with (quotelint/data/figures.yaml), loaded and compiled once.
+
+Nothing here is English-specific code: the numbers, units, months, bound words, measures and
+event words are data. `figure_data()` returns one frozen `FigureData` per process.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+DATA = os.path.join(os.path.dirname(__file__), "data", "figures.yaml")
+# Lists read as plain sets of words.
+WORD_SETS = ("ordinals", "singular_articles", "weekdays", "earlier_words", "clause_words", "relative_words", "year_references", "abbreviations", "complement_words")
+
+
+@dataclass(frozen=True, slots=True)
+class Measure:
+    name: str
+    units: frozenset[str]  # "none" lets a bare number be a value of the measure
+    holder: bool  # values differ by who holds them: compare only values with the same holder
+
+
+@dataclass(frozen=True)
+class FigureData:
+    number_words: dict[str, float]  # ones and tens
+    hundred: dict[str, float]
+    scales: dict[str, float]
+    scale_abbreviations: dict[str, float]
+    counts: dict[str, float]
+    fractions: dict[str, int]
+    ordinals: frozenset[str]
+    singular_articles: frozenset[str]
+    range_joins: dict[str, dict[str, Any]]  # join word -> {after: {opener: kind}, alone: kind}
+    range_link: Any  # compiled: what may stand between the two numbers of a range or change
+    complement_words: frozenset[str]
+    ordinal_suffixes: frozenset[str]
+    units: dict[str, str]  # spelling (lower case) -> unit
+    currency_before: dict[str, str]  # spelling as written -> code
+    unit_groups: dict[str, str]  # singular counted noun (lower case) -> group
+    plural_endings: tuple[tuple[str, str], ...]
+    invariable: frozenset[str]
+    not_units: frozenset[str]
+    months: dict[str, int]
+    weekdays: frozenset[str]
+    year_range: tuple[int, int]
+    bounds: dict[tuple[str, ...], str]  # phrase words -> min | max | approx
+    approximate_margin: float
+    earlier_markers: frozenset[tuple[str, ...]]
+    reference_markers: frozenset[tuple[str, ...]]
+    earlier_words: frozenset[str]
+    measures: dict[str, Measure]
+    measure_words: dict[tuple[str, ...], str]  # words of a measure phrase -> measure name
+    measure_modifiers: frozenset[str]
+    event_nouns: dict[str, str]  # noun -> family
+    event_kinds: dict[str, str]  # modifier -> kind
+    clause_words: frozenset[str]
+    relative_words: frozenset[str]
+    year_references: frozenset[str]
+    source_markers: frozenset[tuple[str, ...]]
+    abbreviations: frozenset[str]
+    unit_after: Any  # compiled: a unit right after a number
+    scale_after: Any  # compiled: "million", "billion" after a number
+    currency_prefix: Any  # compiled: a currency symbol or code right before a number
+
+    @property
+    def starters(self) -> frozenset[str]:
+        """Words that can begin a number written out."""
+        return frozenset(self.number_words) | frozenset(self.hundred) | frozenset(self.scales) | frozenset(self.counts)
+
+    def is_year(self, value: float) -> bool:
+        return value.is_integer() and self.year_range[0] <= value <= self.year_range[1]
+
+    def singular(self, word: str) -> str:
+        """A counted noun's singular, lower case: `TEUs` -> `teu`, `parties` -> `party`."""
+        low = word.lower()
+        if low in self.invariable or len(low) < 3:
+            return low
+        for ending, replacement in self.plural_endings:
+            if low.endswith(ending) and not low.endswith("ss"):
+                return low[: len(low) - len(ending)] + replacement
+        return low
+
+    def counted_unit(self, word: str) -> str:
+        """The unit a counted noun stands for: its group (`representatives` -> `seats`) or itself."""
+        one = self.singular(word)
+        return self.unit_groups.get(one, self.unit_groups.get(word.lower(), one))
+
+
+def _phrases(items: Any) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(str(p).lower().split()) for p in items)
+
+
+def _alternation(spellings: list[str]) -> str:
+    """Spellings as one pattern, longest first, each escaped; spaces match any run of blanks."""
+    ordered = sorted(set(spellings), key=lambda s: (-len(s), s))
+    return "|".join(regex.escape(s).replace(r"\ ", r"[ \t\u00a0]+") for s in ordered)
+
+
+def _build(data: dict[str, Any]) -> FigureData:
+    units: dict[str, str] = {}
+    for unit, spellings in data["units"].items():
+        for s in spellings:
+            units[str(s).lower()] = unit
+    before: dict[str, str] = {}
+    for code, forms in data["currencies"].items():
+        for s in forms.get("after", ()):
+            units[str(s).lower()] = code
+        for s in forms.get("before", ()):
+            before[str(s)] = code
+    groups = {str(w).lower(): g for g, words in data["unit_groups"].items() for w in words}
+    measures: dict[str, Measure] = {}
+    measure_words: dict[tuple[str, ...], str] = {}
+    for name, spec in data["measures"].items():
+        measures[name] = Measure(name, frozenset(spec["units"]), bool(spec.get("holder", False)))
+        for phrase in _phrases(spec["words"]):
+            measure_words[phrase] = name
+    bounds = {p: kind for kind, items in data["bounds"].items() for p in _phrases(items)}
+    events = {str(w).lower(): family for family, words in data["events"].items() for w in words}
+    kinds = {str(w).lower(): kind for kind, words in data["event_kinds"].items() for w in words}
+    # A unit right after a number: "%", "per cent", "percentage points", "dollars", attached by
+    # a hyphen or not ("five-percent"); never the start of a longer word ("5 PCs").
+    unit_after = regex.compile(
+        r"(?:[ \t\u00a0]{0,2}-)?[ \t\u00a0]{0,2}(?P<unit>" + _alternation(list(units)) + r")(?![\p{L}\p{N}])", regex.IGNORECASE
+    )
+    joins = {str(k).lower(): v for k, v in data["range_joins"].items()}
+    range_link = regex.compile(
+        r"[-–—](?=[$€£¥₸₽₹]?\d)|[ \t\u00a0][–—][ \t\u00a0]|[ \t\u00a0]{1,2}(?P<join>" + _alternation(list(joins)) + r")[ \t\u00a0]{1,2}",
+        regex.IGNORECASE,
+    )
+    scale_after = regex.compile(r"[ \t\u00a0]{1,2}(?P<scale>" + _alternation(list(data["scales"])) + r")(?![\p{L}])", regex.IGNORECASE)
+    currency_prefix = regex.compile(r"(?:(?<![\p{L}\p{N}])(?P<cur>" + _alternation(list(before)) + r")[ \t\u00a0]?)$")
+    ones = {**data["ones"], **data["tens"]}
+    return FigureData(
+        number_words={k: float(v) for k, v in ones.items()},
+        hundred={k: float(v) for k, v in data["hundred"].items()},
+        scales={k: float(v) for k, v in data["scales"].items()},
+        scale_abbreviations={k: float(v) for k, v in data["scale_abbreviations"].items()},
+        counts={k: float(v) for k, v in data["counts"].items()},
+        fractions={k: int(v) for k, v in data["fractions"].items()},
+        range_joins=joins,
+        range_link=range_link,
+        ordinal_suffixes=frozenset(data["ordinal_suffixes"]),
+        units=units,
+        currency_before=before,
+        unit_groups=groups,
+        plural_endings=tuple(sorted(data["plural_endings"].items(), key=lambda kv: -len(kv[0]))),
+        invariable=frozenset(data["invariable"]),
+        not_units=frozenset(str(w).lower() for w in data["not_units"]),
+        months={str(k): int(v) for k, v in data["months"].items()},
+        year_range=(int(data["years"]["min"]), int(data["years"]["max"])),
+        bounds=bounds,
+        approximate_margin=float(data["approximate_margin"]),
+        earlier_markers=_phrases(data["earlier_markers"]),
+        reference_markers=_phrases(data["reference_markers"]),
+        measures=measures,
+        measure_words=measure_words,
+        measure_modifiers=frozenset(str(w).lower() for w in data["measure_modifiers"]),
+        event_nouns=events,
+        event_kinds=kinds,
+        source_markers=_phrases(data["source_markers"]),
+        **{key: frozenset(data[key]) for key in WORD_SETS},
+        unit_after=unit_after,
+        scale_after=scale_after,
+        currency_prefix=currency_prefix,
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def figure_data() -> FigureData:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with open(DATA, encoding="utf-8") as fh:
+        return _build(yaml.load(fh, Loader=loader))  # noqa: S506 - a safe loader

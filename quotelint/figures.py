@@ -1,0 +1,263 @@
+"""Figures in prose: numbers with their units as news writes them, normalized so values compare.
+
+`53 percent`, `54 per cent` and `53%` are 53 and 54 of the unit `percent`; `$2.6 billion` is
+2.6e9 `USD`; `18,000 TEUs` is 18000 `teu`; `seven parties` is 7 `parties`; `a dozen` is 12.
+`between 5 and 7 percent` and `5-7%` are ranges; `from 107 to 98 representatives` is two
+figures, the first an earlier value. `19 March`, `March 19`, `5 June 2022` and
+`November 20th 2022` are dates (unit `date`); a lone `2022` is a year (unit `year`).
+
+Candidates are the document's tokens that start with a digit or a number word, so the text is
+read once; every pattern here is anchored at a known position and bounded. The words come from
+`quotelint/data/figures.yaml` (see `figuredata.py`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import regex
+
+from quotelint.figuredata import FigureData, figure_data
+from quotelint.names import Token, tokens
+
+NUMBER = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+LETTERS = regex.compile(r"\p{L}+")
+WORD_AFTER = regex.compile(r"[ \t\u00a0]{1,2}(?:-[ \t\u00a0]?)?(\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}]*)*)|-(\p{L}[\p{L}\p{M}]*)")
+SPELLED_GAP = regex.compile(r"[ \t\u00a0]{1,2}(?:and[ \t\u00a0]{1,2})?|-")
+CAPITAL_UNIT = regex.compile(r"\p{Lu}+s")  # "TEUs", "MPs": an acronym's plural can be counted
+MONTH_BEFORE = regex.compile(r"(?<![\p{L}])(\p{Lu}\p{Ll}{2,8})\.?[ \t\u00a0]{1,2}$")
+DAY_MONTH = regex.compile(r"(?:[-–](\d{1,2})(?:st|nd|rd|th)?)?[ \t\u00a0]{1,2}(?:of[ \t\u00a0]{1,2})?(\p{Lu}\p{Ll}{2,8})\b")
+YEAR_AFTER = regex.compile(r",?[ \t\u00a0]{1,2}(\d{4})(?![\p{L}\p{N}])")
+PART_OF = regex.compile(r"[ \t\u00a0]{1,2}of[ \t\u00a0]{1,2}(?:the[ \t\u00a0]{1,2})?\d")
+WORDS_BEFORE = regex.compile(r"((?:\p{L}[\p{L}\p{M}'’.\-]*[ \t\u00a0]{1,3}){1,4})$")
+ANY_NUMBER = regex.compile(r"[$€£¥₸₽₹]?\d|\p{L}")
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    start: int  # prose offsets of the whole figure, unit included
+    end: int
+    text: str
+    value: float | None  # scaled number; None for a date
+    unit: str | None  # percent, USD, seats, year, date, ratio, fraction, a counted noun, or None
+    step: float = 1.0  # the precision it is written to: 1 for `54`, 0.1e9 for `$2.6 billion`
+    high: float | None = None  # upper end of a range; a ratio's second term; a date range's last day
+    bound: str | None = None  # min (`more than`), max (`up to`), approx (`about`)
+    role: str | None = None  # earlier (`from X to`), reference (`than X`), part (`X of the Y`)
+    date: tuple[int | None, int | None, int | None] | None = None  # (year, month, day)
+    number: tuple[int, int] = (0, 0)  # where the number itself stands
+    scale: float = 1.0  # what the written number was multiplied by
+
+
+def find_figures(prose: str, words: Sequence[Token] | None = None) -> list[Figure]:
+    reader = _Reader(prose, figure_data())
+    out: list[Figure] = []
+    covered = 0
+    for word in tokens(prose) if words is None else words:
+        if word.start < covered:
+            continue
+        found = reader.read(word)
+        if found:
+            out.extend(found)
+            covered = found[-1].end
+    return out
+
+
+class _Reader:
+    def __init__(self, prose: str, data: FigureData) -> None:
+        self.prose = prose
+        self.data = data
+        self.starters = data.starters
+
+    def read(self, word: Token, linked: bool = True) -> list[Figure] | None:
+        if word.text[0].isdigit():
+            first = self.digits(word.start)
+        elif word.text.split("-")[0].lower() in self.starters and not (word.text.isupper() and len(word.text) > 1):
+            first = self.spelled(word.start)
+        else:
+            return None
+        if first is None or first.unit in ("date", "year", "ratio", "fraction") or not linked:
+            return None if first is None else [first]
+        return self.link(first)
+
+    def digits(self, pos: int) -> Figure | None:
+        m = NUMBER.match(self.prose, pos)
+        if m is None:
+            return None
+        num = m.group()
+        value = float(num.replace(",", ""))
+        plain = "," not in num and "." not in num
+        step = 10.0 ** -len(num.partition(".")[2])
+        end, scale, ordinal = m.end(), 1.0, False
+        attached = LETTERS.match(self.prose, end)
+        if attached:
+            low = attached.group().lower()
+            if plain and low in self.data.ordinal_suffixes:
+                ordinal, end = True, attached.end()
+            elif low in self.data.scale_abbreviations:
+                scale, end = self.data.scale_abbreviations[low], attached.end()
+            else:
+                return None  # 5G, 1990s, 3D: no figure
+        if plain and 1 <= value <= 31:
+            date = self.date(pos, end, int(value))
+            if date is not None or ordinal:
+                return date
+        if self.prose[end : end + 1] == "/" and (ratio := NUMBER.match(self.prose, end + 1)):
+            if self.prose[ratio.end() : ratio.end() + 1] == "/":
+                return None  # 19/03/2023: a numeric date, read no further
+            return Figure(pos, ratio.end(), self.prose[pos : ratio.end()], value, "ratio", high=float(ratio.group().replace(",", "")), number=(pos, ratio.end()))
+        if scale == 1.0 and (word := self.data.scale_after.match(self.prose, end)):
+            scale, end = self.data.scales[word.group("scale").lower()], word.end()
+        return self.finish(pos, m.end(), end, value * scale, step * scale, scale, year_like=plain and scale == 1.0)
+
+    def spelled(self, pos: int) -> Figure | None:
+        data, prose = self.data, self.prose
+        total = current = 0.0
+        step, end, i, last = 1.0, pos, pos, ""
+        start = pos
+        while (m := LETTERS.match(prose, i)) is not None:
+            w = m.group().lower()
+            if w in data.number_words:
+                n = data.number_words[w]
+                if last == "ones" or (last == "tens" and n >= 10):
+                    break
+                current += n
+                last = "tens" if n >= 20 else "ones"
+            elif w in data.hundred or w in data.scales or w in data.counts:
+                if not last:
+                    article = self.word_before(pos)
+                    if article is None or article[0].lower() not in data.singular_articles:
+                        return None  # "hundreds", "million" alone: no number
+                    start = article[1]
+                if w in data.scales:
+                    total += (current or 1.0) * data.scales[w]
+                    step, current = data.scales[w], 0.0
+                else:
+                    current = (current or 1.0) * (data.hundred.get(w) or data.counts[w])
+                last = "scale"
+            elif w in data.fractions and last == "ones":
+                end = m.end()
+                v = current / data.fractions[w]
+                return Figure(start, end, prose[start:end], v, "fraction", step=1.0 / data.fractions[w], number=(start, end))
+            elif w in data.ordinals and prose[m.start() - 1 : m.start()] == "-":
+                return None  # "twenty-first": an ordinal
+            else:
+                break
+            end = m.end()
+            gap = SPELLED_GAP.match(prose, end)
+            if gap is None:
+                break
+            i = gap.end()
+        if not last:
+            return None
+        return self.finish(start, end, end, total + current, step, 1.0, year_like=False)
+
+    def finish(self, start: int, num_end: int, end: int, value: float, step: float, scale: float, year_like: bool) -> Figure:
+        data, prose = self.data, self.prose
+        number = (start, num_end)
+        unit: str | None = None
+        cur = data.currency_prefix.search(prose[max(0, start - 5) : start])
+        if cur:
+            unit, start = data.currency_before[cur.group("cur")], start - len(cur.group())
+        if prose[start - 1 : start] in ("-", "−") and not prose[start - 2 : start - 1].isalnum():
+            value, start = -value, start - 1
+        role = None
+        if (u := data.unit_after.match(prose, end)) is not None:
+            unit, end = data.units[u.group("unit").lower()], u.end()
+        elif unit is None and year_like and data.is_year(value):
+            month = MONTH_BEFORE.search(prose[max(0, start - 12) : start])
+            if month and month.group(1) in data.months:
+                first = start - len(month.group())
+                return Figure(first, end, prose[first:end], None, "date", date=(int(value), data.months[month.group(1)], None), number=number)
+            return Figure(start, end, prose[start:end], value, "year", number=number)
+        elif unit is None:
+            if PART_OF.match(prose, end):
+                role = "part"
+            w = WORD_AFTER.match(prose, end)
+            noun = w.group(1) or w.group(2) if w else None
+            if noun and self.countable(noun):
+                unit, end = data.counted_unit(noun), w.end()
+        bound, marker = self.before(start)
+        return Figure(start, end, prose[start:end], value, unit, step, bound=bound, role=role or marker, number=number, scale=scale)
+
+    def countable(self, noun: str) -> bool:
+        """A word after a number that says what is counted: `parties`, `TEUs`, not `of` or `EU`."""
+        data = self.data
+        if noun.lower() in data.not_units or noun in data.months:
+            return False
+        return not noun[0].isupper() or bool(CAPITAL_UNIT.fullmatch(noun)) or data.singular(noun) in data.unit_groups
+
+    def word_before(self, start: int) -> tuple[str, int] | None:
+        """The word just before an offset, with only blanks between, and where it starts."""
+        m = WORDS_BEFORE.search(self.prose[max(0, start - 40) : start])
+        if m is None:
+            return None
+        word = m.group(1).split()[-1]
+        return word, start - len(m.group(1)) + m.group(1).rindex(word)
+
+    def before(self, start: int) -> tuple[str | None, str | None]:
+        """The bound (`more than`) and the marker (`from`, `than`) standing just before a figure."""
+        m = WORDS_BEFORE.search(self.prose[max(0, start - 40) : start])
+        if m is None:
+            return None, None
+        words = tuple(w.lower().rstrip(".") for w in m.group(1).split())
+        bound = marker = None
+        for n in range(len(words), 0, -1):
+            tail = words[-n:]
+            if tail in self.data.bounds:
+                return self.data.bounds[tail], marker  # "more than" bounds; its "than" is no comparison
+            if tail in self.data.earlier_markers:
+                marker = marker or "earlier"
+            elif tail in self.data.reference_markers:
+                marker = marker or "reference"
+        return bound, marker
+
+    def date(self, pos: int, end: int, day: int) -> Figure | None:
+        """`March 19[, 2023]` (the month before) or `19[-20] March [2023]` (after), else None."""
+        data, prose = self.data, self.prose
+        before = MONTH_BEFORE.search(prose[max(0, pos - 12) : pos])
+        if before and before.group(1) in data.months:
+            start, month, high = pos - len(before.group()), data.months[before.group(1)], None
+        elif (after := DAY_MONTH.match(prose, end)) and after.group(2) in data.months:
+            start, month, end = pos, data.months[after.group(2)], after.end()
+            if prose[end : end + 1] == "." and after.group(2) in data.abbreviations and YEAR_AFTER.match(prose, end + 1):
+                end += 1  # "5 Jun. 2022"
+            high = float(after.group(1)) if after.group(1) else None
+        else:
+            return None
+        year = None
+        if (y := YEAR_AFTER.match(prose, end)) and data.is_year(float(y.group(1))):
+            year, end = int(y.group(1)), y.end()
+        return Figure(start, end, prose[start:end], None, "date", high=high, date=(year, month, day), number=(pos, pos + len(str(day))))
+
+    def link(self, first: Figure) -> list[Figure]:
+        """`from X to Y` (two figures, X earlier), `between X and Y` or `X-Y` (one range)."""
+        m = self.data.range_link.match(self.prose, first.end)
+        if m is None or not ANY_NUMBER.match(self.prose, m.end()):
+            return [first]
+        kind = "range"
+        if m.group("join"):
+            join = self.data.range_joins[m.group("join").lower()]
+            opener = self.word_before(first.start)
+            kind = join.get("after", {}).get(opener[0].lower() if opener else "") or join.get("alone")
+            if kind is None:
+                return [first]
+        nxt = tokens(self.prose[m.end() : m.end() + 40])
+        if not nxt:
+            return [first]
+        shift = m.end()
+        if self.prose[shift : shift + 1] in self.data.currency_before:
+            shift += 1
+        second_word = Token(nxt[0].text, nxt[0].start + m.end(), nxt[0].end + m.end())
+        if second_word.start != shift and second_word.start != m.end():
+            return [first]
+        found = self.read(second_word, linked=False)
+        if not found or found[0].unit in ("date", "year"):
+            return [first]
+        second = found[0]
+        if first.unit is None or (first.unit == second.unit and first.scale == 1.0 and second.scale != 1.0):
+            first = replace(first, unit=second.unit, value=(first.value or 0.0) * second.scale, step=first.step * second.scale, scale=second.scale)
+        if kind == "change":
+            return [replace(first, role="earlier"), second]
+        return [replace(first, end=second.end, text=self.prose[first.start : second.end], high=second.value, bound=first.bound or second.bound)]

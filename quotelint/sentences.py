@@ -1,0 +1,77 @@
+"""Sentences of prose, found in one pass: spans that rules compare figures within and across.
+
+A sentence ends at `.`, `!`, `?` or `…` (closing quotes and brackets included) before a capital,
+a digit or an opening quote; a full stop after an abbreviation (`Mr.`, `Feb.`) or an initial
+(`J.`, `U.S.`) ends none. A blank line always ends one; a single line break ends one unless it
+sits inside a sentence wrapped across lines (a lower-case letter or comma before it, a
+lower-case letter after it).
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+BREAK = regex.compile(r"[.!?…]+[\"'”’)\]]{0,3}(?=[ \t\u00a0\r\n])|\r\n|\n|\r")
+NEXT = regex.compile(r"[ \t\u00a0\r\n]*([\"'“‘(\[]?)(.?)")
+WORD_BEFORE = regex.compile(r"([\p{L}.]{1,12})$")
+BLANK_LINE = regex.compile(r"[ \t\u00a0]*(?:\r\n|\n|\r)")
+CONTINUES = frozenset(",;:-–(")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentences:
+    spans: tuple[tuple[int, int], ...]
+    starts: tuple[int, ...]
+
+    def index(self, offset: int) -> int:
+        """The sentence holding an offset (the one before it when the offset falls between)."""
+        return max(0, bisect.bisect_right(self.starts, offset) - 1)
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+
+def split_sentences(prose: str, abbreviations: Iterable[str] = ()) -> Sentences:
+    abbrevs = frozenset(abbreviations)
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in BREAK.finditer(prose):
+        if not _ends_here(prose, m, abbrevs):
+            continue
+        _add(prose, start, m.end(), spans)
+        start = m.end()
+    _add(prose, start, len(prose), spans)
+    return Sentences(tuple(spans), tuple(s for s, _ in spans))
+
+
+def _ends_here(prose: str, m: regex.Match[str], abbrevs: frozenset[str]) -> bool:
+    nxt = NEXT.match(prose, m.end())
+    after = nxt.group(2) if nxt else ""
+    if m.group()[0] in "\r\n":
+        if BLANK_LINE.match(prose, m.end()):
+            return True
+        before = prose[max(0, m.start() - 1) : m.start()]
+        wrapped = (before.islower() or before in CONTINUES) and (after.islower() or after.isdigit())
+        return not wrapped
+    if not after or not (after.isupper() or after.isdigit() or nxt.group(1)):
+        return False
+    if m.group()[0] == ".":
+        word = WORD_BEFORE.search(prose[max(0, m.start() - 12) : m.start()])
+        last = word.group(1).split(".")[-1] if word else ""
+        if last in abbrevs or (len(last) == 1 and last.isupper()):
+            return False  # "Mr. Smith", "Feb. 12", "J. Smith", "the U.S. Senate"
+    return True
+
+
+def _add(prose: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and prose[start].isspace():
+        start += 1
+    stop = end
+    while stop > start and prose[stop - 1].isspace():
+        stop -= 1
+    if stop > start:
+        spans.append((start, stop))
