@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -206,3 +207,34 @@ def test_diff_of_two_files_in_path_order(tmp_path: Path) -> None:
     patch = diff_fixes(findings, docs)
     assert patch.index("--- a/a.txt") < patch.index("--- a/b.txt")
     assert patch.count("+x ODIHR\n") == 2
+
+
+def test_diff_hunks_match_difflib_on_ordinary_text() -> None:
+    import difflib
+
+    lines = [f"Line {i} of the story.\n" for i in range(1, 41)]
+    for i in (2, 12, 19, 27, 28, 40):  # hunks that merge (12 and 19: six lines apart) and that do not
+        lines[i - 1] = f"Line {i} names the ODHIR.\n"
+    text = "".join(lines)
+    doc = Document.from_text(text, "s.txt")
+    findings = []
+    for m in re.finditer("ODHIR", text):
+        line = text.count("\n", 0, m.start()) + 1
+        findings.append(Finding("s.txt", line, 1, line, 2, "QL201", "x", Severity.ERROR, "m", "ODIHR", m.start(), m.end(), True))
+    expected = "".join(difflib.unified_diff(text.splitlines(True), text.replace("ODHIR", "ODIHR").splitlines(True), "a/s.txt", "b/s.txt"))
+    assert diff_fixes(findings, {"s.txt": doc}) == expected
+
+
+def test_diff_line_numbers_ignore_unicode_line_separators() -> None:
+    text = "One\u2028still line one.\nTwo.\nThe ODHIR, three.\n"
+    doc = Document.from_text(text, "u.txt")
+    start = text.index("ODHIR")
+    f = Finding("u.txt", 3, 5, 3, 10, "QL201", "x", Severity.ERROR, "m", "ODIHR", start, start + 5, True)
+    assert diff_fixes([f], {"u.txt": doc}).split("\n")[2:] == [
+        "@@ -1,3 +1,3 @@",
+        " One\u2028still line one.",
+        " Two.",
+        "-The ODHIR, three.",
+        "+The ODIHR, three.",
+        "",
+    ]

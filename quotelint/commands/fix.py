@@ -12,10 +12,10 @@ A file that changed on disk since it was read is not touched. Fixing twice chang
 from __future__ import annotations
 
 import bisect
-import difflib
 import functools
 import html
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import regex
@@ -133,14 +133,65 @@ def diff_fixes(findings: list[Finding], documents: dict[str, Document]) -> str:
     """A unified diff of every safe fix; empty when there is nothing to fix."""
     out: list[str] = []
     for plan in plans(findings, documents):
-        if not plan.edits:
-            continue
-        old = plan.doc.text.splitlines(keepends=True)
-        new = plan.new_text.splitlines(keepends=True)
-        path = plan.doc.path.replace("\\", "/")
-        for line in difflib.unified_diff(old, new, f"a/{path}", f"b/{path}", lineterm="\n"):
-            out.append(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n")
+        if plan.edits:
+            out.append(unified_diff(plan))
     return "".join(out)
+
+
+CONTEXT = 3  # lines of context around each change, as diff -u gives
+
+
+def unified_diff(plan: FilePlan) -> str:
+    """The fixes of one file as a unified diff, built from the edits in linear time.
+
+    A fix never adds or removes a line break (see `replacement`), so line N of the fixed text is
+    line N of the original, and the changed lines are those the edits touch. (difflib would have
+    to find that out, and takes quadratic time on long files with repeated lines.)
+    """
+    starts = plan.doc.line_starts
+    old = split_lines(plan.doc.text, starts)
+    new = split_lines(plan.new_text, plan.line_starts)
+    changed = sorted({i for e in plan.edits for i in range(line_index(starts, e.start), line_index(starts, max(e.start, e.end - 1)) + 1)})
+    path = plan.doc.path.replace("\\", "/").lstrip("/")
+    out = [f"--- a/{path}\n", f"+++ b/{path}\n"]
+    k = 0
+    while k < len(changed):
+        first = max(0, changed[k] - CONTEXT)
+        last = changed[k]
+        while k + 1 < len(changed) and changed[k + 1] - last <= 2 * CONTEXT + 1:
+            k += 1
+            last = changed[k]
+        k += 1
+        last = min(len(old) - 1, last + CONTEXT)
+        count = last - first + 1
+        where = f"{first + 1}" if count == 1 else f"{first + 1},{count}"
+        out.append(f"@@ -{where} +{where} @@\n")
+        i = first
+        while i <= last:
+            if old[i] == new[i]:
+                out.append(terminated(" " + old[i]))
+                i += 1
+                continue
+            j = i
+            while j <= last and old[j] != new[j]:
+                j += 1
+            out += [terminated("-" + line) for line in old[i:j]] + [terminated("+" + line) for line in new[i:j]]
+            i = j
+    return "".join(out)
+
+
+def split_lines(text: str, starts: Sequence[int]) -> list[str]:
+    """The lines of a text, each with its line break, broken only at CR, LF and CRLF."""
+    bounds = list(starts) + [len(text)]
+    return [text[a:b] for a, b in zip(bounds, bounds[1:]) if b > a]
+
+
+def line_index(starts: tuple[int, ...], offset: int) -> int:
+    return bisect.bisect_right(starts, offset) - 1
+
+
+def terminated(line: str) -> str:
+    return line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
 
 
 def apply_fixes(findings: list[Finding], documents: dict[str, Document], problems: list[InputError] | None = None) -> list[Finding]:
