@@ -75,8 +75,9 @@ def repo(tmp_path: Path) -> Path:
 
 def run_action(repo: Path, tmp_path: Path, event: str = "pull_request", **inputs: str) -> Run:
     values = {f"inputs.{name}": str(spec.get("default", "")) for name, spec in ACTION["inputs"].items()}
-    values.update({f"inputs.{k.replace('_', '-')}": v for k, v in inputs.items()})
+    (tmp_path / "github_path").unlink(missing_ok=True)
     values["inputs.install"] = "false"
+    values.update({f"inputs.{k.replace('_', '-')}": v for k, v in inputs.items()})
     values["github.action_path"] = str(ROOT)
     values["github.event.pull_request.base.sha"] = git(repo, "rev-parse", "main").strip() if event == "pull_request" else ""
     output, summary = tmp_path / "github_output", tmp_path / "step_summary"
@@ -119,6 +120,8 @@ def run_action(repo: Path, tmp_path: Path, event: str = "pull_request", **inputs
         code, stdout = proc.returncode, stdout + proc.stdout + proc.stderr
         if code:
             break
+        added = (tmp_path / "github_path").read_text(encoding="utf-8").split() if (tmp_path / "github_path").exists() else []
+        base_env["PATH"] = os.pathsep.join([*reversed(added), base_env["PATH"]])  # as the runner does
     outputs = dict(line.split("=", 1) for line in output.read_text(encoding="utf-8").splitlines() if "=" in line)
     return Run(code, stdout, outputs, summary.read_text(encoding="utf-8"))
 
@@ -223,3 +226,12 @@ def test_workflows_give_only_inputs_the_action_has() -> None:
         assert steps, "the workflow runs the action"
         for step in steps:
             assert set(step.get("with", {})) <= set(ACTION["inputs"]), step
+
+
+def test_install_step_installs_this_checkout(repo: Path, tmp_path: Path) -> None:
+    run = run_action(repo, tmp_path, paths="news", install="true")
+    added = (tmp_path / "github_path").read_text(encoding="utf-8").split()
+    assert added == [str(tmp_path / "quotelint-venv" / "bin")]
+    version = subprocess.run([os.path.join(added[0], "quotelint"), "--version"], capture_output=True, text=True, check=True)
+    assert version.stdout.strip().startswith("quotelint ")
+    assert run.code == 1 and len(annotations(run.stdout)) == 3, run.stdout
