@@ -4,8 +4,9 @@ A fix is safe when its finding is marked fixable and has one suggestion without 
 A span that crosses a line break is fixed word for word, keeping the breaks, when the suggestion
 has as many words; otherwise it is left alone. In HTML the suggestion is escaped, and a span
 holding markup or an entity is left alone. Overlapping fixes: the first in the file wins, the
-other stays reported. Fixes are applied from the end of the file backwards, and the file is
-written again with its BOM, its line endings and every byte outside the fixes as they were.
+other stays reported. The fixes are spliced into the text in one pass (what applying them from
+the end of the file backwards gives, in linear time), and the file is written again with its
+BOM, its line endings and every byte outside the fixes as they were.
 A file that changed on disk since it was read is not touched. Fixing twice changes nothing more.
 """
 
