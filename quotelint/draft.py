@@ -109,6 +109,10 @@ def draft_entries(draft: Draft, registry: Registry) -> dict[str, list[dict[str, 
     taken = set(registry.entities) | {q.id for q in registry.quotes}
     sections: dict[str, list[dict[str, object]]] = defaultdict(list)
     person_ids: dict[str, str] = {}
+    fuller = full_names({q.speaker_name for q in draft.quotes.values() if q.speaker_name})
+    for quote in draft.quotes.values():
+        if quote.speaker_name:
+            quote.speaker_name = fuller.get(quote.speaker_name, quote.speaker_name)
     speakers = {q.speaker_name for q in draft.quotes.values() if q.speaker_name}
     for name in sorted(speakers | {n for n, c in draft.names.items() if len(c.documents) >= MIN_DOCUMENTS}):
         candidate = draft.names.get(name) or NameCandidate(name, "person")
@@ -126,3 +130,16 @@ def draft_entries(draft: Draft, registry: Registry) -> dict[str, list[dict[str, 
         entry["notes"] = f"draft from {', '.join(f'{p}:{n}' for p, n in sorted(quote.places))}{written}"
         sections["quotes"].append(entry)
     return dict(sections)
+
+
+def full_names(names: set[str]) -> dict[str, str]:
+    """A speaker named by one word (`Guterres`) -> the one fuller name that ends with it
+    (`Antonio Guterres`), so that a draft gives one person one entry."""
+    out = {}
+    for name in names:
+        if " " in name:
+            continue
+        fuller = [n for n in names if n.endswith(" " + name)]
+        if len(fuller) == 1:
+            out[name] = fuller[0]
+    return out

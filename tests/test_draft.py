@@ -149,3 +149,9 @@ def test_draft_of_the_seeds_on_an_empty_registry(tmp_path: Path) -> None:
     assert len(listed) >= 0.9 * len(speech), sorted(set(speech) - set(listed))
     refused = run_quotelint("registry", "check", str(out))
     assert refused.returncode == 2 and "lacks required key 'source'" in refused.stderr
+
+
+def test_a_surname_alone_joins_the_one_full_name_that_ends_with_it() -> None:
+    from quotelint.draft import full_names
+
+    assert full_names({"Guterres", "Antonio Guterres", "Smith", "Ann Smith", "Bob Smith", "Khanov"}) == {"Guterres": "Antonio Guterres"}

@@ -35,7 +35,9 @@ def compile_pattern(source: str, ignorecase: bool, word_bounded: bool) -> regex.
     if reason:
         raise PatternError(f"pattern '{source}': {reason}")
     if word_bounded:
-        compiled = regex.compile(rf"(?<!\w)(?:{source})(?!\w)", flags=compiled.flags)
+        # `\b` is the same as `(?<!\w)` before a word character, and much faster to search from.
+        before = r"\b" if backtrack.starts_with_word(source) else r"(?<!\w)"
+        compiled = regex.compile(rf"{before}(?:{source})(?!\w)", flags=compiled.flags)
     return compiled
 
 

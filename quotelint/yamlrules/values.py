@@ -22,7 +22,9 @@ def flag(value: Any) -> bool:
 
 
 def text(value: Any) -> str:
-    if isinstance(value, bool) or not isinstance(value, (str, int, float)) or not str(value).strip():
+    if isinstance(value, bool):
+        raise Invalid(f"holds {str(value).lower()}, not text: YAML reads unquoted on, off, yes and no as true or false, so quote them")
+    if not isinstance(value, (str, int, float)) or not str(value).strip():
         raise Invalid("must be non-empty text")
     return str(value)
 
