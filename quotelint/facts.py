@@ -31,6 +31,7 @@ CLAUSE_MARKS = frozenset(",;:()[]–—“”\"")
 HARD_MARKS = frozenset(";:()[]")
 WINDOW = 8  # words either side of a figure or measure word that can name its subject
 REACH = 6  # words between a measure word and its figure
+LEAD = 40  # words before a figure in its sentence that may name its event
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,6 +195,8 @@ def subject(layout: Layout, f: Figure, lo: int, hi: int, at: tuple[int, int] | N
             if k < lo and layout.clause[k] == layout.clause[lo]:
                 holders.add(words[k].text)
         earlier = earlier or low in data.earlier_words
+    if not events:  # "In the referendum a year earlier, turnout was 68 percent"
+        events = _leading_events(layout, lo)
     if at:
         a, b = at
         if a > 0 and words[a - 1].text.lower() in data.measure_modifiers:
@@ -202,6 +205,17 @@ def subject(layout: Layout, f: Figure, lo: int, hi: int, at: tuple[int, int] | N
             modifiers.add(words[b + 1].text.lower())
     years = frozenset(_years(layout, f, scope))
     return Subject(frozenset(events), frozenset(entities), frozenset(holders), years, frozenset(modifiers), earlier)
+
+
+def _leading_events(layout: Layout, lo: int) -> set[tuple[str, str | None]]:
+    """Events named earlier in the sentence of word `lo`, for a figure whose clause names none."""
+    found = set()
+    k = lo - 1
+    while k >= max(0, lo - LEAD) and layout.sentence[k] == layout.sentence[lo]:
+        if (event := layout.event(k)) is not None:
+            found.add(event)
+        k -= 1
+    return found
 
 
 def _antecedent(layout: Layout, first: int) -> int | None:

@@ -3,7 +3,7 @@
 An article about an election gives "turnout of 53 percent" without saying whose; it means the
 election the article is about. `Topic` holds that default: the event the document names most
 (with its kind: `parliamentary` if that is how it most often qualifies it) and the names it
-repeats most or names in its first sentences. A figure's subject is then compared in resolved
+repeats most or names in its first sentence. A figure's subject is then compared in resolved
 form: no event means the topic's event; an election of no stated kind means the topic's kind
 of election; a name the article is about (`Kazakhstan` in an article on Kazakhstan) says
 nothing that a figure without it does not.
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from quotelint.facts import Layout
 
 Event = tuple[str, "str | None"]
-LEAD_SENTENCES = 2  # the headline and lead name what an article is about
+LEAD_SENTENCES = 1  # the headline or the dateline and lead name what an article is about
 
 
 @dataclass(frozen=True, slots=True)

@@ -66,3 +66,5 @@ class Claim:
     source: str | None = None
     where: str = ""
     extra: tuple[tuple[str, Any], ...] = field(default=())  # keys added by later schema versions
+    when: str = "current"  # current | previous: the value before a change (`from 7% to 5%`)
+    pattern: Any = field(default=None, compare=False, repr=False)  # `cue` compiled at load

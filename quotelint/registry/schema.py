@@ -63,6 +63,21 @@ def number(value: Any) -> float:
     return float(value)
 
 
+def tolerance(value: Any) -> float:
+    value = number(value)
+    if value < 0:
+        raise Invalid("must not be negative")
+    return value
+
+
+def when(value: Any) -> str:
+    """A claim's `when`: `current` (the default) or `previous`, the value before a change."""
+    value = text(value)
+    if value not in ("current", "previous"):
+        raise Invalid(f"{value!r} is not current or previous")
+    return value
+
+
 def ident(value: Any) -> str:
     value = text(value)
     if any(c.isspace() for c in value):
@@ -106,9 +121,10 @@ CLAIM: Spec = {
     "cue": (True, text),
     "value": (True, lambda v: v),
     "unit": (False, text),
-    "tolerance": (False, number),
+    "tolerance": (False, tolerance),
     "context": (False, texts),
     "source": (True, text),
+    "when": (False, when),
     "notes": (False, text),
 }
 
@@ -196,11 +212,28 @@ def claim(item: Any, path: str, line: int, problems: Problems) -> Claim | None:
     values = read_entry(item, CLAIM, "claim", path, line, problems)
     if values is None:
         return None
+    from quotelint.claims import claim_value
+    from quotelint.cues import compile_cue
+
+    checks = (
+        ("cue", lambda: compile_cue(values["cue"])),
+        ("value", lambda: claim_value(values.get("unit"), values["value"])),
+    )
+    checked = {}
+    for key, check in checks:
+        try:
+            checked[key] = check()
+        except ValueError as exc:
+            problems.add(path, item.line_of(key), f"claim {values['id']!r} key {key!r}: {exc}")
+    if len(checked) < len(checks):
+        return None
     return Claim(
         id=values["id"],
         about=values["about"],
         cue=values["cue"],
-        value=values["value"],
+        value=checked["value"],
+        when=values.get("when", "current"),
+        pattern=checked["cue"],
         unit=values.get("unit"),
         tolerance=values.get("tolerance", 0.0),
         context=values.get("context", ()),

@@ -1,0 +1,70 @@
+"""One document giving the same quantity two different values.
+
+## What it does
+Flags both places where an article states one quantity twice with different values: the
+turnout as `53 percent` in one paragraph and as `54 per cent` in another, the threshold as
+`5%` and later as `7 percent`. Each finding names the other place's line. No registry is
+needed: the rule compares the article with itself.
+
+## What counts as the same quantity
+The same measure (turnout, threshold, seats, share of the vote, inflation, unemployment,
+growth, deficit, interest rate, population, death toll) in the same unit, about the same
+subject. The subject is read from the figure's own clause: the event (`the turnout of the
+referendum` is not that of the election), a year (`turnout in 2019`), a name the article is not
+about (`Canada, which averages 54 percent`), a modifier (`core inflation`). A figure that
+names none of these is about what the article is about.
+
+Never compared: bounds and approximations (`more than 50 percent`, `about 54 percent`),
+ranges, earlier or compared values (`lowered from 7% to 5%`, `previously seven percent`,
+`higher than 60 percent`), parts (`29 of the 98 seats`), a party's seats or share of the vote
+when the party is not named, and two figures in one sentence. Values that agree once rounded
+(`54 percent`, `54.19 percent`) do not conflict.
+
+## Why it matters
+Readers who notice that an article disagrees with itself stop trusting every figure in it.
+
+## Options
+The measures, their words and units, and the words that change a subject are data in
+`quotelint/data/figures.yaml`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from quotelint.checks import Rule
+from quotelint.conflicts import find_conflicts
+from quotelint.finding import Hit, Severity
+
+if TYPE_CHECKING:
+    from quotelint.context import Context
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    facts = [f for f in ctx.facts if f.measure is not None]
+    if len(facts) < 2:
+        return
+    doc = ctx.document
+    for conflict in find_conflicts(facts, ctx.layout.topic):
+        here, other = conflict.here.figure, conflict.other.figure
+        line = doc.position(doc.source(other.start))[0]
+        yield Hit(
+            here.start,
+            here.end,
+            f"{conflict.here.measure} given as '{here.text}' here but as '{other.text}' on line {line}",
+            related=((other.start, other.end),),
+        )
+
+
+RULE = Rule(
+    id="QL302",
+    name="claim-conflict",
+    category="claim-conflict",
+    severity=Severity.WARNING,
+    summary="The same quantity given two different values in one document",
+    check=check,
+    doc=__doc__ or "",
+    fail=("Turnout was 53 percent, officials said.\n\nThe turnout of 54 per cent was the lowest in years.",),
+    passing=("Turnout in the election was 53 percent.\n\nTurnout in the referendum was 68 percent.",),
+)

@@ -1,0 +1,206 @@
+"""Registered claims: the sentences that state them, and the figures there that disagree.
+
+A claim applies to a document that contains one of its `context` words (or to every document
+when it has none). A sentence states it when the claim's `cue` matches the sentence and the
+sentence holds a figure of the claim's unit about the claim's subject. The sentence disagrees
+only when none of those figures agrees with the registered value: `53 percent` and `54 percent`
+in one turnout sentence are fine when one of them is right, because only one is this turnout.
+
+A figure agrees when it lies within `tolerance` of the value, or is the value rounded to the
+figure's own precision (`54 percent` for 54.19); `more than 300` agrees with any value over 300,
+`about 54 percent` with one within 5% of 54, a range with one inside it. A date agrees when
+the parts it gives (day, month, year) are the registered date's. A claim with `when: previous`
+is checked against earlier values only (`from 7% to 5%`, `previously seven percent`), any
+other claim against current values only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from quotelint.cues import search
+from quotelint.figuredata import figure_data
+from quotelint.names import fold, tokens
+from quotelint.subjects import own_names, resolve_events
+
+if TYPE_CHECKING:
+    from quotelint.context import Context
+    from quotelint.facts import Fact
+    from quotelint.figures import Figure
+    from quotelint.registry.model import Claim
+
+PLAIN_UNITS = ("percent", "percentage point", "times", "date", "year", "ratio", "fraction")
+
+
+def normalized_unit(unit: str | None) -> str | None:
+    """A claim's unit as figures spell it: `per cent` -> percent, `representatives` -> seats."""
+    if unit is None:
+        return None
+    data = figure_data()
+    low = unit.strip().lower()
+    if low in ("date", "year", "ratio"):
+        return low
+    return data.units.get(low) or (unit if unit in data.currency_before.values() else data.counted_unit(unit))
+
+
+def claim_value(unit: str | None, value: Any) -> Any:
+    """The registered value in the form figures compare with; ValueError when it cannot be one."""
+    kind = normalized_unit(unit)
+    if kind == "date":
+        try:
+            return dt.date.fromisoformat(str(value).strip())
+        except ValueError:
+            raise ValueError(f"{value!r} is not an ISO date (YYYY-MM-DD), as unit 'date' needs") from None
+    if kind == "ratio":
+        parts = str(value).split("/")
+        try:
+            return tuple(float(p) for p in parts) if len(parts) == 2 else None
+        except ValueError:
+            pass
+        raise ValueError(f"{value!r} is not a ratio such as 70/30, as unit 'ratio' needs")
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"{value!r} is not a number (give unit: date for a date)")
+    return float(value)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimSubject:
+    events: frozenset[tuple[str, str | None]]
+    years: frozenset[int]
+    names: frozenset[str]  # folded words of `about` and `context`
+
+
+@functools.lru_cache(maxsize=4096)
+def claim_subject(claim: Claim) -> ClaimSubject:
+    """The events, years and names a claim's `about` (and `context`) speak of."""
+    data = figure_data()
+    words = tokens(claim.about)
+    events, years = set(), set()
+    for i, w in enumerate(words):
+        low = w.text.lower()
+        if low in data.event_nouns:
+            kind = data.event_kinds.get(words[i - 1].text.lower()) if i else None
+            events.add((data.event_nouns[low], kind))
+        elif w.text.isdigit() and data.is_year(float(w.text)):
+            if not {v.text.lower() for v in words[max(0, i - 2) : i]} & data.year_references:
+                years.add(int(w.text))  # not "after the 2022 reforms"
+    if isinstance(claim.value, dt.date):
+        years.add(claim.value.year)
+    names = {fold(w.text) for w in words} | {fold(t.text) for c in claim.context for t in tokens(c)}
+    return ClaimSubject(frozenset(events), frozenset(years), frozenset(names))
+
+
+def word_index(ctx: Context) -> tuple[list[str], dict[str, list[int]]]:
+    """The document's words folded, and where each begins: for context lookups without scans."""
+    words = [fold(w.text) for w in ctx.words]
+    first: dict[str, list[int]] = defaultdict(list)
+    for i, w in enumerate(words):
+        first[w].append(i)
+    return words, first
+
+
+def applies(claim: Claim, index: tuple[list[str], dict[str, list[int]]]) -> bool:
+    """The document holds one of the claim's context words (phrases word by word, any case)."""
+    if not claim.context:
+        return True
+    words, first = index
+    for phrase in claim.context:
+        want = [fold(t.text) for t in tokens(phrase)]
+        if want and any(words[i : i + len(want)] == want for i in first.get(want[0], ())):
+            return True
+    return False
+
+
+def fits(claim: Claim, figure: Figure) -> bool:
+    """The figure is of the claim's unit; a bare number counts for a claim of counted things."""
+    unit = normalized_unit(claim.unit)
+    if figure.role == "reference":
+        return False
+    if figure.unit == unit:
+        return True
+    return figure.unit is None and unit not in PLAIN_UNITS and unit not in figure_data().currency_before.values()
+
+
+def about_same(claim: Claim, fact: Fact, topic: Any) -> bool:
+    """The figure's subject can be the claim's: same event, no other year, no other name."""
+    subject, wanted = fact.subject, claim_subject(claim)
+    earlier = subject.earlier or fact.figure.role == "earlier"
+    if not isinstance(claim.value, dt.date) and earlier != (claim.when == "previous"):
+        return False
+    years = subject.years
+    if isinstance(claim.value, dt.date) and fact.figure.date and fact.figure.date[0] is not None:
+        day = fact.figure.date[1:] == (claim.value.month, claim.value.day)
+        years = years | {fact.figure.date[0]} if not day else frozenset()  # the right day, a wrong year: compare
+    if years and wanted.years and not years & wanted.years:
+        return False
+    events = resolve_events(subject.events, topic)
+    if wanted.events and events and not same_event(events, resolve_events(wanted.events, topic)):
+        return False
+    if {fold(h) for h in subject.holders} - wanted.names:
+        return False  # "Amanat won 40 seats": a party's seats, not the chamber's
+    return not own_names(subject.entities, topic, wanted.names)
+
+
+def same_event(ours: Iterable[tuple[str, str | None]], theirs: Iterable[tuple[str, str | None]]) -> bool:
+    """One event of each side can be the same: one family, and one kind or a kind left open."""
+    return any(f == g and (k == j or k is None or j is None) for f, k in ours for g, j in theirs)
+
+
+def agrees(claim: Claim, figure: Figure) -> bool:
+    value = claim.value
+    if isinstance(value, dt.date):
+        year, month, day = figure.date or (None, None, None)
+        last = int(figure.high) if figure.high is not None else day
+        return month == value.month and year in (None, value.year) and (day is None or day <= value.day <= (last or day))
+    if isinstance(value, tuple):
+        return (figure.value, figure.high) == value
+    if figure.value is None:
+        return False
+    slack = claim.tolerance + figure.step / 2 + 1e-9
+    if figure.bound == "min":
+        return value >= figure.value - slack
+    if figure.bound == "max":
+        return value <= figure.value + slack
+    if figure.bound == "approx":
+        slack = max(slack, claim.tolerance + abs(figure.value) * figure_data().approximate_margin)
+    high = figure.high if figure.high is not None else figure.value
+    return figure.value - slack <= value <= high + slack
+
+
+def mismatches(ctx: Context) -> Iterator[tuple[Claim, Fact]]:
+    """Each claim stated in a sentence by figures of which none agrees: the figure nearest the cue."""
+    if not ctx.registry.claims:
+        return
+    index = word_index(ctx)
+    claims = [c for c in ctx.registry.claims if c.pattern is not None and applies(c, index)]
+    if not claims:
+        return
+    by_sentence: dict[int, list[Fact]] = defaultdict(list)
+    for fact in ctx.facts:
+        by_sentence[fact.sentence].append(fact)
+    topic = ctx.layout.topic
+    for index, facts in by_sentence.items():
+        start, end = ctx.sentences.spans[index]
+        stated: list[tuple[Claim, list[Fact], int]] = []
+        for claim in claims:
+            candidates = [f for f in facts if fits(claim, f.figure)]
+            if not candidates:
+                continue
+            cue = search(claim.pattern, ctx.prose[start:end])
+            if cue is None:
+                continue
+            candidates = [f for f in candidates if about_same(claim, f, topic)]
+            if candidates:
+                stated.append((claim, candidates, start + cue.start()))
+        for claim, candidates, at in stated:
+            if any(agrees(claim, f.figure) for f in candidates):
+                continue
+            # A figure that another claim stated here accounts for is that claim's figure.
+            rest = [f for f in candidates if not any(agrees(other, f.figure) for other, _, _ in stated if other is not claim)]
+            if rest:
+                yield claim, min(rest, key=lambda f: abs(f.figure.start - at))

@@ -1,0 +1,89 @@
+"""One document giving the same quantity two values: `turnout of 53 percent` ... `54 per cent`.
+
+A figure takes part when a measure word binds it (`turnout`, `threshold`, `seats`: see
+`measures` in figures.yaml) and it is a plain value: no bound (`more than`), no range, not an
+earlier or compared value (`from 7%`, `than 60%`), not a part (`29 of the 98`). Figures are keyed
+by measure, unit and resolved subject (`subjects.py`): events, years, names that are not the
+document's own topic, and modifiers such as `core`. For measures with a holder (a party's seats
+or share of the vote) the holder's name is the subject and a figure without one is left out.
+Within a key, two values disagree when they differ by more than half the coarser precision
+(`54 percent` and `54.19 percent` agree). Two figures in one sentence are never a conflict: a
+sentence that gives a measure twice is comparing two things.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from quotelint.facts import Fact
+from quotelint.figuredata import figure_data
+from quotelint.names import fold
+from quotelint.subjects import Topic, own_names, resolve_events
+
+SCAN = 64  # neighbours looked at on each side for a disagreeing value
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    here: Fact
+    other: Fact
+
+
+def comparable(fact: Fact) -> bool:
+    f = fact.figure
+    return (
+        fact.measure is not None
+        and f.value is not None
+        and f.bound is None
+        and f.high is None
+        and f.role is None
+        and not fact.subject.earlier
+    )
+
+
+def conflict_key(fact: Fact, topic: Topic) -> tuple[Any, ...] | None:
+    measure = figure_data().measures[fact.measure or ""]
+    subject = fact.subject
+    if measure.holder:
+        names = frozenset(fold(h) for h in subject.holders)
+        if not names:
+            return None
+    else:
+        names = own_names(subject.entities, topic)
+    events = resolve_events(subject.events, topic)
+    return (measure.name, fact.figure.unit, events, names, subject.years, subject.modifiers)
+
+
+def differ(a: Fact, b: Fact) -> bool:
+    x, y = a.figure, b.figure
+    assert x.value is not None and y.value is not None
+    return abs(x.value - y.value) > max(x.step, y.step) / 2 + 1e-9
+
+
+def find_conflicts(facts: Iterable[Fact], topic: Topic) -> list[Conflict]:
+    """Every figure that another figure of the same key contradicts, with the nearest such one."""
+    groups: dict[tuple[Any, ...], list[Fact]] = defaultdict(list)
+    for fact in facts:
+        if comparable(fact) and (key := conflict_key(fact, topic)) is not None:
+            groups[key].append(fact)
+    out = []
+    for items in groups.values():
+        if len(items) < 2 or len({f.figure.value for f in items}) < 2:
+            continue
+        for i, fact in enumerate(items):
+            other = _nearest(items, i)
+            if other is not None:
+                out.append(Conflict(fact, other))
+    return sorted(out, key=lambda c: c.here.figure.start)
+
+
+def _nearest(items: list[Fact], i: int) -> Fact | None:
+    fact = items[i]
+    for step in range(1, SCAN + 1):
+        for j in (i - step, i + step):
+            if 0 <= j < len(items) and items[j].sentence != fact.sentence and differ(fact, items[j]):
+                return items[j]
+    return None
