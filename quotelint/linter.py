@@ -85,8 +85,10 @@ def to_finding(doc: Document, rule: Rule, hit: Hit, settings: Settings) -> Findi
     )
 
 
-def lint_document(doc: Document, plan: Plan) -> list[Finding]:
-    ctx = Context(doc, plan.registry, plan.settings)
+def lint_document(doc: Document, plan: Plan, ctx: Context | None = None) -> list[Finding]:
+    """Lint one document. Pass `ctx` to share its analysis (words, quotations) with the caller."""
+    if ctx is None:
+        ctx = Context(doc, plan.registry, plan.settings)
     findings: list[Finding] = []
     for rule in plan.rules_for(doc.path):
         findings.extend(to_finding(doc, rule, hit, plan.settings) for hit in rule.check(ctx))

@@ -1,0 +1,94 @@
+"""`quotelint report`: lint a corpus and write one report as text, Markdown, HTML or JSON.
+
+Each document is linted, its quotations found and its findings put in their sentences right
+away; only those small records are kept until the end, where the totals are added up and the
+report rendered. Exit codes are those of `check`, so a report can gate a CI job as well as
+document it: 0 when nothing is at or above --fail-on, 1 when something is, 2 for a usage,
+settings or registry error, and 2 when a file could not be read (the report is still written
+and names the file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from quotelint.commands.common import Inputs, exit_code, inputs_from, registry_from, settings_from, walk, write_output
+from quotelint.context import Context
+from quotelint.document import Document, InputError
+from quotelint.linter import Plan, lint_document
+from quotelint.report.build import build_report, file_report
+from quotelint.report.model import FileReport, Report
+from quotelint.report.progress import Progress
+from quotelint.settings import Settings
+
+
+class ReportInputs(Inputs):
+    """Inputs that clear the progress bar before an input problem is printed."""
+
+    progress: Progress | None = None
+
+    def _problem(self, exc: InputError) -> None:
+        if self.progress is not None:
+            self.progress.close()
+        super()._problem(exc)
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = settings_from(args)
+    registry = registry_from(args, settings)
+    plan = Plan.make(registry, settings)
+    given = inputs_from(args, settings)
+    inputs = ReportInputs(expand(given.paths, settings), given.stdin_name, settings)
+    progress = inputs.progress = Progress(len(inputs.paths))
+    files: list[FileReport] = []
+    try:
+        for doc in inputs.documents():
+            files.append(analyse(doc, plan))
+            progress.step(doc.path)
+    finally:
+        progress.close()
+    problems = [(exc.path or "-", str(exc.args[0])) for exc in inputs.problems]
+    report = build_report(files, problems, settings.fail_on)
+    write_output(render(report, args.format, colour=args.output is None and colour_wanted()), args.output)
+    severities = [item.finding.severity for f in report.files for item in f.items]
+    return exit_code(severities, settings.fail_on, inputs)
+
+
+def expand(paths: list[str], settings: Settings) -> list[str]:
+    """Folders replaced by the files in them, so that the progress bar knows the total."""
+    out: list[str] = []
+    for path in paths:
+        out.extend(walk(path, settings) if path != "-" and os.path.isdir(path) else [path])
+    return out
+
+
+def analyse(doc: Document, plan: Plan) -> FileReport:
+    ctx = Context(doc, plan.registry, plan.settings)
+    findings = lint_document(doc, plan, ctx)
+    return file_report(doc, findings, ctx.quotes, plan.registry, len(ctx.words))
+
+
+def colour_wanted() -> bool:
+    from quotelint.formatters.text import use_colour
+
+    return use_colour(sys.stdout)
+
+
+def render(report: Report, fmt: str, colour: bool = False) -> str:
+    if fmt == "html":
+        from quotelint.report import html
+
+        return html.render(report)
+    if fmt == "markdown":
+        from quotelint.report import markdown
+
+        return markdown.render(report)
+    if fmt == "json":
+        from quotelint.report import jsonout
+
+        return jsonout.render(report)
+    from quotelint.report import text
+
+    return text.render(report, colour=colour)
