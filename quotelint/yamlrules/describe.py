@@ -27,11 +27,20 @@ def _variant(v: Any) -> str:
     return str(v.get("pattern")) if isinstance(v, dict) else str(v)
 
 
+def _sentences(description: Any) -> tuple[str, str]:
+    """A description's first sentence (the summary) and the rest, each on one line."""
+    if not isinstance(description, str):
+        return "", ""
+    text = " ".join(description.split())
+    first, sep, rest = text.partition(". ")
+    return (first + "." if sep else first), rest
+
+
 def summary_of(item: Any, kind: str) -> str:
     """One line: the description's first line, else what the rule looks for."""
-    description = item.get("description")
-    if isinstance(description, str) and description.strip():
-        return description.strip().splitlines()[0].rstrip(".")
+    first, _ = _sentences(item.get("description"))
+    if first:
+        return first.rstrip(".")
     body = item.get({"substitution": "swap", "existence": "tokens", "consistency": "groups"}[kind])
     if kind == "substitution" and isinstance(body, dict):
         return "Write " + _shown([f"{r} for {w}" for w, r in body.items()])
@@ -51,9 +60,10 @@ def describe(item: Any, kind: str, options: Options) -> str:
         "consistency": "Flags a variant when another variant of the same group was used earlier in the document; "
         "the first variant used wins.",
     }[kind]
-    lines = ["## What it does", what, ""]
+    lines = ["## What it does"]
     if isinstance(description, str) and description.strip():
-        lines += ["## Why it matters", description.strip(), ""]
+        lines.append(" ".join(description.split()))
+    lines += [what, ""]
     lines += ["## Options", f"- kind: {kind}; looks in {SCOPE_TEXT[options.scope]}"]
     lines.append(f"- {'patterns (regex)' if item.get('regex') else 'whole words and phrases'}; case {'ignored' if options.ignorecase else 'matters'}")
     if kind != "existence":
