@@ -38,7 +38,8 @@ def sample() -> Report:
     altered = quotation(doc, f"We will open the {IMG} bridge in May,", "altered", "Jane Roe", "roe-bridge")
     found = [
         finding(doc, "Gutteres", suggestion="Guterres", message=f"'Gutteres' near {SCRIPT}"),
-        finding(doc, f"We will open the {IMG} bridge in May,", "altered-quote", Severity.WARNING, rule="QL102"),
+        finding(doc, f"We will open the {IMG} bridge in May,", "altered-quote", Severity.WARNING, rule="QL102",
+                message="Not the registered wording (source: https://example.org/" + "long-path/" * 9 + ")"),
         finding(doc, "ODHIR", "spelling-drift", Severity.INFO, suggestion=""),
     ]
     a = file_report(doc, found, [altered], reg, words=40)
@@ -63,13 +64,14 @@ def test_text_fits_80_columns_and_drops_control_characters() -> None:
         assert "\x1b" not in plain, "an escape sequence that is not ours got through"
         for line in plain.splitlines():
             if len(line) > 80:
-                assert re.fullmatch(r" *https?://\S+", line), f"too wide: {line!r}"
+                assert re.fullmatch(r" *\(?https?://\S+", line), f"too wide: {line!r}"
         assert ("\x1b[" in out) is colour
 
 
 def test_text_marks_spans_and_changed_words() -> None:
     out = text.render(sample())
-    assert "»Gutteres«" in out
+    assert "»Gutteres«" in out and "\n    (source:\n" not in out
+    assert "wording (source:\n    https://example.org/long-path/" in out
     assert "Suggestion: Guterres" in out and "Suggestion: delete it" in out
     assert "»May,«" in out and "»new«" in out and "»June«" in out
     assert "Files, worst first" in out and "missing.txt: no such file" in out

@@ -127,7 +127,7 @@ def files_table(report: Report) -> str:
         counts = "".join(num(f.count(s)) for s in SEVERITIES)
         rows.append(
             f'<tr><th scope="row">{name}</th>{num(f.words)}{num(f.quotations)}{counts}'
-            f'<td class="n">{bar(f, most)}{labels.number(f.findings)}</td></tr>'
+            f'<td class="n">{bar(f, most)}<span class="figure">{labels.number(f.findings)}</span></td></tr>'
         )
     head = head_row(["File", "Words", "Quotations", *(severity_label(s, many=True) for s in SEVERITIES), "Findings"])
     return (
@@ -144,7 +144,7 @@ def speakers_table(report: Report) -> str:
         share = labels.percent(r.verified_share)
         meter = f'<span class="meter" aria-hidden="true"><span style="width:{r.verified_share * 100:.1f}%"></span></span>'
         counts = "".join(num(n) for n in (r.quotes, r.verified, r.altered, r.misattributed, r.unverified))
-        rows.append(f'<tr><th scope="row">{e(r.speaker or labels.NO_SPEAKER)}</th>{counts}<td class="n">{meter}{share}</td></tr>')
+        rows.append(f'<tr><th scope="row">{e(r.speaker or labels.NO_SPEAKER)}</th>{counts}<td class="n">{meter}<span class="figure">{share}</span></td></tr>')
     head = head_row(["Speaker", "Quotes", *(s.capitalize() for s in STATUSES), "Verified share"])
     return (
         '<section aria-labelledby="speakers"><h2 id="speakers">Speakers</h2>'

@@ -36,7 +36,7 @@ border-top:1px solid var(--line);border-bottom:1px solid var(--line)}
 .scroll{overflow-x:auto;margin:0 0 1rem}
 table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
 caption{text-align:left;font-weight:600;padding:.3rem 0}
-th,td{padding:.4rem .6rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
+th,td{padding:.28rem .6rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top;line-height:1.4}
 thead th{background:var(--soft);font-size:.9rem}
 th[scope=row]{font-weight:500;overflow-wrap:anywhere}
 .n{text-align:right;white-space:nowrap}
@@ -47,6 +47,7 @@ vertical-align:middle;margin-right:.4rem;border-radius:.2rem;overflow:hidden}
 .bar span,.meter span{display:block;height:100%}
 .bar .b-error{background:var(--error)} .bar .b-warning{background:var(--warning)} .bar .b-info{background:var(--info)}
 .meter span{background:var(--ok)}
+.figure{display:inline-block;min-width:2.6em;text-align:right}
 .meta{color:var(--muted);margin:0 0 .8rem}
 ol.findings{list-style:none;margin:0;padding:0}
 .finding{border:1px solid var(--line);border-left:.4rem solid currentColor;border-radius:.4rem;

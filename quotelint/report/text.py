@@ -21,6 +21,7 @@ WIDTH = 80
 _ON, _OFF = "\x0e", "\x0f"  # highlight marks placed before wrapping, painted after
 _CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACE = regex.compile(r"\s+")
+_LINK_LINE = regex.compile(r" *+\(?https?://\S++")
 COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 BOLD, REVERSE, RESET = "\033[1m", "\033[7m", "\033[0m"
 QUOTE_SHOWN = 200  # characters of a verified quote shown before it is cut
@@ -32,10 +33,18 @@ def clean(text: str) -> str:
 
 
 def wrap(text: str, indent: str, hanging: str | None = None) -> list[str]:
+    """Lines of at most WIDTH columns; a link too long for a line gets a line of its own, whole."""
     hanging = indent if hanging is None else hanging
-    return textwrap.wrap(
-        text, WIDTH, initial_indent=indent, subsequent_indent=hanging, break_on_hyphens=False
+    lines = textwrap.wrap(
+        text, WIDTH, initial_indent=indent, subsequent_indent=hanging, break_on_hyphens=False, break_long_words=False
     ) or [indent.rstrip()]
+    out = []
+    for line in lines:
+        while len(line) > WIDTH and not _LINK_LINE.fullmatch(line):
+            out.append(line[:WIDTH])
+            line = hanging + line[WIDTH:]
+        out.append(line)
+    return out
 
 
 def marked(segments: tuple[Segment, ...] | Excerpt) -> str:
