@@ -55,6 +55,13 @@ class Context:
         return frozenset(i for m in self.mentions if m.form.accepted for i in m.form.entity_ids)
 
     @functools.cached_property
+    def quote_scan(self) -> Any:
+        """Quotation marks paired into spans, and the marks that pair with nothing (quotelint.spans.Scan)."""
+        from quotelint.spans import scan
+
+        return scan(self.prose, self.registry.words.quote_marks)
+
+    @functools.cached_property
     def quotes(self) -> list[Any]:
         from quotelint.quotes import find_quotes
 

@@ -26,3 +26,6 @@ class Quotation:
     status: str | None = None  # verified | altered | misattributed | unverified | None for terms
     nested_in: int | None = None  # index of the enclosing quotation, for nested quotes
     continued: bool = False  # runs over several paragraphs (opening mark repeated)
+    part_of: int | None = None  # for the later parts of such a quotation, the index of its first part
+    attribution: str | None = None  # how the speaker was found: after, before, cue, later, part, dash, colon, previous, echo, subject
+    changes: tuple[tuple[str, str], ...] = ()  # altered: (as written, as registered) for each difference

@@ -15,6 +15,7 @@ from quotelint.registry.model import Claim, Entity, Quote, Role
 if TYPE_CHECKING:
     from quotelint.lexicon import Lexicon
     from quotelint.names import NameIndex
+    from quotelint.quotematch import QuoteIndex
 
 __all__ = ["Claim", "Entity", "Quote", "Registry", "Role"]
 
@@ -39,6 +40,13 @@ class Registry:
         from quotelint.lexicon import default_lexicon
 
         return self.lexicon if self.lexicon is not None else default_lexicon()
+
+    @functools.cached_property
+    def quote_index(self) -> QuoteIndex:
+        """The registered quotes indexed for matching (quotelint.quotematch)."""
+        from quotelint.quotematch import QuoteIndex
+
+        return QuoteIndex.build(self.quotes)
 
     def speaker_name(self, entity_id: str) -> str:
         entity = self.entities.get(entity_id)

@@ -1,0 +1,273 @@
+"""Who said each quotation: the reporting verb and its subject, or what the context says.
+
+First the quotation's own sentence, in this order:
+
+- right after it: `"...," said X`, `"...," X said`, `"...," he told Reuters`, `"...," according to X`;
+- before it: `X said "..."`, `X said: "..."`, `X noted that the reforms had "..."`,
+  `in the words of X, "..."`, `according to X, "..."`, `as testified to by X, "..."`; a participle
+  (`adding`, `calling`) takes the subject of the sentence's earlier verb, or the sentence's subject;
+- later in it: `"A" but "B," the mission said`.
+
+Then, for speech quotations still without a speaker (see `context`): the first part of a quotation
+running over several paragraphs, a line starting with a dash under a pull quote, a paragraph
+ending with a colon before it, an earlier quotation of the same paragraph, the same words quoted
+and attributed elsewhere in the document, and finally a person who is the sentence's subject.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+
+from quotelint.frames import Frame
+from quotelint.saidby import Subjects
+from quotelint.speakers import Candidate, Cast, Speaker
+
+if TYPE_CHECKING:
+    from quotelint.quotewords import QuoteWords
+
+_AFTER_GAP = regex.compile(r"[\s,;—–-]*+")
+_DASH_LINE = regex.compile(r"[ \t]*+[—–-]")
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    method: str  # after | before | cue | later | part | dash | colon | previous | echo | subject
+    cand: Candidate | None  # the speaker as written, if any
+    speaker: Speaker | None
+    verb: int = -1  # token index of the reporting verb
+    naming: bool = False  # a naming verb with an object between it and the quotation: call the illness "x"
+
+
+class Attributor:
+    def __init__(self, prose: str, cast: Cast, frames: dict[tuple[str, int], Frame], where: list[tuple[tuple[str, int], int]], words: QuoteWords) -> None:
+        self.prose = prose
+        self.cast = cast
+        self.frames = frames
+        self.where = where
+        self.qw = words
+        self.verbs = frozenset(v for v in cast.lexicon.reporting_verbs if v != "according")
+        self.subjects = Subjects(prose, cast, words, self.verbs)
+        self.tokens = cast.tokens
+
+    # --- the quotation's own sentence -------------------------------------------------------
+
+    def in_sentence(self, q: int) -> Attribution | None:
+        key, k = self.where[q]
+        frame = self.frames[key]
+        a, b = frame.sentence_of(k)
+        return self._after(frame, k, b) or self._before(frame, k, a) or self._later(frame, k, b)
+
+    def _word(self, frame: Frame, i: int) -> str:
+        item = frame.items[i]
+        return self.tokens[item.token].text if item.quote < 0 else ""
+
+    def _is_verb(self, frame: Frame, i: int) -> bool:
+        """A reporting verb, not an infinitive (`to add more countries`)."""
+        word = self._word(frame, i)
+        return word in self.verbs and word.islower() and (i == 0 or self._word(frame, i - 1) != "to")
+
+    def _after(self, frame: Frame, k: int, b: int) -> Attribution | None:
+        j = k + 1
+        if j >= b or frame.items[j].quote >= 0:
+            return None
+        gap = self.prose[frame.items[k].end : frame.items[j].start]
+        if _AFTER_GAP.fullmatch(gap) is None:
+            return None
+        word = self._word(frame, j)
+        if word == "according" and j + 1 < b and self._word(frame, j + 1) == "to":
+            return self._named("cue", frame, j + 2, b, -1)
+        if self._is_verb(frame, j) and not word.endswith("ing"):
+            found = self._named("after", frame, j + 1, b, frame.items[j].token)
+            if found is not None:
+                return found
+        for v in range(j, min(b, j + 16)):
+            if frame.items[v].quote >= 0 or self._word(frame, v).lower() in self.qw.clause_words:
+                return None
+            if self._is_verb(frame, v) and not self._word(frame, v).endswith("ing"):
+                if self._introduces(frame, v, b):
+                    return None
+                cand = self.subjects.left_of(frame, v, j)
+                return self._made("after", frame, cand, v, j) if cand is not None else None
+        return None
+
+    def _introduces(self, frame: Frame, v: int, b: int) -> bool:
+        """The verb at item v introduces a quotation of its own: `X said "..."`; not the middle
+        of a split quotation (`"A," X said, "B."`), whose verb serves both halves."""
+        for i in range(v + 1, min(b, v + 5)):
+            if frame.items[i].quote >= 0:
+                split = i == v + 1 and self.prose[frame.items[v].end : frame.items[i].start].strip() == ","
+                return not split
+        return False
+
+    def _named(self, method: str, frame: Frame, lo: int, b: int, verb: int) -> Attribution | None:
+        """The speaker named right after a verb or a cue: `said Tevita Fonua, ...`, `in the
+        words of Kenya's environment minister, Wanjiru Mbeki-Otieno, ...` (a person named in
+        the appositive wins over a place or a body named first)."""
+        hi = lo
+        while hi < b and hi - lo < 8 and frame.items[hi].quote < 0 and (hi == lo or not self.subjects.broken(frame.items[hi - 1], frame.items[hi])):
+            hi += 1
+        cand = self.subjects._best(frame, lo, hi)
+        if cand is not None and cand.kind != "person" and hi < b and frame.items[hi].quote < 0:
+            end = hi + 1
+            while end < b and end - hi < 8 and frame.items[end].quote < 0 and not self.subjects.broken(frame.items[end - 1], frame.items[end]):
+                end += 1
+            cand = self.subjects._best(frame, hi, end, people_only=True) or cand
+        if cand is None:
+            return None
+        return Attribution(method, cand, self.cast.resolve(cand), verb)
+
+    def _before(self, frame: Frame, k: int, a: int) -> Attribution | None:
+        for v in range(k - 1, a - 1, -1):
+            if frame.items[v].quote >= 0:
+                continue
+            cue = self._cue_at(frame, v, a)
+            if cue is not None:
+                found = self._named("cue", frame, v + 1, k, -1)
+                return found or Attribution("cue", None, None)
+            if not self._is_verb(frame, v):
+                continue
+            word = self._word(frame, v)
+            agent = self._agent(frame, v, k)
+            if agent is not None:
+                cand = agent
+            elif word.endswith("ing"):
+                return self._participle(frame, v, a, k)
+            else:
+                cand = self.subjects.left_of(frame, v, a)
+            return self._made("before", frame, cand, v, a, k)
+        return None
+
+    def _cue_at(self, frame: Frame, v: int, a: int) -> tuple[str, ...] | None:
+        """A speaker cue (`according to`, `in the words of`) ending at item v."""
+        for cue in self.qw.speaker_cues:
+            n = len(cue)
+            if v - n + 1 < a:
+                continue
+            if all(self._word(frame, v - n + 1 + i).lower() == cue[i] for i in range(n)):
+                return cue
+        return None
+
+    def _agent(self, frame: Frame, v: int, k: int) -> Candidate | None:
+        """A passive's agent between the verb and the quotation: `testified to by Sadykov`."""
+        for i in range(v + 1, min(k, v + 4)):
+            if self._word(frame, i) == "by" and i + 1 < k:
+                return self.subjects._best(frame, i + 1, min(k, i + 5))
+        return None
+
+    def _participle(self, frame: Frame, v: int, a: int, k: int) -> Attribution:
+        for u in range(v - 1, a - 1, -1):
+            if self._is_verb(frame, u) and not self._word(frame, u).endswith("ing"):
+                cand = self.subjects.left_of(frame, u, a)
+                if cand is not None:
+                    return self._made("before", frame, cand, v, a, k)
+        return self._made("before", frame, self.subjects.first_subject(frame, a, v), v, a, k)
+
+    def _later(self, frame: Frame, k: int, b: int) -> Attribution | None:
+        lo = k + 1
+        for v in range(k + 1, b):
+            if frame.items[v].quote >= 0:
+                lo = v + 1
+                continue
+            if self._is_verb(frame, v) and not self._word(frame, v).endswith("ing") and not self._introduces(frame, v, b):
+                cand = self.subjects.left_of(frame, v, lo)
+                if cand is not None:
+                    return self._made("later", frame, cand, v, lo)
+        return None
+
+    def _made(self, method: str, frame: Frame, cand: Candidate | None, v: int, a: int, k: int = -1) -> Attribution:
+        speaker = None
+        if cand is not None:
+            speaker = self._earlier_subject(frame, cand, v, a) if cand.kind == "pronoun" else None
+            speaker = speaker or self.cast.resolve(cand)
+        naming = False
+        if k > v >= 0 and self._word(frame, v) in self.qw.naming_verbs:
+            between = [self._word(frame, i).lower() for i in range(v + 1, k)]
+            naming = any(w not in ("a", "an") for w in between)
+        return Attribution(method, cand, speaker, frame.items[v].token, naming)
+
+    def _earlier_subject(self, frame: Frame, cand: Candidate, v: int, a: int) -> Speaker | None:
+        """`Brussels said it welcomed`: a pronoun taking the subject of the sentence's earlier verb."""
+        want_person = self.qw.pronouns.get(cand.name) in ("male", "female")
+        for u in range(v - 1, a - 1, -1):
+            if self._is_verb(frame, u):
+                earlier = self.subjects.left_of(frame, u, a)
+                if earlier is not None and earlier.kind != "pronoun" and (earlier.kind == "person") == want_person:
+                    return self.cast.resolve(earlier)
+        return None
+
+    # --- the context -----------------------------------------------------------------------
+
+    def dash_line(self, q: int, paragraphs: tuple[tuple[int, int], ...]) -> Attribution | None:
+        """A pull quote alone in its paragraph, with the speaker on the dash line below it."""
+        key, k = self.where[q]
+        frame = self.frames[key]
+        if key[0] != "p" or len(frame.items) != 1 or key[1] + 1 >= len(paragraphs):
+            return None
+        start, end = paragraphs[key[1] + 1]
+        if _DASH_LINE.match(self.prose, start) is None:
+            return None
+        line_end = self.prose.find("\n", start, end)
+        line_end = end if line_end < 0 else line_end
+        found: list[Candidate] = []
+        t = bisect.bisect_left(self.cast.starts, start)
+        while t < len(self.tokens) and self.tokens[t].start < line_end:
+            cand = self.cast.at_first(t)
+            if cand is not None and cand.kind in ("person", "organization", "name", "body"):
+                found.append(cand)
+            t += 1
+        if not found:
+            return None
+        cand = min(found, key=lambda c: (c.kind != "person", c.entity_id is None, c.first))
+        return Attribution("dash", cand, self.cast.resolve(cand))
+
+    def colon_before(self, q: int, paragraphs: tuple[tuple[int, int], ...]) -> Attribution | None:
+        """`Park said:` closing the paragraph before one that opens with the quotation."""
+        key, k = self.where[q]
+        if key[0] != "p" or k != 0 or key[1] == 0:
+            return None
+        before = ("p", key[1] - 1)
+        frame = self.frames.get(before)
+        if frame is None or self.prose[paragraphs[key[1] - 1][1] - 1] != ":":
+            return None
+        last = len(frame.items)
+        a, _ = frame.sentence_of(last - 1)
+        for v in range(last - 1, a - 1, -1):
+            if self._is_verb(frame, v):
+                cand = self.subjects.left_of(frame, v, a)
+                if cand is not None:
+                    return self._made("colon", frame, cand, v, a)
+        return None
+
+    def previous(self, q: int, speech: list[bool], found: list[Attribution | None]) -> Attribution | None:
+        """An earlier speech quotation of the same frame, in this sentence or the one before,
+        unless this sentence names somebody else before the quotation."""
+        key, k = self.where[q]
+        frame = self.frames[key]
+        here = frame.sentence[k]
+        for i in range(k - 1, -1, -1):
+            item = frame.items[i]
+            if frame.sentence[i] < here - 1:
+                break
+            if frame.sentence[i] == here and item.quote < 0:
+                cand = self.cast.at_first(item.token)
+                if cand is not None and cand.kind in ("person", "organization", "name", "body"):
+                    return None
+            if item.quote >= 0 and speech[item.quote] and found[item.quote] is not None and found[item.quote].speaker is not None:  # type: ignore[union-attr]
+                prior = found[item.quote]
+                return Attribution("previous", prior.cand, prior.speaker)  # type: ignore[union-attr]
+        return None
+
+    def subject(self, q: int) -> Attribution | None:
+        """A person who is the sentence's subject: `Tokayev began promoting the "..."`."""
+        key, k = self.where[q]
+        frame = self.frames[key]
+        a, _ = frame.sentence_of(k)
+        cand = self.subjects.first_subject(frame, a, k)
+        if cand is None or cand.kind not in ("person", "pronoun"):
+            return None
+        speaker = self.cast.resolve(cand)
+        return Attribution("subject", cand, speaker) if speaker is not None and speaker.kind == "person" else None

@@ -1,0 +1,159 @@
+"""Quotations in their sentences: the words and quotations of each paragraph, or of each
+quotation that holds others, split into sentences.
+
+A frame is the text a quotation stands in: its paragraph, or the quotation around it. Its items
+are the words that belong to it directly (not those inside a quotation it holds) and, as single
+items, the quotations it holds. Attribution reads a quotation's sentence in its frame, so the
+words of other quotations never pass for a speaker or a reporting verb.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+import regex
+
+from quotelint.names import Token
+from quotelint.spans import Span
+
+_STOP = regex.compile(r"[.!?][)\]\"'”’]*+\s")  # a stop, then (past brackets and marks) a space: not 1.5
+_PAUSE = regex.compile(r"[.!?;:]")
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    start: int
+    end: int
+    token: int = -1  # index into the document's words, or -1 for a quotation
+    quote: int = -1  # index of the quotation, or -1 for a word
+
+
+@dataclass
+class Frame:
+    items: list[Item]
+    sentence: list[int]  # sentence number of each item
+
+    def sentence_of(self, k: int) -> tuple[int, int]:
+        """The first and one-past-last item index of the sentence holding item k."""
+        number = self.sentence[k]
+        first = k
+        while first > 0 and self.sentence[first - 1] == number:
+            first -= 1
+        last = k + 1
+        while last < len(self.items) and self.sentence[last] == number:
+            last += 1
+        return first, last
+
+
+def close_end(span: Span) -> int:
+    return span.end + (len(span.close_mark) if span.close_mark else 0)
+
+
+def parents(spans: tuple[Span, ...]) -> list[int]:
+    """The index of each quotation's enclosing quotation, or -1."""
+    out: list[int] = []
+    stack: list[int] = []
+    for k, span in enumerate(spans):
+        while stack and close_end(spans[stack[-1]]) <= span.open_at:
+            stack.pop()
+        out.append(stack[-1] if stack else -1)
+        stack.append(k)
+    return out
+
+
+def build_frames(
+    prose: str,
+    words: list[Token],
+    spans: tuple[Span, ...],
+    paragraphs: tuple[tuple[int, int], ...],
+    abbreviations: frozenset[str],
+    verbs: frozenset[str],
+) -> tuple[dict[tuple[str, int], Frame], list[tuple[tuple[str, int], int]], list[int]]:
+    """Frames keyed ("p", paragraph) or ("q", quotation); for each quotation its frame and item
+    index; and for each word the quotation it stands in (-1 for none)."""
+    parent = parents(spans)
+    inside = innermost(words, spans)
+    starts = [p[0] for p in paragraphs]
+    grouped: dict[tuple[str, int], list[Item]] = {}
+    for t, word in enumerate(words):
+        q = inside[t]
+        key = ("q", q) if q >= 0 else ("p", max(0, bisect.bisect_right(starts, word.start) - 1))
+        grouped.setdefault(key, []).append(Item(word.start, word.end, token=t))
+    for k, span in enumerate(spans):
+        key = ("q", parent[k]) if parent[k] >= 0 else ("p", span.paragraph)
+        grouped.setdefault(key, []).append(Item(span.open_at, close_end(span), quote=k))
+    frames: dict[tuple[str, int], Frame] = {}
+    where: list[tuple[tuple[str, int], int]] = [(("p", 0), 0)] * len(spans)
+    for key, items in grouped.items():
+        items.sort(key=lambda it: (it.start, it.quote))
+        frames[key] = Frame(items, split(prose, words, spans, items, abbreviations, verbs))
+        for i, item in enumerate(items):
+            if item.quote >= 0:
+                where[item.quote] = (key, i)
+    return frames, where, inside
+
+
+def innermost(words: list[Token], spans: tuple[Span, ...]) -> list[int]:
+    """For each word, the innermost quotation whose text holds it, or -1."""
+    out = [-1] * len(words)
+    stack: list[int] = []
+    k = 0
+    for t, word in enumerate(words):
+        while k < len(spans) and spans[k].open_at < word.start:
+            while stack and close_end(spans[stack[-1]]) <= spans[k].open_at:
+                stack.pop()
+            stack.append(k)
+            k += 1
+        while stack and spans[stack[-1]].end <= word.start:
+            stack.pop()
+        if stack and spans[stack[-1]].start <= word.start:
+            out[t] = stack[-1]
+    return out
+
+
+def split(
+    prose: str, words: list[Token], spans: tuple[Span, ...], items: list[Item], abbreviations: frozenset[str], verbs: frozenset[str]
+) -> list[int]:
+    """Sentence numbers for a frame's items.
+
+    A sentence ends at `.`, `!` or `?` followed by a capital or a quotation, unless the full
+    stop belongs to an abbreviation (`Mr.`, `U.S.`); and after a quotation that ends its own
+    sentence with a full stop, or with `?` or `!` unless what follows is its attribution
+    (`"...?" Okonkwo-Reyes asked`).
+    """
+    numbers = [0] * len(items)
+    number = 0
+    for i in range(1, len(items)):
+        prev, cur = items[i - 1], items[i]
+        gap = prose[prev.end : cur.start]
+        opens = cur.quote >= 0 or prose[cur.start : cur.start + 1].isupper() or prose[cur.start : cur.start + 1].isdigit()
+        stop = _STOP.search(gap)
+        boundary = False
+        if opens and stop is not None and ":" not in gap[: stop.start()]:
+            boundary = not (prev.token >= 0 and stop.start() == 0 and abbreviation(words[prev.token].text, abbreviations))
+        elif opens and prev.quote >= 0 and not gap.strip():
+            text = prose[spans[prev.quote].start : spans[prev.quote].end].rstrip()
+            if text[-1:] == ".":
+                boundary = True
+            elif text[-1:] in ("!", "?", "…"):
+                boundary = not _attribution_follows(prose, items, i, words, verbs)
+        if boundary:
+            number += 1
+        numbers[i] = number
+    return numbers
+
+
+def abbreviation(word: str, abbreviations: frozenset[str]) -> bool:
+    return (len(word) == 1 and word.isupper()) or word.lower() in abbreviations
+
+
+def _attribution_follows(prose: str, items: list[Item], i: int, words: list[Token], verbs: frozenset[str]) -> bool:
+    """A reporting verb among the next few words, before any stop: `Okonkwo-Reyes asked`."""
+    for k in range(i, min(i + 8, len(items))):
+        item = items[k]
+        if item.quote >= 0 or (k > i and _PAUSE.search(prose, items[k - 1].end, item.start)):
+            return False
+        if words[item.token].text in verbs:
+            return True
+    return False

@@ -1,0 +1,181 @@
+"""Names the registry does not know: runs of capitalised words, their titles taken off.
+
+A run is a sequence of capitalised words joined by single spaces, lower-case connectors from
+the lexicon allowed inside (`Universidad Andina del Norte`). A sentence's first word joins a run
+only when it is no ordinary word; a word after an abbreviation (`Mr. Tom Berg`, `Gen. Smith`)
+is not a sentence's first word. Registered names are cut out of runs, and a person's name is
+cut from the `of`/`for`/`at` phrase after it (`Javier Huamán-Castillo of the Universidad ...`).
+Titles and honorifics at the front are taken off (`Council President Marisol Okonkwo-Reyes`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import regex
+
+if TYPE_CHECKING:
+    from quotelint.lexicon import Lexicon
+    from quotelint.names import Token
+    from quotelint.quotewords import QuoteWords
+
+_BREAK = regex.compile(r"[.!?:;\n\r•]")
+CUTS = ("of", "for", "at", "from")
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    first: int  # token indexes of the name, titles taken off
+    last: int
+    kind: str  # person | organization | name
+    parts: tuple[str, ...]
+    titles: tuple[str, ...]  # the words taken off the front
+
+
+class NameReader:
+    def __init__(self, prose: str, tokens: list[Token], lexicon: Lexicon, words: QuoteWords) -> None:
+        self.prose = prose
+        self.tokens = tokens
+        self.lexicon = lexicon
+        self.qw = words
+        self.opening = frozenset(m.open for m in lexicon.quote_marks)
+        self.orgs = frozenset(w.casefold() for w in lexicon.organization_words)
+        self.phrases: dict[str, list[tuple[str, ...]]] = {}
+        for title in lexicon.titles:
+            words_ = tuple(title.lower().split())
+            if words_:
+                self.phrases.setdefault(words_[0], []).append(words_)
+        for phrases in self.phrases.values():
+            phrases.sort(key=len, reverse=True)
+
+    def read(self, covered: set[int]) -> list[Run]:
+        out: list[Run] = []
+        for first, last in self.runs():
+            for a, b in self.pieces(first, last, covered):
+                run = self.name(a, b)
+                if run is not None:
+                    out.append(run)
+        return out
+
+    def sentence_start(self, i: int) -> bool:
+        if i == 0:
+            return True
+        prev = self.tokens[i - 1]
+        gap = self.prose[prev.end : self.tokens[i].start]
+        if gap.startswith(".") and (len(prev.text) == 1 or prev.text.lower() in self.qw.abbreviations or prev.text in self.lexicon.honorifics):
+            return False  # Mr. Berg, J. Smith
+        return bool(_BREAK.search(gap)) or any(c in self.opening for c in gap)
+
+    def _joined(self, a: int, b: int) -> bool:
+        gap = self.prose[self.tokens[a].end : self.tokens[b].start]
+        return gap in (" ", "\u00a0") or (gap == ". " and len(self.tokens[a].text) == 1 and self.tokens[a].text.isupper())
+
+    def runs(self) -> list[tuple[int, int]]:
+        tokens, lex = self.tokens, self.lexicon
+        out: list[tuple[int, int]] = []
+        i = 0
+        while i < len(tokens):
+            word = tokens[i].text
+            if not word[:1].isupper() or (self.sentence_start(i) and word.lower() in lex.common_words and not self.title_at(i, len(tokens))):
+                i += 1
+                continue
+            last = j = i
+            while j + 1 < len(tokens) and self._joined(j, j + 1):
+                nxt = tokens[j + 1].text
+                if nxt[:1].isupper():
+                    last = j = j + 1
+                elif nxt in lex.name_connectors and j + 2 < len(tokens) and self._joined(j + 1, j + 2):
+                    j += 1
+                else:
+                    break
+            out.append((i, last))
+            i = last + 1
+        return out
+
+    def pieces(self, first: int, last: int, covered: set[int]) -> list[tuple[int, int]]:
+        """A run's stretches outside registered names, a person's name cut from what follows."""
+        tokens, connectors = self.tokens, self.lexicon.name_connectors
+        stretches: list[tuple[int, int]] = []
+        start: int | None = None
+        for t in range(first, last + 2):
+            out = t > last or t in covered
+            if not out and start is None:
+                start = t
+            elif out and start is not None:
+                stretches.append((start, t - 1))
+                start = None
+        pieces: list[tuple[int, int]] = []
+        for a, b in stretches:
+            while a <= b and tokens[a].text in connectors:
+                a += 1
+            while b >= a and tokens[b].text in connectors:
+                b -= 1
+            if a > b:
+                continue
+            cut = next((t for t in range(a + 1, b) if tokens[t].text in CUTS), None)
+            if cut is not None and self.kind(self.strip(a, cut - 1)[1], False) == "person":
+                pieces.append((a, cut - 1))
+                a = cut + 1
+                while a <= b and tokens[a].text in connectors:
+                    a += 1
+            if a <= b:
+                pieces.append((a, b))
+        return pieces
+
+    def strip(self, first: int, last: int) -> tuple[int, list[str], list[str]]:
+        """Everything up to the last title or honorific at the front, as long as a word is left.
+        Returns the name's first word, its words and the words taken off."""
+        cut, i = first, first
+        while i < last:
+            n = self.title_at(i, last - i)
+            i += n or 1
+            if n:
+                cut = i
+        stripped = [self.tokens[t].text for t in range(first, cut)]
+        return cut, [self.tokens[t].text for t in range(cut, last + 1)], stripped
+
+    def title_at(self, i: int, room: int) -> int:
+        """The number of words (at most `room`) of the title or honorific starting at word i."""
+        word = self.tokens[i].text
+        if word in self.lexicon.honorifics or word.lower() in self.qw.honorific_gender:
+            return 1
+        for phrase in self.phrases.get(word.lower(), ()):
+            n = len(phrase)
+            if n <= room and i + n <= len(self.tokens) and all(self.tokens[i + k].text.lower() == phrase[k] for k in range(n)):
+                return n
+        return 0
+
+    def honorific_before(self, first: int) -> str | None:
+        if first == 0:
+            return None
+        word = self.tokens[first - 1].text
+        gap = self.prose[self.tokens[first - 1].end : self.tokens[first].start]
+        return word if gap.strip(" .") == "" and (word in self.lexicon.honorifics or word.lower() in self.qw.honorific_gender) else None
+
+    def name(self, first: int, last: int) -> Run | None:
+        name_first, parts, stripped = self.strip(first, last)
+        if self.honorific_before(name_first - len(stripped)):
+            stripped.insert(0, self.tokens[name_first - len(stripped) - 1].text)
+        common = self.lexicon.common_words
+        if any(p.lower() in self.qw.not_names for p in parts) or (len(parts) == 1 and parts[0].lower() in common):
+            return None
+        honorific = any(w in self.lexicon.honorifics or w.lower() in self.qw.honorific_gender for w in stripped)
+        titled = honorific or (bool(stripped) and any(p.lower() not in common for p in parts))
+        if len(parts) == 1 and not titled:
+            return None  # a word alone is read where it is needed (Cast.single)
+        return Run(name_first, last, self.kind(parts, titled), tuple(parts), tuple(stripped))
+
+    def kind(self, parts: list[str], titled: bool) -> str:
+        lex = self.lexicon
+        if any(p.casefold() in self.orgs or p.lower() in self.qw.speaking_bodies for p in parts):
+            return "organization"
+        connectors = [p for p in parts if p in lex.name_connectors]
+        namey = [p for p in parts if p.lower() not in lex.common_words]
+        if titled or (2 <= len(parts) <= 4 and not connectors and (parts[0] in lex.proper_names or len(namey) == len(parts))):
+            return "person"
+        return "name"
+
+    def title_like(self, word: str) -> bool:
+        bare = word.rstrip(".")
+        return word.lower() in self.lexicon.title_words or bare in self.lexicon.honorifics or bare.lower() in self.qw.honorific_gender

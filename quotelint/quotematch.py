@@ -1,0 +1,213 @@
+"""Matching quotations against the registry's quotes, through an index of word pairs.
+
+Both sides are reduced to plain words: case, diacritics, apostrophes, hyphens and quote marks
+set aside, British spellings turned American (the pairs are data, `quotes.yaml`). A quotation is
+a list of segments: an ellipsis (`…`, `...`) between two stands for words left out, a
+`[bracketed]` insertion for up to four words of the original replaced or none. A quotation
+matches an entry when its segments stand in the entry's words in order, with those gaps: a
+fragment of a longer registered quote matches too.
+
+Candidates come from an inverted index of word pairs (for quotations of one or two words, from
+the entries of the quotation's own speaker), so a quotation is compared with a handful of
+entries, not with the whole registry. A quotation close to an entry but not matching it (seven
+words in ten in order, at least four words) is `altered`, with the words that differ.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+from quotelint.names import fold
+from quotelint.quotewords import QuoteWords, quote_words
+from quotelint.registry.model import Entity, Quote
+
+_PIECES = regex.compile(r"(?P<bracket>\[[^\[\]\n]{0,200}\])|(?P<gap>…|\.\s?\.\s?\.)|(?P<word>[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*)")
+SHORT = 3  # quotations of fewer words are only looked for among their speaker's quotes
+ALTERED = 0.7  # share of a quotation's words that must match, in order, for `altered`
+ALTERED_MIN = 4  # words
+BRACKET_REACH = 4  # words of the original a bracketed insertion may stand for
+CANDIDATES = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """A text cut into matching words, with the words as written and where the gaps are."""
+
+    norm: tuple[str, ...]
+    shown: tuple[str, ...]
+    gaps: tuple[tuple[int, str], ...] = ()  # (word index, "gap" | "bracket") before that word
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    registry_id: str | None
+    status: str  # verified | altered | misattributed | unverified
+    changes: tuple[tuple[str, str], ...] = ()  # (as written, as registered); one side may be empty
+
+
+def normalize(word: str, words: QuoteWords) -> str:
+    return words.american(fold(word).replace("'", "").replace("’", "").replace("-", ""))
+
+
+def cut(text: str, words: QuoteWords | None = None) -> Words:
+    words = words or quote_words()
+    norm: list[str] = []
+    shown: list[str] = []
+    gaps: list[tuple[int, str]] = []
+    for m in _PIECES.finditer(text):
+        if m["word"]:
+            norm.append(normalize(m["word"], words))
+            shown.append(m["word"])
+        else:
+            gaps.append((len(norm), "bracket" if m["bracket"] else "gap"))
+    return Words(tuple(norm), tuple(shown), tuple(gaps))
+
+
+class QuoteIndex:
+    """The registry's quotes, cut into words and indexed by word pairs. Picklable."""
+
+    def __init__(self, entries: dict[str, Words], speakers: dict[str, str], pairs: dict[tuple[str, str], tuple[str, ...]], by_speaker: dict[str, tuple[str, ...]]) -> None:
+        self.entries = entries
+        self.speakers = speakers
+        self.pairs = pairs
+        self.by_speaker = by_speaker
+
+    @classmethod
+    def build(cls, quotes: Iterable[Quote]) -> QuoteIndex:
+        entries: dict[str, Words] = {}
+        speakers: dict[str, str] = {}
+        pairs: dict[tuple[str, str], list[str]] = defaultdict(list)
+        by_speaker: dict[str, list[str]] = defaultdict(list)
+        for quote in quotes:
+            words = cut(quote.text)
+            entries[quote.id] = words
+            speakers[quote.id] = quote.speaker
+            by_speaker[quote.speaker].append(quote.id)
+            for pair in set(zip(words.norm, words.norm[1:])):
+                pairs[pair].append(quote.id)
+        return cls(entries, speakers, {k: tuple(v) for k, v in pairs.items()}, {k: tuple(v) for k, v in by_speaker.items()})
+
+    def candidates(self, quoted: Words, speaker_id: str | None) -> list[str]:
+        if len(quoted.norm) < SHORT:
+            return list(self.by_speaker.get(speaker_id, ())) if speaker_id else []
+        hits: Counter[str] = Counter()
+        for pair in set(zip(quoted.norm, quoted.norm[1:])):
+            hits.update(self.pairs.get(pair, ()))
+        return [i for i, _ in hits.most_common(CANDIDATES)]
+
+    def match(self, text: str, speaker: str | None, speaker_id: str | None, entities: dict[str, Entity], person: bool = True) -> Match:
+        """The quotation's status against the registry. `speaker` is the name as resolved,
+        `speaker_id` its registry id when registered; `person` says whether an unregistered
+        speaker reads as a person's name (a place or a body standing for a speaker, such as
+        "Brussels", is never taken for somebody else)."""
+        if speaker_id is None and not person:
+            speaker = None
+        quoted = cut(text)
+        if not quoted.norm:
+            return Match(None, "unverified")
+        ids = self.candidates(quoted, speaker_id)
+        exact = [i for i in ids if contains(self.entries[i], quoted)]
+        if exact:
+            same = [i for i in exact if same_speaker(self.speakers[i], speaker, speaker_id, entities) is not False]
+            if same:
+                return Match(same[0], "verified")
+            return Match(exact[0], "misattributed")
+        if len(quoted.norm) < ALTERED_MIN:
+            return Match(None, "unverified")
+        best: tuple[float, str] | None = None
+        for i in ids:
+            if same_speaker(self.speakers[i], speaker, speaker_id, entities) is False:
+                continue
+            score = similarity(quoted, self.entries[i])
+            if score >= ALTERED and (best is None or score > best[0]):
+                best = (score, i)
+        if best is None:
+            return Match(None, "unverified")
+        return Match(best[1], "altered", changes(quoted, self.entries[best[1]]))
+
+
+def segments(quoted: Words) -> list[tuple[str, tuple[str, ...]]]:
+    """The quotation's runs of words, each with the kind of gap before it ("" for the first)."""
+    out: list[tuple[str, tuple[str, ...]]] = []
+    start, kind = 0, ""
+    for at, gap in quoted.gaps:
+        if at > start:
+            out.append((kind, quoted.norm[start:at]))
+            start, kind = at, gap
+        elif out or at > 0:
+            kind = "gap" if "gap" in (kind, gap) else gap
+    if start < len(quoted.norm):
+        out.append((kind, quoted.norm[start:]))
+    return out
+
+
+def contains(entry: Words, quoted: Words) -> bool:
+    """The quotation's segments stand in the entry's words in order, with the gaps allowed."""
+    parts = segments(quoted)
+    if not parts:
+        return False
+    words = entry.norm
+    first = parts[0][1]
+    for p in range(len(words) - len(first) + 1):
+        if words[p : p + len(first)] == first and _rest(words, p + len(first), parts[1:]):
+            return True
+    return False
+
+
+def _rest(words: tuple[str, ...], pos: int, parts: list[tuple[str, tuple[str, ...]]]) -> bool:
+    for kind, seg in parts:
+        reach = len(words) if kind == "gap" else pos + BRACKET_REACH
+        for p in range(pos, min(reach, len(words) - len(seg)) + 1):
+            if words[p : p + len(seg)] == seg:
+                pos = p + len(seg)
+                break
+        else:
+            return False
+    return True
+
+
+def similarity(quoted: Words, entry: Words) -> float:
+    matcher = difflib.SequenceMatcher(None, quoted.norm, entry.norm, autojunk=False)
+    return sum(b.size for b in matcher.get_matching_blocks()) / len(quoted.norm)
+
+
+def changes(quoted: Words, entry: Words) -> tuple[tuple[str, str], ...]:
+    """The words that differ, as written and as registered, within the stretch of the entry the
+    quotation covers; words an ellipsis or a bracket stands for are not counted."""
+    matcher = difflib.SequenceMatcher(None, quoted.norm, entry.norm, autojunk=False)
+    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    lo = max(0, blocks[0].b - blocks[0].a)
+    hi = min(len(entry.norm), blocks[-1].b + blocks[-1].size + (len(quoted.norm) - blocks[-1].a - blocks[-1].size))
+    window = entry.norm[lo:hi]
+    gaps = {at for at, _ in quoted.gaps}
+    out = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, quoted.norm, window, autojunk=False).get_opcodes():
+        if op == "equal" or (op == "insert" and i1 in gaps):
+            continue
+        out.append((" ".join(quoted.shown[i1:i2]), " ".join(entry.shown[lo + j1 : lo + j2])))
+    return tuple(out)
+
+
+def same_speaker(registered: str, speaker: str | None, speaker_id: str | None, entities: dict[str, Entity]) -> bool | None:
+    """Whether the quotation's speaker is the entry's: True, False, or None when nobody is named.
+
+    An organization and its parent count as one speaker (ODIHR speaks for the OSCE). A name the
+    registry does not know is the registered speaker if its last word is one of theirs.
+    """
+    if speaker_id is not None:
+        if speaker_id == registered:
+            return True
+        a, b = entities.get(speaker_id), entities.get(registered)
+        return bool(a and b and (a.parent == registered or b.parent == speaker_id))
+    if speaker is None:
+        return None
+    entity = entities.get(registered)
+    if entity is None:
+        return False
+    last = fold(speaker.split()[-1]) if speaker.split() else ""
+    return any(last == fold(form.split()[-1]) for form in entity.forms if form.split())

@@ -1,0 +1,162 @@
+"""Every quotation of a document, with its kind, its speaker and its registry status.
+
+`find_quotes(ctx)` is what `ctx.quotes` returns: the final `Quotation` records in document
+order. The steps, each in its own module:
+
+1. spans (`spans.py`): marks paired within paragraphs, quotations of several paragraphs linked;
+2. frames (`frames.py`): each quotation placed in the sentence of the text around it;
+3. attribution in the sentence (`attribution.py`, `saidby.py`, `speakers.py`);
+4. speech or term (`speech.py`);
+5. attribution from the context, for speech only (a dash line, a colon, an earlier quotation, the
+   same words quoted elsewhere in the document);
+6. registry matching (`quotematch.py`), for speech only.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from quotelint.attribution import Attribution, Attributor
+from quotelint.frames import build_frames, parents
+from quotelint.quotation import Quotation
+from quotelint.quotematch import cut
+from quotelint.quotewords import quote_words
+from quotelint.speakers import Cast
+from quotelint.speech import Classifier
+
+if TYPE_CHECKING:
+    from quotelint.context import Context
+    from quotelint.spans import Span
+
+ECHO_MIN = 2  # content words a quotation must share to take another's speaker
+
+
+def find_quotes(ctx: Context) -> list[Quotation]:
+    scan = ctx.quote_scan
+    spans = scan.spans
+    if not spans:
+        return []
+    qw = quote_words()
+    lexicon = ctx.registry.words
+    prose, words = ctx.prose, ctx.words
+    verbs = frozenset(lexicon.reporting_verbs)
+    abbreviations = qw.abbreviations | {h.rstrip(".").lower() for h in lexicon.honorifics}
+    frames, where, inside = build_frames(prose, words, spans, scan.paragraphs, abbreviations, verbs)
+    cast = Cast(ctx, inside, qw, [p[0] for p in scan.paragraphs])
+    attributor = Attributor(prose, cast, frames, where, qw)
+    classifier = Classifier(prose, words, qw, lexicon)
+    parent = parents(spans)
+    first_part = link_parts(spans)
+    texts = [prose[s.start : s.end] for s in spans]
+
+    found = [attributor.in_sentence(q) for q in range(len(spans))]
+    kinds: dict[int, str] = {}
+    for q in range(len(spans)):
+        if first_part[q] != q:
+            kinds[q] = kinds[first_part[q]]
+            continue
+        key, k = where[q]
+        kinds[q] = classifier.kind(texts[q], frames[key], k, found[q], parent[q] >= 0, kinds)
+    speech = [kinds[q] == "speech" for q in range(len(spans))]
+
+    final: list[Attribution | None] = [None] * len(spans)
+    for q in range(len(spans)):
+        if not speech[q]:
+            continue
+        if first_part[q] != q:
+            prior = final[first_part[q]]
+            final[q] = Attribution("part", prior.cand, prior.speaker) if prior else None
+            continue
+        final[q] = found[q] or attributor.dash_line(q, scan.paragraphs) or attributor.colon_before(q, scan.paragraphs) or attributor.previous(q, speech, final)
+    echo(texts, speech, final, qw)
+    for q in range(len(spans)):
+        if speech[q] and final[q] is None and first_part[q] == q:
+            final[q] = attributor.subject(q)
+
+    statuses = match_all(ctx, texts, speech, final, first_part)
+    out: list[Quotation] = []
+    for q, span in enumerate(spans):
+        a = final[q]
+        cand = a.cand if a is not None else None
+        speaker = a.speaker if a is not None else None
+        span_of = (words[cand.first].start, words[cand.last].end) if cand is not None else None
+        registry_id, status, changes = statuses[q]
+        out.append(
+            Quotation(
+                start=span.start,
+                end=span.end,
+                open_mark=span.open_mark,
+                close_mark=span.close_mark,
+                text=texts[q],
+                kind=kinds[q],
+                speaker=speaker.name if speaker else None,
+                speaker_id=speaker.entity_id if speaker else None,
+                speaker_text=prose[span_of[0] : span_of[1]] if span_of and speaker else None,
+                speaker_span=span_of if speaker else None,
+                registry_id=registry_id,
+                status=status,
+                nested_in=parent[q] if parent[q] >= 0 else None,
+                continued=span.continued,
+                part_of=first_part[q] if first_part[q] != q else None,
+                attribution=a.method if a is not None and speaker else None,
+                changes=changes,
+            )
+        )
+    return out
+
+
+def link_parts(spans: tuple[Span, ...]) -> list[int]:
+    """For each quotation, the first part of the quotation of several paragraphs it belongs to
+    (itself when it stands alone or begins one)."""
+    first = list(range(len(spans)))
+    open_part: int | None = None
+    for q, span in enumerate(spans):
+        if span.depth != 0:
+            continue
+        if span.continued and open_part is not None and spans[open_part].paragraph == span.paragraph - 1:
+            first[q] = first[open_part]
+        open_part = q if span.continued and span.close_mark is None else None
+    return first
+
+
+def echo(texts: list[str], speech: list[bool], final: list[Attribution | None], qw) -> None:  # type: ignore[no-untyped-def]
+    """Unattributed speech whose words are all in an attributed quotation of the same document
+    (a headline or a pull quote repeating the body) takes that quotation's speaker."""
+    minor = qw.minor_words | qw.determiners
+    content = [frozenset(w for w in cut(t, qw).norm if w not in minor) for t in texts]
+    holders: dict[str, set[int]] = defaultdict(set)
+    for q, words in enumerate(content):
+        if speech[q] and final[q] is not None and final[q].speaker is not None:  # type: ignore[union-attr]
+            for w in words:
+                holders[w].add(q)
+    for q, words in enumerate(content):
+        if not speech[q] or final[q] is not None or len(words) < ECHO_MIN:
+            continue
+        common = set.intersection(*(holders.get(w, set()) for w in words))
+        common.discard(q)
+        if common:
+            source = final[min(common)]
+            final[q] = Attribution("echo", source.cand, source.speaker)  # type: ignore[union-attr]
+
+
+def match_all(ctx: Context, texts: list[str], speech: list[bool], final: list[Attribution | None], first_part: list[int]) -> list[tuple[str | None, str | None, tuple[tuple[str, str], ...]]]:
+    """Registry status of each speech quotation; the parts of one quotation are matched joined."""
+    index = ctx.registry.quote_index
+    entities = ctx.registry.entities
+    joined: dict[int, list[str]] = defaultdict(list)
+    for q, text in enumerate(texts):
+        joined[first_part[q]].append(text)
+    out: list[tuple[str | None, str | None, tuple[tuple[str, str], ...]]] = [(None, None, ())] * len(texts)
+    done: dict[int, tuple[str | None, str | None, tuple[tuple[str, str], ...]]] = {}
+    for q in range(len(texts)):
+        if not speech[q]:
+            continue
+        head = first_part[q]
+        if head not in done:
+            speaker = final[head].speaker if final[head] is not None else None  # type: ignore[union-attr]
+            name, sid = (speaker.name, speaker.entity_id) if speaker else (None, None)
+            m = index.match(" ".join(joined[head]), name, sid, entities, person=speaker is not None and speaker.kind == "person")
+            done[head] = (m.registry_id, m.status, m.changes)
+        out[q] = done[head]
+    return out

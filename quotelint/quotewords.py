@@ -1,0 +1,91 @@
+"""The word lists of the quotation engine, read once from `quotelint/data/quotes.yaml`.
+
+Kept apart from the lexicon because no registry needs to change them: they describe English
+news grammar (cues for terms, pronouns, determiners, British and American spellings), not a
+project's house style.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass
+
+DATA = os.path.join(os.path.dirname(__file__), "data", "quotes.yaml")
+
+
+@dataclass(frozen=True, slots=True)
+class Ending:
+    british: str
+    american: str
+    stem: int  # letters that must stand before the ending
+
+
+@dataclass(frozen=True)
+class QuoteWords:
+    term_cues: tuple[tuple[str, ...], ...]  # each a phrase, `*` for up to three words
+    naming_verbs: frozenset[str]
+    determiners: frozenset[str]
+    speaker_words: frozenset[str]
+    minor_words: frozenset[str]
+    pronouns: dict[str, str]  # pronoun -> male | female | plural | thing
+    relative_words: frozenset[str]
+    speaking_bodies: frozenset[str]
+    speaker_cues: tuple[tuple[str, ...], ...]
+    past_markers: frozenset[str]
+    not_names: frozenset[str]
+    abbreviations: frozenset[str]
+    honorific_gender: dict[str, str]
+    prepositions: frozenset[str]
+    verb_helpers: frozenset[str]
+    clause_words: frozenset[str]
+    endings: tuple[Ending, ...]  # longest British ending first
+    spelling_words: dict[str, str]  # British -> American
+
+    def american(self, word: str) -> str:
+        """The American spelling of a lower-case word, or the word itself."""
+        if word in self.spelling_words:
+            return self.spelling_words[word]
+        for ending in self.endings:
+            if word.endswith(ending.british) and len(word) - len(ending.british) >= ending.stem:
+                return word[: -len(ending.british)] + ending.american
+        return word
+
+
+def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(str(item).lower().split()) for item in items)
+
+
+@functools.lru_cache(maxsize=1)
+def quote_words() -> QuoteWords:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with open(DATA, encoding="utf-8") as fh:
+        data = yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
+
+    def words(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data[key])
+
+    endings = [Ending(e["british"], e["american"], int(e["stem"])) for e in data["spelling_endings"]]
+    endings.sort(key=lambda e: -len(e.british))
+    return QuoteWords(
+        term_cues=_phrases(data["term_cues"]),
+        naming_verbs=words("naming_verbs"),
+        determiners=words("determiners"),
+        speaker_words=words("speaker_words"),
+        minor_words=words("minor_words"),
+        pronouns={str(k).lower(): str(v) for k, v in data["pronouns"].items()},
+        relative_words=words("relative_words"),
+        speaking_bodies=words("speaking_bodies"),
+        speaker_cues=_phrases(data["speaker_cues"]),
+        past_markers=words("past_markers"),
+        not_names=words("not_names"),
+        abbreviations=words("abbreviations"),
+        honorific_gender={str(k).lower(): str(v) for k, v in data["honorific_gender"].items()},
+        prepositions=words("prepositions"),
+        verb_helpers=words("verb_helpers"),
+        clause_words=words("clause_words"),
+        endings=tuple(endings),
+        spelling_words={str(k).lower(): str(v).lower() for k, v in data["spelling_words"].items()},
+    )

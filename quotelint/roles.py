@@ -1,0 +1,65 @@
+"""Registered roles written in a document: "the former Minister for Energy, Industry and
+Trade", "UN Secretary-General". Shared by attribution (a role stands for its holder) and the
+wrong-title rule (a title beside a name that the registry does not give that person).
+
+Role phrases are compared as folded words (case, diacritics, apostrophes and punctuation set
+aside), so "Kazakhstan's President" and "Kazakhstan’s president" are one phrase.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from quotelint.names import Token, fold, form_tokens
+from quotelint.registry.model import Entity, Role
+
+MIN_WORDS = 2  # a role of one word ("President") is too common to stand for one person
+
+
+@dataclass(frozen=True, slots=True)
+class RoleMention:
+    first: int  # token indexes, inclusive
+    last: int
+    entity_id: str
+    role: Role
+
+
+def folded_words(text: str) -> tuple[str, ...]:
+    return tuple(fold(w) for w in form_tokens(text))
+
+
+def role_phrases(people: Iterable[Entity]) -> dict[tuple[str, ...], list[tuple[str, Role]]]:
+    """Each role form of two words or more, folded, with who holds it."""
+    out: dict[tuple[str, ...], list[tuple[str, Role]]] = {}
+    for person in people:
+        for role in person.roles:
+            for form in role.forms:
+                words = folded_words(form)
+                if len(words) >= MIN_WORDS and (person.id, role) not in out.get(words, []):
+                    out.setdefault(words, []).append((person.id, role))
+    return out
+
+
+def find_roles(words: list[Token], people: Iterable[Entity]) -> Iterator[RoleMention]:
+    """Role phrases of the given people in the text, longest first, each held by one person only."""
+    phrases = role_phrases(people)
+    if not phrases:
+        return
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        by_first.setdefault(phrase[0], []).append(phrase)
+    for group in by_first.values():
+        group.sort(key=len, reverse=True)
+    folded = [fold(w.text) for w in words]
+    i = 0
+    while i < len(words):
+        for phrase in by_first.get(folded[i], ()):
+            n = len(phrase)
+            holders = {pid for pid, _ in phrases[phrase]}
+            if tuple(folded[i : i + n]) == phrase and len(holders) == 1:
+                pid, role = phrases[phrase][0]
+                yield RoleMention(i, i + n - 1, pid, role)
+                i += n - 1
+                break
+        i += 1

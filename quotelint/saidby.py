@@ -1,0 +1,204 @@
+"""The subject of a reporting verb: who "said", "told", "noted" in a sentence.
+
+Works on a frame's items (see `frames.py`) with the document's `Cast` of candidates. The
+subject is looked for to the left of the verb: a pronoun or a name right before it
+(`he said`, `Bokhari told`), through helpers (`Tokayev has explained`), past a modifier
+(`Roman for the defense spoke`), back to the antecedent of `who`/`which`, back through `and` to
+the first verb's subject, and across appositives (`Ömer Kocaman, deputy secretary general of
+..., told`), where the nearest comma-separated chunk naming a person wins.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import regex
+
+from quotelint.frames import Frame, Item
+from quotelint.speakers import Candidate, Cast
+
+if TYPE_CHECKING:
+    from quotelint.quotewords import QuoteWords
+
+_CHUNK_BREAK = regex.compile(r"[,;:()\[\]—–]|\s-\s")
+RANK = {"person": 0, "organization": 1, "body": 1, "name": 2, "title": 3, "pronoun": 4}
+MAX_CHUNKS = 6
+
+
+class Subjects:
+    def __init__(self, prose: str, cast: Cast, words: QuoteWords, verbs: frozenset[str]) -> None:
+        self.prose = prose
+        self.cast = cast
+        self.qw = words
+        self.verbs = verbs
+        self.tokens = cast.tokens
+
+    def word(self, item: Item) -> str:
+        return self.tokens[item.token].text if item.token >= 0 else ""
+
+    def broken(self, a: Item, b: Item) -> bool:
+        """A comma, dash or bracket stands between two items."""
+        return bool(_CHUNK_BREAK.search(self.prose, a.end, b.start))
+
+    def left_of(self, frame: Frame, v: int, lo: int) -> Candidate | None:
+        """The subject of the verb at item v, looked for in items lo..v-1."""
+        items = frame.items
+        j = v - 1
+        while j >= lo and items[j].quote < 0 and self.word(items[j]) in self.qw.verb_helpers and not self.broken(items[j], items[j + 1]):
+            j -= 1
+        if j < lo or items[j].quote >= 0:
+            return None
+        if self.broken(items[j], items[j + 1]):
+            return self.chunks(frame, self._clause_start(frame, lo, j), j + 1)
+        low = self.word(items[j]).lower()
+        if low in self.qw.relative_words:
+            return self._nearest(frame, lo, j, 10)
+        if low in ("and", "but", "or"):
+            for u in range(j - 1, max(lo, j - 25) - 1, -1):
+                word = self.word(frame.items[u])
+                if frame.items[u].quote < 0 and word in self.verbs and word.islower() and not word.endswith("ing"):
+                    return self.left_of(frame, u, lo)
+            return self._nearest(frame, lo, j, 10)
+        cand = self.cast.at_last(items[j].token)
+        if cand is None:
+            if self.word(items[j]).islower() and not self._in_phrase(frame, lo, j):
+                return None  # an unnamed subject: "union leaders described", "prosecutors called"
+            return self.chunks(frame, self._clause_start(frame, lo, j), j + 1)
+        start = self._item_of(frame, cand.first, lo, j)
+        if cand.kind not in ("pronoun", "person"):
+            before = self.word(items[start - 1]).lower() if start - 1 >= lo else ""
+            chunk = self._chunk_start(frame, lo, start)
+            person = self._best(frame, chunk, start, people_only=True)
+            if person is not None:
+                return person
+            if before in self.qw.prepositions or (before in self.qw.determiners and self.word(items[start - 2]).lower() in self.qw.prepositions if start - 2 >= lo else False):
+                found = self._best(frame, chunk, start)
+                if found is not None:
+                    return found
+        return cand
+
+    def _in_phrase(self, frame: Frame, lo: int, j: int) -> bool:
+        """Item j ends a prepositional phrase (`for the defense`, `on Wednesday`), which
+        modifies the subject before it rather than being the subject."""
+        for i in (j - 1, j - 2):
+            if i >= lo and frame.items[i].quote < 0:
+                low = self.word(frame.items[i]).lower()
+                if low in self.qw.prepositions:
+                    return True
+                if low not in self.qw.determiners:
+                    return False
+        return False
+
+    def _clause_start(self, frame: Frame, lo: int, j: int) -> int:
+        """The first item after the last clause word before item j (`a dispute that union
+        leaders described`); `and` between capitalised words belongs to a name."""
+        items = frame.items
+        for i in range(j - 1, lo - 1, -1):
+            if items[i].quote >= 0:
+                return i + 1
+            low = self.word(items[i]).lower()
+            if low in self.qw.clause_words and low not in ("as",):
+                if low in ("and", "or") and 0 < i < len(items) - 1 and self.word(items[i - 1])[:1].isupper() and self.word(items[i + 1])[:1].isupper():
+                    continue
+                return i + 1
+        return lo
+
+    def _item_of(self, frame: Frame, token: int, lo: int, hi: int) -> int:
+        k = hi
+        while k > lo and frame.items[k].token != token:
+            k -= 1
+        return k
+
+    def _chunk_start(self, frame: Frame, lo: int, hi: int) -> int:
+        k = hi
+        while k > lo and frame.items[k - 1].quote < 0 and not self.broken(frame.items[k - 1], frame.items[k]):
+            low = self.word(frame.items[k - 1]).lower()
+            if low in self.qw.clause_words and low not in ("as",):
+                break
+            k -= 1
+        return k
+
+    def _nearest(self, frame: Frame, lo: int, hi: int, reach: int) -> Candidate | None:
+        """The nearest speaker-like candidate ending before item hi: an antecedent."""
+        k = hi - 1
+        while k >= max(lo, hi - reach):
+            item = frame.items[k]
+            if item.quote < 0:
+                cand = self.cast.at_last(item.token)
+                if cand is not None and (cand.kind != "pronoun" or cand.name in ("he", "she", "they", "we")):
+                    return cand  # never "it": as often an object as a subject
+            k -= 1
+        return None
+
+    def _best(self, frame: Frame, lo: int, hi: int, people_only: bool = False) -> Candidate | None:
+        """The best candidate in items lo..hi-1: the first person, else the first of any kind."""
+        found: list[Candidate] = []
+        k = lo
+        while k < hi:
+            item = frame.items[k]
+            k += 1
+            if item.quote >= 0:
+                continue
+            cand = self.cast.at_first(item.token)
+            if cand is None:
+                continue
+            found.append(cand)
+            while k < hi and frame.items[k].token >= 0 and frame.items[k].token <= cand.last:
+                k += 1
+        if not found:
+            return None
+        best = min(found, key=lambda c: RANK.get(c.kind, 9))
+        if people_only and best.kind != "person":
+            return None
+        return best
+
+    def chunks(self, frame: Frame, lo: int, hi: int) -> Candidate | None:
+        """Across appositives: the nearest comma-separated chunk that names a person, else the
+        nearest that names anyone. Relative clauses, descriptions (`a researcher at ...`) and
+        adverbials (`on Wednesday`, `Sentencing Gareth Pennington`) are passed over."""
+        bounds: list[tuple[int, int]] = []
+        end = hi
+        k = hi - 1
+        while k >= lo and len(bounds) < MAX_CHUNKS:
+            if frame.items[k].quote >= 0:
+                break
+            if k == lo or frame.items[k - 1].quote >= 0 or self.broken(frame.items[k - 1], frame.items[k]):
+                bounds.append((k, end))
+                end = k
+            k -= 1
+        for people_only in (True, False):
+            for a, b in bounds:
+                if self._passed_over(frame, a, description=not people_only):
+                    continue
+                found = self._best(frame, a, b, people_only=people_only)
+                if found is not None:
+                    return found
+        return None
+
+    def _passed_over(self, frame: Frame, a: int, description: bool = True) -> bool:
+        """A chunk that holds no subject: a relative clause, an adverbial (`on Wednesday`,
+        `Sentencing Gareth Pennington`) and, when `description`, a description
+        (`a researcher at the Institute of ...`), whose names are not the speaker's."""
+        while a + 1 < len(frame.items) and frame.items[a + 1].quote < 0 and self.word(frame.items[a]).lower() in self.qw.clause_words - self.qw.relative_words:
+            a += 1  # Yet despite ..., And when ...
+        first = self.word(frame.items[a])
+        low = first.lower()
+        if low in self.qw.relative_words or low in self.qw.prepositions or first[:1].isdigit():
+            return True
+        if first[:1].isupper() and low.endswith("ing") and low not in self.cast.lexicon.proper_names:
+            return True
+        return description and (low in ("a", "an") or (first.islower() and low not in self.qw.pronouns and low != "the"))
+
+    def first_subject(self, frame: Frame, lo: int, hi: int) -> Candidate | None:
+        """The sentence's subject: the first candidate of its first chunk that is no adverbial."""
+        k = lo
+        while k < hi:
+            end = k + 1
+            while end < hi and frame.items[end].quote < 0 and not self.broken(frame.items[end - 1], frame.items[end]):
+                end += 1
+            if frame.items[k].quote < 0 and not self._passed_over(frame, k):
+                found = self._best(frame, k, end)
+                if found is not None:
+                    return found
+            k = end
+        return None

@@ -1,0 +1,254 @@
+"""Where quotations stand: opening and closing marks paired within paragraphs.
+
+The marks and their pairs come from the lexicon (`quote_marks`). Each mark is judged by what
+stands on either side of it: a mark after a space and before a letter opens, one after a
+letter and before a space or punctuation closes, and an apostrophe between letters
+(Kazakhstan’s, didn't) or before a year (’90s) is no mark at all. A closing single mark after a
+plural `s` (citizens’ requests) closes only if no better closing mark follows. Straight quotes
+are paired by the same test of position, so `"A "B" C"` nests and an inch mark after a digit is
+left alone.
+
+A span never crosses a paragraph: a quotation still open at the end of its paragraph continues
+into the next one only if that paragraph opens with the same mark (the convention for quotes of
+several paragraphs); otherwise it ends there and is reported as unclosed. One pass over the
+marks, a stack of open quotations at most four deep: linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import regex
+
+from quotelint.lexicon import QuoteMarks
+
+APOSTROPHES = frozenset("'’")
+_LINE = regex.compile(r"[^\r\n]*+(?:\r\n|\r|\n)?")
+_OPEN_PUNCT = frozenset("([{—–-/…")
+_CLOSE_PUNCT = frozenset(".,;:!?)]}—–-…/")
+_LIST_START = frozenset("-–—•*+#>|")
+MAX_DEPTH = 4
+WRAP_MIN, WRAP_MAX = 30, 100  # a line of this length followed by more text is a wrapped line
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    open_at: int  # offset of the opening mark
+    start: int  # first character of the text
+    end: int  # offset of the closing mark, or the end of the paragraph's text if unclosed
+    open_mark: str
+    close_mark: str | None
+    paragraph: int
+    depth: int  # 0 for a quotation outside any other
+    continued: bool = False  # part of a quotation that runs over several paragraphs
+
+
+@dataclass(frozen=True, slots=True)
+class MarkProblem:
+    start: int
+    end: int
+    message: str
+    suggestion: str | None = None
+
+
+@dataclass(frozen=True)
+class Scan:
+    paragraphs: tuple[tuple[int, int], ...]  # (start, end) of each paragraph's text
+    spans: tuple[Span, ...]  # in order of their opening marks
+    problems: tuple[MarkProblem, ...]
+
+
+@dataclass(frozen=True)
+class Marks:
+    """The lexicon's quote marks, arranged for the scanner."""
+
+    pattern: regex.Pattern[str]
+    chars: frozenset[str]
+    closers: dict[str, frozenset[str]]  # opening mark -> the marks that close it
+    single: frozenset[str]  # marks of pairs that close with an apostrophe-like mark
+    straight: frozenset[str]  # marks that both open and close their own pair
+
+
+@functools.lru_cache(maxsize=8)
+def marks_for(quote_marks: tuple[QuoteMarks, ...]) -> Marks:
+    closers: dict[str, set[str]] = {}
+    single: set[str] = set()
+    for pair in quote_marks:
+        closers.setdefault(pair.open, set()).update(pair.close)
+        if APOSTROPHES & set(pair.close):
+            single.add(pair.open)
+            single.update(pair.close)
+    chars = set(closers) | {c for cs in closers.values() for c in cs}
+    chars = {c for c in chars if len(c) == 1}
+    pattern = regex.compile("[" + "".join(regex.escape(c) for c in sorted(chars)) + "]") if chars else regex.compile(r"(?!)")
+    straight = {o for o, cs in closers.items() if o in cs}
+    return Marks(pattern, frozenset(chars), {k: frozenset(v) for k, v in closers.items()}, frozenset(single), frozenset(straight))
+
+
+def paragraphs(prose: str) -> list[tuple[int, int]]:
+    """Paragraphs: blocks between blank lines, a long line on its own being a paragraph too."""
+    out: list[tuple[int, int]] = []
+    start = end = -1
+    previous = ""
+    for m in _LINE.finditer(prose):
+        line = m.group().rstrip("\r\n")
+        if not m.group():
+            break
+        content = line.strip()
+        if not content:
+            if start >= 0:
+                out.append((start, end))
+            start = -1
+            continue
+        lead = m.start() + len(line) - len(line.lstrip())
+        if start >= 0 and not (WRAP_MIN <= len(previous) <= WRAP_MAX and content[0] not in _LIST_START):
+            out.append((start, end))
+            start = -1
+        if start < 0:
+            start = lead
+        end = m.start() + len(line.rstrip())
+        previous = content
+    if start >= 0:
+        out.append((start, end))
+    return out
+
+
+def scan(prose: str, quote_marks: tuple[QuoteMarks, ...]) -> Scan:
+    marks = marks_for(quote_marks)
+    paras = paragraphs(prose)
+    scanner = _Scanner(prose, marks)
+    for index, (start, end) in enumerate(paras):
+        following = paras[index + 1][0] if index + 1 < len(paras) else None
+        scanner.paragraph(index, start, end, following)
+    spans = sorted(scanner.spans, key=lambda s: s.open_at)
+    return Scan(tuple(paras), tuple(spans), tuple(sorted(scanner.problems, key=lambda p: p.start)))
+
+
+class _Scanner:
+    def __init__(self, prose: str, marks: Marks) -> None:
+        self.prose = prose
+        self.marks = marks
+        self.spans: list[Span] = []
+        self.problems: list[MarkProblem] = []
+        self.carried: str | None = None  # the mark of a quotation that continues into the next paragraph
+
+    def paragraph(self, index: int, start: int, end: int, following: int | None) -> None:
+        prose, marks = self.prose, self.marks
+        found = [(m.start(), m.group()) for m in marks.pattern.finditer(prose, start, end)]
+        nxt_same, nxt_other = _lookahead(prose, found, start, end)
+        stack: list[tuple[int, str]] = []  # (offset of the opening mark, mark)
+        continuing, self.carried = self.carried, None
+        skip = -1
+        for k, (i, mark) in enumerate(found):
+            if i == skip:
+                continue
+            before = prose[i - 1] if i > start else " "
+            after = prose[i + 1] if i + 1 < end else " "
+            if mark in APOSTROPHES and (before.isalnum() and after.isalnum() or after.isdigit() and not before.isalnum()):
+                continue  # Kazakhstan’s, didn't, ’90s
+            if mark in APOSTROPHES and after.isalpha() and prose[i + 2 : i + 3] == mark and not before.isalnum():
+                skip = i + 2  # rock ’n’ roll
+                continue
+            left = (before.isspace() or before in _OPEN_PUNCT or before in marks.chars) and not after.isspace()
+            right = not before.isspace() and (after.isspace() or after in _CLOSE_PUNCT or after in marks.chars)
+            top = stack[-1] if stack else None
+            if top and mark in marks.closers.get(top[1], ()) and not (left and not right and mark in marks.straight):
+                if mark in APOSTROPHES and before in "sS" and after.isspace() and prose[i + 2 : i + 3].islower():
+                    later = nxt_same[k]
+                    if later is not None and (len(stack) == 1 or nxt_other[k] is None or later < nxt_other[k]):
+                        continue  # the workers’ union: a better closing mark follows
+                self._close(stack, i, mark, index, mismatch=False)
+            elif mark in APOSTROPHES and not right and not (left and mark in marks.closers):
+                continue  # an apostrophe that cannot open here
+            elif mark in marks.closers and (left or not right):
+                if len(stack) < MAX_DEPTH:
+                    stack.append((i, mark))
+            elif stack and (right or not left):
+                self._close_nearest(stack, i, mark, index)
+            elif right and mark not in APOSTROPHES and not (mark in marks.straight and before.isdigit()):
+                self.problems.append(MarkProblem(i, i + 1, f"closing {mark} with no quotation open"))
+        self._paragraph_end(stack, index, end, following, continuing)
+
+    def _close_nearest(self, stack: list[tuple[int, str]], i: int, mark: str, index: int) -> None:
+        """A closing mark that does not close the innermost quotation: it closes an outer one
+        (the inner ones were left open), or it is the wrong mark for the nearest quotation of its
+        weight (“…“ closes with the opening mark)."""
+        for depth in range(len(stack) - 1, -1, -1):
+            if mark in self.marks.closers.get(stack[depth][1], ()):
+                while len(stack) > depth + 1:
+                    self._unclosed(stack, i, index)
+                self._close(stack, i, mark, index, mismatch=False)
+                return
+        weight = mark in self.marks.single
+        for depth in range(len(stack) - 1, -1, -1):
+            if (stack[depth][1] in self.marks.single) == weight:
+                while len(stack) > depth + 1:
+                    self._unclosed(stack, i, index)
+                self._close(stack, i, mark, index, mismatch=True)
+                return
+        if mark not in APOSTROPHES:
+            self.problems.append(MarkProblem(i, i + 1, f"closing {mark} with no quotation of its kind open"))
+
+    def _close(self, stack: list[tuple[int, str]], i: int, mark: str, index: int, mismatch: bool) -> None:
+        open_at, opener = stack.pop()
+        self.spans.append(Span(open_at, open_at + len(opener), i, opener, mark, index, len(stack)))
+        if mismatch:
+            expected = sorted(self.marks.closers.get(opener, ()))
+            right = expected[0] if expected else None
+            self.problems.append(MarkProblem(i, i + 1, f"quotation opened with {opener} is closed with {mark}", right))
+
+    def _unclosed(self, stack: list[tuple[int, str]], end: int, index: int) -> None:
+        open_at, opener = stack.pop()
+        if opener in APOSTROPHES:
+            return  # a straight single mark never closed was an apostrophe: 'til, 'em
+        text_end = end
+        while text_end > open_at + 1 and self.prose[text_end - 1].isspace():
+            text_end -= 1
+        self.spans.append(Span(open_at, open_at + len(opener), text_end, opener, None, index, len(stack)))
+        self.problems.append(MarkProblem(open_at, open_at + len(opener), f"quotation opened with {opener} is not closed before the end of its paragraph"))
+
+    def _paragraph_end(self, stack: list[tuple[int, str]], index: int, end: int, following: int | None, continuing: str | None) -> None:
+        if continuing is not None:
+            self._mark_continued(index, continuing)
+        if stack and following is not None and self.prose[following : following + len(stack[0][1])] == stack[0][1]:
+            while len(stack) > 1:
+                self._unclosed(stack, end, index)
+            open_at, opener = stack.pop()
+            self.spans.append(Span(open_at, open_at + len(opener), end, opener, None, index, 0, True))
+            self.carried = opener
+            return
+        while stack:
+            self._unclosed(stack, end, index)
+
+    def _mark_continued(self, index: int, opener: str) -> None:
+        """The first quotation of this paragraph carries on the one the last paragraph left open."""
+        first = min((k for k, s in enumerate(self.spans) if s.paragraph == index and s.depth == 0), key=lambda k: self.spans[k].open_at, default=None)
+        if first is not None and self.spans[first].open_mark == opener:
+            span = self.spans[first]
+            self.spans[first] = Span(span.open_at, span.start, span.end, span.open_mark, span.close_mark, index, 0, True)
+
+
+def _lookahead(prose: str, found: list[tuple[int, str]], start: int, end: int) -> tuple[list[int | None], list[int | None]]:
+    """For each mark, the offset of the next closing-like apostrophe mark of the same kind (None
+    if an opening-like one of that kind comes first: then a new quotation begins and this mark
+    must close the open one), and of the next closing-like mark that is no apostrophe (what
+    would close an outer quotation)."""
+    nxt_same: list[int | None] = [None] * len(found)
+    nxt_other: list[int | None] = [None] * len(found)
+    last_same: dict[str, int | None] = {}
+    last_other: int | None = None
+    for k in range(len(found) - 1, -1, -1):
+        i, mark = found[k]
+        nxt_same[k] = last_same.get(mark)
+        nxt_other[k] = last_other
+        before = prose[i - 1] if i > start else " "
+        after = prose[i + 1] if i + 1 < end else " "
+        closing = not before.isspace() and not after.isalnum()
+        if closing and mark in APOSTROPHES:
+            last_same[mark] = i
+        elif closing:
+            last_other = i
+        elif mark in APOSTROPHES and before.isspace() and after.isalpha():
+            last_same[mark] = None  # 'If ...: an opening mark
+    return nxt_same, nxt_other

@@ -1,0 +1,160 @@
+"""Speech or term: are these somebody's words, or a name, a label, a word being talked about?
+
+Decided from the sentence around the quotation, in this order:
+
+1. a cue right before it makes a term: `so-called "x"`, `known as "x"`, `the slogan "x"`,
+   `"x" translates as "y"`; so does `or` after a term (`"glasnost" or "openness"`);
+2. a title in capitals (`"Middle Corridor"`, `"Park It, Duluth."`) is a term unless a reporting
+   verb stands right beside it (`"Never," she said`);
+3. a reporting verb governing it makes speech (`the OSCE said the polls lacked "competitiveness"`),
+   except a naming verb with an object in between and a short quotation
+   (`residents call the illness "la quebrantahuesos"`);
+4. length (five words or more), a word of the first or second person, or the shape of a sentence
+   (a capital, a full stop) makes speech;
+5. a determiner or a possessive before it (`the "listening state"`, `Tokayev's "listening
+   state"`), a modifier's place (`"door-to-door" campaigning`), a single word, or the subject's
+   place make a term;
+6. anything else short is a quoted fragment: speech.
+
+A quotation inside another is a term unless a reporting verb introduces it or it reads as speech.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from quotelint.attribution import Attribution
+from quotelint.frames import Frame
+from quotelint.names import tokens
+
+if TYPE_CHECKING:
+    from quotelint.lexicon import Lexicon
+    from quotelint.names import Token
+    from quotelint.quotewords import QuoteWords
+
+LONG = 5  # words
+TITLE_MAX = 8  # words
+
+
+class Classifier:
+    def __init__(self, prose: str, words: list[Token], qw: QuoteWords, lexicon: Lexicon) -> None:
+        self.prose = prose
+        self.words = words
+        self.qw = qw
+        self.lexicon = lexicon
+        self.verbs = frozenset(v for v in lexicon.reporting_verbs if v != "according")
+
+    def kind(self, text: str, frame: Frame, k: int, found: Attribution | None, nested: bool, kinds: dict[int, str]) -> str:
+        parts = [t.text for t in tokens(text)]
+        if not parts:
+            return "term"
+        if self.cue_before(frame, k) or self.gloss(frame, k, kinds):
+            return "term"
+        direct = found is not None and self._direct(frame, k, found)
+        if self.title_case(parts) and not direct:
+            return "term"
+        if found is not None and found.method != "later":
+            return "term" if found.naming and len(parts) <= 4 else "speech"
+        speechlike = len(parts) >= LONG or any(p.lower() in self.qw.speaker_words for p in parts) or self.sentence_like(text, parts)
+        if speechlike:
+            return "speech"
+        if found is not None and not self._determined(frame, k):
+            return "speech"
+        if nested or self._determined(frame, k) or self._modifier(frame, k, text) or len(parts) == 1 or self._subject_place(frame, k, text):
+            return "term"
+        return "speech"
+
+    def _word(self, frame: Frame, i: int) -> str | None:
+        if not 0 <= i < len(frame.items) or frame.items[i].quote >= 0:
+            return None
+        return self.words[frame.items[i].token].text
+
+    def _direct(self, frame: Frame, k: int, found: Attribution) -> bool:
+        """The reporting verb stands right beside the quotation: `"Never," she said`, `said: "Yes"`."""
+        if found.method in ("after", "cue"):
+            return True
+        return k > 0 and frame.items[k - 1].token == found.verb
+
+    def cue_before(self, frame: Frame, k: int) -> bool:
+        before: list[str] = []
+        i = k - 1
+        while i >= 0 and len(before) < 7 and frame.items[i].quote < 0 and frame.sentence[i] == frame.sentence[k]:
+            before.append(self.words[frame.items[i].token].text.lower())
+            i -= 1
+        before.reverse()
+        if before and before[-1] in ("the", "a", "an"):
+            before.pop()
+        return any(_ends_with(before, cue) for cue in self.qw.term_cues)
+
+    def gloss(self, frame: Frame, k: int, kinds: dict[int, str]) -> bool:
+        """`"glasnost" translates as "openness" or "transparency"`: or after a term."""
+        if k < 2 or self._word(frame, k - 1) not in ("or", "i.e", "ie"):
+            return False
+        prior = frame.items[k - 2]
+        return prior.quote >= 0 and kinds.get(prior.quote) == "term"
+
+    def title_case(self, parts: list[str]) -> bool:
+        if len(parts) > TITLE_MAX or not parts[0][:1].isupper():
+            return False
+        words = [p for p in parts if p[:1].isalpha()]
+        return bool(words) and all(p[:1].isupper() or p.lower() in self.qw.minor_words for p in words)
+
+    def sentence_like(self, text: str, parts: list[str]) -> bool:
+        stripped = text.rstrip()
+        return len(parts) >= 3 and stripped[:1].isupper() and stripped[-1:] in (".", "!", "?", "…")
+
+    def _determined(self, frame: Frame, k: int) -> bool:
+        """A determiner, a number, a possessive or a capitalised word right before the mark."""
+        if k == 0 or frame.items[k - 1].quote >= 0:
+            return False
+        prev = frame.items[k - 1]
+        gap = self.prose[prev.end : frame.items[k].start]
+        word = self.words[prev.token].text
+        if gap.strip() in ("'s", "’s", "'", "’"):
+            return True
+        if gap.strip():
+            return False
+        if word.lower() in self.qw.determiners or word[:1].isdigit():
+            return True
+        sentence_start = k - 1 == 0 or frame.sentence[k - 2] != frame.sentence[k - 1]
+        return word[:1].isupper() and not sentence_start and word.lower() not in self.qw.pronouns
+
+    def _modifier(self, frame: Frame, k: int, text: str) -> bool:
+        """`"door-to-door" campaigning`: the quotation modifies the noun after it."""
+        nxt = self._word(frame, k + 1)
+        if nxt is None or not nxt.islower() or text.rstrip()[-1:] in (",", ".", "!", "?", ";", ":"):
+            return False
+        if self.prose[frame.items[k].end : frame.items[k + 1].start].strip():
+            return False
+        qw = self.qw
+        closed = qw.prepositions | qw.clause_words | qw.verb_helpers | qw.determiners | qw.relative_words
+        return nxt not in closed and nxt not in self.verbs and nxt not in qw.pronouns
+
+    def _subject_place(self, frame: Frame, k: int, text: str) -> bool:
+        """`"Treaties of allied relations" have been signed`: a name standing as the subject."""
+        first = k == 0 or frame.sentence[k - 1] != frame.sentence[k]
+        nxt = self._word(frame, k + 1)
+        return first and nxt is not None and nxt.islower() and text.rstrip()[-1:] not in (",", ".", "!", "?")
+
+
+def _ends_with(words: list[str], cue: tuple[str, ...]) -> bool:
+    """Whether the words end with the cue, `*` standing for up to three words."""
+    i = len(words)
+    for part in reversed(cue):
+        if part == "*":
+            continue
+        if i == 0:
+            return False
+        if words[i - 1] == part:
+            i -= 1
+            continue
+        if cue[cue.index(part) + 1 : cue.index(part) + 2] == ("*",):
+            for skip in range(1, 4):
+                if i - 1 - skip >= 0 and words[i - 1 - skip] == part:
+                    i -= 1 + skip
+                    break
+            else:
+                return False
+            continue
+        return False
+    return True
