@@ -1,0 +1,55 @@
+"""`quotelint extract`: every quotation with its kind, its speaker and its registry status.
+
+The quotations are those the rules see (`Context.quotes`); this command only places them in the
+file (code-point offsets into the decoded text, marks excluded; line and column of the start)
+and hands them to a formatter. Exit code 0, or 2 when a file could not be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from quotelint.commands.common import inputs_from, registry_from, settings_from, write_output
+from quotelint.context import Context
+from quotelint.document import Document
+from quotelint.registry import Registry
+from quotelint.settings import Settings
+
+FIELDS = ("text", "start", "end", "line", "column", "kind", "speaker", "speaker_text", "registry_id", "status")
+
+
+def run(args: argparse.Namespace) -> int:
+    settings = settings_from(args)
+    registry = registry_from(args, settings)
+    inputs = inputs_from(args, settings)
+    files = [(doc.path, extract(doc, registry, settings)) for doc in inputs.documents()]
+    if args.format == "json":
+        from quotelint.formatters.quotes_json import render_quotes
+    else:
+        from quotelint.formatters.quotes_text import render_quotes
+    write_output(render_quotes(files), args.output)
+    return 2 if inputs.problems else 0
+
+
+def extract(doc: Document, registry: Registry, settings: Settings | None = None) -> list[dict[str, object]]:
+    """The document's quotations as the contract's records, in document order."""
+    out: list[dict[str, object]] = []
+    for q in Context(doc, registry, settings).quotes:
+        start, end = doc.source(q.start), doc.source(q.end)
+        line, column = doc.position(start)
+        text = doc.text[start:end] if doc.offset_map is None else q.text
+        record: dict[str, object] = {
+            "text": text,
+            "start": start,
+            "end": end,
+            "line": line,
+            "column": column,
+            "kind": q.kind,
+            "speaker": q.speaker,
+            "speaker_text": q.speaker_text,
+            "registry_id": q.registry_id,
+            "status": q.status,
+        }
+        record["marks"] = (q.open_mark, q.close_mark)  # for the text format; not written as JSON
+        out.append(record)
+    return out

@@ -1,0 +1,15 @@
+"""`extract --format json`, as fixed in the contract."""
+
+from __future__ import annotations
+
+import json
+
+from quotelint.commands.extract import FIELDS
+
+
+def render_quotes(files: list[tuple[str, list[dict[str, object]]]]) -> str:
+    payload = {
+        "version": 1,
+        "files": [{"path": path, "quotes": [{k: q[k] for k in FIELDS} for q in quotes]} for path, quotes in files],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
