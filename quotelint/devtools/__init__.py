@@ -1,0 +1,1 @@
+"""Tools for developing quotelint itself: measuring against hand-labelled gold files."""
