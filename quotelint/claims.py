@@ -25,18 +25,22 @@ from typing import TYPE_CHECKING, Any
 
 from quotelint.cues import search
 from quotelint.figuredata import figure_data
-from quotelint.names import fold, tokens
-from quotelint.subjects import own_names, resolve_events
+from quotelint.names import tokens
+from quotelint.subjects import own_names, quick_fold, resolve_events
+
+from quotelint.facts import subject
 
 if TYPE_CHECKING:
     from quotelint.context import Context
     from quotelint.facts import Fact
+    from quotelint.layout import Layout
     from quotelint.figures import Figure
     from quotelint.registry.model import Claim
 
 PLAIN_UNITS = ("percent", "percentage point", "times", "date", "year", "ratio", "fraction")
 
 
+@functools.lru_cache(maxsize=1024)
 def normalized_unit(unit: str | None) -> str | None:
     """A claim's unit as figures spell it: `per cent` -> percent, `representatives` -> seats."""
     if unit is None:
@@ -91,59 +95,67 @@ def claim_subject(claim: Claim) -> ClaimSubject:
                 years.add(int(w.text))  # not "after the 2022 reforms"
     if isinstance(claim.value, dt.date):
         years.add(claim.value.year)
-    names = {fold(w.text) for w in words} | {fold(t.text) for c in claim.context for t in tokens(c)}
+    names = {quick_fold(w.text) for w in words} | {quick_fold(t.text) for c in claim.context for t in tokens(c)}
     return ClaimSubject(frozenset(events), frozenset(years), frozenset(names))
 
 
-def word_index(ctx: Context) -> tuple[list[str], dict[str, list[int]]]:
-    """The document's words folded, and where each begins: for context lookups without scans."""
-    words = [fold(w.text) for w in ctx.words]
+def context_index(ctx: Context, claims: Iterable[Claim]) -> dict[str, list[int]]:
+    """Where the first word of each claim's context phrases stands, looked up once per distinct
+    word of the document rather than once per word."""
+    wanted = {quick_fold(t.text) for c in claims for phrase in c.context for t in tokens(phrase)[:1]}
     first: dict[str, list[int]] = defaultdict(list)
-    for i, w in enumerate(words):
-        first[w].append(i)
-    return words, first
+    if wanted:
+        for text, where in ctx.positions.items():
+            key = quick_fold(text)
+            if key in wanted:
+                first[key].extend(where)
+    return first
 
 
-def applies(claim: Claim, index: tuple[list[str], dict[str, list[int]]]) -> bool:
+def applies(claim: Claim, ctx: Context, first: dict[str, list[int]]) -> bool:
     """The document holds one of the claim's context words (phrases word by word, any case)."""
     if not claim.context:
         return True
-    words, first = index
+    words = ctx.words
     for phrase in claim.context:
-        want = [fold(t.text) for t in tokens(phrase)]
-        if want and any(words[i : i + len(want)] == want for i in first.get(want[0], ())):
-            return True
+        want = [quick_fold(t.text) for t in tokens(phrase)]
+        for i in first.get(want[0], ()) if want else ():
+            if i + len(want) <= len(words) and all(quick_fold(words[i + j].text) == w for j, w in enumerate(want)):
+                return True
     return False
 
 
+def counts_bare(unit: str | None) -> bool:
+    """A claim of counted things (seats, parties) also takes bare numbers: `69 will be elected`."""
+    return unit not in PLAIN_UNITS and unit not in figure_data().currency_before.values()
+
+
 def fits(claim: Claim, figure: Figure) -> bool:
-    """The figure is of the claim's unit; a bare number counts for a claim of counted things."""
+    """The figure is of the claim's unit (or bare, for a claim of counted things), not a comparison."""
     unit = normalized_unit(claim.unit)
     if figure.role == "reference":
         return False
-    if figure.unit == unit:
-        return True
-    return figure.unit is None and unit not in PLAIN_UNITS and unit not in figure_data().currency_before.values()
+    return figure.unit == unit or (figure.unit is None and counts_bare(unit))
 
 
-def about_same(claim: Claim, fact: Fact, topic: Any) -> bool:
+def about_same(claim: Claim, fact: Fact, layout: Layout) -> bool:
     """The figure's subject can be the claim's: same event, no other year, no other name."""
-    subject, wanted = fact.subject, claim_subject(claim)
-    earlier = subject.earlier or fact.figure.role == "earlier"
+    about, wanted, topic = subject(layout, fact), claim_subject(claim), layout.topic
+    earlier = about.earlier or fact.figure.role == "earlier"
     if not isinstance(claim.value, dt.date) and earlier != (claim.when == "previous"):
         return False
-    years = subject.years
+    years = about.years
     if isinstance(claim.value, dt.date) and fact.figure.date and fact.figure.date[0] is not None:
         day = fact.figure.date[1:] == (claim.value.month, claim.value.day)
         years = years | {fact.figure.date[0]} if not day else frozenset()  # the right day, a wrong year: compare
     if years and wanted.years and not years & wanted.years:
         return False
-    events = resolve_events(subject.events, topic)
+    events = resolve_events(about.events, topic)
     if wanted.events and events and not same_event(events, resolve_events(wanted.events, topic)):
         return False
-    if {fold(h) for h in subject.holders} - wanted.names:
+    if {quick_fold(h) for h in about.holders} - wanted.names:
         return False  # "Amanat won 40 seats": a party's seats, not the chamber's
-    return not own_names(subject.entities, topic, wanted.names)
+    return not own_names(about.entities, topic, wanted.names)
 
 
 def same_event(ours: Iterable[tuple[str, str | None]], theirs: Iterable[tuple[str, str | None]]) -> bool:
@@ -176,25 +188,27 @@ def mismatches(ctx: Context) -> Iterator[tuple[Claim, Fact]]:
     """Each claim stated in a sentence by figures of which none agrees: the figure nearest the cue."""
     if not ctx.registry.claims:
         return
-    index = word_index(ctx)
-    claims = [c for c in ctx.registry.claims if c.pattern is not None and applies(c, index)]
+    index = context_index(ctx, ctx.registry.claims)
+    claims = [c for c in ctx.registry.claims if c.pattern is not None and applies(c, ctx, index)]
     if not claims:
         return
     by_sentence: dict[int, list[Fact]] = defaultdict(list)
     for fact in ctx.facts:
-        by_sentence[fact.sentence].append(fact)
-    topic = ctx.layout.topic
+        if fact.figure.role != "reference":
+            by_sentence[fact.sentence].append(fact)
+    units = [(claim, normalized_unit(claim.unit)) for claim in claims]
+    bare = {unit: counts_bare(unit) for _, unit in units}
     for index, facts in by_sentence.items():
+        present = {f.figure.unit for f in facts}
         start, end = ctx.sentences.spans[index]
         stated: list[tuple[Claim, list[Fact], int]] = []
-        for claim in claims:
-            candidates = [f for f in facts if fits(claim, f.figure)]
-            if not candidates:
+        for claim, unit in units:
+            if unit not in present and not (None in present and bare[unit]):
                 continue
             cue = search(claim.pattern, ctx.prose[start:end])
             if cue is None:
                 continue
-            candidates = [f for f in candidates if about_same(claim, f, topic)]
+            candidates = [f for f in facts if (f.figure.unit == unit or (f.figure.unit is None and bare[unit])) and about_same(claim, f, ctx.layout)]
             if candidates:
                 stated.append((claim, candidates, start + cue.start()))
         for claim, candidates, at in stated:

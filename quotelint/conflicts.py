@@ -18,10 +18,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from quotelint.facts import Fact
+from quotelint.facts import Fact, Subject, subject
+from quotelint.layout import Layout
 from quotelint.figuredata import figure_data
-from quotelint.names import fold
-from quotelint.subjects import Topic, own_names, resolve_events
+
+from quotelint.subjects import Topic, own_names, quick_fold, resolve_events
 
 SCAN = 64  # neighbours looked at on each side for a disagreeing value
 
@@ -34,27 +35,21 @@ class Conflict:
 
 def comparable(fact: Fact) -> bool:
     f = fact.figure
-    return (
-        fact.measure is not None
-        and f.value is not None
-        and f.bound is None
-        and f.high is None
-        and f.role is None
-        and not fact.subject.earlier
-    )
+    return fact.measure is not None and f.value is not None and f.bound is None and f.high is None and f.role is None
 
 
-def conflict_key(fact: Fact, topic: Topic) -> tuple[Any, ...] | None:
+def conflict_key(fact: Fact, about: Subject, topic: Topic) -> tuple[Any, ...] | None:
     measure = figure_data().measures[fact.measure or ""]
-    subject = fact.subject
+    if about.earlier:
+        return None
     if measure.holder:
-        names = frozenset(fold(h) for h in subject.holders)
+        names = frozenset(quick_fold(h) for h in about.holders)
         if not names:
             return None
     else:
-        names = own_names(subject.entities, topic)
-    events = resolve_events(subject.events, topic)
-    return (measure.name, fact.figure.unit, events, names, subject.years, subject.modifiers)
+        names = own_names(about.entities, topic)
+    events = resolve_events(about.events, topic)
+    return (measure.name, fact.figure.unit, events, names, about.years, about.modifiers)
 
 
 def differ(a: Fact, b: Fact) -> bool:
@@ -63,12 +58,19 @@ def differ(a: Fact, b: Fact) -> bool:
     return abs(x.value - y.value) > max(x.step, y.step) / 2 + 1e-9
 
 
-def find_conflicts(facts: Iterable[Fact], topic: Topic) -> list[Conflict]:
+def find_conflicts(facts: Iterable[Fact], layout: Layout) -> list[Conflict]:
     """Every figure that another figure of the same key contradicts, with the nearest such one."""
-    groups: dict[tuple[Any, ...], list[Fact]] = defaultdict(list)
+    by_measure: dict[tuple[Any, ...], list[Fact]] = defaultdict(list)
     for fact in facts:
-        if comparable(fact) and (key := conflict_key(fact, topic)) is not None:
-            groups[key].append(fact)
+        if comparable(fact):
+            by_measure[(fact.measure, fact.figure.unit)].append(fact)
+    groups: dict[tuple[Any, ...], list[Fact]] = defaultdict(list)
+    for same in by_measure.values():
+        if len({f.figure.value for f in same}) < 2:
+            continue  # one value: nothing to contradict, no subject to work out
+        for fact in same:
+            if (key := conflict_key(fact, subject(layout, fact), layout.topic)) is not None:
+                groups[key].append(fact)
     out = []
     for items in groups.values():
         if len(items) < 2 or len({f.figure.value for f in items}) < 2:

@@ -84,10 +84,10 @@ class Context:
 
     @functools.cached_property
     def layout(self) -> Any:
-        """Each word's sentence and clause (quotelint.facts.Layout)."""
-        from quotelint.facts import Layout
+        """Each word's sentence and clause (quotelint.layout.Layout)."""
+        from quotelint.layout import Layout
 
-        return Layout(self.prose, self.words, self.figures, self.sentences, self.registry.words)
+        return Layout(self.prose, self.words, self.figures, self.sentences, self.registry.words, lambda: self.positions)
 
     @functools.cached_property
     def facts(self) -> list[Any]:

@@ -55,6 +55,7 @@ class FigureData:
     earlier_words: frozenset[str]
     measures: dict[str, Measure]
     measure_words: dict[tuple[str, ...], str]  # words of a measure phrase -> measure name
+    measure_starts: frozenset[str]  # the first word of each measure phrase
     measure_modifiers: frozenset[str]
     event_nouns: dict[str, str]  # noun -> family
     event_kinds: dict[str, str]  # modifier -> kind
@@ -66,11 +67,17 @@ class FigureData:
     unit_after: Any  # compiled: a unit right after a number
     scale_after: Any  # compiled: "million", "billion" after a number
     currency_prefix: Any  # compiled: a currency symbol or code right before a number
+    digit_start: Any  # compiled: a digit that starts a word
 
-    @property
+    @functools.cached_property
     def starters(self) -> frozenset[str]:
         """Words that can begin a number written out."""
         return frozenset(self.number_words) | frozenset(self.hundred) | frozenset(self.scales) | frozenset(self.counts)
+
+    @functools.cached_property
+    def starter_initials(self) -> frozenset[str]:
+        """The first letters of those words, in either case: a cheap test before the lookup."""
+        return frozenset(w[0] for w in self.starters) | frozenset(w[0].upper() for w in self.starters)
 
     def is_year(self, value: float) -> bool:
         return value.is_integer() and self.year_range[0] <= value <= self.year_range[1]
@@ -133,8 +140,11 @@ def _build(data: dict[str, Any]) -> FigureData:
         regex.IGNORECASE,
     )
     scale_after = regex.compile(r"[ \t\u00a0]{1,2}(?P<scale>" + _alternation(list(data["scales"])) + r")(?![\p{L}])", regex.IGNORECASE)
-    currency_prefix = regex.compile(r"(?:(?<![\p{L}\p{N}])(?P<cur>" + _alternation(list(before)) + r")[ \t\u00a0]?)$")
+    currency_prefix = regex.compile(r"(?r)(?:(?<![\p{L}\p{N}])(?P<cur>" + _alternation(list(before)) + r")[ \t\u00a0]?)$")
     ones = {**data["ones"], **data["tens"]}
+    # A digit where a word may start, as `names.tokens` splits words: not after a letter or
+    # digit, nor after an apostrophe or hyphen inside a word (`COVID-19` holds no figure).
+    digit_start = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(?<![\p{L}\p{M}\p{N}]['’\-])\d")
     return FigureData(
         number_words={k: float(v) for k, v in ones.items()},
         hundred={k: float(v) for k, v in data["hundred"].items()},
@@ -159,6 +169,7 @@ def _build(data: dict[str, Any]) -> FigureData:
         reference_markers=_phrases(data["reference_markers"]),
         measures=measures,
         measure_words=measure_words,
+        measure_starts=frozenset(p[0] for p in measure_words),
         measure_modifiers=frozenset(str(w).lower() for w in data["measure_modifiers"]),
         event_nouns=events,
         event_kinds=kinds,
@@ -167,6 +178,7 @@ def _build(data: dict[str, Any]) -> FigureData:
         unit_after=unit_after,
         scale_after=scale_after,
         currency_prefix=currency_prefix,
+        digit_start=digit_start,
     )
 
 

@@ -13,6 +13,7 @@ read once; every pattern here is anchored at a known position and bounded. The w
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -26,11 +27,12 @@ LETTERS = regex.compile(r"\p{L}+")
 WORD_AFTER = regex.compile(r"[ \t\u00a0]{1,2}(?:-[ \t\u00a0]?)?(\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}]*)*)|-(\p{L}[\p{L}\p{M}]*)")
 SPELLED_GAP = regex.compile(r"[ \t\u00a0]{1,2}(?:and[ \t\u00a0]{1,2})?|-")
 CAPITAL_UNIT = regex.compile(r"\p{Lu}+s")  # "TEUs", "MPs": an acronym's plural can be counted
-MONTH_BEFORE = regex.compile(r"(?<![\p{L}])(\p{Lu}\p{Ll}{2,8})\.?[ \t\u00a0]{1,2}$")
+# Patterns that look back from a figure search in reverse (?r): they try the end first.
+MONTH_BEFORE = regex.compile(r"(?r)(?<![\p{L}])(\p{Lu}\p{Ll}{2,8})\.?[ \t\u00a0]{1,2}$")
 DAY_MONTH = regex.compile(r"(?:[-–](\d{1,2})(?:st|nd|rd|th)?)?[ \t\u00a0]{1,2}(?:of[ \t\u00a0]{1,2})?(\p{Lu}\p{Ll}{2,8})\b")
 YEAR_AFTER = regex.compile(r",?[ \t\u00a0]{1,2}(\d{4})(?![\p{L}\p{N}])")
 PART_OF = regex.compile(r"[ \t\u00a0]{1,2}of[ \t\u00a0]{1,2}(?:the[ \t\u00a0]{1,2})?\d")
-WORDS_BEFORE = regex.compile(r"((?:\p{L}[\p{L}\p{M}'’.\-]*[ \t\u00a0]{1,3}){1,4})$")
+WORDS_BEFORE = regex.compile(r"(?r)((?:\p{L}[\p{L}\p{M}'’.\-]*[ \t\u00a0]{1,3}){1,4})$")
 ANY_NUMBER = regex.compile(r"[$€£¥₸₽₹]?\d|\p{L}")
 
 
@@ -51,13 +53,20 @@ class Figure:
 
 
 def find_figures(prose: str, words: Sequence[Token] | None = None) -> list[Figure]:
-    reader = _Reader(prose, figure_data())
+    """Every figure in the prose, in order. Candidates are digits that start a word (one pattern
+    over the text) and the words that are number words (a set lookup per word, after a test of
+    the first letter), each read from where it starts."""
+    data = figure_data()
+    reader = _Reader(prose, data)
+    initials, starters = data.starter_initials, data.starters
+    spelled = [w.start for w in (tokens(prose) if words is None else words) if w.text[0] in initials and w.text.split("-")[0].lower() in starters and not (w.text.isupper() and len(w.text) > 1)]
+    digits = [m.start() for m in data.digit_start.finditer(prose)]
     out: list[Figure] = []
     covered = 0
-    for word in tokens(prose) if words is None else words:
-        if word.start < covered:
+    for pos in heapq.merge(digits, spelled):
+        if pos < covered:
             continue
-        found = reader.read(word)
+        found = reader.read(pos)
         if found:
             out.extend(found)
             covered = found[-1].end
@@ -68,15 +77,10 @@ class _Reader:
     def __init__(self, prose: str, data: FigureData) -> None:
         self.prose = prose
         self.data = data
-        self.starters = data.starters
 
-    def read(self, word: Token, linked: bool = True) -> list[Figure] | None:
-        if word.text[0].isdigit():
-            first = self.digits(word.start)
-        elif word.text.split("-")[0].lower() in self.starters and not (word.text.isupper() and len(word.text) > 1):
-            first = self.spelled(word.start)
-        else:
-            return None
+    def read(self, pos: int, linked: bool = True) -> list[Figure] | None:
+        """The figure (or two, for a change) that starts at `pos`, a digit or a number word."""
+        first = self.digits(pos) if self.prose[pos].isdigit() else self.spelled(pos)
         if first is None or first.unit in ("date", "year", "ratio", "fraction") or not linked:
             return None if first is None else [first]
         return self.link(first)
@@ -157,18 +161,18 @@ class _Reader:
         data, prose = self.data, self.prose
         number = (start, num_end)
         unit: str | None = None
-        cur = data.currency_prefix.search(prose[max(0, start - 5) : start])
+        cur = data.currency_prefix.search(prose, max(0, start - 5), start)
         if cur:
-            unit, start = data.currency_before[cur.group("cur")], start - len(cur.group())
+            unit, start = data.currency_before[cur.group("cur")], cur.start()
         if prose[start - 1 : start] in ("-", "−") and not prose[start - 2 : start - 1].isalnum():
             value, start = -value, start - 1
         role = None
         if (u := data.unit_after.match(prose, end)) is not None:
             unit, end = data.units[u.group("unit").lower()], u.end()
         elif unit is None and year_like and data.is_year(value):
-            month = MONTH_BEFORE.search(prose[max(0, start - 12) : start])
+            month = MONTH_BEFORE.search(prose, max(0, start - 12), start)
             if month and month.group(1) in data.months:
-                first = start - len(month.group())
+                first = month.start()
                 return Figure(first, end, prose[first:end], None, "date", date=(int(value), data.months[month.group(1)], None), number=number)
             return Figure(start, end, prose[start:end], value, "year", number=number)
         elif unit is None:
@@ -190,15 +194,15 @@ class _Reader:
 
     def word_before(self, start: int) -> tuple[str, int] | None:
         """The word just before an offset, with only blanks between, and where it starts."""
-        m = WORDS_BEFORE.search(self.prose[max(0, start - 40) : start])
+        m = WORDS_BEFORE.search(self.prose, max(0, start - 40), start)
         if m is None:
             return None
         word = m.group(1).split()[-1]
-        return word, start - len(m.group(1)) + m.group(1).rindex(word)
+        return word, m.start(1) + m.group(1).rindex(word)
 
     def before(self, start: int) -> tuple[str | None, str | None]:
         """The bound (`more than`) and the marker (`from`, `than`) standing just before a figure."""
-        m = WORDS_BEFORE.search(self.prose[max(0, start - 40) : start])
+        m = WORDS_BEFORE.search(self.prose, max(0, start - 40), start)
         if m is None:
             return None, None
         words = tuple(w.lower().rstrip(".") for w in m.group(1).split())
@@ -216,9 +220,9 @@ class _Reader:
     def date(self, pos: int, end: int, day: int) -> Figure | None:
         """`March 19[, 2023]` (the month before) or `19[-20] March [2023]` (after), else None."""
         data, prose = self.data, self.prose
-        before = MONTH_BEFORE.search(prose[max(0, pos - 12) : pos])
+        before = MONTH_BEFORE.search(prose, max(0, pos - 12), pos)
         if before and before.group(1) in data.months:
-            start, month, high = pos - len(before.group()), data.months[before.group(1)], None
+            start, month, high = before.start(), data.months[before.group(1)], None
         elif (after := DAY_MONTH.match(prose, end)) and after.group(2) in data.months:
             start, month, end = pos, data.months[after.group(2)], after.end()
             if prose[end : end + 1] == "." and after.group(2) in data.abbreviations and YEAR_AFTER.match(prose, end + 1):
@@ -243,16 +247,13 @@ class _Reader:
             kind = join.get("after", {}).get(opener[0].lower() if opener else "") or join.get("alone")
             if kind is None:
                 return [first]
-        nxt = tokens(self.prose[m.end() : m.end() + 40])
-        if not nxt:
-            return [first]
         shift = m.end()
         if self.prose[shift : shift + 1] in self.data.currency_before:
             shift += 1
-        second_word = Token(nxt[0].text, nxt[0].start + m.end(), nxt[0].end + m.end())
-        if second_word.start != shift and second_word.start != m.end():
-            return [first]
-        found = self.read(second_word, linked=False)
+        starts_number = self.prose[shift : shift + 1].isdigit() or (
+            (w := LETTERS.match(self.prose, shift)) is not None and w.group().lower() in self.data.starters
+        )
+        found = self.read(shift, linked=False) if starts_number else None
         if not found or found[0].unit in ("date", "year"):
             return [first]
         second = found[0]

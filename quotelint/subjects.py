@@ -19,9 +19,10 @@ from typing import TYPE_CHECKING
 from quotelint.names import fold
 
 if TYPE_CHECKING:
-    from quotelint.facts import Layout
+    from quotelint.layout import Layout
 
 Event = tuple[str, "str | None"]
+PUNCT = str.maketrans("", "", "'’-.")  # what `names.fold` drops from a word
 LEAD_SENTENCES = 1  # the headline or the dateline and lead name what an article is about
 
 
@@ -31,21 +32,33 @@ class Topic:
     entities: frozenset[str] = frozenset()  # folded
 
 
-def find_topic(layout: Layout) -> Topic:
+def find_topic(layout: Layout, positions: dict[str, list[int]]) -> Topic:
+    """The document's main event and its names, from its vocabulary: `positions` maps each
+    distinct word to where it stands, so lower-case words cost one test per distinct word."""
+    event_nouns = layout.data.event_nouns
     families: Counter[str] = Counter()
     kinds: Counter[tuple[str, str]] = Counter()
     names: Counter[str] = Counter()
     lead: set[str] = set()
-    for k, word in enumerate(layout.words):
-        event = layout.event(k)
-        if event is not None:
-            families[event[0]] += 1
-            if event[1] is not None:
-                kinds[(event[0], event[1])] += 1
-        elif layout.is_entity(k):
-            names[fold(word.text)] += 1
-            if layout.sentence[k] < LEAD_SENTENCES:
-                lead.add(fold(word.text))
+    index = layout.sentences.index
+    for text, where in positions.items():
+        if text.lower() in event_nouns:
+            for k in where:
+                if (event := layout.event(k)) is not None:
+                    families[event[0]] += 1
+                    if event[1] is not None:
+                        kinds[(event[0], event[1])] += 1
+        elif (kind := layout.name_kind(text)) != 0:
+            key = quick_fold(text)
+            for k in where:
+                if k in layout.figure_words:
+                    continue
+                s = index(layout.words[k].start)
+                if kind == 2 and (k == 0 or index(layout.words[k - 1].start) != s):
+                    continue  # a capital that only opens a sentence
+                names[key] += 1
+                if s < LEAD_SENTENCES:
+                    lead.add(key)
     event = None
     if families:
         family = families.most_common(1)[0][0]
@@ -70,7 +83,12 @@ def resolve_events(events: Iterable[Event], topic: Topic) -> frozenset[Event]:
     return frozenset(out)
 
 
+def quick_fold(word: str) -> str:
+    """`names.fold`, without its Unicode decomposition for the plain ASCII words most text is."""
+    return word.lower().translate(PUNCT) if word.isascii() else fold(word)
+
+
 def own_names(entities: Iterable[str], topic: Topic, known: Iterable[str] = ()) -> frozenset[str]:
     """The names that set a figure's subject apart: not the document's topic, not `known`."""
-    skip = topic.entities | {fold(k) for k in known}
-    return frozenset(fold(e) for e in entities if fold(e) not in skip)
+    skip = topic.entities | {quick_fold(k) for k in known}
+    return frozenset(quick_fold(e) for e in entities if quick_fold(e) not in skip)

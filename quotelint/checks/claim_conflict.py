@@ -46,7 +46,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     if len(facts) < 2:
         return
     doc = ctx.document
-    for conflict in find_conflicts(facts, ctx.layout.topic):
+    for conflict in find_conflicts(facts, ctx.layout):
         here, other = conflict.here.figure, conflict.other.figure
         line = doc.position(doc.source(other.start))[0]
         yield Hit(

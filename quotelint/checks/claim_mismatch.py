@@ -29,8 +29,11 @@ A wrong turnout, threshold, seat count or date is an error of fact that a reader
         tolerance: 0.5
         when: current                # or previous: the value before a change
         source: https://...
-Cue patterns are refused at load when they do not compile, match empty text, or nest unbounded
-repeats (`(a+)+`); each search is also stopped after a short timeout.
+
+Cue patterns are matched in any case and refused at load when they do not compile, match empty
+text, or have a shape that backtracks without end (`(a+)+`); each search is also stopped after a
+short timeout. When one sentence states several registered claims, a figure that agrees with one
+of them is not held against the others.
 """
 
 from __future__ import annotations

@@ -1,0 +1,154 @@
+"""Where each word stands: its sentence and its clause, worked out only where figures are.
+
+Clauses end at commas, semicolons, colons, brackets, dashes and quotation marks, and before the
+words that open another statement (`that`, `which`, `but`, reporting verbs, `according to`);
+`segments` end only at the hard marks (semicolons, colons, brackets) and at sentence ends. A
+clause opened by `which`, `who`, `whose` or `where` after a comma is a relative clause: it
+speaks of the words just before it. Sentences are laid out on first use, so a document is
+read word by word only for what every word needs (its events and names, for the topic).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from quotelint.figuredata import FigureData, figure_data
+from quotelint.figures import Figure
+from quotelint.names import Token
+from quotelint.sentences import Sentences
+from quotelint.subjects import Topic, find_topic
+
+if TYPE_CHECKING:
+    from quotelint.lexicon import Lexicon
+
+CLAUSE_MARKS = frozenset(",;:()[]–—“”\"")
+HARD_MARKS = frozenset(";:()[]")
+
+
+class Layout:
+    def __init__(
+        self,
+        prose: str,
+        words: Sequence[Token],
+        figures: Sequence[Figure],
+        sentences: Sentences,
+        lexicon: Lexicon,
+        positions: Callable[[], dict[str, list[int]]] | None = None,
+    ) -> None:
+        self.prose, self.words, self.figures, self.sentences, self.lexicon = prose, words, figures, sentences, lexicon
+        self._positions = positions  # each distinct word's indexes, when the caller has them
+        self.data: FigureData = figure_data()
+        self.starts = [w.start for w in words]
+        self.figure_starts = [f.start for f in figures]
+        self.clause = [0] * len(words)
+        self.segment = [0] * len(words)
+        self.relative: set[int] = set()  # clauses that open with `which`, `who` after a comma
+        self.first: set[int] = set()  # the first word of each laid-out sentence
+        self._laid: set[int] = set()
+        self._kinds: dict[str, int] = {}
+        self._breakers = self.data.clause_words | lexicon.reporting_verbs
+        self._source_starts = frozenset(p[0] for p in self.data.source_markers)
+
+    @functools.cached_property
+    def topic(self) -> Topic:
+        """What the document is about: its main event and the names it repeats."""
+        if self._positions is not None:
+            positions = self._positions()
+        else:
+            positions = {}
+            for k, w in enumerate(self.words):
+                positions.setdefault(w.text, []).append(k)
+        return find_topic(self, positions)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The indexes of the words from offset `start` up to offset `end`."""
+        return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
+
+    def sentence_of(self, k: int) -> int:
+        return self.sentences.index(self.words[k].start)
+
+    def sentence_words(self, s: int) -> tuple[int, int]:
+        return self.span(*self.sentences.spans[s])
+
+    def in_figure(self, k: int) -> bool:
+        i = bisect.bisect_right(self.figure_starts, self.words[k].start) - 1
+        return i >= 0 and self.figures[i].end > self.words[k].start
+
+    def lay_out(self, s: int) -> tuple[int, int]:
+        """Give the words of sentence `s` their clauses and segments (once); return their range."""
+        lo, hi = self.sentence_words(s)
+        if s in self._laid:
+            return lo, hi
+        self._laid.add(s)
+        words, prose, data = self.words, self.prose, self.data
+        clause = segment = lo + 1  # numbered by the sentence's first word: unique in the document
+        self.first.add(lo)
+        for k in range(lo, hi):
+            if k > lo:
+                gap = prose[words[k - 1].end : words[k].start]
+                low = words[k].text.lower()
+                joined = gap == "," and self.in_figure(k) and self.in_figure(k - 1)  # "18,000"
+                if gap != " " and not joined and any(c in CLAUSE_MARKS for c in gap):
+                    clause += 1
+                    segment += any(c in HARD_MARKS for c in gap)
+                    if low in data.relative_words and "," in gap:
+                        self.relative.add(clause)
+                elif low in self._breakers or (low in self._source_starts and self._source_marker(k)):
+                    clause += 1
+            self.clause[k], self.segment[k] = clause, segment
+        return lo, hi
+
+    def _source_marker(self, k: int) -> bool:
+        """Word `k` opens `according to` or another phrase that names a source."""
+        return any(tuple(w.text.lower() for w in self.words[k : k + len(p)]) == p for p in self.data.source_markers)
+
+    @functools.cached_property
+    def figure_words(self) -> frozenset[int]:
+        """The indexes of the words inside figures."""
+        out: set[int] = set()
+        for f in self.figures:
+            out.update(range(*self.span(f.start, f.end)))
+        return frozenset(out)
+
+    def name_kind(self, text: str) -> int:
+        """0: no name (a title, month, measure or event word); 1: a name; 2: a name unless it
+        only opens a sentence (`The`, `Turnout`, ordinary words with a capital)."""
+        kind = self._kinds.get(text)
+        if kind is None:
+            kind = self._kinds[text] = self._name_kind(text)
+        return kind
+
+    def _name_kind(self, text: str) -> int:
+        if not text[:1].isupper():
+            return 0
+        low, lex, data = text.lower(), self.lexicon, self.data
+        if low in data.not_units or low in data.event_nouns or low in data.event_kinds or (low,) in data.measure_words:
+            return 0
+        if text in data.months or text in data.weekdays or text in lex.titles or text in lex.honorifics:
+            return 0
+        if low in lex.title_words or low in lex.reporting_verbs:
+            return 0
+        return 2 if lex.is_common_word(text) else 1
+
+    def is_entity(self, k: int, first: bool | None = None) -> bool:
+        """Word `k` is a capitalized name (see `name_kind`), not part of a figure."""
+        kind = self.name_kind(self.words[k].text)
+        if not kind or k in self.figure_words:
+            return False
+        if kind == 2:
+            first = (k in self.first or k == self.sentence_words(self.sentence_of(k))[0]) if first is None else first
+            return not first
+        return True
+
+    def event(self, k: int) -> tuple[str, str | None] | None:
+        """(family, kind) when word `k` names an event: `election`, `presidential election`."""
+        family = self.data.event_nouns.get(self.words[k].text.lower())
+        if family is None or self.in_figure(k):
+            return None
+        kind = None
+        if k > 0 and self.prose[self.words[k - 1].end : self.words[k].start].isspace():
+            kind = self.data.event_kinds.get(self.words[k - 1].text.lower())
+        return family, kind
