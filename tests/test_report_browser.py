@@ -7,33 +7,21 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from quotelint.devtools import browser
 from tests.conftest import ROOT, run_quotelint
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="no chromium binary on PATH (apt-get install chromium)")
+pytestmark = pytest.mark.skipif(browser.chromium() is None, reason="no chromium binary on PATH (apt-get install chromium)")
 EXAMPLES = str(ROOT / "quotelint" / "data" / "examples.yaml")
 
 
 def dump_dom(page: Path, profile: Path) -> str:
-    """The DOM after the page has loaded, serialised by the browser."""
-    assert CHROMIUM is not None
-    command = [
-        CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        f"--user-data-dir={profile}", "--dump-dom", page.resolve().as_uri(),
-    ]
-    done = subprocess.run(command, capture_output=True, text=True, timeout=180)
-    assert done.returncode == 0, done.stderr[-2000:]
-    assert "</html>" in done.stdout, done.stderr[-2000:]
-    return done.stdout
+    return browser.dump_dom(page, profile)
 
 
 class Dom(HTMLParser):

@@ -135,6 +135,7 @@ def test_markdown_escape_stops_lists_headings_and_tags() -> None:
     assert markdown.md("1. first") == "1\\. first"
     assert markdown.md("2) second") == "2\\) second"
     assert markdown.md("- item") == "\\- item"
+    assert markdown.md("54.19 percent, -General, 1.5") == "54.19 percent, -General, 1.5"
     assert markdown.md("# not a heading | a <b>") == "\\# not a heading \\| a \\<b\\>"
     assert markdown.md("line\nbreak\x07") == "line break"
 

@@ -31,8 +31,10 @@ def link(url: str | None, label: str = "source") -> str:
     return f'<a href="{e(url)}" rel="noopener noreferrer">{e(label)}</a>'
 
 
-def num(n: int) -> str:
-    return f'<td class="n{" zero" if n == 0 else ""}">{labels.number(n)}</td>'
+def num(n: int, label: str = "") -> str:
+    """A figure's cell; `label` names it where narrow screens stack a table's cells."""
+    data = f' data-label="{e(label)}"' if label else ""
+    return f'<td class="n{" zero" if n == 0 else ""}"{data}>{labels.number(n)}</td>'
 
 
 def head_row(cells: list[str], numeric_from: int = 1) -> str:
@@ -121,34 +123,34 @@ def bar(f: FileReport, most: int) -> str:
 
 def files_table(report: Report) -> str:
     most = max((f.findings for f in report.files), default=0) or 1
+    heads = ["File", "Words", "Quotations", *(severity_label(s, many=True) for s in SEVERITIES), "Findings"]
     rows = []
     for i, f in enumerate(report.files):
         name = f'<a href="#{file_anchor(i)}">{e(f.path)}</a>' if f.items or f.verified else e(f.path)
-        counts = "".join(num(f.count(s)) for s in SEVERITIES)
-        rows.append(
-            f'<tr><th scope="row">{name}</th>{num(f.words)}{num(f.quotations)}{counts}'
-            f'<td class="n">{bar(f, most)}<span class="figure">{labels.number(f.findings)}</span></td></tr>'
-        )
-    head = head_row(["File", "Words", "Quotations", *(severity_label(s, many=True) for s in SEVERITIES), "Findings"])
+        figures = [f.words, f.quotations, *(f.count(s) for s in SEVERITIES)]
+        cells = "".join(num(n, label) for n, label in zip(figures, heads[1:], strict=False))
+        total = f'{bar(f, most)}<span class="figure">{labels.number(f.findings)}</span>'
+        rows.append(f'<tr><th scope="row">{name}</th>{cells}<td class="n" data-label="Findings">{total}</td></tr>')
     return (
         '<section aria-labelledby="files"><h2 id="files">Files, worst first</h2>'
-        f'<div class="scroll"><table>{head}<tbody>{"".join(rows)}</tbody></table></div></section>'
+        f'<div class="scroll"><table class="stack">{head_row(heads)}<tbody>{"".join(rows)}</tbody></table></div></section>'
     )
 
 
 def speakers_table(report: Report) -> str:
     if not report.speakers:
         return ""
+    heads = ["Speaker", "Quotes", *(s.capitalize() for s in STATUSES), "Verified share"]
     rows = []
     for r in report.speakers:
-        share = labels.percent(r.verified_share)
         meter = f'<span class="meter" aria-hidden="true"><span style="width:{r.verified_share * 100:.1f}%"></span></span>'
-        counts = "".join(num(n) for n in (r.quotes, r.verified, r.altered, r.misattributed, r.unverified))
-        rows.append(f'<tr><th scope="row">{e(r.speaker or labels.NO_SPEAKER)}</th>{counts}<td class="n">{meter}<span class="figure">{share}</span></td></tr>')
-    head = head_row(["Speaker", "Quotes", *(s.capitalize() for s in STATUSES), "Verified share"])
+        figures = (r.quotes, r.verified, r.altered, r.misattributed, r.unverified)
+        cells = "".join(num(n, label) for n, label in zip(figures, heads[1:], strict=False))
+        share = f'<td class="n" data-label="Verified share">{meter}<span class="figure">{labels.percent(r.verified_share)}</span></td>'
+        rows.append(f'<tr><th scope="row">{e(r.speaker or labels.NO_SPEAKER)}</th>{cells}{share}</tr>')
     return (
         '<section aria-labelledby="speakers"><h2 id="speakers">Speakers</h2>'
-        f'<div class="scroll"><table>{head}<tbody>{"".join(rows)}</tbody></table></div></section>'
+        f'<div class="scroll"><table class="stack">{head_row(heads)}<tbody>{"".join(rows)}</tbody></table></div></section>'
     )
 
 

@@ -38,7 +38,8 @@ table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
 caption{text-align:left;font-weight:600;padding:.3rem 0}
 th,td{padding:.28rem .6rem;border-bottom:1px solid var(--line);text-align:left;vertical-align:top;line-height:1.4}
 thead th{background:var(--soft);font-size:.9rem}
-th[scope=row]{font-weight:500;overflow-wrap:anywhere}
+th[scope=row]{font-weight:500;overflow-wrap:break-word}
+table.stack th[scope=row]{min-width:13rem}
 .n{text-align:right;white-space:nowrap}
 .zero{color:var(--muted)}
 .error{color:var(--error)} .warning{color:var(--warning)} .info{color:var(--info)}
@@ -47,13 +48,14 @@ vertical-align:middle;margin-right:.4rem;border-radius:.2rem;overflow:hidden}
 .bar span,.meter span{display:block;height:100%}
 .bar .b-error{background:var(--error)} .bar .b-warning{background:var(--warning)} .bar .b-info{background:var(--info)}
 .meter span{background:var(--ok)}
-.figure{display:inline-block;min-width:2.6em;text-align:right}
+.figure{display:inline-block;min-width:3.2em;text-align:right}
 .meta{color:var(--muted);margin:0 0 .8rem}
 ol.findings{list-style:none;margin:0;padding:0}
 .finding{border:1px solid var(--line);border-left:.4rem solid currentColor;border-radius:.4rem;
 padding:.7rem 1rem;margin:0 0 1rem;break-inside:avoid}
 .finding>*{color:var(--fg)}
-.finding p{margin:.3rem 0}
+.finding p{margin:.3rem 0;overflow-wrap:break-word}
+main p,main li{overflow-wrap:break-word}
 .finding .head{display:flex;flex-wrap:wrap;gap:.2rem .8rem;align-items:baseline}
 .finding .head .sev{font-weight:700}
 .finding.error .head .sev{color:var(--error)} .finding.warning .head .sev{color:var(--warning)}
@@ -86,6 +88,13 @@ h1{font-size:1.45rem}
 th,td{padding:.35rem .4rem}
 .finding{padding:.6rem .7rem}
 table.compare th,table.compare td{display:block;width:auto;border:0;padding:.1rem 0}
+table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
+table.stack tr{display:grid;grid-template-columns:repeat(3,1fr);gap:.2rem .6rem;padding:.5rem 0;
+border-bottom:1px solid var(--line)}
+table.stack th,table.stack td{border:0;padding:0;text-align:left}
+table.stack th[scope=row]{grid-column:1/-1;font-weight:600;min-width:0;overflow-wrap:anywhere}
+table.stack td::before{content:attr(data-label);display:block;font-size:.78rem;color:var(--muted)}
+table.stack .figure{min-width:0;text-align:left}
 }
 @media print{
 .skip,nav{display:none}
@@ -97,5 +106,6 @@ h3{break-after:avoid}
 mark,.bar span,.meter span,thead th{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 a[href^="http"]::after{content:" <" attr(href) ">";font-size:.85em;overflow-wrap:anywhere}
 .scroll{overflow:visible}
+.bar,.meter{width:3rem}
 }
 """

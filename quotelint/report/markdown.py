@@ -15,7 +15,7 @@ from quotelint.report import labels
 from quotelint.report.model import SEVERITIES, STATUSES, Excerpt, FileReport, Item, Report, Segment
 
 _SPECIAL = regex.compile(r"[\\`*_\[\]<>|~#&!{}]")
-_LIST_START = regex.compile(r"^(\d{1,9})([.)])|^([-+=])")
+_LIST_START = regex.compile(r"^(\d{1,9})([.)])(?=\s|$)|^([-+])(?=\s|$)")
 _SPACE = regex.compile(r"\s+")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 CARET = "‸"  # stands for an empty span: a place where something is missing
