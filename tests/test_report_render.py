@@ -207,3 +207,32 @@ def test_every_format_renders_an_empty_report(fmt: str) -> None:
     report = build_report([])
     out = {"text": lambda r: text.render(r), "markdown": markdown.render, "html": html.render, "json": jsonout.render}[fmt](report)
     assert "0 files" in out or '"files": 0' in out
+
+
+# --- contrast --------------------------------------------------------------------------------
+
+
+def luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_text_colours_meet_wcag_aa_on_their_backgrounds() -> None:
+    from quotelint.report.html_style import CSS
+
+    var = dict(re.findall(r"--([a-z]+):(#[0-9a-f]{6})", CSS))
+    assert contrast("#1b1f24", "#000000") < 2  # the check itself can fail
+    text_colours = ("fg", "muted", "error", "warning", "info")
+    for fg in text_colours:
+        for bg in ("bg", "soft"):
+            assert contrast(var[fg], var[bg]) >= 4.5, (fg, bg, contrast(var[fg], var[bg]))
+    for bg in ("mark", "diff"):
+        assert contrast(var["fg"], var[bg]) >= 7, bg
+    fix = re.search(r"\.fix ins\{[^}]*background:(#[0-9a-f]{6})", CSS)
+    assert fix is not None and contrast(var["fg"], fix.group(1)) >= 7

@@ -8,7 +8,7 @@ scrolling tables; print drops the navigation, keeps highlights and spells out li
 from __future__ import annotations
 
 CSS = """
-:root{--fg:#1b1f24;--muted:#4a5560;--bg:#fff;--soft:#f6f8fa;--line:#c9d1d9;
+:root{--fg:#1b1f24;--muted:#4a5560;--bg:#ffffff;--soft:#f6f8fa;--line:#c9d1d9;
 --error:#a4141d;--warning:#8a4b00;--info:#0b5cad;--ok:#116329;--mark:#ffe27a;--diff:#ffd2cc}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
