@@ -46,13 +46,17 @@ def test_a_line_break_ends_a_paragraph_in_plain_text() -> None:
     assert cut(doc, "Duluth") == ("The Mayor of ", "Duluth", " spoke")
 
 
-def test_markdown_sentence_runs_over_a_wrapped_line_and_hides_markup() -> None:
-    text = "# Title\n\nThe **ODHIR** team\nsaid [the vote](https://x.org/a) was fair.\n\nNext paragraph."
+def test_markdown_sentence_runs_over_a_wrapped_line_and_is_shown_as_written() -> None:
+    text = "# Title\n\nThe **ODHIR** team\nsaid [the vote](https://x.org/a.b) was `fair.` Really.\n\nNext paragraph."
     doc = Document.from_text(text, "a.md", "markdown")
-    before, span, after = cut(doc, "ODHIR")
-    assert span == "ODHIR"
-    assert "Title" not in before and "Next" not in after
-    assert "https" not in after and "the vote" in after and after.endswith("was fair.")
+    assert cut(doc, "ODHIR") == ("The **", "ODHIR", "** team said [the vote](https://x.org/a.b) was `fair.` Really.")
+
+
+def test_full_stops_in_urls_do_not_end_a_sentence() -> None:
+    doc = Document.from_text("Read it at www.example.org/a.b. Then the ODHIR team left. Bye.")
+    assert cut(doc, "ODHIR") == ("Then the ", "ODHIR", " team left.")
+    doc = Document.from_text("The ODHIR report is at https://example.org/Report.html today. Bye.")
+    assert cut(doc, "ODHIR") == ("The ", "ODHIR", " report is at https://example.org/Report.html today.")
 
 
 def test_html_excerpt_maps_text_offsets_and_drops_tags() -> None:

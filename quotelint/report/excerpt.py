@@ -1,11 +1,12 @@
-"""The sentence around a span, cut out of a document's prose for the report.
+"""The sentence around a span, as the report shows it.
 
 Sentences are found locally: from the span, back to the last sentence end and forward to the
 next one, never further than `REACH` characters, and never across a paragraph break (a line
 break in plain text, a blank line in Markdown and reStructuredText, a block tag in HTML). A full
 stop after an honorific from the lexicon (`Mr.`) or after a single capital (`U.S.`, `J.`) does
-not end a sentence. The prose is used rather than the raw file, so HTML tags and Markdown
-syntax do not show; whitespace runs become one space.
+not end a sentence. Boundaries are looked for in the prose, where code, URLs and markup are
+blanked; the sentence shown is the file as written (for HTML, its prose: the text without tags,
+entities decoded), whitespace runs made one space.
 """
 
 from __future__ import annotations
@@ -48,9 +49,10 @@ def excerpt(doc: Document, start: int, end: int, honorifics: Collection[str] = (
     breaks = _LINE_BREAK if doc.kind == "text" else _BLANK_LINE
     first, cut_left = _sentence_start(prose, lo, breaks, honorifics)
     last, cut_right = _sentence_end(prose, lo, hi, breaks, honorifics)
-    before = _collapse(prose[first:lo]).lstrip()
-    after = _collapse(prose[hi:last]).rstrip()
-    span = _collapse(prose[lo:hi])
+    shown = prose if doc.offset_map is not None else doc.text  # same offsets as the prose
+    before = _collapse(shown[first:lo]).lstrip()
+    after = _collapse(shown[hi:last]).rstrip()
+    span = _collapse(shown[lo:hi])
     if before.endswith(" ") and span.startswith(" "):
         span = span[1:]
     if cut_left:
