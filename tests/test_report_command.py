@@ -118,3 +118,12 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(tmp_path: Path) -> No
     assert "\x1b[" in run_in_terminal(args, {})
     assert "\x1b[" not in run_in_terminal(args, {"NO_COLOR": "1"})
     assert "\x1b[" not in run_quotelint(*args).stdout
+
+
+def test_an_output_file_that_cannot_be_written_is_a_user_error(tmp_path: Path) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text(MISSPELT, encoding="utf-8")
+    target = tmp_path / "no-such-folder" / "report.html"
+    done = run_quotelint("report", str(article), "--registry", EXAMPLES, "--format", "html", "-o", str(target))
+    assert done.returncode == 2
+    assert done.stderr.strip() == f"quotelint: {target}: cannot write the output: No such file or directory"

@@ -114,7 +114,10 @@ def write_output(text: str, output: str | None) -> None:
         return
     from quotelint.fixes import write_atomic
 
-    write_atomic(output, text.encode("utf-8"))
+    try:
+        write_atomic(output, text.encode("utf-8"))
+    except OSError as exc:
+        raise UserError(f"cannot write the output: {exc.strerror or exc}", path=output) from None
 
 
 def exit_code(severities: list[Severity], fail_on: Severity, inputs: Inputs) -> int:
