@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 _AFTER_GAP = regex.compile(r"[\s,;—–-]*+")
 _DASH_LINE = regex.compile(r"[ \t]*+[—–-]")
+REACH = 60  # items looked at, at most, on either side of a quotation: a run-on "sentence" stays linear
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,9 +67,16 @@ class Attributor:
         return self.tokens[item.token].text if item.quote < 0 else ""
 
     def _is_verb(self, frame: Frame, i: int) -> bool:
-        """A reporting verb, not an infinitive (`to add more countries`)."""
+        """A reporting verb: not an infinitive (`to add more countries`), not a noun after a
+        determiner or a possessive (`the union's claims`, `his remarks`)."""
         word = self._word(frame, i)
-        return word in self.verbs and word.islower() and (i == 0 or self._word(frame, i - 1) != "to")
+        if word not in self.verbs or not word.islower():
+            return False
+        if i == 0 or frame.items[i - 1].quote >= 0:
+            return True
+        before = self._word(frame, i - 1).lower()
+        gap = self.prose[frame.items[i - 1].end : frame.items[i].start].strip()
+        return before != "to" and before not in self.qw.determiners and gap not in ("'s", "’s", "'", "’")
 
     def _after(self, frame: Frame, k: int, b: int) -> Attribution | None:
         j = k + 1
@@ -121,6 +129,7 @@ class Attributor:
         return Attribution(method, cand, self.cast.resolve(cand), verb)
 
     def _before(self, frame: Frame, k: int, a: int) -> Attribution | None:
+        a = max(a, k - REACH)
         for v in range(k - 1, a - 1, -1):
             if frame.items[v].quote >= 0:
                 continue
@@ -168,7 +177,7 @@ class Attributor:
 
     def _later(self, frame: Frame, k: int, b: int) -> Attribution | None:
         lo = k + 1
-        for v in range(k + 1, b):
+        for v in range(k + 1, min(b, k + REACH)):
             if frame.items[v].quote >= 0:
                 lo = v + 1
                 continue
@@ -248,7 +257,7 @@ class Attributor:
         key, k = self.where[q]
         frame = self.frames[key]
         here = frame.sentence[k]
-        for i in range(k - 1, -1, -1):
+        for i in range(k - 1, max(-1, k - REACH), -1):
             item = frame.items[i]
             if frame.sentence[i] < here - 1:
                 break

@@ -9,8 +9,7 @@ words of other quotations never pass for a speaker or a reporting verb.
 
 from __future__ import annotations
 
-import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import regex
 
@@ -32,18 +31,19 @@ class Item:
 @dataclass
 class Frame:
     items: list[Item]
-    sentence: list[int]  # sentence number of each item
+    sentence: list[int]  # sentence number of each item, from 0 up
+    bounds: list[tuple[int, int]] = field(default_factory=list)  # per sentence: first, one-past-last item
+
+    def __post_init__(self) -> None:
+        for k, number in enumerate(self.sentence):
+            if number == len(self.bounds):
+                self.bounds.append((k, k + 1))
+            else:
+                self.bounds[number] = (self.bounds[number][0], k + 1)
 
     def sentence_of(self, k: int) -> tuple[int, int]:
         """The first and one-past-last item index of the sentence holding item k."""
-        number = self.sentence[k]
-        first = k
-        while first > 0 and self.sentence[first - 1] == number:
-            first -= 1
-        last = k + 1
-        while last < len(self.items) and self.sentence[last] == number:
-            last += 1
-        return first, last
+        return self.bounds[self.sentence[k]]
 
 
 def close_end(span: Span) -> int:
@@ -75,10 +75,16 @@ def build_frames(
     parent = parents(spans)
     inside = innermost(words, spans)
     starts = [p[0] for p in paragraphs]
+    wanted = {p + d for s in spans for p in (s.paragraph,) for d in (-1, 0, 1)}  # quotations' paragraphs and their neighbours
     grouped: dict[tuple[str, int], list[Item]] = {}
+    paragraph = 0
     for t, word in enumerate(words):
+        while paragraph + 1 < len(starts) and starts[paragraph + 1] <= word.start:
+            paragraph += 1
         q = inside[t]
-        key = ("q", q) if q >= 0 else ("p", max(0, bisect.bisect_right(starts, word.start) - 1))
+        if q < 0 and paragraph not in wanted:
+            continue
+        key = ("q", q) if q >= 0 else ("p", paragraph)
         grouped.setdefault(key, []).append(Item(word.start, word.end, token=t))
     for k, span in enumerate(spans):
         key = ("q", parent[k]) if parent[k] >= 0 else ("p", span.paragraph)

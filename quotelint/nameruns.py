@@ -20,7 +20,8 @@ if TYPE_CHECKING:
     from quotelint.names import Token
     from quotelint.quotewords import QuoteWords
 
-_BREAK = regex.compile(r"[.!?:;\n\r•]")
+_BREAK = regex.compile(r"[.!?:;\n\r•—–]|\s-\s")
+_POSSESSIVE = frozenset({"'s ", "’s ", "' ", "’ "})
 CUTS = ("of", "for", "at", "from")
 
 
@@ -54,9 +55,19 @@ class NameReader:
         for first, last in self.runs():
             for a, b in self.pieces(first, last, covered):
                 run = self.name(a, b)
-                if run is not None:
+                if run is not None and run.kind != "organization" and self._possessive(run.first, run.last) is not None:
+                    cut = self._possessive(a, b)  # Kazakhstan's President Tokayev: two names, not one
+                    out.extend(r for r in (self.name(a, cut), self.name(cut + 1, b)) if r is not None)  # type: ignore[operator]
+                elif run is not None:
                     out.append(run)
         return out
+
+    def _possessive(self, first: int, last: int) -> int | None:
+        """The last word before a possessive inside a run (`People's Renewal Congress`)."""
+        for t in range(first, last):
+            if self.prose[self.tokens[t].end : self.tokens[t + 1].start] in _POSSESSIVE:
+                return t
+        return None
 
     def sentence_start(self, i: int) -> bool:
         if i == 0:
@@ -65,10 +76,27 @@ class NameReader:
         gap = self.prose[prev.end : self.tokens[i].start]
         if gap.startswith(".") and (len(prev.text) == 1 or prev.text.lower() in self.qw.abbreviations or prev.text in self.lexicon.honorifics):
             return False  # Mr. Berg, J. Smith
-        return bool(_BREAK.search(gap)) or any(c in self.opening for c in gap)
+        return bool(_BREAK.search(gap)) or gap[-1:] in self.opening
+
+    def _leads_name(self, i: int) -> bool:
+        """An ordinary word opening a sentence that begins a name: `Harbor Freight Lines said`
+        (not `The`, `Later`, `Meanwhile`, `Yesterday`, `Slowly` before a name)."""
+        word = self.tokens[i].text.lower()
+        qw = self.qw
+        small = qw.minor_words | qw.determiners | qw.verb_helpers | qw.clause_words | qw.prepositions | qw.not_names
+        if word in small or word in qw.pronouns or word.endswith("ly") or word in self.lexicon.reporting_verbs:
+            return False
+        rest: list[str] = []  # the capitalised words after it: ordinary words make a name of it,
+        k = i  # a person's name (Fisherman Einar Þórsson) leaves it a description
+        while k + 1 < len(self.tokens) and len(rest) < 5 and self._joined(k, k + 1) and self.tokens[k + 1].text[:1].isupper():
+            k += 1
+            rest.append(self.tokens[k].text)
+        return any(w.lower() in self.lexicon.common_words for w in rest)
 
     def _joined(self, a: int, b: int) -> bool:
         gap = self.prose[self.tokens[a].end : self.tokens[b].start]
+        if gap in _POSSESSIVE:
+            return self.tokens[b].text[:1].isupper()
         return gap in (" ", "\u00a0") or (gap == ". " and len(self.tokens[a].text) == 1 and self.tokens[a].text.isupper())
 
     def runs(self) -> list[tuple[int, int]]:
@@ -77,7 +105,7 @@ class NameReader:
         i = 0
         while i < len(tokens):
             word = tokens[i].text
-            if not word[:1].isupper() or (self.sentence_start(i) and word.lower() in lex.common_words and not self.title_at(i, len(tokens))):
+            if not word[:1].isupper() or (self.sentence_start(i) and word.lower() in lex.common_words and not self.title_at(i, len(tokens)) and not self._leads_name(i)):
                 i += 1
                 continue
             last = j = i
@@ -155,6 +183,8 @@ class NameReader:
 
     def name(self, first: int, last: int) -> Run | None:
         name_first, parts, stripped = self.strip(first, last)
+        while name_first < last and parts[0] in self.lexicon.name_connectors:
+            name_first, parts = name_first + 1, parts[1:]  # Chair of the Tribunal: the Tribunal
         if self.honorific_before(name_first - len(stripped)):
             stripped.insert(0, self.tokens[name_first - len(stripped) - 1].text)
         common = self.lexicon.common_words

@@ -16,6 +16,7 @@ words in ten in order, at least four words) is `altered`, with the words that di
 from __future__ import annotations
 
 import difflib
+import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -51,7 +52,14 @@ class Match:
 
 
 def normalize(word: str, words: QuoteWords) -> str:
+    if words is quote_words():
+        return _normalized(word)
     return words.american(fold(word).replace("'", "").replace("’", "").replace("-", ""))
+
+
+@functools.lru_cache(maxsize=65536)
+def _normalized(word: str) -> str:
+    return quote_words().american(fold(word).replace("'", "").replace("’", "").replace("-", ""))
 
 
 def cut(text: str, words: QuoteWords | None = None) -> Words:

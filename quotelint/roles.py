@@ -51,7 +51,8 @@ def find_roles(words: list[Token], people: Iterable[Entity]) -> Iterator[RoleMen
         by_first.setdefault(phrase[0], []).append(phrase)
     for group in by_first.values():
         group.sort(key=len, reverse=True)
-    folded = [fold(w.text) for w in words]
+    cache: dict[str, str] = {}
+    folded = [cache.get(w.text) or cache.setdefault(w.text, fold(w.text)) for w in words]
     i = 0
     while i < len(words):
         for phrase in by_first.get(folded[i], ()):

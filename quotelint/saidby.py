@@ -21,8 +21,10 @@ if TYPE_CHECKING:
     from quotelint.quotewords import QuoteWords
 
 _CHUNK_BREAK = regex.compile(r"[,;:()\[\]—–]|\s-\s")
-RANK = {"person": 0, "organization": 1, "body": 1, "name": 2, "title": 3, "pronoun": 4}
+_DASH = regex.compile(r"[—–]|\s-\s")
+RANK = {"person": 0, "organization": 1, "name": 2, "body": 3, "single": 4, "title": 5, "pronoun": 6}
 MAX_CHUNKS = 6
+REACH = 60  # items looked at, at most, left of a verb
 
 
 class Subjects:
@@ -43,6 +45,7 @@ class Subjects:
     def left_of(self, frame: Frame, v: int, lo: int) -> Candidate | None:
         """The subject of the verb at item v, looked for in items lo..v-1."""
         items = frame.items
+        lo = max(lo, v - REACH)
         j = v - 1
         while j >= lo and items[j].quote < 0 and self.word(items[j]) in self.qw.verb_helpers and not self.broken(items[j], items[j + 1]):
             j -= 1
@@ -77,6 +80,17 @@ class Subjects:
                     return found
         return cand
 
+    def _dateline_end(self, frame: Frame, lo: int, hi: int) -> int:
+        """The first item after a dateline opening the sentence: a word in capitals, then a
+        dash within a few words (`JOS, Nigeria (AP) - A tribunal ...`)."""
+        first = self.word(frame.items[lo]) if lo < hi and frame.items[lo].quote < 0 else ""
+        if len(first) < 2 or not first.isupper():
+            return lo
+        for k in range(lo + 1, min(hi, lo + 10)):
+            if _DASH.search(self.prose, frame.items[k - 1].end, frame.items[k].start):
+                return k
+        return lo
+
     def _in_phrase(self, frame: Frame, lo: int, j: int) -> bool:
         """Item j ends a prepositional phrase (`for the defense`, `on Wednesday`), which
         modifies the subject before it rather than being the subject."""
@@ -95,7 +109,7 @@ class Subjects:
         items = frame.items
         for i in range(j - 1, lo - 1, -1):
             if items[i].quote >= 0:
-                return i + 1
+                continue  # a title inside the clause: whose book "La República Cansada" predicted
             low = self.word(items[i]).lower()
             if low in self.qw.clause_words and low not in ("as",):
                 if low in ("and", "or") and 0 < i < len(items) - 1 and self.word(items[i - 1])[:1].isupper() and self.word(items[i + 1])[:1].isupper():
@@ -147,7 +161,7 @@ class Subjects:
                 k += 1
         if not found:
             return None
-        best = min(found, key=lambda c: RANK.get(c.kind, 9))
+        best = min(found, key=lambda c: RANK["single" if c.kind == "name" and c.first == c.last else c.kind])
         if people_only and best.kind != "person":
             return None
         return best
@@ -160,9 +174,7 @@ class Subjects:
         end = hi
         k = hi - 1
         while k >= lo and len(bounds) < MAX_CHUNKS:
-            if frame.items[k].quote >= 0:
-                break
-            if k == lo or frame.items[k - 1].quote >= 0 or self.broken(frame.items[k - 1], frame.items[k]):
+            if k == lo or self.broken(frame.items[k - 1], frame.items[k]):
                 bounds.append((k, end))
                 end = k
             k -= 1
@@ -190,8 +202,10 @@ class Subjects:
         return description and (low in ("a", "an") or (first.islower() and low not in self.qw.pronouns and low != "the"))
 
     def first_subject(self, frame: Frame, lo: int, hi: int) -> Candidate | None:
-        """The sentence's subject: the first candidate of its first chunk that is no adverbial."""
-        k = lo
+        """The sentence's subject: the first candidate of its first chunk that is no adverbial
+        (and after the dateline, `REYKJAVIK, Iceland (AFP) —`)."""
+        hi = min(hi, lo + REACH)
+        k = self._dateline_end(frame, lo, hi)
         while k < hi:
             end = k + 1
             while end < hi and frame.items[end].quote < 0 and not self.broken(frame.items[end - 1], frame.items[end]):

@@ -58,6 +58,7 @@ class Cast:
         self.surnames: dict[str, Candidate] = {}  # a person's last name -> the person
         self.given: dict[str, Candidate] = {}  # a person's first name -> the person (Park Ji-won)
         self.reader = NameReader(ctx.prose, self.tokens, self.lexicon, words)
+        self.title_nouns = frozenset(w for w in self.lexicon.title_words if w not in words.minor_words and w not in words.prepositions)
         covered: set[int] = set()
         self._mentions(covered)
         self._roles(covered)
@@ -139,8 +140,10 @@ class Cast:
                 self._add(Candidate(t, t, "pronoun", low), covered)
             elif token.text.islower() and (low in qw.speaking_bodies or low in orgs):
                 self._body(t, covered)
-            elif token.text.islower() and low in self.lexicon.title_words and t > 0 and tokens[t - 1].text.lower() in qw.determiners:
-                self._add(Candidate(t, t, "title", low), covered)
+            elif token.text.islower() and low in self.title_nouns and any(
+                tokens[k].text.lower() in qw.determiners for k in range(max(0, t - 2), t)
+            ):
+                self._add(Candidate(t, t, "title", low), covered)  # the governor, the jury chairwoman
 
     def _body(self, t: int, covered: set[int]) -> None:
         tokens, prose, qw = self.tokens, self.ctx.prose, self.qw
@@ -192,8 +195,13 @@ class Cast:
         if cand.kind == "title":
             return self._titled(cand)
         if cand.kind == "body" and cand.bare:
+            # "the ministry": the one named before; else "the company": the organization named
+            # last, in this paragraph or the one before; else the noun itself
             found = self._back(cand.first, lambda c: c.kind in BODIES and not c.bare and cand.name.lower() in self._text(c).lower())
-            return self._speaker(found or cand)  # "the ministry": the one named before, else the noun
+            if found is None:
+                here = self._paragraph(cand.first)
+                found = self._back(cand.first, lambda c: c.kind in ("organization", "name") and c.first < c.last and here - self._paragraph(c.first) <= 1)
+            return self._speaker(found or cand)
         return self._speaker(cand)
 
     def _speaker(self, cand: Candidate) -> Speaker:

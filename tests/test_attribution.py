@@ -44,6 +44,9 @@ def speakers(text: str, registry: Registry) -> list[str | None]:
         ("Ms. Lena Ortiz spoke after Mr. Tom Berg. “We disagree,” she said.", ["Lena Ortiz"]),
         ("Ms. Lena Ortiz spoke after Mr. Tom Berg. “We disagree,” he said.", ["Tom Berg"]),
         ("Guterres met Tokayev on Monday. “We are partners for peace in the region,” he said.", ["Kassym-Jomart Tokayev"]),
+        ("Harbor Freight Lines, which runs the ferries, said the union's claims were “plainly false”.", ["Harbor Freight Lines"]),
+        ("OSLO, Norway (Reuters) — Norway's fisheries directorate on Friday closed the fjord, saying stocks had “collapsed”.", ["Norway's fisheries directorate"]),
+        ("Harbor Freight Lines cut two routes. In a statement, the company said it was “ready to talk”.", ["Harbor Freight Lines"]),
     ],
 )
 def test_patterns(text: str, expected: list[str], registry: Registry) -> None:
@@ -83,6 +86,11 @@ def test_a_headline_repeating_a_body_quote_takes_its_speaker(registry: Registry)
 def test_a_title_noun_refers_to_the_person_with_that_title(registry: Registry) -> None:
     text = "Plateau state governor Ibrahim Dakwang thanked voters. In a message to rivals, the governor wrote: “My door is open to all of you.”"
     assert speakers(text, registry) == ["Ibrahim Dakwang"]
+
+
+def test_a_title_noun_may_point_forward_to_the_name(registry: Registry) -> None:
+    text = "The prize went to a debut novel, in what the jury chairwoman called “a brave choice”.\n\nJury chairwoman Ana Lindqvist said the vote was close."
+    assert speakers(text, registry) == ["Ana Lindqvist"]
 
 
 def test_a_role_in_the_registry_stands_for_its_holder(registry: Registry) -> None:

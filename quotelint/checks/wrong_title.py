@@ -44,14 +44,15 @@ MAX_WORDS = 10
 
 def check(ctx: Context) -> Iterator[Hit]:
     entities = ctx.registry.entities
-    dates = quote_dates(ctx)
+    starts = [p[0] for p in ctx.quote_scan.paragraphs]
+    dates = quote_dates(ctx, starts)
     for mention in ctx.mentions:
         if not mention.form.accepted:
             continue
         person = entities[mention.form.entity_ids[0]]
         if person.kind != "person" or not person.roles:
             continue
-        when = dates.get(paragraph_of(ctx, mention.start))
+        when = dates.get(bisect.bisect_right(starts, mention.start) - 1)
         for first, last in (title_before(ctx, mention.first), title_after(ctx, mention.first + mention.count - 1)):
             if first > last:
                 continue
@@ -60,19 +61,14 @@ def check(ctx: Context) -> Iterator[Hit]:
                 yield hit
 
 
-def paragraph_of(ctx: Context, offset: int) -> int:
-    starts = [p[0] for p in ctx.quote_scan.paragraphs]
-    return bisect.bisect_right(starts, offset) - 1
-
-
-def quote_dates(ctx: Context) -> dict[int, dt.date]:
+def quote_dates(ctx: Context, starts: list[int]) -> dict[int, dt.date]:
     """The date of the registered quote each paragraph holds, if any."""
     registered = {q.id: q for q in ctx.registry.quotes}
     out: dict[int, dt.date] = {}
     for q in ctx.quotes:
         entry = registered.get(q.registry_id or "")
         if entry is not None and entry.date is not None and q.status in ("verified", "altered"):
-            out.setdefault(paragraph_of(ctx, q.start), entry.date)
+            out.setdefault(bisect.bisect_right(starts, q.start) - 1, entry.date)
     return out
 
 
