@@ -141,6 +141,10 @@ def fits(claim: Claim, figure: Figure) -> bool:
 def about_same(claim: Claim, fact: Fact, layout: Layout) -> bool:
     """The figure's subject can be the claim's: same event, no other year, no other name."""
     about, wanted, topic = subject(layout, fact), claim_subject(claim), layout.topic
+    if isinstance(claim.value, dt.date) and in_dateline(layout, fact):
+        return False  # "ASTANA, March 20 (AP) -": when the story was filed
+    if about.forecast or about.areas - wanted.names:
+        return False  # "turnout is expected to reach 60 percent", "turnout in the north": not this
     earlier = about.earlier or fact.figure.role == "earlier"
     if not isinstance(claim.value, dt.date) and earlier != (claim.when == "previous"):
         return False
@@ -161,6 +165,14 @@ def about_same(claim: Claim, fact: Fact, layout: Layout) -> bool:
 def same_event(ours: Iterable[tuple[str, str | None]], theirs: Iterable[tuple[str, str | None]]) -> bool:
     """One event of each side can be the same: one family, and one kind or a kind left open."""
     return any(f == g and (k == j or k is None or j is None) for f, k in ours for g, j in theirs)
+
+
+def in_dateline(layout: Layout, fact: Fact) -> bool:
+    """The figure stands in a dateline: a place in capitals, then the date, before the dash."""
+    first = layout.sentence_words(fact.sentence)[0]
+    place = layout.words[first].text
+    head = layout.prose[layout.words[first].start : fact.figure.start]
+    return place.isupper() and len(place) > 2 and len(head) < 40 and not any(d in head for d in "-–—")
 
 
 def agrees(claim: Claim, figure: Figure) -> bool:
@@ -215,6 +227,6 @@ def mismatches(ctx: Context) -> Iterator[tuple[Claim, Fact]]:
             if any(agrees(claim, f.figure) for f in candidates):
                 continue
             # A figure that another claim stated here accounts for is that claim's figure.
-            rest = [f for f in candidates if not any(agrees(other, f.figure) for other, _, _ in stated if other is not claim)]
+            rest = [f for f in candidates if not any(f in theirs and agrees(other, f.figure) for other, theirs, _ in stated if other is not claim)]
             if rest:
                 yield claim, min(rest, key=lambda f: abs(f.figure.start - at))

@@ -49,7 +49,7 @@ def conflict_key(fact: Fact, about: Subject, topic: Topic) -> tuple[Any, ...] | 
     else:
         names = own_names(about.entities, topic)
     events = resolve_events(about.events, topic)
-    return (measure.name, fact.figure.unit, events, names, about.years, about.modifiers)
+    return (measure.name, fact.figure.unit, events, names, about.years, about.modifiers, about.periods, about.forecast, about.areas)
 
 
 def differ(a: Fact, b: Fact) -> bool:

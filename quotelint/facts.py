@@ -25,6 +25,8 @@ from quotelint.layout import Layout
 WINDOW = 8  # words either side of a figure or measure word that can name its subject
 REACH = 6  # words between a measure word and its figure
 LEAD = 40  # words before a figure in its sentence that may name its event
+FORECAST = 6  # words before a figure where `expected`, `target` make it a forecast
+AFTER = 3  # words after a figure where `ago`, `last year` make it an earlier value
 NOT_MEASURED = ("date", "year", "ratio", "fraction")
 
 
@@ -36,6 +38,9 @@ class Subject:
     years: frozenset[int] = frozenset()
     modifiers: frozenset[str] = frozenset()  # `core` in `core inflation`
     earlier: bool = False
+    periods: frozenset[str] = frozenset()  # months, `first quarter`
+    forecast: bool = False  # `expected`, `target`: not a result
+    areas: frozenset[str] = frozenset()  # `the north`, `rural areas`: a part, not the whole
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,26 +110,77 @@ def _subject(layout: Layout, fact: Fact) -> Subject:
         if antecedent is not None:  # "Canada, which averages": the words before the comma
             scope.update(k for k in range(max(first_word, start - 12), start) if layout.clause[k] == antecedent)
     skip = set(range(lo, hi)) | (set(range(*at)) if at else set())
-    events, entities, holders, modifiers = set(), set(), set(), set()
-    earlier = f.role == "earlier"
+    events, entities, holders, modifiers, areas = set(), set(), set(), set(), set()
+    earlier, forecast = f.role == "earlier", False
     for k in sorted(scope - skip):
+        text = words[k].text
         if (event := layout.event(k)) is not None:
             events.add(event)
         elif layout.is_entity(k):
-            entities.add(words[k].text)
+            entities.add(text)
             if k < lo and layout.clause[k] == layout.clause[lo]:
-                holders.add(words[k].text)
-        earlier = earlier or words[k].text.lower() in data.earlier_words
+                holders.add(text)
+        low = text.lower()
+        earlier = earlier or (low in data.earlier_words and k < hi + AFTER)
+        forecast = forecast or (text in data.forecast_words and lo - FORECAST <= k < lo)
+        if low in data.area_words and not _names_event(layout, k):
+            areas.add(low)
+    own_events = bool(events)
     if not events:  # "In the referendum a year earlier, turnout was 68 percent"
         events = {e for k in range(max(first_word, lo - LEAD), lo) if (e := layout.event(k)) is not None}
+    intro = _intro(layout, first_word, lo)  # "In Germany, inflation reached 8.7 percent"
+    if not entities:
+        entities = {words[k].text for k in intro if layout.is_entity(k)}
+    earlier = earlier or any(words[k].text.lower() in data.earlier_words for k in intro)
+    areas = areas or {words[k].text.lower() for k in intro if words[k].text.lower() in data.area_words}
     if at:
         a, b = at
         if a > first_word and words[a - 1].text.lower() in data.measure_modifiers:
             modifiers.add(words[a - 1].text.lower())
         if b + 1 < last_word and words[b].text.lower() in data.complement_words and words[b + 1].text.lower() in data.measure_modifiers:
             modifiers.add(words[b + 1].text.lower())
-    years = frozenset(_years(layout, f, scope))
-    return Subject(frozenset(events), frozenset(entities), frozenset(holders), years, frozenset(modifiers), earlier)
+    years = frozenset(_years(layout, f, scope) or _years(layout, f, intro))
+    # A date beside an event names the event ("the 19 March election"), not a period of the figure.
+    periods = frozenset() if own_events else frozenset(_periods(layout, scope - skip) or _periods(layout, intro))
+    return Subject(
+        frozenset(events), frozenset(entities), frozenset(holders), years, frozenset(modifiers), earlier, periods, forecast, frozenset(areas)
+    )
+
+
+def _names_event(layout: Layout, k: int) -> bool:
+    """Word `k` is part of an event's name (`city council election`, `regional elections`)."""
+    nxt = layout.words[k + 1].text.lower() if k + 1 < len(layout.words) else ""
+    return nxt in layout.data.event_nouns or nxt in layout.data.event_kinds
+
+
+def _intro(layout: Layout, first: int, lo: int) -> set[int]:
+    """The words of a short opening phrase that sets the scene for the rest of the sentence
+    (`In Germany,`, `Last year,`), when the figure stands after it; not an opening clause (`While
+    ...,`)."""
+    c = layout.clause[first]
+    end = first
+    while end < lo and layout.clause[end] == c:
+        end += 1
+    words = layout.words
+    if end >= lo or end - first > 6 or words[first].text.lower() in layout.data.clause_words:
+        return set()
+    if end - first == 1 and words[first].text.isupper() and len(words[first].text) > 2:
+        return set()  # a dateline: "KARVIK, Oct 6 (Reuters) -"
+    if "," not in layout.prose[words[end - 1].end : words[end].start]:
+        return set()
+    return set(range(first, end))
+
+
+def _periods(layout: Layout, scope: set[int]) -> set[str]:
+    """Months and parts of the year named near a figure (`in March`, `first quarter`)."""
+    data, words, out = layout.data, layout.words, set()
+    for k in scope:
+        text = words[k].text
+        if text in data.months:
+            out.add(f"month {data.months[text]}")
+        elif text.lower() in data.period_words and k > 0:
+            out.add(f"{words[k - 1].text.lower()} {text.lower()}")
+    return out
 
 
 def _antecedent(layout: Layout, first: int, sentence_start: int) -> int | None:
@@ -152,7 +208,7 @@ def _years(layout: Layout, f: Figure, scope: set[int]) -> list[int]:
         g = layout.figures[i]
         year = g.value if g.unit == "year" else (g.date[0] if g.date else None)
         first = layout.span(g.start, g.end)[0]
-        before = {layout.words[j].text.lower() for j in range(max(0, first - 2), first)}
+        before = {layout.words[j].text.lower() for j in range(max(0, first - 3), first)}
         if year is not None and not before & layout.data.year_references:
             out.append(int(year))
     return out

@@ -15,7 +15,20 @@ import regex
 
 DATA = os.path.join(os.path.dirname(__file__), "data", "figures.yaml")
 # Lists read as plain sets of words.
-WORD_SETS = ("ordinals", "singular_articles", "weekdays", "earlier_words", "clause_words", "relative_words", "year_references", "abbreviations", "complement_words")
+WORD_SETS = (
+    "ordinals",
+    "singular_articles",
+    "weekdays",
+    "earlier_words",
+    "forecast_words",
+    "area_words",
+    "period_words",
+    "clause_words",
+    "relative_words",
+    "year_references",
+    "abbreviations",
+    "complement_words",
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +60,10 @@ class FigureData:
     not_units: frozenset[str]
     months: dict[str, int]
     weekdays: frozenset[str]
+    forecast_words: frozenset[str]
+    area_words: frozenset[str]
+    earlier_after_figure: frozenset[str]
+    period_words: frozenset[str]
     year_range: tuple[int, int]
     bounds: dict[tuple[str, ...], str]  # phrase words -> min | max | approx
     approximate_margin: float
@@ -166,6 +183,7 @@ def _build(data: dict[str, Any]) -> FigureData:
         bounds=bounds,
         approximate_margin=float(data["approximate_margin"]),
         earlier_markers=_phrases(data["earlier_markers"]),
+        earlier_after_figure=frozenset(" ".join(p) for p in _phrases(data["earlier_after_figure"])),
         reference_markers=_phrases(data["reference_markers"]),
         measures=measures,
         measure_words=measure_words,

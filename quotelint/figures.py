@@ -69,7 +69,7 @@ def find_figures(prose: str, words: Sequence[Token] | None = None) -> list[Figur
         found = reader.read(pos)
         if found:
             out.extend(found)
-            covered = found[-1].end
+            covered = reader.last_end = found[-1].end
     return out
 
 
@@ -77,6 +77,7 @@ class _Reader:
     def __init__(self, prose: str, data: FigureData) -> None:
         self.prose = prose
         self.data = data
+        self.last_end = -100  # where the figure read last ends
 
     def read(self, pos: int, linked: bool = True) -> list[Figure] | None:
         """The figure (or two, for a change) that starts at `pos`, a digit or a number word."""
@@ -183,6 +184,8 @@ class _Reader:
             if noun and self.countable(noun):
                 unit, end = data.counted_unit(noun), w.end()
         bound, marker = self.before(start)
+        if 0 < start - self.last_end <= 14 and " ".join(prose[self.last_end : start].lower().split()) in data.earlier_after_figure:
+            marker = "earlier"  # "fell to 58 percent from 66 percent"
         return Figure(start, end, prose[start:end], value, unit, step, bound=bound, role=role or marker, number=number, scale=scale)
 
     def countable(self, noun: str) -> bool:

@@ -64,6 +64,12 @@ def test_both_places_are_reported_each_pointing_at_the_other() -> None:
         # holders: each party's own seats; no holder, no comparison
         "Greenway won 12 seats.\nThe Harbour Party won 9 seats.",
         "The ruling party won 40 seats.\nThe opposition won 20 seats.",
+        # a scene set at the start of the sentence, a period, a forecast
+        "Inflation hit 8.1 percent across the bloc.\nIn Germany, inflation reached 8.7 percent.",
+        "Last year, inflation was 8 percent.\nInflation is 3 percent now, the bank said.",
+        "Inflation was 3.1 percent in March.\nInflation was 3.4 percent in April.",
+        "Growth slowed to 2.1 percent.\nGrowth is expected to reach 3 percent.",
+        "Growth was 1.2 percent in the first quarter.\nGrowth was 0.8 percent in the second quarter.",
         # one sentence that gives two values compares them
         "Turnout rose to 61 percent in the cities and turnout fell to 48 percent in the villages.",
     ],
@@ -76,7 +82,7 @@ def test_different_quantities_with_the_same_word_do_not_conflict(text: str) -> N
     "text",
     [
         "The threshold is 5 percent.\nParties must clear a 7% threshold to win seats.",
-        "Inflation reached 7.1 percent in March.\nInflation of 6.4 percent hurt savers.",
+        "Inflation reached 7.1 percent, the statistics office said.\nInflation of 6.4 percent hurt savers.",
         "Greenway won 12 seats, officials said.\nIn the new chamber Greenway won 14 seats.",
         "Turnout in the referendum was 68 percent.\nThe referendum turnout of 61 percent disappointed.",
         "The budget deficit reached $2.1 billion, the ministry said.\nThe $2.6 billion deficit alarmed investors.",
@@ -84,6 +90,36 @@ def test_different_quantities_with_the_same_word_do_not_conflict(text: str) -> N
 )
 def test_the_same_quantity_with_two_values_conflicts(text: str) -> None:
     assert len(conflicts(text)) == 2
+
+
+ARTICLE = """\
+Ruling party wins Westland vote as turnout slumps
+
+KARVIK, Oct 6 (Reuters) - Westland's governing Unity party won 41.2 percent of the vote in Sunday's parliamentary election, preliminary results showed on Monday, while turnout fell to 58 percent from 66 percent four years ago.
+
+The party is expected to hold 74 of the 150 seats in the new parliament, down from 81, the election commission said. The opposition Renewal bloc took 27.5 percent and 49 seats.
+
+Turnout was lowest in the capital, where only 46 percent of voters cast ballots. In the rural north, turnout reached 71 percent.
+
+Unity leader Mara Keel said the result was \"a clear mandate\". Renewal, which had hoped to win more than 30 percent, said it would challenge results in 12 districts.
+
+The 5 percent threshold kept three small parties out of parliament. Parties needed 7 percent until a 2019 reform.
+
+Inflation, at 6.2 percent in September, dominated the campaign. The central bank expects inflation to slow to 4 percent next year. Unemployment stands at 7.8 percent, and youth unemployment at 19 percent.
+
+Turnout of 58 percent was the lowest since independence in 1991, the commission said. Unity has governed since 2011, when it won 52 percent of the vote.
+"""
+
+
+def test_a_wire_story_full_of_figures_gives_no_conflict() -> None:
+    # a regional turnout, an earlier one, the threshold before a reform, a forecast, a month,
+    # youth unemployment, a party's share and seats, a dateline: none of them is "the turnout"
+    assert conflicts(ARTICLE) == []
+
+
+def test_the_same_story_stating_its_turnout_twice_differently_conflicts() -> None:
+    changed = ARTICLE.replace("Turnout of 58 percent was the lowest", "Turnout of 56 percent was the lowest")
+    assert [(line, span) for line, span, _ in conflicts(changed)] == [(3, "58 percent"), (15, "56 percent")]
 
 
 def test_positions_are_those_of_the_file_in_markdown() -> None:
