@@ -79,14 +79,22 @@ def cut(text: str, words: QuoteWords | None = None) -> Words:
 class QuoteIndex:
     """The registry's quotes, cut into words and indexed by word pairs. Picklable."""
 
-    def __init__(self, entries: dict[str, Words], speakers: dict[str, str], pairs: dict[tuple[str, str], tuple[str, ...]], by_speaker: dict[str, tuple[str, ...]]) -> None:
+    def __init__(
+        self,
+        entries: dict[str, Words],
+        speakers: dict[str, str],
+        pairs: dict[tuple[str, str], tuple[str, ...]],
+        by_speaker: dict[str, tuple[str, ...]],
+        family: dict[str, tuple[str, ...]],
+    ) -> None:
         self.entries = entries
         self.speakers = speakers
         self.pairs = pairs
         self.by_speaker = by_speaker
+        self.family = family  # speaker id -> parent and child organizations, who speak for it
 
     @classmethod
-    def build(cls, quotes: Iterable[Quote]) -> QuoteIndex:
+    def build(cls, quotes: Iterable[Quote], entities: dict[str, Entity] | None = None) -> QuoteIndex:
         entries: dict[str, Words] = {}
         speakers: dict[str, str] = {}
         pairs: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -98,11 +106,24 @@ class QuoteIndex:
             by_speaker[quote.speaker].append(quote.id)
             for pair in set(zip(words.norm, words.norm[1:])):
                 pairs[pair].append(quote.id)
-        return cls(entries, speakers, {k: tuple(v) for k, v in pairs.items()}, {k: tuple(v) for k, v in by_speaker.items()})
+        family: dict[str, list[str]] = defaultdict(list)
+        for entity in (entities or {}).values():
+            if entity.parent:
+                family[entity.id].append(entity.parent)
+                family[entity.parent].append(entity.id)
+        return cls(
+            entries,
+            speakers,
+            {k: tuple(v) for k, v in pairs.items()},
+            {k: tuple(v) for k, v in by_speaker.items()},
+            {k: tuple(v) for k, v in family.items()},
+        )
 
     def candidates(self, quoted: Words, speaker_id: str | None) -> list[str]:
         if len(quoted.norm) < SHORT:
-            return list(self.by_speaker.get(speaker_id, ())) if speaker_id else []
+            if speaker_id is None:
+                return []
+            return [i for sid in (speaker_id, *self.family.get(speaker_id, ())) for i in self.by_speaker.get(sid, ())]
         hits: Counter[str] = Counter()
         for pair in set(zip(quoted.norm, quoted.norm[1:])):
             hits.update(self.pairs.get(pair, ()))

@@ -25,7 +25,7 @@ QUOTES = [
 
 @pytest.fixture(scope="module")
 def index() -> QuoteIndex:
-    return QuoteIndex.build(QUOTES)
+    return QuoteIndex.build(QUOTES, ENTITIES)
 
 
 def status(index: QuoteIndex, text: str, speaker: str | None = "António Guterres", sid: str | None = "guterres", person: bool = True) -> tuple[str | None, str]:
@@ -94,6 +94,7 @@ def test_short_quotations_are_only_checked_against_their_speaker(index: QuoteInd
     assert status(index, "civil society", "Kassym-Jomart Tokayev", "tokayev") == ("civil", "verified")
     assert status(index, "civil society", "António Guterres", "guterres") == (None, "unverified")
     assert status(index, "civil society", None, None) == (None, "unverified")
+    assert status(index, "political arena", "OSCE", "osce") == ("arena", "verified")  # the parent speaks for ODIHR
 
 
 def test_unrelated_words_are_unverified(index: QuoteIndex) -> None:

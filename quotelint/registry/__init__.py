@@ -46,7 +46,7 @@ class Registry:
         """The registered quotes indexed for matching (quotelint.quotematch)."""
         from quotelint.quotematch import QuoteIndex
 
-        return QuoteIndex.build(self.quotes)
+        return QuoteIndex.build(self.quotes, self.entities)
 
     def speaker_name(self, entity_id: str) -> str:
         entity = self.entities.get(entity_id)
