@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 import regex
 
+from quotelint.dates import Date, month_before, read_date
 from quotelint.figuredata import FigureData, figure_data
 from quotelint.names import Token, tokens
 
@@ -27,10 +28,7 @@ LETTERS = regex.compile(r"\p{L}+")
 WORD_AFTER = regex.compile(r"[ \t\u00a0]{1,2}(?:-[ \t\u00a0]?)?(\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}]*)*)|-(\p{L}[\p{L}\p{M}]*)")
 SPELLED_GAP = regex.compile(r"[ \t\u00a0]{1,2}(?:and[ \t\u00a0]{1,2})?|-")
 CAPITAL_UNIT = regex.compile(r"\p{Lu}+s")  # "TEUs", "MPs": an acronym's plural can be counted
-# Patterns that look back from a figure search in reverse (?r): they try the end first.
-MONTH_BEFORE = regex.compile(r"(?r)(?<![\p{L}])(\p{Lu}\p{Ll}{2,8})\.?[ \t\u00a0]{1,2}$")
-DAY_MONTH = regex.compile(r"(?:[-–](\d{1,2})(?:st|nd|rd|th)?)?[ \t\u00a0]{1,2}(?:of[ \t\u00a0]{1,2})?(\p{Lu}\p{Ll}{2,8})\b")
-YEAR_AFTER = regex.compile(r",?[ \t\u00a0]{1,2}(\d{4})(?![\p{L}\p{N}])")
+# Looking back from a figure, search in reverse (?r): the end is tried first.
 PART_OF = regex.compile(r"[ \t\u00a0]{1,2}of[ \t\u00a0]{1,2}(?:the[ \t\u00a0]{1,2})?\d")
 WORDS_BEFORE = regex.compile(r"(?r)((?:\p{L}[\p{L}\p{M}'’.\-]*[ \t\u00a0]{1,3}){1,4})$")
 ANY_NUMBER = regex.compile(r"[$€£¥₸₽₹]?\d|\p{L}")
@@ -47,7 +45,7 @@ class Figure:
     high: float | None = None  # upper end of a range; a ratio's second term; a date range's last day
     bound: str | None = None  # min (`more than`), max (`up to`), approx (`about`)
     role: str | None = None  # earlier (`from X to`), reference (`than X`), part (`X of the Y`)
-    date: tuple[int | None, int | None, int | None] | None = None  # (year, month, day)
+    date: Date | None = None  # (year, month, day)
     number: tuple[int, int] = (0, 0)  # where the number itself stands
     scale: float = 1.0  # what the written number was multiplied by
 
@@ -171,10 +169,9 @@ class _Reader:
         if (u := data.unit_after.match(prose, end)) is not None:
             unit, end = data.units[u.group("unit").lower()], u.end()
         elif unit is None and year_like and data.is_year(value):
-            month = MONTH_BEFORE.search(prose, max(0, start - 12), start)
-            if month and month.group(1) in data.months:
-                first = month.start()
-                return Figure(first, end, prose[first:end], None, "date", date=(int(value), data.months[month.group(1)], None), number=number)
+            month = month_before(prose, data, start)
+            if month is not None:
+                return Figure(month[0], end, prose[month[0] : end], None, "date", date=(int(value), month[1], None), number=number)
             return Figure(start, end, prose[start:end], value, "year", number=number)
         elif unit is None:
             if PART_OF.match(prose, end):
@@ -221,22 +218,11 @@ class _Reader:
         return bound, marker
 
     def date(self, pos: int, end: int, day: int) -> Figure | None:
-        """`March 19[, 2023]` (the month before) or `19[-20] March [2023]` (after), else None."""
-        data, prose = self.data, self.prose
-        before = MONTH_BEFORE.search(prose, max(0, pos - 12), pos)
-        if before and before.group(1) in data.months:
-            start, month, high = before.start(), data.months[before.group(1)], None
-        elif (after := DAY_MONTH.match(prose, end)) and after.group(2) in data.months:
-            start, month, end = pos, data.months[after.group(2)], after.end()
-            if prose[end : end + 1] == "." and after.group(2) in data.abbreviations and YEAR_AFTER.match(prose, end + 1):
-                end += 1  # "5 Jun. 2022"
-            high = float(after.group(1)) if after.group(1) else None
-        else:
+        found = read_date(self.prose, self.data, pos, end, day)
+        if found is None:
             return None
-        year = None
-        if (y := YEAR_AFTER.match(prose, end)) and data.is_year(float(y.group(1))):
-            year, end = int(y.group(1)), y.end()
-        return Figure(start, end, prose[start:end], None, "date", high=high, date=(year, month, day), number=(pos, pos + len(str(day))))
+        start, end, date, high = found
+        return Figure(start, end, self.prose[start:end], None, "date", high=high, date=date, number=(pos, pos + len(str(day))))
 
     def link(self, first: Figure) -> list[Figure]:
         """`from X to Y` (two figures, X earlier), `between X and Y` or `X-Y` (one range)."""
