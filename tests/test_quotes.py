@@ -148,3 +148,22 @@ def test_speech_or_term(text: str, kind: str) -> None:
 def test_terms_get_no_speaker_and_no_status() -> None:
     term = quotes("The so-called “road diet” was approved, Ned Price said.")[0]
     assert term.kind == "term" and term.speaker is None and term.status is None
+
+
+def test_a_quotation_may_run_over_a_wrapped_line() -> None:
+    text = "The minister told reporters on Monday that the plan was “ready to go\nas soon as parliament votes on it” and left the building.\n"
+    assert texts(text) == ["ready to go\nas soon as parliament votes on it"]
+
+
+def test_random_marks_and_words_never_break_extraction() -> None:
+    import random
+
+    pieces = ["“", "”", "‘", "’", '"', "'", "«", "»", "„", "‚", " ", "\n", "\n\n", ".", ",", ":", "—", "(", ")", "[", "]", "…",
+              "said", "he", "she", "Tokayev", "the", "Mr.", "according", "to", "told", "who", "and", "so-called", "Jane Doe"]
+    rng = random.Random(7)
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) + " " * rng.randint(0, 1) for _ in range(rng.randint(1, 50)))
+        for kind in ("text", "markdown", "html"):
+            doc = Document.from_text(text, kind=kind)
+            for q in Context(doc, Registry()).quotes:
+                assert 0 <= q.start <= q.end <= len(doc.prose) and q.text == doc.prose[q.start : q.end]
