@@ -213,11 +213,13 @@ def mismatches(ctx: Context) -> Iterator[tuple[Claim, Fact]]:
     for index, facts in by_sentence.items():
         present = {f.figure.unit for f in facts}
         start, end = ctx.sentences.spans[index]
+        text = ""
         stated: list[tuple[Claim, list[Fact], int]] = []
         for claim, unit in units:
             if unit not in present and not (None in present and bare[unit]):
                 continue
-            cue = search(claim.pattern, ctx.prose[start:end])
+            text = text or ctx.prose[start:end]
+            cue = search(claim.pattern, text)
             if cue is None:
                 continue
             candidates = [f for f in facts if (f.figure.unit == unit or (f.figure.unit is None and bare[unit])) and about_same(claim, f, ctx.layout)]
