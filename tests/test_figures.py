@@ -159,3 +159,14 @@ def test_sentences_split_at_stops_not_at_abbreviations_or_decimals() -> None:
         "Turnout rose.",
         "Headline Here\nwrapped line",
     ]
+
+
+def test_long_blank_runs_and_digit_runs_stay_linear() -> None:
+    import time
+
+    blank = "Turnout rose.\n" + "    \n" * 50_000 + "It fell."
+    digits = "1" * 100_000 + " percent, " + "one " * 20_000 + "1,1" * 20_000
+    start = time.perf_counter()
+    assert len(split_sentences(blank).spans) == 2
+    assert find_figures(digits)[0].unit == "percent"
+    assert time.perf_counter() - start < 3.0  # quadratic work here took minutes
