@@ -8,15 +8,12 @@ First the quotation's own sentence, in this order:
   (`adding`, `calling`) takes the subject of the sentence's earlier verb, or the sentence's subject;
 - later in it: `"A" but "B," the mission said`.
 
-Then, for speech quotations still without a speaker (see `context`): the first part of a quotation
-running over several paragraphs, a line starting with a dash under a pull quote, a paragraph
-ending with a colon before it, an earlier quotation of the same paragraph, the same words quoted
-and attributed elsewhere in the document, and finally a person who is the sentence's subject.
+Speech quotations still without a speaker are then given one from the context
+(`carryover.py`).
 """
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -30,7 +27,6 @@ if TYPE_CHECKING:
     from quotelint.quotewords import QuoteWords
 
 _AFTER_GAP = regex.compile(r"[\s,;—–-]*+")
-_DASH_LINE = regex.compile(r"[ \t]*+[—–-]")
 REACH = 60  # items looked at, at most, on either side of a quotation: a run-on "sentence" stays linear
 
 
@@ -207,76 +203,3 @@ class Attributor:
                 if earlier is not None and earlier.kind != "pronoun" and (earlier.kind == "person") == want_person:
                     return self.cast.resolve(earlier)
         return None
-
-    # --- the context -----------------------------------------------------------------------
-
-    def dash_line(self, q: int, paragraphs: tuple[tuple[int, int], ...]) -> Attribution | None:
-        """A pull quote alone in its paragraph, with the speaker on the dash line below it."""
-        key, k = self.where[q]
-        frame = self.frames[key]
-        if key[0] != "p" or len(frame.items) != 1 or key[1] + 1 >= len(paragraphs):
-            return None
-        start, end = paragraphs[key[1] + 1]
-        if _DASH_LINE.match(self.prose, start) is None:
-            return None
-        line_end = self.prose.find("\n", start, end)
-        line_end = end if line_end < 0 else line_end
-        found: list[Candidate] = []
-        t = bisect.bisect_left(self.cast.starts, start)
-        while t < len(self.tokens) and self.tokens[t].start < line_end:
-            cand = self.cast.at_first(t)
-            if cand is not None and cand.kind in ("person", "organization", "name", "body"):
-                found.append(cand)
-            t += 1
-        if not found:
-            return None
-        cand = min(found, key=lambda c: (c.kind != "person", c.entity_id is None, c.first))
-        return Attribution("dash", cand, self.cast.resolve(cand))
-
-    def colon_before(self, q: int, paragraphs: tuple[tuple[int, int], ...]) -> Attribution | None:
-        """`Park said:` closing the paragraph before one that opens with the quotation."""
-        key, k = self.where[q]
-        if key[0] != "p" or k != 0 or key[1] == 0:
-            return None
-        before = ("p", key[1] - 1)
-        frame = self.frames.get(before)
-        if frame is None or self.prose[paragraphs[key[1] - 1][1] - 1] != ":":
-            return None
-        last = len(frame.items)
-        a, _ = frame.sentence_of(last - 1)
-        for v in range(last - 1, a - 1, -1):
-            if self._is_verb(frame, v):
-                cand = self.subjects.left_of(frame, v, a)
-                if cand is not None:
-                    return self._made("colon", frame, cand, v, a)
-        return None
-
-    def previous(self, q: int, speech: list[bool], found: list[Attribution | None]) -> Attribution | None:
-        """An earlier speech quotation of the same frame, in this sentence or the one before,
-        unless this sentence names somebody else before the quotation."""
-        key, k = self.where[q]
-        frame = self.frames[key]
-        here = frame.sentence[k]
-        for i in range(k - 1, max(-1, k - REACH), -1):
-            item = frame.items[i]
-            if frame.sentence[i] < here - 1:
-                break
-            if frame.sentence[i] == here and item.quote < 0:
-                cand = self.cast.at_first(item.token)
-                if cand is not None and cand.kind in ("person", "organization", "name", "body"):
-                    return None
-            if item.quote >= 0 and speech[item.quote] and found[item.quote] is not None and found[item.quote].speaker is not None:  # type: ignore[union-attr]
-                prior = found[item.quote]
-                return Attribution("previous", prior.cand, prior.speaker)  # type: ignore[union-attr]
-        return None
-
-    def subject(self, q: int) -> Attribution | None:
-        """A person who is the sentence's subject: `Tokayev began promoting the "..."`."""
-        key, k = self.where[q]
-        frame = self.frames[key]
-        a, _ = frame.sentence_of(k)
-        cand = self.subjects.first_subject(frame, a, k)
-        if cand is None or cand.kind not in ("person", "pronoun"):
-            return None
-        speaker = self.cast.resolve(cand)
-        return Attribution("subject", cand, speaker) if speaker is not None and speaker.kind == "person" else None

@@ -5,10 +5,10 @@ order. The steps, each in its own module:
 
 1. spans (`spans.py`): marks paired within paragraphs, quotations of several paragraphs linked;
 2. frames (`frames.py`): each quotation placed in the sentence of the text around it;
-3. attribution in the sentence (`attribution.py`, `saidby.py`, `speakers.py`);
+3. attribution in the sentence (`attribution.py`, `saidby.py`, `speakers.py`, `nameruns.py`);
 4. speech or term (`speech.py`);
-5. attribution from the context, for speech only (a dash line, a colon, an earlier quotation, the
-   same words quoted elsewhere in the document);
+5. attribution from the context, for speech only (`carryover.py`: a dash line, a colon, an
+   earlier quotation; here: the first part of a long quotation, the same words quoted elsewhere);
 6. registry matching (`quotematch.py`), for speech only.
 """
 
@@ -18,6 +18,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from quotelint.attribution import Attribution, Attributor
+from quotelint.carryover import Carryover
 from quotelint.frames import build_frames, parents
 from quotelint.quotation import Quotation
 from quotelint.quotematch import cut
@@ -45,6 +46,7 @@ def find_quotes(ctx: Context) -> list[Quotation]:
     frames, where, inside = build_frames(prose, words, spans, scan.paragraphs, abbreviations, verbs)
     cast = Cast(ctx, inside, qw, [p[0] for p in scan.paragraphs])
     attributor = Attributor(prose, cast, frames, where, qw)
+    carry = Carryover(attributor, scan.paragraphs)
     classifier = Classifier(prose, words, qw, lexicon)
     parent = parents(spans)
     first_part = link_parts(spans)
@@ -68,11 +70,11 @@ def find_quotes(ctx: Context) -> list[Quotation]:
             prior = final[first_part[q]]
             final[q] = Attribution("part", prior.cand, prior.speaker) if prior else None
             continue
-        final[q] = found[q] or attributor.dash_line(q, scan.paragraphs) or attributor.colon_before(q, scan.paragraphs) or attributor.previous(q, speech, final)
+        final[q] = found[q] or carry.dash_line(q) or carry.colon_before(q) or carry.previous(q, speech, final)
     echo(texts, speech, final, qw)
     for q in range(len(spans)):
         if speech[q] and final[q] is None and first_part[q] == q:
-            final[q] = attributor.subject(q)
+            final[q] = carry.subject(q)
 
     statuses = match_all(ctx, texts, speech, final, first_part)
     out: list[Quotation] = []

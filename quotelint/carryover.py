@@ -1,0 +1,98 @@
+"""Speakers from the context, for speech quotations whose own sentence names nobody.
+
+In this order: a pull quote alone in its paragraph with a line starting with a dash below it
+(`— Marisol Okonkwo-Reyes, President of the Council`); a paragraph ending with a colon before
+the quotation (`In prepared remarks, Park said:`); an earlier speech quotation of the same
+paragraph, in the same or the previous sentence, unless this sentence names somebody else; and
+last a person who is the sentence's subject (`Tokayev began promoting the "..."`). The first
+part of a quotation of several paragraphs and the same words quoted elsewhere are handled in
+`quotes.py`, where all quotations are at hand.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+import regex
+
+from quotelint.attribution import REACH, Attribution, Attributor
+from quotelint.speakers import Candidate
+
+_DASH_LINE = regex.compile(r"[ \t]*+[—–-]")
+
+
+class Carryover:
+    def __init__(self, at: Attributor, paragraphs: tuple[tuple[int, int], ...]) -> None:
+        self.at = at
+        self.paragraphs = paragraphs
+
+    def dash_line(self, q: int) -> Attribution | None:
+        """A pull quote alone in its paragraph, with the speaker on the dash line below it."""
+        key, k = self.at.where[q]
+        frame = self.at.frames[key]
+        if key[0] != "p" or len(frame.items) != 1 or key[1] + 1 >= len(self.paragraphs):
+            return None
+        start, end = self.paragraphs[key[1] + 1]
+        if _DASH_LINE.match(self.at.prose, start) is None:
+            return None
+        line_end = self.at.prose.find("\n", start, end)
+        line_end = end if line_end < 0 else line_end
+        found: list[Candidate] = []
+        t = bisect.bisect_left(self.at.cast.starts, start)
+        while t < len(self.at.tokens) and self.at.tokens[t].start < line_end:
+            cand = self.at.cast.at_first(t)
+            if cand is not None and cand.kind in ("person", "organization", "name", "body"):
+                found.append(cand)
+            t += 1
+        if not found:
+            return None
+        cand = min(found, key=lambda c: (c.kind != "person", c.entity_id is None, c.first))
+        return Attribution("dash", cand, self.at.cast.resolve(cand))
+
+    def colon_before(self, q: int) -> Attribution | None:
+        """`Park said:` closing the paragraph before one that opens with the quotation."""
+        key, k = self.at.where[q]
+        if key[0] != "p" or k != 0 or key[1] == 0:
+            return None
+        before = ("p", key[1] - 1)
+        frame = self.at.frames.get(before)
+        if frame is None or self.at.prose[self.paragraphs[key[1] - 1][1] - 1] != ":":
+            return None
+        last = len(frame.items)
+        a, _ = frame.sentence_of(last - 1)
+        for v in range(last - 1, a - 1, -1):
+            if self.at._is_verb(frame, v):
+                cand = self.at.subjects.left_of(frame, v, a)
+                if cand is not None:
+                    return self.at._made("colon", frame, cand, v, a)
+        return None
+
+    def previous(self, q: int, speech: list[bool], found: list[Attribution | None]) -> Attribution | None:
+        """An earlier speech quotation of the same frame, in this sentence or the one before,
+        unless this sentence names somebody else before the quotation."""
+        key, k = self.at.where[q]
+        frame = self.at.frames[key]
+        here = frame.sentence[k]
+        for i in range(k - 1, max(-1, k - REACH), -1):
+            item = frame.items[i]
+            if frame.sentence[i] < here - 1:
+                break
+            if frame.sentence[i] == here and item.quote < 0:
+                cand = self.at.cast.at_first(item.token)
+                if cand is not None and cand.kind in ("person", "organization", "name", "body"):
+                    return None
+            if item.quote >= 0 and speech[item.quote] and found[item.quote] is not None and found[item.quote].speaker is not None:  # type: ignore[union-attr]
+                prior = found[item.quote]
+                return Attribution("previous", prior.cand, prior.speaker)  # type: ignore[union-attr]
+        return None
+
+    def subject(self, q: int) -> Attribution | None:
+        """A person who is the sentence's subject: `Tokayev began promoting the "..."`."""
+        key, k = self.at.where[q]
+        frame = self.at.frames[key]
+        a, _ = frame.sentence_of(k)
+        cand = self.at.subjects.first_subject(frame, a, k)
+        if cand is None or cand.kind not in ("person", "pronoun"):
+            return None
+        speaker = self.at.cast.resolve(cand)
+        return Attribution("subject", cand, speaker) if speaker is not None and speaker.kind == "person" else None
