@@ -47,7 +47,7 @@ def check(total: Tally) -> None:
 
 
 def test_seeds(registry: Registry) -> None:
-    total = report(measure(load_gold(str(GOLD / "seeds.yaml")), str(ROOT / "seeds"), registry))
+    total = report(measure(load_gold(str(GOLD / "seeds.yaml")), str(ROOT / "seeds"), registry, group_of=lambda name: name))
     print(total.line("seeds"))
     check(total)
 
