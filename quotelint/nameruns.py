@@ -79,8 +79,9 @@ class NameReader:
         return bool(_BREAK.search(gap)) or gap[-1:] in self.opening
 
     def _leads_name(self, i: int) -> bool:
-        """An ordinary word opening a sentence that begins a name: `Harbor Freight Lines said`
-        (not `The`, `Later`, `Meanwhile`, `Yesterday`, `Slowly` before a name)."""
+        """An ordinary word opening a sentence that begins a name: `Harbor Freight Lines said`,
+        `Rick Castellano said` (not `The`, `Later`, `Meanwhile`, `Yesterday`, `Slowly` before a
+        name, nor `Fisherman` before `Einar Þórsson`)."""
         word = self.tokens[i].text.lower()
         qw = self.qw
         small = qw.minor_words | qw.determiners | qw.verb_helpers | qw.clause_words | qw.prepositions | qw.not_names
@@ -91,6 +92,8 @@ class NameReader:
         while k + 1 < len(self.tokens) and len(rest) < 5 and self._joined(k, k + 1) and self.tokens[k + 1].text[:1].isupper():
             k += 1
             rest.append(self.tokens[k].text)
+        if len(rest) == 1 and rest[0].lower() not in self.lexicon.common_words:
+            return True  # a first name that is also a word, then a surname: Rick Castellano, Grant Shapps
         return any(w.lower() in self.lexicon.common_words for w in rest)
 
     def _joined(self, a: int, b: int) -> bool:

@@ -14,6 +14,8 @@ import bisect
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+import regex
+
 from quotelint.nameruns import NameReader
 from quotelint.roles import find_roles
 
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
     from quotelint.context import Context
     from quotelint.quotewords import QuoteWords
 
+_PERSON_AFTER = regex.compile(r"[ \t]*+,[ \t]*+(?:who\b|\d{1,3}[ \t]*+,)")
 PEOPLE = ("person",)
 BODIES = ("organization", "body")
 LOOKBACK = 80  # candidates looked at, at most, when resolving a pronoun
@@ -100,9 +103,12 @@ class Cast:
     def _runs(self, covered: set[int]) -> None:
         for run in self.reader.read(covered):
             text = self.ctx.prose[self.tokens[run.first].start : self.tokens[run.last].end]
-            cand = Candidate(run.first, run.last, run.kind, text)
+            kind = run.kind
+            if kind == "name" and _PERSON_AFTER.match(self.ctx.prose, self.tokens[run.last].end):
+                kind = "person"  # "Rick Castellano, who chairs ...", "Abel Quaresma, 61,"
+            cand = Candidate(run.first, run.last, kind, text)
             self._add(cand, covered)
-            if run.kind == "person":
+            if kind == "person":
                 self._person_context(cand, run.titles)
                 self.surnames.setdefault(run.parts[-1], cand)
                 if len(run.parts) > 1:

@@ -47,6 +47,7 @@ def speakers(text: str, registry: Registry) -> list[str | None]:
         ("Harbor Freight Lines, which runs the ferries, said the union's claims were “plainly false”.", ["Harbor Freight Lines"]),
         ("OSLO, Norway (Reuters) — Norway's fisheries directorate on Friday closed the fjord, saying stocks had “collapsed”.", ["Norway's fisheries directorate"]),
         ("Harbor Freight Lines cut two routes. In a statement, the company said it was “ready to talk”.", ["Harbor Freight Lines"]),
+        ("Ms. Ana Ruiz spoke first. Rick Barnaby, who chairs the board, spoke next. “We will fix it,” he said.", ["Rick Barnaby"]),
     ],
 )
 def test_patterns(text: str, expected: list[str], registry: Registry) -> None:

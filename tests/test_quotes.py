@@ -130,6 +130,7 @@ def test_paragraphs_split_long_lines_and_keep_wrapped_ones() -> None:
         ("Voters could choose “independent” candidates.", "term"),
         ("In English, “glasnost” means openness.", "term"),
         ("Residents call the illness “la quebrantahuesos.”", "term"),
+        ("The story ran under the headline “The laundry that rises”.", "term"),
         ("Tokayev’s “listening state” is a new idea.", "term"),
         ("“We will win,” she said.", "speech"),
         ("The mission said the polls lacked “competitiveness”.", "speech"),
