@@ -6,6 +6,7 @@ instance of a module-level class holding its compiled keys, never a closure.
 
 from __future__ import annotations
 
+import abc
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -37,7 +38,7 @@ class Options:
         return (text.casefold() if self.ignorecase else text) in self.exceptions
 
 
-class Check:
+class Check(abc.ABC):
     """Find the keys, keep the matches the rule may judge, and turn them into hits."""
 
     def __init__(self, options: Options, keys: Keys) -> None:
@@ -53,8 +54,9 @@ class Check:
         kept = [m for m in matches if not o.excepted(m.text) and view.in_scope(m.start, m.end) and not view.in_name(m, self.keys)]
         yield from self.hits(ctx, view, kept)
 
+    @abc.abstractmethod
     def hits(self, ctx: Context, view: View, matches: list[Match]) -> Iterator[Hit]:
-        raise NotImplementedError
+        """The hits of the kept matches, in document order."""
 
     def hit(self, view: View, match: Match, suggestion: str | None, **fields: str) -> Hit:
         o = self.options
