@@ -56,8 +56,8 @@ class Context:
 
     @functools.cached_property
     def quote_scan(self) -> Any:
-        """Quotation marks paired into spans, and the marks that pair with nothing (quotelint.spans.Scan)."""
-        from quotelint.spans import scan
+        """Quotation marks paired into spans, and the marks that pair with nothing (quotelint.quotes.spans.Scan)."""
+        from quotelint.quotes.spans import scan
 
         return scan(self.prose, self.registry.words.quote_marks)
 
@@ -70,28 +70,28 @@ class Context:
     @functools.cached_property
     def sentences(self) -> Any:
         """The prose's sentence spans (quotelint.sentences.Sentences)."""
-        from quotelint.figuredata import figure_data
+        from quotelint.claims.figuredata import figure_data
         from quotelint.sentences import split_sentences
 
         return split_sentences(self.prose, figure_data().abbreviations)
 
     @functools.cached_property
     def figures(self) -> list[Any]:
-        """Numbers, amounts and dates in the prose (quotelint.figures.Figure), in order."""
-        from quotelint.figures import find_figures
+        """Numbers, amounts and dates in the prose (quotelint.claims.figures.Figure), in order."""
+        from quotelint.claims.figures import find_figures
 
         return find_figures(self.prose, self.words)
 
     @functools.cached_property
     def layout(self) -> Any:
-        """Each word's sentence and clause (quotelint.layout.Layout)."""
-        from quotelint.layout import Layout
+        """Each word's sentence and clause (quotelint.claims.layout.Layout)."""
+        from quotelint.claims.layout import Layout
 
         return Layout(self.prose, self.words, self.figures, self.sentences, self.registry.words, lambda: self.positions)
 
     @functools.cached_property
     def facts(self) -> list[Any]:
-        """What each figure states: its measure and subject (quotelint.facts.Fact)."""
-        from quotelint.facts import find_facts
+        """What each figure states: its measure and subject (quotelint.claims.facts.Fact)."""
+        from quotelint.claims.facts import find_facts
 
         return find_facts(self.layout)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from quotelint.cues import compile_cue, search
+from quotelint.claims.cues import compile_cue, search
 from quotelint.errors import RegistryErrors
 from quotelint.linter import lint_text
 from quotelint.registry.load import load_registry

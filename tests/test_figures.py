@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from quotelint.figuredata import figure_data
-from quotelint.figures import Figure, find_figures
+from quotelint.claims.figuredata import figure_data
+from quotelint.claims.figures import Figure, find_figures
 from quotelint.sentences import split_sentences
 
 

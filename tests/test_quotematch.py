@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from quotelint.quotematch import QuoteIndex, cut
+from quotelint.quotes.matching import QuoteIndex, cut
 from quotelint.registry.model import Entity, Quote
 
 ENTITIES = {

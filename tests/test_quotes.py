@@ -10,7 +10,7 @@ from quotelint.context import Context
 from quotelint.document import Document
 from quotelint.lexicon import default_lexicon
 from quotelint.registry import Registry
-from quotelint.spans import paragraphs, scan
+from quotelint.quotes.spans import paragraphs, scan
 
 
 def quotes(text: str, kind: str = "text"):  # type: ignore[no-untyped-def]

@@ -6,6 +6,8 @@ which modules happened to be imported first.
 
 from __future__ import annotations
 
+import functools
+
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -41,33 +43,30 @@ class Rule:
         )
 
 
+@functools.lru_cache(maxsize=1)
 def builtin_rules() -> tuple[Rule, ...]:
-    from quotelint.checks import inconsistent_spelling, spelling_drift
-
-    rules = [spelling_drift.RULE, inconsistent_spelling.RULE]
-    for extra in _optional_modules():
-        rules.append(extra.RULE)
-    return tuple(sorted(rules, key=lambda r: r.id))
-
-
-def _optional_modules() -> list:  # type: ignore[type-arg]
-    """Rule modules that other parts of the project add; listed here by name."""
-    import importlib
-
-    names = (
-        "misattribution",
-        "altered_quote",
-        "unverified_quote",
-        "wrong_title",
-        "quote_marks",
-        "claim_mismatch",
-        "claim_conflict",
+    """Every built-in rule, in id order."""
+    from quotelint.checks import (
+        altered_quote,
+        claim_conflict,
+        claim_mismatch,
+        inconsistent_spelling,
+        misattribution,
+        quote_marks,
+        spelling_drift,
+        unverified_quote,
+        wrong_title,
     )
-    found = []
-    for name in names:
-        try:
-            found.append(importlib.import_module(f"quotelint.checks.{name}"))
-        except ModuleNotFoundError as exc:
-            if exc.name != f"quotelint.checks.{name}":
-                raise
-    return found
+
+    modules = (
+        misattribution,
+        altered_quote,
+        unverified_quote,
+        quote_marks,
+        spelling_drift,
+        inconsistent_spelling,
+        wrong_title,
+        claim_mismatch,
+        claim_conflict,
+    )
+    return tuple(sorted((m.RULE for m in modules), key=lambda r: r.id))

@@ -37,7 +37,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from quotelint.checks import Rule
-from quotelint.conflicts import find_conflicts
+from quotelint.claims.conflicts import find_conflicts
 from quotelint.finding import Hit, Severity
 
 if TYPE_CHECKING:

@@ -45,11 +45,11 @@ from typing import TYPE_CHECKING
 from quotelint.checks import Rule
 from quotelint.claims import mismatches
 from quotelint.finding import Hit, Severity
-from quotelint.figuredata import figure_data
+from quotelint.claims.figuredata import figure_data
 
 if TYPE_CHECKING:
     from quotelint.context import Context
-    from quotelint.figures import Figure
+    from quotelint.claims.figures import Figure
     from quotelint.registry.model import Claim
 
 

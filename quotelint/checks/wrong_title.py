@@ -29,9 +29,9 @@ from typing import TYPE_CHECKING
 
 from quotelint.checks import Rule
 from quotelint.finding import Hit, Severity
-from quotelint.quotewords import quote_words
+from quotelint.quotes.words import quote_words
 from quotelint.names import fold, form_tokens
-from quotelint.roles import folded_words
+from quotelint.quotes.roles import folded_words
 
 if TYPE_CHECKING:
     from quotelint.context import Context

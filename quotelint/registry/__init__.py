@@ -15,7 +15,7 @@ from quotelint.registry.model import Claim, Entity, Quote, Role
 if TYPE_CHECKING:
     from quotelint.lexicon import Lexicon
     from quotelint.names import NameIndex
-    from quotelint.quotematch import QuoteIndex
+    from quotelint.quotes.matching import QuoteIndex
 
 __all__ = ["Claim", "Entity", "Quote", "Registry", "Role"]
 
@@ -43,8 +43,8 @@ class Registry:
 
     @functools.cached_property
     def quote_index(self) -> QuoteIndex:
-        """The registered quotes indexed for matching (quotelint.quotematch)."""
-        from quotelint.quotematch import QuoteIndex
+        """The registered quotes indexed for matching (quotelint.quotes.matching)."""
+        from quotelint.quotes.matching import QuoteIndex
 
         return QuoteIndex.build(self.quotes, self.entities)
 

@@ -213,7 +213,7 @@ def claim(item: Any, path: str, line: int, problems: Problems) -> Claim | None:
     if values is None:
         return None
     from quotelint.claims import claim_value
-    from quotelint.cues import compile_cue
+    from quotelint.claims.cues import compile_cue
 
     checks = (
         ("cue", lambda: compile_cue(values["cue"])),

@@ -18,11 +18,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from quotelint.facts import Fact, Subject, subject
-from quotelint.layout import Layout
-from quotelint.figuredata import figure_data
+from quotelint.claims.facts import Fact, Subject, subject
+from quotelint.claims.layout import Layout
+from quotelint.claims.figuredata import figure_data
 
-from quotelint.subjects import Topic, own_names, quick_fold, resolve_events
+from quotelint.claims.subjects import Topic, own_names, quick_fold, resolve_events
 
 SCAN = 64  # neighbours looked at on each side for a disagreeing value
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import regex
 
-from quotelint.figuredata import FigureData
+from quotelint.claims.figuredata import FigureData
 
 # Patterns that look back from a number search in reverse (?r): they try the end first.
 MONTH_BEFORE = regex.compile(r"(?r)(?<![\p{L}])(\p{Lu}\p{Ll}{2,8})\.?[ \t\u00a0]{1,2}$")

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import regex
 
 from quotelint.names import fold
-from quotelint.quotewords import QuoteWords, quote_words
+from quotelint.quotes.words import QuoteWords, quote_words
 from quotelint.registry.model import Entity, Quote
 
 _PIECES = regex.compile(r"(?P<bracket>\[[^\[\]\n]{0,200}\])|(?P<gap>…|\.\s?\.\s?\.)|(?P<word>[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*)")

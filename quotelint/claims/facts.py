@@ -19,8 +19,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from quotelint.figures import Figure
-from quotelint.layout import Layout
+from quotelint.claims.figures import Figure
+from quotelint.claims.layout import Layout
 
 WINDOW = 8  # words either side of a figure or measure word that can name its subject
 REACH = 6  # words between a measure word and its figure

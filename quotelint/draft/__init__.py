@@ -24,8 +24,8 @@ import regex
 from quotelint.commands.common import inputs_from, registry_from, settings_from, write_output
 from quotelint.context import Context
 from quotelint.document import Document
-from quotelint.draftnames import NameCandidate, names_in
-from quotelint.draftyaml import render
+from quotelint.draft.names import NameCandidate, names_in
+from quotelint.draft.yamlout import render
 from quotelint.registry import Registry
 
 MIN_DOCUMENTS = 2  # a name must stand in this many documents to be drafted
@@ -104,7 +104,7 @@ def article_date(doc: Document) -> dt.date | None:
 
 def draft_entries(draft: Draft, registry: Registry) -> dict[str, list[dict[str, object]]]:
     """The draft as sections of entries, ids assigned, sorted for a stable output."""
-    from quotelint.draftyaml import unique_id
+    from quotelint.draft.yamlout import unique_id
 
     taken = set(registry.entities) | {q.id for q in registry.quotes}
     sections: dict[str, list[dict[str, object]]] = defaultdict(list)

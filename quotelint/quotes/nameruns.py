@@ -18,7 +18,7 @@ import regex
 if TYPE_CHECKING:
     from quotelint.lexicon import Lexicon
     from quotelint.names import Token
-    from quotelint.quotewords import QuoteWords
+    from quotelint.quotes.words import QuoteWords
 
 _BREAK = regex.compile(r"[.!?:;\n\r•—–]|\s-\s")
 _POSSESSIVE = frozenset({"'s ", "’s ", "' ", "’ "})

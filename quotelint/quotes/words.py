@@ -11,7 +11,7 @@ import functools
 import os
 from dataclasses import dataclass
 
-DATA = os.path.join(os.path.dirname(__file__), "data", "quotes.yaml")
+DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "quotes.yaml")
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,12 +19,12 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from quotelint.frames import Frame
-from quotelint.saidby import Subjects
-from quotelint.speakers import Candidate, Cast, Speaker
+from quotelint.quotes.frames import Frame
+from quotelint.quotes.saidby import Subjects
+from quotelint.quotes.speakers import Candidate, Cast, Speaker
 
 if TYPE_CHECKING:
-    from quotelint.quotewords import QuoteWords
+    from quotelint.quotes.words import QuoteWords
 
 _AFTER_GAP = regex.compile(r"[\s,;—–-]*+")
 REACH = 60  # items looked at, at most, on either side of a quotation: a run-on "sentence" stays linear

@@ -23,18 +23,18 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from quotelint.cues import search
-from quotelint.figuredata import figure_data
+from quotelint.claims.cues import search
+from quotelint.claims.figuredata import figure_data
 from quotelint.names import tokens
-from quotelint.subjects import own_names, quick_fold, resolve_events
+from quotelint.claims.subjects import own_names, quick_fold, resolve_events
 
-from quotelint.facts import subject
+from quotelint.claims.facts import subject
 
 if TYPE_CHECKING:
     from quotelint.context import Context
-    from quotelint.facts import Fact
-    from quotelint.layout import Layout
-    from quotelint.figures import Figure
+    from quotelint.claims.facts import Fact
+    from quotelint.claims.layout import Layout
+    from quotelint.claims.figures import Figure
     from quotelint.registry.model import Claim
 
 PLAIN_UNITS = ("percent", "percentage point", "times", "date", "year", "ratio", "fraction")

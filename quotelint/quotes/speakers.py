@@ -16,12 +16,12 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from quotelint.nameruns import NameReader
-from quotelint.roles import find_roles
+from quotelint.quotes.nameruns import NameReader
+from quotelint.quotes.roles import find_roles
 
 if TYPE_CHECKING:
     from quotelint.context import Context
-    from quotelint.quotewords import QuoteWords
+    from quotelint.quotes.words import QuoteWords
 
 _PERSON_AFTER = regex.compile(r"[ \t]*+,[ \t]*+(?:who\b|\d{1,3}[ \t]*+,)")
 PEOPLE = ("person",)

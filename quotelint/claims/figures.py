@@ -19,8 +19,8 @@ from dataclasses import dataclass, replace
 
 import regex
 
-from quotelint.dates import Date, month_before, read_date
-from quotelint.figuredata import FigureData, figure_data
+from quotelint.claims.dates import Date, month_before, read_date
+from quotelint.claims.figuredata import FigureData, figure_data
 from quotelint.names import Token, tokens
 
 NUMBER = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")

@@ -15,8 +15,8 @@ import bisect
 
 import regex
 
-from quotelint.attribution import REACH, Attribution, Attributor
-from quotelint.speakers import Candidate
+from quotelint.quotes.attribution import REACH, Attribution, Attributor
+from quotelint.quotes.speakers import Candidate
 
 _DASH_LINE = regex.compile(r"[ \t]*+[—–-]")
 

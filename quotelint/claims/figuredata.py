@@ -13,7 +13,7 @@ from typing import Any
 
 import regex
 
-DATA = os.path.join(os.path.dirname(__file__), "data", "figures.yaml")
+DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "figures.yaml")
 # Lists read as plain sets of words.
 WORD_SETS = (
     "ordinals",

@@ -14,11 +14,11 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from quotelint.frames import Frame, Item
-from quotelint.speakers import Candidate, Cast
+from quotelint.quotes.frames import Frame, Item
+from quotelint.quotes.speakers import Candidate, Cast
 
 if TYPE_CHECKING:
-    from quotelint.quotewords import QuoteWords
+    from quotelint.quotes.words import QuoteWords
 
 _CHUNK_BREAK = regex.compile(r"[,;:()\[\]—–]|\s-\s")
 _DASH = regex.compile(r"[—–]|\s-\s")

@@ -23,14 +23,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from quotelint.attribution import Attribution
-from quotelint.frames import Frame
+from quotelint.quotes.attribution import Attribution
+from quotelint.quotes.frames import Frame
 from quotelint.names import tokens
 
 if TYPE_CHECKING:
     from quotelint.lexicon import Lexicon
     from quotelint.names import Token
-    from quotelint.quotewords import QuoteWords
+    from quotelint.quotes.words import QuoteWords
 
 LONG = 5  # words
 TITLE_MAX = 8  # words

@@ -15,11 +15,11 @@ import functools
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from quotelint.figuredata import FigureData, figure_data
-from quotelint.figures import Figure
+from quotelint.claims.figuredata import FigureData, figure_data
+from quotelint.claims.figures import Figure
 from quotelint.names import Token
 from quotelint.sentences import Sentences
-from quotelint.subjects import Topic, find_topic
+from quotelint.claims.subjects import Topic, find_topic
 
 if TYPE_CHECKING:
     from quotelint.lexicon import Lexicon

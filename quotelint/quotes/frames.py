@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import regex
 
 from quotelint.names import Token
-from quotelint.spans import Span
+from quotelint.quotes.spans import Span
 
 _STOP = regex.compile(r"[.!?][)\]\"'”’]*+\s")  # a stop, then (past brackets and marks) a space: not 1.5
 _PAUSE = regex.compile(r"[.!?;:]")

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from quotelint.names import fold
 
 if TYPE_CHECKING:
-    from quotelint.layout import Layout
+    from quotelint.claims.layout import Layout
 
 Event = tuple[str, "str | None"]
 PUNCT = str.maketrans("", "", "'’-.")  # what `names.fold` drops from a word

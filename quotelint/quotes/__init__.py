@@ -17,18 +17,18 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from quotelint.attribution import Attribution, Attributor
-from quotelint.carryover import Carryover
-from quotelint.frames import build_frames, parents
+from quotelint.quotes.attribution import Attribution, Attributor
+from quotelint.quotes.carryover import Carryover
+from quotelint.quotes.frames import build_frames, parents
 from quotelint.quotation import Quotation
-from quotelint.quotematch import cut
-from quotelint.quotewords import quote_words
-from quotelint.speakers import Cast
-from quotelint.speech import Classifier
+from quotelint.quotes.matching import cut
+from quotelint.quotes.words import quote_words
+from quotelint.quotes.speakers import Cast
+from quotelint.quotes.speech import Classifier
 
 if TYPE_CHECKING:
     from quotelint.context import Context
-    from quotelint.spans import Span
+    from quotelint.quotes.spans import Span
 
 ECHO_MIN = 2  # content words a quotation must share to take another's speaker
 
