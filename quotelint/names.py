@@ -10,6 +10,7 @@ distance 1 or 2 without comparing it to every name.
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
@@ -49,11 +50,13 @@ def strip_marks(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@functools.lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """The key two spellings share when they differ only in case, diacritics or apostrophes."""
     return strip_marks(word).casefold().translate(_STRIP)
 
 
+@functools.lru_cache(maxsize=16384)
 def form_tokens(form: str) -> tuple[str, ...]:
     return tuple(t.text for t in tokens(form))
 
