@@ -7,6 +7,12 @@ import stat
 import tempfile
 
 
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def write_atomic(path: str, data: bytes) -> None:
     """Write data to path through a temporary file in the same folder and a rename.
 
@@ -16,15 +22,14 @@ def write_atomic(path: str, data: bytes) -> None:
     try:
         mode = stat.S_IMODE(os.stat(path).st_mode)
     except FileNotFoundError:
-        mode = None
+        mode = _default_mode()  # a new file gets what open() would give it, not mkstemp's 0600
     fd, tmp = tempfile.mkstemp(prefix=".quotelint-", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         try:
