@@ -75,21 +75,40 @@ def check(ctx: Context) -> Iterator[Hit]:
                 message = f"'{ctx.prose[start:end]}' is a misspelling of '{fix}' ({whole})"
             yield Hit(start, end, message, fix, fixable=True)
     words = ctx.words
+    anchored = anchored_positions(ctx)
+    by_text: dict[str, tuple[str, Entity] | None] = {}  # a word away from any anchor is judged once per text
     for i, word in enumerate(words):
         if i in covered or word.text in index.known:
             continue
-        found = near_miss(ctx, i)
+        if i in anchored:
+            found = near_miss(ctx, i)
+        elif word.text in by_text:
+            found = by_text[word.text]
+        else:
+            found = by_text[word.text] = near_miss(ctx, i)
         if found is not None:
             right, entity = found
             what = "has the wrong case for" if right.casefold() == word.text.casefold() else "looks like a misspelling of"
             yield Hit(word.start, word.end, f"'{word.text}' {what} {describe(entity, right)}", right, fixable=True)
 
 
+def anchored_positions(ctx: Context) -> set[int]:
+    """Indexes of the words beside an anchor (a word of a registered name of several words):
+    only there does a word's verdict depend on its neighbours."""
+    anchors = ctx.registry.names.anchors
+    out: set[int] = set()
+    for text, places in ctx.positions.items():
+        if text in anchors:
+            for k in places:
+                out.update((k - 1, k + 1))
+    return out
+
+
 def near_miss(ctx: Context, i: int) -> tuple[str, Entity] | None:
     index = ctx.registry.names
     words = ctx.words
     word = words[i].text
-    if len(word) < 4 or word.isdigit():
+    if len(word) < 4 or word.isdigit() or is_compound(word, index):
         return None
     anchored = (i > 0 and words[i - 1].text in index.anchors) or (i + 1 < len(words) and words[i + 1].text in index.anchors)
     expected = neighbour_expectations(ctx, i) if anchored else set()
@@ -120,6 +139,12 @@ def near_miss(ctx: Context, i: int) -> tuple[str, Entity] | None:
         return None
     entity_id = sorted(index.owners[right] & ctx.mentioned or index.owners[right])[0]
     return right, index.entities[entity_id]
+
+
+def is_compound(word: str, index) -> bool:  # type: ignore[no-untyped-def]
+    """`Kazakh-EU`, `UN-backed`: every part a registered or ordinary word, so no misspelling."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(p in index.known or p.lower() in index.lexicon.common_words for p in parts)
 
 
 def distinctive_case(word: str, right: str, lexicon) -> bool:  # type: ignore[no-untyped-def]
