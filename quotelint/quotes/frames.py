@@ -132,8 +132,11 @@ def split(
     number = 0
     for i in range(1, len(items)):
         prev, cur = items[i - 1], items[i]
-        gap = prose[prev.end : cur.start]
         opens = cur.quote >= 0 or prose[cur.start : cur.start + 1].isupper() or prose[cur.start : cur.start + 1].isdigit()
+        if not opens:  # only a capital, a digit or a quotation opens a sentence
+            numbers[i] = number
+            continue
+        gap = prose[prev.end : cur.start]
         stop = _STOP.search(gap)
         boundary = False
         if opens and stop is not None and ":" not in gap[: stop.start()]:

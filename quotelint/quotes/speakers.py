@@ -113,11 +113,18 @@ class Cast:
                 self.surnames.setdefault(run.parts[-1], cand)
                 if len(run.parts) > 1:
                     self.given.setdefault(run.parts[0], cand)
-        for t, token in enumerate(self.tokens):  # later references by one name: Bokhari, Park
-            if t not in covered and token.text[:1].isupper():
-                person = self.surnames.get(token.text) or self.given.get(token.text)
+        names = {w for w in (*self.surnames, *self.given) if w[:1].isupper()}
+        for t in self.places(names):  # later references by one name: Bokhari, Park
+            if t not in covered:
+                text = self.tokens[t].text
+                person = self.surnames.get(text) or self.given.get(text)
                 if person is not None:
                     self._add(replace(person, first=t, last=t), covered)
+
+    def places(self, texts: set[str]) -> list[int]:
+        """The indexes of the words written as one of these texts, in order."""
+        positions = self.ctx.positions
+        return sorted(t for text in texts for t in positions.get(text, ()))
 
     def _person_context(self, cand: Candidate, stripped: list[str] | tuple[str, ...]) -> None:
         """Title words and honorifics written just before a person's name."""
@@ -138,9 +145,11 @@ class Cast:
         """Pronouns, nouns for speaking bodies and title nouns."""
         tokens, qw = self.tokens, self.qw
         orgs = {w.casefold() for w in self.lexicon.organization_words}
-        for t, token in enumerate(tokens):
+        small = {*qw.pronouns, *qw.speaking_bodies, *orgs, *self.title_nouns}  # lower case
+        for t in self.places({w for w in self.ctx.positions if w.lower() in small}):
             if t in covered:
                 continue
+            token = tokens[t]
             low = token.text.lower()
             if low in qw.pronouns and (token.text.islower() or token.text.istitle()):
                 self._add(Candidate(t, t, "pronoun", low), covered)
