@@ -36,8 +36,16 @@ class Context:
     def folded_positions(self) -> dict[str, list[int]]:
         """Token indexes by case-folded word, for rules that ignore case."""
         out: dict[str, list[int]] = {}
-        for i, word in enumerate(self.words):
-            out.setdefault(word.text.casefold(), []).append(i)
+        merged: set[str] = set()  # folds of several spellings, whose indexes need sorting
+        for text, places in self.positions.items():
+            key = text.casefold()
+            if key in out:
+                out[key].extend(places)
+                merged.add(key)
+            else:
+                out[key] = list(places)
+        for key in merged:
+            out[key].sort()
         return out
 
     @functools.cached_property

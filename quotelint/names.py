@@ -169,19 +169,17 @@ class NameIndex:
 
     def mentions(self, text: str, words: list[Token]) -> Iterator[Mention]:
         """Registered spellings (accepted or known-wrong) in the text, longest match first."""
-        i = 0
-        while i < len(words):
-            found = None
-            for form in self.by_first.get(words[i].text, ()):
+        by_first = self.by_first
+        i = 0  # the first word not yet inside a mention
+        for k in [k for k, word in enumerate(words) if word.text in by_first]:
+            if k < i:
+                continue
+            for form in by_first[words[k].text]:
                 n = len(form.words)
-                if i + n <= len(words) and self._joined(text, words, i, form.words):
-                    found = Mention(words[i].start, words[i + n - 1].end, i, n, form)
+                if k + n <= len(words) and self._joined(text, words, k, form.words):
+                    yield Mention(words[k].start, words[k + n - 1].end, k, n, form)
+                    i = k + n
                     break
-            if found is None:
-                i += 1
-            else:
-                yield found
-                i += found.count
 
     @staticmethod
     def _joined(text: str, words: list[Token], i: int, form: tuple[str, ...]) -> bool:

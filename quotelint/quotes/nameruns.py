@@ -105,11 +105,12 @@ class NameReader:
     def runs(self) -> list[tuple[int, int]]:
         tokens, lex = self.tokens, self.lexicon
         out: list[tuple[int, int]] = []
-        i = 0
-        while i < len(tokens):
+        after = 0  # the first word past the last run
+        for i in [k for k, token in enumerate(tokens) if token.text[:1].isupper()]:
+            if i < after:
+                continue
             word = tokens[i].text
-            if not word[:1].isupper() or (self.sentence_start(i) and word.lower() in lex.common_words and not self.title_at(i, len(tokens)) and not self._leads_name(i)):
-                i += 1
+            if self.sentence_start(i) and word.lower() in lex.common_words and not self.title_at(i, len(tokens)) and not self._leads_name(i):
                 continue
             last = j = i
             while j + 1 < len(tokens) and self._joined(j, j + 1):
@@ -121,7 +122,7 @@ class NameReader:
                 else:
                     break
             out.append((i, last))
-            i = last + 1
+            after = last + 1
         return out
 
     def pieces(self, first: int, last: int, covered: set[int]) -> list[tuple[int, int]]:

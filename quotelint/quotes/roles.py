@@ -51,8 +51,9 @@ def find_roles(words: list[Token], people: Iterable[Entity]) -> Iterator[RoleMen
         by_first.setdefault(phrase[0], []).append(phrase)
     for group in by_first.values():
         group.sort(key=len, reverse=True)
-    cache: dict[str, str] = {}
-    folded = [cache.get(w.text) or cache.setdefault(w.text, fold(w.text)) for w in words]
+    texts = [w.text for w in words]
+    folds = {text: fold(text) for text in set(texts)}
+    folded = [folds[text] for text in texts]
     i = 0
     while i < len(words):
         for phrase in by_first.get(folded[i], ()):
