@@ -88,22 +88,35 @@ class Attributor:
             found = self._named("after", frame, j + 1, b, frame.items[j].token)
             if found is not None:
                 return found
+        relative = False
         for v in range(j, min(b, j + 16)):
             if frame.items[v].quote >= 0 or self._word(frame, v).lower() in self.qw.clause_words:
                 return None
-            if self._is_verb(frame, v) and not self._word(frame, v).endswith("ing"):
+            relative = self._in_relative(frame, v, relative)
+            if not relative and self._is_verb(frame, v) and not self._word(frame, v).endswith("ing"):
                 if self._introduces(frame, v, b):
                     return None
                 cand = self.subjects.left_of(frame, v, j)
                 return self._made("after", frame, cand, v, j) if cand is not None else None
         return None
 
+    def _in_relative(self, frame: Frame, v: int, relative: bool) -> bool:
+        """Whether item v stands in a relative clause (`"FlowCore" cells, which Veridan says
+        ...`): from `which`/`who`/`whose` to the next comma, dash or bracket. Its verb governs
+        the clause, not the quotation before it."""
+        if v > 0 and self.subjects.broken(frame.items[v - 1], frame.items[v]):
+            relative = False
+        word = self._word(frame, v).lower()
+        return relative or (word in self.qw.relative_words and word != "that")
+
     def _introduces(self, frame: Frame, v: int, b: int) -> bool:
         """The verb at item v introduces a quotation of its own: `X said "..."`; not the middle
-        of a split quotation (`"A," X said, "B."`), whose verb serves both halves."""
-        for i in range(v + 1, min(b, v + 5)):
+        of a split quotation (`"A," X said, "B."`, `"A," she said outside the court, "b."`),
+        whose verb serves both halves: the second half comes after a comma, with no other verb."""
+        for i in range(v + 1, min(b, v + 8)):
             if frame.items[i].quote >= 0:
-                split = i == v + 1 and self.prose[frame.items[v].end : frame.items[i].start].strip() == ","
+                gap = self.prose[frame.items[i - 1].end : frame.items[i].start].strip()
+                split = gap == "," and not any(self._is_verb(frame, u) for u in range(v + 1, i))
                 return not split
         return False
 
@@ -173,11 +186,13 @@ class Attributor:
 
     def _later(self, frame: Frame, k: int, b: int) -> Attribution | None:
         lo = k + 1
+        relative = False
         for v in range(k + 1, min(b, k + REACH)):
             if frame.items[v].quote >= 0:
                 lo = v + 1
                 continue
-            if self._is_verb(frame, v) and not self._word(frame, v).endswith("ing") and not self._introduces(frame, v, b):
+            relative = self._in_relative(frame, v, relative)
+            if not relative and self._is_verb(frame, v) and not self._word(frame, v).endswith("ing") and not self._introduces(frame, v, b):
                 cand = self.subjects.left_of(frame, v, lo)
                 if cand is not None:
                     return self._made("later", frame, cand, v, lo)

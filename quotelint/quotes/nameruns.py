@@ -187,15 +187,16 @@ class NameReader:
 
     def name(self, first: int, last: int) -> Run | None:
         name_first, parts, stripped = self.strip(first, last)
+        of_title = False  # Chief Executive Officer of Veridan Systems: the body, not a person
         while name_first < last and parts[0] in self.lexicon.name_connectors:
-            name_first, parts = name_first + 1, parts[1:]  # Chair of the Tribunal: the Tribunal
+            name_first, parts, of_title = name_first + 1, parts[1:], True  # Chair of the Tribunal: the Tribunal
         if self.honorific_before(name_first - len(stripped)):
             stripped.insert(0, self.tokens[name_first - len(stripped) - 1].text)
         common = self.lexicon.common_words
         if any(p.lower() in self.qw.not_names for p in parts) or (len(parts) == 1 and parts[0].lower() in common):
             return None
         honorific = any(w in self.lexicon.honorifics or w.lower() in self.qw.honorific_gender for w in stripped)
-        titled = honorific or (bool(stripped) and any(p.lower() not in common for p in parts))
+        titled = not of_title and (honorific or (bool(stripped) and any(p.lower() not in common for p in parts)))
         if len(parts) == 1 and not titled:
             return None  # a word alone is read where it is needed (Cast.single)
         return Run(name_first, last, self.kind(parts, titled), tuple(parts), tuple(stripped))

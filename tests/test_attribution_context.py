@@ -1,0 +1,49 @@
+"""Attribution patterns of news copy in other outlets' styles: split quotations with an
+adverbial, relative clauses, titles of a body, unnamed spokespeople, descriptions standing for
+a person, quotation paragraphs carried over from the paragraph before."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quotelint.context import Context
+from quotelint.document import Document
+from quotelint.registry import Registry
+from quotelint.registry.load import load_registry
+
+REGISTRY = Path(__file__).parent / "fixtures" / "rules" / "QL101" / "registry.yaml"
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return load_registry([str(REGISTRY)])
+
+
+def speech(text: str, registry: Registry) -> list[str | None]:
+    return [q.speaker for q in Context(Document.from_text(text), registry).quotes if q.kind == "speech"]
+
+
+def kinds(text: str, registry: Registry) -> list[tuple[str, str | None]]:
+    return [(q.kind, q.speaker) for q in Context(Document.from_text(text), registry).quotes]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a split quotation whose verb has an adverbial after it serves both halves
+        ("Counsel Amara Lindqvist said the firm would appeal. “We accept the verdict,” she said on the steps, “but not the sentence.”", ["Amara Lindqvist", "Amara Lindqvist"]),
+        ("“The roads are open,” Inspector Tomas Ferreira said on Friday morning, “and the bridge reopens next week.”", ["Tomas Ferreira", "Tomas Ferreira"]),
+        # a title of a body after the name: the body is no person
+        ("“We are ready,” said Odile Brenner, Chief Operating Officer of Kestrel Dynamics.", ["Odile Brenner"]),
+        ("“Costs will fall,” said Rui Valente, Managing Director of the Harbour Authority.", ["Rui Valente"]),
+    ],
+)
+def test_speaker(text: str, expected: list[str | None], registry: Registry) -> None:
+    assert speech(text, registry) == expected
+
+
+def test_relative_clause_verb_does_not_govern_the_quotation(registry: Registry) -> None:
+    text = "The kit uses the firm’s patented “GlassLock” hinge, which Kestrel Dynamics says lasts ten years."
+    assert kinds(text, registry) == [("term", None)]
