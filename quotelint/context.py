@@ -95,7 +95,9 @@ class Context:
         """Each word's sentence and clause (quotelint.claims.layout.Layout)."""
         from quotelint.claims.layout import Layout
 
-        return Layout(self.prose, self.words, self.figures, self.sentences, self.registry.words, lambda: self.positions)
+        return Layout(
+            self.prose, self.words, self.figures, self.sentences, self.registry.words, lambda: self.positions, self.word_starts
+        )
 
     @functools.cached_property
     def facts(self) -> list[Any]:

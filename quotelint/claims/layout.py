@@ -37,11 +37,12 @@ class Layout:
         sentences: Sentences,
         lexicon: Lexicon,
         positions: Callable[[], dict[str, list[int]]] | None = None,
+        starts: list[int] | None = None,
     ) -> None:
         self.prose, self.words, self.figures, self.sentences, self.lexicon = prose, words, figures, sentences, lexicon
         self._positions = positions  # each distinct word's indexes, when the caller has them
         self.data: FigureData = figure_data()
-        self.starts = [w.start for w in words]
+        self.starts = starts if starts is not None else [w.start for w in words]  # each word's start offset
         self.figure_starts = [f.start for f in figures]
         self.clause = [0] * len(words)
         self.segment = [0] * len(words)

@@ -52,7 +52,7 @@ class Cast:
         self.qw = words
         self.lexicon = ctx.registry.words
         self.tokens = ctx.words
-        self.starts = [t.start for t in ctx.words]
+        self.starts = ctx.word_starts
         self.paragraph_starts = paragraph_starts
         self.by_last: dict[int, Candidate] = {}
         self.by_first: dict[int, Candidate] = {}
