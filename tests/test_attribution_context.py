@@ -38,6 +38,15 @@ def kinds(text: str, registry: Registry) -> list[tuple[str, str | None]]:
         # a title of a body after the name: the body is no person
         ("“We are ready,” said Odile Brenner, Chief Operating Officer of Kestrel Dynamics.", ["Odile Brenner"]),
         ("“Costs will fall,” said Rui Valente, Managing Director of the Harbour Authority.", ["Rui Valente"]),
+        # an unnamed spokesperson speaks for the organization
+        ("A Kestrel Dynamics spokesman said: “We will publish the figures in March.”", ["Kestrel Dynamics"]),
+        ("The Harbour Authority said the berth would reopen. “Ships can dock from Monday,” a spokeswoman said.", ["Harbour Authority"]),
+        # a description with `the` stands for the last person named
+        ("Councillor Idris Mwangala rejected the plan. “It is a land grab,” the legislator said.", ["Idris Mwangala"]),
+        ("Goalkeeper Rónán Daly kept a clean sheet. “We defended well,” the 29-year-old goalkeeper said, “and we deserved it.”", ["Rónán Daly", "Rónán Daly"]),
+        ("Its spokesperson, Marit Solberg, told reporters the rules would change. “We have listened,” the spokesperson added.", ["Marit Solberg"]),
+        # but an indefinite one names nobody
+        ("Councillor Idris Mwangala rejected the plan. “It is a land grab,” a resident said.", [None]),
     ],
 )
 def test_speaker(text: str, expected: list[str | None], registry: Registry) -> None:
@@ -47,3 +56,16 @@ def test_speaker(text: str, expected: list[str | None], registry: Registry) -> N
 def test_relative_clause_verb_does_not_govern_the_quotation(registry: Registry) -> None:
     text = "The kit uses the firm’s patented “GlassLock” hinge, which Kestrel Dynamics says lasts ten years."
     assert kinds(text, registry) == [("term", None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a paragraph holding only a quotation goes on with the speaker of the one before ...
+        "Coach Petra Lindahl was calm. “We stayed patient,” Lindahl said.\n\n“We always believed the goal would come.”\n\nThe club plays again on Sunday.",
+        # ... or is claimed by `she added` opening the next one
+        "Coach Petra Lindahl was calm after the match.\n\n“We always believed the goal would come.”\n\nShe added that the squad was tired.",
+    ],
+)
+def test_quotation_paragraph(text: str, registry: Registry) -> None:
+    assert speech(text, registry) == ["Petra Lindahl"] * (2 if text.count("“") == 2 else 1)

@@ -74,7 +74,7 @@ def find_quotes(ctx: Context) -> list[Quotation]:
     echo(texts, speech, final, qw)
     for q in range(len(spans)):
         if speech[q] and final[q] is None and first_part[q] == q:
-            final[q] = carry.subject(q)
+            final[q] = carry.paragraph_around(q, speech, final) or carry.subject(q)
 
     statuses = match_all(ctx, texts, speech, final, first_part)
     out: list[Quotation] = []

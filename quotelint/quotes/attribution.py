@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from quotelint.quotes.descriptions import Descriptions
 from quotelint.quotes.frames import Frame
 from quotelint.quotes.saidby import Subjects
 from quotelint.quotes.speakers import Candidate, Cast, Speaker
@@ -32,7 +33,7 @@ REACH = 60  # items looked at, at most, on either side of a quotation: a run-on 
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    method: str  # after | before | cue | later | part | dash | colon | previous | echo | subject
+    method: str  # after | before | cue | later | part | dash | colon | previous | echo | paragraph | subject
     cand: Candidate | None  # the speaker as written, if any
     speaker: Speaker | None
     verb: int = -1  # token index of the reporting verb
@@ -48,7 +49,12 @@ class Attributor:
         self.qw = words
         self.verbs = frozenset(v for v in cast.lexicon.reporting_verbs if v != "according")
         self.subjects = Subjects(prose, cast, words, self.verbs)
+        self.descriptions = Descriptions(cast, words)
         self.tokens = cast.tokens
+
+    def resolve(self, cand: Candidate) -> Speaker | None:
+        """The speaker a candidate names; a title noun nobody holds by the description rules."""
+        return self.cast.resolve(cand) or self.descriptions.resolve(cand)
 
     # --- the quotation's own sentence -------------------------------------------------------
 
@@ -135,7 +141,7 @@ class Attributor:
             cand = self.subjects._best(frame, hi, end, people_only=True) or cand
         if cand is None:
             return None
-        return Attribution(method, cand, self.cast.resolve(cand), verb)
+        return Attribution(method, cand, self.resolve(cand), verb)
 
     def _before(self, frame: Frame, k: int, a: int) -> Attribution | None:
         a = max(a, k - REACH)
@@ -202,7 +208,7 @@ class Attributor:
         speaker = None
         if cand is not None:
             speaker = self._earlier_subject(frame, cand, v, a) if cand.kind == "pronoun" else None
-            speaker = speaker or self.cast.resolve(cand)
+            speaker = speaker or self.resolve(cand)
         naming = False
         if k > v >= 0 and self._word(frame, v) in self.qw.naming_verbs:
             between = [self._word(frame, i).lower() for i in range(v + 1, k)]

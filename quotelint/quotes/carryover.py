@@ -16,6 +16,7 @@ import bisect
 import regex
 
 from quotelint.quotes.attribution import REACH, Attribution, Attributor
+from quotelint.quotes.frames import Frame
 from quotelint.quotes.speakers import Candidate
 
 _DASH_LINE = regex.compile(r"[ \t]*+[—–-]")
@@ -47,7 +48,7 @@ class Carryover:
         if not found:
             return None
         cand = min(found, key=lambda c: (c.kind != "person", c.entity_id is None, c.first))
-        return Attribution("dash", cand, self.at.cast.resolve(cand))
+        return Attribution("dash", cand, self.at.resolve(cand))
 
     def colon_before(self, q: int) -> Attribution | None:
         """`Park said:` closing the paragraph before one that opens with the quotation."""
@@ -86,6 +87,40 @@ class Carryover:
                 return Attribution("previous", prior.cand, prior.speaker)  # type: ignore[union-attr]
         return None
 
+    def paragraph_around(self, q: int, speech: list[bool], found: list[Attribution | None]) -> Attribution | None:
+        """A quotation opening a paragraph whose sentence names nobody: the speaker of the
+        speech that ends the paragraph before (a quotation paragraph going on with the last
+        speaker), else the subject of `she added` opening the paragraph after."""
+        key, k = self.at.where[q]
+        frame = self.at.frames[key]
+        if key[0] != "p" or k != 0 or self._names_anyone(frame, k):
+            return None
+        before = self.at.frames.get(("p", key[1] - 1))
+        if before is not None and key[1] > 0:
+            last = before.items[-1]
+            prior = found[last.quote] if last.quote >= 0 and speech[last.quote] else None
+            if prior is None and last.quote < 0:
+                a, _ = before.sentence_of(len(before.items) - 1)
+                quoted = [it.quote for it in before.items[a:] if it.quote >= 0 and speech[it.quote]]
+                prior = found[quoted[-1]] if quoted else None
+            if prior is not None and prior.speaker is not None:
+                return Attribution("paragraph", prior.cand, prior.speaker)
+        after = self.at.frames.get(("p", key[1] + 1))
+        if after is None or len(after.items) < 2 or after.items[0].quote >= 0 or after.items[1].quote >= 0:
+            return None
+        if self.at._word(after, 1) not in self.at.qw.continuing_verbs:
+            return None
+        cand = self.at.subjects.left_of(after, 1, 0)
+        return self.at._made("paragraph", after, cand, 1, 0) if cand is not None else None
+
+    def _names_anyone(self, frame: Frame, k: int) -> bool:
+        a, b = frame.sentence_of(k)
+        for item in frame.items[a:b]:
+            cand = self.at.cast.at_first(item.token) if item.quote < 0 else None
+            if cand is not None and cand.kind in ("person", "organization", "name", "body", "pronoun", "title"):
+                return True
+        return False
+
     def subject(self, q: int) -> Attribution | None:
         """A person who is the sentence's subject: `Tokayev began promoting the "..."`."""
         key, k = self.at.where[q]
@@ -94,5 +129,5 @@ class Carryover:
         cand = self.at.subjects.first_subject(frame, a, k)
         if cand is None or cand.kind not in ("person", "pronoun"):
             return None
-        speaker = self.at.cast.resolve(cand)
+        speaker = self.at.resolve(cand)
         return Attribution("subject", cand, speaker) if speaker is not None and speaker.kind == "person" else None

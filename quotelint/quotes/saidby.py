@@ -63,6 +63,10 @@ class Subjects:
                     return self.left_of(frame, u, lo)
             return self._nearest(frame, lo, j, 10)
         cand = self.cast.at_last(items[j].token)
+        if cand is None and low in self.qw.spokesperson_words and j - 1 >= lo and items[j - 1].quote < 0:
+            body = self.cast.at_last(items[j - 1].token)  # A Home Office spokesman said: the Home Office
+            if body is not None and body.kind in ("organization", "body", "name") and not self.broken(items[j - 1], items[j]):
+                return body
         if cand is None:
             if self.word(items[j]).islower() and not self._in_phrase(frame, lo, j):
                 return None  # an unnamed subject: "union leaders described", "prosecutors called"

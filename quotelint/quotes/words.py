@@ -32,6 +32,9 @@ class QuoteWords:
     relative_words: frozenset[str]
     speaking_bodies: frozenset[str]
     speaker_cues: tuple[tuple[str, ...], ...]
+    continuing_verbs: frozenset[str]
+    spokesperson_words: frozenset[str]
+    indefinite_words: frozenset[str]
     past_markers: frozenset[str]
     not_names: frozenset[str]
     abbreviations: frozenset[str]
@@ -79,6 +82,9 @@ def quote_words() -> QuoteWords:
         relative_words=words("relative_words"),
         speaking_bodies=words("speaking_bodies"),
         speaker_cues=_phrases(data["speaker_cues"]),
+        continuing_verbs=words("continuing_verbs"),
+        spokesperson_words=words("spokesperson_words"),
+        indefinite_words=words("indefinite_words"),
         past_markers=words("past_markers"),
         not_names=words("not_names"),
         abbreviations=words("abbreviations"),

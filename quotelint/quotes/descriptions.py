@@ -1,0 +1,52 @@
+"""Descriptions standing for somebody the text names: `the legislator said`, `the 31-year-old
+defender said`, `the spokesperson added`, `a spokeswoman said`.
+
+Used when a title noun is held by nobody written with that title (`Cast.resolve` gives
+nothing). A spokesperson with `a`, `an` or `one` before it is unnamed and speaks for the
+organization named last in its paragraph or the one before; any other title noun with `the` or
+a possessive before it stands for the last person named in its paragraph or the one before
+(failing that, a spokesperson for the organization).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quotelint.quotes.speakers import Candidate, Cast, Speaker
+    from quotelint.quotes.words import QuoteWords
+
+DETERMINER_REACH = 3  # words looked at before the noun for its determiner: the 31-year-old defender
+ORGANIZATIONS = ("organization", "body", "name")
+
+
+class Descriptions:
+    def __init__(self, cast: Cast, words: QuoteWords) -> None:
+        self.cast = cast
+        self.qw = words
+
+    def resolve(self, cand: Candidate) -> Speaker | None:
+        """The person or organization a title noun with no holder stands for, or None."""
+        if cand.kind != "title":
+            return None
+        determiner = self._determiner(cand.first)
+        spokesperson = cand.name in self.qw.spokesperson_words
+        if determiner is None or (determiner in self.qw.indefinite_words and not spokesperson):
+            return None  # a judge, one official: somebody unnamed
+        here = self.cast._paragraph(cand.first)
+        near = lambda c: here - self.cast._paragraph(c.first) <= 1  # noqa: E731 - a short test
+        found = None
+        if determiner not in self.qw.indefinite_words:
+            found = self.cast._back(cand.first, lambda c: c.kind == "person" and near(c))
+        if found is None and spokesperson:
+            found = self.cast._back(cand.first, lambda c: c.kind in ORGANIZATIONS and not c.bare and near(c) and (c.kind != "name" or c.first < c.last))
+        return self.cast._speaker(found) if found is not None else None
+
+    def _determiner(self, t: int) -> str | None:
+        """The determiner or possessive before the noun at word t (`the`, `its`, `a`)."""
+        tokens = self.cast.tokens
+        for k in range(t - 1, max(-1, t - 1 - DETERMINER_REACH), -1):
+            low = tokens[k].text.lower()
+            if low in self.qw.determiners:
+                return low
+        return None
