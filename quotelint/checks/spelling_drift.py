@@ -76,16 +76,20 @@ def check(ctx: Context) -> Iterator[Hit]:
             yield Hit(start, end, message, fix, fixable=True)
     words = ctx.words
     anchored = anchored_positions(ctx)
-    by_text: dict[str, tuple[str, Entity] | None] = {}  # a word away from any anchor is judged once per text
+    # A verdict depends on the word and on the anchors beside it, so it is reached once per such triple.
+    verdicts: dict[tuple[str | None, str, str | None], tuple[str, Entity] | None] = {}
     for i, word in enumerate(words):
         if i in covered or word.text in index.known:
             continue
+        key = (None, word.text, None)
         if i in anchored:
-            found = near_miss(ctx, i)
-        elif word.text in by_text:
-            found = by_text[word.text]
+            before = words[i - 1].text if i > 0 else None
+            after = words[i + 1].text if i + 1 < len(words) else None
+            key = (before if before in index.anchors else None, word.text, after if after in index.anchors else None)
+        if key in verdicts:
+            found = verdicts[key]
         else:
-            found = by_text[word.text] = near_miss(ctx, i)
+            found = verdicts[key] = near_miss(ctx, i)
         if found is not None:
             right, entity = found
             what = "has the wrong case for" if right.casefold() == word.text.casefold() else "looks like a misspelling of"
