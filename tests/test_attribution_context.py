@@ -69,3 +69,21 @@ def test_relative_clause_verb_does_not_govern_the_quotation(registry: Registry) 
 )
 def test_quotation_paragraph(text: str, registry: Registry) -> None:
     assert speech(text, registry) == ["Petra Lindahl"] * (2 if text.count("“") == 2 else 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a naming verb that requests or judges reports words
+        ("The opposition leader, Halvard Rune, called on the minister to “come clean” about the deal.", [("speech", "Halvard Rune")]),
+        ("Senator Olu Badmus termed the budget a “fiasco” before the vote.", [("speech", "Olu Badmus")]),
+        # one that names with an object between stays a term
+        ("Fishermen call the storm “the widowmaker” in these parts.", [("term", None)]),
+        # words the speaker reports saying inside the quotation are the speaker's
+        ("“I kept shouting ‘get out, get out’ until they woke,” said Mireille Okonjo.", [("speech", "Mireille Okonjo"), ("speech", "Mireille Okonjo")]),
+        # words somebody else said inside it are not
+        ("“One clerk told my staff, ‘The files were shredded in May,’ and nobody asked why,” said Mireille Okonjo.", [("speech", "Mireille Okonjo"), ("speech", None)]),
+    ],
+)
+def test_kind_and_speaker(text: str, expected: list[tuple[str, str | None]], registry: Registry) -> None:
+    assert kinds(text, registry) == expected

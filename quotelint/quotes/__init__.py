@@ -73,7 +73,12 @@ def find_quotes(ctx: Context) -> list[Quotation]:
         final[q] = found[q] or carry.dash_line(q) or carry.colon_before(q) or carry.previous(q, speech, final)
     echo(texts, speech, final, qw)
     for q in range(len(spans)):
-        if speech[q] and final[q] is None and first_part[q] == q:
+        if not speech[q] or first_part[q] != q:
+            continue
+        unnamed = final[q] is None or (final[q].cand is None and final[q].speaker is None)  # type: ignore[union-attr]
+        if unnamed and parent[q] >= 0:
+            final[q] = carry.first_person(q, final[first_part[parent[q]]]) or final[q]
+        if final[q] is None:
             final[q] = carry.paragraph_around(q, speech, final) or carry.subject(q)
 
     statuses = match_all(ctx, texts, speech, final, first_part)

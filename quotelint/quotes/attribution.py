@@ -33,7 +33,7 @@ REACH = 60  # items looked at, at most, on either side of a quotation: a run-on 
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    method: str  # after | before | cue | later | part | dash | colon | previous | echo | paragraph | subject
+    method: str  # after | before | cue | later | part | dash | colon | previous | echo | paragraph | outer | subject
     cand: Candidate | None  # the speaker as written, if any
     speaker: Speaker | None
     verb: int = -1  # token index of the reporting verb
@@ -212,8 +212,13 @@ class Attributor:
         naming = False
         if k > v >= 0 and self._word(frame, v) in self.qw.naming_verbs:
             between = [self._word(frame, i).lower() for i in range(v + 1, k)]
-            naming = any(w not in ("a", "an") for w in between)
+            naming = any(w not in ("a", "an") for w in between) and not self._characterizes(between)
         return Attribution(method, cand, speaker, frame.items[v].token, naming)
+
+    def _characterizes(self, between: list[str]) -> bool:
+        """A naming verb that does not name: a request (`called on Ms Cardew to "come clean"`,
+        `called for`) or a judgment with `a` before the quotation (`termed the plan a "jumla"`)."""
+        return between[0] in self.qw.request_particles or between[-1] in self.qw.indefinite_words or between[-1] == "to"
 
     def _earlier_subject(self, frame: Frame, cand: Candidate, v: int, a: int) -> Speaker | None:
         """`Brussels said it welcomed`: a pronoun taking the subject of the sentence's earlier verb."""

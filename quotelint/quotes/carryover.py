@@ -121,6 +121,21 @@ class Carryover:
                 return True
         return False
 
+    def first_person(self, q: int, outer: Attribution | None) -> Attribution | None:
+        """A quotation inside a speaker's words that the speaker reports saying (`"I just kept
+        yelling 'fire, fire'"`): `I` or `we` before a reporting verb before it."""
+        key, k = self.at.where[q]
+        if key[0] != "q" or outer is None or outer.speaker is None:
+            return None
+        frame = self.at.frames[key]
+        a, _ = frame.sentence_of(k)
+        verb = False
+        for i in range(k - 1, max(a, k - REACH) - 1, -1):
+            verb = verb or self.at._is_verb(frame, i)
+            if verb and self.at._word(frame, i).lower() in self.at.qw.first_person:
+                return Attribution("outer", outer.cand, outer.speaker)
+        return None
+
     def subject(self, q: int) -> Attribution | None:
         """A person who is the sentence's subject: `Tokayev began promoting the "..."`."""
         key, k = self.at.where[q]

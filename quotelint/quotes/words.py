@@ -25,6 +25,7 @@ class Ending:
 class QuoteWords:
     term_cues: tuple[tuple[str, ...], ...]  # each a phrase, `*` for up to three words
     naming_verbs: frozenset[str]
+    request_particles: frozenset[str]
     determiners: frozenset[str]
     speaker_words: frozenset[str]
     minor_words: frozenset[str]
@@ -33,6 +34,7 @@ class QuoteWords:
     speaking_bodies: frozenset[str]
     speaker_cues: tuple[tuple[str, ...], ...]
     continuing_verbs: frozenset[str]
+    first_person: frozenset[str]
     spokesperson_words: frozenset[str]
     indefinite_words: frozenset[str]
     past_markers: frozenset[str]
@@ -75,6 +77,7 @@ def quote_words() -> QuoteWords:
     return QuoteWords(
         term_cues=_phrases(data["term_cues"]),
         naming_verbs=words("naming_verbs"),
+        request_particles=words("request_particles"),
         determiners=words("determiners"),
         speaker_words=words("speaker_words"),
         minor_words=words("minor_words"),
@@ -83,6 +86,7 @@ def quote_words() -> QuoteWords:
         speaking_bodies=words("speaking_bodies"),
         speaker_cues=_phrases(data["speaker_cues"]),
         continuing_verbs=words("continuing_verbs"),
+        first_person=words("first_person"),
         spokesperson_words=words("spokesperson_words"),
         indefinite_words=words("indefinite_words"),
         past_markers=words("past_markers"),
