@@ -87,3 +87,20 @@ def test_quotation_paragraph(text: str, registry: Registry) -> None:
 )
 def test_kind_and_speaker(text: str, expected: list[tuple[str, str | None]], registry: Registry) -> None:
     assert kinds(text, registry) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a closing mark after a plural `s` closes when a new quotation opens before the next closer
+        ("Minister Tove Anker said she backed ‘all of the reforms’ but insisted the plan had ‘saved jobs’.", [("speech", "Tove Anker"), ("speech", "Tove Anker")]),
+        # a name cue with a longer phrase in between
+        ("Baptiste, known to the home supporters as “the Wall”, made six saves.", [("term", None)]),
+        # an abbreviation in brackets is the name before it
+        ("The Coastal Water Supply Board (CWSB), in a statement, said supplies were “stable for now”.", [("speech", "Coastal Water Supply Board")]),
+        # South Asian honorifics are taken off the name
+        ("Shri Anil Mehrotra said the bridge would open “well before the monsoon”.", [("speech", "Anil Mehrotra")]),
+    ],
+)
+def test_marks_cues_and_names(text: str, expected: list[tuple[str, str | None]], registry: Registry) -> None:
+    assert kinds(text, registry) == expected

@@ -184,12 +184,20 @@ class Subjects:
             k -= 1
         for people_only in (True, False):
             for a, b in bounds:
-                if self._passed_over(frame, a, description=not people_only):
+                if self._passed_over(frame, a, description=not people_only) or self._abbreviation(frame, a, b):
                     continue
                 found = self._best(frame, a, b, people_only=people_only)
                 if found is not None:
                     return found
         return None
+
+    def _abbreviation(self, frame: Frame, a: int, b: int) -> bool:
+        """A word in capitals in brackets after a name, the name's abbreviation: `The Lucknow
+        Metro Rail Corporation (LMRC), in a statement, said` is the corporation's full name."""
+        if b != a + 1 or a == 0 or frame.items[a].quote >= 0:
+            return False
+        word = self.word(frame.items[a])
+        return word.isupper() and len(word) > 1 and self.prose[frame.items[a - 1].end : frame.items[a].start].strip() == "("
 
     def _passed_over(self, frame: Frame, a: int, description: bool = True) -> bool:
         """A chunk that holds no subject: a relative clause, an adverbial (`on Wednesday`,

@@ -136,7 +136,7 @@ class _Scanner:
     def paragraph(self, index: int, start: int, end: int, following: int | None) -> None:
         prose, marks = self.prose, self.marks
         found = [(m.start(), m.group()) for m in marks.pattern.finditer(prose, start, end)]
-        nxt_same, nxt_other = _lookahead(prose, found, start, end)
+        nxt_same, nxt_other = _lookahead(prose, found, start, end, marks.closers)
         stack: list[tuple[int, str]] = []  # (offset of the opening mark, mark)
         continuing, self.carried = self.carried, None
         skip = -1
@@ -229,7 +229,7 @@ class _Scanner:
             self.spans[first] = Span(span.open_at, span.start, span.end, span.open_mark, span.close_mark, index, 0, True)
 
 
-def _lookahead(prose: str, found: list[tuple[int, str]], start: int, end: int) -> tuple[list[int | None], list[int | None]]:
+def _lookahead(prose: str, found: list[tuple[int, str]], start: int, end: int, closers: dict[str, frozenset[str]]) -> tuple[list[int | None], list[int | None]]:
     """For each mark, the offset of the next closing-like apostrophe mark of the same kind (None
     if an opening-like one of that kind comes first: then a new quotation begins and this mark
     must close the open one), and of the next closing-like mark that is no apostrophe (what
@@ -249,6 +249,8 @@ def _lookahead(prose: str, found: list[tuple[int, str]], start: int, end: int) -
             last_same[mark] = i
         elif closing:
             last_other = i
-        elif mark in APOSTROPHES and before.isspace() and after.isalpha():
-            last_same[mark] = None  # 'If ...: an opening mark
+        elif before.isspace() and after.isalpha():  # 'If ..., ‘saved ...: an opening mark, so
+            for closer in closers.get(mark, ()):  # a new quotation begins before any later closer
+                if closer in APOSTROPHES:
+                    last_same[closer] = None
     return nxt_same, nxt_other

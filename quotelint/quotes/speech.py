@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 LONG = 5  # words
 TITLE_MAX = 8  # words
+CUE_GAP = 5  # words a cue's `*` stands for: known to the club's faithful as "x"
 
 
 class Classifier:
@@ -78,7 +79,7 @@ class Classifier:
     def cue_before(self, frame: Frame, k: int) -> bool:
         before: list[str] = []
         i = k - 1
-        while i >= 0 and len(before) < 7 and frame.items[i].quote < 0 and frame.sentence[i] == frame.sentence[k]:
+        while i >= 0 and len(before) < 9 and frame.items[i].quote < 0 and frame.sentence[i] == frame.sentence[k]:
             before.append(self.words[frame.items[i].token].text.lower())
             i -= 1
         before.reverse()
@@ -138,7 +139,7 @@ class Classifier:
 
 
 def _ends_with(words: list[str], cue: tuple[str, ...]) -> bool:
-    """Whether the words end with the cue, `*` standing for up to three words."""
+    """Whether the words end with the cue, `*` standing for up to CUE_GAP words."""
     i = len(words)
     for part in reversed(cue):
         if part == "*":
@@ -149,7 +150,7 @@ def _ends_with(words: list[str], cue: tuple[str, ...]) -> bool:
             i -= 1
             continue
         if cue[cue.index(part) + 1 : cue.index(part) + 2] == ("*",):
-            for skip in range(1, 4):
+            for skip in range(1, CUE_GAP + 1):
                 if i - 1 - skip >= 0 and words[i - 1 - skip] == part:
                     i -= 1 + skip
                     break
