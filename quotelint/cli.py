@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import gc
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from quotelint import __version__
 from quotelint.errors import UserError
@@ -98,6 +100,25 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def dispatch(args: argparse.Namespace) -> int:
+    """Run the command, with the cycle collector run less often (see `fewer_collections`)."""
+    with fewer_collections():
+        return _dispatch(args)
+
+
+@contextlib.contextmanager
+def fewer_collections() -> Iterator[None]:
+    """A run allocates a few small objects per word (tokens, positions) that live as long as
+    their document and make few reference cycles; at the default threshold of 700 allocations
+    the collector walks them again and again (a tenth of the run on 10 MB). Restored after."""
+    before = gc.get_threshold()
+    gc.set_threshold(50_000, 20, 20)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "check":
         from quotelint.commands.check import run
     elif args.command == "extract":
