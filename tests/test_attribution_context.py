@@ -104,3 +104,20 @@ def test_kind_and_speaker(text: str, expected: list[tuple[str, str | None]], reg
 )
 def test_marks_cues_and_names(text: str, expected: list[tuple[str, str | None]], registry: Registry) -> None:
     assert kinds(text, registry) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a first name that is also an ordinary word still makes a person, whom `he` can take
+        ("Grant Okoye-Lund chaired the hearing. “The evidence is thin,” he said.", ["Grant Okoye-Lund"]),
+        # a spokesperson's organization written before or after the noun
+        ("“Flights resume on Monday,” a Baltair spokeswoman said.", ["Baltair"]),
+        ("“Flights resume on Monday,” said a spokesman for the Civil Aviation Authority.", ["Civil Aviation Authority"]),
+        # a surname that is also an ordinary word, alone beside the verb
+        ("“The evidence is thin,” Hart said. “We will appeal.”", ["Hart", "Hart"]),
+        ("“The evidence is thin,” said Baker.", ["Baker"]),
+    ],
+)
+def test_names_and_spokespeople(text: str, expected: list[str | None], registry: Registry) -> None:
+    assert speech(text, registry) == expected

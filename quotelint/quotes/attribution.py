@@ -102,7 +102,7 @@ class Attributor:
             if not relative and self._is_verb(frame, v) and not self._word(frame, v).endswith("ing"):
                 if self._introduces(frame, v, b):
                     return None
-                cand = self.subjects.left_of(frame, v, j)
+                cand = self.subjects.left_of(frame, v, j) or (self._capitalised(frame, j) if v == j + 1 else None)
                 return self._made("after", frame, cand, v, j) if cand is not None else None
         return None
 
@@ -114,6 +114,17 @@ class Attributor:
             relative = False
         word = self._word(frame, v).lower()
         return relative or (word in self.qw.relative_words and word != "that")
+
+    def _capitalised(self, frame: Frame, i: int) -> Candidate | None:
+        """A capitalised word alone beside the verb that follows a quotation, read as a name
+        even when it is also an ordinary word: `"...," Hart said`, `"...," said Hart.`"""
+        word = self._word(frame, i)
+        low = word.lower()
+        if not word.istitle() or low in self.qw.not_names or low in self.qw.pronouns or self.cast.reader.title_like(word):
+            return None
+        if low in self.qw.determiners or low in self.qw.minor_words or low in self.qw.clause_words:
+            return None
+        return Candidate(frame.items[i].token, frame.items[i].token, "name", word)
 
     def _introduces(self, frame: Frame, v: int, b: int) -> bool:
         """The verb at item v introduces a quotation of its own: `X said "..."`; not the middle
@@ -133,7 +144,7 @@ class Attributor:
         hi = lo
         while hi < b and hi - lo < 8 and frame.items[hi].quote < 0 and (hi == lo or not self.subjects.broken(frame.items[hi - 1], frame.items[hi])):
             hi += 1
-        cand = self.subjects._best(frame, lo, hi)
+        cand = self.subjects._best(frame, lo, hi) or (self._capitalised(frame, lo) if hi == lo + 1 else None)
         if cand is not None and cand.kind != "person" and hi < b and frame.items[hi].quote < 0:
             end = hi + 1
             while end < b and end - hi < 8 and frame.items[end].quote < 0 and not self.subjects.broken(frame.items[end - 1], frame.items[end]):

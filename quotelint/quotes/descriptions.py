@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from quotelint.quotes.speakers import Candidate
+
 if TYPE_CHECKING:
-    from quotelint.quotes.speakers import Candidate, Cast, Speaker
+    from quotelint.quotes.speakers import Cast, Speaker
     from quotelint.quotes.words import QuoteWords
 
 DETERMINER_REACH = 3  # words looked at before the noun for its determiner: the 31-year-old defender
@@ -35,12 +37,34 @@ class Descriptions:
             return None  # a judge, one official: somebody unnamed
         here = self.cast._paragraph(cand.first)
         near = lambda c: here - self.cast._paragraph(c.first) <= 1  # noqa: E731 - a short test
-        found = None
-        if determiner not in self.qw.indefinite_words:
+        found = (self._before(cand.first) or self._for(cand.last)) if spokesperson else None
+        if found is None and determiner not in self.qw.indefinite_words:
             found = self.cast._back(cand.first, lambda c: c.kind == "person" and near(c))
         if found is None and spokesperson:
             found = self.cast._back(cand.first, lambda c: c.kind in ORGANIZATIONS and not c.bare and near(c) and (c.kind != "name" or c.first < c.last))
         return self.cast._speaker(found) if found is not None else None
+
+    def _before(self, t: int) -> Candidate | None:
+        """The organization right before a spokesperson: `an Acme spokeswoman`."""
+        if t == 0 or self.cast.ctx.prose[self.cast.tokens[t - 1].end : self.cast.tokens[t].start] != " ":
+            return None
+        found = self.cast.by_last.get(t - 1)
+        if found is None:
+            word = self.cast.tokens[t - 1].text
+            found = Candidate(t - 1, t - 1, "name", word) if word[:1].isupper() and word.lower() not in self.qw.determiners else None
+        return found if found is not None and found.kind in ORGANIZATIONS else None
+
+    def _for(self, t: int) -> Candidate | None:
+        """The organization after a spokesperson: `a spokesman for (the) Acme Corp`."""
+        tokens = self.cast.tokens
+        k = t + 1
+        if k >= len(tokens) or tokens[k].text not in self.qw.spokesperson_links:
+            return None
+        k += 1
+        if k < len(tokens) and tokens[k].text.lower() in self.qw.determiners:
+            k += 1
+        found = self.cast.by_first.get(k) if k < len(tokens) else None
+        return found if found is not None and found.kind in ORGANIZATIONS else None
 
     def _determiner(self, t: int) -> str | None:
         """The determiner or possessive before the noun at word t (`the`, `its`, `a`)."""

@@ -207,7 +207,8 @@ class NameReader:
             return "organization"
         connectors = [p for p in parts if p in lex.name_connectors]
         namey = [p for p in parts if p.lower() not in lex.common_words]
-        if titled or (2 <= len(parts) <= 4 and not connectors and (parts[0] in lex.proper_names or len(namey) == len(parts))):
+        given = parts[0] in lex.proper_names or (parts[0].lower() in self.qw.given_names and parts[-1].lower() not in lex.common_words)
+        if titled or (2 <= len(parts) <= 4 and not connectors and (given or len(namey) == len(parts))):
             return "person"
         return "name"
 

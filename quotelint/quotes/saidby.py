@@ -65,6 +65,9 @@ class Subjects:
         cand = self.cast.at_last(items[j].token)
         if cand is None and low in self.qw.spokesperson_words and j - 1 >= lo and items[j - 1].quote < 0:
             body = self.cast.at_last(items[j - 1].token)  # A Home Office spokesman said: the Home Office
+            word = self.word(items[j - 1])
+            if body is None and word[:1].isupper() and j - 1 > lo:
+                body = Candidate(items[j - 1].token, items[j - 1].token, "name", word)  # an Acme spokeswoman
             if body is not None and body.kind in ("organization", "body", "name") and not self.broken(items[j - 1], items[j]):
                 return body
         if cand is None:

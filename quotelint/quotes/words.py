@@ -35,7 +35,9 @@ class QuoteWords:
     speaker_cues: tuple[tuple[str, ...], ...]
     continuing_verbs: frozenset[str]
     first_person: frozenset[str]
+    given_names: frozenset[str]
     spokesperson_words: frozenset[str]
+    spokesperson_links: frozenset[str]
     indefinite_words: frozenset[str]
     past_markers: frozenset[str]
     not_names: frozenset[str]
@@ -87,7 +89,9 @@ def quote_words() -> QuoteWords:
         speaker_cues=_phrases(data["speaker_cues"]),
         continuing_verbs=words("continuing_verbs"),
         first_person=words("first_person"),
+        given_names=words("given_names"),
         spokesperson_words=words("spokesperson_words"),
+        spokesperson_links=words("spokesperson_links"),
         indefinite_words=words("indefinite_words"),
         past_markers=words("past_markers"),
         not_names=words("not_names"),
