@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -35,6 +36,7 @@ from quotelint.quotes.roles import folded_words
 
 if TYPE_CHECKING:
     from quotelint.context import Context
+    from quotelint.lexicon import Lexicon
     from quotelint.registry.model import Entity, Role
 
 CONNECTORS = frozenset({"of", "for", "the", "and", "at", "to", "in"})
@@ -74,7 +76,11 @@ def quote_dates(ctx: Context, starts: list[int]) -> dict[int, dt.date]:
 
 def is_title_word(ctx: Context, word: str) -> bool:
     """A word of a title (`Secretary-General`, `minister`), not one of its small words (`of`, `under`)."""
-    lexicon, qw = ctx.registry.words, quote_words()
+    return _is_title_word(word, ctx.registry.words)
+
+
+def _is_title_word(word: str, lexicon: Lexicon) -> bool:
+    qw = quote_words()
     parts = word.lower().split("-")
     return any(p in lexicon.title_words and p not in qw.minor_words and p not in qw.prepositions for p in parts)
 
@@ -164,17 +170,22 @@ def form_fits(ctx: Context, form: str, phrase: set[str], titled: set[str]) -> bo
     return bool(head) and head <= phrase and titled <= wanted
 
 
-def form_head(ctx: Context, form: str) -> set[str]:
+def form_head(ctx: Context, form: str) -> frozenset[str]:
     """The title words at the end of a form's first part: `Prime Minister` in `Prime Minister
     of Kazakhstan`, `President` in `European Council President`."""
+    return _form_head(form, ctx.registry.words)
+
+
+@functools.lru_cache(maxsize=4096)
+def _form_head(form: str, lexicon: Lexicon) -> frozenset[str]:
     raw = form_tokens(form)
     cut = next((i for i, w in enumerate(raw) if w.lower() in CONNECTORS | {"on"}), len(raw))
     head: list[str] = []
     for word in reversed(raw[:cut]):
-        if not is_title_word(ctx, word):
+        if not _is_title_word(word, lexicon):
             break
         head.append(word)
-    return {fold(w) for w in head}
+    return frozenset(fold(w) for w in head)
 
 
 def role_at(role: Role, when: dt.date, past: bool) -> bool:
