@@ -9,6 +9,7 @@ words of other quotations never pass for a speaker or a reporting verb.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 import regex
@@ -77,15 +78,17 @@ def build_frames(
     starts = [p[0] for p in paragraphs]
     wanted = {p + d for s in spans for p in (s.paragraph,) for d in (-1, 0, 1)}  # quotations' paragraphs and their neighbours
     grouped: dict[tuple[str, int], list[Item]] = {}
-    paragraph = 0
-    for t, word in enumerate(words):
-        while paragraph + 1 < len(starts) and starts[paragraph + 1] <= word.start:
-            paragraph += 1
-        q = inside[t]
-        if q < 0 and paragraph not in wanted:
-            continue
-        key = ("q", q) if q >= 0 else ("p", paragraph)
-        grouped.setdefault(key, []).append(Item(word.start, word.end, token=t))
+    word_starts = [w.start for w in words]
+    # The words of paragraph p are words[ends[p - 1] : ends[p]]; words before the first paragraph count as its own.
+    ends = [bisect.bisect_left(word_starts, s) for s in starts[1:]] + [len(words)]
+    for paragraph, end in enumerate(ends):
+        begin = ends[paragraph - 1] if paragraph else 0
+        keep = paragraph in wanted
+        for t in range(begin, end):
+            q = inside[t]
+            if q >= 0 or keep:
+                key = ("q", q) if q >= 0 else ("p", paragraph)
+                grouped.setdefault(key, []).append(Item(words[t].start, words[t].end, token=t))
     for k, span in enumerate(spans):
         key = ("q", parent[k]) if parent[k] >= 0 else ("p", span.paragraph)
         grouped.setdefault(key, []).append(Item(span.open_at, close_end(span), quote=k))
