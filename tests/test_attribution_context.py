@@ -121,3 +121,17 @@ def test_marks_cues_and_names(text: str, expected: list[tuple[str, str | None]],
 )
 def test_names_and_spokespeople(text: str, expected: list[str | None], registry: Registry) -> None:
     assert speech(text, registry) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a headline quotation whose own subject is unnamed takes the speaker of the same words
+        ("Dock workers’ leader vows: ‘We will not be moved’\n\nKwabena Asare, who leads the dock union, said: “We will not be moved. Not this time.”", ["Kwabena Asare", "Kwabena Asare"]),
+        # a possessor is not the speaker: the person in the appositive is, or nobody
+        ("Petra Holm watched the water rise. “It was terrifying,” said Holm’s neighbour, Jonas Vikstrand.", ["Jonas Vikstrand"]),
+        ("Petra Holm watched the water rise. “It was terrifying,” said Holm’s husband.", [None]),
+    ],
+)
+def test_echo_and_possessor(text: str, expected: list[str | None], registry: Registry) -> None:
+    assert speech(text, registry) == expected

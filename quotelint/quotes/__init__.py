@@ -71,7 +71,7 @@ def find_quotes(ctx: Context) -> list[Quotation]:
             final[q] = Attribution("part", prior.cand, prior.speaker) if prior else None
             continue
         final[q] = found[q] or carry.dash_line(q) or carry.colon_before(q) or carry.previous(q, speech, final)
-    echo(texts, speech, final, qw)
+    echo(texts, speech, final, parent, qw)
     for q in range(len(spans)):
         if not speech[q] or first_part[q] != q:
             continue
@@ -127,9 +127,10 @@ def link_parts(spans: tuple[Span, ...]) -> list[int]:
     return first
 
 
-def echo(texts: list[str], speech: list[bool], final: list[Attribution | None], qw) -> None:  # type: ignore[no-untyped-def]
-    """Unattributed speech whose words are all in an attributed quotation of the same document
-    (a headline or a pull quote repeating the body) takes that quotation's speaker."""
+def echo(texts: list[str], speech: list[bool], final: list[Attribution | None], parent: list[int], qw) -> None:  # type: ignore[no-untyped-def]
+    """Speech without a named speaker whose words are all in an attributed quotation of the same
+    document (a headline or a pull quote repeating the body, `Union leader vows: "..."`) takes
+    that quotation's speaker. A quotation inside another keeps an unnamed subject."""
     minor = qw.minor_words | qw.determiners
     content = [frozenset(w for w in cut(t, qw).norm if w not in minor) for t in texts]
     holders: dict[str, set[int]] = defaultdict(set)
@@ -138,7 +139,8 @@ def echo(texts: list[str], speech: list[bool], final: list[Attribution | None], 
             for w in words:
                 holders[w].add(q)
     for q, words in enumerate(content):
-        if not speech[q] or final[q] is not None or len(words) < ECHO_MIN:
+        unnamed = final[q] is None or (final[q].cand is None and final[q].speaker is None and parent[q] < 0)  # type: ignore[union-attr]
+        if not speech[q] or not unnamed or len(words) < ECHO_MIN:
             continue
         common = set.intersection(*(holders.get(w, set()) for w in words))
         common.discard(q)

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from quotelint.quotes.words import QuoteWords
 
 _AFTER_GAP = regex.compile(r"[\s,;—–-]*+")
+_POSSESSIVE = regex.compile(r"['’]s?\s")
 REACH = 60  # items looked at, at most, on either side of a quotation: a run-on "sentence" stays linear
 
 
@@ -140,18 +141,23 @@ class Attributor:
     def _named(self, method: str, frame: Frame, lo: int, b: int, verb: int) -> Attribution | None:
         """The speaker named right after a verb or a cue: `said Tevita Fonua, ...`, `in the
         words of Kenya's environment minister, Wanjiru Mbeki-Otieno, ...` (a person named in
-        the appositive wins over a place or a body named first)."""
+        the appositive wins over a place or a body named first, and over a possessor: `said
+        Holm's neighbour, Jonas Vik`; `said Holm's husband` names nobody)."""
         hi = lo
         while hi < b and hi - lo < 8 and frame.items[hi].quote < 0 and (hi == lo or not self.subjects.broken(frame.items[hi - 1], frame.items[hi])):
             hi += 1
         cand = self.subjects._best(frame, lo, hi) or (self._capitalised(frame, lo) if hi == lo + 1 else None)
-        if cand is not None and cand.kind != "person" and hi < b and frame.items[hi].quote < 0:
+        possessor = cand is not None and _POSSESSIVE.match(self.prose, self.tokens[cand.last].end) is not None
+        if cand is not None and (cand.kind != "person" or possessor) and hi < b and frame.items[hi].quote < 0:
             end = hi + 1
             while end < b and end - hi < 8 and frame.items[end].quote < 0 and not self.subjects.broken(frame.items[end - 1], frame.items[end]):
                 end += 1
-            cand = self.subjects._best(frame, hi, end, people_only=True) or cand
+            named = self.subjects._best(frame, hi, end) if possessor and not self.subjects._passed_over(frame, hi) else None
+            cand = self.subjects._best(frame, hi, end, people_only=True) or named or (None if possessor else cand)
+        elif possessor:
+            cand = None  # said Holm's husband: somebody unnamed
         if cand is None:
-            return None
+            return Attribution(method, None, None, verb) if possessor else None
         return Attribution(method, cand, self.resolve(cand), verb)
 
     def _before(self, frame: Frame, k: int, a: int) -> Attribution | None:
