@@ -51,17 +51,17 @@ def find_roles(words: list[Token], people: Iterable[Entity]) -> Iterator[RoleMen
         by_first.setdefault(phrase[0], []).append(phrase)
     for group in by_first.values():
         group.sort(key=len, reverse=True)
-    texts = [w.text for w in words]
-    folds = {text: fold(text) for text in set(texts)}
-    folded = [folds[text] for text in texts]
-    i = 0
-    while i < len(words):
-        for phrase in by_first.get(folded[i], ()):
+    held_by_one = {phrase for phrase, holders in phrases.items() if len({pid for pid, _ in holders}) == 1}
+    folds = {text: fold(text) for text in {w.text for w in words}}  # each distinct word folded once
+    opening = {text for text, folded in folds.items() if folded in by_first}
+    after = 0  # the first word past the last role found
+    for i in [i for i, w in enumerate(words) if w.text in opening]:
+        if i < after:
+            continue
+        for phrase in by_first[folds[words[i].text]]:
             n = len(phrase)
-            holders = {pid for pid, _ in phrases[phrase]}
-            if tuple(folded[i : i + n]) == phrase and len(holders) == 1:
+            if tuple(folds[w.text] for w in words[i : i + n]) == phrase and phrase in held_by_one:
                 pid, role = phrases[phrase][0]
                 yield RoleMention(i, i + n - 1, pid, role)
-                i += n - 1
+                after = i + n
                 break
-        i += 1
