@@ -135,3 +135,8 @@ def test_names_and_spokespeople(text: str, expected: list[str | None], registry:
 )
 def test_echo_and_possessor(text: str, expected: list[str | None], registry: Registry) -> None:
     assert speech(text, registry) == expected
+
+
+def test_registered_name_inside_a_longer_name(registry: Registry) -> None:
+    text = "The OSCE for the Northern Basin said the talks had been “productive”. The OSCE said it was “hopeful”."
+    assert speech(text, registry) == ["OSCE for the Northern Basin", "Organization for Security and Co-operation in Europe"]

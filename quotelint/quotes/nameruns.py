@@ -6,6 +6,8 @@ only when it is no ordinary word; a word after an abbreviation (`Mr. Tom Berg`, 
 is not a sentence's first word. Registered names are cut out of runs, and a person's name is
 cut from the `of`/`for`/`at` phrase after it (`Javier Huamán-Castillo of the Universidad ...`).
 Titles and honorifics at the front are taken off (`Council President Marisol Okonkwo-Reyes`).
+A registered organization's name that goes on with `for` into a longer name is read as part of
+the longer run (`State Department for the Blue Economy`).
 """
 
 from __future__ import annotations
@@ -211,6 +213,20 @@ class NameReader:
         if titled or (2 <= len(parts) <= 4 and not connectors and (given or len(namey) == len(parts))):
             return "person"
         return "name"
+
+    def extends(self, last: int) -> bool:
+        """A registered organization's name ending at word `last` goes on into a longer one:
+        `for` (and `the`), then a capitalised word, joined by single spaces (`State Department
+        for the Blue Economy`). The registered name is then no name of its own."""
+        tokens = self.tokens
+        k = last + 1
+        if k >= len(tokens) or tokens[k].text not in self.qw.name_extenders:
+            return False
+        if k + 1 < len(tokens) and tokens[k + 1].text == "the":
+            k += 1
+        if k + 1 >= len(tokens) or not tokens[k + 1].text[:1].isupper():
+            return False
+        return all(self.prose[tokens[i].end : tokens[i + 1].start] == " " for i in range(last, k + 1))
 
     def title_like(self, word: str) -> bool:
         bare = word.rstrip(".")

@@ -86,6 +86,8 @@ class Cast:
                 continue
             chosen = next((i for i in ids if i in self.ctx.mentioned), ids[0])
             entity = entities[chosen]
+            if entity.kind == "organization" and self.reader.extends(m.first + m.count - 1):
+                continue  # State Department for the Blue Economy: a longer name, read as a run
             cand = Candidate(m.first, m.first + m.count - 1, entity.kind, entity.name, entity.id)
             self._add(cand, covered)
             if entity.kind == "person":

@@ -36,6 +36,7 @@ class QuoteWords:
     continuing_verbs: frozenset[str]
     first_person: frozenset[str]
     given_names: frozenset[str]
+    name_extenders: frozenset[str]
     spokesperson_words: frozenset[str]
     spokesperson_links: frozenset[str]
     indefinite_words: frozenset[str]
@@ -90,6 +91,7 @@ def quote_words() -> QuoteWords:
         continuing_verbs=words("continuing_verbs"),
         first_person=words("first_person"),
         given_names=words("given_names"),
+        name_extenders=words("name_extenders"),
         spokesperson_words=words("spokesperson_words"),
         spokesperson_links=words("spokesperson_links"),
         indefinite_words=words("indefinite_words"),
