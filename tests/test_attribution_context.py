@@ -140,3 +140,15 @@ def test_echo_and_possessor(text: str, expected: list[str | None], registry: Reg
 def test_registered_name_inside_a_longer_name(registry: Registry) -> None:
     text = "The OSCE for the Northern Basin said the talks had been “productive”. The OSCE said it was “hopeful”."
     assert speech(text, registry) == ["OSCE for the Northern Basin", "Organization for Security and Co-operation in Europe"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Teachers marched with placards reading “Pay us fairly” and “No more cuts”.",
+        "Villagers have already given the drought a name: “the Long Thirst”.",
+        "The memo referred to the payments in several emails as “tea money”.",
+    ],
+)
+def test_term_cues(text: str, registry: Registry) -> None:
+    assert {k for k, _ in kinds(text, registry)} == {"term"}

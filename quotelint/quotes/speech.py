@@ -3,7 +3,7 @@
 Decided from the sentence around the quotation, in this order:
 
 1. a cue right before it makes a term: `so-called "x"`, `known as "x"`, `the slogan "x"`,
-   `"x" translates as "y"`; so does `or` after a term (`"glasnost" or "openness"`);
+   `"x" translates as "y"`; so does `or` or `and` after a term (`"glasnost" or "openness"`);
 2. a title in capitals (`"Middle Corridor"`, `"Park It, Duluth."`) is a term unless a reporting
    verb stands right beside it (`"Never," she said`);
 3. a reporting verb governing it makes speech (`the OSCE said the polls lacked "competitiveness"`),
@@ -88,8 +88,8 @@ class Classifier:
         return any(_ends_with(before, cue) for cue in self.qw.term_cues)
 
     def gloss(self, frame: Frame, k: int, kinds: dict[int, str]) -> bool:
-        """`"glasnost" translates as "openness" or "transparency"`: or after a term."""
-        if k < 2 or self._word(frame, k - 1) not in ("or", "i.e", "ie"):
+        """`"glasnost" translates as "openness" or "transparency"`: `or`, `and` after a term."""
+        if k < 2 or self._word(frame, k - 1) not in self.qw.gloss_words:
             return False
         prior = frame.items[k - 2]
         return prior.quote >= 0 and kinds.get(prior.quote) == "term"

@@ -25,6 +25,7 @@ class Ending:
 class QuoteWords:
     term_cues: tuple[tuple[str, ...], ...]  # each a phrase, `*` for up to three words
     naming_verbs: frozenset[str]
+    gloss_words: frozenset[str]
     request_particles: frozenset[str]
     determiners: frozenset[str]
     speaker_words: frozenset[str]
@@ -80,6 +81,7 @@ def quote_words() -> QuoteWords:
     return QuoteWords(
         term_cues=_phrases(data["term_cues"]),
         naming_verbs=words("naming_verbs"),
+        gloss_words=words("gloss_words"),
         request_particles=words("request_particles"),
         determiners=words("determiners"),
         speaker_words=words("speaker_words"),
