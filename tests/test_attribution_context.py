@@ -152,3 +152,16 @@ def test_registered_name_inside_a_longer_name(registry: Registry) -> None:
 )
 def test_term_cues(text: str, registry: Registry) -> None:
     assert {k for k, _ in kinds(text, registry)} == {"term"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no reporting verb, but the sentence's subject and a colon before the quotation
+        ("Councillor Bronwen Hughes was blunt: “Members are angry.”", ["Bronwen Hughes"]),
+        ("The message from Councillor Bronwen Hughes was simple: “Stay home.”", ["Bronwen Hughes"]),
+        ("The rules are clear: “No phones after ten.”", [None]),
+    ],
+)
+def test_colon_after_the_subject(text: str, expected: list[str | None], registry: Registry) -> None:
+    assert speech(text, registry) == expected

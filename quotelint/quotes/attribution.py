@@ -6,7 +6,9 @@ First the quotation's own sentence, in this order:
 - before it: `X said "..."`, `X said: "..."`, `X noted that the reforms had "..."`,
   `in the words of X, "..."`, `according to X, "..."`, `as testified to by X, "..."`; a participle
   (`adding`, `calling`) takes the subject of the sentence's earlier verb, or the sentence's subject;
-- later in it: `"A" but "B," the mission said`.
+- later in it: `"A" but "B," the mission said`;
+- with no reporting verb, a colon right before it and a speaker as the sentence's subject:
+  `Hughes was blunt: "..."` (this tells who, not whether the words are speech).
 
 Speech quotations still without a speaker are then given one from the context
 (`carryover.py`).
@@ -34,7 +36,7 @@ REACH = 60  # items looked at, at most, on either side of a quotation: a run-on 
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    method: str  # after | before | cue | later | part | dash | colon | previous | echo | paragraph | outer | subject
+    method: str  # after | before | cue | later | colon | part | dash | previous | echo | paragraph | outer | subject
     cand: Candidate | None  # the speaker as written, if any
     speaker: Speaker | None
     verb: int = -1  # token index of the reporting verb
@@ -63,7 +65,20 @@ class Attributor:
         key, k = self.where[q]
         frame = self.frames[key]
         a, b = frame.sentence_of(k)
-        return self._after(frame, k, b) or self._before(frame, k, a) or self._later(frame, k, b)
+        return self._after(frame, k, b) or self._before(frame, k, a) or self._later(frame, k, b) or self._colon(frame, k, a)
+
+    def _colon(self, frame: Frame, k: int, a: int) -> Attribution | None:
+        """No reporting verb, but a colon right before the quotation and a speaker as the
+        sentence's subject: `Hughes was blunt: "..."`, `The message from Hughes was simple: "..."`."""
+        if k == a or frame.items[k - 1].quote >= 0 or self.prose[frame.items[k - 1].end : frame.items[k].start].strip() != ":":
+            return None
+        cand = self.subjects.first_subject(frame, a, k)
+        if cand is None or cand.kind not in ("person", "organization", "name", "body", "pronoun"):
+            return None
+        speaker = self.resolve(cand)
+        if speaker is None or (cand.bare and speaker.entity_id is None and speaker.name.lower() == cand.name.lower().split(" ", 1)[-1]):
+            return None  # "The post read:", a noun that stands for nobody named
+        return Attribution("colon", cand, speaker)
 
     def _word(self, frame: Frame, i: int) -> str:
         item = frame.items[i]

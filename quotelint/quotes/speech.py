@@ -47,6 +47,8 @@ class Classifier:
 
     def kind(self, text: str, frame: Frame, k: int, found: Attribution | None, nested: bool, kinds: dict[int, str]) -> str:
         parts = [t.text for t in tokens(text)]
+        if found is not None and found.method == "colon":
+            found = None  # `Acme unveiled its product: "FlowCore"`: a subject with no verb tells no kind
         if not parts:
             return "term"
         if self.cue_before(frame, k) or self.gloss(frame, k, kinds):
