@@ -165,3 +165,18 @@ def test_term_cues(text: str, registry: Registry) -> None:
 )
 def test_colon_after_the_subject(text: str, expected: list[str | None], registry: Registry) -> None:
     assert speech(text, registry) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lower-case title before a name makes a person, who wins over the company before it
+        ("“We delivered,” said Kestrel Dynamics chief executive Odile Brenner.", ["Odile Brenner"]),
+        ("“We were poor,” admitted coach Rune Halvorsen. “We must improve,” he added.", ["Rune Halvorsen", "Rune Halvorsen"]),
+        # a capitalised title alone stands for the person written with it, or for nobody
+        ("Prime Minister Aroha Tane toured the valley. The Prime Minister said the floods were “a national tragedy”.", ["Aroha Tane"]),
+        ("The Prime Minister said the floods were “a national tragedy”.", [None]),
+    ],
+)
+def test_titles(text: str, expected: list[str | None], registry: Registry) -> None:
+    assert speech(text, registry) == expected

@@ -197,6 +197,8 @@ class NameReader:
         common = self.lexicon.common_words
         if any(p.lower() in self.qw.not_names for p in parts) or (len(parts) == 1 and parts[0].lower() in common):
             return None
+        if not stripped and all(p.lower() in self.lexicon.title_words for p in parts):
+            return None  # the Prime Minister: a title that stands for its holder (Cast)
         honorific = any(w in self.lexicon.honorifics or w.lower() in self.qw.honorific_gender for w in stripped)
         titled = not of_title and (honorific or (bool(stripped) and any(p.lower() not in common for p in parts)))
         if len(parts) == 1 and not titled:

@@ -5,18 +5,20 @@ A `Cast` is built once per document from the registered names the name index fou
 that speak ("the conference secretariat", "Almada's board") and title nouns ("the governor").
 Each candidate is keyed by its first and last word, so attribution can ask "what name ends right
 before this verb?" with one lookup. Pronouns and bare nouns are resolved to the last person or
-body of a fitting kind named before them.
+body of a fitting kind named before them (`resolution.py`).
 """
 
 from __future__ import annotations
 
-import bisect
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import regex
 
 from quotelint.quotes.nameruns import NameReader
+from quotelint.quotes.resolution import BODIES, PEOPLE, Candidate, Resolution, Speaker
+
+__all__ = ["Candidate", "Cast", "Speaker"]
 from quotelint.quotes.roles import find_roles
 
 if TYPE_CHECKING:
@@ -24,29 +26,9 @@ if TYPE_CHECKING:
     from quotelint.quotes.words import QuoteWords
 
 _PERSON_AFTER = regex.compile(r"[ \t]*+,[ \t]*+(?:who\b|\d{1,3}[ \t]*+,)")
-PEOPLE = ("person",)
-BODIES = ("organization", "body")
-LOOKBACK = 80  # candidates looked at, at most, when resolving a pronoun
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    first: int  # token indexes, inclusive
-    last: int
-    kind: str  # person | organization | name | body | pronoun | title
-    name: str  # canonical name, name as written, the pronoun or the noun
-    entity_id: str | None = None
-    bare: bool = False  # a body noun with nothing but a determiner: "the ministry"
-
-
-@dataclass(frozen=True, slots=True)
-class Speaker:
-    name: str
-    entity_id: str | None
-    kind: str
-
-
-class Cast:
+class Cast(Resolution):
     def __init__(self, ctx: Context, inside: list[int], words: QuoteWords, paragraph_starts: list[int]) -> None:
         self.ctx = ctx
         self.qw = words
@@ -106,8 +88,8 @@ class Cast:
         for run in self.reader.read(covered):
             text = self.ctx.prose[self.tokens[run.first].start : self.tokens[run.last].end]
             kind = run.kind
-            if kind == "name" and _PERSON_AFTER.match(self.ctx.prose, self.tokens[run.last].end):
-                kind = "person"  # "Rick Castellano, who chairs ...", "Abel Quaresma, 61,"
+            if kind == "name" and (_PERSON_AFTER.match(self.ctx.prose, self.tokens[run.last].end) or self._title_before(run.first)):
+                kind = "person"  # "Rick Castellano, who chairs ...", "Abel Quaresma, 61,", "chief executive Anneliese Marsh"
             cand = Candidate(run.first, run.last, kind, text)
             self._add(cand, covered)
             if kind == "person":
@@ -122,6 +104,11 @@ class Cast:
                 person = self.surnames.get(text) or self.given.get(text)
                 if person is not None:
                     self._add(replace(person, first=t, last=t), covered)
+
+    def _title_before(self, t: int) -> bool:
+        """A lower-case title word right before word t: `chief executive Anneliese Marsh`."""
+        before = self.tokens[t - 1] if t > 0 else None
+        return before is not None and before.text.islower() and before.text in self.title_nouns and self.ctx.prose[before.end : self.tokens[t].start] == " "
 
     def places(self, texts: set[str]) -> list[int]:
         """The indexes of the words written as one of these texts, in order."""
@@ -157,10 +144,15 @@ class Cast:
                 self._add(Candidate(t, t, "pronoun", low), covered)
             elif token.text.islower() and (low in qw.speaking_bodies or low in orgs):
                 self._body(t, covered)
-            elif token.text.islower() and low in self.title_nouns and any(
+            elif (token.text.islower() or self._capital_title(t)) and low in self.title_nouns and any(
                 tokens[k].text.lower() in qw.determiners for k in range(max(0, t - 2), t)
             ):
                 self._add(Candidate(t, t, "title", low), covered)  # the governor, the jury chairwoman
+
+    def _capital_title(self, t: int) -> bool:
+        """`the Prime Minister said`: a capitalised title word with no name after it."""
+        nxt = self.tokens[t + 1].text if t + 1 < len(self.tokens) else ""
+        return self.tokens[t].text.istitle() and not (nxt[:1].isupper() and self.ctx.prose[self.tokens[t].end : self.tokens[t + 1].start] == " ")
 
     def _body(self, t: int, covered: set[int]) -> None:
         tokens, prose, qw = self.tokens, self.ctx.prose, self.qw
@@ -204,66 +196,3 @@ class Cast:
 
     def at_first(self, t: int) -> Candidate | None:
         return self.by_first.get(t) or self.single(t)
-
-    def resolve(self, cand: Candidate) -> Speaker | None:
-        """The speaker a candidate names, following pronouns and bare nouns back."""
-        if cand.kind == "pronoun":
-            return self._pronoun(cand)
-        if cand.kind == "title":
-            return self._titled(cand)
-        if cand.kind == "body" and cand.bare:
-            # "the ministry": the one named before; else "the company": the organization named
-            # last, in this paragraph or the one before; else the noun itself
-            found = self._back(cand.first, lambda c: c.kind in BODIES and not c.bare and cand.name.lower() in self._text(c).lower())
-            if found is None:
-                here = self._paragraph(cand.first)
-                found = self._back(cand.first, lambda c: c.kind in ("organization", "name") and c.first < c.last and here - self._paragraph(c.first) <= 1)
-            return self._speaker(found or cand)
-        return self._speaker(cand)
-
-    def _speaker(self, cand: Candidate) -> Speaker:
-        name = cand.name
-        if cand.kind == "body" and name.lower().startswith(("the ", "a ", "an ")):
-            name = name.split(" ", 1)[1]
-        return Speaker(name, cand.entity_id, cand.kind)
-
-    def _text(self, cand: Candidate) -> str:
-        return self.ctx.prose[self.tokens[cand.first].start : self.tokens[cand.last].end]
-
-    def _back(self, t: int, fits) -> Candidate | None:  # type: ignore[no-untyped-def]
-        i = bisect.bisect_left(self.event_starts, t)
-        for k in range(i - 1, max(-1, i - 1 - LOOKBACK), -1):
-            cand = self.events[k][1]
-            if fits(cand):
-                return cand
-        return None
-
-    def _pronoun(self, cand: Candidate) -> Speaker | None:
-        sense = self.qw.pronouns.get(cand.name)
-        if sense in ("male", "female"):
-            found = self._back(cand.first, lambda c: c.kind == "person" and self.genders.get(c.name, sense) == sense)
-            if found is not None:
-                self.genders.setdefault(found.name, sense)
-        elif sense in ("plural", "thing"):
-            found = self._back(cand.first, lambda c: c.kind in BODIES and not c.bare)
-        else:
-            found = None
-        return self._speaker(found) if found is not None else None
-
-    def _titled(self, cand: Candidate) -> Speaker | None:
-        """`the governor`: the person written with that title, nearest in the same paragraph,
-        else the last one before, else the first one after."""
-        holders = [(t, c) for t, word, c in self.titled if word == cand.name]
-        if not holders:
-            return None
-        here = self._paragraph(cand.first)
-        same = [(abs(t - cand.first), c) for t, c in holders if self._paragraph(t) == here]
-        if same:
-            return self._speaker(min(same, key=lambda x: x[0])[1])
-        before = [(t, c) for t, c in holders if t < cand.first]
-        chosen = before[-1][1] if before else holders[0][1]
-        return self._speaker(chosen)
-
-    def _paragraph(self, t: int) -> int:
-        return bisect.bisect_right(self.paragraph_starts, self.tokens[t].start)
-

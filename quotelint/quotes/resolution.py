@@ -1,0 +1,109 @@
+"""Who a candidate stands for: pronouns, bare nouns and title nouns followed back to the person
+or body they refer to. A mixin of `Cast` (`speakers.py`), which holds the candidates.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quotelint.context import Context
+    from quotelint.names import Token
+    from quotelint.quotes.words import QuoteWords
+
+PEOPLE = ("person",)
+BODIES = ("organization", "body")
+LOOKBACK = 80  # candidates looked at, at most, when resolving a pronoun
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    first: int  # token indexes, inclusive
+    last: int
+    kind: str  # person | organization | name | body | pronoun | title
+    name: str  # canonical name, name as written, the pronoun or the noun
+    entity_id: str | None = None
+    bare: bool = False  # a body noun with nothing but a determiner: "the ministry"
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str
+    entity_id: str | None
+    kind: str
+
+
+class Resolution:
+    ctx: Context
+    qw: QuoteWords
+    tokens: list[Token]
+    paragraph_starts: list[int]
+    genders: dict[str, str]
+    titled: list[tuple[int, str, Candidate]]
+    events: list[tuple[int, Candidate]]
+    event_starts: list[int]
+
+    def resolve(self, cand: Candidate) -> Speaker | None:
+        """The speaker a candidate names, following pronouns and bare nouns back."""
+        if cand.kind == "pronoun":
+            return self._pronoun(cand)
+        if cand.kind == "title":
+            return self._titled(cand)
+        if cand.kind == "body" and cand.bare:
+            # "the ministry": the one named before; else "the company": the organization named
+            # last, in this paragraph or the one before; else the noun itself
+            found = self._back(cand.first, lambda c: c.kind in BODIES and not c.bare and cand.name.lower() in self._text(c).lower())
+            if found is None:
+                here = self._paragraph(cand.first)
+                found = self._back(cand.first, lambda c: c.kind in ("organization", "name") and c.first < c.last and here - self._paragraph(c.first) <= 1)
+            return self._speaker(found or cand)
+        return self._speaker(cand)
+
+    def _speaker(self, cand: Candidate) -> Speaker:
+        name = cand.name
+        if cand.kind == "body" and name.lower().startswith(("the ", "a ", "an ")):
+            name = name.split(" ", 1)[1]
+        return Speaker(name, cand.entity_id, cand.kind)
+
+    def _text(self, cand: Candidate) -> str:
+        return self.ctx.prose[self.tokens[cand.first].start : self.tokens[cand.last].end]
+
+    def _back(self, t: int, fits) -> Candidate | None:  # type: ignore[no-untyped-def]
+        i = bisect.bisect_left(self.event_starts, t)
+        for k in range(i - 1, max(-1, i - 1 - LOOKBACK), -1):
+            cand = self.events[k][1]
+            if fits(cand):
+                return cand
+        return None
+
+    def _pronoun(self, cand: Candidate) -> Speaker | None:
+        sense = self.qw.pronouns.get(cand.name)
+        if sense in ("male", "female"):
+            found = self._back(cand.first, lambda c: c.kind == "person" and self.genders.get(c.name, sense) == sense)
+            if found is not None:
+                self.genders.setdefault(found.name, sense)
+        elif sense in ("plural", "thing"):
+            found = self._back(cand.first, lambda c: c.kind in BODIES and not c.bare)
+        else:
+            found = None
+        return self._speaker(found) if found is not None else None
+
+    def _titled(self, cand: Candidate) -> Speaker | None:
+        """`the governor`: the person written with that title, nearest in the same paragraph,
+        else the last one before, else the first one after."""
+        holders = [(t, c) for t, word, c in self.titled if word == cand.name]
+        if not holders:
+            return None
+        here = self._paragraph(cand.first)
+        same = [(abs(t - cand.first), c) for t, c in holders if self._paragraph(t) == here]
+        if same:
+            return self._speaker(min(same, key=lambda x: x[0])[1])
+        before = [(t, c) for t, c in holders if t < cand.first]
+        chosen = before[-1][1] if before else holders[0][1]
+        return self._speaker(chosen)
+
+    def _paragraph(self, t: int) -> int:
+        return bisect.bisect_right(self.paragraph_starts, self.tokens[t].start)
+
