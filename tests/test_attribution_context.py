@@ -180,3 +180,17 @@ def test_colon_after_the_subject(text: str, expected: list[str | None], registry
 )
 def test_titles(text: str, expected: list[str | None], registry: Registry) -> None:
     assert speech(text, registry) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a first name tells the sex when nothing else does
+        ("Senator Grace Adeyemi met Mayor Tom Ruskin on Monday. “The bill is dead,” she said.", ["Grace Adeyemi"]),
+        ("Senator Grace Adeyemi met Mayor Tom Ruskin on Monday. “The bill is dead,” he said.", ["Tom Ruskin"]),
+        # an honorific still wins over the first name
+        ("Ms. Jordan Pike met Mr. Lee Brandt. “We agree,” she said.", ["Jordan Pike"]),
+    ],
+)
+def test_sex_of_first_names(text: str, expected: list[str | None], registry: Registry) -> None:
+    assert speech(text, registry) == expected

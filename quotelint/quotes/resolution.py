@@ -81,7 +81,7 @@ class Resolution:
     def _pronoun(self, cand: Candidate) -> Speaker | None:
         sense = self.qw.pronouns.get(cand.name)
         if sense in ("male", "female"):
-            found = self._back(cand.first, lambda c: c.kind == "person" and self.genders.get(c.name, sense) == sense)
+            found = self._back(cand.first, lambda c: c.kind == "person" and self._sex(c, sense) == sense)
             if found is not None:
                 self.genders.setdefault(found.name, sense)
         elif sense in ("plural", "thing"):
@@ -89,6 +89,14 @@ class Resolution:
         else:
             found = None
         return self._speaker(found) if found is not None else None
+
+    def _sex(self, cand: Candidate, default: str) -> str:
+        """A person's sex as an honorific or an earlier pronoun told it, else as the first name
+        tells it, else `default`."""
+        known = self.genders.get(cand.name)
+        if known is None and cand.name[:1].isupper():
+            known = self.qw.given_sex.get(cand.name.split(" ", 1)[0].lower())
+        return known or default
 
     def _titled(self, cand: Candidate) -> Speaker | None:
         """`the governor`: the person written with that title, nearest in the same paragraph,

@@ -37,6 +37,7 @@ class QuoteWords:
     continuing_verbs: frozenset[str]
     first_person: frozenset[str]
     given_names: frozenset[str]
+    given_sex: dict[str, str]  # a first name -> male | female
     name_extenders: frozenset[str]
     spokesperson_words: frozenset[str]
     spokesperson_links: frozenset[str]
@@ -93,6 +94,7 @@ def quote_words() -> QuoteWords:
         continuing_verbs=words("continuing_verbs"),
         first_person=words("first_person"),
         given_names=words("given_names"),
+        given_sex={str(n).lower(): sex for sex, names in data["given_name_sex"].items() for n in names},
         name_extenders=words("name_extenders"),
         spokesperson_words=words("spokesperson_words"),
         spokesperson_links=words("spokesperson_links"),
