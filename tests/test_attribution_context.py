@@ -194,3 +194,8 @@ def test_titles(text: str, expected: list[str | None], registry: Registry) -> No
 )
 def test_sex_of_first_names(text: str, expected: list[str | None], registry: Registry) -> None:
     assert speech(text, registry) == expected
+
+
+def test_quotation_paragraph_with_a_source_of_its_own(registry: Registry) -> None:
+    text = "Coach Petra Lindahl was calm. “We stayed patient,” Lindahl said.\n\n“The club failed its players,” the review found."
+    assert speech(text, registry) == ["Petra Lindahl", None]

@@ -88,7 +88,7 @@ class Carryover:
         return None
 
     def paragraph_around(self, q: int, speech: list[bool], found: list[Attribution | None]) -> Attribution | None:
-        """A quotation opening a paragraph whose sentence names nobody: the speaker of the
+        """A quotation opening a paragraph, alone in its sentence: the speaker of the
         speech that ends the paragraph before (a quotation paragraph going on with the last
         speaker), else the subject of `she added` opening the paragraph after."""
         key, k = self.at.where[q]
@@ -114,12 +114,10 @@ class Carryover:
         return self.at._made("paragraph", after, cand, 1, 0) if cand is not None else None
 
     def _names_anyone(self, frame: Frame, k: int) -> bool:
+        """The quotation's sentence has words of its own (`"...," the report found`): it may
+        name another source than the last speaker."""
         a, b = frame.sentence_of(k)
-        for item in frame.items[a:b]:
-            cand = self.at.cast.at_first(item.token) if item.quote < 0 else None
-            if cand is not None and cand.kind in ("person", "organization", "name", "body", "pronoun", "title"):
-                return True
-        return False
+        return any(item.quote < 0 for item in frame.items[a:b])
 
     def first_person(self, q: int, outer: Attribution | None) -> Attribution | None:
         """A quotation inside a speaker's words that the speaker reports saying (`"I just kept
