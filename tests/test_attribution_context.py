@@ -199,3 +199,8 @@ def test_sex_of_first_names(text: str, expected: list[str | None], registry: Reg
 def test_quotation_paragraph_with_a_source_of_its_own(registry: Registry) -> None:
     text = "Coach Petra Lindahl was calm. “We stayed patient,” Lindahl said.\n\n“The club failed its players,” the review found."
     assert speech(text, registry) == ["Petra Lindahl", None]
+
+
+def test_description_with_nobody_named_in_its_paragraph(registry: Registry) -> None:
+    text = "His barrister, Simon Hale, said his client was “deeply ashamed”.\n\nSentencing him, the judge said: “You betrayed people who trusted you.”"
+    assert speech(text, registry) == ["Simon Hale", None]

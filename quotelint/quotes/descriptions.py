@@ -3,9 +3,10 @@ defender said`, `the spokesperson added`, `a spokeswoman said`.
 
 Used when a title noun is held by nobody written with that title (`Cast.resolve` gives
 nothing). A spokesperson with `a`, `an` or `one` before it is unnamed and speaks for the
-organization named last in its paragraph or the one before; any other title noun with `the` or
-a possessive before it stands for the last person named in its paragraph or the one before
-(failing that, a spokesperson for the organization).
+organization written beside it (`an Acme spokeswoman`, `a spokesman for Acme`) or named last in
+its paragraph or the one before; any other title noun with `the` or a possessive before it
+stands for the last person named in its own paragraph (failing that, a spokesperson for the
+organization). `Sentencing him, the judge said` with nobody named in the paragraph is nobody.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ class Descriptions:
         near = lambda c: here - self.cast._paragraph(c.first) <= 1  # noqa: E731 - a short test
         found = (self._before(cand.first) or self._for(cand.last)) if spokesperson else None
         if found is None and determiner not in self.qw.indefinite_words:
-            found = self.cast._back(cand.first, lambda c: c.kind == "person" and near(c))
+            found = self.cast._back(cand.first, lambda c: c.kind == "person" and self.cast._paragraph(c.first) == here)
         if found is None and spokesperson:
             found = self.cast._back(cand.first, lambda c: c.kind in ORGANIZATIONS and not c.bare and near(c) and (c.kind != "name" or c.first < c.last))
         return self.cast._speaker(found) if found is not None else None
