@@ -114,33 +114,13 @@ class Attributor:
         for v in range(j, min(b, j + 16)):
             if frame.items[v].quote >= 0 or self._word(frame, v).lower() in self.qw.clause_words:
                 return None
-            relative = self._in_relative(frame, v, relative)
+            relative = self.subjects.in_relative(frame, v, relative)
             if not relative and self._is_verb(frame, v) and not self._word(frame, v).endswith("ing"):
                 if self._introduces(frame, v, b):
                     return None
-                cand = self.subjects.left_of(frame, v, j) or (self._capitalised(frame, j) if v == j + 1 else None)
+                cand = self.subjects.left_of(frame, v, j) or (self.subjects.capitalised(frame, j) if v == j + 1 else None)
                 return self._made("after", frame, cand, v, j) if cand is not None else None
         return None
-
-    def _in_relative(self, frame: Frame, v: int, relative: bool) -> bool:
-        """Whether item v stands in a relative clause (`"FlowCore" cells, which Veridan says
-        ...`): from `which`/`who`/`whose` to the next comma, dash or bracket. Its verb governs
-        the clause, not the quotation before it."""
-        if v > 0 and self.subjects.broken(frame.items[v - 1], frame.items[v]):
-            relative = False
-        word = self._word(frame, v).lower()
-        return relative or (word in self.qw.relative_words and word != "that")
-
-    def _capitalised(self, frame: Frame, i: int) -> Candidate | None:
-        """A capitalised word alone beside the verb that follows a quotation, read as a name
-        even when it is also an ordinary word: `"...," Hart said`, `"...," said Hart.`"""
-        word = self._word(frame, i)
-        low = word.lower()
-        if not word.istitle() or low in self.qw.not_names or low in self.qw.pronouns or self.cast.reader.title_like(word):
-            return None
-        if low in self.qw.determiners or low in self.qw.minor_words or low in self.qw.clause_words:
-            return None
-        return Candidate(frame.items[i].token, frame.items[i].token, "name", word)
 
     def _introduces(self, frame: Frame, v: int, b: int) -> bool:
         """The verb at item v introduces a quotation of its own: `X said "..."`; not the middle
@@ -161,7 +141,7 @@ class Attributor:
         hi = lo
         while hi < b and hi - lo < 8 and frame.items[hi].quote < 0 and (hi == lo or not self.subjects.broken(frame.items[hi - 1], frame.items[hi])):
             hi += 1
-        cand = self.subjects._best(frame, lo, hi) or (self._capitalised(frame, lo) if hi == lo + 1 else None)
+        cand = self.subjects._best(frame, lo, hi) or (self.subjects.capitalised(frame, lo) if hi == lo + 1 else None)
         possessor = cand is not None and _POSSESSIVE.match(self.prose, self.tokens[cand.last].end) is not None
         if cand is not None and (cand.kind != "person" or possessor) and hi < b and frame.items[hi].quote < 0:
             end = hi + 1
@@ -229,7 +209,7 @@ class Attributor:
             if frame.items[v].quote >= 0:
                 lo = v + 1
                 continue
-            relative = self._in_relative(frame, v, relative)
+            relative = self.subjects.in_relative(frame, v, relative)
             if not relative and self._is_verb(frame, v) and not self._word(frame, v).endswith("ing") and not self._introduces(frame, v, b):
                 cand = self.subjects.left_of(frame, v, lo)
                 if cand is not None:

@@ -42,6 +42,26 @@ class Subjects:
         """A comma, dash or bracket stands between two items."""
         return bool(_CHUNK_BREAK.search(self.prose, a.end, b.start))
 
+    def in_relative(self, frame: Frame, v: int, relative: bool) -> bool:
+        """Whether item v stands in a relative clause (`"FlowCore" cells, which Veridan says
+        ...`): from `which`/`who`/`whose` to the next comma, dash or bracket. Its verb governs
+        the clause, not the quotation before it."""
+        if v > 0 and self.broken(frame.items[v - 1], frame.items[v]):
+            relative = False
+        word = self.word(frame.items[v]).lower()
+        return relative or (word in self.qw.relative_words and word != "that")
+
+    def capitalised(self, frame: Frame, i: int) -> Candidate | None:
+        """A capitalised word alone beside the verb that follows a quotation, read as a name
+        even when it is also an ordinary word: `"...," Hart said`, `"...," said Hart.`"""
+        word = self.word(frame.items[i])
+        low = word.lower()
+        if not word.istitle() or low in self.qw.not_names or low in self.qw.pronouns or self.cast.reader.title_like(word):
+            return None
+        if low in self.qw.determiners or low in self.qw.minor_words or low in self.qw.clause_words:
+            return None
+        return Candidate(frame.items[i].token, frame.items[i].token, "name", word)
+
     def left_of(self, frame: Frame, v: int, lo: int) -> Candidate | None:
         """The subject of the verb at item v, looked for in items lo..v-1."""
         items = frame.items
