@@ -72,7 +72,13 @@ class Attributor:
         sentence's subject: `Hughes was blunt: "..."`, `The message from Hughes was simple: "..."`."""
         if k == a or frame.items[k - 1].quote >= 0 or self.prose[frame.items[k - 1].end : frame.items[k].start].strip() != ":":
             return None
-        cand = self.subjects.first_subject(frame, a, k)
+        return self.colon_subject(frame, a, k)
+
+    def colon_subject(self, frame: Frame, a: int, k: int) -> Attribution | None:
+        """The subject of a sentence ending with a colon, whatever its verb (`Hughes was
+        blunt:`, `her granddaughter Kayla Brannigan, 29, read a tribute:`): the sentence's
+        first subject, else a person named in it."""
+        cand = self.subjects.first_subject(frame, a, k) or self.subjects._best(frame, a, min(k, a + REACH), people_only=True)
         if cand is None or cand.kind not in ("person", "organization", "name", "body", "pronoun"):
             return None
         speaker = self.resolve(cand)

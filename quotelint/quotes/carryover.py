@@ -51,7 +51,8 @@ class Carryover:
         return Attribution("dash", cand, self.at.resolve(cand))
 
     def colon_before(self, q: int) -> Attribution | None:
-        """`Park said:` closing the paragraph before one that opens with the quotation."""
+        """`Park said:` closing the paragraph before one that opens with the quotation; with
+        no reporting verb, the subject of that sentence (`Kayla Brannigan read a tribute:`)."""
         key, k = self.at.where[q]
         if key[0] != "p" or k != 0 or key[1] == 0:
             return None
@@ -66,7 +67,7 @@ class Carryover:
                 cand = self.at.subjects.left_of(frame, v, a)
                 if cand is not None:
                     return self.at._made("colon", frame, cand, v, a)
-        return None
+        return self.at.colon_subject(frame, a, last)
 
     def previous(self, q: int, speech: list[bool], found: list[Attribution | None]) -> Attribution | None:
         """An earlier speech quotation of the same frame, in this sentence or the one before,

@@ -1,0 +1,44 @@
+"""Attribution patterns of news English: a paragraph ending with a colon introduces the
+quotation opening the next, whatever its verb; headline and standfirst forms joining a
+quotation and a name with a colon; a possessor's statement or spokesman as the speaker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quotelint.context import Context
+from quotelint.document import Document
+from quotelint.registry import Registry
+from quotelint.registry.load import load_registry
+
+REGISTRY = Path(__file__).parent / "fixtures" / "rules" / "QL101" / "registry.yaml"
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return load_registry([str(REGISTRY)])
+
+
+def speech(text: str, registry: Registry) -> list[str | None]:
+    return [q.speaker for q in Context(Document.from_text(text), registry).quotes if q.kind == "speech"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the subject of a paragraph ending with a colon, whatever its verb
+        ("At the memorial, her granddaughter Kayla Brannigan, 29, read a tribute:\n\n“She taught us all to swim in that cold lake and never once complained about it.”", ["Kayla Brannigan"]),
+        ("Inspector Tomas Ferreira told parliament:\n\n“The roads are open again and the bridge reopens next week.”", ["Tomas Ferreira"]),
+        ("Odile Brenner wrote in her letter of resignation:\n\n“I can no longer serve a board that will not listen to its staff.”", ["Odile Brenner"]),
+        # and the continuation paragraphs of a quote of several paragraphs
+        ("Odile Brenner wrote in her letter of resignation:\n\n“I can no longer serve a board that will not listen to its staff.\n\n“I wish my colleagues every success in the years ahead of them.”", ["Odile Brenner", "Odile Brenner"]),
+        # a pronoun subject goes back to the person named before
+        ("Amara Lindqvist spoke after the hearing. Later she posted a message online:\n\n“We accept the verdict but we will keep fighting for the families.”", ["Amara Lindqvist"]),
+        # a noun that stands for nobody named is no speaker
+        ("The sign at the gate read:\n\n“No entry beyond this point without a permit from the council.”", [None]),
+    ],
+)
+def test_colon_paragraph(text: str, expected: list[str | None], registry: Registry) -> None:
+    assert speech(text, registry) == expected
