@@ -42,3 +42,33 @@ def speech(text: str, registry: Registry) -> list[str | None]:
 )
 def test_colon_paragraph(text: str, expected: list[str | None], registry: Registry) -> None:
     assert speech(text, registry) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“I wrote it in the dark at the kitchen table”: Amara Lindqvist on her prize-winning debut\n\nThe novel took six years.", ["Amara Lindqvist"]),
+        ("Tomas Ferreira: “We will not close a single station this year”\n\nThe transport chief spoke on Monday.", ["Tomas Ferreira"]),
+        # an ordinary capitalised word is no speaker
+        ("“We were never told about the leak at the plant”: Inside the scandal at the harbour\n\nWorkers spoke on Monday.", [None]),
+        ("Exclusive: “We were never told about the leak at the plant”\n\nWorkers spoke on Monday.", [None]),
+    ],
+)
+def test_headline_colon(text: str, expected: list[str | None], registry: Registry) -> None:
+    assert speech(text, registry) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In the words of Kestrel Dynamics' statement, “the company regrets any disruption to its customers.”", ["Kestrel Dynamics"]),
+        ("Kestrel Dynamics' statement said “the company regrets any disruption to its customers.”", ["Kestrel Dynamics"]),
+        ("According to Odile Brenner's spokesman, “she has no plans to stand again next year.”", ["Odile Brenner"]),
+        ("“The company regrets any disruption,” according to Kestrel Dynamics' statement.", ["Kestrel Dynamics"]),
+        # a possessive before a person noun with a name still names that person
+        ("“She has no plans to stand again,” said Odile Brenner's spokesman, Jonas Vik.", ["Jonas Vik"]),
+        ("“He never spoke to anyone on the street,” said Holm's neighbour, Jonas Vik.", ["Jonas Vik"]),
+    ],
+)
+def test_possessor(text: str, expected: list[str | None], registry: Registry) -> None:
+    assert speech(text, registry) == expected

@@ -9,6 +9,9 @@ First the quotation's own sentence, in this order:
 - later in it: `"A" but "B," the mission said`;
 - with no reporting verb, a colon right before it and a speaker as the sentence's subject:
   `Hughes was blunt: "..."` (this tells who, not whether the words are speech).
+- a headline opening a line: `"...": Amara Lindqvist on her debut` (a person or a registered entity).
+
+A possessor of a statement or a spokesman is the speaker: `in the words of Acme's statement`.
 
 Speech quotations still without a speaker are then given one from the context
 (`carryover.py`).
@@ -65,7 +68,21 @@ class Attributor:
         key, k = self.where[q]
         frame = self.frames[key]
         a, b = frame.sentence_of(k)
-        return self._after(frame, k, b) or self._before(frame, k, a) or self._later(frame, k, b) or self._colon(frame, k, a)
+        return self._after(frame, k, b) or self._before(frame, k, a) or self._later(frame, k, b) or self._colon(frame, k, a) or self._headline(frame, k, a, b)
+
+    def _headline(self, frame: Frame, k: int, a: int, b: int) -> Attribution | None:
+        """A headline or standfirst opening a line with the quotation, a colon and a name:
+        `"...": Amara Lindqvist on her debut`; a person's name or a registered entity only."""
+        j = k + 1
+        if k != a or j >= b or frame.items[j].quote >= 0 or self.prose[frame.items[k].end : frame.items[j].start].strip() != ":":
+            return None
+        start = frame.items[k].start
+        if self.prose[self.prose.rfind("\n", 0, start) + 1 : start].strip():
+            return None
+        cand = self.cast.at_first(frame.items[j].token)
+        if cand is None or (cand.kind != "person" and cand.entity_id is None):
+            return None
+        return Attribution("after", cand, self.resolve(cand))
 
     def _colon(self, frame: Frame, k: int, a: int) -> Attribution | None:
         """No reporting verb, but a colon right before the quotation and a speaker as the
@@ -149,6 +166,7 @@ class Attributor:
             hi += 1
         cand = self.subjects._best(frame, lo, hi) or (self.subjects.capitalised(frame, lo) if hi == lo + 1 else None)
         possessor = cand is not None and _POSSESSIVE.match(self.prose, self.tokens[cand.last].end) is not None
+        owner = cand if possessor and cand.last + 1 < len(self.tokens) and self.tokens[cand.last + 1].text.lower() in self.qw.possessor_sources else None
         if cand is not None and (cand.kind != "person" or possessor) and hi < b and frame.items[hi].quote < 0:
             end = hi + 1
             while end < b and end - hi < 8 and frame.items[end].quote < 0 and not self.subjects.broken(frame.items[end - 1], frame.items[end]):
@@ -157,6 +175,8 @@ class Attributor:
             cand = self.subjects._best(frame, hi, end, people_only=True) or named or (None if possessor else cand)
         elif possessor:
             cand = None  # said Holm's husband: somebody unnamed
+        if owner is not None and (cand is None or cand.kind != "person"):
+            cand = owner  # in the words of Acme's statement; not Acme's spokesman, Lee Min-ho
         if cand is None:
             return Attribution(method, None, None, verb) if possessor else None
         return Attribution(method, cand, self.resolve(cand), verb)

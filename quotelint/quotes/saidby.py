@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 _CHUNK_BREAK = regex.compile(r"[,;:()\[\]—–]|\s-\s")
 _DASH = regex.compile(r"[—–]|\s-\s")
+_POSSESSIVE = regex.compile(r"['’]s?\s++")
 RANK = {"person": 0, "organization": 1, "name": 2, "body": 3, "single": 4, "title": 5, "pronoun": 6}
 MAX_CHUNKS = 6
 REACH = 60  # items looked at, at most, left of a verb
@@ -83,6 +84,10 @@ class Subjects:
                     return self.left_of(frame, u, lo)
             return self._nearest(frame, lo, j, 10)
         cand = self.cast.at_last(items[j].token)
+        if cand is None and low in self.qw.possessor_sources and j - 1 >= lo and items[j - 1].quote < 0 and _POSSESSIVE.fullmatch(self.prose, items[j - 1].end, items[j].start):
+            owner = self.cast.at_last(items[j - 1].token)  # Acme's statement said: Acme
+            if owner is not None and owner.kind in ("person", "organization", "body", "name"):
+                return owner
         if cand is None and low in self.qw.spokesperson_words and j - 1 >= lo and items[j - 1].quote < 0:
             body = self.cast.at_last(items[j - 1].token)  # A Home Office spokesman said: the Home Office
             word = self.word(items[j - 1])

@@ -40,6 +40,7 @@ class QuoteWords:
     given_sex: dict[str, str]  # a first name -> male | female
     name_extenders: frozenset[str]
     spokesperson_words: frozenset[str]
+    possessor_sources: frozenset[str]
     spokesperson_links: frozenset[str]
     indefinite_words: frozenset[str]
     past_markers: frozenset[str]
@@ -97,6 +98,7 @@ def quote_words() -> QuoteWords:
         given_sex={str(n).lower(): sex for sex, names in data["given_name_sex"].items() for n in names},
         name_extenders=words("name_extenders"),
         spokesperson_words=words("spokesperson_words"),
+        possessor_sources=words("possessor_sources") | words("spokesperson_words"),
         spokesperson_links=words("spokesperson_links"),
         indefinite_words=words("indefinite_words"),
         past_markers=words("past_markers"),
