@@ -36,6 +36,11 @@ def speech(text: str, registry: Registry) -> list[str | None]:
         ("Odile Brenner wrote in her letter of resignation:\n\n“I can no longer serve a board that will not listen to its staff.\n\n“I wish my colleagues every success in the years ahead of them.”", ["Odile Brenner", "Odile Brenner"]),
         # a pronoun subject goes back to the person named before
         ("Amara Lindqvist spoke after the hearing. Later she posted a message online:\n\n“We accept the verdict but we will keep fighting for the families.”", ["Amara Lindqvist"]),
+        # titles and bodies resolved as for any subject
+        ("Health minister Odile Brenner defended the plan on Tuesday. The minister told parliament:\n\n“We will not close a single ward this winter, whatever the cost.”", ["Odile Brenner"]),
+        ("Kestrel Dynamics lost the final on Saturday. In a statement, the club said:\n\n“We are proud of every player who wore the shirt this season.”", ["Kestrel Dynamics"]),
+        # a sentence with nobody as its subject names nobody
+        ("The crowd heard from Tomas Ferreira. Then came the moment everyone waited for:\n\n“I am stepping down at the end of the season.”", [None]),
         # a noun that stands for nobody named is no speaker
         ("The sign at the gate read:\n\n“No entry beyond this point without a permit from the council.”", [None]),
     ],
@@ -65,6 +70,8 @@ def test_headline_colon(text: str, expected: list[str | None], registry: Registr
         ("Kestrel Dynamics' statement said “the company regrets any disruption to its customers.”", ["Kestrel Dynamics"]),
         ("According to Odile Brenner's spokesman, “she has no plans to stand again next year.”", ["Odile Brenner"]),
         ("“The company regrets any disruption,” according to Kestrel Dynamics' statement.", ["Kestrel Dynamics"]),
+        # a statement of a body nobody named is nobody's
+        ("According to the company's statement, “the company regrets any disruption to its customers.”", [None]),
         # a possessive before a person noun with a name still names that person
         ("“She has no plans to stand again,” said Odile Brenner's spokesman, Jonas Vik.", ["Jonas Vik"]),
         ("“He never spoke to anyone on the street,” said Holm's neighbour, Jonas Vik.", ["Jonas Vik"]),

@@ -7,9 +7,7 @@ First the quotation's own sentence, in this order:
   `in the words of X, "..."`, `according to X, "..."`, `as testified to by X, "..."`; a participle
   (`adding`, `calling`) takes the subject of the sentence's earlier verb, or the sentence's subject;
 - later in it: `"A" but "B," the mission said`;
-- with no reporting verb, a colon right before it and a speaker as the sentence's subject:
-  `Hughes was blunt: "..."` (this tells who, not whether the words are speech).
-- a headline opening a line: `"...": Amara Lindqvist on her debut` (a person or a registered entity).
+- with no reporting verb, a colon right before it or a headline's colon after it (`colons.py`).
 
 A possessor of a statement or a spokesman is the speaker: `in the words of Acme's statement`.
 
@@ -24,6 +22,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from quotelint.quotes import colons
 from quotelint.quotes.descriptions import Descriptions
 from quotelint.quotes.frames import Frame
 from quotelint.quotes.saidby import Subjects
@@ -70,38 +69,13 @@ class Attributor:
         a, b = frame.sentence_of(k)
         return self._after(frame, k, b) or self._before(frame, k, a) or self._later(frame, k, b) or self._colon(frame, k, a) or self._headline(frame, k, a, b)
 
-    def _headline(self, frame: Frame, k: int, a: int, b: int) -> Attribution | None:
-        """A headline or standfirst opening a line with the quotation, a colon and a name:
-        `"...": Amara Lindqvist on her debut`; a person's name or a registered entity only."""
-        j = k + 1
-        if k != a or j >= b or frame.items[j].quote >= 0 or self.prose[frame.items[k].end : frame.items[j].start].strip() != ":":
-            return None
-        start = frame.items[k].start
-        if self.prose[self.prose.rfind("\n", 0, start) + 1 : start].strip():
-            return None
-        cand = self.cast.at_first(frame.items[j].token)
-        if cand is None or (cand.kind != "person" and cand.entity_id is None):
-            return None
-        return Attribution("after", cand, self.resolve(cand))
-
     def _colon(self, frame: Frame, k: int, a: int) -> Attribution | None:
-        """No reporting verb, but a colon right before the quotation and a speaker as the
-        sentence's subject: `Hughes was blunt: "..."`, `The message from Hughes was simple: "..."`."""
-        if k == a or frame.items[k - 1].quote >= 0 or self.prose[frame.items[k - 1].end : frame.items[k].start].strip() != ":":
-            return None
-        return self.colon_subject(frame, a, k)
+        found = colons.colon_before(self, frame, k, a)
+        return Attribution("colon", *found) if found is not None else None
 
-    def colon_subject(self, frame: Frame, a: int, k: int) -> Attribution | None:
-        """The subject of a sentence ending with a colon, whatever its verb (`Hughes was
-        blunt:`, `her granddaughter Kayla Brannigan, 29, read a tribute:`): the sentence's
-        first subject, else a person named in it."""
-        cand = self.subjects.first_subject(frame, a, k) or self.subjects._best(frame, a, min(k, a + REACH), people_only=True)
-        if cand is None or cand.kind not in ("person", "organization", "name", "body", "pronoun"):
-            return None
-        speaker = self.resolve(cand)
-        if speaker is None or (cand.bare and speaker.entity_id is None and speaker.name.lower() == cand.name.lower().split(" ", 1)[-1]):
-            return None  # "The post read:", a noun that stands for nobody named
-        return Attribution("colon", cand, speaker)
+    def _headline(self, frame: Frame, k: int, a: int, b: int) -> Attribution | None:
+        found = colons.headline(self, frame, k, a, b)
+        return Attribution("after", *found) if found is not None else None
 
     def _word(self, frame: Frame, i: int) -> str:
         item = frame.items[i]
@@ -176,7 +150,9 @@ class Attributor:
         elif possessor:
             cand = None  # said Holm's husband: somebody unnamed
         if owner is not None and (cand is None or cand.kind != "person"):
-            cand = owner  # in the words of Acme's statement; not Acme's spokesman, Lee Min-ho
+            speaker = self.resolve(owner)  # in the words of Acme's statement; not Acme's spokesman, Lee Min-ho
+            if speaker is not None and not colons.stands_for_nobody(owner, speaker):
+                return Attribution(method, owner, speaker, verb)
         if cand is None:
             return Attribution(method, None, None, verb) if possessor else None
         return Attribution(method, cand, self.resolve(cand), verb)

@@ -15,6 +15,7 @@ import bisect
 
 import regex
 
+from quotelint.quotes import colons
 from quotelint.quotes.attribution import REACH, Attribution, Attributor
 from quotelint.quotes.frames import Frame
 from quotelint.quotes.speakers import Candidate
@@ -67,7 +68,8 @@ class Carryover:
                 cand = self.at.subjects.left_of(frame, v, a)
                 if cand is not None:
                     return self.at._made("colon", frame, cand, v, a)
-        return self.at.colon_subject(frame, a, last)
+        found = colons.colon_subject(self.at, frame, a, last)
+        return Attribution("colon", *found) if found is not None else None
 
     def previous(self, q: int, speech: list[bool], found: list[Attribution | None]) -> Attribution | None:
         """An earlier speech quotation of the same frame, in this sentence or the one before,

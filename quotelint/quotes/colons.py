@@ -1,0 +1,60 @@
+"""Who said a quotation joined to its sentence by a colon, with no reporting verb.
+
+- the sentence's subject before a colon, whatever its verb: `Hughes was blunt: "..."`,
+  `her granddaughter Kayla Brannigan, 29, read a tribute: "..."` (also a paragraph ending with
+  the colon, see `carryover.py`);
+- a headline or standfirst opening a line: `"...": Amara Lindqvist on her debut`, a person's
+  name or a registered entity only.
+
+This tells who, not whether the words are speech.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from quotelint.quotes.speakers import Candidate, Speaker
+
+if TYPE_CHECKING:
+    from quotelint.quotes.attribution import Attributor
+    from quotelint.quotes.frames import Frame
+
+REACH = 60  # items looked at, at most, for a person named in the sentence
+
+
+def stands_for_nobody(cand: Candidate, speaker: Speaker) -> bool:
+    """A bare noun that stands for nobody named: `the post`, `the company` with no company before."""
+    return cand.bare and speaker.entity_id is None and speaker.name.lower() == cand.name.lower().split(" ", 1)[-1]
+
+
+def colon_subject(at: Attributor, frame: Frame, a: int, k: int) -> tuple[Candidate, Speaker] | None:
+    """The subject of the sentence in items a..k-1, which ends with a colon: its first subject,
+    else a person named in it; a noun that stands for nobody (`The post read:`) is none."""
+    cand = at.subjects.first_subject(frame, a, k) or at.subjects._best(frame, a, min(k, a + REACH), people_only=True)
+    if cand is None or cand.kind not in ("person", "organization", "name", "body", "pronoun"):
+        return None
+    speaker = at.resolve(cand)
+    if speaker is None or stands_for_nobody(cand, speaker):
+        return None
+    return cand, speaker
+
+
+def colon_before(at: Attributor, frame: Frame, k: int, a: int) -> tuple[Candidate, Speaker] | None:
+    """A colon right before the quotation at item k: `Hughes was blunt: "..."`."""
+    if k == a or frame.items[k - 1].quote >= 0 or at.prose[frame.items[k - 1].end : frame.items[k].start].strip() != ":":
+        return None
+    return colon_subject(at, frame, a, k)
+
+
+def headline(at: Attributor, frame: Frame, k: int, a: int, b: int) -> tuple[Candidate, Speaker | None] | None:
+    """The quotation opening a line, then a colon and a person or a registered entity."""
+    j = k + 1
+    if k != a or j >= b or frame.items[j].quote >= 0 or at.prose[frame.items[k].end : frame.items[j].start].strip() != ":":
+        return None
+    start = frame.items[k].start
+    if at.prose[at.prose.rfind("\n", 0, start) + 1 : start].strip():
+        return None
+    cand = at.cast.at_first(frame.items[j].token)
+    if cand is None or (cand.kind != "person" and cand.entity_id is None):
+        return None
+    return cand, at.resolve(cand)
