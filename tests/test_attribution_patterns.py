@@ -40,6 +40,7 @@ def speech(text: str, registry: Registry) -> list[str | None]:
         ("Health minister Odile Brenner defended the plan on Tuesday. The minister told parliament:\n\n“We will not close a single ward this winter, whatever the cost.”", ["Odile Brenner"]),
         ("Kestrel Dynamics lost the final on Saturday. In a statement, the club said:\n\n“We are proud of every player who wore the shirt this season.”", ["Kestrel Dynamics"]),
         # a sentence with nobody as its subject names nobody
+        ("The report, written by Tomas Ferreira over two years, ends on a warning:\n\n“The bridge was never safe to carry lorries of that weight.”", [None]),
         ("The crowd heard from Tomas Ferreira. Then came the moment everyone waited for:\n\n“I am stepping down at the end of the season.”", [None]),
         # a noun that stands for nobody named is no speaker
         ("The sign at the gate read:\n\n“No entry beyond this point without a permit from the council.”", [None]),

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from quotelint.quotes.attribution import Attributor
     from quotelint.quotes.frames import Frame
 
-REACH = 60  # items looked at, at most, for a person named in the sentence
+REACH = 60  # items looked at, at most, for the sentence's subject
 
 
 def stands_for_nobody(cand: Candidate, speaker: Speaker) -> bool:
@@ -30,13 +30,27 @@ def stands_for_nobody(cand: Candidate, speaker: Speaker) -> bool:
 def colon_subject(at: Attributor, frame: Frame, a: int, k: int) -> tuple[Candidate, Speaker] | None:
     """The subject of the sentence in items a..k-1, which ends with a colon: its first subject,
     else a person named in it; a noun that stands for nobody (`The post read:`) is none."""
-    cand = at.subjects.first_subject(frame, a, k) or at.subjects._best(frame, a, min(k, a + REACH), people_only=True)
+    cand = at.subjects.first_subject(frame, a, k) or _described(at, frame, a, min(k, a + REACH))
     if cand is None or cand.kind not in ("person", "organization", "name", "body", "pronoun"):
         return None
     speaker = at.resolve(cand)
     if speaker is None or stands_for_nobody(cand, speaker):
         return None
     return cand, speaker
+
+
+def _described(at: Attributor, frame: Frame, a: int, k: int) -> Candidate | None:
+    """A person named in the sentence's first chunk that is no adverbial, after a description:
+    `her granddaughter Kayla Brannigan`; not a name further on (`The report, written by X`)."""
+    i = a
+    while i < k:
+        end = i + 1
+        while end < k and frame.items[end].quote < 0 and not at.subjects.broken(frame.items[end - 1], frame.items[end]):
+            end += 1
+        if frame.items[i].quote < 0 and not at.subjects._passed_over(frame, i, description=False):
+            return at.subjects._best(frame, i, end, people_only=True)
+        i = end
+    return None
 
 
 def colon_before(at: Attributor, frame: Frame, k: int, a: int) -> tuple[Candidate, Speaker] | None:
