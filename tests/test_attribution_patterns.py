@@ -55,7 +55,9 @@ def test_colon_paragraph(text: str, expected: list[str | None], registry: Regist
     [
         ("“I wrote it in the dark at the kitchen table”: Amara Lindqvist on her prize-winning debut\n\nThe novel took six years.", ["Amara Lindqvist"]),
         ("Tomas Ferreira: “We will not close a single station this year”\n\nThe transport chief spoke on Monday.", ["Tomas Ferreira"]),
+        ("Transport chief Tomas Ferreira spoke on Monday.\n\nFerreira: “We will not close a single station this year.”", ["Tomas Ferreira"]),
         # an ordinary capitalised word is no speaker
+        ("Budget Day: “We will not close a single station this year”\n\nThe transport chief spoke on Monday.", [None]),
         ("“We were never told about the leak at the plant”: Inside the scandal at the harbour\n\nWorkers spoke on Monday.", [None]),
         ("Exclusive: “We were never told about the leak at the plant”\n\nWorkers spoke on Monday.", [None]),
     ],

@@ -54,10 +54,14 @@ def _described(at: Attributor, frame: Frame, a: int, k: int) -> Candidate | None
 
 
 def colon_before(at: Attributor, frame: Frame, k: int, a: int) -> tuple[Candidate, Speaker] | None:
-    """A colon right before the quotation at item k: `Hughes was blunt: "..."`."""
+    """A colon right before the quotation at item k: `Hughes was blunt: "..."`; a name alone
+    before it (`Tomas Ferreira: "..."`, a standfirst) only a person's or a registered entity's."""
     if k == a or frame.items[k - 1].quote >= 0 or at.prose[frame.items[k - 1].end : frame.items[k].start].strip() != ":":
         return None
-    return colon_subject(at, frame, a, k)
+    found = colon_subject(at, frame, a, k)
+    if found is not None and found[0].first == frame.items[a].token and found[0].last == frame.items[k - 1].token:
+        return found if found[1].kind == "person" or found[1].entity_id is not None else None  # Budget Day: "..."
+    return found
 
 
 def headline(at: Attributor, frame: Frame, k: int, a: int, b: int) -> tuple[Candidate, Speaker | None] | None:
