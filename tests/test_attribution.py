@@ -105,3 +105,12 @@ def test_speaker_text_and_span_point_at_the_name_as_written(registry: Registry) 
     assert q.speaker == "António Guterres" and q.speaker_id == "antonio-guterres"
     assert q.speaker_text == "Antonio Guterres"
     assert q.speaker_span is not None and doc.prose[q.speaker_span[0] : q.speaker_span[1]] == "Antonio Guterres"
+
+
+def test_speaker_text_holds_the_title_written_before_the_name(registry: Registry) -> None:
+    """As the contract's example: the attribution as it stands, title and all; the span is the name."""
+    doc = Document.from_text("“We will win,” said Finance Minister Ana Ruiz. “Soon,” she added.")
+    first, second = Context(doc, registry).quotes
+    assert first.speaker == "Ana Ruiz" and first.speaker_text == "Finance Minister Ana Ruiz"
+    assert doc.prose[first.speaker_span[0] : first.speaker_span[1]] == "Ana Ruiz"  # type: ignore[index]
+    assert second.speaker == "Ana Ruiz" and second.speaker_text == "she"

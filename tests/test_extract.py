@@ -31,7 +31,7 @@ def test_json_has_the_contract_fields_and_offsets_into_the_file() -> None:
         assert text[q["start"] : q["end"]] == q["text"]
         assert lines[q["line"] - 1][q["column"] - 1 :].startswith(q["text"].split("\n")[0])
     price = next(q for q in entry["quotes"] if q["text"].startswith("We look forward"))
-    assert price["kind"] == "speech" and price["speaker"] == "Ned Price" and price["speaker_text"] == "Ned Price"
+    assert price["kind"] == "speech" and price["speaker"] == "Ned Price" and price["speaker_text"] == "State Department spokesman Ned Price"
     assert price["status"] == "verified" and price["registry_id"] == "price-kazakhstan-common-objectives"
     assert (price["line"], price["column"]) == (42, 168)
 
@@ -42,7 +42,7 @@ def test_the_contract_example_from_seed_001() -> None:
     first = quotes[0]
     assert first["text"] == "a privileged partner that is a pillar of multilateralism, a promoter and defender of peace at the global level."
     assert (first["start"], first["line"], first["column"], first["kind"]) == (1329, 45, 230, "speech")  # counted by hand
-    assert first["speaker"] == "António Guterres" and first["speaker_text"] == "Antonio Guterres"
+    assert first["speaker"] == "António Guterres" and first["speaker_text"] == "UN Secretary General Antonio Guterres"
     assert (first["registry_id"], first["status"]) == ("guterres-kazakhstan-privileged-partner", "verified")
     terms = [q for q in quotes if q["kind"] == "term"]
     assert terms and all(q["speaker"] is None and q["status"] is None for q in terms)

@@ -32,7 +32,8 @@ from quotelint.checks import Rule
 from quotelint.finding import Hit, Severity
 from quotelint.quotes.words import quote_words
 from quotelint.names import fold, form_tokens
-from quotelint.quotes.roles import folded_words
+from quotelint.quotes.roles import MAX_TITLE_WORDS as MAX_WORDS
+from quotelint.quotes.roles import folded_words, is_title_word, title_before, title_word_in
 
 if TYPE_CHECKING:
     from quotelint.context import Context
@@ -41,7 +42,6 @@ if TYPE_CHECKING:
 
 CONNECTORS = frozenset({"of", "for", "the", "and", "at", "to", "in"})
 ARTICLES = frozenset({"the", "a", "an"})
-MAX_WORDS = 10
 
 
 def check(ctx: Context) -> Iterator[Hit]:
@@ -72,32 +72,6 @@ def quote_dates(ctx: Context, starts: list[int]) -> dict[int, dt.date]:
         if entry is not None and entry.date is not None and q.status in ("verified", "altered"):
             out.setdefault(bisect.bisect_right(starts, q.start) - 1, entry.date)
     return out
-
-
-def is_title_word(ctx: Context, word: str) -> bool:
-    """A word of a title (`Secretary-General`, `minister`), not one of its small words (`of`, `under`)."""
-    return _is_title_word(word, ctx.registry.words)
-
-
-def _is_title_word(word: str, lexicon: Lexicon) -> bool:
-    qw = quote_words()
-    parts = word.lower().split("-")
-    return any(p in lexicon.title_words and p not in qw.minor_words and p not in qw.prepositions for p in parts)
-
-
-def title_before(ctx: Context, name: int) -> tuple[int, int]:
-    """Token indexes of the title right before a name: capitalised words and title words."""
-    words, prose = ctx.words, ctx.prose
-    first = name
-    while first > 0 and name - first < MAX_WORDS:
-        gap = prose[words[first - 1].end : words[first].start]
-        word = words[first - 1].text
-        if gap not in (" ", "-", "’s ", "'s ") or not (word[:1].isupper() or is_title_word(ctx, word)):
-            break
-        first -= 1
-    if not any(is_title_word(ctx, words[t].text) for t in range(first, name)):
-        return 1, 0
-    return first, name - 1
 
 
 def title_after(ctx: Context, name: int) -> tuple[int, int]:
@@ -182,7 +156,7 @@ def _form_head(form: str, lexicon: Lexicon) -> frozenset[str]:
     cut = next((i for i, w in enumerate(raw) if w.lower() in CONNECTORS | {"on"}), len(raw))
     head: list[str] = []
     for word in reversed(raw[:cut]):
-        if not _is_title_word(word, lexicon):
+        if not title_word_in(word, lexicon):
             break
         head.append(word)
     return frozenset(fold(w) for w in head)

@@ -22,6 +22,7 @@ from quotelint.quotes.carryover import Carryover
 from quotelint.quotes.frames import build_frames, parents
 from quotelint.quotation import Quotation
 from quotelint.quotes.matching import cut
+from quotelint.quotes.roles import title_before
 from quotelint.quotes.words import quote_words
 from quotelint.quotes.speakers import Cast
 from quotelint.quotes.speech import Classifier
@@ -88,6 +89,9 @@ def find_quotes(ctx: Context) -> list[Quotation]:
         cand = a.cand if a is not None else None
         speaker = a.speaker if a is not None else None
         span_of = (words[cand.first].start, words[cand.last].end) if cand is not None else None
+        named = cand is not None and words[cand.first].text[:1].isupper()  # a name, not "he"
+        title_first, title_last = title_before(ctx, cand.first) if named else (1, 0)
+        text_from = words[title_first].start if span_of and title_first <= title_last else span_of[0] if span_of else 0
         registry_id, status, changes = statuses[q]
         out.append(
             Quotation(
@@ -99,7 +103,7 @@ def find_quotes(ctx: Context) -> list[Quotation]:
                 kind=kinds[q],
                 speaker=speaker.name if speaker else None,
                 speaker_id=speaker.entity_id if speaker else None,
-                speaker_text=prose[span_of[0] : span_of[1]] if span_of and speaker else None,
+                speaker_text=prose[text_from : span_of[1]] if span_of and speaker else None,  # with its title
                 speaker_span=span_of if speaker else None,
                 registry_id=registry_id,
                 status=status,

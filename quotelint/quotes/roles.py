@@ -10,11 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from quotelint.names import Token, fold, form_tokens
+from quotelint.quotes.words import quote_words
 from quotelint.registry.model import Entity, Role
 
+if TYPE_CHECKING:
+    from quotelint.context import Context
+    from quotelint.lexicon import Lexicon
+
 MIN_WORDS = 2  # a role of one word ("President") is too common to stand for one person
+MAX_TITLE_WORDS = 10  # the longest title read before or after a name
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,3 +72,29 @@ def find_roles(words: list[Token], people: Iterable[Entity]) -> Iterator[RoleMen
                 yield RoleMention(i, i + n - 1, pid, role)
                 after = i + n
                 break
+
+
+def is_title_word(ctx: Context, word: str) -> bool:
+    """A word of a title (`Secretary-General`, `minister`), not one of its small words (`of`, `under`)."""
+    return title_word_in(word, ctx.registry.words)
+
+
+def title_word_in(word: str, lexicon: Lexicon) -> bool:
+    qw = quote_words()
+    parts = word.lower().split("-")
+    return any(p in lexicon.title_words and p not in qw.minor_words and p not in qw.prepositions for p in parts)
+
+
+def title_before(ctx: Context, name: int) -> tuple[int, int]:
+    """Token indexes of the title right before a name: capitalised words and title words."""
+    words, prose = ctx.words, ctx.prose
+    first = name
+    while first > 0 and name - first < MAX_TITLE_WORDS:
+        gap = prose[words[first - 1].end : words[first].start]
+        word = words[first - 1].text
+        if gap not in (" ", "-", "’s ", "'s ") or not (word[:1].isupper() or is_title_word(ctx, word)):
+            break
+        first -= 1
+    if not any(is_title_word(ctx, words[t].text) for t in range(first, name)):
+        return 1, 0
+    return first, name - 1
