@@ -108,6 +108,9 @@ def anchored_positions(ctx: Context) -> set[int]:
     return out
 
 
+MIN_FREE_TARGET = 5  # a name of four letters (Cour, Ayul) is matched by chance too often alone
+
+
 def near_miss(ctx: Context, i: int) -> tuple[str, Entity] | None:
     index = ctx.registry.names
     words = ctx.words
@@ -132,7 +135,7 @@ def near_miss(ctx: Context, i: int) -> tuple[str, Entity] | None:
             return None  # capitals for emphasis or a headline
         candidates = {r for r in same_fold if distinctive_case(word, r, index.lexicon)}
     else:
-        candidates = {r for r in index.near(word) if plausible(word, r)}
+        candidates = {r for r in index.near(word) if plausible(word, r) and len(r) >= MIN_FREE_TARGET}
     candidates |= expected
     candidates = {r for r in candidates if not is_plural(word, r)}
     if not candidates:
