@@ -82,3 +82,18 @@ def test_headline_colon(text: str, expected: list[str | None], registry: Registr
 )
 def test_possessor(text: str, expected: list[str | None], registry: Registry) -> None:
     assert speech(text, registry) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # an abbreviated rank or office before a surname is an honorific, so the surname joins the full name
+        ("Cllr Naomi Pettifer opposed the cuts. “It is simply wrong,” said Cllr Pettifer.", "Naomi Pettifer"),
+        ("Det. Insp. Ruth Whitlock led the inquiry. “We are grateful,” Det. Insp. Whitlock said.", "Ruth Whitlock"),
+        # a station or a county is no person, so "he" and "she" pass over it to the person before
+        ("Its director, Colm Byrne, told Corrib FM the costs had risen. “We need help,” he said.", "Colm Byrne"),
+        ("Janet Okafor runs the Harmon County shelter. “Socks matter,” she said.", "Janet Okafor"),
+    ],
+)
+def test_abbreviated_honorifics_and_organization_words(text: str, speaker: str, registry: Registry) -> None:
+    assert speech(text, registry) == [speaker]
