@@ -97,3 +97,18 @@ def test_possessor(text: str, expected: list[str | None], registry: Registry) ->
 )
 def test_abbreviated_honorifics_and_organization_words(text: str, speaker: str, registry: Registry) -> None:
     assert speech(text, registry) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a surname after an honorific or an abbreviated rank: the person named in full before
+        ("Cllr Naomi Pettifer, cabinet member for finance, spoke first.\n\nCllr Pettifer said the figure was “simply wrong” and she would not back down.", ["Naomi Pettifer"]),
+        ("Naomi Pettifer opened the meeting. Cllr Pettifer said: “Nobody came into local government to close libraries.”", ["Naomi Pettifer"]),
+        ("Detective Inspector Sarah Whitlock of Northvale Police led the inquiry.\n\nDI Whitlock said: “These were calculated crimes and we will find every one of them.”", ["Sarah Whitlock"]),
+        # another person of the same surname is somebody else
+        ("Naomi Pettifer opened the meeting. Mr Pettifer said: “Nobody came into local government to close libraries.”", ["Pettifer"]),
+    ],
+)
+def test_surname_after_title(text: str, expected: list[str | None], registry: Registry) -> None:
+    assert speech(text, registry) == expected

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from quotelint.quotes.nameruns import NameReader
+from quotelint.quotes.nameruns import NameReader, Run
 from quotelint.quotes.resolution import BODIES, PEOPLE, Candidate, Resolution, Speaker
 
 __all__ = ["Candidate", "Cast", "Speaker"]
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from quotelint.context import Context
     from quotelint.quotes.words import QuoteWords
 
+_ABBREVIATION = regex.compile(r"\p{Lu}{2,4}")  # DI, DCI, PC: a rank abbreviated, in capitals
 _PERSON_AFTER = regex.compile(r"[ \t]*+,[ \t]*+(?:who\b|\d{1,3}[ \t]*+,)")
 
 
@@ -91,6 +92,12 @@ class Cast(Resolution):
             if kind == "name" and (_PERSON_AFTER.match(self.ctx.prose, self.tokens[run.last].end) or self._title_before(run.first)):
                 kind = "person"  # "Rick Castellano, who chairs ...", "Abel Quaresma, 61,", "chief executive Anneliese Marsh"
             cand = Candidate(run.first, run.last, kind, text)
+            earlier = self._named_before(run) if kind == "person" else None
+            if earlier is not None:  # Cllr Pettifer, DI Whitlock: the person named in full before
+                cand = replace(earlier, first=run.first, last=run.last)
+                self._add(cand, covered)
+                self._person_context(cand, run.titles)
+                continue
             self._add(cand, covered)
             if kind == "person":
                 self._person_context(cand, run.titles)
@@ -104,6 +111,20 @@ class Cast(Resolution):
                 person = self.surnames.get(text) or self.given.get(text)
                 if person is not None:
                     self._add(replace(person, first=t, last=t), covered)
+
+    def _named_before(self, run: Run) -> Candidate | None:
+        """The person named in full before whose surname ends this run, when the words before
+        the surname are only titles or abbreviations (`Cllr Pettifer`, `DI Whitlock`, in
+        capitals) or that person's own names; not when an honorific tells another sex."""
+        person = self.surnames.get(run.parts[-1])
+        if person is None or person.name == " ".join(run.parts):
+            return None
+        own = set(person.name.split())
+        if not all(p in own or _ABBREVIATION.fullmatch(p) for p in run.parts[:-1]):
+            return None
+        sexes = {self.qw.honorific_gender.get(w.rstrip(".").lower()) for w in run.titles} - {None}
+        known = self._sex(person, "")
+        return None if known and sexes and known not in sexes else person
 
     def _title_before(self, t: int) -> bool:
         """A lower-case title word right before word t: `chief executive Anneliese Marsh`."""
