@@ -112,3 +112,19 @@ def test_abbreviated_honorifics_and_organization_words(text: str, speaker: str, 
 )
 def test_surname_after_title(text: str, expected: list[str | None], registry: Registry) -> None:
     assert speech(text, registry) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capitalised body noun alone: the body of that noun named before
+        ("Farmers are angry with the Department of Rural and Community Development.\n\nA spokesperson for the Department said the tender was “at an advanced stage” and would close soon.", ["Department of Rural and Community Development"]),
+        ("The Ministry of Housing and Urban Affairs met the tenants on Monday. The Ministry said the rents were “fair for everyone who pays them”.", ["Ministry of Housing and Urban Affairs"]),
+        # or, at a sentence's start, the one named after it
+        ("Three cars were stolen overnight. Police said the thefts had caused “significant distress” to the owners.\n\nDetective Inspector Sarah Whitlock of Northvale Police asked for witnesses.", ["Northvale Police"]),
+        # `and` before a person's name ends the body's name
+        ("The Ministry of Finance and Tom Berg said the cuts were “far too deep for the poorest families”.", ["Tom Berg"]),
+    ],
+)
+def test_body_noun_alone(text: str, expected: list[str | None], registry: Registry) -> None:
+    assert speech(text, registry) == expected

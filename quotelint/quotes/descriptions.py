@@ -43,6 +43,8 @@ class Descriptions:
             found = self.cast._back(cand.first, lambda c: c.kind == "person" and self.cast._paragraph(c.first) == here)
         if found is None and spokesperson:
             found = self.cast._back(cand.first, lambda c: c.kind in ORGANIZATIONS and not c.bare and near(c) and (c.kind != "name" or c.first < c.last))
+        if found is not None and found.bare:
+            return self.cast.resolve(found)  # a spokesperson for the Department: the one named
         return self.cast._speaker(found) if found is not None else None
 
     def _before(self, t: int) -> Candidate | None:

@@ -1,7 +1,8 @@
 """Names the registry does not know: runs of capitalised words, their titles taken off.
 
 A run is a sequence of capitalised words joined by single spaces, lower-case connectors from
-the lexicon allowed inside (`Universidad Andina del Norte`). A sentence's first word joins a run
+the lexicon allowed inside (`Universidad Andina del Norte`), and `and` after a body's `of`
+before an ordinary word (`Department of Rural and Community Development`). A sentence's first word joins a run
 only when it is no ordinary word; a word after an abbreviation (`Mr. Tom Berg`, `Gen. Smith`)
 is not a sentence's first word. Registered names are cut out of runs, and a person's name is
 cut from the `of`/`for`/`at` phrase after it (`Javier Huamán-Castillo of the Universidad ...`).
@@ -121,11 +122,22 @@ class NameReader:
                     last = j = j + 1
                 elif nxt in lex.name_connectors and j + 2 < len(tokens) and self._joined(j + 1, j + 2):
                     j += 1
+                elif nxt == "and" and j + 2 < len(tokens) and self._joined(j + 1, j + 2) and self._and_joins(i, j + 2):
+                    j += 1  # Department of Rural and Community Development
                 else:
                     break
             out.append((i, last))
             after = last + 1
         return out
+
+    def _and_joins(self, first: int, k: int) -> bool:
+        """`and` inside an organization's name: the run so far is a body word and `of`
+        (`Ministry of Housing`), and an ordinary capitalised word follows (`and Urban Affairs`,
+        not `and Tom Berg`)."""
+        word = self.tokens[k].text
+        if not word[:1].isupper() or word.lower() not in self.lexicon.common_words or word.lower() in self.qw.given_names or word in self.lexicon.proper_names:
+            return False
+        return any(self.tokens[t].text.casefold() in self.orgs and self.tokens[t + 1].text == "of" for t in range(first, k - 2))
 
     def pieces(self, first: int, last: int, covered: set[int]) -> list[tuple[int, int]]:
         """A run's stretches outside registered names, a person's name cut from what follows."""

@@ -52,9 +52,11 @@ class Resolution:
         if cand.kind == "title":
             return self._titled(cand)
         if cand.kind == "body" and cand.bare:
-            # "the ministry": the one named before; else "the company": the organization named
-            # last, in this paragraph or the one before; else the noun itself
-            found = self._back(cand.first, lambda c: c.kind in BODIES and not c.bare and cand.name.lower() in self._text(c).lower())
+            # "the ministry": the one named before (else after: "Police said" before "Northvale
+            # Police"); else "the company": the organization named last, in this paragraph or
+            # the one before; else the noun itself
+            named = lambda c: c.kind in BODIES and not c.bare and cand.name.lower() in self._text(c).lower()  # noqa: E731
+            found = self._back(cand.first, named) or self._ahead(cand.first, named)
             if found is None:
                 here = self._paragraph(cand.first)
                 found = self._back(cand.first, lambda c: c.kind in ("organization", "name") and c.first < c.last and here - self._paragraph(c.first) <= 1)
@@ -77,6 +79,11 @@ class Resolution:
             if fits(cand):
                 return cand
         return None
+
+    def _ahead(self, t: int, fits) -> Candidate | None:  # type: ignore[no-untyped-def]
+        """The first fitting candidate after word t: `Police said ...` before `Northvale Police`."""
+        i = bisect.bisect_right(self.event_starts, t)
+        return next((c for _, c in self.events[i : i + LOOKBACK] if fits(c)), None)
 
     def _pronoun(self, cand: Candidate) -> Speaker | None:
         sense = self.qw.pronouns.get(cand.name)

@@ -165,10 +165,25 @@ class Cast(Resolution):
                 self._add(Candidate(t, t, "pronoun", low), covered)
             elif token.text.islower() and (low in qw.speaking_bodies or low in orgs):
                 self._body(t, covered)
+            elif (low in qw.speaking_bodies or low in orgs) and self._body_alone(t):
+                self._add(Candidate(t, t, "body", low, bare=True), covered)  # Police said, the Department
             elif (token.text.islower() or self._capital_title(t)) and low in self.title_nouns and any(
                 tokens[k].text.lower() in qw.determiners for k in range(max(0, t - 2), t)
             ):
                 self._add(Candidate(t, t, "title", low), covered)  # the governor, the jury chairwoman
+
+    def _body_alone(self, t: int) -> bool:
+        """A capitalised body noun standing alone for the body named elsewhere: at a sentence's
+        start (`Police said`) or after `the` (`a spokesperson for the Department`), no
+        capitalised word joined to it after."""
+        tokens, prose = self.tokens, self.ctx.prose
+        if not tokens[t].text.istitle():
+            return False
+        nxt = tokens[t + 1] if t + 1 < len(tokens) else None
+        if nxt is not None and nxt.text[:1].isupper() and prose[tokens[t].end : nxt.start] == " ":
+            return False
+        after_the = t > 0 and tokens[t - 1].text.lower() == "the" and prose[tokens[t - 1].end : tokens[t].start] == " "
+        return after_the or self.reader.sentence_start(t)
 
     def _capital_title(self, t: int) -> bool:
         """`the Prime Minister said`: a capitalised title word with no name after it."""
