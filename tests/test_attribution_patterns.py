@@ -128,3 +128,17 @@ def test_surname_after_title(text: str, expected: list[str | None], registry: Re
 )
 def test_body_noun_alone(text: str, expected: list[str | None], registry: Registry) -> None:
     assert speech(text, registry) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # `the spokesperson`: the organization of the spokesperson met before
+        ("A Brightloom spokesperson confirmed the cuts. “We're committed to treating every affected colleague with respect,” the spokesperson said.", ["Brightloom"]),
+        ("A spokeswoman for Kestrel Dynamics confirmed the sale on Monday.\n\n“The deal closes next month and nobody will lose their job,” the spokeswoman said.", ["Kestrel Dynamics"]),
+        # with nobody's spokesperson before, as before: unnamed
+        ("The cuts were confirmed on Monday. “We're committed to treating every affected colleague with respect,” the spokesperson said.", [None]),
+    ],
+)
+def test_spokesperson_again(text: str, expected: list[str | None], registry: Registry) -> None:
+    assert speech(text, registry) == expected

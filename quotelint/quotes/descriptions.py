@@ -6,7 +6,8 @@ nothing). A spokesperson with `a`, `an` or `one` before it is unnamed and speaks
 organization written beside it (`an Acme spokeswoman`, `a spokesman for Acme`) or named last in
 its paragraph or the one before; any other title noun with `the` or a possessive before it
 stands for the last person named in its own paragraph (failing that, a spokesperson for the
-organization). `Sentencing him, the judge said` with nobody named in the paragraph is nobody.
+organization); `the spokesperson` first goes back to the organization of the spokesperson met
+before it (`A Brightloom spokesperson confirmed ... the spokesperson said`). `Sentencing him, the judge said` with nobody named in the paragraph is nobody.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ class Descriptions:
         here = self.cast._paragraph(cand.first)
         near = lambda c: here - self.cast._paragraph(c.first) <= 1  # noqa: E731 - a short test
         found = (self._before(cand.first) or self._for(cand.last)) if spokesperson else None
+        if found is None and spokesperson and determiner not in self.qw.indefinite_words:
+            found = self._introduced(cand.first, here)  # A Brightloom spokesperson ... the spokesperson
         if found is None and determiner not in self.qw.indefinite_words:
             found = self.cast._back(cand.first, lambda c: c.kind == "person" and self.cast._paragraph(c.first) == here)
         if found is None and spokesperson:
@@ -46,6 +49,19 @@ class Descriptions:
         if found is not None and found.bare:
             return self.cast.resolve(found)  # a spokesperson for the Department: the one named
         return self.cast._speaker(found) if found is not None else None
+
+    def _introduced(self, t: int, here: int) -> Candidate | None:
+        """The organization of the spokesperson met last before word t, in its paragraph or
+        the one before: `the spokesperson said` after `A Brightloom spokesperson confirmed`."""
+        tokens = self.cast.tokens
+        for k in range(t - 1, -1, -1):
+            if here - self.cast._paragraph(k) > 1:
+                return None
+            if tokens[k].text.lower() in self.qw.spokesperson_words:
+                found = self._before(k) or self._for(k)
+                if found is not None:
+                    return found
+        return None
 
     def _before(self, t: int) -> Candidate | None:
         """The organization right before a spokesperson: `an Acme spokeswoman`."""
