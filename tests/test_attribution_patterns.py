@@ -142,3 +142,17 @@ def test_body_noun_alone(text: str, expected: list[str | None], registry: Regist
 )
 def test_spokesperson_again(text: str, expected: list[str | None], registry: Registry) -> None:
     assert speech(text, registry) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quotation alone in its sentence after a sentence of reported speech: its subject
+        ("Leesee Kilabuk has waited four years.\n\nKilabuk says she has stopped checking the list. “It went from 212 to 198 in two years. I did the math.”", ["Leesee Kilabuk"]),
+        ("Local councillor Odile Brenner said the uncertainty was hurting families. “Parents are asking whether they should move their children to the mainland.”", ["Odile Brenner"]),
+        # not when the sentence before quotes somebody, nor when nobody named speaks in it
+        ("Union leaders said the plan was dead. “We will fight on until the last ward is open.”", [None]),
+    ],
+)
+def test_said_before(text: str, expected: list[str | None], registry: Registry) -> None:
+    assert speech(text, registry) == expected

@@ -3,8 +3,9 @@
 In this order: a pull quote alone in its paragraph with a line starting with a dash below it
 (`— Marisol Okonkwo-Reyes, President of the Council`); a paragraph ending with a colon before
 the quotation (`In prepared remarks, Park said:`); an earlier speech quotation of the same
-paragraph, in the same or the previous sentence, unless this sentence names somebody else; and
-last a person who is the sentence's subject (`Tokayev began promoting the "..."`). The first
+paragraph, in the same or the previous sentence, unless this sentence names somebody else; a
+quotation alone in its sentence after a sentence of reported speech (`Kilabuk says she has
+stopped checking. "It went from 212 ..."`), the person whose verb that is; and last a person who is the sentence's subject (`Tokayev began promoting the "..."`). The first
 part of a quotation of several paragraphs and the same words quoted elsewhere are handled in
 `quotes.py`, where all quotations are at hand.
 """
@@ -115,6 +116,26 @@ class Carryover:
             return None
         cand = self.at.subjects.left_of(after, 1, 0)
         return self.at._made("paragraph", after, cand, 1, 0) if cand is not None else None
+
+    def said_before(self, q: int) -> Attribution | None:
+        """A quotation alone in its sentence right after a sentence of reported speech with no
+        quotation of its own: `Kilabuk says she has stopped checking. "It went from 212 ..."`."""
+        key, k = self.at.where[q]
+        frame = self.at.frames[key]
+        a, _ = frame.sentence_of(k)
+        if a == 0 or self._names_anyone(frame, k):
+            return None
+        p, _ = frame.sentence_of(a - 1)
+        if any(item.quote >= 0 for item in frame.items[p:a]):
+            return None
+        for v in range(p, a):
+            if self.at._is_verb(frame, v) and not self.at._word(frame, v).endswith("ing"):
+                cand = self.at.subjects.left_of(frame, v, p)
+                found = self.at._made("said", frame, cand, v, p) if cand is not None else None
+                if found is not None and found.speaker is not None and found.speaker.kind == "person":
+                    return found
+                return None
+        return None
 
     def _names_anyone(self, frame: Frame, k: int) -> bool:
         """The quotation's sentence has words of its own (`"...," the report found`): it may
