@@ -156,3 +156,18 @@ def test_spokesperson_again(text: str, expected: list[str | None], registry: Reg
 )
 def test_said_before(text: str, expected: list[str | None], registry: Registry) -> None:
     assert speech(text, registry) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # `she` after somebody unnamed who speaks is that person, not the woman named before
+        ("Inspector Sarah Whitlock led the inquiry.\n\nOne victim, an 88-year-old widow who asked not to be named, said the man had lied. “I let him in without a second thought,” she said.", [None]),
+        # an adverbial opening with `a` is nobody
+        ("Odile Brenner lost her job in May. A year ago she had been promoted. “I gave that firm eleven years of my life,” she said.", ["Odile Brenner"]),
+        # nor does `a` opening a quotation stand for anybody
+        ("Odile Brenner spoke after the vote. “A lot of people told me to give up,” she said. “I never listened to them,” she added.", ["Odile Brenner", "Odile Brenner"]),
+    ],
+)
+def test_unnamed_speaker_then_pronoun(text: str, expected: list[str | None], registry: Registry) -> None:
+    assert speech(text, registry) == expected

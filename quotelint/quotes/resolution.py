@@ -11,11 +11,13 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from quotelint.context import Context
     from quotelint.names import Token
+    from quotelint.quotes.nameruns import NameReader
     from quotelint.quotes.words import QuoteWords
 
 PEOPLE = ("person",)
 BODIES = ("organization", "body")
 LOOKBACK = 80  # candidates looked at, at most, when resolving a pronoun
+UNNAMED_REACH = 16  # words looked at, at most, for the verb of an unnamed subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,9 @@ class Resolution:
     titled: list[tuple[int, str, Candidate]]
     events: list[tuple[int, Candidate]]
     event_starts: list[int]
+    by_first: dict[int, Candidate]
+    inside: list[int]
+    reader: NameReader
 
     def resolve(self, cand: Candidate) -> Speaker | None:
         """The speaker a candidate names, following pronouns and bare nouns back."""
@@ -89,6 +94,8 @@ class Resolution:
         sense = self.qw.pronouns.get(cand.name)
         if sense in ("male", "female"):
             found = self._back(cand.first, lambda c: c.kind == "person" and self._sex(c, sense) == sense)
+            if found is not None and self._unnamed_between(found.last, cand.first):
+                return None  # One victim, an 88-year-old widow, said ... "...," she said
             if found is not None:
                 self.genders.setdefault(found.name, sense)
         elif sense in ("plural", "thing"):
@@ -96,6 +103,23 @@ class Resolution:
         else:
             found = None
         return self._speaker(found) if found is not None else None
+
+    def _unnamed_between(self, lo: int, hi: int) -> bool:
+        """Somebody unnamed speaks between words lo and hi: a sentence opening with `a`, `an`
+        or `one` whose reporting verb follows with no name or pronoun before it (`One victim,
+        an 88-year-old widow who asked not to be named, said`). A `he` or `she` after it is
+        that person, not one named before."""
+        tokens, verbs = self.tokens, self.ctx.registry.words.reporting_verbs
+        for k in range(lo + 1, hi):
+            if tokens[k].text.lower() not in self.qw.indefinite_words or not tokens[k].text.istitle() or self.inside[k] >= 0 or not self.reader.sentence_start(k):
+                continue
+            for t in range(k + 1, min(hi, k + UNNAMED_REACH)):
+                other = self.by_first.get(t)
+                if other is not None and other.kind in ("person", "pronoun"):
+                    break
+                if tokens[t].text in verbs:
+                    return True
+        return False
 
     def _sex(self, cand: Candidate, default: str) -> str:
         """A person's sex as an honorific or an earlier pronoun told it, else as the first name

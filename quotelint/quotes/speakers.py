@@ -32,6 +32,7 @@ _PERSON_AFTER = regex.compile(r"[ \t]*+,[ \t]*+(?:who\b|\d{1,3}[ \t]*+,)")
 class Cast(Resolution):
     def __init__(self, ctx: Context, inside: list[int], words: QuoteWords, paragraph_starts: list[int]) -> None:
         self.ctx = ctx
+        self.inside = inside  # per word: the quotation it stands in, or -1
         self.qw = words
         self.lexicon = ctx.registry.words
         self.tokens = ctx.words
