@@ -171,3 +171,17 @@ def test_said_before(text: str, expected: list[str | None], registry: Registry) 
 )
 def test_unnamed_speaker_then_pronoun(text: str, expected: list[str | None], registry: Registry) -> None:
     assert speech(text, registry) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a body puts out, with the body's noun before it, stands for the body named
+        ("Detective Inspector Sarah Whitlock of Northvale Police led the inquiry.\n\nA police statement read: “A 31-year-old man has been charged with nine counts of burglary.”", ["Northvale Police"]),
+        ("Wrexley Borough Council met on Monday. A council report said the library was “no longer fit for purpose” and would close.", ["Wrexley Borough Council"]),
+        # a statement with no body's noun names nobody
+        ("Detective Inspector Sarah Whitlock of Northvale Police led the inquiry.\n\nThe statement read: “A 31-year-old man has been charged with nine counts of burglary.”", [None]),
+    ],
+)
+def test_body_statement(text: str, expected: list[str | None], registry: Registry) -> None:
+    assert speech(text, registry) == expected

@@ -1,7 +1,8 @@
 """Who said a quotation joined to its sentence by a colon, with no reporting verb.
 
 - the sentence's subject before a colon, whatever its verb: `Hughes was blunt: "..."`,
-  `her granddaughter Kayla Brannigan, 29, read a tribute: "..."` (also a paragraph ending with
+  `her granddaughter Kayla Brannigan, 29, read a tribute: "..."`, a body's statement
+  (`A police statement read: "..."`) (also a paragraph ending with
   the colon, see `carryover.py`);
 - a headline or standfirst opening a line: `"...": Amara Lindqvist on her debut`, a person's
   name or a registered entity only.
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from quotelint.quotes.frames import Frame
 
 REACH = 60  # items looked at, at most, for the sentence's subject
+SOURCE_REACH = 5  # items looked at, at most, for a body's statement: A police statement read
 
 
 def stands_for_nobody(cand: Candidate, speaker: Speaker) -> bool:
@@ -30,7 +32,7 @@ def stands_for_nobody(cand: Candidate, speaker: Speaker) -> bool:
 def colon_subject(at: Attributor, frame: Frame, a: int, k: int) -> tuple[Candidate, Speaker] | None:
     """The subject of the sentence in items a..k-1, which ends with a colon: its first subject,
     else a person named in it; a noun that stands for nobody (`The post read:`) is none."""
-    cand = at.subjects.first_subject(frame, a, k) or _described(at, frame, a, min(k, a + REACH))
+    cand = at.subjects.first_subject(frame, a, k) or _described(at, frame, a, min(k, a + REACH)) or _source(at, frame, a, k)
     if cand is None or cand.kind not in ("person", "organization", "name", "body", "pronoun"):
         return None
     speaker = at.resolve(cand)
@@ -50,6 +52,17 @@ def _described(at: Attributor, frame: Frame, a: int, k: int) -> Candidate | None
         if frame.items[i].quote < 0 and not at.subjects._passed_over(frame, i, description=False):
             return at.subjects._best(frame, i, end, people_only=True)
         i = end
+    return None
+
+
+def _source(at: Attributor, frame: Frame, a: int, k: int) -> Candidate | None:
+    """What a body puts out, in the sentence's first chunk: `A police statement read:`."""
+    for j in range(a + 1, min(k, a + SOURCE_REACH)):
+        if frame.items[j].quote >= 0 or at.subjects.broken(frame.items[j - 1], frame.items[j]):
+            return None
+        owner = at.subjects.source_owner(frame, j, a)
+        if owner is not None:
+            return owner
     return None
 
 

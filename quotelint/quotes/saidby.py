@@ -88,6 +88,10 @@ class Subjects:
             owner = self.cast.at_last(items[j - 1].token)  # Acme's statement said: Acme
             if owner is not None and owner.kind in ("person", "organization", "body", "name"):
                 return owner
+        if cand is None:
+            owner = self.source_owner(frame, j, lo)  # A police statement said: the police
+            if owner is not None:
+                return owner
         if cand is None and low in self.qw.spokesperson_words and j - 1 >= lo and items[j - 1].quote < 0:
             body = self.cast.at_last(items[j - 1].token)  # A Home Office spokesman said: the Home Office
             word = self.word(items[j - 1])
@@ -111,6 +115,17 @@ class Subjects:
                 if found is not None:
                     return found
         return cand
+
+    def source_owner(self, frame: Frame, j: int, lo: int) -> Candidate | None:
+        """The body noun right before what a body puts out, at item j: `a police statement`,
+        `the council's report` is read above."""
+        items = frame.items
+        if j - 1 < lo or items[j - 1].quote >= 0 or self.word(items[j]).lower() not in self.qw.possessor_sources:
+            return None
+        if self.prose[items[j - 1].end : items[j].start] != " " or not self.word(items[j - 1]).islower():
+            return None
+        owner = self.cast.at_last(items[j - 1].token)
+        return owner if owner is not None and owner.kind == "body" else None
 
     def _dateline_end(self, frame: Frame, lo: int, hi: int) -> int:
         """The first item after a dateline opening the sentence: a word in capitals, then a
