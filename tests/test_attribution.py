@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from quotelint.context import Context
 from quotelint.document import Document
 from quotelint.registry import Registry
-from quotelint.registry.load import load_registry
-
-REGISTRY = Path(__file__).parent / "fixtures" / "rules" / "QL101" / "registry.yaml"
-
-
-@pytest.fixture(scope="module")
-def registry() -> Registry:
-    return load_registry([str(REGISTRY)])
-
-
-def speakers(text: str, registry: Registry) -> list[str | None]:
-    return [q.speaker for q in Context(Document.from_text(text), registry).quotes if q.kind == "speech"]
+from tests.attribution_helpers import registry, speech  # noqa: F401 - registry is a fixture
 
 
 @pytest.mark.parametrize(
@@ -51,52 +38,52 @@ def speakers(text: str, registry: Registry) -> list[str | None]:
     ],
 )
 def test_patterns(text: str, expected: list[str], registry: Registry) -> None:
-    assert speakers(text, registry) == expected
+    assert speech(text, registry) == expected
 
 
 def test_pull_quote_with_a_dash_line(registry: Registry) -> None:
     text = "“Three people have died crossing that street.”\n— Marisol Okonkwo-Reyes, President of the Council\n"
-    assert speakers(text, registry) == ["Marisol Okonkwo-Reyes"]
+    assert speech(text, registry) == ["Marisol Okonkwo-Reyes"]
 
 
 def test_a_colon_before_a_quotation_of_several_paragraphs(registry: Registry) -> None:
     text = "In prepared remarks, Park Ji-won said:\n\n“We were built on a promise.\n\n“That promise has not changed.”\n"
-    assert speakers(text, registry) == ["Park Ji-won", "Park Ji-won"]
+    assert speech(text, registry) == ["Park Ji-won", "Park Ji-won"]
 
 
 def test_a_quotation_after_its_attributed_sentence_keeps_the_speaker(registry: Registry) -> None:
     text = "“This is the most important decision in a decade,” said Council President Marisol Okonkwo-Reyes. “Three people have died.”"
-    assert speakers(text, registry) == ["Marisol Okonkwo-Reyes"] * 2
+    assert speech(text, registry) == ["Marisol Okonkwo-Reyes"] * 2
 
 
 def test_a_new_name_in_the_sentence_breaks_the_chain(registry: Registry) -> None:
     text = "“They would obtain loans,” said Ruslan Sadykov. One example was Tradestock, an entity which offered “no services to anyone at all”."
-    assert speakers(text, registry) == ["Ruslan Sadykov", None]
+    assert speech(text, registry) == ["Ruslan Sadykov", None]
 
 
 def test_unnamed_speakers_stay_unnamed(registry: Registry) -> None:
     text = "According to local observers, the party had “a strongly updated slate of candidates”. Union leaders described it as “a broken promise on pay”."
-    assert speakers(text, registry) == [None, None]
+    assert speech(text, registry) == [None, None]
 
 
 def test_a_headline_repeating_a_body_quote_takes_its_speaker(registry: Registry) -> None:
     text = "“Not Moscow, not London”\n\nIn his closing statement, John Zach told the jury that this was “not Moscow, not London, but New York,” and sat down."
-    assert speakers(text, registry) == ["John Zach", "John Zach"]
+    assert speech(text, registry) == ["John Zach", "John Zach"]
 
 
 def test_a_title_noun_refers_to_the_person_with_that_title(registry: Registry) -> None:
     text = "Plateau state governor Ibrahim Dakwang thanked voters. In a message to rivals, the governor wrote: “My door is open to all of you.”"
-    assert speakers(text, registry) == ["Ibrahim Dakwang"]
+    assert speech(text, registry) == ["Ibrahim Dakwang"]
 
 
 def test_a_title_noun_may_point_forward_to_the_name(registry: Registry) -> None:
     text = "The prize went to a debut novel, in what the jury chairwoman called “a brave choice”.\n\nJury chairwoman Ana Lindqvist said the vote was close."
-    assert speakers(text, registry) == ["Ana Lindqvist"]
+    assert speech(text, registry) == ["Ana Lindqvist"]
 
 
 def test_a_role_in_the_registry_stands_for_its_holder(registry: Registry) -> None:
     text = "Antonio Guterres arrived on Monday. The UN chief later said the talks were “a step toward a lasting peace in the region.”"
-    assert speakers(text, registry) == ["António Guterres"]
+    assert speech(text, registry) == ["António Guterres"]
 
 
 def test_speaker_text_and_span_point_at_the_name_as_written(registry: Registry) -> None:

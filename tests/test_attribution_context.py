@@ -4,29 +4,10 @@ a person, quotation paragraphs carried over from the paragraph before."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from quotelint.context import Context
-from quotelint.document import Document
 from quotelint.registry import Registry
-from quotelint.registry.load import load_registry
-
-REGISTRY = Path(__file__).parent / "fixtures" / "rules" / "QL101" / "registry.yaml"
-
-
-@pytest.fixture(scope="module")
-def registry() -> Registry:
-    return load_registry([str(REGISTRY)])
-
-
-def speech(text: str, registry: Registry) -> list[str | None]:
-    return [q.speaker for q in Context(Document.from_text(text), registry).quotes if q.kind == "speech"]
-
-
-def kinds(text: str, registry: Registry) -> list[tuple[str, str | None]]:
-    return [(q.kind, q.speaker) for q in Context(Document.from_text(text), registry).quotes]
+from tests.attribution_helpers import registry, speech, kinds  # noqa: F401 - registry is a fixture
 
 
 @pytest.mark.parametrize(

@@ -4,25 +4,10 @@ quotation and a name with a colon; a possessor's statement or spokesman as the s
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from quotelint.context import Context
-from quotelint.document import Document
 from quotelint.registry import Registry
-from quotelint.registry.load import load_registry
-
-REGISTRY = Path(__file__).parent / "fixtures" / "rules" / "QL101" / "registry.yaml"
-
-
-@pytest.fixture(scope="module")
-def registry() -> Registry:
-    return load_registry([str(REGISTRY)])
-
-
-def speech(text: str, registry: Registry) -> list[str | None]:
-    return [q.speaker for q in Context(Document.from_text(text), registry).quotes if q.kind == "speech"]
+from tests.attribution_helpers import registry, speech  # noqa: F401 - registry is a fixture
 
 
 @pytest.mark.parametrize(
