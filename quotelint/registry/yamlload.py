@@ -1,18 +1,16 @@
 """YAML with line numbers: every mapping remembers where it and each of its keys stand.
 
 PyYAML's C parser does the parsing where it is installed; only mapping and date construction
-is ours, so that validation can name the file and line of every problem.
+is ours, so that validation can name the file and line of every problem. PyYAML is imported
+only when a file is parsed, so a run served from the registry cache never loads it.
 """
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
-import yaml
-
 from quotelint.errors import UserError
-
-_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class Mapping(dict):  # type: ignore[type-arg]
@@ -29,11 +27,7 @@ class Mapping(dict):  # type: ignore[type-arg]
         return self.key_lines.get(key, self.line)
 
 
-class _Loader(_BaseLoader):  # type: ignore[misc, valid-type]
-    pass
-
-
-def _construct_mapping(loader: Any, node: yaml.MappingNode) -> Mapping:
+def _construct_mapping(loader: Any, node: Any) -> Mapping:
     loader.flatten_mapping(node)
     result = Mapping(node.start_mark.line + 1)
     for key_node, value_node in node.value:
@@ -50,13 +44,21 @@ def _construct_mapping(loader: Any, node: yaml.MappingNode) -> Mapping:
     return result
 
 
-def _construct_timestamp(loader: Any, node: yaml.ScalarNode) -> str:
+def _construct_timestamp(loader: Any, node: Any) -> str:
     # Dates stay text; the schema parses them so that a bad one is reported, not raised.
     return str(loader.construct_scalar(node))
 
 
-_Loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+@functools.lru_cache(maxsize=1)
+def _loader() -> type:
+    """PyYAML's safe loader (the C one where installed) with our mapping and date constructors."""
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    loader = type("LineLoader", (base,), {})
+    loader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+    loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
+    return loader
 
 
 def load_yaml(path: str) -> Any:
@@ -72,8 +74,10 @@ def load_yaml(path: str) -> Any:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UserError(f"not valid UTF-8 at byte offset {exc.start}", path=path) from None
+    import yaml
+
     try:
-        return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+        return yaml.load(text, Loader=_loader())  # noqa: S506 - a safe loader
     except UserError as exc:
         raise UserError(str(exc), path=path, line=exc.line) from None
     except yaml.MarkedYAMLError as exc:
