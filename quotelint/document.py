@@ -139,11 +139,6 @@ class Document:
         end = self.line_starts[line] if line < len(self.line_starts) else len(self.text)
         return self.text[start:end].rstrip("\r\n")
 
-    @property
-    def newline(self) -> str:
-        m = _NEWLINE.search(self.text)
-        return m.group() if m else "\n"
-
 
 def kind_for(path: str) -> str:
     return KINDS_BY_SUFFIX.get(os.path.splitext(path)[1].lower(), "text")

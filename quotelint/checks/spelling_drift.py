@@ -129,7 +129,7 @@ def near_miss(ctx: Context, i: int) -> tuple[str, Entity] | None:
     same_fold = index.by_fold.get(fold(word), frozenset())
     if same_fold:
         # Only case, diacritics or apostrophes differ. The last two are accepted variants.
-        if any(strip_marks(r).replace("'", "").replace("’", "") == strip_marks(word).replace("'", "").replace("’", "") for r in same_fold):
+        if any(strip_marks(r).replace("'", "") == strip_marks(word).replace("'", "") for r in same_fold):
             return None
         if word.isupper() and len(word) > 1:
             return None  # capitals for emphasis or a headline
