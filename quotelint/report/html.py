@@ -131,8 +131,13 @@ def files_table(report: Report) -> str:
         cells = "".join(num(n, label) for n, label in zip(figures, heads[1:], strict=False))
         total = f'{bar(f, most)}<span class="figure">{labels.number(f.findings)}</span>'
         rows.append(f'<tr><th scope="row">{name}</th>{cells}<td class="n" data-label="Findings">{total}</td></tr>')
+    return table_section("files", "Files, worst first", heads, rows)
+
+
+def table_section(anchor: str, title: str, heads: list[str], rows: list[str]) -> str:
+    """A titled section holding one table that stacks into cards on a narrow screen."""
     return (
-        '<section aria-labelledby="files"><h2 id="files">Files, worst first</h2>'
+        f'<section aria-labelledby="{anchor}"><h2 id="{anchor}">{title}</h2>'
         f'<div class="scroll"><table class="stack">{head_row(heads)}<tbody>{"".join(rows)}</tbody></table></div></section>'
     )
 
@@ -148,10 +153,7 @@ def speakers_table(report: Report) -> str:
         cells = "".join(num(n, label) for n, label in zip(figures, heads[1:], strict=False))
         share = f'<td class="n" data-label="Verified share">{meter}<span class="figure">{labels.percent(r.verified_share)}</span></td>'
         rows.append(f'<tr><th scope="row">{e(r.speaker or labels.NO_SPEAKER)}</th>{cells}{share}</tr>')
-    return (
-        '<section aria-labelledby="speakers"><h2 id="speakers">Speakers</h2>'
-        f'<div class="scroll"><table class="stack">{head_row(heads)}<tbody>{"".join(rows)}</tbody></table></div></section>'
-    )
+    return table_section("speakers", "Speakers", heads, rows)
 
 
 def findings(report: Report) -> str:
