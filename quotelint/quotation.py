@@ -28,4 +28,6 @@ class Quotation:
     continued: bool = False  # runs over several paragraphs (opening mark repeated)
     part_of: int | None = None  # for the later parts of such a quotation, the index of its first part
     attribution: str | None = None  # how the speaker was found: after, before, cue, later, part, dash, colon, previous, echo, subject
+    confidence: str | None = None  # high | medium | low, with `attribution`: see quotes/confidence.py
+    referent: str | None = None  # the pronoun or description that stood for the speaker: "he", "the legislator"
     changes: tuple[tuple[str, str], ...] = ()  # altered: (as written, as registered) for each difference

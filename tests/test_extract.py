@@ -8,7 +8,7 @@ from pathlib import Path
 
 from tests.conftest import ROOT, run_quotelint
 
-FIELDS = ["text", "start", "end", "line", "column", "kind", "speaker", "speaker_text", "registry_id", "status"]
+FIELDS = ["text", "start", "end", "line", "column", "kind", "speaker", "speaker_text", "attribution", "registry_id", "status"]
 RULES = str(ROOT / "rules")
 
 

@@ -15,7 +15,7 @@ from quotelint.document import Document
 from quotelint.registry import Registry
 from quotelint.settings import Settings
 
-FIELDS = ("text", "start", "end", "line", "column", "kind", "speaker", "speaker_text", "registry_id", "status")
+FIELDS = ("text", "start", "end", "line", "column", "kind", "speaker", "speaker_text", "attribution", "registry_id", "status")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -47,6 +47,7 @@ def extract(doc: Document, registry: Registry, settings: Settings | None = None)
             "kind": q.kind,
             "speaker": q.speaker,
             "speaker_text": q.speaker_text,
+            "attribution": {"method": q.attribution, "confidence": q.confidence} if q.attribution else None,
             "registry_id": q.registry_id,
             "status": q.status,
         }

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from quotelint.quotes.attribution import Attribution, Attributor
 from quotelint.quotes.carryover import Carryover
+from quotelint.quotes.confidence import confidence
 from quotelint.quotes.frames import build_frames, parents
 from quotelint.quotation import Quotation
 from quotelint.quotes.matching import cut
@@ -88,6 +89,8 @@ def find_quotes(ctx: Context) -> list[Quotation]:
         a = final[q]
         cand = a.cand if a is not None else None
         speaker = a.speaker if a is not None else None
+        described = speaker.name if speaker is not None and speaker.kind == "description" else None
+        speaker = None if described else speaker
         span_of = (words[cand.first].start, words[cand.last].end) if cand is not None else None
         named = cand is not None and words[cand.first].text[:1].isupper()  # a name, not "he"
         title_first, title_last = title_before(ctx, cand.first) if named else (1, 0)
@@ -103,18 +106,36 @@ def find_quotes(ctx: Context) -> list[Quotation]:
                 kind=kinds[q],
                 speaker=speaker.name if speaker else None,
                 speaker_id=speaker.entity_id if speaker else None,
-                speaker_text=prose[text_from : span_of[1]] if span_of and speaker else None,  # with its title
+                speaker_text=described or (prose[text_from : span_of[1]] if span_of and speaker else None),  # with its title
                 speaker_span=span_of if speaker else None,
                 registry_id=registry_id,
                 status=status,
                 nested_in=parent[q] if parent[q] >= 0 else None,
                 continued=span.continued,
                 part_of=first_part[q] if first_part[q] != q else None,
-                attribution=a.method if a is not None and speaker else None,
+                attribution=a.method if a is not None and (speaker or described) else None,
+                confidence=how_sure(final, first_part, q) if speaker or described else None,
+                referent=referent(prose, words, cand, speaker),
                 changes=changes,
             )
         )
     return out
+
+
+def how_sure(final: list[Attribution | None], first_part: list[int], q: int) -> str | None:
+    """The confidence of quotation q's attribution; the later parts of a quotation share the
+    first part's."""
+    a = final[first_part[q]] if final[q] is not None and final[q].method == "part" else final[q]  # type: ignore[union-attr]
+    if a is None:
+        return None
+    return confidence(a.method, a.cand.kind if a.cand is not None else None, a.cand.bare if a.cand is not None else False)
+
+
+def referent(prose: str, words, cand, speaker) -> str | None:  # type: ignore[no-untyped-def]
+    """The word or words that stood for a speaker found behind them (`he`, `the legislator`)."""
+    if cand is None or speaker is None or cand.kind not in ("pronoun", "title") and not (cand.kind == "body" and cand.bare):
+        return None
+    return prose[words[cand.first].start : words[cand.last].end]
 
 
 def link_parts(spans: tuple[Span, ...]) -> list[int]:
@@ -139,11 +160,12 @@ def echo(texts: list[str], speech: list[bool], final: list[Attribution | None], 
     content = [frozenset(w for w in cut(t, qw).norm if w not in minor) for t in texts]
     holders: dict[str, set[int]] = defaultdict(set)
     for q, words in enumerate(content):
-        if speech[q] and final[q] is not None and final[q].speaker is not None:  # type: ignore[union-attr]
+        if speech[q] and final[q] is not None and final[q].speaker is not None and final[q].speaker.kind != "description":  # type: ignore[union-attr]
             for w in words:
                 holders[w].add(q)
     for q, words in enumerate(content):
-        unnamed = final[q] is None or (final[q].cand is None and final[q].speaker is None and parent[q] < 0)  # type: ignore[union-attr]
+        a = final[q]
+        unnamed = a is None or (parent[q] < 0 and (a.cand is None and a.speaker is None or a.speaker is not None and a.speaker.kind == "description"))
         if not speech[q] or not unnamed or len(words) < ECHO_MIN:
             continue
         common = set.intersection(*(holders.get(w, set()) for w in words))
@@ -168,6 +190,7 @@ def match_all(ctx: Context, texts: list[str], speech: list[bool], final: list[At
         head = first_part[q]
         if head not in done:
             speaker = final[head].speaker if final[head] is not None else None  # type: ignore[union-attr]
+            speaker = None if speaker is not None and speaker.kind == "description" else speaker
             name, sid = (speaker.name, speaker.entity_id) if speaker else (None, None)
             m = index.match(" ".join(joined[head]), name, sid, entities, person=speaker is not None and speaker.kind == "person")
             done[head] = (m.registry_id, m.status, m.changes)

@@ -58,8 +58,16 @@ class Attributor:
         self.tokens = cast.tokens
 
     def resolve(self, cand: Candidate) -> Speaker | None:
-        """The speaker a candidate names; a title noun nobody holds by the description rules."""
-        return self.cast.resolve(cand) or self.descriptions.resolve(cand)
+        """The speaker a candidate names. A speaker described (`the insider`, `the Texas
+        senator`, `those surveyed`) stays a description: its words are the speaker as written,
+        and nobody's name is guessed for it; a spokesperson speaks for the organization
+        written with it (`a spokesman for Acme`)."""
+        if cand.kind == "description":
+            return self.cast.within(cand) or Speaker(cand.name, None, "description")
+        if cand.kind == "title":
+            found = self.cast.resolve(cand) or self.descriptions.resolve(cand)
+            return found or self.cast.within(self.descriptions.phrase(cand)) or Speaker(self.descriptions.phrase(cand).name, None, "description")
+        return self.cast.resolve(cand)
 
     # --- the quotation's own sentence -------------------------------------------------------
 
@@ -124,6 +132,8 @@ class Attributor:
         of a split quotation (`"A," X said, "B."`, `"A," she said outside the court, "b."`),
         whose verb serves both halves: the second half comes after a comma, with no other verb."""
         for i in range(v + 1, min(b, v + 8)):
+            if frame.items[i].quote < 0 and self._word(frame, i).endswith("ing") and self._word(frame, i).islower() and self.subjects.broken(frame.items[i - 1], frame.items[i]):
+                return False  # `X said, mentioning that it is "..."`: the participle's quotation
             if frame.items[i].quote >= 0:
                 gap = self.prose[frame.items[i - 1].end : frame.items[i].start].strip()
                 split = gap == "," and not any(self._is_verb(frame, u) for u in range(v + 1, i))

@@ -50,6 +50,20 @@ class Descriptions:
             return self.cast.resolve(found)  # a spokesperson for the Department: the one named
         return self.cast._speaker(found) if found is not None else None
 
+    def phrase(self, cand: Candidate) -> Candidate:
+        """A title noun with the words before it back to its determiner: `the Texas senator`,
+        `The longtime senator`, `the 31-year-old defender`."""
+        tokens, prose = self.cast.tokens, self.cast.ctx.prose
+        first = cand.first
+        for k in range(cand.first - 1, max(-1, cand.first - 1 - DETERMINER_REACH), -1):
+            if prose[tokens[k].end : tokens[k + 1].start] not in (" ", "\u00a0"):
+                break
+            if tokens[k].text.lower() in self.qw.determiners:
+                first = k
+                break
+        text = prose[tokens[first].start : tokens[cand.last].end]
+        return Candidate(first, cand.last, "description", text)
+
     def _introduced(self, t: int, here: int) -> Candidate | None:
         """The organization of the spokesperson met last before word t, in its paragraph or
         the one before: `the spokesperson said` after `A Brightloom spokesperson confirmed`."""

@@ -147,7 +147,7 @@ def split(
         elif opens and prev.quote >= 0 and not gap.strip():
             text = prose[spans[prev.quote].start : spans[prev.quote].end].rstrip()
             if text[-1:] == ".":
-                boundary = True
+                boundary = not _short_attribution(prose, items, i, words, verbs)
             elif text[-1:] in ("!", "?", "…"):
                 boundary = not _attribution_follows(prose, items, i, words, verbs)
         if boundary:
@@ -158,6 +158,23 @@ def split(
 
 def abbreviation(word: str, abbreviations: frozenset[str]) -> bool:
     return (len(word) == 1 and word.isupper()) or word.lower() in abbreviations
+
+
+def _short_attribution(prose: str, items: list[Item], i: int, words: list[Token], verbs: frozenset[str]) -> bool:
+    """A quotation closed with a full stop and then only its attribution, `"...missing." Trump
+    said.`: up to four capitalised words and a reporting verb ending the sentence. The stop
+    inside the marks is a slip for a comma; a longer sentence after it is a sentence of its own."""
+    for k in range(i, min(i + 5, len(items))):
+        item = items[k]
+        if item.quote >= 0 or (k > i and _PAUSE.search(prose, items[k - 1].end, item.start)):
+            return False
+        word = words[item.token].text
+        if word in verbs:
+            after = prose[item.end : item.end + 2]
+            return k > i and (after[:1] in (".", ",", "") or after[:1] == "\n")
+        if not word[:1].isupper():
+            return False
+    return False
 
 
 def _attribution_follows(prose: str, items: list[Item], i: int, words: list[Token], verbs: frozenset[str]) -> bool:

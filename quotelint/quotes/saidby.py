@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 _CHUNK_BREAK = regex.compile(r"[,;:()\[\]—–]|\s-\s")
 _DASH = regex.compile(r"[—–]|\s-\s")
 _POSSESSIVE = regex.compile(r"['’]s?\s++")
-RANK = {"person": 0, "organization": 1, "name": 2, "body": 3, "single": 4, "title": 5, "pronoun": 6}
+RANK = {"person": 0, "organization": 1, "name": 2, "body": 3, "single": 4, "title": 5, "pronoun": 6, "description": 7}
 MAX_CHUNKS = 6
+DESCRIPTION_WORDS = 12  # words, at most, of a speaker described: `one owner of a shop that sells ...`
 REACH = 60  # items looked at, at most, left of a verb
 
 
@@ -101,8 +102,8 @@ class Subjects:
                 return body
         if cand is None:
             if self.word(items[j]).islower() and not self._in_phrase(frame, lo, j):
-                return None  # an unnamed subject: "union leaders described", "prosecutors called"
-            return self.chunks(frame, self._clause_start(frame, lo, j), j + 1)
+                return self.describe(frame, lo, j)  # an unnamed subject: "union leaders described", "the insider said"
+            return self.chunks(frame, self._clause_start(frame, lo, j), j + 1) or self.describe(frame, lo, j)
         start = self._item_of(frame, cand.first, lo, j)
         if cand.kind not in ("pronoun", "person"):
             before = self.word(items[start - 1]).lower() if start - 1 >= lo else ""
@@ -115,6 +116,30 @@ class Subjects:
                 if found is not None:
                     return found
         return cand
+
+    def describe(self, frame: Frame, lo: int, j: int) -> Candidate | None:
+        """An unnamed subject described, ending at item j: `the insider`, `a source close to
+        him`, `Proponents of the new bill`, `those surveyed`. From its determiner (else the
+        chunk's first word) to item j, within the clause; None for what reads as no noun
+        phrase (an adverb or a helper ends it)."""
+        items = frame.items
+        k = j
+        while k > lo and j - k < DESCRIPTION_WORDS and items[k - 1].quote < 0 and not self.broken(items[k - 1], items[k]):
+            low = self.word(items[k - 1]).lower()
+            if low in self.qw.clause_words or low in self.verbs or low in self.qw.relative_words:
+                break
+            k -= 1
+        head = self.word(items[j])
+        last = head.lower()
+        if last.endswith("ly") or last in self.qw.verb_helpers or last in self.qw.determiners:
+            return None
+        if not head.islower() and not (k == j and last.endswith("s") and self.cast.lexicon.is_common_word(last) and self.cast.reader.sentence_start(items[j].token)):
+            return None  # a capitalised word is a name (`Hart said`), bar a plural opening its sentence (`Aides said`)
+        first = next((i for i in range(k, j + 1) if self.word(items[i]).lower() in self.qw.determiners | self.qw.quantifiers), k)
+        if self.word(items[first]).lower() in self.qw.verb_helpers:
+            return None
+        text = self.prose[items[first].start : items[j].end]
+        return Candidate(items[first].token, items[j].token, "description", text)
 
     def source_owner(self, frame: Frame, j: int, lo: int) -> Candidate | None:
         """The body noun right before what a body puts out, at item j: `a police statement`,

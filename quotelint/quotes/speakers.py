@@ -228,6 +228,15 @@ class Cast(Resolution):
             return None
         return Candidate(t, t, "name", word)
 
+    def within(self, cand: Candidate) -> Speaker | None:
+        """A registered organization named inside a description: `a spokesman for the
+        Electoral Commission`, `the Acme Corp board`."""
+        for t in range(cand.first, cand.last + 1):
+            inner = self.by_first.get(t)
+            if inner is not None and inner.kind == "organization" and inner.entity_id is not None and inner.last <= cand.last:
+                return self._speaker(inner)
+        return None
+
     def at_last(self, t: int) -> Candidate | None:
         return self.by_last.get(t) or self.single(t)
 

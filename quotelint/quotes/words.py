@@ -43,6 +43,7 @@ class QuoteWords:
     possessor_sources: frozenset[str]
     spokesperson_links: frozenset[str]
     indefinite_words: frozenset[str]
+    quantifiers: frozenset[str]  # words opening a described group: some, many, most, several
     past_markers: frozenset[str]
     not_names: frozenset[str]
     abbreviations: frozenset[str]
@@ -101,6 +102,7 @@ def quote_words() -> QuoteWords:
         possessor_sources=words("possessor_sources") | words("spokesperson_words"),
         spokesperson_links=words("spokesperson_links"),
         indefinite_words=words("indefinite_words"),
+        quantifiers=words("quantifiers"),
         past_markers=words("past_markers"),
         not_names=words("not_names"),
         abbreviations=words("abbreviations"),
