@@ -132,10 +132,11 @@ class _Scanner:
         self.spans: list[Span] = []
         self.problems: list[MarkProblem] = []
         self.carried: str | None = None  # the mark of a quotation that continues into the next paragraph
+        self.wide: set[int] = set()  # offsets of doubled apostrophes standing for one double mark
 
     def paragraph(self, index: int, start: int, end: int, following: int | None) -> None:
         prose, marks = self.prose, self.marks
-        found = [(m.start(), m.group()) for m in marks.pattern.finditer(prose, start, end)]
+        found = self._doubled([(m.start(), m.group()) for m in marks.pattern.finditer(prose, start, end)])
         nxt_same, nxt_other = _lookahead(prose, found, start, end, marks.closers)
         stack: list[tuple[int, str]] = []  # (offset of the opening mark, mark)
         continuing, self.carried = self.carried, None
@@ -144,7 +145,8 @@ class _Scanner:
             if i == skip:
                 continue
             before = prose[i - 1] if i > start else " "
-            after = prose[i + 1] if i + 1 < end else " "
+            width = 2 if i in self.wide else 1
+            after = prose[i + width] if i + width < end else " "
             if mark in APOSTROPHES and (before.isalnum() and after.isalnum() or after.isdigit() and not before.isalnum()):
                 continue  # Kazakhstan’s, didn't, ’90s
             if mark in APOSTROPHES and after.isalpha() and prose[i + 2 : i + 3] == mark and not before.isalnum():
@@ -170,6 +172,27 @@ class _Scanner:
                 self.problems.append(MarkProblem(i, i + 1, f"closing {mark} with no quotation open"))
         self._paragraph_end(stack, index, end, following, continuing)
 
+    def _doubled(self, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+        """Two straight apostrophes written as one double mark (`''like this''`, as some wires
+        and archives write quotations) read as a straight double quote, when the lexicon has one."""
+        if '"' not in self.marks.closers:
+            return found
+        out: list[tuple[int, str]] = []
+        k = 0
+        while k < len(found):
+            i, mark = found[k]
+            if mark == "'" and k + 1 < len(found) and found[k + 1] == (i + 1, "'") and self.prose[i + 2 : i + 3] != "'":
+                self.wide.add(i)
+                out.append((i, '"'))
+                k += 2
+                continue
+            out.append((i, mark))
+            k += 1
+        return out
+
+    def _mark(self, i: int, mark: str) -> str:
+        return "''" if i in self.wide else mark
+
     def _close_nearest(self, stack: list[tuple[int, str]], i: int, mark: str, index: int) -> None:
         """A closing mark that does not close the innermost quotation: it closes an outer one
         (the inner ones were left open), or it is the wrong mark for the nearest quotation of its
@@ -192,6 +215,7 @@ class _Scanner:
 
     def _close(self, stack: list[tuple[int, str]], i: int, mark: str, index: int, mismatch: bool) -> None:
         open_at, opener = stack.pop()
+        opener, mark = self._mark(open_at, opener), self._mark(i, mark)
         self.spans.append(Span(open_at, open_at + len(opener), i, opener, mark, index, len(stack)))
         if mismatch:
             expected = sorted(self.marks.closers.get(opener, ()))
@@ -202,6 +226,7 @@ class _Scanner:
         open_at, opener = stack.pop()
         if opener in APOSTROPHES:
             return  # a straight single mark never closed was an apostrophe: 'til, 'em
+        opener = self._mark(open_at, opener)
         text_end = end
         while text_end > open_at + 1 and self.prose[text_end - 1].isspace():
             text_end -= 1
@@ -215,6 +240,7 @@ class _Scanner:
             while len(stack) > 1:
                 self._unclosed(stack, end, index)
             open_at, opener = stack.pop()
+            opener = self._mark(open_at, opener)
             self.spans.append(Span(open_at, open_at + len(opener), end, opener, None, index, 0, True))
             self.carried = opener
             return
