@@ -7,8 +7,9 @@ Decided from the sentence around the quotation, in this order:
 2. a title in capitals (`"Middle Corridor"`, `"Park It, Duluth."`) is a term unless a reporting
    verb stands right beside it (`"Never," she said`);
 3. a reporting verb governing it makes speech (`the OSCE said the polls lacked "competitiveness"`),
-   except a naming verb with an object in between and a short quotation
-   (`residents call the illness "la quebrantahuesos"`);
+   except a naming verb with an object in between and a short quotation when nobody named is
+   its subject (`residents call the illness "la quebrantahuesos"`; but `Obama called the
+   bankers "fat cats"` is Obama's words);
 4. length (five words or more), a word of the first or second person, or the shape of a sentence
    (a capital, a full stop) makes speech;
 5. a determiner or a possessive before it (`the "listening state"`, `Tokayev's "listening
@@ -57,7 +58,7 @@ class Classifier:
         if self.title_case(parts) and not direct:
             return "term"
         if found is not None and found.method != "later":
-            return "term" if found.naming and len(parts) <= 4 else "speech"
+            return "term" if found.naming and len(parts) <= 4 and not self._named_speaker(found) else "speech"
         speechlike = len(parts) >= LONG or any(p.lower() in self.qw.speaker_words for p in parts) or self.sentence_like(text, parts)
         if speechlike:
             return "speech"
@@ -66,6 +67,14 @@ class Classifier:
         if nested or self._determined(frame, k) or self._modifier(frame, k, text) or len(parts) == 1 or self._subject_place(frame, k, text):
             return "term"
         return "speech"
+
+    @staticmethod
+    def _named_speaker(found: Attribution) -> bool:
+        """A naming verb whose subject is somebody named (`Obama called the bankers "fat cats"`,
+        `he called it "a disgrace"`): the label is that speaker's words. With nobody named
+        (`residents call the illness "x"`) it is a name for a thing."""
+        speaker = found.speaker
+        return speaker is not None and speaker.kind in ("person", "organization", "name") or found.cand is not None and found.cand.kind == "pronoun" and speaker is not None
 
     def _word(self, frame: Frame, i: int) -> str | None:
         if not 0 <= i < len(frame.items) or frame.items[i].quote >= 0:
