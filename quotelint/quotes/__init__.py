@@ -45,7 +45,7 @@ def find_quotes(ctx: Context) -> list[Quotation]:
     prose, words = ctx.prose, ctx.words
     verbs = frozenset(lexicon.reporting_verbs)
     abbreviations = qw.abbreviations | {h.rstrip(".").lower() for h in lexicon.honorifics}
-    frames, where, inside = build_frames(prose, words, spans, scan.paragraphs, abbreviations, verbs)
+    frames, where, inside = build_frames(prose, words, spans, scan.paragraphs, abbreviations, verbs | qw.after_verbs)
     cast = Cast(ctx, inside, qw, [p[0] for p in scan.paragraphs])
     attributor = Attributor(prose, cast, frames, where, qw)
     carry = Carryover(attributor, scan.paragraphs)

@@ -93,6 +93,8 @@ class Attributor:
         """A reporting verb: not an infinitive (`to add more countries`), not a noun after a
         determiner or a possessive (`the union's claims`, `his remarks`)."""
         word = self._word(frame, i)
+        if word in self.qw.phrasal_verbs and i + 1 < len(frame.items) and self._word(frame, i + 1) == self.qw.phrasal_verbs[word]:
+            return True  # Rubio fired back, she chimed in
         if word not in self.verbs or not word.islower():
             return False
         if i == 0 or frame.items[i - 1].quote >= 0:
@@ -120,7 +122,8 @@ class Attributor:
             if frame.items[v].quote >= 0 or self._word(frame, v).lower() in self.qw.clause_words:
                 return None
             relative = self.subjects.in_relative(frame, v, relative)
-            if not relative and self._is_verb(frame, v) and not self._word(frame, v).endswith("ing"):
+            closing = v <= j + 4 and self._word(frame, v) in self.qw.after_verbs and (v + 1 >= b or self.subjects.broken(frame.items[v], frame.items[v + 1]) or self._word(frame, v + 1) in self.qw.prepositions)
+            if not relative and (self._is_verb(frame, v) or closing) and not self._word(frame, v).endswith("ing"):
                 if self._introduces(frame, v, b):
                     return None
                 cand = self.subjects.left_of(frame, v, j) or (self.subjects.capitalised(frame, j) if v == j + 1 else None)

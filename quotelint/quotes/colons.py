@@ -1,6 +1,7 @@
 """Who said a quotation joined to its sentence by a colon, with no reporting verb.
 
-- the sentence's subject before a colon, whatever its verb: `Hughes was blunt: "..."`,
+- a person named right before the colon (`The surge does not surprise pollster Dana Shaw: "..."`);
+- else the sentence's subject before a colon, whatever its verb: `Hughes was blunt: "..."`,
   `her granddaughter Kayla Brannigan, 29, read a tribute: "..."`, a body's statement
   (`A police statement read: "..."`) (also a paragraph ending with
   the colon, see `carryover.py`);
@@ -71,10 +72,22 @@ def colon_before(at: Attributor, frame: Frame, k: int, a: int) -> tuple[Candidat
     before it (`Tomas Ferreira: "..."`, a standfirst) only a person's or a registered entity's."""
     if k == a or frame.items[k - 1].quote >= 0 or at.prose[frame.items[k - 1].end : frame.items[k].start].strip() != ":":
         return None
+    last = at.cast.by_last.get(frame.items[k - 1].token)
+    if last is not None and last.kind == "person" and last.first > frame.items[a].token and not _after_preposition(at, last.first):
+        return last, at.resolve(last)  # a person named right before the colon: `... surprise pollster Dana Shaw: "..."`
     found = colon_subject(at, frame, a, k)
     if found is not None and found[0].first == frame.items[a].token and found[0].last == frame.items[k - 1].token:
         return found if found[1].kind == "person" or found[1].entity_id is not None else None  # Budget Day: "..."
     return found
+
+
+def _after_preposition(at: Attributor, t: int) -> bool:
+    """A name that is a preposition's object (`blunt with Tom Parker:`), past its titles."""
+    tokens = at.tokens
+    k = t - 1
+    while k >= 0 and t - k <= 4 and (tokens[k].text[:1].isupper() or tokens[k].text.lower() in at.cast.title_nouns):
+        k -= 1
+    return k >= 0 and tokens[k].text.lower() in at.qw.prepositions
 
 
 def headline(at: Attributor, frame: Frame, k: int, a: int, b: int) -> tuple[Candidate, Speaker | None] | None:

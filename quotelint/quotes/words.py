@@ -35,6 +35,8 @@ class QuoteWords:
     speaking_bodies: frozenset[str]
     speaker_cues: tuple[tuple[str, ...], ...]
     continuing_verbs: frozenset[str]
+    after_verbs: frozenset[str]
+    phrasal_verbs: dict[str, str]  # first word -> particle: shot back, chimed in
     first_person: frozenset[str]
     given_names: frozenset[str]
     given_sex: dict[str, str]  # a first name -> male | female
@@ -94,6 +96,8 @@ def quote_words() -> QuoteWords:
         speaking_bodies=words("speaking_bodies"),
         speaker_cues=_phrases(data["speaker_cues"]),
         continuing_verbs=words("continuing_verbs"),
+        after_verbs=words("after_verbs"),
+        phrasal_verbs={str(k).lower(): str(v).lower() for k, v in data["phrasal_verbs"].items()},
         first_person=words("first_person"),
         given_names=words("given_names"),
         given_sex={str(n).lower(): sex for sex, names in data["given_name_sex"].items() for n in names},
