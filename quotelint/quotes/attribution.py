@@ -210,6 +210,15 @@ class Attributor:
         return None
 
     def _participle(self, frame: Frame, v: int, a: int, k: int) -> Attribution:
+        """`adding "..."` takes the subject of the sentence's earlier verb, or the sentence's
+        subject; a name right before it is its own subject (`with Trump reportedly yelling:`)."""
+        own = v - 1
+        while own >= a and frame.items[own].quote < 0 and self._word(frame, own) in self.qw.verb_helpers:
+            own -= 1
+        if own >= a and frame.items[own].quote < 0 and not self.subjects.broken(frame.items[own], frame.items[own + 1]):
+            cand = self.cast.at_last(frame.items[own].token)
+            if cand is not None and cand.kind in ("person", "pronoun") and cand.name not in ("it",):
+                return self._made("before", frame, cand, v, a, k)
         for u in range(v - 1, a - 1, -1):
             if self._is_verb(frame, u) and not self._word(frame, u).endswith("ing"):
                 cand = self.subjects.left_of(frame, u, a)

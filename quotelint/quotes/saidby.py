@@ -126,12 +126,13 @@ class Subjects:
         k = j
         while k > lo and j - k < DESCRIPTION_WORDS and items[k - 1].quote < 0 and not self.broken(items[k - 1], items[k]):
             low = self.word(items[k - 1]).lower()
-            if low in self.qw.clause_words or low in self.verbs or low in self.qw.relative_words:
+            if low in self.qw.clause_words or low in self.verbs or low in self.qw.relative_words or low in self.qw.verb_helpers:
                 break
             k -= 1
         head = self.word(items[j])
         last = head.lower()
-        if last.endswith("ly") or last in self.qw.verb_helpers or last in self.qw.determiners:
+        closed = self.qw.verb_helpers | self.qw.determiners | self.qw.prepositions | self.qw.not_speakers
+        if last.endswith(("ly", "ing", "n't", "n’t")) or last in closed or last in self.qw.pronouns or head[:1].isdigit():
             return None
         if not head.islower() and not (k == j and last.endswith("s") and self.cast.lexicon.is_common_word(last) and self.cast.reader.sentence_start(items[j].token)):
             return None  # a capitalised word is a name (`Hart said`), bar a plural opening its sentence (`Aides said`)
@@ -252,12 +253,23 @@ class Subjects:
             k -= 1
         for people_only in (True, False):
             for a, b in bounds:
-                if self._passed_over(frame, a, description=not people_only) or self._abbreviation(frame, a, b):
+                if self._passed_over(frame, a, description=not people_only) or self._abbreviation(frame, a, b) or self._possessor(frame, a, b):
                     continue
                 found = self._best(frame, a, b, people_only=people_only)
                 if found is not None:
                     return found
         return None
+
+    def _possessor(self, frame: Frame, a: int, b: int) -> bool:
+        """An appositive opening with a possessor, `Tad Devine, Sanders' senior adviser, said`:
+        it describes the speaker by somebody else's name."""
+        if frame.items[a].quote >= 0:
+            return False
+        cand = self.cast.at_first(frame.items[a].token)
+        if cand is None or cand.kind == "pronoun":
+            return False
+        end = self._item_of(frame, cand.last, a, b - 1)
+        return end + 1 < b and _POSSESSIVE.match(self.prose, self.tokens[cand.last].end) is not None
 
     def _abbreviation(self, frame: Frame, a: int, b: int) -> bool:
         """A word in capitals in brackets after a name, the name's abbreviation: `The Lucknow

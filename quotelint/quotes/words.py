@@ -45,6 +45,7 @@ class QuoteWords:
     possessor_sources: frozenset[str]
     spokesperson_links: frozenset[str]
     indefinite_words: frozenset[str]
+    not_speakers: frozenset[str]  # nouns that never describe a speaker: percent, measures
     quantifiers: frozenset[str]  # words opening a described group: some, many, most, several
     past_markers: frozenset[str]
     not_names: frozenset[str]
@@ -107,6 +108,7 @@ def quote_words() -> QuoteWords:
         spokesperson_links=words("spokesperson_links"),
         indefinite_words=words("indefinite_words"),
         quantifiers=words("quantifiers"),
+        not_speakers=words("not_speakers"),
         past_markers=words("past_markers"),
         not_names=words("not_names"),
         abbreviations=words("abbreviations"),
