@@ -46,6 +46,7 @@ class Hit:
     suggestion: str | None = None
     fixable: bool = False
     related: tuple[tuple[int, int], ...] = ()  # other spans the message points at
+    severity: Severity | None = None  # lower than the rule's for this hit only (QL101 at medium confidence)
 
 
 @dataclass(frozen=True, slots=True)

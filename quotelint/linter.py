@@ -75,7 +75,7 @@ def to_finding(doc: Document, rule: Rule, hit: Hit, settings: Settings) -> Findi
         end_column=end_column,
         rule=rule.id,
         category=rule.category,
-        severity=severity_for(rule, settings),
+        severity=min(severity_for(rule, settings), hit.severity) if hit.severity is not None else severity_for(rule, settings),
         message=hit.message,
         suggestion=hit.suggestion,
         start=start,

@@ -6,6 +6,10 @@ are left alone) that matches no registered quote, exactly or nearly, so an edito
 against its source or add it to the registry. A quotation that runs over several paragraphs is
 reported once, at its first paragraph.
 
+A quotation whose words are registered to somebody else while its speaker here is only a guess
+(the subject of a sentence with no reporting verb) is listed here too, naming the registered
+speaker, rather than raised as a misattribution.
+
 ## Why it matters
 A registry of verified quotes only protects the quotes it holds. This list is the work still to
 do: every quote in an article should be traceable to what was said.
@@ -28,10 +32,16 @@ if TYPE_CHECKING:
 
 
 def check(ctx: Context) -> Iterator[Hit]:
+    registered = {q.id: q for q in ctx.registry.quotes}
     for q in ctx.quotes:
         if q.kind != "speech" or q.status != "unverified" or q.part_of is not None:
             continue
         who = f" attributed to {q.speaker}" if q.speaker else " with no speaker named"
+        entry = registered.get(q.registry_id) if q.registry_id else None
+        if entry is not None:
+            owner = ctx.registry.speaker_name(entry.speaker)
+            yield Hit(q.start, q.end, f"speech quote{who}, a guess with no reporting verb, matches {entry.id}, registered to {owner}: check who said it")
+            continue
         yield Hit(q.start, q.end, f"speech quote{who} matches no quote in the registry")
 
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from quotelint.quotes.attribution import Attribution, Attributor
 from quotelint.quotes.carryover import Carryover
-from quotelint.quotes.confidence import confidence
+from quotelint.quotes.confidence import LOW, confidence
 from quotelint.quotes.frames import build_frames, parents
 from quotelint.quotation import Quotation
 from quotelint.quotes.matching import cut
@@ -96,6 +96,9 @@ def find_quotes(ctx: Context) -> list[Quotation]:
         title_first, title_last = title_before(ctx, cand.first) if named else (1, 0)
         text_from = words[title_first].start if span_of and title_first <= title_last else span_of[0] if span_of else 0
         registry_id, status, changes = statuses[q]
+        sure = how_sure(final, first_part, q) if speaker or described else None
+        if status == "misattributed" and sure == LOW:
+            status = "unverified"  # a guessed speaker never makes a misattribution; QL103 says whose the words are
         out.append(
             Quotation(
                 start=span.start,
@@ -114,7 +117,7 @@ def find_quotes(ctx: Context) -> list[Quotation]:
                 continued=span.continued,
                 part_of=first_part[q] if first_part[q] != q else None,
                 attribution=a.method if a is not None and (speaker or described) else None,
-                confidence=how_sure(final, first_part, q) if speaker or described else None,
+                confidence=sure,
                 referent=referent(prose, words, cand, speaker),
                 changes=changes,
             )

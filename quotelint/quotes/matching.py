@@ -10,7 +10,8 @@ fragment of a longer registered quote matches too.
 Candidates come from an inverted index of word pairs (for quotations of one or two words, from
 the entries of the quotation's own speaker), so a quotation is compared with a handful of
 entries, not with the whole registry. A quotation close to an entry but not matching it (seven
-words in ten in order, at least four words) is `altered`, with the words that differ.
+words in ten in order, at least four words) is `altered`, with the words that differ; close to
+an entry of another speaker, it is `misattributed`, with the words that differ too.
 """
 
 from __future__ import annotations
@@ -149,15 +150,21 @@ class QuoteIndex:
         if len(quoted.norm) < ALTERED_MIN:
             return Match(None, "unverified")
         best: tuple[float, str] | None = None
+        other: tuple[float, str] | None = None  # the closest entry of another speaker
         for i in ids:
-            if same_speaker(self.speakers[i], speaker, speaker_id, entities) is False:
-                continue
             score = similarity(quoted, self.entries[i])
-            if score >= ALTERED and (best is None or score > best[0]):
+            if score < ALTERED:
+                continue
+            if same_speaker(self.speakers[i], speaker, speaker_id, entities) is False:
+                if other is None or score > other[0]:
+                    other = (score, i)
+            elif best is None or score > best[0]:
                 best = (score, i)
-        if best is None:
-            return Match(None, "unverified")
-        return Match(best[1], "altered", changes(quoted, self.entries[best[1]]))
+        if best is not None:
+            return Match(best[1], "altered", changes(quoted, self.entries[best[1]]))
+        if other is not None:  # altered words in another speaker's mouth: a misattribution first
+            return Match(other[1], "misattributed", changes(quoted, self.entries[other[1]]))
+        return Match(None, "unverified")
 
 
 def segments(quoted: Words) -> list[tuple[str, tuple[str, ...]]]:
