@@ -166,9 +166,18 @@ class Attributor:
             speaker = self.resolve(owner)  # in the words of Acme's statement; not Acme's spokesman, Lee Min-ho
             if speaker is not None and not colons.stands_for_nobody(owner, speaker):
                 return Attribution(method, owner, speaker, verb)
+        if not possessor and (cand is None or cand.kind != "person" and self._unnamed_head(frame, lo, hi)):
+            cand = self.subjects.describe_after(frame, lo, b) or cand  # said a source close to the talks, a longtime GOP aide
         if cand is None:
             return Attribution(method, None, None, verb) if possessor else None
         return Attribution(method, cand, self.resolve(cand), verb)
+
+    def _unnamed_head(self, frame: Frame, lo: int, hi: int) -> bool:
+        """The words after the verb describe somebody unnamed (`a longtime GOP aide`, `one
+        official`), not a spokesperson for a body (`a spokesman for Acme`)."""
+        if self._word(frame, lo).lower() not in self.qw.indefinite_words | self.qw.quantifiers:
+            return False
+        return not any(self._word(frame, i).lower() in self.qw.spokesperson_words for i in range(lo, hi))
 
     def _before(self, frame: Frame, k: int, a: int) -> Attribution | None:
         a = max(a, k - REACH)

@@ -18,11 +18,14 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from quotelint.quotes.spans import WRAP_MIN
+
 if TYPE_CHECKING:
     from quotelint.lexicon import Lexicon
     from quotelint.names import Token
     from quotelint.quotes.words import QuoteWords
 
+_WRAP_GAP = regex.compile(r"[ \t]*+\r?\n[ \t]*+")
 _BREAK = regex.compile(r"[.!?:;\n\r•—–]|\s-\s")
 _POSSESSIVE = frozenset({"'s ", "’s ", "' ", "’ "})
 CUTS = ("of", "for", "at", "from")
@@ -103,7 +106,17 @@ class NameReader:
         gap = self.prose[self.tokens[a].end : self.tokens[b].start]
         if gap in _POSSESSIVE:
             return self.tokens[b].text[:1].isupper()
-        return gap in (" ", "\u00a0") or (gap == ". " and len(self.tokens[a].text) == 1 and self.tokens[a].text.isupper())
+        return gap in (" ", "\u00a0") or (gap == ". " and len(self.tokens[a].text) == 1 and self.tokens[a].text.isupper()) or self._wrapped(a, gap)
+
+    def _wrapped(self, a: int, gap: str) -> bool:
+        """A name broken by a line wrap inside a paragraph (`Secretary of State Antony` at a
+        line's end, `Blinken said` on the next): the break is a space, when the line is a long
+        line of running text, not a heading or a list."""
+        if _WRAP_GAP.fullmatch(gap) is None:
+            return False
+        end = self.tokens[a].end
+        line_start = self.prose.rfind("\n", 0, end) + 1
+        return end - line_start >= WRAP_MIN
 
     def runs(self) -> list[tuple[int, int]]:
         tokens, lex = self.tokens, self.lexicon

@@ -74,7 +74,8 @@ class Subjects:
         if j < lo or items[j].quote >= 0:
             return None
         if self.broken(items[j], items[j + 1]):
-            return self.chunks(frame, self._clause_start(frame, lo, j), j + 1)
+            start = self._clause_start(frame, lo, j)
+            return self.chunks(frame, start, j + 1) or self._described_chunk(frame, start, j)
         low = self.word(items[j]).lower()
         if low in self.qw.relative_words:
             return self._nearest(frame, lo, j, 10)
@@ -136,11 +137,49 @@ class Subjects:
             return None
         if not head.islower() and not (k == j and last.endswith("s") and self.cast.lexicon.is_common_word(last) and self.cast.reader.sentence_start(items[j].token)):
             return None  # a capitalised word is a name (`Hart said`), bar a plural opening its sentence (`Aides said`)
-        first = next((i for i in range(k, j + 1) if self.word(items[i]).lower() in self.qw.determiners | self.qw.quantifiers), k)
+        first = k  # from its determiner, unless a preposition comes first: `Supporters of the levy`
+        for i in range(k, j + 1):
+            low = self.word(items[i]).lower()
+            if low in self.qw.determiners or low in self.qw.quantifiers or low in self.qw.prepositions:
+                first = i if low not in self.qw.prepositions else k
+                break
         if self.word(items[first]).lower() in self.qw.verb_helpers:
             return None
         text = self.prose[items[first].start : items[j].end]
         return Candidate(items[first].token, items[j].token, "description", text)
+
+    def _described_chunk(self, frame: Frame, lo: int, j: int) -> Candidate | None:
+        """A described subject before an aside: `Supporters of the levy, however, say`,
+        `Officials, speaking on condition of anonymity, said`. The first chunk of the clause,
+        past adverbials."""
+        k = lo
+        while k <= j:
+            end = k
+            while end < j and frame.items[end + 1].quote < 0 and not self.broken(frame.items[end], frame.items[end + 1]):
+                end += 1
+            if frame.items[k].quote < 0 and not self._passed_over(frame, k, description=False) and self.word(frame.items[k]).lower() not in self.qw.verb_helpers:
+                return self.describe(frame, k, end)
+            k = end + 1
+        return None
+
+    def describe_after(self, frame: Frame, lo: int, hi: int) -> Candidate | None:
+        """An unnamed speaker described after the verb: `said a source close to the talks`,
+        `said one longtime adviser`: from a determiner or a quantifier at item lo to the next
+        break, verb or clause word."""
+        items = frame.items
+        if lo >= hi or items[lo].quote >= 0 or self.word(items[lo]).lower() not in self.qw.determiners | self.qw.quantifiers:
+            return None
+        j = lo
+        while j + 1 < hi and j - lo < DESCRIPTION_WORDS and items[j + 1].quote < 0 and not self.broken(items[j], items[j + 1]):
+            low = self.word(items[j + 1]).lower()
+            if low in self.qw.clause_words or low in self.verbs or low in self.qw.relative_words or low in self.qw.verb_helpers:
+                break
+            j += 1
+        while j > lo and self.word(items[j]).lower() in self.qw.prepositions | self.qw.determiners:
+            j -= 1  # said a source on Monday: the phrase ends before its adverbial's preposition
+        if j == lo:
+            return None
+        return Candidate(items[lo].token, items[j].token, "description", self.prose[items[lo].start : items[j].end])
 
     def source_owner(self, frame: Frame, j: int, lo: int) -> Candidate | None:
         """The body noun right before what a body puts out, at item j: `a police statement`,

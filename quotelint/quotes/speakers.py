@@ -88,7 +88,7 @@ class Cast(Resolution):
 
     def _runs(self, covered: set[int]) -> None:
         for run in self.reader.read(covered):
-            text = self.ctx.prose[self.tokens[run.first].start : self.tokens[run.last].end]
+            text = " ".join(self.ctx.prose[self.tokens[run.first].start : self.tokens[run.last].end].split())  # a name wrapped over two lines is one line
             kind = run.kind
             if kind == "name" and (_PERSON_AFTER.match(self.ctx.prose, self.tokens[run.last].end) or self._title_before(run.first)):
                 kind = "person"  # "Rick Castellano, who chairs ...", "Abel Quaresma, 61,", "chief executive Anneliese Marsh"

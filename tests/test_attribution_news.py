@@ -1,0 +1,106 @@
+"""Attribution on news copy nobody here wrote: the shapes that failed on real articles, each in
+sentences of our own. A speaker described is kept as written; two apostrophes make one mark; a
+stop inside the marks, a participle clause or a naming verb does not cut a quotation from its
+speaker; verbs that report only after a quotation; a name right before a colon; and how sure
+each attribution is."""
+
+from __future__ import annotations
+
+import pytest
+
+from quotelint.context import Context
+from quotelint.document import Document
+from quotelint.registry import Registry
+from tests.attribution_helpers import registry, speech  # noqa: F401 - registry is a fixture
+
+
+def quotes(text: str, registry: Registry):  # type: ignore[no-untyped-def]
+    return [q for q in Context(Document.from_text(text), registry).quotes if q.kind == "speech"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“Nobody here is losing sleep over it,” the insider said.", "the insider"),
+        ("“The talks have stalled again,” said a source close to the negotiators.", "a source close to the negotiators"),
+        ("Supporters of the levy, however, say it would pay for the new “ring road” within a decade.", "Supporters of the levy"),
+        ("“We had no warning at all,” one owner of a bakery on the square said.", "one owner of a bakery on the square"),
+        ("“I think the mayor will survive this,” the Ohio senator said.", "the Ohio senator"),
+    ],
+)
+def test_a_described_speaker_is_kept_as_written(text: str, expected: str, registry: Registry) -> None:
+    (q,) = quotes(text, registry)
+    assert q.speaker is None and q.speaker_text == expected
+    assert q.confidence == "medium"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The rain came through the roof,” 22 percent said.",
+        "“It was cold,” she hadn’t said.",
+    ],
+)
+def test_no_description_from_what_is_no_noun_phrase(text: str, registry: Registry) -> None:
+    assert all(q.speaker_text in (None, "she") for q in quotes(text, registry))
+
+
+def test_two_apostrophes_make_one_quotation(registry: Registry) -> None:
+    text = "''The harbour will reopen on Monday,'' said Maren Okafor, the port director. ''Not before.''"
+    found = Context(Document.from_text(text), registry).quotes
+    assert [q.text for q in found] == ["The harbour will reopen on Monday,", "Not before."]
+    assert [q.speaker for q in found] == ["Maren Okafor", "Maren Okafor"]
+    assert found[0].open_mark == "''" and found[0].close_mark == "''"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a full stop inside the marks, then only the attribution
+        ("“We found every one of the missing files.” Okafor said.", ["Okafor"]),
+        # a longer sentence after it is a sentence of its own
+        ("Maren Okafor spoke first. “We found every one of the missing files.” Tamsin Reyes said the search took a week.", ["Maren Okafor"]),
+        # a participle clause after the verb takes its own quotation
+        ("“We wrote twenty songs before the summer,” Okafor said, mentioning the record is “nearly done.”", ["Okafor", "Okafor"]),
+        # verbs that report only after a quotation, and two-word verbs
+        ("“Would the levy go up again next year?” Reyes pressed.", ["Reyes"]),
+        ("After the mayor criticized the plan, Okafor shot back, “I could have said nothing and kept my seat.”", ["Okafor"]),
+        ("Reyes fired back: “If they take us to court over this, they will lose.”", ["Reyes"]),
+        # with no reporting verb, a person named right before the colon
+        ("The result did not surprise Democratic pollster Lena Marsh: “Turnout in the suburbs decided it, as it always does.”", ["Lena Marsh"]),
+        # a name right before a participle is its subject
+        ("Fans booed the referee, with Tamsin Reyes reportedly shouting: “Send him off, he has done it all game!”", ["Tamsin Reyes"]),
+        # an appositive opening with a possessor describes the speaker by somebody else's name
+        ("Tomas Ferreira, Okafor’s campaign manager, said the result was “a mandate for change.”", ["Tomas Ferreira"]),
+    ],
+)
+def test_shapes_of_real_news(text: str, expected: list[str | None], registry: Registry) -> None:
+    assert speech(text, registry) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Okafor called the bankers “fat cats” at the rally.", "speech"),
+        ("Tamsin Reyes referred to the protesters as “paid agitators” on Monday.", "speech"),
+        ("Residents call the illness “bone fever” because of the pain.", "term"),
+    ],
+)
+def test_a_label_a_named_speaker_gives_is_their_words(text: str, kind: str, registry: Registry) -> None:
+    found = Context(Document.from_text(text), registry).quotes
+    assert [q.kind for q in found] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "method", "confidence"),
+    [
+        ("“The bridge is safe,” said Maren Okafor.", "after", "high"),
+        ("Maren Okafor said: “The bridge is safe.”", "before", "high"),
+        ("Maren Okafor visited the site. “The bridge is safe,” she said.", "after", "medium"),
+        ("“The bridge is safe,” said Maren Okafor. “It will open in May.”", "previous", "medium"),
+        ("Maren Okafor had one message for the crowd, “build the bridge and build it before the winter.”", "subject", "low"),
+    ],
+)
+def test_every_attribution_says_how_sure_it_is(text: str, method: str, confidence: str, registry: Registry) -> None:
+    q = quotes(text, registry)[-1]
+    assert (q.attribution, q.confidence) == (method, confidence)
