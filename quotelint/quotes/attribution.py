@@ -118,17 +118,35 @@ class Attributor:
             if found is not None:
                 return found
         relative = False
-        for v in range(j, min(b, j + 16)):
-            if frame.items[v].quote >= 0 or self._word(frame, v).lower() in self.qw.clause_words:
+        aside = -1  # where an aside set off by commas began, if one was passed
+        v = j - 1
+        while v + 1 < min(b, j + 16):
+            v += 1
+            if frame.items[v].quote >= 0:
+                return None
+            if self._word(frame, v).lower() in self.qw.clause_words | self.qw.prepositions and v > j and self.subjects.broken(frame.items[v - 1], frame.items[v]):
+                aside = v if aside < 0 else aside
+                v = self._aside_end(frame, v, b)  # `"...," Blunt, after a long pause, said`
+                continue
+            if self._word(frame, v).lower() in self.qw.clause_words:
                 return None
             relative = self.subjects.in_relative(frame, v, relative)
             closing = v <= j + 4 and self._word(frame, v) in self.qw.after_verbs and (v + 1 >= b or self.subjects.broken(frame.items[v], frame.items[v + 1]) or self._word(frame, v + 1) in self.qw.prepositions)
             if not relative and (self._is_verb(frame, v) or closing) and not self._word(frame, v).endswith("ing"):
                 if self._introduces(frame, v, b):
                     return None
-                cand = self.subjects.left_of(frame, v, j) or (self.subjects.capitalised(frame, j) if v == j + 1 else None)
+                if aside >= 0:
+                    cand = self.subjects.chunks(frame, j, aside) or (self.subjects.capitalised(frame, j) if aside == j + 1 else None)
+                else:
+                    cand = self.subjects.left_of(frame, v, j) or (self.subjects.capitalised(frame, j) if v == j + 1 else None)
                 return self._made("after", frame, cand, v, j) if cand is not None else None
         return None
+
+    def _aside_end(self, frame: Frame, v: int, b: int) -> int:
+        """The last item of an aside set off by commas that starts at item v."""
+        while v + 1 < b and frame.items[v + 1].quote < 0 and not self.subjects.broken(frame.items[v], frame.items[v + 1]):
+            v += 1
+        return v
 
     def _introduces(self, frame: Frame, v: int, b: int) -> bool:
         """The verb at item v introduces a quotation of its own: `X said "..."`; not the middle
@@ -233,6 +251,9 @@ class Attributor:
                 cand = self.subjects.left_of(frame, u, a)
                 if cand is not None:
                     return self._made("before", frame, cand, v, a, k)
+                inverted = self._named("before", frame, u + 1, v, frame.items[u].token) if u > a and frame.items[u - 1].quote >= 0 else None
+                if inverted is not None and inverted.cand is not None:
+                    return inverted  # `"...," said Skelly, explaining why: "..."`
         return self._made("before", frame, self.subjects.first_subject(frame, a, v), v, a, k)
 
     def _later(self, frame: Frame, k: int, b: int) -> Attribution | None:

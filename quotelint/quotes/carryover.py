@@ -109,6 +109,10 @@ class Carryover:
                 prior = found[quoted[-1]] if quoted else None
             if prior is not None and prior.speaker is not None:
                 return Attribution("paragraph", prior.cand, prior.speaker)
+            if last.quote < 0:
+                reported = self._reported(before, len(before.items))
+                if reported is not None:
+                    return reported  # `Tomas was quick to add that ...` then `"Not negotiable."` alone
         after = self.at.frames.get(("p", key[1] + 1))
         if after is None or len(after.items) < 2 or after.items[0].quote >= 0 or after.items[1].quote >= 0:
             return None
@@ -116,6 +120,33 @@ class Carryover:
             return None
         cand = self.at.subjects.left_of(after, 1, 0)
         return self.at._made("paragraph", after, cand, 1, 0) if cand is not None else None
+
+    def _reported(self, frame: Frame, end: int) -> Attribution | None:
+        """The person whose reporting verb opens the sentence ending at item `end` (exclusive)
+        of a frame, when that sentence holds no quotation: reported speech."""
+        p, _ = frame.sentence_of(end - 1)
+        if any(item.quote >= 0 for item in frame.items[p:end]):
+            return None
+        for v in range(p, end):
+            if self._infinitive(frame, v, p):  # was quick to add that ..., went on to say
+                cand = self.at.subjects.first_subject(frame, p, v)
+                found = self.at._made("said", frame, cand, v, p) if cand is not None else None
+                return found if found is not None and found.speaker is not None and found.speaker.kind == "person" else None
+            if self.at._is_verb(frame, v) and not self.at._word(frame, v).endswith("ing"):
+                cand = self.at.subjects.left_of(frame, v, p)
+                found = self.at._made("said", frame, cand, v, p) if cand is not None else None
+                if found is not None and found.speaker is not None and found.speaker.kind == "person":
+                    return found
+                return None
+        return None
+
+    def _infinitive(self, frame: Frame, v: int, p: int) -> bool:
+        """A reporting verb after `to` that the sentence asserts (`was quick to add`, `went on
+        to say`), not one it denies (`declined to say`, `would not comment`)."""
+        word = self.at._word(frame, v)
+        if word not in self.at.verbs or not word.islower() or v - 2 < p or self.at._word(frame, v - 1) != "to":
+            return False
+        return self.at._word(frame, v - 2).lower() not in self.at.qw.refusals
 
     def said_before(self, q: int) -> Attribution | None:
         """A quotation alone in its sentence right after a sentence of reported speech with no
@@ -125,17 +156,7 @@ class Carryover:
         a, _ = frame.sentence_of(k)
         if a == 0 or self._names_anyone(frame, k):
             return None
-        p, _ = frame.sentence_of(a - 1)
-        if any(item.quote >= 0 for item in frame.items[p:a]):
-            return None
-        for v in range(p, a):
-            if self.at._is_verb(frame, v) and not self.at._word(frame, v).endswith("ing"):
-                cand = self.at.subjects.left_of(frame, v, p)
-                found = self.at._made("said", frame, cand, v, p) if cand is not None else None
-                if found is not None and found.speaker is not None and found.speaker.kind == "person":
-                    return found
-                return None
-        return None
+        return self._reported(frame, a)
 
     def _names_anyone(self, frame: Frame, k: int) -> bool:
         """The quotation's sentence has words of its own (`"...," the report found`): it may

@@ -157,7 +157,8 @@ class Subjects:
             end = k
             while end < j and frame.items[end + 1].quote < 0 and not self.broken(frame.items[end], frame.items[end + 1]):
                 end += 1
-            if frame.items[k].quote < 0 and not self._passed_over(frame, k, description=False) and self.word(frame.items[k]).lower() not in self.qw.verb_helpers:
+            first = self.word(frame.items[k]).lower()
+            if frame.items[k].quote < 0 and not self._passed_over(frame, k, description=False) and first not in self.qw.verb_helpers | self.qw.clause_words | self.qw.prepositions:
                 return self.describe(frame, k, end)
             k = end + 1
         return None

@@ -36,6 +36,7 @@ class QuoteWords:
     speaker_cues: tuple[tuple[str, ...], ...]
     continuing_verbs: frozenset[str]
     after_verbs: frozenset[str]
+    refusals: frozenset[str]  # declined (to say): words before `to` that deny the verb after it
     phrasal_verbs: dict[str, str]  # first word -> particle: shot back, chimed in
     first_person: frozenset[str]
     given_names: frozenset[str]
@@ -98,6 +99,7 @@ def quote_words() -> QuoteWords:
         speaker_cues=_phrases(data["speaker_cues"]),
         continuing_verbs=words("continuing_verbs"),
         after_verbs=words("after_verbs"),
+        refusals=words("refusals"),
         phrasal_verbs={str(k).lower(): str(v).lower() for k, v in data["phrasal_verbs"].items()},
         first_person=words("first_person"),
         given_names=words("given_names"),
