@@ -104,3 +104,14 @@ def test_a_label_a_named_speaker_gives_is_their_words(text: str, kind: str, regi
 def test_every_attribution_says_how_sure_it_is(text: str, method: str, confidence: str, registry: Registry) -> None:
     q = quotes(text, registry)[-1]
     assert (q.attribution, q.confidence) == (method, confidence)
+
+
+@pytest.mark.parametrize(
+    "layout",
+    ["By Jonas Whitfield", "Jonas Whitfield / Reuters.", "Photo: Jonas Whitfield", "Editing by Jonas Whitfield"],
+)
+def test_layout_lines_never_speak(layout: str, registry: Registry) -> None:
+    """A byline or a credit names nobody who speaks, nor anybody `he` can stand for."""
+    text = f"{layout}\n\nThe council met on Monday to vote on the budget.\n\n“We will vote again next week,” he said."
+    assert speech(text, registry) == [None]
+    assert speech(text.replace(layout, "Jonas Whitfield chaired the meeting."), registry) == ["Jonas Whitfield"]

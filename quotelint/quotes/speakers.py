@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from quotelint.quotes.words import QuoteWords
 
 _ABBREVIATION = regex.compile(r"\p{Lu}{2,4}")  # DI, DCI, PC: a rank abbreviated, in capitals
+_BYLINE = regex.compile(r"[ \t]*+(?i:by|written by|reporting by|additional reporting by|editing by|edited by|photos? by|photograph by|photo|image|credit|pictured)\b[ \t]*+:?[ \t]*+\p{Lu}")
+_CREDIT = regex.compile(r"[^.!?\n“”\"]{1,60}[ \t]/[ \t][^.!?\n“”\"]{1,40}\.?")  # Robert Galbraith / Reuters
 _PERSON_AFTER = regex.compile(r"[ \t]*+,[ \t]*+(?:who\b|\d{1,3}[ \t]*+,)")
 
 
@@ -51,11 +53,27 @@ class Cast(Resolution):
         self._roles(covered)
         self._runs(covered)
         self._small_words(covered)
+        self._drop_layout()
         self.events = sorted(
             ((c.first, c) for c in self.by_first.values() if c.kind in PEOPLE + BODIES + ("name",) and inside[c.first] < 0),
             key=lambda e: e[0],
         )
         self.event_starts = [e[0] for e in self.events]
+
+    def _drop_layout(self) -> None:
+        """Bylines, photo credits and reporting lines (`By Jane Doe`, `Robert Galbraith /
+        Reuters`, `Editing by ...`) are layout, not speech: their names never speak, nor stand
+        behind a `he` or `she`."""
+        prose = self.ctx.prose
+        for first, cand in list(self.by_first.items()):
+            start = self.tokens[first].start
+            line_start = prose.rfind("\n", 0, start) + 1
+            line_end = prose.find("\n", start)
+            line = prose[line_start : line_end if line_end >= 0 else len(prose)]
+            if _BYLINE.match(line) or _CREDIT.fullmatch(line.strip()):
+                del self.by_first[first]
+                if self.by_last.get(cand.last) is cand:
+                    del self.by_last[cand.last]
 
     def _add(self, cand: Candidate, covered: set[int]) -> None:
         self.by_first[cand.first] = cand
