@@ -216,6 +216,10 @@ class Attributor:
                 return self._participle(frame, v, a, k)
             else:
                 cand = self.subjects.left_of(frame, v, a)
+            if cand is None and v > a and frame.items[v - 1].quote >= 0:
+                inverted = self._named("before", frame, v + 1, k, frame.items[v].token)
+                if inverted is not None:
+                    return inverted  # the second half of `"A," said X, director of Y, "B."`
             return self._made("before", frame, cand, v, a, k)
         return None
 

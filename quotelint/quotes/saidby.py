@@ -133,9 +133,11 @@ class Subjects:
         head = self.word(items[j])
         last = head.lower()
         closed = self.qw.verb_helpers | self.qw.determiners | self.qw.prepositions | self.qw.not_speakers
-        if last.endswith(("ly", "ing", "n't", "n’t")) or last in closed or last in self.qw.pronouns or head[:1].isdigit():
+        if last.endswith(("ly", "n't", "n’t")) or last in closed or last in self.qw.pronouns or (k == j and last.endswith("ing")):
             return None
-        if not head.islower() and not (k == j and last.endswith("s") and self.cast.lexicon.is_common_word(last) and self.cast.reader.sentence_start(items[j].token)):
+        if head[:1].isdigit() and not (j - 1 >= k and self.word(items[j - 1]).lower() in ("in", "of")):
+            return None  # `22 percent said` is no speaker; `About four in 10 said` is
+        if head[:1].isupper() and not (k == j and last.endswith("s") and self.cast.lexicon.is_common_word(last) and self.cast.reader.sentence_start(items[j].token)):
             return None  # a capitalised word is a name (`Hart said`), bar a plural opening its sentence (`Aides said`)
         first = k  # from its determiner, unless a preposition comes first: `Supporters of the levy`
         for i in range(k, j + 1):
