@@ -239,11 +239,26 @@ def same_speaker(registered: str, speaker: str | None, speaker_id: str | None, e
         if speaker_id == registered:
             return True
         a, b = entities.get(speaker_id), entities.get(registered)
+        if a and b and a.kind == b.kind == "person" and {person_key(f) for f in a.forms} & {person_key(f) for f in b.forms}:
+            return True  # one person registered twice (`Hillary Clinton`, `Sen. Hillary Clinton`)
         return bool(a and b and (a.parent == registered or b.parent == speaker_id))
     if speaker is None:
         return None
     entity = entities.get(registered)
     if entity is None:
         return False
-    last = fold(speaker.split()[-1]) if speaker.split() else ""
-    return any(last == fold(form.split()[-1]) for form in entity.forms if form.split())
+    last = person_key(speaker).rsplit(" ", 1)[-1]
+    return any(last == person_key(form).rsplit(" ", 1)[-1] for form in entity.forms if form.split())
+
+
+_TRIM = regex.compile(r"\s*\([^()]*\)?$|['’]s?$")  # (D-N.Y.), a possessive
+_HONORIFIC = regex.compile(r"^(?:(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen|rev|hon|sir|dame|president|senator|governor)\.?\s+)+", regex.IGNORECASE)
+
+
+def person_key(name: str) -> str:
+    """A person's name reduced for comparing two spellings of one name: no honorific or title in
+    front, no bracketed party after, no possessive, no middle initials; folded."""
+    name = _TRIM.sub("", _TRIM.sub("", name.strip()))
+    name = _HONORIFIC.sub("", name)
+    words = [w for w in name.split() if not (len(w.rstrip(".")) == 1 and w[:1].isupper())]
+    return fold(" ".join(words))

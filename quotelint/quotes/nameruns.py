@@ -106,6 +106,8 @@ class NameReader:
         gap = self.prose[self.tokens[a].end : self.tokens[b].start]
         if gap in _POSSESSIVE:
             return self.tokens[b].text[:1].isupper()
+        if gap in (". ", ".\u00a0") and (self.tokens[a].text in self.lexicon.honorifics or self.tokens[a].text.lower() in self.qw.honorific_gender):
+            return self.tokens[b].text[:1].isupper()  # Nevada Sen. Harry Reid, Mr. Berg: the title joins the name after it
         return gap in (" ", "\u00a0") or (gap == ". " and len(self.tokens[a].text) == 1 and self.tokens[a].text.isupper()) or self._wrapped(a, gap)
 
     def _wrapped(self, a: int, gap: str) -> bool:
@@ -220,11 +222,11 @@ class NameReader:
         if self.honorific_before(name_first - len(stripped)):
             stripped.insert(0, self.tokens[name_first - len(stripped) - 1].text)
         common = self.lexicon.common_words
-        if any(p.lower() in self.qw.not_names for p in parts) or (len(parts) == 1 and parts[0].lower() in common):
-            return None
+        honorific = any(w in self.lexicon.honorifics or w.lower() in self.qw.honorific_gender for w in stripped)
+        if any(p.lower() in self.qw.not_names for p in parts) or (len(parts) == 1 and parts[0].lower() in common and not honorific):
+            return None  # Mr. Berg, Ms. Rice: an ordinary word after an honorific is a surname
         if not stripped and all(p.lower() in self.lexicon.title_words for p in parts):
             return None  # the Prime Minister: a title that stands for its holder (Cast)
-        honorific = any(w in self.lexicon.honorifics or w.lower() in self.qw.honorific_gender for w in stripped)
         titled = not of_title and (honorific or (bool(stripped) and any(p.lower() not in common for p in parts)))
         if len(parts) == 1 and not titled:
             return None  # a word alone is read where it is needed (Cast.single)

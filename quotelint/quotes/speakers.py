@@ -82,11 +82,14 @@ class Cast(Resolution):
 
     def _mentions(self, covered: set[int]) -> None:
         entities = self.ctx.registry.entities
+        unique = {i for m in self.ctx.mentions if m.form.accepted and len(m.form.entity_ids) == 1 for i in m.form.entity_ids}
         for m in self.ctx.mentions:
             ids = [i for i in m.form.entity_ids if entities[i].kind != "term"]
             if not ids:
                 continue
-            chosen = next((i for i in ids if i in self.ctx.mentioned), ids[0])
+            # a name several entities share (`Bush`) is the one the document also names by a form
+            # of its own (`Jeb Bush`), else one it names at all
+            chosen = next((i for i in ids if i in unique), None) or next((i for i in ids if i in self.ctx.mentioned), ids[0])
             entity = entities[chosen]
             if entity.kind == "organization" and self.reader.extends(m.first + m.count - 1):
                 continue  # State Department for the Blue Economy: a longer name, read as a run
