@@ -1,0 +1,114 @@
+"""Knowing a person from a thing: first names and their usual sex, nouns for people, groups and
+documents, names of places and bodies, days, months and holidays.
+
+Word files in `quotelint/data` derived from the US census name lists and WordNet by
+`quotelint/devtools/build_knowledge.py` (sources, licences and the rules that chose the words
+in `quotelint/data/KNOWLEDGE.md`). Each file is read once, on first use; importing this module
+reads nothing. The lists overlap where English does: May is a month and a woman's name,
+Georgia a place and a woman's name, Frank a man's name and a noun for a people; which one a
+word is in a sentence is for the caller to tell from its context.
+
+    >>> given_sex("Mary"), is_person_noun("spokesmen"), is_time_word("New Year's Day")
+    ('female', True, True)
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+
+from quotelint.names import strip_marks
+
+DATA = os.path.join(os.path.dirname(__file__), "data")
+SEXES = {"m": "male", "f": "female"}
+FILES = (
+    "given_names.tsv",
+    "person_nouns.txt",
+    "group_nouns.txt",
+    "source_nouns.txt",
+    "place_names.txt",
+    "organization_names.txt",
+    "place_suffixes.txt",
+    "time_words.txt",
+)
+
+
+def _lines(name: str) -> list[str]:
+    with open(os.path.join(DATA, name), encoding="utf-8") as fh:
+        return [line.rstrip("\n") for line in fh if not line.startswith("#")]
+
+
+@functools.cache
+def words(name: str) -> frozenset[str]:
+    """The entries of one word file of quotelint/data (its `#` header left out)."""
+    return frozenset(_lines(name))
+
+
+@functools.cache
+def given_names() -> dict[str, tuple[str | None, float]]:
+    """First name (lower case) -> (male, female or None when the name tells no sex; the share
+    of its bearers who have the more frequent sex)."""
+    rows = (line.split("\t") for line in _lines("given_names.tsv"))
+    return {name: (SEXES.get(sex), float(share)) for name, sex, share in rows}
+
+
+def _name_key(first_name: str) -> str:
+    return strip_marks(first_name.strip()).lower()
+
+
+def given_sex(first_name: str) -> str | None:
+    """'male' or 'female' when most bearers of the first name (0.8 or more) have that sex in
+    the 1990 US census lists; None for a name that tells no sex (Taylor) or is not listed."""
+    found = given_names().get(_name_key(first_name))
+    return found[0] if found else None
+
+
+def is_given_name(word: str) -> bool:
+    """Whether the word is a first name of the 1990 US census lists, whatever its sex."""
+    return _name_key(word) in given_names()
+
+
+def is_person_noun(word: str) -> bool:
+    """A noun for a person or people, singular or plural: spokesman, senators, aides."""
+    return word.lower() in words("person_nouns.txt")
+
+
+def is_group_noun(word: str) -> bool:
+    """A noun for a group or a body that can speak: committee, agencies, campaign, police."""
+    return word.lower() in words("group_nouns.txt")
+
+
+def is_source_noun(word: str) -> bool:
+    """A noun for a thing that carries words: report, statement, polls, editorial."""
+    return word.lower() in words("source_nouns.txt")
+
+
+def _written(text: str) -> str:
+    """Text with its spaces made single and typographic apostrophes plain."""
+    return " ".join(text.replace("\u2019", "'").split())
+
+
+def is_place_name(text: str) -> bool:
+    """The name of a place, capitalised as written: Texas, New York, Lake Erie (not texas)."""
+    return _written(text) in words("place_names.txt")
+
+
+def is_organization_name(text: str) -> bool:
+    """The name of a body, capitalised as written: Congress, NATO, Red Cross."""
+    return _written(text) in words("organization_names.txt")
+
+
+def has_place_suffix(text: str) -> bool:
+    """A name of two words or more whose last word makes it a place's: Carnegie Hall, Elm
+    Street, Orange County (Hall alone is no place: it is a surname too)."""
+    name = _written(text).split(" ")
+    return len(name) > 1 and name[-1] in words("place_suffixes.txt")
+
+
+def is_time_word(text: str) -> bool:
+    """A day, month, holiday or season, as written or with its first letter in lower case (a
+    season opening a sentence): Monday, Thanksgiving, New Year's Day, Jan., Spring. An
+    abbreviation needs its full stop (Jan. is a month, Jan a name)."""
+    written = _written(text)
+    known = words("time_words.txt")
+    return written in known or written[:1].lower() + written[1:] in known
