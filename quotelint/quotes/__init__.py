@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+from quotelint import knowledge
 from quotelint.quotes.attribution import Attribution, Attributor
 from quotelint.quotes.carryover import Carryover
 from quotelint.quotes.confidence import LOW, confidence
@@ -178,10 +179,25 @@ def echo(texts: list[str], speech: list[bool], final: list[Attribution | None], 
             final[q] = Attribution("echo", source.cand, source.speaker)  # type: ignore[union-attr]
 
 
+def reads_as_person(speaker, lexicon) -> bool:  # type: ignore[no-untyped-def]
+    """A speaker the registry does not know reads as a person's name (so words registered to
+    somebody else are a misattribution): a person, or a name that is no place, no body and no
+    ordinary word (`said Blinken`, not `Brussels said` nor `the Ministry said`)."""
+    if speaker.kind == "person":
+        return True
+    if speaker.kind != "name":
+        return False
+    words = speaker.name.split()
+    if knowledge.is_place_name(speaker.name) or knowledge.is_organization_name(speaker.name) or knowledge.has_place_suffix(speaker.name):
+        return False
+    return all(w[:1].isupper() and not lexicon.is_common_word(w) for w in words) and len(words) <= 3
+
+
 def match_all(ctx: Context, texts: list[str], speech: list[bool], final: list[Attribution | None], first_part: list[int]) -> list[tuple[str | None, str | None, tuple[tuple[str, str], ...]]]:
     """Registry status of each speech quotation; the parts of one quotation are matched joined."""
     index = ctx.registry.quote_index
     entities = ctx.registry.entities
+    lexicon = ctx.registry.words
     joined: dict[int, list[str]] = defaultdict(list)
     for q, text in enumerate(texts):
         joined[first_part[q]].append(text)
@@ -195,7 +211,7 @@ def match_all(ctx: Context, texts: list[str], speech: list[bool], final: list[At
             speaker = final[head].speaker if final[head] is not None else None  # type: ignore[union-attr]
             speaker = None if speaker is not None and speaker.kind == "description" else speaker
             name, sid = (speaker.name, speaker.entity_id) if speaker else (None, None)
-            m = index.match(" ".join(joined[head]), name, sid, entities, person=speaker is not None and speaker.kind == "person")
+            m = index.match(" ".join(joined[head]), name, sid, entities, person=speaker is not None and reads_as_person(speaker, lexicon))
             done[head] = (m.registry_id, m.status, m.changes)
         out[q] = done[head]
     return out

@@ -84,8 +84,8 @@ class Carryover:
                 break
             if frame.sentence[i] == here and item.quote < 0:
                 cand = self.at.cast.at_first(item.token)
-                if cand is not None and cand.kind in ("person", "organization", "name", "body"):
-                    return None
+                if cand is not None and cand.kind in ("person", "organization", "name", "body", "place"):
+                    return None  # another subject (`Brussels said it welcomed ...`): not the last speaker's words
             if item.quote >= 0 and speech[item.quote] and found[item.quote] is not None and found[item.quote].speaker is not None:  # type: ignore[union-attr]
                 prior = found[item.quote]
                 return Attribution("previous", prior.cand, prior.speaker)  # type: ignore[union-attr]

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from quotelint import knowledge
 from quotelint.quotes.spans import WRAP_MIN
 
 if TYPE_CHECKING:
@@ -233,12 +234,19 @@ class NameReader:
         return Run(name_first, last, self.kind(parts, titled), tuple(parts), tuple(stripped))
 
     def kind(self, parts: list[str], titled: bool) -> str:
+        """person, organization, place (a place, a day or a holiday: no speaker) or name."""
         lex = self.lexicon
         if any(p.casefold() in self.orgs or p.lower() in self.qw.speaking_bodies for p in parts):
             return "organization"
+        text = " ".join(parts)
+        if not titled and (knowledge.is_place_name(text) or knowledge.has_place_suffix(text) or knowledge.is_time_word(text)):
+            return "place"  # Laredo, Texas; Carnegie Hall; Thanksgiving
+        if knowledge.is_organization_name(text):
+            return "organization"
         connectors = [p for p in parts if p in lex.name_connectors]
         namey = [p for p in parts if p.lower() not in lex.common_words]
-        given = parts[0] in lex.proper_names or (parts[0].lower() in self.qw.given_names and parts[-1].lower() not in lex.common_words)
+        first_name = parts[0].lower() in self.qw.given_names or knowledge.is_given_name(parts[0])
+        given = parts[0] in lex.proper_names or (first_name and parts[-1].lower() not in lex.common_words)
         if titled or (2 <= len(parts) <= 4 and not connectors and (given or len(namey) == len(parts))):
             return "person"
         return "name"

@@ -8,6 +8,8 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from quotelint import knowledge
+
 if TYPE_CHECKING:
     from quotelint.context import Context
     from quotelint.names import Token
@@ -126,7 +128,8 @@ class Resolution:
         tells it, else `default`."""
         known = self.genders.get(cand.name)
         if known is None and cand.name[:1].isupper():
-            known = self.qw.given_sex.get(cand.name.split(" ", 1)[0].lower())
+            first = cand.name.split(" ", 1)[0]
+            known = self.qw.given_sex.get(first.lower()) or knowledge.given_sex(first)
         return known or default
 
     def _titled(self, cand: Candidate) -> Speaker | None:

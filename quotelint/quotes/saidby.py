@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 _CHUNK_BREAK = regex.compile(r"[,;:()\[\]—–]|\s-\s")
 _DASH = regex.compile(r"[—–]|\s-\s")
 _POSSESSIVE = regex.compile(r"['’]s?\s++")
-RANK = {"person": 0, "organization": 1, "name": 2, "body": 3, "single": 4, "title": 5, "pronoun": 6, "description": 7}
+RANK = {"person": 0, "organization": 1, "name": 2, "body": 3, "single": 4, "title": 5, "pronoun": 6, "description": 7, "place": 8}
 MAX_CHUNKS = 6
 DESCRIPTION_WORDS = 12  # words, at most, of a speaker described: `one owner of a shop that sells ...`
 REACH = 60  # items looked at, at most, left of a verb
@@ -254,7 +254,7 @@ class Subjects:
             item = frame.items[k]
             if item.quote < 0:
                 cand = self.cast.at_last(item.token)
-                if cand is not None and (cand.kind != "pronoun" or cand.name in ("he", "she", "they", "we")):
+                if cand is not None and cand.kind != "place" and (cand.kind != "pronoun" or cand.name in ("he", "she", "they", "we")):
                     return cand  # never "it": as often an object as a subject
             k -= 1
         return None
@@ -270,6 +270,10 @@ class Subjects:
                 continue
             cand = self.cast.at_first(item.token)
             if cand is None:
+                continue
+            if cand.kind == "place":  # Laredo, Texas: a place never speaks
+                while k < hi and frame.items[k].token >= 0 and frame.items[k].token <= cand.last:
+                    k += 1
                 continue
             found.append(cand)
             while k < hi and frame.items[k].token >= 0 and frame.items[k].token <= cand.last:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from quotelint import knowledge
 from quotelint.quotes.nameruns import NameReader, Run
 from quotelint.quotes.resolution import BODIES, PEOPLE, Candidate, Resolution, Speaker
 
@@ -245,9 +246,9 @@ class Cast(Resolution):
             return replace(person, first=t, last=t)
         if word.lower() in self.lexicon.common_words or word.lower() in self.qw.not_names:
             return None
-        if self.reader.title_like(word) or word.lower() in self.qw.pronouns:
+        if self.reader.title_like(word) or word.lower() in self.qw.pronouns or knowledge.is_time_word(word):
             return None
-        return Candidate(t, t, "name", word)
+        return Candidate(t, t, "place" if knowledge.is_place_name(word) else "name", word)
 
     def within(self, cand: Candidate) -> Speaker | None:
         """A registered organization named inside a description: `a spokesman for the
