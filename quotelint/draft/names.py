@@ -2,50 +2,94 @@
 
 A run is cut where a registered name stands (`UN Secretary General Antonio Guterres` leaves
 `Secretary General`, which is a title and dropped). What kind of name it is, is a guess from its
-words (an organization word such as `Ministry` or `Bank`) and its context (a title before it or a
-reporting verb after it make a person; the dictionary's names mix people and places, so they
-decide nothing); anything else is drafted as a term.
+words (an organization word such as `Ministry` or `Bank`, a place word such as `Town` or `Sea`)
+and from each place it stands: a place preposition before it (`in Almaty Old Town`) makes a
+place; a title before it, or a reporting verb after it with no determiner before it (`Mirza
+Khanov said`, not `the Central Asian states`), makes a person. The dictionary's names mix people
+and places, so they decide nothing. The word lists are data, `quotelint/data/draft.yaml`.
+
+A name is an organization if its words say so; else a place if it is written as one at least as
+often as as a person (a place does not speak: `Astana said` next to `in Astana` stands for a
+government); else a person if anything says so; else a term. Places are drafted as terms, as the
+registry keeps them.
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
+import functools
+import os
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from quotelint.propernames import capitalised, name_runs
+from quotelint.quotes.words import quote_words
 
 if TYPE_CHECKING:
     from quotelint.context import Context
     from quotelint.lexicon import Lexicon
 
+DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "draft.yaml")
+POSSESSIVES = ("'s", "’s", "'", "’")  # after a name: in Smith's view is no place
 PLACES_SHOWN = 4  # places listed in a drafted entry's notes
 HEADLINE_WORDS, HEADLINE_SHARE = (3, 20), 0.6  # a line of so many words, this share capitalised, is a headline...
 HEADLINE_NOT_ENDING = tuple(".!?:;\"”’")  # ...unless it ends as a sentence does
 
 
+@dataclass(frozen=True)
+class DraftWords:
+    place_words: frozenset[str]
+    place_prepositions: frozenset[str]
+    not_before_person: frozenset[str]  # determiners and quantifiers: the, five, many
+
+
+@functools.lru_cache(maxsize=1)
+def draft_words() -> DraftWords:
+    import yaml
+
+    with open(DATA, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh)
+    lower = {key: frozenset(str(w).lower() for w in data[key]) for key in ("place_prepositions", "quantifiers")}
+    return DraftWords(frozenset(data["place_words"]), lower["place_prepositions"], lower["quantifiers"] | quote_words().determiners)
+
+
 @dataclass
 class NameCandidate:
     name: str
-    kind: str  # person | organization | term: the guess so far
     documents: set[str] = field(default_factory=set)
     places: list[tuple[str, int]] = field(default_factory=list)  # (path, line)
+    evidence: Counter[str] = field(default_factory=Counter)  # organization | place | person -> times seen
+
+    @property
+    def kind(self) -> str:
+        """person | organization | place | term: the guess from all the evidence."""
+        seen = self.evidence
+        if seen["organization"]:
+            return "organization"
+        if seen["place"] and seen["place"] >= seen["person"]:
+            return "place"
+        return "person" if seen["person"] else "term"
 
     def merge(self, other: NameCandidate) -> None:
         self.documents |= other.documents
         self.places += other.places
-        if self.kind == "term":
-            self.kind = other.kind
+        self.evidence += other.evidence
 
     def notes(self) -> str:
-        places = sorted(set(self.places))
-        shown = ", ".join(f"{p}:{n}" for p, n in places[:PLACES_SHOWN]) + (", ..." if len(places) > PLACES_SHOWN else "")
-        count = len(self.documents)
-        return f"draft ({self.kind}, a guess): seen in {count} document{'s' * (count != 1)}: {shown}" if shown else "draft"
+        return draft_note(f"{self.kind}, a guess", self.places)
 
 
-def names_in(ctx: Context, speakers: set[str]) -> Iterator[NameCandidate]:
+def draft_note(what: str, places: Iterable[tuple[str, int]]) -> str:
+    """The `notes` of every drafted entry: what it is, then the documents and lines it stands in."""
+    places = sorted(set(places))
+    count = len({path for path, _ in places})
+    shown = ", ".join(f"{p}:{n}" for p, n in places[:PLACES_SHOWN]) + (", ..." if len(places) > PLACES_SHOWN else "")
+    return f"draft ({what}): seen in {count} document{'s' * (count != 1)}: {shown}"
+
+
+def names_in(ctx: Context) -> Iterator[NameCandidate]:
     """Each unregistered name of the document once, with every place it stands."""
     lexicon = ctx.registry.words
     words, prose = ctx.words, ctx.prose
@@ -61,13 +105,22 @@ def names_in(ctx: Context, speakers: set[str]) -> Iterator[NameCandidate]:
             if b <= a or sum(capitalised(w.text) for w in words[a : b + 1]) < 2:
                 continue
             name = " ".join(prose[words[a].start : words[b].end].split())
-            kind = guess_kind(ctx, a, b, name in speakers)
             line, _ = ctx.document.position(ctx.document.source(words[a].start))
-            candidate = found.setdefault(name, NameCandidate(name, kind, {ctx.document.path}))
+            candidate = found.setdefault(name, NameCandidate(name, {ctx.document.path}))
             candidate.places.append((ctx.document.path, line))
-            if candidate.kind == "term":
-                candidate.kind = kind
+            candidate.evidence.update(evidence(ctx, a, b))
     yield from found.values()
+
+
+def placed_words(ctx: Context) -> set[str]:
+    """The single capitalised words the document writes as places (`in Astana`)."""
+    prepositions = draft_words().place_prepositions
+    words = ctx.words
+    return {
+        words[i + 1].text
+        for i in range(len(words) - 1)
+        if words[i].text.lower() in prepositions and capitalised(words[i + 1].text) and not possessive(ctx, i + 1)
+    }
 
 
 def headline(ctx: Context, i: int) -> bool:
@@ -111,12 +164,32 @@ def _title(word: str, lexicon: Lexicon) -> bool:
     return word in lexicon.titles or word.rstrip(".") in lexicon.honorifics or (capitalised(word) and word.lower() in lexicon.title_words)
 
 
-def guess_kind(ctx: Context, a: int, b: int, is_speaker: bool) -> str:
-    lexicon, words = ctx.registry.words, ctx.words
-    if any(w.text in lexicon.organization_words for w in words[a : b + 1]):
+def name_evidence(name_words: Iterable[str], lexicon: Lexicon) -> str | None:
+    """What a name's own words say it is: an organization (`Ministry`), a place (`Town`), or nothing."""
+    name_words = list(name_words)
+    if any(w in lexicon.organization_words for w in name_words):
         return "organization"
+    if any(w in draft_words().place_words for w in name_words):
+        return "place"
+    return None
+
+
+def evidence(ctx: Context, a: int, b: int) -> list[str]:
+    """What the name at tokens a..b is, by its words and by the words around it here."""
+    lexicon, words = ctx.registry.words, ctx.words
+    own = name_evidence((w.text for w in words[a : b + 1]), lexicon)
+    if own:
+        return [own]
     before = words[a - 1].text if a > 0 else ""
     after = words[b + 1].text.lower() if b + 1 < len(words) else ""
-    if is_speaker or _title(before, lexicon) or after in lexicon.reporting_verbs:
-        return "person"
-    return "term"
+    if before.lower() in draft_words().place_prepositions and not possessive(ctx, b):
+        return ["place"]
+    if _title(before, lexicon) or (after in lexicon.reporting_verbs and before.lower() not in draft_words().not_before_person and not before.isdigit()):
+        return ["person"]
+    return []
+
+
+def possessive(ctx: Context, i: int) -> bool:
+    """Token i is followed by a possessive ending (`Smith's`)."""
+    end = ctx.words[i].end
+    return ctx.prose.startswith(POSSESSIVES, end) or ctx.words[i].text.endswith(POSSESSIVES)

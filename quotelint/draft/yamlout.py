@@ -59,7 +59,7 @@ def render(sections: dict[str, list[dict[str, object]]], files: int) -> str:
 
 def entry_lines(entry: dict[str, object]) -> list[str]:
     if "speaker" in entry and entry["speaker"] is None:
-        lines = ["  # The speaker was not found: give a person or organization id as `speaker:`, then uncomment."]
+        lines = ["  # No person or organization to give as the speaker: add the id of who said it as `speaker:`, then uncomment."]
         body = [f"{k}: {scalar(v)}" for k, v in entry.items() if k != "speaker" and v is not None]
         lines.append(f"  # - {body[0]}")
         lines += [f"  #   {b}" for b in body[1:]]
