@@ -50,6 +50,18 @@ def test_one_content_word_changed_is_an_altered_quote(registry: Registry) -> Non
     assert "'war' for 'peace'" in message and "a promoter and defender of peace at the global level" in message
 
 
+def test_the_registered_owner_of_an_altered_quote_reads_as_a_possessive(registry: Registry) -> None:
+    from quotelint.checks import possessive
+
+    assert [possessive(n) for n in ("Tokayev", "ODIHR", "Human Rights", "Reuters")] == ["Tokayev's", "ODIHR's", "Human Rights'", "Reuters'"]
+    text = seed_line("001_ac022a1486cd959a.txt", 153)
+    (message,) = [f.message for f in lint_text(text, registry, Settings(select=("QL102",)))]
+    assert message.startswith("differs from Office for Democratic Institutions and Human Rights' registered wording (")
+    text = PRICE.replace("working with", "working alongside")
+    (message,) = [f.message for f in lint_text(text, registry, Settings(select=("QL102",)))]
+    assert message.startswith("differs from Ned Price's registered wording (")
+
+
 @pytest.mark.parametrize(
     ("old", "new"),
     [

@@ -127,3 +127,18 @@ def test_an_output_file_that_cannot_be_written_is_a_user_error(tmp_path: Path) -
     done = run_quotelint("report", str(article), "--registry", EXAMPLES, "--format", "html", "-o", str(target))
     assert done.returncode == 2
     assert done.stderr.strip() == f"quotelint: {target}: cannot write the output: No such file or directory"
+
+
+def test_html_names_the_run_date_and_the_registry_with_its_size(tmp_path: Path) -> None:
+    import re
+
+    folder = corpus(tmp_path)
+    target = tmp_path / "report.html"
+    # 1 March 2025, 09:05 UTC, as SOURCE_DATE_EPOCH gives it for a report made again byte for byte
+    done = run_quotelint("report", str(folder), "--registry", EXAMPLES, "--format", "html", "-o", str(target), env={"SOURCE_DATE_EPOCH": "1740819900"})
+    assert done.returncode == 1, done.stderr
+    page = target.read_text(encoding="utf-8")
+    assert "1 March 2025, 09:05 UTC" in page
+    checked = run_quotelint("registry", "check", EXAMPLES)
+    listed = checked.stderr.split("valid: ", 1)[1].strip()  # `12 people, 3 organizations, ...`
+    assert re.search(r"<dt>Registry</dt><dd><code>[^<]*examples\.yaml</code> \(" + re.escape(listed) + r"\)</dd>", page), page[:3000]

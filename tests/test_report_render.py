@@ -236,3 +236,73 @@ def test_text_colours_meet_wcag_aa_on_their_backgrounds() -> None:
         assert contrast(var["fg"], var[bg]) >= 7, bg
     fix = re.search(r"\.fix ins\{[^}]*background:(#[0-9a-f]{6})", CSS)
     assert fix is not None and contrast(var["fg"], fix.group(1)) >= 7
+
+
+# --- html: what needs an editor first ---------------------------------------------------------
+
+
+def misattributed() -> Report:
+    """One file with a misattribution, an altered quote, a misspelling (an error) and an info."""
+    body = (
+        "“Peace now,” said Jane Roe. “We will open the old bridge in June,” said Jane Roe. "
+        "The Gutteres team came. It was sunny.\n"
+    )
+    doc = Document.from_text(body, "news/a.txt")
+    reg = registry(
+        quote("roe-bridge", "jane-roe", "We will open the new bridge in June"),
+        quote("khan-peace", "ali-khan", "Peace now"),
+    )
+    quotes = [
+        quotation(doc, "Peace now,", "misattributed", "Jane Roe", "khan-peace"),
+        quotation(doc, "We will open the old bridge in June,", "altered", "Jane Roe", "roe-bridge"),
+    ]
+    found = [
+        finding(doc, "It was sunny.", "style", Severity.INFO, rule="house/weather", message="weather"),
+        finding(doc, "We will open the old bridge in June,", "altered-quote", Severity.WARNING, rule="QL102", message="altered"),
+        finding(doc, "Gutteres", suggestion="Guterres", message="misspelt"),
+        finding(doc, "Peace now,", "misattribution", Severity.ERROR, rule="QL101", message="given to Jane Roe"),
+    ]
+    calm = Document.from_text("A quiet day.", "news/b.txt")
+    other = file_report(calm, [finding(calm, "quiet", "style", Severity.WARNING, rule="house/quiet", message="quiet")], [], reg, words=3)
+    return build_report([other, file_report(doc, found, quotes, reg, words=30)])
+
+
+def test_html_leads_with_misattributions_and_errors_then_altered_quotes_then_the_rest() -> None:
+    page = html.render(misattributed())
+    order = [page.index(f'<p class="msg">{m}</p>') for m in ("given to Jane Roe", "misspelt", "altered", "weather", "quiet")]
+    assert order == sorted(order)
+    attention = page[page.index('id="attention"') : page.index('id="totals"')]
+    assert "given to Jane Roe" in attention and "altered" in attention and "weather" not in attention and "quiet" not in attention
+    assert "1 misattribution, 1 error, 1 altered quote" in attention
+    assert page.index('id="attention"') < page.index('id="totals"') < page.index('id="files"') < page.index('id="findings"')
+    assert page.count('<li class="finding') == 5  # each finding once: above, or with its file
+    # a card above names its file, linked to the file's section
+    assert re.search(r'<a href="#file-\d">news/a\.txt</a>, line 1, column 2', attention)
+
+
+def test_html_misattribution_shows_both_speakers_side_by_side() -> None:
+    page = html.render(misattributed())
+    assert (
+        '<tr><th scope="row">Speaker</th><td data-label="In the article"><mark class="diff">Jane Roe</mark></td>'
+        '<td data-label="In the registry"><mark class="diff">Ali Khan</mark></td></tr>'
+    ) in page
+    # an altered quote keeps one speaker on both sides, unmarked, and marks the words
+    assert '<td data-label="In the article">Jane Roe</td><td data-label="In the registry">Jane Roe</td>' in page
+    assert '<mark class="diff">old</mark>' in page and '<mark class="diff">new</mark>' in page
+    items = json.loads(jsonout.render(misattributed()))["files"][0]["items"]
+    (comparison,) = [i["comparison"] for i in items if i["category"] == "misattribution"]
+    assert (comparison["quoted_speaker"], comparison["speaker"]) == ("Jane Roe", "Ali Khan")
+
+
+def test_html_says_when_and_against_which_registry() -> None:
+    import datetime as dt
+
+    from quotelint.report.model import RunInfo
+
+    run = RunInfo(dt.datetime(2025, 3, 1, 9, 5, tzinfo=dt.timezone.utc), ("rules", "extra/<b>.yaml"), (("people", 1200), ("quotes", 2)))
+    page = html.render(build_report([], run=run))
+    header = page[page.index("<header>") : page.index("</header>")]
+    assert '<time datetime="2025-03-01T09:05:00+00:00">1 March 2025, 09:05 UTC</time>' in header
+    assert "<code>rules</code>, <code>extra/&lt;b&gt;.yaml</code> (1,200 people, 2 quotes)" in header
+    page = html.render(build_report([], run=RunInfo(dt.datetime(2025, 3, 1, tzinfo=dt.timezone.utc), ())))
+    assert "none, so no quote could be verified" in page

@@ -43,6 +43,11 @@ class Rule:
         )
 
 
+def possessive(name: str) -> str:
+    """A name's possessive for a message: `Tokayev's`, `ODIHR's`, but `Human Rights'`."""
+    return name + ("'" if name.endswith("s") else "'s")
+
+
 @functools.lru_cache(maxsize=1)
 def builtin_rules() -> tuple[Rule, ...]:
     """Every built-in rule, in id order."""

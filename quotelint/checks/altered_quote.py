@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from quotelint.checks import Rule
+from quotelint.checks import Rule, possessive
 from quotelint.finding import Hit, Severity
 
 if TYPE_CHECKING:
@@ -56,7 +56,7 @@ def check(ctx: Context) -> Iterator[Hit]:
         wording = entry.text if len(entry.text) <= SHOWN else entry.text[: SHOWN - 1].rstrip() + "…"
         owner = ctx.registry.speaker_name(entry.speaker)
         differs = describe(q.changes) or "the wording differs"
-        message = f"differs from {owner}'s registered wording ({entry.id}): {differs}. Registered: “{wording}”"
+        message = f"differs from {possessive(owner)} registered wording ({entry.id}): {differs}. Registered: “{wording}”"
         yield Hit(q.start, q.end, message)
 
 

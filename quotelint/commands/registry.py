@@ -15,14 +15,7 @@ def run_check(args: argparse.Namespace) -> int:
     if not paths:
         raise UserError("no registry given: name files or folders, or set `registry` in the settings")
     registry = load_registry(paths)  # raises RegistryErrors, which main() prints with file and line
-    counts = {
-        "people": sum(e.kind == "person" for e in registry.entities.values()),
-        "organizations": sum(e.kind == "organization" for e in registry.entities.values()),
-        "terms": sum(e.kind == "term" for e in registry.entities.values()),
-        "quotes": len(registry.quotes),
-        "claims": len(registry.claims),
-        "rules": len(registry.rules),
-    }
+    counts = registry.sizes()
     listed = ", ".join(f"{n} {k}" for k, n in counts.items())
     print(f"{len(registry.files)} registry file{'s' * (len(registry.files) != 1)} valid: {listed}", file=sys.stderr)
     return 0

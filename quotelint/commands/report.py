@@ -11,6 +11,7 @@ and names the file).
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 
@@ -19,7 +20,7 @@ from quotelint.context import Context
 from quotelint.document import Document, InputError
 from quotelint.linter import Plan, lint_document
 from quotelint.report.build import build_report, file_report
-from quotelint.report.model import FileReport, Report
+from quotelint.report.model import FileReport, Report, RunInfo
 from quotelint.report.progress import Progress
 from quotelint.settings import Settings
 
@@ -50,10 +51,30 @@ def run(args: argparse.Namespace) -> int:
     finally:
         progress.close()
     problems = [(exc.path or "-", str(exc.args[0])) for exc in inputs.problems]
-    report = build_report(files, problems, settings.fail_on)
+    given = tuple(getattr(args, "registry", None) or ()) or settings.registry
+    run_info = RunInfo(run_date(), tuple(shown_path(p) for p in given), tuple(registry.sizes().items()) if given else ())
+    report = build_report(files, problems, settings.fail_on, run_info)
     write_output(render(report, args.format, colour=args.output is None and colour_wanted()), args.output)
     severities = [item.finding.severity for f in report.files for item in f.items]
     return exit_code(severities, settings.fail_on, inputs)
+
+
+def run_date() -> dt.datetime:
+    """Now, in UTC; or SOURCE_DATE_EPOCH when it is set, so that a report can be made again
+    byte for byte (the convention of reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc)
+    return dt.datetime.now(dt.timezone.utc)
+
+
+def shown_path(path: str) -> str:
+    """A registry path as a reader knows it: relative to the current folder when below it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return path
+    return path if relative.startswith("..") else relative
 
 
 def expand(paths: list[str], settings: Settings) -> list[str]:

@@ -48,6 +48,18 @@ class Registry:
 
         return QuoteIndex.build(self.quotes, self.entities)
 
+    def sizes(self) -> dict[str, int]:
+        """How many entries of each kind: people, organizations, terms, quotes, claims, rules."""
+        kinds = [e.kind for e in self.entities.values()]
+        return {
+            "people": kinds.count("person"),
+            "organizations": kinds.count("organization"),
+            "terms": kinds.count("term"),
+            "quotes": len(self.quotes),
+            "claims": len(self.claims),
+            "rules": len(self.rules),
+        }
+
     def speaker_name(self, entity_id: str) -> str:
         entity = self.entities.get(entity_id)
         return entity.name if entity else entity_id

@@ -23,6 +23,7 @@ from quotelint.report.model import (
     FileReport,
     Item,
     Report,
+    RunInfo,
     SpeakerRow,
     SpeechQuote,
     Totals,
@@ -84,13 +85,14 @@ def file_report(doc: Document, findings: Sequence[Finding], quotes: Sequence[Quo
 
 def compared(quote: Quotation, entry: Quote, registry: Registry) -> Comparison:
     quoted, wording = compare(quote.text, entry.text)
-    return Comparison(entry.id, quoted, wording, registry.speaker_name(entry.speaker), entry.source)
+    return Comparison(entry.id, quoted, wording, registry.speaker_name(entry.speaker), entry.source, quote.speaker)
 
 
 def build_report(
     files: Iterable[FileReport],
     problems: Sequence[tuple[str, str]] = (),
     fail_on: Severity = Severity.WARNING,
+    run: RunInfo | None = None,
 ) -> Report:
     ordered = sorted(files, key=lambda f: (tuple(-n for n in f.badness), f.path))
     speech: Counter[str] = Counter(dict.fromkeys(STATUSES, 0))
@@ -109,7 +111,7 @@ def build_report(
         by_category=categories,
         by_severity={str(s): severities[s] for s in SEVERITIES},
     )
-    return Report(totals, tuple(ordered), speaker_rows(ordered), tuple(problems), fail_on)
+    return Report(totals, tuple(ordered), speaker_rows(ordered), tuple(problems), fail_on, run=run)
 
 
 def speaker_rows(files: Iterable[FileReport]) -> tuple[SpeakerRow, ...]:

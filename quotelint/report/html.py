@@ -4,31 +4,22 @@ Every piece of text that comes from an article, a file name or the registry pass
 `html.escape` on its way in, so `<script>` in an article is shown, never run. Links are made
 only for http(s) sources. Tables are real tables with `<th scope>`; the page has a banner, a
 navigation, a main region and a footer; severity is written out beside its sign and colour.
+
+The page leads with what needs an editor (misattributions and errors, then altered quotes, from
+every file: `html_findings.attention_section`), then the totals, the files worst first, the
+speakers, and every other finding file by file. The banner says when the report was made and
+against which registry, with how many entries of each kind it holds.
 """
 
 from __future__ import annotations
 
-import html
+import datetime as dt
 
 from quotelint import __version__
-from quotelint.finding import Severity
 from quotelint.report import labels
+from quotelint.report.html_findings import attention_section, e, file_anchor, findings_section, severity_label
 from quotelint.report.html_style import CSS
-from quotelint.report.model import SEVERITIES, STATUSES, Excerpt, FileReport, Item, Report, Segment, VerifiedQuote
-
-CARET = "‸"
-
-
-def e(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
-def link(url: str | None, label: str = "source") -> str:
-    if not url:
-        return "no source in the registry"
-    if not url.startswith(("https://", "http://")):
-        return e(url)
-    return f'<a href="{e(url)}" rel="noopener noreferrer">{e(label)}</a>'
+from quotelint.report.model import SEVERITIES, STATUSES, FileReport, Report, RunInfo
 
 
 def num(n: int, label: str = "") -> str:
@@ -41,11 +32,6 @@ def head_row(cells: list[str], numeric_from: int = 1) -> str:
     numeric = ' class="n"'
     ths = "".join(f'<th scope="col"{numeric if i >= numeric_from else ""}>{e(c)}</th>' for i, c in enumerate(cells))
     return f"<thead><tr>{ths}</tr></thead>"
-
-
-def severity_label(severity: Severity, many: bool = False) -> str:
-    name = labels.PLURALS[str(severity)] if many else str(severity)
-    return f"{labels.ICONS[severity]} {name.capitalize()}"
 
 
 def render(report: Report) -> str:
@@ -61,22 +47,41 @@ def render(report: Report) -> str:
         f"<style>{CSS}</style></head>",
         "<body>",
         '<a class="skip" href="#main">Skip to the report</a>',
-        f'<header><h1>quotelint report</h1><p class="lede">{e(labels.headline(report))}</p></header>',
-        '<nav aria-label="Sections"><ul><li><a href="#totals">Totals</a></li><li><a href="#files">Files</a></li>'
+        f'<header><h1>quotelint report</h1><p class="lede">{e(labels.headline(report))}</p>{run_info(report.run)}</header>',
+        '<nav aria-label="Sections"><ul><li><a href="#attention">Needs attention</a></li>'
+        '<li><a href="#totals">Totals</a></li><li><a href="#files">Files</a></li>'
         + ('<li><a href="#speakers">Speakers</a></li>' if report.speakers else "")
-        + '<li><a href="#findings">Findings in context</a></li></ul></nav>',
+        + '<li><a href="#findings">Other findings</a></li></ul></nav>',
         '<main id="main">',
         problems(report),
+        attention_section(report),
         totals(report),
         files_table(report),
         speakers_table(report),
-        findings(report),
+        findings_section(report),
         "</main>",
         f"<footer><p>Made by quotelint {e(__version__)}. {footer_note(report)}</p></footer>",
         "</body>",
         "</html>",
     ]
     return "\n".join(p for p in parts if p) + "\n"
+
+
+def run_info(run: RunInfo | None) -> str:
+    """When the report was made, and the registry it was checked against with its size."""
+    if run is None:
+        return ""
+    utc = run.date.astimezone(dt.timezone.utc)
+    when = f"{utc.day} {utc:%B %Y, %H:%M} UTC"
+    if run.registry:
+        sizes = ", ".join(f"{labels.number(n)} {kind}" for kind, n in run.sizes)
+        registry = f'{", ".join(f"<code>{e(p)}</code>" for p in run.registry)}{f" ({e(sizes)})" if sizes else ""}'
+    else:
+        registry = "none, so no quote could be verified"
+    return (
+        f'<dl class="run"><div><dt>Run</dt><dd><time datetime="{e(utc.isoformat())}">{e(when)}</time></dd></div>'
+        f"<div><dt>Registry</dt><dd>{registry}</dd></div></dl>"
+    )
 
 
 def footer_note(report: Report) -> str:
@@ -106,10 +111,6 @@ def totals(report: Report) -> str:
         f'<div class="scroll"><table><caption>Findings by category</caption>{head_row(["Category", "Findings"])}<tbody>{cats}</tbody></table></div>'
         "</div></section>"
     )
-
-
-def file_anchor(i: int) -> str:
-    return f"file-{i + 1}"
 
 
 def bar(f: FileReport, most: int) -> str:
@@ -154,63 +155,3 @@ def speakers_table(report: Report) -> str:
         share = f'<td class="n" data-label="Verified share">{meter}<span class="figure">{labels.percent(r.verified_share)}</span></td>'
         rows.append(f'<tr><th scope="row">{e(r.speaker or labels.NO_SPEAKER)}</th>{cells}{share}</tr>')
     return table_section("speakers", "Speakers", heads, rows)
-
-
-def findings(report: Report) -> str:
-    articles = [file_section(i, f) for i, f in enumerate(report.files) if f.items or f.verified]
-    body = "".join(articles) or "<p>Nothing to show: no findings and no verified quotes.</p>"
-    return f'<section aria-labelledby="findings"><h2 id="findings">Findings in context</h2>{body}</section>'
-
-
-def file_section(i: int, f: FileReport) -> str:
-    anchor = file_anchor(i)
-    meta = f"{labels.plural(f.words, 'word')} · {labels.plural(f.quotations, 'quotation')} · {labels.file_summary(f)}"
-    items = "".join(finding(item) for item in f.items)
-    out = [f'<article id="{anchor}" aria-labelledby="{anchor}-h"><h3 id="{anchor}-h">{e(f.path)}</h3><p class="meta">{e(meta)}</p>']
-    if items:
-        out.append(f'<ol class="findings">{items}</ol>')
-    if f.verified:
-        out.append(f'<h4>Verified quotes</h4><ul class="verified">{"".join(verified(q) for q in f.verified)}</ul>')
-    out.append("</article>")
-    return "".join(out)
-
-
-def verified(q: VerifiedQuote) -> str:
-    who = e(q.speaker or labels.NO_SPEAKER)
-    return f'<li><span class="pos">line {q.line}</span> <b>{who}</b>: <q>{e(q.text)}</q> ({link(q.source)})</li>'
-
-
-def highlighted(x: Excerpt) -> str:
-    span = e(x.span) if x.span else f'<span aria-label="here">{CARET}</span>'
-    return f"{e(x.before)}<mark>{span}</mark>{e(x.after)}"
-
-
-def segments(parts: tuple[Segment, ...]) -> str:
-    return "".join(f'<mark class="diff">{e(s.text)}</mark>' if s.changed else e(s.text) for s in parts)
-
-
-def finding(item: Item) -> str:
-    f = item.finding
-    sev = str(f.severity)
-    out = [
-        f'<li class="finding {sev}"><p class="head"><span class="sev">{severity_label(f.severity)}</span>'
-        f"<code>{e(f.rule)}</code><span>{e(f.category)}</span>"
-        f'<span class="pos">{labels.position(f.line, f.column)}</span></p>',
-        f'<p class="msg">{e(f.message)}</p>',
-        f'<blockquote class="sentence"><p>{highlighted(item.excerpt)}</p></blockquote>',
-    ]
-    if f.suggestion is not None:
-        fix = f"<ins>{e(f.suggestion)}</ins>" if f.suggestion else "delete it"
-        out.append(f'<p class="fix">Suggestion: {fix}</p>')
-    c = item.comparison
-    if c is not None:
-        who = f' <span class="pos">({e(c.speaker)})</span>' if c.speaker else ""
-        rows = [
-            f'<tr><th scope="row">Quoted</th><td>{segments(c.quoted)}</td></tr>',
-            f'<tr><th scope="row">Registered</th><td>{segments(c.registered)}{who}</td></tr>',
-        ]
-        if c.source:
-            rows.append(f'<tr><th scope="row">Source</th><td>{link(c.source, c.source)}</td></tr>')
-        out.append(f'<table class="compare"><caption class="pos">Registered as <code>{e(c.registry_id)}</code></caption><tbody>{"".join(rows)}</tbody></table>')
-    out.append("</li>")
-    return "".join(out)

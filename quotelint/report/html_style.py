@@ -22,7 +22,10 @@ h1{font-size:1.8rem;line-height:1.2;margin:0 0 .4rem}
 h2{font-size:1.35rem;margin:2.2rem 0 .8rem;padding-bottom:.3rem;border-bottom:2px solid var(--line)}
 h3{font-size:1.1rem;margin:2rem 0 .3rem;overflow-wrap:anywhere}
 h4{font-size:1rem;margin:1.4rem 0 .5rem}
-.lede{font-size:1.1rem;margin:0 0 1rem;color:var(--muted)}
+.lede{font-size:1.1rem;margin:0 0 .6rem;color:var(--muted)}
+.run{display:flex;flex-wrap:wrap;gap:.2rem 2rem;margin:0 0 1rem;color:var(--muted);font-size:.95rem}
+.run div{display:flex;gap:.4rem}
+.run dt{font-weight:600} .run dd{margin:0;overflow-wrap:anywhere}
 a{color:var(--info)}
 a:focus-visible{outline:3px solid var(--info);outline-offset:2px}
 nav ul{display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;list-style:none;margin:0;padding:.5rem 0;
@@ -72,9 +75,11 @@ mark::before,mark::after{position:absolute;width:1px;height:1px;overflow:hidden;
 mark::before{content:" [highlight start] "} mark::after{content:" [highlight end] "}
 mark.diff::before{content:" [changed words start] "} mark.diff::after{content:" [changed words end] "}
 .fix ins{text-decoration:none;font-weight:700;background:#dafbe1;padding:0 .2em;border-radius:.15em}
-table.compare{margin:.5rem 0;font-size:.95rem}
-table.compare th{width:7.5rem;color:var(--muted);font-weight:600}
+table.compare{margin:.5rem 0;font-size:.95rem;table-layout:fixed}
+table.compare th{color:var(--muted);font-weight:600}
+table.compare th[scope=row]{width:6rem}
 table.compare td{overflow-wrap:anywhere}
+table.compare thead td{width:6rem}
 ul.verified{padding-left:1.2rem}
 ul.verified li{margin:.3rem 0;overflow-wrap:anywhere}
 footer{color:var(--muted);font-size:.9rem;padding-top:1rem;padding-bottom:2rem;margin-top:2rem;
@@ -87,7 +92,10 @@ h1{font-size:1.45rem}
 .bar,.meter{width:3rem}
 th,td{padding:.35rem .4rem}
 .finding{padding:.6rem .7rem}
+table.compare thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
+table.compare{table-layout:auto}
 table.compare th,table.compare td{display:block;width:auto;border:0;padding:.1rem 0}
+table.compare td[data-label]::before{content:attr(data-label) ": ";font-size:.85rem;color:var(--muted)}
 table.stack thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}
 table.stack tr{display:grid;grid-template-columns:repeat(3,1fr);gap:.2rem .6rem;padding:.5rem 0;
 border-bottom:1px solid var(--line)}

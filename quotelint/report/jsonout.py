@@ -80,6 +80,7 @@ def comparison_json(c: Comparison) -> dict[str, Any]:
     return {
         "registry_id": c.registry_id,
         "speaker": c.speaker,
+        "quoted_speaker": c.quoted_speaker,
         "source": c.source,
         "quoted": segments_json(c.quoted),
         "registered": segments_json(c.registered),

@@ -7,6 +7,7 @@ before the span, the span and the text after it.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from quotelint.finding import CATEGORIES, Finding, Severity
@@ -45,6 +46,7 @@ class Comparison:
     registered: tuple[Segment, ...]
     speaker: str | None = None  # the registered speaker's name
     source: str | None = None  # where the registered wording was said or published
+    quoted_speaker: str | None = None  # who the article gives the quote to, if anybody
 
     @property
     def differs(self) -> bool:
@@ -58,6 +60,17 @@ class Item:
     finding: Finding
     excerpt: Excerpt
     comparison: Comparison | None = None
+
+
+def attention(item: Item) -> int | None:
+    """Where a finding stands among those an editor must look at first: 0 a misattribution,
+    1 any other error, 2 an altered quote; None for the rest."""
+    f = item.finding
+    if f.category == "misattribution":
+        return 0
+    if f.severity == Severity.ERROR:
+        return 1
+    return 2 if f.category == "altered-quote" else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +146,15 @@ class Totals:
 
 
 @dataclass(frozen=True)
+class RunInfo:
+    """When the report was made and against which registry, with the registry's size."""
+
+    date: dt.datetime
+    registry: tuple[str, ...]  # the registry files or folders, as given
+    sizes: tuple[tuple[str, int], ...] = ()  # (people, 52), (organizations, 40), ...
+
+
+@dataclass(frozen=True)
 class Report:
     totals: Totals
     files: tuple[FileReport, ...]  # worst first
@@ -140,6 +162,7 @@ class Report:
     problems: tuple[tuple[str, str], ...] = ()  # (path, what was wrong) for files not read
     fail_on: Severity = Severity.WARNING
     generator: str = field(default="quotelint")
+    run: RunInfo | None = None
 
     @property
     def failing(self) -> int:
