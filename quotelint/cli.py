@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--write-baseline", metavar="FILE", help="record the current findings as the baseline and exit 0")
     check.add_argument("--show-source", action=argparse.BooleanOptionalAction, default=None, help="print the line and a caret under each finding (default: on a terminal)")
     check.add_argument("--max-annotations", type=int, default=None, metavar="N", help="github format: annotations to print at most (default 50)")
+    check.add_argument("--also-write", action="append", default=[], metavar="FORMAT:FILE", help="also write the same findings in FORMAT to FILE, from the same run (e.g. sarif:quotelint.sarif; repeatable)")
 
     extract = sub.add_parser("extract", help="list every quotation with its attribution and registry status")
     add_common(extract, EXTRACT_FORMATS)

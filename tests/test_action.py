@@ -73,7 +73,7 @@ def repo(tmp_path: Path) -> Path:
     return repo
 
 
-def run_action(repo: Path, tmp_path: Path, event: str = "pull_request", **inputs: str) -> Run:
+def run_action(repo: Path, tmp_path: Path, event: str = "pull_request", path_first: str = "", **inputs: str) -> Run:
     values = {f"inputs.{name}": str(spec.get("default", "")) for name, spec in ACTION["inputs"].items()}
     (tmp_path / "github_path").unlink(missing_ok=True)
     values["inputs.install"] = "false"
@@ -87,7 +87,7 @@ def run_action(repo: Path, tmp_path: Path, event: str = "pull_request", **inputs
     base_env.update(GIT_ENV)
     base_env.update(
         {
-            "PATH": os.path.dirname(sys.executable) + os.pathsep + os.environ.get("PATH", ""),
+            "PATH": os.pathsep.join(p for p in (path_first, os.path.dirname(sys.executable), os.environ.get("PATH", "")) if p),
             "GITHUB_ACTIONS": "true",
             "GITHUB_EVENT_NAME": event,
             "GITHUB_OUTPUT": str(output),
@@ -154,7 +154,9 @@ def test_pull_request_annotates_only_changed_lines_with_exact_escaping(repo: Pat
     ]
     assert run.outputs["findings"] == "3"
     assert "## quotelint" in run.summary
-    assert "**3 findings** (2 errors, 1 warning) in 2 files." in run.summary
+    # two files checked, the findings on the changed lines in one of them
+    assert run.stdout.rstrip().endswith("quotelint: 3 findings in 1 of 2 files checked.")
+    assert "**3 findings** (2 errors, 1 warning) in 1 of 2 files checked." in run.summary
     assert "| spelling-drift | 2 | 0 | 0 | 2 |" in run.summary
     assert "| style | 0 | 1 | 0 | 1 |" in run.summary
     assert "| news/a,b:c.md | 8 | warning | house/turn-out | 'turn<br>out' is one word in 100% of our stories, so write turnout |" in run.summary
@@ -212,15 +214,29 @@ def test_bad_inputs_fail_clearly(repo: Path, tmp_path: Path) -> None:
 def test_limit_and_summary_of_what_was_left_out(repo: Path, tmp_path: Path) -> None:
     run = run_action(repo, tmp_path, event="push", paths="news", max_annotations="1")
     assert len(annotations(run.stdout)) == 1
-    assert "quotelint: 5 findings in 2 files; 4 not shown as annotations (--max-annotations 1)." in run.stdout
+    assert "quotelint: 5 findings in 2 of 2 files checked; 4 not shown as annotations (--max-annotations 1)." in run.stdout
     assert "4 findings not shown as annotations" in run.summary
     assert run.outputs["findings"] == "5"
 
 
+def example_workflows() -> list[tuple[str, dict]]:  # type: ignore[type-arg]
+    """Every workflow the README and docs show, and the repository's own."""
+    found = []
+    for page in (ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))):
+        text = page.read_text(encoding="utf-8")
+        for block in re.findall(r"```yaml\n(.*?)```", text, flags=re.S):
+            if block.startswith("name: ") and "\njobs:" in block:
+                found.append((page.name, yaml.safe_load(block)))
+    found += [(p.name, yaml.safe_load(p.read_text(encoding="utf-8"))) for p in sorted((ROOT / ".github" / "workflows").glob("*.yml"))]
+    return found
+
+
 def test_workflows_give_only_inputs_the_action_has() -> None:
-    example = (ROOT / "README.md").read_text(encoding="utf-8")
-    block = example[example.index("name: quotelint\non: [pull_request]") :]
-    workflows = [yaml.safe_load(block[: block.index("```")]), yaml.safe_load((ROOT / ".github/workflows/quotelint.yml").read_text(encoding="utf-8"))]
+    def runs_the_action(workflow: dict) -> bool:  # type: ignore[type-arg]
+        return any("quotelint@" in str(s.get("uses", "")) or s.get("uses") == "./" for job in workflow["jobs"].values() for s in job["steps"])
+
+    workflows = [w for _, w in example_workflows() if runs_the_action(w)]
+    assert len(workflows) >= 3  # the docs' two examples and the repository's own
     for workflow in workflows:
         steps = [s for job in workflow["jobs"].values() for s in job["steps"] if "quotelint" in str(s.get("uses", "")) or s.get("uses") == "./"]
         assert steps, "the workflow runs the action"
@@ -235,3 +251,56 @@ def test_install_step_installs_this_checkout(repo: Path, tmp_path: Path) -> None
     version = subprocess.run([os.path.join(added[0], "quotelint"), "--version"], capture_output=True, text=True, check=True)
     assert version.stdout.strip().startswith("quotelint ")
     assert run.code == 1 and len(annotations(run.stdout)) == 3, run.stdout
+
+
+def test_sarif_and_annotations_come_from_one_run(repo: Path, tmp_path: Path) -> None:
+    import json
+
+    calls = tmp_path / "calls"
+    wrapper = tmp_path / "bin" / "quotelint"
+    wrapper.parent.mkdir()
+    real = Path(sys.executable).parent / "quotelint"
+    wrapper.write_text(f'#!/bin/sh\necho "$*" >> "{calls}"\nexec "{real}" "$@"\n', encoding="utf-8")
+    wrapper.chmod(0o755)
+    run = run_action(repo, tmp_path, path_first=str(wrapper.parent), event="push", paths="news", sarif_file="q.sarif")
+    assert run.code == 1, run.stdout
+    assert len(calls.read_text(encoding="utf-8").splitlines()) == 1  # quotelint ran once
+    log = json.loads((repo / "q.sarif").read_text(encoding="utf-8"))
+    places = sorted((r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], str(r["locations"][0]["physicalLocation"]["region"]["startLine"])) for r in log["runs"][0]["results"])
+    annotated = sorted(re.search(r"file=([^,]+),line=(\d+)", a).groups() for a in annotations(run.stdout))  # type: ignore[union-attr]
+    assert places == annotated and len(places) == 5
+    assert run.outputs["sarif-file"] == "q.sarif"
+
+
+def test_no_sarif_output_when_quotelint_stops_before_writing_it(repo: Path, tmp_path: Path) -> None:
+    (repo / "q.sarif").write_text("left from an earlier run", encoding="utf-8")
+    run = run_action(repo, tmp_path, paths="news", sarif_file="q.sarif", args="--no-such-option")
+    assert run.code == 2
+    assert "sarif-file" not in run.outputs and not (repo / "q.sarif").exists()
+
+
+def test_sarif_upload_is_guarded_for_forks_and_repositories_without_code_scanning() -> None:
+    uploads = [
+        (name, step)
+        for name, workflow in example_workflows()
+        for job in workflow["jobs"].values()
+        for step in job["steps"]
+        if str(step.get("uses", "")).startswith("github/codeql-action/upload-sarif")
+    ]
+    assert len(uploads) >= 2, uploads  # docs/integrations.md and this repository's workflow
+    for name, step in uploads:
+        condition = " ".join(str(step.get("if", "")).split())
+        assert "github.event.pull_request.head.repo.full_name == github.repository" in condition or "github.event_name == 'push'" in condition, name
+        assert step.get("continue-on-error") is True, name
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "upload-sarif" not in readme or "head.repo.full_name" in readme
+
+
+def test_the_project_runs_its_own_tests_on_github() -> None:
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "tests.yml").read_text(encoding="utf-8"))
+    assert {"push", "pull_request"} <= set(workflow[True])  # YAML 1.1 reads the key `on` as true
+    (job,) = workflow["jobs"].values()
+    steps = [str(step.get("uses") or step.get("run")) for step in job["steps"]]
+    assert steps[0].startswith("actions/checkout@") and steps[1].startswith("actions/setup-python@")
+    script = "\n".join(steps[2:])
+    assert "pip install -e '.[test]'" in script and "python -m pytest" in script

@@ -79,13 +79,13 @@ def test_most_severe_first_limit_and_what_was_left_out() -> None:
         finding(path="b.md", line=2, severity=Severity.ERROR, message="err b", suggestion=None),
         finding(path="a.md", line=1, severity=Severity.ERROR, message="err a\nmore", suggestion=None),
     ]
-    out = render_findings(findings, files=2, args=args(2)).splitlines()
+    out = render_findings(findings, files=5, args=args(2)).splitlines()
     assert out == [
         "::error file=a.md,line=1,endLine=1,col=5,endColumn=10,title=QL201 spelling-drift::err a%0Amore",
         "::error file=b.md,line=2,endLine=2,col=5,endColumn=10,title=QL201 spelling-drift::err b",
         "a.md:9:5: warning [QL201] warn",
         "b.md:1:5: info [QL201] info one",
-        "quotelint: 4 findings in 2 files; 2 not shown as annotations (--max-annotations 2).",
+        "quotelint: 4 findings in 2 of 5 files checked; 2 not shown as annotations (--max-annotations 2).",
     ]
 
 
@@ -93,11 +93,11 @@ def test_default_limit_is_fifty() -> None:
     findings = [finding(line=i + 1, suggestion=None) for i in range(60)]
     out = render_findings(findings, files=1, args=args()).splitlines()
     assert sum(line.startswith("::error ") for line in out) == 50
-    assert out[-1] == "quotelint: 60 findings in 1 file; 10 not shown as annotations (--max-annotations 50)."
+    assert out[-1] == "quotelint: 60 findings in 1 of 1 file checked; 10 not shown as annotations (--max-annotations 50)."
 
 
 def test_no_findings() -> None:
-    assert render_findings([], files=3, args=args()) == "quotelint: 0 findings in 3 files.\n"
+    assert render_findings([], files=3, args=args()) == "quotelint: 0 findings in 3 files checked.\n"
 
 
 def test_negative_limit_is_a_user_error() -> None:
@@ -113,10 +113,10 @@ def test_job_summary_is_appended_when_github_asks(tmp_path: Path, monkeypatch: p
         finding(path="x|y.md", line=2, severity=Severity.WARNING, message="a `code` | pipe\nand <b>", suggestion=None, rule="QL202", category="inconsistent-spelling"),
         finding(path="a.md", line=7),
     ]
-    render_findings(findings, files=2, args=args(1))
+    render_findings(findings, files=4, args=args(1))
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("earlier step\n## quotelint\n")
-    assert "**2 findings** (1 error, 1 warning) in 2 files." in text
+    assert "**2 findings** (1 error, 1 warning) in 2 of 4 files checked." in text
     assert "| inconsistent-spelling | 0 | 1 | 0 | 1 |" in text
     assert "| spelling-drift | 1 | 0 | 0 | 1 |" in text
     rows = [line for line in text.splitlines() if line.startswith("| a.md") or line.startswith("| x")]
@@ -133,7 +133,7 @@ def test_cell_escaping() -> None:
 
 
 def test_summary_without_findings_and_row_cap() -> None:
-    assert render_summary([], 2) == "## quotelint\n\nNo findings in 2 files.\n"
+    assert render_summary([], 2) == "## quotelint\n\nNo findings in 2 files checked.\n"
     many = [finding(line=i + 1) for i in range(305)]
     text = render_summary(many, 1)
     assert sum(line.startswith("| a.md |") for line in text.splitlines()) == 300

@@ -150,3 +150,19 @@ def test_sarif_through_the_cli_on_a_fixable_file(tmp_path: Path, validator: json
         {"startLine": 3, "startColumn": 5, "endLine": 3, "endColumn": 10},
         {"startLine": 3, "startColumn": 35, "endLine": 3, "endColumn": 40},
     ]
+
+
+def test_also_write_gives_the_sarif_of_a_separate_run_from_the_same_run(tmp_path: Path) -> None:
+    also = tmp_path / "also.sarif"
+    github = run_quotelint("check", "seeds", "--format", "github", "--also-write", f"sarif:{also}", "--also-write", f"json:{tmp_path / 'f.json'}", env={"GITHUB_STEP_SUMMARY": ""})
+    alone = run_quotelint("check", "seeds", "--format", "sarif")
+    assert github.returncode == alone.returncode == 1, github.stderr
+    assert github.stdout.startswith("::") and also.read_text(encoding="utf-8") == alone.stdout
+    assert len(json.loads((tmp_path / "f.json").read_text(encoding="utf-8"))["findings"]) == len(json.loads(alone.stdout)["runs"][0]["results"])
+
+
+@pytest.mark.parametrize("value", ["sarif", "sarif:", "xml:out.xml", "text:out.txt"])
+def test_also_write_refuses_what_it_cannot_do(value: str) -> None:
+    done = run_quotelint("check", "seeds", "--also-write", value)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert done.stderr.startswith("quotelint: --also-write ") and done.stdout == ""

@@ -16,6 +16,7 @@ def run(args: argparse.Namespace) -> int:
     registry = registry_from(args, settings)
     plan = Plan.make(registry, settings)
     inputs = inputs_from(args, settings)
+    also = also_written(args)
     findings: list[Finding] = []
     documents: dict[str, Document] = {}  # the documents with findings, for fixes and the baseline
     keep = bool(args.fix or args.diff or args.write_baseline or args.baseline or settings.baseline)
@@ -44,7 +45,25 @@ def run(args: argparse.Namespace) -> int:
         files = {path: doc for path, doc in documents.items() if not from_stdin(doc, inputs)}
         findings = apply_fixes(findings, files, inputs.problems)
     write_output(render(findings, args, inputs.count, plan.rules), args.output)
+    for fmt, path in also:
+        write_output(render(findings, argparse.Namespace(**{**vars(args), "format": fmt}), inputs.count, plan.rules), path)
     return exit_code([f.severity for f in findings], settings.fail_on, inputs)
+
+
+def also_written(args: argparse.Namespace) -> list[tuple[str, str]]:
+    """The (format, file) pairs of --also-write, checked before anything is read."""
+    from quotelint.cli import CHECK_FORMATS
+    from quotelint.errors import UserError
+
+    pairs = []
+    for value in getattr(args, "also_write", None) or ():
+        fmt, _, path = value.partition(":")
+        if fmt not in CHECK_FORMATS or not path:
+            raise UserError(f"--also-write takes FORMAT:FILE with FORMAT one of {', '.join(CHECK_FORMATS)}, not {value!r}")
+        if fmt in {args.format, *(f for f, _ in pairs)}:
+            raise UserError(f"--also-write {value}: the findings are written as {fmt} once already")
+        pairs.append((fmt, path))
+    return pairs
 
 
 def from_stdin(doc: Document, inputs: Inputs) -> bool:

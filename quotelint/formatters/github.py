@@ -9,7 +9,8 @@ drops the columns (GitHub takes columns on one line only). Columns are 1-based c
 
 GitHub shows at most 10 annotations of each kind per step and 50 per job, in the order printed,
 so the most severe come first and at most `--max-annotations` (default 50) are printed as
-commands; the rest follow as plain log lines and the last line says how many were left out.
+commands; the rest follow as plain log lines. The last line counts the findings, the files they
+are in out of the files checked, and how many were left out.
 When `$GITHUB_STEP_SUMMARY` names a file, a Markdown job summary is appended to it.
 """
 
@@ -20,7 +21,7 @@ from typing import Any
 
 from quotelint.errors import UserError
 from quotelint.finding import Finding, Severity
-from quotelint.formatters.summary import plural, render_summary
+from quotelint.formatters.summary import files_with, plural, render_summary
 
 DEFAULT_MAX_ANNOTATIONS = 50
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -81,7 +82,7 @@ def render_findings(findings: list[Finding], files: int, args: Any = None) -> st
     lines = [annotation(f, workspace) for f in ordered[:limit]]
     left_out = ordered[limit:]
     lines += [plain(f) for f in left_out]
-    total = f"quotelint: {plural(len(findings), 'finding')} in {plural(files, 'file')}"
+    total = f"quotelint: {plural(len(findings), 'finding')} {files_with(findings, files)}"
     if left_out:
         total += f"; {len(left_out)} not shown as annotations (--max-annotations {limit})"
     lines.append(total + ".")

@@ -38,15 +38,23 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+def files_with(findings: list[Finding], files: int) -> str:
+    """Which files the findings are in, out of those checked: `in 1 of 3 files checked`."""
+    if not findings:
+        return f"in {plural(files, 'file')} checked"
+    having = len({f.path for f in findings})
+    return f"in {having} of {plural(max(files, having), 'file')} checked"
+
+
 def render_summary(findings: list[Finding], files: int, left_out: int = 0) -> str:
     """The job summary for findings already in the order the annotations were printed."""
     lines = ["## quotelint", ""]
     if not findings:
-        lines += [f"No findings in {plural(files, 'file')}.", ""]
+        lines += [f"No findings {files_with(findings, files)}.", ""]
         return "\n".join(lines)
     levels = Counter(f.severity for f in findings)
     parts = ", ".join(plural(levels[s], word) for s, word in zip(_LEVELS, ("error", "warning", "notice")) if levels[s])
-    lines += [f"**{plural(len(findings), 'finding')}** ({parts}) in {plural(files, 'file')}.", ""]
+    lines += [f"**{plural(len(findings), 'finding')}** ({parts}) {files_with(findings, files)}.", ""]
     lines += ["| Category | Errors | Warnings | Notices | Total |", "| --- | ---: | ---: | ---: | ---: |"]
     by_category: dict[str, Counter[Severity]] = {}
     for f in findings:
