@@ -153,8 +153,9 @@ class Attributor:
         of a split quotation (`"A," X said, "B."`, `"A," she said outside the court, "b."`),
         whose verb serves both halves: the second half comes after a comma, with no other verb."""
         for i in range(v + 1, min(b, v + 8)):
-            if frame.items[i].quote < 0 and self._word(frame, i).endswith("ing") and self._word(frame, i).islower() and self.subjects.broken(frame.items[i - 1], frame.items[i]):
-                return False  # `X said, mentioning that it is "..."`: the participle's quotation
+            word = self._word(frame, i)
+            if frame.items[i].quote < 0 and word.endswith("ing") and word.islower() and (self.subjects.broken(frame.items[i - 1], frame.items[i]) or self._word(frame, i - 1) in self.qw.clause_words):
+                return False  # `X said, mentioning that it is "..."`, `X told reporters, before insisting he had a "..."`
             if frame.items[i].quote >= 0:
                 gap = self.prose[frame.items[i - 1].end : frame.items[i].start].strip()
                 split = gap == "," and not any(self._is_verb(frame, u) for u in range(v + 1, i))
@@ -253,6 +254,8 @@ class Attributor:
         for u in range(v - 1, a - 1, -1):
             if self._is_verb(frame, u) and not self._word(frame, u).endswith("ing"):
                 cand = self.subjects.left_of(frame, u, a)
+                if cand is None and u - 2 >= a and frame.items[u - 2].quote >= 0:
+                    cand = self.subjects.capitalised(frame, u - 1)  # `"...," Trump told reporters, before insisting`
                 if cand is not None:
                     return self._made("before", frame, cand, v, a, k)
                 inverted = self._named("before", frame, u + 1, v, frame.items[u].token) if u > a and frame.items[u - 1].quote >= 0 else None

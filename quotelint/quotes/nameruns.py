@@ -246,7 +246,7 @@ class NameReader:
         connectors = [p for p in parts if p in lex.name_connectors]
         namey = [p for p in parts if p.lower() not in lex.common_words]
         first_name = parts[0].lower() in self.qw.given_names or knowledge.is_given_name(parts[0])
-        given = parts[0] in lex.proper_names or (first_name and parts[-1].lower() not in lex.common_words)
+        given = (parts[0] in lex.proper_names and not knowledge.is_place_name(parts[0])) or (first_name and parts[-1].lower() not in lex.common_words)
         if titled or (2 <= len(parts) <= 4 and not connectors and (given or len(namey) == len(parts))):
             return "person"
         return "name"
