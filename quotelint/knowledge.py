@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import os
+import sys
 
 from quotelint.names import strip_marks
 
@@ -34,8 +35,11 @@ FILES = (
 
 
 def _lines(name: str) -> list[str]:
+    """A word file's entries: its lines after the `#` header at its top."""
     with open(os.path.join(DATA, name), encoding="utf-8") as fh:
-        return [line.rstrip("\n") for line in fh if not line.startswith("#")]
+        lines = fh.read().split("\n")
+    start = next((i for i, line in enumerate(lines) if not line.startswith("#")), len(lines))
+    return lines[start:-1]  # the last line ends with a newline
 
 
 @functools.cache
@@ -45,11 +49,11 @@ def words(name: str) -> frozenset[str]:
 
 
 @functools.cache
-def given_names() -> dict[str, tuple[str | None, float]]:
-    """First name (lower case) -> (male, female or None when the name tells no sex; the share
-    of its bearers who have the more frequent sex)."""
-    rows = (line.split("\t") for line in _lines("given_names.tsv"))
-    return {name: (SEXES.get(sex), float(share)) for name, sex, share in rows}
+def given_names() -> dict[str, str]:
+    """First name (lower case) -> the rest of its row as written: its sex (m, f or - for none)
+    and the share of its bearers who have the more frequent sex, a tab between ("f\t0.97")."""
+    rows = (line.split("\t", 1) for line in _lines("given_names.tsv"))
+    return {name: sys.intern(rest) for name, rest in rows}  # a few hundred distinct rests
 
 
 def _name_key(first_name: str) -> str:
@@ -59,8 +63,15 @@ def _name_key(first_name: str) -> str:
 def given_sex(first_name: str) -> str | None:
     """'male' or 'female' when most bearers of the first name (0.8 or more) have that sex in
     the 1990 US census lists; None for a name that tells no sex (Taylor) or is not listed."""
-    found = given_names().get(_name_key(first_name))
-    return found[0] if found else None
+    row = given_names().get(_name_key(first_name))
+    return SEXES.get(row[0]) if row else None
+
+
+def given_name_share(first_name: str) -> float | None:
+    """The share of the first name's bearers who have its more frequent sex (Mary 0.99, Taylor
+    0.65), for a caller wanting more certainty than given_sex's 0.8; None if not listed."""
+    row = given_names().get(_name_key(first_name))
+    return float(row.partition("\t")[2]) if row else None
 
 
 def is_given_name(word: str) -> bool:

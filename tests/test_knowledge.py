@@ -13,6 +13,7 @@ import pytest
 from quotelint import knowledge
 from quotelint.knowledge import (
     FILES,
+    given_name_share,
     given_sex,
     has_place_suffix,
     is_given_name,
@@ -93,6 +94,7 @@ def test_first_names_tell_their_sex() -> None:
     assert given_sex("Mary") == "female" and given_sex("john") == "male"
     assert given_sex(" JOHN ") == "male" and given_sex("José") == "male"  # case, spaces, accents
     assert given_sex("Taylor") is None and is_given_name("Taylor")  # borne by both sexes
+    assert given_name_share("Taylor") == 0.65 and given_name_share("Mary") == 0.99 and given_name_share("Spokesman") is None
     assert given_sex("Spokesman") is None and not is_given_name("the")
 
 
