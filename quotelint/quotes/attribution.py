@@ -31,6 +31,7 @@ from quotelint.quotes.speakers import Candidate, Cast, Speaker
 if TYPE_CHECKING:
     from quotelint.quotes.words import QuoteWords
 
+_CLOSER = regex.compile(r"[,:;—–]|\s-\s")
 _AFTER_GAP = regex.compile(r"[\s,;—–-]*+")
 _POSSESSIVE = regex.compile(r"['’]s?\s")
 REACH = 60  # items looked at, at most, on either side of a quotation: a run-on "sentence" stays linear
@@ -209,6 +210,8 @@ class Attributor:
                 return found or Attribution("cue", None, None)
             if not self._is_verb(frame, v):
                 continue
+            if self._closed_relative(frame, v, k):
+                continue  # `a candidate who promised mass deportation: "..."`: the clause ended before it
             word = self._word(frame, v)
             agent = self._agent(frame, v, k)
             if agent is not None:
@@ -223,6 +226,16 @@ class Attributor:
                     return inverted  # the second half of `"A," said X, director of Y, "B."`
             return self._made("before", frame, cand, v, a, k)
         return None
+
+    def _closed_relative(self, frame: Frame, v: int, k: int) -> bool:
+        """The verb at item v stands in a relative clause (`who promised`, `which says`) that a
+        comma, colon or dash closes before the quotation at item k: not the quotation's verb."""
+        u = v - 1
+        while u >= 0 and frame.items[u].quote < 0 and self._word(frame, u) in self.qw.verb_helpers:
+            u -= 1
+        if u < 0 or frame.items[u].quote >= 0 or self._word(frame, u).lower() not in ("who", "which"):
+            return False
+        return any(_CLOSER.search(self.prose, frame.items[i - 1].end, frame.items[i].start) for i in range(v + 1, k + 1))
 
     def _cue_at(self, frame: Frame, v: int, a: int) -> tuple[str, ...] | None:
         """A speaker cue (`according to`, `in the words of`) ending at item v."""
