@@ -224,7 +224,19 @@ class Attributor:
                 inverted = self._named("before", frame, v + 1, k, frame.items[v].token)
                 if inverted is not None:
                     return inverted  # the second half of `"A," said X, director of Y, "B."`
+            if cand is None or cand.kind == "description" or cand.kind == "body" and cand.bare:
+                cued = self._cue_before(frame, v, a)  # `according to Trump, the media would call him a "..."`
+                if cued is not None:
+                    return cued
             return self._made("before", frame, cand, v, a, k)
+        return None
+
+    def _cue_before(self, frame: Frame, v: int, a: int) -> Attribution | None:
+        """A speaker cue naming somebody earlier in the sentence than the verb at item v."""
+        for u in range(v - 1, a - 1, -1):
+            if frame.items[u].quote < 0 and self._cue_at(frame, u, a) is not None:
+                found = self._named("cue", frame, u + 1, v, -1)
+                return found if found is not None and found.speaker is not None and found.speaker.kind != "description" else None
         return None
 
     def _closed_relative(self, frame: Frame, v: int, k: int) -> bool:

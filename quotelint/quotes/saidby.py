@@ -147,6 +147,10 @@ class Subjects:
                 break
         if self.word(items[first]).lower() in self.qw.verb_helpers:
             return None
+        if k > lo and items[k - 1].quote < 0 and self.word(items[k - 1]).lower() in self.qw.verb_helpers:
+            return None  # `allies should contribute ground forces`: a verb phrase, no subject
+        if any(self.word(items[i]).islower() and self.word(items[i]).lower() not in self.qw.quantifiers for i in range(k, first)):
+            return None  # `focusing most of his time there`: words before the determiner make no subject
         text = self.prose[items[first].start : items[j].end]
         return Candidate(items[first].token, items[j].token, "description", text)
 
@@ -170,8 +174,8 @@ class Subjects:
         `said one longtime adviser`: from a determiner or a quantifier at item lo to the next
         break, verb or clause word."""
         items = frame.items
-        if lo >= hi or items[lo].quote >= 0 or self.word(items[lo]).lower() not in self.qw.determiners | self.qw.quantifiers:
-            return None
+        if lo >= hi or items[lo].quote >= 0 or self.word(items[lo]).lower() not in self.qw.description_openers:
+            return None  # `denounced her record`: a possessive opens an object, not a speaker
         j = lo
         while j + 1 < hi and j - lo < DESCRIPTION_WORDS and items[j + 1].quote < 0 and not self.broken(items[j], items[j + 1]):
             low = self.word(items[j + 1]).lower()

@@ -47,6 +47,7 @@ class QuoteWords:
     spokesperson_links: frozenset[str]
     indefinite_words: frozenset[str]
     not_speakers: frozenset[str]  # nouns that never describe a speaker: percent, measures
+    description_openers: frozenset[str]  # said a source, said the insider
     quantifiers: frozenset[str]  # words opening a described group: some, many, most, several
     past_markers: frozenset[str]
     not_names: frozenset[str]
@@ -110,6 +111,7 @@ def quote_words() -> QuoteWords:
         spokesperson_links=words("spokesperson_links"),
         indefinite_words=words("indefinite_words"),
         quantifiers=words("quantifiers"),
+        description_openers=words("description_openers"),
         not_speakers=words("not_speakers"),
         past_markers=words("past_markers"),
         not_names=words("not_names"),
