@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 _CLOSER = regex.compile(r"[,:;—–]|\s-\s")
 _AFTER_GAP = regex.compile(r"[\s,;—–-]*+")
 _POSSESSIVE = regex.compile(r"['’]s?\s")
+AFTER_REACH = 32  # items looked at, at most, for the verb after a quotation and its speaker's appositive
 REACH = 60  # items looked at, at most, on either side of a quotation: a run-on "sentence" stays linear
 
 
@@ -120,8 +121,10 @@ class Attributor:
                 return found
         relative = False
         aside = -1  # where an aside set off by commas began, if one was passed
+        appositive = j + 2 < b and self.subjects.broken(frame.items[j + 1], frame.items[j + 2]) or j + 1 < b and self.subjects.broken(frame.items[j], frame.items[j + 1])
+        reach = AFTER_REACH if appositive else AFTER_REACH // 2  # `"...," Trump, the party's front-runner and ..., said`
         v = j - 1
-        while v + 1 < min(b, j + 16):
+        while v + 1 < min(b, j + reach):
             v += 1
             if frame.items[v].quote >= 0:
                 return None
@@ -297,6 +300,10 @@ class Attributor:
                 continue
             relative = self.subjects.in_relative(frame, v, relative)
             if not relative and self._is_verb(frame, v) and not self._word(frame, v).endswith("ing") and not self._introduces(frame, v, b):
+                if v > lo and self.subjects.broken(frame.items[v - 1], frame.items[v]) and self._word(frame, v) not in self.qw.listener_verbs:
+                    inverted = self._named("later", frame, v + 1, b, frame.items[v].token)
+                    if inverted is not None and inverted.cand is not None:
+                        return inverted  # `"velvet gloves" in its dealings with Asia, said Nargis Kassenova`
                 cand = self.subjects.left_of(frame, v, lo)
                 if cand is not None:
                     return self._made("later", frame, cand, v, lo)

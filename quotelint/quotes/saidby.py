@@ -333,6 +333,9 @@ class Subjects:
         """A chunk that holds no subject: a relative clause, an adverbial (`on Wednesday`,
         `Sentencing Gareth Pennington`) and, when `description`, a description
         (`a researcher at the Institute of ...`), whose names are not the speaker's."""
+        opener = self.word(frame.items[a]).lower()
+        if opener in self.qw.subordinators and a + 1 < len(frame.items) and frame.items[a + 1].quote < 0 and self.word(frame.items[a + 1]).islower():
+            return True  # `Ted Cruz, when asked about Trump's vision, responded`: an adverbial clause
         while a + 1 < len(frame.items) and frame.items[a + 1].quote < 0 and self.word(frame.items[a]).lower() in self.qw.clause_words - self.qw.relative_words:
             a += 1  # Yet despite ..., And when ...
         first = self.word(frame.items[a])

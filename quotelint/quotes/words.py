@@ -56,6 +56,8 @@ class QuoteWords:
     prepositions: frozenset[str]
     verb_helpers: frozenset[str]
     clause_words: frozenset[str]
+    listener_verbs: frozenset[str]  # told: its object is the listener
+    subordinators: frozenset[str]  # when, while, after: they open an adverbial clause
     endings: tuple[Ending, ...]  # longest British ending first
     spelling_words: dict[str, str]  # British -> American
 
@@ -120,6 +122,8 @@ def quote_words() -> QuoteWords:
         prepositions=words("prepositions"),
         verb_helpers=words("verb_helpers"),
         clause_words=words("clause_words"),
+        subordinators=words("subordinators"),
+        listener_verbs=words("listener_verbs"),
         endings=tuple(endings),
         spelling_words={str(k).lower(): str(v).lower() for k, v in data["spelling_words"].items()},
     )
