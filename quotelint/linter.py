@@ -26,7 +26,7 @@ class Plan:
     @classmethod
     def make(cls, registry: Registry, settings: Settings, extra_select: Sequence[str] = ()) -> Plan:
         every = all_rules(registry)
-        select = tuple(settings.select) + tuple(settings.extra.get("extend-select", ())) + tuple(extra_select)
+        select = settings.select + settings.extend_select + tuple(extra_select)
         chosen = tuple(
             r for r in every if any(r.selected_by(s) for s in select) and not any(r.selected_by(s) for s in settings.ignore)
         )

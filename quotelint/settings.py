@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import difflib
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 from quotelint.errors import UserError
@@ -20,6 +20,7 @@ KEYS = ("registry", "select", "ignore", "fail-on", "per-file-ignores", "severity
 class Settings:
     registry: tuple[str, ...] = ()
     select: tuple[str, ...] = ("ALL",)
+    extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     fail_on: Severity = Severity.WARNING
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, selectors)
@@ -28,7 +29,10 @@ class Settings:
     baseline: str | None = None
     source: str | None = None  # the settings file, if any
     root: str = "."  # folder the settings file stands in; per-file-ignores are relative to it
-    extra: dict[str, Any] = field(default_factory=dict)
+    lines: tuple[tuple[str, int], ...] = ()  # (key, line) where the settings file gives the line
+
+    def line_of(self, key: str) -> int | None:
+        return dict(self.lines).get(key)
 
     def with_cli(self, **changes: Any) -> Settings:
         return replace(self, **{k: v for k, v in changes.items() if v is not None})
@@ -100,7 +104,7 @@ def _list(value: Any, key: str, path: str) -> tuple[str, ...]:
 def parse_settings(data: dict[str, Any], path: str) -> Settings:
     root = os.path.dirname(os.path.abspath(path))
     lines = getattr(data, "key_lines", {})
-    values: dict[str, Any] = {"source": path, "root": root}
+    values: dict[str, Any] = {"source": path, "root": root, "lines": tuple((str(k), v) for k, v in lines.items())}
     for key, value in data.items():
         line = lines.get(key)
         if key not in KEYS:
@@ -110,10 +114,8 @@ def parse_settings(data: dict[str, Any], path: str) -> Settings:
         try:
             if key == "registry":
                 values["registry"] = tuple(os.path.join(root, p) for p in _list(value, key, path))
-            elif key in ("select", "ignore", "exclude"):
-                values[key] = _list(value, key, path)
-            elif key == "extend-select":
-                values["extra"] = {**values.get("extra", {}), "extend-select": _list(value, key, path)}
+            elif key in ("select", "extend-select", "ignore", "exclude"):
+                values[key.replace("-", "_")] = _list(value, key, path)
             elif key == "fail-on":
                 values["fail_on"] = Severity.parse(str(value))
             elif key == "baseline":

@@ -103,6 +103,9 @@ def test_the_readme_settings_and_hooks_are_what_quotelint_and_pre_commit_accept(
     assert {h["id"] for r in hooks["repos"] for h in r["hooks"]} <= offered
     # the settings work from the newsroom's own folder with its own registry
     (tmp_path / "registry" / "people.yaml").write_text("people:\n  - id: ann-lee\n    name: Ann Lee\n    misspellings: [Ann Leigh]\n", encoding="utf-8")
+    # ... and the house style its per-file-ignores name (a selector that names no rule is an error)
+    house = "rules:\n  - id: house/percent\n    kind: substitution\n    swap: {per cent: percent}\n    message: Write percent\n"
+    (tmp_path / "registry" / "house.yaml").write_text(house, encoding="utf-8")
     (tmp_path / "story.md").write_text("Ann Leigh spoke on Monday.\n", encoding="utf-8")
     done = run_quotelint("check", "story.md", "--format", "json", cwd=tmp_path)
     assert done.returncode == 1, done.stderr

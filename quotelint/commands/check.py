@@ -5,15 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 
-from quotelint.commands.common import Inputs, exit_code, inputs_from, registry_from, settings_from, write_output
+from quotelint.commands.common import Inputs, exit_code, inputs_from, setup, write_output
 from quotelint.document import Document
 from quotelint.finding import Finding
 from quotelint.linter import Plan, lint_document
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = settings_from(args)
-    registry = registry_from(args, settings)
+    settings, registry = setup(args)
     plan = Plan.make(registry, settings)
     inputs = inputs_from(args, settings)
     also = also_written(args)

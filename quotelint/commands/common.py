@@ -17,14 +17,26 @@ from quotelint.settings import Settings, find_settings, load_settings
 SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"})
 
 
+def cli_list(value: str | None) -> tuple[str, ...]:
+    return tuple(s.strip() for s in (value or "").split(",") if s.strip())
+
+
+def file_settings(args: argparse.Namespace) -> Settings:
+    """The settings file's settings, before the command line changes them."""
+    return load_settings(getattr(args, "config", None) or find_settings("."))
+
+
 def settings_from(args: argparse.Namespace) -> Settings:
-    path = getattr(args, "config", None) or find_settings(".")
-    settings = load_settings(path)
+    return with_options(file_settings(args), args)
+
+
+def with_options(settings: Settings, args: argparse.Namespace) -> Settings:
+    """The settings with the command line's options: `--select` replaces, `--ignore` adds."""
     changes: dict[str, object] = {}
-    if getattr(args, "select", None):
-        changes["select"] = tuple(s.strip() for s in args.select.split(",") if s.strip())
-    if getattr(args, "ignore", None):
-        changes["ignore"] = settings.ignore + tuple(s.strip() for s in args.ignore.split(",") if s.strip())
+    if cli_list(getattr(args, "select", None)):
+        changes["select"] = cli_list(args.select)
+    if cli_list(getattr(args, "ignore", None)):
+        changes["ignore"] = settings.ignore + cli_list(args.ignore)
     if getattr(args, "fail_on", None):
         changes["fail_on"] = Severity.parse(args.fail_on)
     return settings.with_cli(**changes)
@@ -37,6 +49,22 @@ def registry_from(args: argparse.Namespace, settings: Settings) -> Registry:
     from quotelint.registry.cache import load_cached
 
     return load_cached(paths, use_cache=not getattr(args, "no_cache", False))
+
+
+def setup(args: argparse.Namespace) -> tuple[Settings, Registry]:
+    """Settings and registry for a command that reads articles, checked before any is read:
+    every rule selector must name a rule of the run."""
+    from quotelint.linter import all_rules
+    from quotelint.selection import check_selectors, check_settings
+
+    base = file_settings(args)
+    settings = with_options(base, args)
+    registry = registry_from(args, settings)
+    rules = all_rules(registry)
+    for flag in ("select", "ignore"):
+        check_selectors(f"--{flag}", cli_list(getattr(args, flag, None)), rules)
+    check_settings(base, rules)
+    return settings, registry
 
 
 @dataclass

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from quotelint.commands.common import inputs_from, registry_from, settings_from, write_output
+from quotelint.commands.common import inputs_from, setup, write_output
 from quotelint.context import Context
 from quotelint.document import Document
 from quotelint.registry import Registry
@@ -19,8 +19,7 @@ FIELDS = ("text", "start", "end", "line", "column", "kind", "speaker", "speaker_
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = settings_from(args)
-    registry = registry_from(args, settings)
+    settings, registry = setup(args)
     inputs = inputs_from(args, settings)
     files = [(doc.path, extract(doc, registry, settings)) for doc in inputs.documents()]
     if args.format == "json":

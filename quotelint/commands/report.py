@@ -15,7 +15,7 @@ import datetime as dt
 import os
 import sys
 
-from quotelint.commands.common import Inputs, exit_code, inputs_from, registry_from, settings_from, walk, write_output
+from quotelint.commands.common import Inputs, exit_code, inputs_from, setup, walk, write_output
 from quotelint.context import Context
 from quotelint.document import Document, InputError
 from quotelint.linter import Plan, lint_document
@@ -37,8 +37,7 @@ class ReportInputs(Inputs):
 
 
 def run(args: argparse.Namespace) -> int:
-    settings = settings_from(args)
-    registry = registry_from(args, settings)
+    settings, registry = setup(args)
     plan = Plan.make(registry, settings)
     given = inputs_from(args, settings)
     inputs = ReportInputs(expand(given.paths, settings), given.stdin_name, settings)

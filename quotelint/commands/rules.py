@@ -38,8 +38,9 @@ def find_rule(rules: tuple[Rule, ...], wanted: str) -> Rule:
     for rule in rules:
         if wanted in (rule.id, rule.name) or wanted.upper() == rule.id:
             return rule
-    known = ", ".join(r.id for r in rules)
-    raise UserError(f"unknown rule {wanted!r}; known rules: {known}")
+    from quotelint.selection import unknown_rule
+
+    raise UserError(unknown_rule(wanted, rules))
 
 
 def run_explain(args: argparse.Namespace) -> int:
