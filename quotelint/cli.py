@@ -25,6 +25,7 @@ class Parser(argparse.ArgumentParser):
 def add_common(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; - reads standard input")
     parser.add_argument("--registry", action="append", metavar="PATH", help="registry file or folder (repeatable; replaces the configured registry)")
+    parser.add_argument("--registry-required", action=argparse.BooleanOptionalAction, default=None, help="no registry configured is an error (exit 2), not a warning")
     parser.add_argument("--config", metavar="PATH", help="settings file (default: [tool.quotelint] in the nearest pyproject.toml, else .quotelint.yaml)")
     parser.add_argument("--format", choices=formats, default="text", help="output format")
     parser.add_argument("--select", metavar="RULES", help="rule ids, names or categories to use, comma-separated")

@@ -13,12 +13,24 @@ from typing import Any
 from quotelint.errors import UserError
 from quotelint.finding import Severity
 
-KEYS = ("registry", "select", "ignore", "fail-on", "per-file-ignores", "severity", "extend-select", "exclude", "baseline")
+KEYS = (
+    "registry",
+    "registry-required",
+    "select",
+    "extend-select",
+    "ignore",
+    "fail-on",
+    "per-file-ignores",
+    "severity",
+    "exclude",
+    "baseline",
+)
 
 
 @dataclass(frozen=True)
 class Settings:
     registry: tuple[str, ...] = ()
+    registry_required: bool = False  # no registry configured is an error, not a warning
     select: tuple[str, ...] = ("ALL",)
     extend_select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -116,6 +128,10 @@ def parse_settings(data: dict[str, Any], path: str) -> Settings:
                 values["registry"] = tuple(os.path.join(root, p) for p in _list(value, key, path))
             elif key in ("select", "extend-select", "ignore", "exclude"):
                 values[key.replace("-", "_")] = _list(value, key, path)
+            elif key == "registry-required":
+                if not isinstance(value, bool):
+                    raise UserError("setting 'registry-required' must be true or false", path=path, line=line)
+                values["registry_required"] = value
             elif key == "fail-on":
                 values["fail_on"] = Severity.parse(str(value))
             elif key == "baseline":

@@ -62,6 +62,16 @@ def test_bad_article_fails_with_the_finding_and_good_one_passes(newsroom: Path, 
     assert "Passed" in good.stdout
 
 
+def test_without_a_registry_the_hook_fails_and_says_why(newsroom: Path, pre_commit_home: Path) -> None:
+    (newsroom / ".quotelint.yaml").unlink()  # a newsroom that installed the hook and nothing else
+    git(newsroom, "add", "-A")
+    proc = try_repo(newsroom, pre_commit_home, "quotelint", "bad.md")
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 1, out  # pre-commit reports any non-zero exit of a hook as 1
+    assert "quotelint: no registry configured, and one is required (--registry-required)" in out
+    assert "set `registry` in [tool.quotelint] of pyproject.toml or in .quotelint.yaml" in out
+
+
 def test_fix_hook_corrects_the_article(newsroom: Path, pre_commit_home: Path) -> None:
     proc = try_repo(newsroom, pre_commit_home, "quotelint-fix", "bad.md")
     out = proc.stdout + proc.stderr
@@ -77,7 +87,8 @@ def test_manifest_and_this_repositorys_config_are_valid() -> None:
 
     hooks = {h["id"]: h for h in load_manifest(str(ROOT / ".pre-commit-hooks.yaml"))}
     assert set(hooks) == {"quotelint", "quotelint-fix"}
-    assert hooks["quotelint-fix"]["entry"] == "quotelint check --fix"
+    assert hooks["quotelint"]["entry"] == "quotelint check --registry-required"
+    assert hooks["quotelint-fix"]["entry"] == "quotelint check --registry-required --fix"
     from quotelint.document import KINDS_BY_SUFFIX
 
     for hook in hooks.values():  # the hooks take every format quotelint reads, and nothing else

@@ -39,6 +39,7 @@ def with_options(settings: Settings, args: argparse.Namespace) -> Settings:
         changes["ignore"] = settings.ignore + cli_list(args.ignore)
     if getattr(args, "fail_on", None):
         changes["fail_on"] = Severity.parse(args.fail_on)
+    changes["registry_required"] = getattr(args, "registry_required", None)
     return settings.with_cli(**changes)
 
 
@@ -52,8 +53,9 @@ def registry_from(args: argparse.Namespace, settings: Settings) -> Registry:
 
 
 def setup(args: argparse.Namespace) -> tuple[Settings, Registry]:
-    """Settings and registry for a command that reads articles, checked before any is read:
-    every rule selector must name a rule of the run."""
+    """Settings and registry for a command that reads articles, both checked before any is read:
+    every rule selector must name a rule, and a run without a registry says so (or stops)."""
+    from quotelint.commands.registry_notice import registry_notice
     from quotelint.linter import all_rules
     from quotelint.selection import check_selectors, check_settings
 
@@ -64,6 +66,7 @@ def setup(args: argparse.Namespace) -> tuple[Settings, Registry]:
     for flag in ("select", "ignore"):
         check_selectors(f"--{flag}", cli_list(getattr(args, flag, None)), rules)
     check_settings(base, rules)
+    registry_notice(args, settings, registry)
     return settings, registry
 
 
