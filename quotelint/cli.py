@@ -23,7 +23,7 @@ class Parser(argparse.ArgumentParser):
 
 
 def add_common(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None:
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders; - reads standard input")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .); - reads standard input")
     parser.add_argument("--registry", action="append", metavar="PATH", help="registry file or folder (repeatable; replaces the configured registry)")
     parser.add_argument("--registry-required", action=argparse.BooleanOptionalAction, default=None, help="no registry configured is an error (exit 2), not a warning")
     parser.add_argument("--config", metavar="PATH", help="settings file (default: [tool.quotelint] in the nearest pyproject.toml, else .quotelint.yaml)")
@@ -31,6 +31,8 @@ def add_common(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None:
     parser.add_argument("--select", metavar="RULES", help="rule ids, names or categories to use, comma-separated")
     parser.add_argument("--ignore", metavar="RULES", help="rule ids, names or categories to leave out, comma-separated")
     parser.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that makes the exit code 1 (default: warning)")
+    parser.add_argument("--exclude", metavar="GLOBS", help="files and folders a folder search skips, comma-separated (replaces the defaults: .git, node_modules, .venv, ...)")
+    parser.add_argument("--extend-exclude", metavar="GLOBS", help="files and folders to skip besides the excluded ones")
     parser.add_argument("--stdin-filename", metavar="NAME", help="the name to report for standard input (its suffix picks the format)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of standard output")
     parser.add_argument("--no-cache", action="store_true", help="load the registry from its YAML files, not from the cache")

@@ -23,8 +23,11 @@ KEYS = (
     "per-file-ignores",
     "severity",
     "exclude",
+    "extend-exclude",
     "baseline",
 )
+# Folders never searched unless `exclude` replaces this list; hidden files and folders are skipped anyway.
+DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", "node_modules", "__pycache__", "site-packages", "_build")
 
 
 @dataclass(frozen=True)
@@ -37,10 +40,11 @@ class Settings:
     fail_on: Severity = Severity.WARNING
     per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, selectors)
     severity: tuple[tuple[str, Severity], ...] = ()  # (selector, severity) overrides
-    exclude: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = DEFAULT_EXCLUDE  # globs of files and folders a folder search skips
+    extend_exclude: tuple[str, ...] = ()
     baseline: str | None = None
     source: str | None = None  # the settings file, if any
-    root: str = "."  # folder the settings file stands in; per-file-ignores are relative to it
+    root: str = "."  # folder the settings file stands in; per-file-ignores and excludes are relative to it
     lines: tuple[tuple[str, int], ...] = ()  # (key, line) where the settings file gives the line
 
     def line_of(self, key: str) -> int | None:
@@ -126,7 +130,7 @@ def parse_settings(data: dict[str, Any], path: str) -> Settings:
         try:
             if key == "registry":
                 values["registry"] = tuple(os.path.join(root, p) for p in _list(value, key, path))
-            elif key in ("select", "extend-select", "ignore", "exclude"):
+            elif key in ("select", "extend-select", "ignore", "exclude", "extend-exclude"):
                 values[key.replace("-", "_")] = _list(value, key, path)
             elif key == "registry-required":
                 if not isinstance(value, bool):

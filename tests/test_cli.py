@@ -141,8 +141,3 @@ def test_rules_and_explain(project: Path) -> None:
     assert doc.returncode == 0 and "## Fails" in doc.stdout and "## Passes" in doc.stdout
     unknown = run_quotelint("explain", "QL999", cwd=project)
     assert unknown.returncode == 2 and "unknown rule" in unknown.stderr
-
-
-def test_no_paths_is_a_usage_error(project: Path) -> None:
-    result = run_quotelint("check", cwd=project)
-    assert result.returncode == 2 and "no paths" in result.stderr

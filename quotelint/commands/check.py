@@ -14,7 +14,7 @@ from quotelint.linter import Plan, lint_document
 def run(args: argparse.Namespace) -> int:
     settings, registry = setup(args)
     plan = Plan.make(registry, settings)
-    inputs = inputs_from(args, settings)
+    inputs = inputs_from(args, settings, default=".")
     also = also_written(args)
     findings: list[Finding] = []
     documents: dict[str, Document] = {}  # the documents with findings, for fixes and the baseline

@@ -8,13 +8,12 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from quotelint.document import KINDS_BY_SUFFIX, Document, InputError, decode, kind_for, read_document
+from quotelint.commands.paths import suffixes, walk
+from quotelint.document import Document, InputError, decode, kind_for, read_document
 from quotelint.errors import UserError
 from quotelint.finding import Severity
 from quotelint.registry import Registry
 from quotelint.settings import Settings, find_settings, load_settings
-
-SKIP_DIRS = frozenset({".git", ".hg", ".svn", "node_modules", "__pycache__", ".venv", "venv", ".tox"})
 
 
 def cli_list(value: str | None) -> tuple[str, ...]:
@@ -31,12 +30,15 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 
 def with_options(settings: Settings, args: argparse.Namespace) -> Settings:
-    """The settings with the command line's options: `--select` replaces, `--ignore` adds."""
+    """The settings with the command line's options: `--select` and `--exclude` replace, the others add."""
     changes: dict[str, object] = {}
     if cli_list(getattr(args, "select", None)):
         changes["select"] = cli_list(args.select)
-    if cli_list(getattr(args, "ignore", None)):
-        changes["ignore"] = settings.ignore + cli_list(args.ignore)
+    for key in ("extend_select", "ignore", "extend_exclude"):
+        if cli_list(getattr(args, key, None)):
+            changes[key] = getattr(settings, key) + cli_list(getattr(args, key))
+    if cli_list(getattr(args, "exclude", None)):
+        changes["exclude"] = cli_list(args.exclude)
     if getattr(args, "fail_on", None):
         changes["fail_on"] = Severity.parse(args.fail_on)
     changes["registry_required"] = getattr(args, "registry_required", None)
@@ -63,8 +65,8 @@ def setup(args: argparse.Namespace) -> tuple[Settings, Registry]:
     settings = with_options(base, args)
     registry = registry_from(args, settings)
     rules = all_rules(registry)
-    for flag in ("select", "ignore"):
-        check_selectors(f"--{flag}", cli_list(getattr(args, flag, None)), rules)
+    for flag in ("select", "extend_select", "ignore"):
+        check_selectors(f"--{flag.replace('_', '-')}", cli_list(getattr(args, flag, None)), rules)
     check_settings(base, rules)
     registry_notice(args, settings, registry)
     return settings, registry
@@ -79,6 +81,8 @@ class Inputs:
     settings: Settings | None = None
     problems: list[InputError] = field(default_factory=list)
     count: int = 0
+    quiet: bool = False  # no warnings (input errors are still printed)
+    implicit: bool = False  # no path was given: `.` is read, its files shown as `a.md`, not `./a.md`
 
     def documents(self) -> Iterator[Document]:
         for path in self.paths:
@@ -88,7 +92,7 @@ class Inputs:
             if not os.path.exists(path):
                 self._problem(InputError("no such file or directory", path=path))
                 continue
-            files = walk(path, self.settings) if os.path.isdir(path) else [path]
+            files = self.folder(path) if os.path.isdir(path) else [path]
             for file in files:
                 try:
                     doc = read_document(file)
@@ -97,6 +101,16 @@ class Inputs:
                     continue
                 self.count += 1
                 yield doc
+
+    def folder(self, folder: str) -> list[str]:
+        files = walk("" if self.implicit and folder == os.curdir else folder, self.settings)
+        if not files:
+            self.warn(f"{folder}: no file quotelint reads in this folder (it reads {suffixes()}; hidden and excluded ones are skipped)")
+        return files
+
+    def warn(self, message: str) -> None:
+        if not self.quiet:
+            print(f"quotelint: warning: {message}", file=sys.stderr)
 
     def _stdin(self) -> Document:
         data = sys.stdin.buffer.read()
@@ -110,32 +124,20 @@ class Inputs:
         print(f"quotelint: {exc}", file=sys.stderr)
 
 
-def walk(folder: str, settings: Settings | None) -> list[str]:
-    """Supported files below a folder, in a stable order, hidden and tool folders skipped."""
-    import fnmatch
-
-    exclude = settings.exclude if settings else ()
-    out = []
-    for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS and not d.startswith("."))
-        for name in sorted(files):
-            if os.path.splitext(name)[1].lower() not in KINDS_BY_SUFFIX or name.startswith("."):
-                continue
-            path = os.path.join(root, name)
-            if any(fnmatch.fnmatch(path, g) or fnmatch.fnmatch(name, g) for g in exclude):
-                continue
-            out.append(path)
-    return out
-
-
-def inputs_from(args: argparse.Namespace, settings: Settings) -> Inputs:
+def inputs_from(args: argparse.Namespace, settings: Settings, default: str | None = None) -> Inputs:
+    """The paths to read: those given; else standard input when --stdin-filename names it and
+    it is not a terminal; else `default` (`.` for check, extract and report, as in ruff)."""
     paths = list(args.paths)
+    implicit = False
     if not paths:
         if sys.stdin is not None and not sys.stdin.isatty() and getattr(args, "stdin_filename", None):
             paths = ["-"]
+        elif default is not None:
+            paths, implicit = [default], True
         else:
             raise UserError("no paths given (give files or folders, or - for standard input)")
-    return Inputs(paths, getattr(args, "stdin_filename", None), settings)
+    quiet = bool(getattr(args, "quiet", False))
+    return Inputs(paths, getattr(args, "stdin_filename", None), settings, quiet=quiet, implicit=implicit)
 
 
 def write_output(text: str, output: str | None) -> None:
@@ -151,7 +153,8 @@ def write_output(text: str, output: str | None) -> None:
         raise UserError(f"cannot write the output: {exc.strerror or exc}", path=output) from None
 
 
-def exit_code(severities: list[Severity], fail_on: Severity, inputs: Inputs) -> int:
+def exit_code(severities: list[Severity], fail_on: Severity, inputs: Inputs, exit_zero: bool = False) -> int:
+    """2 when a file could not be read; else 1 when a finding is at or above fail_on, unless exit_zero."""
     if inputs.problems:
         return 2
-    return 1 if any(s >= fail_on for s in severities) else 0
+    return 1 if not exit_zero and any(s >= fail_on for s in severities) else 0

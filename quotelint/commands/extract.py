@@ -20,7 +20,7 @@ FIELDS = ("text", "start", "end", "line", "column", "kind", "speaker", "speaker_
 
 def run(args: argparse.Namespace) -> int:
     settings, registry = setup(args)
-    inputs = inputs_from(args, settings)
+    inputs = inputs_from(args, settings, default=".")
     files = [(doc.path, extract(doc, registry, settings)) for doc in inputs.documents()]
     if args.format == "json":
         from quotelint.formatters.quotes_json import render_quotes

@@ -15,14 +15,13 @@ import datetime as dt
 import os
 import sys
 
-from quotelint.commands.common import Inputs, exit_code, inputs_from, setup, walk, write_output
+from quotelint.commands.common import Inputs, exit_code, inputs_from, setup, write_output
 from quotelint.context import Context
 from quotelint.document import Document, InputError
 from quotelint.linter import Plan, lint_document
 from quotelint.report.build import build_report, file_report
 from quotelint.report.model import FileReport, Report, RunInfo
 from quotelint.report.progress import Progress
-from quotelint.settings import Settings
 
 
 class ReportInputs(Inputs):
@@ -39,8 +38,8 @@ class ReportInputs(Inputs):
 def run(args: argparse.Namespace) -> int:
     settings, registry = setup(args)
     plan = Plan.make(registry, settings)
-    given = inputs_from(args, settings)
-    inputs = ReportInputs(expand(given.paths, settings), given.stdin_name, settings)
+    given = inputs_from(args, settings, default=".")
+    inputs = ReportInputs(expand(given), given.stdin_name, settings, quiet=given.quiet)
     progress = inputs.progress = Progress(len(inputs.paths))
     files: list[FileReport] = []
     try:
@@ -76,11 +75,11 @@ def shown_path(path: str) -> str:
     return path if relative.startswith("..") else relative
 
 
-def expand(paths: list[str], settings: Settings) -> list[str]:
+def expand(inputs: Inputs) -> list[str]:
     """Folders replaced by the files in them, so that the progress bar knows the total."""
     out: list[str] = []
-    for path in paths:
-        out.extend(walk(path, settings) if path != "-" and os.path.isdir(path) else [path])
+    for path in inputs.paths:
+        out.extend(inputs.folder(path) if path != "-" and os.path.isdir(path) else [path])
     return out
 
 

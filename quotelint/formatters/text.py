@@ -36,8 +36,9 @@ def render_findings(findings: list[Finding], files: int, args: Any = None) -> st
         lines.append(f"{where}:{f.line}:{f.column}: {severity} [{f.rule}] {f.message}{fix}")
         if show_source and f.path != "-":
             lines.extend(source_lines(f, sources))
-    lines.append(summary(findings, files))
-    return "\n".join(lines) + "\n"
+    if files:  # with no file read (a missing path, an empty folder) there is nothing to sum up
+        lines.append(summary(findings, files))
+    return "".join(line + "\n" for line in lines)
 
 
 def source_lines(f: Finding, cache: dict[str, list[str]]) -> list[str]:
