@@ -22,15 +22,54 @@ class Parser(argparse.ArgumentParser):
         raise UserError(message)
 
 
-def add_common(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None:
+EXIT_CODES = """\
+exit codes:
+  0  nothing at or above --fail-on (default: warning)
+  1  findings at or above --fail-on (never with --exit-zero)
+  2  a usage, settings, registry or input error, explained on standard error"""
+
+MAIN_EPILOG = f"""\
+examples:
+  quotelint check                          check every article below this folder
+  quotelint check articles/ --registry registry/
+  quotelint check story.md --format json   machine-readable findings
+  quotelint check --statistics             how many findings each rule gives
+  quotelint report articles/ --format html -o report.html
+  quotelint explain QL201                  what a rule checks, with examples
+
+{EXIT_CODES}
+
+Settings: [tool.quotelint] in pyproject.toml, or .quotelint.yaml. Full reference: docs/cli.md."""
+
+CHECK_EPILOG = f"""\
+examples:
+  quotelint check                          every article below this folder (same as: check .)
+  quotelint check drafts/ --select QL2 --ignore QL202
+  quotelint check --extend-exclude 'archive,*.draft.md' --fail-on error
+  quotelint check --fix                    correct misspelled names in place
+  quotelint check --quiet --exit-zero      findings only, and never fail
+  cat story.md | quotelint check - --stdin-filename story.md
+
+Selectors (--select, --ignore, ...) are rule ids (QL201), id prefixes (QL2), names
+(spelling-drift), categories or YAML rule namespaces (house); one that matches no rule
+is an error.
+
+{EXIT_CODES}"""
+
+
+def add_common(parser: argparse.ArgumentParser, formats: Sequence[str], fail_on: bool = True) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: .); - reads standard input")
     parser.add_argument("--registry", action="append", metavar="PATH", help="registry file or folder (repeatable; replaces the configured registry)")
     parser.add_argument("--registry-required", action=argparse.BooleanOptionalAction, default=None, help="no registry configured is an error (exit 2), not a warning")
     parser.add_argument("--config", metavar="PATH", help="settings file (default: [tool.quotelint] in the nearest pyproject.toml, else .quotelint.yaml)")
     parser.add_argument("--format", choices=formats, default="text", help="output format")
-    parser.add_argument("--select", metavar="RULES", help="rule ids, names or categories to use, comma-separated")
-    parser.add_argument("--ignore", metavar="RULES", help="rule ids, names or categories to leave out, comma-separated")
-    parser.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that makes the exit code 1 (default: warning)")
+    parser.add_argument("--select", metavar="RULES", help="rules to use, comma-separated (replaces the settings' select)")
+    parser.add_argument("--extend-select", metavar="RULES", help="rules to use besides those selected")
+    parser.add_argument("--ignore", metavar="RULES", help="rules to leave out, comma-separated")
+    if fail_on:
+        parser.add_argument("--fail-on", choices=("error", "warning", "info"), help="lowest severity that makes the exit code 1 (default: warning)")
+    else:  # accepted only to say why it does nothing here
+        parser.add_argument("--fail-on", help=argparse.SUPPRESS)
     parser.add_argument("--exclude", metavar="GLOBS", help="files and folders a folder search skips, comma-separated (replaces the defaults: .git, node_modules, .venv, ...)")
     parser.add_argument("--extend-exclude", metavar="GLOBS", help="files and folders to skip besides the excluded ones")
     parser.add_argument("--stdin-filename", metavar="NAME", help="the name to report for standard input (its suffix picks the format)")
@@ -38,13 +77,23 @@ def add_common(parser: argparse.ArgumentParser, formats: Sequence[str]) -> None:
     parser.add_argument("--no-cache", action="store_true", help="load the registry from its YAML files, not from the cache")
 
 
+def add_color(parser: argparse.ArgumentParser) -> None:
+    from quotelint.terminal import COLOR_CHOICES
+
+    parser.add_argument("--color", choices=COLOR_CHOICES, default="auto", help="colour the text output (auto: on a terminal, unless NO_COLOR; FORCE_COLOR forces it)")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = Parser(prog="quotelint", description="Check quotations, attributions, names and figures in prose.")
+    parser = Parser(prog="quotelint", description="Check quotations, attributions, names and figures in prose.", epilog=MAIN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"quotelint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
-    check = sub.add_parser("check", help="lint files or folders")
+    check = sub.add_parser("check", help="lint files or folders", description="Lint articles: every finding, then a summary.", epilog=CHECK_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
     add_common(check, CHECK_FORMATS)
+    check.add_argument("-q", "--quiet", action="store_true", help="print the findings only: no summary, no warnings")
+    check.add_argument("--statistics", action="store_true", help="count the findings per rule instead of listing them (text or json)")
+    check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings (2 still means an error)")
+    add_color(check)
     check.add_argument("--fix", action="store_true", help="apply safe fixes in place")
     check.add_argument("--diff", action="store_true", help="show the safe fixes as a unified diff; write nothing")
     check.add_argument("--diff-base", metavar="REF", help="keep only findings on lines that `git diff REF...HEAD` adds or changes")
@@ -55,10 +104,11 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--also-write", action="append", default=[], metavar="FORMAT:FILE", help="also write the same findings in FORMAT to FILE, from the same run (e.g. sarif:quotelint.sarif; repeatable)")
 
     extract = sub.add_parser("extract", help="list every quotation with its attribution and registry status")
-    add_common(extract, EXTRACT_FORMATS)
+    add_common(extract, EXTRACT_FORMATS, fail_on=False)
 
     report = sub.add_parser("report", help="a corpus report: counts, then every finding in context")
     add_common(report, REPORT_FORMATS)
+    add_color(report)
 
     registry = sub.add_parser("registry", help="validate or draft registry files")
     registry_sub = registry.add_subparsers(dest="registry_command", metavar="SUBCOMMAND", parser_class=Parser)

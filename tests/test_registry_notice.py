@@ -83,3 +83,7 @@ def test_with_a_registry_there_is_no_warning_and_the_misspelling_is_found(newsro
     assert result.returncode == 1
     assert "warning: no registry" not in result.stderr and "[QL201]" in result.stdout
 
+
+def test_quiet_leaves_the_warning_out(newsroom: Path) -> None:
+    result = run_quotelint("check", "a.md", "--quiet", cwd=newsroom)
+    assert result.returncode == 0 and result.stderr == ""

@@ -43,6 +43,7 @@ def check(project: Path, *args: str):  # type: ignore[no-untyped-def]
         (["--select", "QL999"], "--select: unknown rule 'QL999'"),
         (["--ignore", "QL2O1"], "--ignore: unknown rule 'QL2O1' (did you mean 'QL201'?)"),
         (["--ignore", "QL201,speling-drift"], "--ignore: unknown rule 'speling-drift' (did you mean 'spelling-drift'?)"),
+        (["--extend-select", "hous"], "--extend-select: unknown rule 'hous' (did you mean 'house'?)"),
         (["--select", "QL9"], "--select: unknown rule 'QL9'"),
         (["--select", "house/color"], "--select: unknown rule 'house/color' (did you mean 'house/colour'?)"),
     ],

@@ -7,11 +7,15 @@ import sys
 
 from quotelint.commands.common import Inputs, exit_code, inputs_from, setup, write_output
 from quotelint.document import Document
+from quotelint.errors import UserError
 from quotelint.finding import Finding
 from quotelint.linter import Plan, lint_document
+from quotelint.settings import Settings
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.statistics and args.format not in ("text", "json"):
+        raise UserError(f"--statistics prints text or json, not {args.format}")
     settings, registry = setup(args)
     plan = Plan.make(registry, settings)
     inputs = inputs_from(args, settings, default=".")
@@ -43,10 +47,11 @@ def run(args: argparse.Namespace) -> int:
 
         files = {path: doc for path, doc in documents.items() if not from_stdin(doc, inputs)}
         findings = apply_fixes(findings, files, inputs.problems)
-    write_output(render(findings, args, inputs.count, plan.rules), args.output)
-    for fmt, path in also:
-        write_output(render(findings, argparse.Namespace(**{**vars(args), "format": fmt}), inputs.count, plan.rules), path)
-    return exit_code([f.severity for f in findings], settings.fail_on, inputs)
+    write_output(render(findings, args, inputs.count, plan.rules, settings), args.output)
+    for fmt, path in also:  # the findings themselves, whatever --statistics does to the main output
+        also_args = argparse.Namespace(**{**vars(args), "format": fmt, "output": path, "statistics": False})
+        write_output(render(findings, also_args, inputs.count, plan.rules, settings), path)
+    return exit_code([f.severity for f in findings], settings.fail_on, inputs, exit_zero=args.exit_zero)
 
 
 def also_written(args: argparse.Namespace) -> list[tuple[str, str]]:
@@ -83,8 +88,14 @@ def filter_findings(findings: list[Finding], args: argparse.Namespace, settings,
     return findings
 
 
-def render(findings: list[Finding], args: argparse.Namespace, files: int, rules: tuple = ()) -> str:  # type: ignore[type-arg]
+def render(findings: list[Finding], args: argparse.Namespace, files: int, rules: tuple = (), settings: Settings | None = None) -> str:  # type: ignore[type-arg]
     fmt = args.format
+    if args.statistics:
+        from quotelint.formatters import statistics
+
+        if fmt == "json":
+            return statistics.render_json(findings, files, rules)
+        return statistics.render_text(findings, files, rules, quiet=args.quiet)
     if fmt == "json":
         from quotelint.formatters.jsonout import render_findings
     elif fmt == "sarif":
@@ -94,5 +105,24 @@ def render(findings: list[Finding], args: argparse.Namespace, files: int, rules:
     elif fmt == "github":
         from quotelint.formatters.github import render_findings
     else:
-        from quotelint.formatters.text import render_findings
+        from quotelint.formatters.text import render_findings as render_text
+
+        return render_text(findings, files, text_options(args, settings or Settings()))
     return render_findings(findings, files=files, args=args)
+
+
+def text_options(args: argparse.Namespace, settings: Settings):  # type: ignore[no-untyped-def]
+    """How the text format looks here: colour, source lines and width follow the terminal."""
+    from quotelint import terminal
+    from quotelint.formatters.text import TextOptions
+
+    to_file = args.output is not None
+    show_source = args.show_source
+    if show_source is None:
+        show_source = sys.stdout.isatty() and not to_file
+    return TextOptions(
+        colour=terminal.use_colour(args.color, sys.stdout, to_file),
+        show_source=show_source,
+        width=terminal.width(),
+        quiet=args.quiet,
+    )

@@ -12,6 +12,7 @@ import argparse
 from quotelint.commands.common import inputs_from, setup, write_output
 from quotelint.context import Context
 from quotelint.document import Document
+from quotelint.errors import UserError
 from quotelint.registry import Registry
 from quotelint.settings import Settings
 
@@ -19,6 +20,8 @@ FIELDS = ("text", "start", "end", "line", "column", "kind", "speaker", "speaker_
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.fail_on is not None:
+        raise UserError("extract lists quotations and finds nothing to fail on: --fail-on belongs to check and report")
     settings, registry = setup(args)
     inputs = inputs_from(args, settings, default=".")
     files = [(doc.path, extract(doc, registry, settings)) for doc in inputs.documents()]

@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     given = tuple(getattr(args, "registry", None) or ()) or settings.registry
     run_info = RunInfo(run_date(), tuple(shown_path(p) for p in given), tuple(registry.sizes().items()) if given else ())
     report = build_report(files, problems, settings.fail_on, run_info)
-    write_output(render(report, args.format, colour=args.output is None and colour_wanted()), args.output)
+    write_output(render(report, args.format, colour=colour_wanted(args)), args.output)
     severities = [item.finding.severity for f in report.files for item in f.items]
     return exit_code(severities, settings.fail_on, inputs)
 
@@ -89,10 +89,10 @@ def analyse(doc: Document, plan: Plan) -> FileReport:
     return file_report(doc, findings, ctx.quotes, plan.registry, len(ctx.words))
 
 
-def colour_wanted() -> bool:
-    from quotelint.formatters.text import use_colour
+def colour_wanted(args: argparse.Namespace) -> bool:
+    from quotelint.terminal import use_colour
 
-    return use_colour(sys.stdout)
+    return use_colour(args.color, sys.stdout, to_file=args.output is not None)
 
 
 def render(report: Report, fmt: str, colour: bool = False) -> str:

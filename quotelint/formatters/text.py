@@ -1,47 +1,51 @@
-"""`--format text`: one line a finding, `path:line:col: severity [rule] message`.
+"""`--format text`: one line a finding, `path:line:col: severity [rule] message`, then a summary.
 
-On a terminal (or with --show-source) the offending line follows with a caret under the span;
-colour only on a terminal and never when NO_COLOR is set.
+With `show_source` (on a terminal by default) the offending line follows, cut to the terminal's
+width around the span, with a caret under the span. A finding line is never wrapped or cut:
+editors and scripts read `path:line:col:` from it.
 """
 
 from __future__ import annotations
 
-import os
-import sys
 from collections import Counter
-from typing import Any
+from dataclasses import dataclass
 
 from quotelint.finding import Finding, Severity
 
 COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 BOLD, RESET = "\033[1m", "\033[0m"
+INDENT = "    "
 
 
-def use_colour(stream: Any = None) -> bool:
-    stream = stream or sys.stdout
-    return not os.environ.get("NO_COLOR") and hasattr(stream, "isatty") and stream.isatty()
+@dataclass(frozen=True)
+class TextOptions:
+    colour: bool = False
+    show_source: bool = False
+    width: int = 80  # columns for the source lines
+    quiet: bool = False  # the findings only: no summary
 
 
-def render_findings(findings: list[Finding], files: int, args: Any = None) -> str:
-    show_source = getattr(args, "show_source", None)
-    if show_source is None:
-        show_source = sys.stdout.isatty() and getattr(args, "output", None) is None
-    colour = use_colour() and getattr(args, "output", None) is None
+def render_findings(findings: list[Finding], files: int, options: TextOptions | None = None) -> str:
+    options = options or TextOptions()
     lines: list[str] = []
     sources: dict[str, list[str]] = {}
     for f in findings:
-        severity = f"{COLOURS[f.severity]}{f.severity}{RESET}" if colour else str(f.severity)
-        where = f"{BOLD}{f.path}{RESET}" if colour else f.path
-        fix = f" (suggestion: {f.suggestion})" if f.suggestion else ""
-        lines.append(f"{where}:{f.line}:{f.column}: {severity} [{f.rule}] {f.message}{fix}")
-        if show_source and f.path != "-":
-            lines.extend(source_lines(f, sources))
-    if files:  # with no file read (a missing path, an empty folder) there is nothing to sum up
+        lines.append(finding_line(f, options.colour))
+        if options.show_source and f.path != "-":
+            lines.extend(source_lines(f, sources, options.width))
+    if not options.quiet and files:  # with no file read (a missing path, an empty folder) there is nothing to sum up
         lines.append(summary(findings, files))
     return "".join(line + "\n" for line in lines)
 
 
-def source_lines(f: Finding, cache: dict[str, list[str]]) -> list[str]:
+def finding_line(f: Finding, colour: bool) -> str:
+    severity = f"{COLOURS[f.severity]}{f.severity}{RESET}" if colour else str(f.severity)
+    where = f"{BOLD}{f.path}{RESET}" if colour else f.path
+    fix = f" (suggestion: {f.suggestion})" if f.suggestion else ""
+    return f"{where}:{f.line}:{f.column}: {severity} [{f.rule}] {f.message}{fix}"
+
+
+def source_lines(f: Finding, cache: dict[str, list[str]], width: int = 80) -> list[str]:
     if f.path not in cache:
         try:
             from quotelint.document import read_document
@@ -56,10 +60,22 @@ def source_lines(f: Finding, cache: dict[str, list[str]]) -> list[str]:
     line = text[f.line - 1]
     start = f.column - 1
     end = f.end_column - 1 if f.end_line == f.line else len(line)
-    left = max(0, start - 60)
-    shown = ("…" if left else "") + line[left : left + 140].expandtabs(1)
+    shown, pad, carets = excerpt(line, start, end, max(20, width - len(INDENT)))
+    return [INDENT + shown, INDENT + " " * pad + "^" * carets]
+
+
+def excerpt(line: str, start: int, end: int, room: int) -> tuple[str, int, int]:
+    """The part of a line that fits `room` columns with the span [start, end) in it, an ellipsis
+    marking each cut; with the span's column in that text and the carets to put under it."""
+    left, right = 0, len(line)
+    if len(line) > room:
+        left = max(0, min(start - room // 3, len(line) - room + 1))
+        right = left + room - (1 if left else 0)
+        if right < len(line):
+            right -= 1
+    shown = ("…" if left else "") + line[left:right].expandtabs(1) + ("…" if right < len(line) else "")
     pad = start - left + (1 if left else 0)
-    return [f"    {shown}", "    " + " " * pad + "^" * max(1, min(end - start, 140 - pad))]
+    return shown, pad, max(1, min(end, right) - start)
 
 
 def summary(findings: list[Finding], files: int) -> str:
