@@ -46,13 +46,14 @@ examples:
   quotelint check                          every article below this folder (same as: check .)
   quotelint check drafts/ --select QL2 --ignore QL202
   quotelint check --extend-exclude 'archive,*.draft.md' --fail-on error
+  quotelint check story.md --show-info     list info findings even when the run fails
   quotelint check --fix                    correct misspelled names in place
   quotelint check --quiet --exit-zero      findings only, and never fail
   cat story.md | quotelint check - --stdin-filename story.md
 
 Selectors (--select, --ignore, ...) are rule ids (QL201), id prefixes (QL2), names
 (spelling-drift), categories or YAML rule namespaces (house); one that matches no rule
-is an error.
+is an error. Text output: when the run fails, info findings are counted, not listed.
 
 {EXIT_CODES}"""
 
@@ -93,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("-q", "--quiet", action="store_true", help="print the findings only: no summary, no warnings")
     check.add_argument("--statistics", action="store_true", help="count the findings per rule instead of listing them (text or json)")
     check.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings (2 still means an error)")
+    check.add_argument("--show-info", action=argparse.BooleanOptionalAction, default=None, help="text: list info findings (default: only when nothing fails the run)")
     add_color(check)
     check.add_argument("--fix", action="store_true", help="apply safe fixes in place")
     check.add_argument("--diff", action="store_true", help="show the safe fixes as a unified diff; write nothing")

@@ -72,6 +72,23 @@ def test_without_a_registry_the_hook_fails_and_says_why(newsroom: Path, pre_comm
     assert "set `registry` in [tool.quotelint] of pyproject.toml or in .quotelint.yaml" in out
 
 
+def test_a_failing_hook_shows_the_errors_and_counts_the_info(newsroom: Path, pre_commit_home: Path) -> None:
+    speakers = ("Mara Quill", "Tobias Renn", "Ines Falk", "Oskar Lund", "Vera Holm", "Ada Brant", "Nils Evers")
+    quotes = "\n\n".join(f'"The count in hall {n} was calm," said {name}.' for n, name in enumerate(speakers, 1))
+    (newsroom / "bad.md").write_text(f"# Vote\n\n{quotes}\n\nThe ODHIR mission observed the vote.\n", encoding="utf-8")
+    (newsroom / "quotes.md").write_text(f"# Hall\n\n{quotes}\n", encoding="utf-8")
+    git(newsroom, "add", ".")
+    proc = try_repo(newsroom, pre_commit_home, "quotelint", "bad.md", "quotes.md")
+    out = proc.stdout + proc.stderr
+    assert proc.returncode == 1, out
+    line = 3 + 2 * len(speakers)  # the title, a blank line, then each quote and a blank line
+    assert f"bad.md:{line}:5: error [QL201] 'ODHIR' is a misspelling of 'ODIHR'" in out
+    assert "[QL103]" not in out
+    infos = 2 * len(speakers)
+    assert f"Found {infos + 1} findings (1 error, {infos} info) in 2 files." in out
+    assert f"{infos} info findings not shown (QL103 unverified-quote: {infos}); --show-info lists them." in out
+
+
 def test_fix_hook_corrects_the_article(newsroom: Path, pre_commit_home: Path) -> None:
     proc = try_repo(newsroom, pre_commit_home, "quotelint-fix", "bad.md")
     out = proc.stdout + proc.stderr

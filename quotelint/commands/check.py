@@ -125,4 +125,6 @@ def text_options(args: argparse.Namespace, settings: Settings):  # type: ignore[
         show_source=show_source,
         width=terminal.width(),
         quiet=args.quiet,
+        show_info=args.show_info,
+        fail_on=settings.fail_on,
     )

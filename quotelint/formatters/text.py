@@ -1,8 +1,10 @@
 """`--format text`: one line a finding, `path:line:col: severity [rule] message`, then a summary.
 
 With `show_source` (on a terminal by default) the offending line follows, cut to the terminal's
-width around the span, with a caret under the span. A finding line is never wrapped or cut:
-editors and scripts read `path:line:col:` from it.
+width around the span, with a caret under the span. When the run fails (a finding at or above
+`--fail-on`), info findings are not listed but counted in one line, so that what fails a commit
+is not buried under notes; `--show-info` lists them anyway, `--no-show-info` never. A finding
+line is never wrapped or cut: editors and scripts read `path:line:col:` from it.
 """
 
 from __future__ import annotations
@@ -23,18 +25,25 @@ class TextOptions:
     show_source: bool = False
     width: int = 80  # columns for the source lines
     quiet: bool = False  # the findings only: no summary
+    show_info: bool | None = None  # None: hide info findings when the run fails on others
+    fail_on: Severity = Severity.WARNING
 
 
 def render_findings(findings: list[Finding], files: int, options: TextOptions | None = None) -> str:
     options = options or TextOptions()
+    left_out = hidden_info(findings, options)
     lines: list[str] = []
     sources: dict[str, list[str]] = {}
     for f in findings:
+        if left_out and f.severity is Severity.INFO:
+            continue
         lines.append(finding_line(f, options.colour))
         if options.show_source and f.path != "-":
             lines.extend(source_lines(f, sources, options.width))
-    if not options.quiet and files:  # with no file read (a missing path, an empty folder) there is nothing to sum up
+    if not options.quiet and files:
         lines.append(summary(findings, files))
+        if left_out:
+            lines.append(not_shown(left_out))
     return "".join(line + "\n" for line in lines)
 
 
@@ -43,6 +52,24 @@ def finding_line(f: Finding, colour: bool) -> str:
     where = f"{BOLD}{f.path}{RESET}" if colour else f.path
     fix = f" (suggestion: {f.suggestion})" if f.suggestion else ""
     return f"{where}:{f.line}:{f.column}: {severity} [{f.rule}] {f.message}{fix}"
+
+
+def hidden_info(findings: list[Finding], options: TextOptions) -> list[Finding]:
+    """The info findings to count rather than list (see the module's docstring)."""
+    if options.show_info:
+        return []
+    if options.show_info is None:
+        fails = options.fail_on > Severity.INFO and any(f.severity >= options.fail_on for f in findings)
+        if not fails:
+            return []
+    return [f for f in findings if f.severity is Severity.INFO]
+
+
+def not_shown(findings: list[Finding]) -> str:
+    rules = Counter((f.rule, f.category) for f in findings)
+    parts = ", ".join(f"{rule} {category}: {n}" for (rule, category), n in sorted(rules.items(), key=lambda kv: (-kv[1], kv[0])))
+    count = len(findings)
+    return f"{count} info finding{'s' * (count != 1)} not shown ({parts}); --show-info lists them."
 
 
 def source_lines(f: Finding, cache: dict[str, list[str]], width: int = 80) -> list[str]:
