@@ -55,8 +55,10 @@ class Classifier:
         if self.cue_before(frame, k) or self.gloss(frame, k, kinds):
             return "term"
         direct = found is not None and self._direct(frame, k, found)
-        if self.title_case(parts) and not direct:
-            return "term"
+        short = len(parts) == 1 or len(parts) == 2 and (parts[0] in self.lexicon.honorifics or parts[0].lower() in self.qw.honorific_gender)
+        named_label = found is not None and found.naming and short and self._named_speaker(found)  # "Chris", "Mr. Trump"; not "Project Lighthouse"
+        if self.title_case(parts) and not direct and not named_label:
+            return "term"  # a title; but `Trump refers to the governor as "Chris."` is Trump's word
         if found is not None and found.method != "later":
             return "term" if found.naming and len(parts) <= 4 and not self._named_speaker(found) else "speech"
         speechlike = len(parts) >= LONG or any(p.lower() in self.qw.speaker_words for p in parts) or self.sentence_like(text, parts)
