@@ -115,3 +115,21 @@ def test_layout_lines_never_speak(layout: str, registry: Registry) -> None:
     text = f"{layout}\n\nThe council met on Monday to vote on the budget.\n\n“We will vote again next week,” he said."
     assert speech(text, registry) == [None]
     assert speech(text.replace(layout, "Jonas Whitfield chaired the meeting."), registry) == ["Jonas Whitfield"]
+
+
+def test_quote_marks_inside_markup_left_in_plain_text_are_no_quotation(registry: Registry) -> None:
+    text = 'Watch the clip at <a href="https://example.org/clip">example.org</a>. Maren Okafor said it was “fine.”'
+    found = Context(Document.from_text(text), registry).quotes
+    assert [(q.text, q.speaker) for q in found] == [("fine.", "Maren Okafor")]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Tamsin Reyes refers to the mayor as “Bertie.”", "speech"),
+        ("Supporters began chanting “Maren! Maren!” as she walked in.", "speech"),
+        ("Tamsin Reyes referred to the transfers in her emails as “Project Kestrel” for months.", "term"),
+    ],
+)
+def test_nicknames_and_chants(text: str, kind: str, registry: Registry) -> None:
+    assert [q.kind for q in Context(Document.from_text(text), registry).quotes] == [kind]

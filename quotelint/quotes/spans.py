@@ -24,6 +24,7 @@ import regex
 from quotelint.lexicon import QuoteMarks
 
 APOSTROPHES = frozenset("'’")
+_TAG = regex.compile(r"</?[A-Za-z][\w:-]*+(?:\s++[\w:-]++(?:\s*+=\s*+(?:\"[^\"<>\n]*+\"|'[^'<>\n]*+'|[^\s\"'<>]++))?+)*+\s*+/?>")
 _LINE = regex.compile(r"[^\r\n]*+(?:\r\n|\r|\n)?")
 _OPEN_PUNCT = frozenset("([{—–-/…")
 _CLOSE_PUNCT = frozenset(".,;:!?)]}—–-…/")
@@ -136,7 +137,7 @@ class _Scanner:
 
     def paragraph(self, index: int, start: int, end: int, following: int | None) -> None:
         prose, marks = self.prose, self.marks
-        found = self._doubled([(m.start(), m.group()) for m in marks.pattern.finditer(prose, start, end)])
+        found = self._doubled(_outside_tags(prose, start, end, [(m.start(), m.group()) for m in marks.pattern.finditer(prose, start, end)]))
         nxt_same, nxt_other = _lookahead(prose, found, start, end, marks.closers)
         stack: list[tuple[int, str]] = []  # (offset of the opening mark, mark)
         continuing, self.carried = self.carried, None
@@ -253,6 +254,17 @@ class _Scanner:
         if first is not None and self.spans[first].open_mark == opener:
             span = self.spans[first]
             self.spans[first] = Span(span.open_at, span.start, span.end, span.open_mark, span.close_mark, index, 0, True)
+
+
+def _outside_tags(prose: str, start: int, end: int, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The marks that stand outside markup left in plain text (`<a href="...">`, an embedded
+    post's `<tweet author="...">`): an attribute's quotes are no quotation."""
+    if not found or "<" not in prose[start:end]:
+        return found
+    tags = [(m.start(), m.end()) for m in _TAG.finditer(prose, start, end)]
+    if not tags:
+        return found
+    return [(i, mark) for i, mark in found if not any(a < i < b for a, b in tags)]
 
 
 def _lookahead(prose: str, found: list[tuple[int, str]], start: int, end: int, closers: dict[str, frozenset[str]]) -> tuple[list[int | None], list[int | None]]:
