@@ -115,7 +115,8 @@ class Attributor:
         word = self._word(frame, j)
         if word == "according" and j + 1 < b and self._word(frame, j + 1) == "to":
             return self._named("cue", frame, j + 2, b, -1)
-        if self._is_verb(frame, j) and not word.endswith("ing"):
+        inverted_after = word in self.qw.after_verbs and j + 1 < b and self._word(frame, j + 1).lower() in self.qw.description_openers  # `"...," reads a statement`
+        if (self._is_verb(frame, j) or inverted_after) and not word.endswith("ing"):
             found = self._named("after", frame, j + 1, b, frame.items[j].token)
             if found is not None:
                 return found

@@ -25,6 +25,7 @@ _DASH = regex.compile(r"[—–]|\s-\s")
 _POSSESSIVE = regex.compile(r"['’]s?\s++")
 RANK = {"person": 0, "organization": 1, "name": 2, "body": 3, "single": 4, "title": 5, "pronoun": 6, "description": 7, "place": 8}
 MAX_CHUNKS = 6
+_AUXILIARIES = frozenset("has had have was were is are be been will would shall should can could may might must do does did".split())
 DESCRIPTION_WORDS = 12  # words, at most, of a speaker described: `one owner of a shop that sells ...`
 REACH = 60  # items looked at, at most, left of a verb
 
@@ -147,7 +148,7 @@ class Subjects:
                 break
         if self.word(items[first]).lower() in self.qw.verb_helpers:
             return None
-        if k > lo and items[k - 1].quote < 0 and self.word(items[k - 1]).lower() in self.qw.verb_helpers:
+        if k > lo and items[k - 1].quote < 0 and self.word(items[k - 1]).lower() in _AUXILIARIES and not self.broken(items[k - 1], items[k]):
             return None  # `allies should contribute ground forces`: a verb phrase, no subject
         if any(self.word(items[i]).islower() and self.word(items[i]).lower() not in self.qw.quantifiers for i in range(k, first)):
             return None  # `focusing most of his time there`: words before the determiner make no subject
