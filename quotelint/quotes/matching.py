@@ -32,6 +32,7 @@ _PIECES = regex.compile(r"(?P<bracket>\[[^\[\]\n]{0,200}\])|(?P<gap>…|\.\s?\.\
 SHORT = 3  # quotations of fewer words are only looked for among their speaker's quotes
 ALTERED = 0.7  # share of a quotation's words that must match, in order, for `altered`
 ALTERED_MIN = 4  # words
+ALTERED_OTHER, ALTERED_OTHER_MIN = 0.85, 8  # closer still, and longer, to call altered words another speaker's quote
 BRACKET_REACH = 4  # words of the original a bracketed insertion may stand for
 CANDIDATES = 8
 
@@ -156,7 +157,7 @@ class QuoteIndex:
             if score < ALTERED:
                 continue
             if same_speaker(self.speakers[i], speaker, speaker_id, entities) is False:
-                if other is None or score > other[0]:
+                if score >= ALTERED_OTHER and len(quoted.norm) >= ALTERED_OTHER_MIN and (other is None or score > other[0]):
                     other = (score, i)
             elif best is None or score > best[0]:
                 best = (score, i)
@@ -239,8 +240,8 @@ def same_speaker(registered: str, speaker: str | None, speaker_id: str | None, e
         if speaker_id == registered:
             return True
         a, b = entities.get(speaker_id), entities.get(registered)
-        if a and b and a.kind == b.kind == "person" and {person_key(f) for f in a.forms} & {person_key(f) for f in b.forms}:
-            return True  # one person registered twice (`Hillary Clinton`, `Sen. Hillary Clinton`)
+        if a and b and a.kind == b.kind == "person" and _one_person(a, b):
+            return True  # one person registered twice (`Hillary Clinton`, `Sen. Hillary Clinton`, `Schumer`)
         return bool(a and b and (a.parent == registered or b.parent == speaker_id))
     if speaker is None:
         return None
@@ -253,6 +254,18 @@ def same_speaker(registered: str, speaker: str | None, speaker_id: str | None, e
 
 _TRIM = regex.compile(r"\s*\([^()]*\)?$|['’]s?$")  # (D-N.Y.), a possessive
 _HONORIFIC = regex.compile(r"^(?:(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen|rev|hon|sir|dame|president|senator|governor)\.?\s+)+", regex.IGNORECASE)
+
+
+def _one_person(a: Entity, b: Entity) -> bool:
+    """Two registry entries that spell one person: a name in common once titles, brackets,
+    possessives and initials are set aside, or one entry a bare surname that ends the other's
+    name."""
+    keys_a, keys_b = {person_key(f) for f in a.forms}, {person_key(f) for f in b.forms}
+    if keys_a & keys_b:
+        return True
+    lasts_a, lasts_b = {k.rsplit(" ", 1)[-1] for k in keys_a}, {k.rsplit(" ", 1)[-1] for k in keys_b}
+    bare_a, bare_b = {k for k in keys_a if " " not in k}, {k for k in keys_b if " " not in k}
+    return bool(bare_a & lasts_b and all(" " not in k for k in keys_a) or bare_b & lasts_a and all(" " not in k for k in keys_b))
 
 
 def person_key(name: str) -> str:

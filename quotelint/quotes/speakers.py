@@ -92,12 +92,37 @@ class Cast(Resolution):
             # of its own (`Jeb Bush`), else one it names at all
             chosen = next((i for i in ids if i in unique), None) or next((i for i in ids if i in self.ctx.mentioned), ids[0])
             entity = entities[chosen]
+            if entity.kind == "person" and m.count == 1 and self._first_name_here(m.first, entity.name):
+                continue  # `Paul Ryan` is not Rand Paul: a surname alias with a name after it
             if entity.kind == "organization" and self.reader.extends(m.first + m.count - 1):
                 continue  # State Department for the Blue Economy: a longer name, read as a run
-            cand = Candidate(m.first, m.first + m.count - 1, entity.kind, entity.name, entity.id)
+            first = self._given_before(m.first) if entity.kind == "person" else m.first  # Paul Ryan: the registered Ryan
+            cand = Candidate(first, m.first + m.count - 1, entity.kind, entity.name, entity.id)
             self._add(cand, covered)
             if entity.kind == "person":
                 self._person_context(cand, ())
+
+    def _given_before(self, t: int) -> int:
+        """The first word of first names and initials written right before a registered
+        person's surname (`Paul Ryan`, `J. Ryan` for a registered `Ryan`)."""
+        k = t
+        while k > 0 and t - k < 3:
+            prev = self.tokens[k - 1]
+            gap = self.ctx.prose[prev.end : self.tokens[k].start]
+            initial = len(prev.text) == 1 and prev.text.isupper() and gap == ". "
+            if not initial and not (gap == " " and prev.text[:1].isupper() and (knowledge.is_given_name(prev.text) or prev.text.lower() in self.qw.given_names)):
+                break
+            k -= 1
+        return k
+
+    def _first_name_here(self, t: int, name: str) -> bool:
+        """The one-word alias at word t is a person's surname, but here another capitalised
+        name follows it after a space, so it is somebody's first name."""
+        word = self.tokens[t].text
+        if len(name.split()) >= 2 and name.split()[0] == word or t + 1 >= len(self.tokens):
+            return False
+        nxt = self.tokens[t + 1]
+        return self.ctx.prose[self.tokens[t].end : nxt.start] == " " and nxt.text[:1].isupper() and nxt.text.lower() not in self.lexicon.common_words and not knowledge.is_time_word(nxt.text)
 
     def _roles(self, covered: set[int]) -> None:
         """A registered role of a person the document names stands for that person."""
