@@ -83,10 +83,12 @@ def colon_before(at: Attributor, frame: Frame, k: int, a: int) -> tuple[Candidat
 
 def _after_preposition(at: Attributor, t: int) -> bool:
     """A name that is a preposition's object (`blunt with Tom Parker:`), past its titles."""
-    tokens = at.tokens
+    tokens, prose = at.tokens, at.prose
     k = t - 1
-    while k >= 0 and t - k <= 4 and (tokens[k].text[:1].isupper() or tokens[k].text.lower() in at.cast.title_nouns):
-        k -= 1
+    while k >= 0 and t - k <= 6 and tokens[k].text.lower() not in at.qw.prepositions and prose[tokens[k].end : tokens[k + 1].start] in (" ", "\u00a0"):
+        if tokens[k].text.lower() in at.verbs or tokens[k].text.lower() in at.qw.verb_helpers:
+            return False  # `... surprise pollster Dana Shaw:` reaches the verb first
+        k -= 1  # past titles, adjectives and a determiner: `to the Dutch newspaper NRC Handelsblad:`
     return k >= 0 and tokens[k].text.lower() in at.qw.prepositions
 
 

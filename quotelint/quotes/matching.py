@@ -5,7 +5,8 @@ set aside, British spellings turned American (the pairs are data, `quotes.yaml`)
 a list of segments: an ellipsis (`…`, `...`) between two stands for words left out, a
 `[bracketed]` insertion for up to four words of the original replaced or none. A quotation
 matches an entry when its segments stand in the entry's words in order, with those gaps: a
-fragment of a longer registered quote matches too.
+fragment of a longer registered quote matches too, and so does a quotation that holds a whole
+registered quote and goes on.
 
 Candidates come from an inverted index of word pairs (for quotations of one or two words, from
 the entries of the quotation's own speaker), so a quotation is compared with a handful of
@@ -143,6 +144,8 @@ class QuoteIndex:
             return Match(None, "unverified")
         ids = self.candidates(quoted, speaker_id)
         exact = [i for i in ids if contains(self.entries[i], quoted)]
+        if not exact:  # the quotation holds a whole registered quote and goes on: `"A. B," she said` with A registered
+            exact = [i for i in ids if len(self.entries[i].norm) >= ALTERED_MIN and holds(quoted, self.entries[i])]
         if exact:
             same = [i for i in exact if same_speaker(self.speakers[i], speaker, speaker_id, entities) is not False]
             if same:
@@ -194,6 +197,13 @@ def contains(entry: Words, quoted: Words) -> bool:
         if words[p : p + len(first)] == first and _rest(words, p + len(first), parts[1:]):
             return True
     return False
+
+
+def holds(quoted: Words, entry: Words) -> bool:
+    """The entry's words stand together, in order, in the quotation's words."""
+    words, want = quoted.norm, entry.norm
+    n = len(want)
+    return any(words[p : p + n] == want for p in range(len(words) - n + 1) if words[p] == want[0])
 
 
 def _rest(words: tuple[str, ...], pos: int, parts: list[tuple[str, tuple[str, ...]]]) -> bool:
