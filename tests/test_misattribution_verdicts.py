@@ -73,3 +73,10 @@ def test_a_guess_raises_no_misattribution_but_names_the_registered_speaker(tmp_p
 @pytest.mark.parametrize("speaker", ["said Ned Price", "Price said"])
 def test_the_registered_speaker_is_verified(tmp_path: Path, speaker: str) -> None:
     assert check(tmp_path, f"“{QUOTE},” {speaker}.\n") == []
+
+
+def test_a_longer_quotation_holding_a_registered_quote(tmp_path: Path) -> None:
+    longer = f"“{QUOTE}. We will meet again in the spring,” said"
+    assert check(tmp_path, f"{longer} Ned Price.\n") == []
+    (found,) = misattributions(check(tmp_path, f"{longer} Halvorsen.\n"))
+    assert "registered to Ned Price" in str(found["message"])
