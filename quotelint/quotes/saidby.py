@@ -234,8 +234,14 @@ class Subjects:
             if low in self.qw.clause_words and low not in ("as",):
                 if low in ("and", "or") and 0 < i < len(items) - 1 and self.word(items[i - 1])[:1].isupper() and self.word(items[i + 1])[:1].isupper():
                     continue
+                if low in self.qw.subordinators and i > lo and self.broken(items[i - 1], items[i]) and self._aside_closes(frame, i, j):
+                    continue  # `Ted Cruz, when asked about it, responded`: an aside, the subject before it
                 return i + 1
         return lo
+
+    def _aside_closes(self, frame: Frame, i: int, j: int) -> bool:
+        """A comma-opened aside starting at item i closes with a comma before item j + 1."""
+        return any(self.broken(frame.items[k - 1], frame.items[k]) for k in range(i + 1, j + 2) if k < len(frame.items))
 
     def _item_of(self, frame: Frame, token: int, lo: int, hi: int) -> int:
         k = hi
