@@ -76,7 +76,12 @@ class Subjects:
             return None
         if self.broken(items[j], items[j + 1]):
             start = self._clause_start(frame, lo, j)
-            return self.chunks(frame, start, j + 1) or self._described_chunk(frame, start, j)
+            found = self.chunks(frame, start, j + 1)
+            if found is None:
+                who = self._relative_aside(frame, lo, j)  # `Graham, who says ... and allies should ..., tweeted`
+                if who is not None:
+                    found = self.chunks(frame, self._clause_start(frame, lo, who), who)
+            return found or self._described_chunk(frame, start, j)
         low = self.word(items[j]).lower()
         if low in self.qw.relative_words:
             return self._nearest(frame, lo, j, 10)
@@ -238,6 +243,14 @@ class Subjects:
                     continue  # `Ted Cruz, when asked about it, responded`: an aside, the subject before it
                 return i + 1
         return lo
+
+    def _relative_aside(self, frame: Frame, lo: int, j: int) -> int | None:
+        """The item of `who` or `which` opening a relative clause set off by a comma that runs
+        up to item j, or None."""
+        for i in range(j - 1, lo, -1):
+            if frame.items[i].quote < 0 and self.word(frame.items[i]).lower() in ("who", "which") and self.broken(frame.items[i - 1], frame.items[i]):
+                return i
+        return None
 
     def _aside_closes(self, frame: Frame, i: int, j: int) -> bool:
         """A comma-opened aside starting at item i closes with a comma before item j + 1."""
