@@ -70,7 +70,7 @@ class Subjects:
         items = frame.items
         lo = max(lo, v - REACH)
         j = v - 1
-        while j >= lo and items[j].quote < 0 and self.word(items[j]) in self.qw.verb_helpers and not self.broken(items[j], items[j + 1]):
+        while j >= lo and items[j].quote < 0 and self._helper(self.word(items[j])) and not self.broken(items[j], items[j + 1]):
             j -= 1
         if j < lo or items[j].quote >= 0:
             return None
@@ -123,6 +123,11 @@ class Subjects:
                 if found is not None:
                     return found
         return cand
+
+    def _helper(self, word: str) -> bool:
+        """A word between a subject and its verb: a helper (`has`, `also`) or an adverb in -ly
+        (`has increasingly decried`, `Smith flatly denied`)."""
+        return word in self.qw.verb_helpers or len(word) > 4 and word.endswith("ly") and word.islower() and self.cast.lexicon.is_common_word(word[:-2])
 
     def describe(self, frame: Frame, lo: int, j: int) -> Candidate | None:
         """An unnamed subject described, ending at item j: `the insider`, `a source close to
