@@ -133,3 +133,27 @@ def test_quote_marks_inside_markup_left_in_plain_text_are_no_quotation(registry:
 )
 def test_nicknames_and_chants(text: str, kind: str, registry: Registry) -> None:
     assert [q.kind for q in Context(Document.from_text(text), registry).quotes] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a possessor before a title and the speaker's own name
+        ("“This has to be the first time,” said Okafor’s chief of staff Tamsin Reyes.", ["Tamsin Reyes"]),
+        # asides between the subject and its verb
+        ("Tomas Ferreira, leading in the polls and focusing on the north, questioned the mayor’s “city values” on Monday.", ["Tomas Ferreira"]),
+        ("Tomas Ferreira, when asked what was wrong with the plan, responded that it “ignores the north entirely.”", ["Tomas Ferreira"]),
+        ("Tomas Ferreira spoke first. Ferreira, who says the council and its officers should resign, tweeted that the budget “will not survive the winter.”", ["Tomas Ferreira"]),
+        # an adverb in -ly between the subject and its verb
+        ("Tamsin Reyes has increasingly decried what she calls “systemic neglect” in the county.", ["Tamsin Reyes"]),
+        # a possessor's post before a colon
+        ("From Tamsin Reyes’s campaign post: “We must move on from this together.”", ["Tamsin Reyes"]),
+    ],
+)
+def test_asides_possessors_and_adverbs(text: str, expected: list[str | None], registry: Registry) -> None:
+    assert speech(text, registry) == expected
+
+
+def test_a_quantifier_alone_describes_the_speakers(registry: Registry) -> None:
+    (q,) = quotes("Fans held signs high as they celebrated. Some chanted “Home! Home!”", registry)
+    assert (q.speaker, q.speaker_text) == (None, "Some")

@@ -177,6 +177,10 @@ class Attributor:
             hi += 1
         cand = self.subjects._best(frame, lo, hi) or (self.subjects.capitalised(frame, lo) if hi == lo + 1 else None)
         possessor = cand is not None and _POSSESSIVE.match(self.prose, self.tokens[cand.last].end) is not None
+        if possessor and cand is not None:
+            later = self.subjects._best(frame, self.subjects._item_of(frame, cand.last, lo, hi - 1) + 1, hi, people_only=True)
+            if later is not None and _POSSESSIVE.match(self.prose, self.tokens[later.last].end) is None:
+                cand, possessor = later, False  # said Clinton's top aide Jake Sullivan: Sullivan
         owner = cand if possessor and cand.last + 1 < len(self.tokens) and self.tokens[cand.last + 1].text.lower() in self.qw.possessor_sources else None
         if cand is not None and (cand.kind != "person" or possessor) and hi < b and frame.items[hi].quote < 0:
             end = hi + 1

@@ -110,7 +110,7 @@ class Carryover:
             if prior is not None and prior.speaker is not None:
                 return Attribution("paragraph", prior.cand, prior.speaker)
             if last.quote < 0:
-                reported = self._reported(before, len(before.items))
+                reported = self._reported(before, len(before.items), speech)
                 if reported is not None:
                     return reported  # `Tomas was quick to add that ...` then `"Not negotiable."` alone
         after = self.at.frames.get(("p", key[1] + 1))
@@ -121,11 +121,12 @@ class Carryover:
         cand = self.at.subjects.left_of(after, 1, 0)
         return self.at._made("paragraph", after, cand, 1, 0) if cand is not None else None
 
-    def _reported(self, frame: Frame, end: int) -> Attribution | None:
+    def _reported(self, frame: Frame, end: int, speech: list[bool] | None = None) -> Attribution | None:
         """The person whose reporting verb opens the sentence ending at item `end` (exclusive)
-        of a frame, when that sentence holds no quotation: reported speech."""
+        of a frame, when that sentence quotes nobody's words (a term in it is no quotation of
+        speech): reported speech."""
         p, _ = frame.sentence_of(end - 1)
-        if any(item.quote >= 0 for item in frame.items[p:end]):
+        if any(item.quote >= 0 and (speech is None or speech[item.quote]) for item in frame.items[p:end]):
             return None
         for v in range(p, end):
             if self._infinitive(frame, v, p):  # was quick to add that ..., went on to say

@@ -15,12 +15,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+import regex
+
 from quotelint.quotes.speakers import Candidate, Speaker
 
 if TYPE_CHECKING:
     from quotelint.quotes.attribution import Attributor
     from quotelint.quotes.frames import Frame
 
+_POSSESSOR = regex.compile(r"['’]s?\s")
 REACH = 60  # items looked at, at most, for the sentence's subject
 SOURCE_REACH = 5  # items looked at, at most, for a body's statement: A police statement read
 
@@ -72,6 +75,9 @@ def colon_before(at: Attributor, frame: Frame, k: int, a: int) -> tuple[Candidat
     before it (`Tomas Ferreira: "..."`, a standfirst) only a person's or a registered entity's."""
     if k == a or frame.items[k - 1].quote >= 0 or at.prose[frame.items[k - 1].end : frame.items[k].start].strip() != ":":
         return None
+    owned = _owner_of_source(at, frame, a, k)
+    if owned is not None:
+        return owned  # `From Bush's Facebook post: "..."`
     last = at.cast.by_last.get(frame.items[k - 1].token)
     if last is not None and last.kind == "person" and last.first > frame.items[a].token and not _after_preposition(at, last.first):
         return last, at.resolve(last)  # a person named right before the colon: `... surprise pollster Dana Shaw: "..."`
@@ -79,6 +85,25 @@ def colon_before(at: Attributor, frame: Frame, k: int, a: int) -> tuple[Candidat
     if found is not None and found[0].first == frame.items[a].token and found[0].last == frame.items[k - 1].token:
         return found if found[1].kind == "person" or found[1].entity_id is not None else None  # Budget Day: "..."
     return found
+
+
+def _owner_of_source(at: Attributor, frame: Frame, a: int, k: int) -> tuple[Candidate, Speaker] | None:
+    """A possessor's statement, post or letter right before the colon: `From Bush's Facebook
+    post:`, `In Acme's statement:`; the possessor speaks."""
+    for j in range(k - 1, max(a, k - SOURCE_REACH) - 1, -1):
+        if frame.items[j].quote >= 0 or at._word(frame, j).lower() not in at.qw.possessor_sources:
+            continue
+        for i in range(j - 1, max(a, j - SOURCE_REACH) - 1, -1):
+            if frame.items[i].quote >= 0:
+                break
+            if _POSSESSOR.match(at.prose, frame.items[i].end):
+                owner = at.cast.at_last(frame.items[i].token)
+                if owner is not None and owner.kind in ("person", "organization", "name", "body"):
+                    speaker = at.resolve(owner)
+                    return (owner, speaker) if speaker is not None else None
+                return None
+        return None
+    return None
 
 
 def _after_preposition(at: Attributor, t: int) -> bool:

@@ -148,7 +148,8 @@ class Subjects:
             return None
         if head[:1].isdigit() and not (j - 1 >= k and self.word(items[j - 1]).lower() in ("in", "of")):
             return None  # `22 percent said` is no speaker; `About four in 10 said` is
-        if head[:1].isupper() and not (k == j and last.endswith("s") and self.cast.lexicon.is_common_word(last) and self.cast.reader.sentence_start(items[j].token)):
+        alone = k == j and self.cast.reader.sentence_start(items[j].token)
+        if head[:1].isupper() and not (alone and (last in self.qw.quantifiers or last.endswith("s") and self.cast.lexicon.is_common_word(last))):
             return None  # a capitalised word is a name (`Hart said`), bar a plural opening its sentence (`Aides said`)
         first = k  # from its determiner, unless a preposition comes first: `Supporters of the levy`
         for i in range(k, j + 1):
@@ -246,8 +247,18 @@ class Subjects:
                     continue
                 if low in self.qw.subordinators and i > lo and self.broken(items[i - 1], items[i]) and self._aside_closes(frame, i, j):
                     continue  # `Ted Cruz, when asked about it, responded`: an aside, the subject before it
+                if self._in_participle_aside(frame, lo, i, j):
+                    continue  # `Cruz, leading in the polls and focusing on Iowa, questioned`
                 return i + 1
         return lo
+
+    def _in_participle_aside(self, frame: Frame, lo: int, i: int, j: int) -> bool:
+        """Item i stands in an aside set off by commas that opens with a participle."""
+        c = i
+        while c > lo and frame.items[c - 1].quote < 0 and not self.broken(frame.items[c - 1], frame.items[c]):
+            c -= 1
+        first = self.word(frame.items[c])
+        return c > lo and self.broken(frame.items[c - 1], frame.items[c]) and first.islower() and first.endswith("ing") and self._aside_closes(frame, i, j)
 
     def _relative_aside(self, frame: Frame, lo: int, j: int) -> int | None:
         """The item of `who` or `which` opening a relative clause set off by a comma that runs
