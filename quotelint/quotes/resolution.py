@@ -95,7 +95,7 @@ class Resolution:
     def _pronoun(self, cand: Candidate) -> Speaker | None:
         sense = self.qw.pronouns.get(cand.name)
         if sense in ("male", "female"):
-            found = self._back(cand.first, lambda c: c.kind == "person" and self._sex(c, sense) == sense)
+            found = self._back(cand.first, lambda c: c.kind == "person" and self._sex(c, sense) == sense and self._personal(c.name))
             if found is not None and self._unnamed_between(found.last, cand.first):
                 return None  # One victim, an 88-year-old widow, said ... "...," she said
             if found is not None:
@@ -105,6 +105,15 @@ class Resolution:
         else:
             found = None
         return self._speaker(found) if found is not None else None
+
+    def _personal(self, name: str) -> bool:
+        """A name `he` or `she` can stand for: none with a body's word in it or a place's name
+        (`Congress`, `Islamic State`, `Aral Sea`), even when a registry lists it as a person."""
+        words = name.replace("-", " ").split()
+        bodies = self.ctx.registry.words.organization_words
+        if any(w in bodies or w.lower() in self.qw.speaking_bodies or w.lower() in self.qw.impersonal_words for w in words):
+            return False
+        return not (knowledge.is_place_name(name) or knowledge.is_organization_name(name) or knowledge.has_place_suffix(name))
 
     def _unnamed_between(self, lo: int, hi: int) -> bool:
         """Somebody unnamed speaks between words lo and hi: a sentence opening with `a`, `an`

@@ -56,6 +56,7 @@ class QuoteWords:
     prepositions: frozenset[str]
     verb_helpers: frozenset[str]
     clause_words: frozenset[str]
+    impersonal_words: frozenset[str]  # Islamic State: no he or she
     listener_verbs: frozenset[str]  # told: its object is the listener
     subordinators: frozenset[str]  # when, while, after: they open an adverbial clause
     endings: tuple[Ending, ...]  # longest British ending first
@@ -124,6 +125,7 @@ def quote_words() -> QuoteWords:
         clause_words=words("clause_words"),
         subordinators=words("subordinators"),
         listener_verbs=words("listener_verbs"),
+        impersonal_words=words("impersonal_words"),
         endings=tuple(endings),
         spelling_words={str(k).lower(): str(v).lower() for k, v in data["spelling_words"].items()},
     )
