@@ -76,6 +76,7 @@ def add_common(parser: argparse.ArgumentParser, formats: Sequence[str], fail_on:
     parser.add_argument("--stdin-filename", metavar="NAME", help="the name to report for standard input (its suffix picks the format)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of standard output")
     parser.add_argument("--no-cache", action="store_true", help="load the registry from its YAML files, not from the cache")
+    parser.add_argument("--date", metavar="DATE", help="judge titles as of this date, YYYY-MM-DD or today (default: each document's own date)")
 
 
 def add_color(parser: argparse.ArgumentParser) -> None:

@@ -5,6 +5,7 @@ Paths in settings are relative to the settings file. Unknown keys are an error.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import os
 from dataclasses import dataclass, replace
@@ -25,6 +26,7 @@ KEYS = (
     "exclude",
     "extend-exclude",
     "baseline",
+    "date",
 )
 # Folders never searched unless `exclude` replaces this list; hidden files and folders are skipped anyway.
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", "node_modules", "__pycache__", "site-packages", "_build")
@@ -43,6 +45,7 @@ class Settings:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE  # globs of files and folders a folder search skips
     extend_exclude: tuple[str, ...] = ()
     baseline: str | None = None
+    date: dt.date | None = None  # titles are judged at this date, whatever the documents say
     source: str | None = None  # the settings file, if any
     root: str = "."  # folder the settings file stands in; per-file-ignores and excludes are relative to it
     lines: tuple[tuple[str, int], ...] = ()  # (key, line) where the settings file gives the line
@@ -117,6 +120,19 @@ def _list(value: Any, key: str, path: str) -> tuple[str, ...]:
     raise UserError(f"setting {key!r} must be a list of text", path=path)
 
 
+def setting_date(value: Any) -> dt.date:
+    """A date as YAML and TOML give it (a date, or text such as `today`)."""
+    from quotelint.docdate import parse_date
+
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        return parse_date(value)
+    raise ValueError("must be a date (YYYY-MM-DD) or today")
+
+
 def parse_settings(data: dict[str, Any], path: str) -> Settings:
     root = os.path.dirname(os.path.abspath(path))
     lines = getattr(data, "key_lines", {})
@@ -138,6 +154,8 @@ def parse_settings(data: dict[str, Any], path: str) -> Settings:
                 values["registry_required"] = value
             elif key == "fail-on":
                 values["fail_on"] = Severity.parse(str(value))
+            elif key == "date":
+                values["date"] = setting_date(value)
             elif key == "baseline":
                 values["baseline"] = os.path.join(root, str(value))
             elif key == "per-file-ignores":

@@ -1,171 +1,161 @@
 """A person given a title or role that the registry does not give them at that time.
 
 ## What it does
-For each registered person with `roles`, reads the title written right before the name
-(`UN Secretary-General António Guterres`, `Kazakhstan's President Kassym-Jomart Tokayev`) and
-the one in an apposition right after it (`Ömer Kocaman, deputy secretary general of the
-Organization of Turkic States,`). A title fits when it holds every word of one of the person's
-role titles or aliases (so `Kazakh President` fits the alias `President`); a title that fits
-none of the roles the person held at the quotation's date is flagged. `former`, `then-` or `ex-`
-before a title ask for a role held at some earlier time.
+For each registered person with `roles`, reads the title written beside the name: before it
+(`UN Secretary-General António Guterres`, `Kazakhstan's President Kassym-Jomart Tokayev`,
+`Chair of the European Parliament Charles Michel`, `Ukraine's president, Volodymyr Zelenskyy,`)
+or in an apposition after it (`Ömer Kocaman, deputy secretary general of the Organization of
+Turkic States,`). A title fits a role when its title words all belong to the role's title or
+aliases, the organizations and countries it names are the role's (`Kazakh` for `Kazakhstan`,
+`UN` for `United Nations`), and it holds the role's head (`Secretary-General`, not `Secretary`).
+A title that fits none of the roles the person held at the article's date is flagged, and the
+message names whom the registry gives that title at that date. `former`, `then-`, `ex-` or
+`as` before a title ask for a role held at some earlier time.
 
-The date is that of the registered quote the person is quoted with in the paragraph, when there
-is one; otherwise any role the person ever held fits.
+The article's date is `--date` or the `date:` setting, else the article's front matter, HTML
+publication date or dateline (`ASTANA, March 20, 2023 -`). Without one, a registered quote in
+the paragraph dates it: the article is no older, so a role that ended before the quote was
+given does not fit. With neither, any role the person ever held fits.
 
 ## Why it matters
 A garbled or outdated title (`General Antonio Guterres, UN Secretary`; a minister called
-president) misinforms readers and undermines the rest of the article.
+president; a title the person left years before) misinforms readers and undermines the rest of
+the article.
 
 ## Options
 Add the titles a person is rightly called to the role's `aliases`, with `from` and `to` dates.
+Give the date articles speak from with `--date` or `date:` when they carry none.
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from quotelint.checks import Rule
+from quotelint.checks.title_fit import Title, fits, judged, pieces, read_title
+from quotelint.checks.title_reading import Page, Written, read_titles
+from quotelint.docdate import document_date
 from quotelint.finding import Hit, Severity
-from quotelint.quotes.words import quote_words
-from quotelint.names import fold, form_tokens
-from quotelint.quotes.roles import MAX_TITLE_WORDS as MAX_WORDS
-from quotelint.quotes.roles import folded_words, is_title_word, title_before, title_word_in
 
 if TYPE_CHECKING:
     from quotelint.context import Context
-    from quotelint.lexicon import Lexicon
     from quotelint.registry.model import Entity, Role
 
-CONNECTORS = frozenset({"of", "for", "the", "and", "at", "to", "in"})
-ARTICLES = frozenset({"the", "a", "an"})
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """The article's date; or, when it gives none, the date of a registered quote in the
+    paragraph: the article is no older, so a role that ended before it is no longer held."""
+
+    date: dt.date
+    exact: bool
+
+    def holds(self, role: Role, past: bool = False) -> bool:
+        if past:
+            return role.start is None or role.start <= self.date or not self.exact
+        if self.exact:
+            return role.held_on(self.date)
+        return role.end is None or role.end >= self.date
+
+    def __str__(self) -> str:
+        day = f"{self.date.day} {self.date:%B %Y}"
+        return f"on {day}" if self.exact else f"after {day} (the date of the quote beside it)"
 
 
 def check(ctx: Context) -> Iterator[Hit]:
     entities = ctx.registry.entities
+    page: Page | None = None
+    article = document_date(ctx.document, ctx.settings.date if ctx.settings else None)
     starts = [p[0] for p in ctx.quote_scan.paragraphs]
-    dates = quote_dates(ctx, starts)
+    quoted = quote_dates(ctx, starts) if article is None else {}
+    seen: set[tuple[int, int]] = set()
     for mention in ctx.mentions:
         if not mention.form.accepted:
             continue
         person = entities[mention.form.entity_ids[0]]
         if person.kind != "person" or not person.roles:
             continue
-        when = dates.get(bisect.bisect_right(starts, mention.start) - 1)
-        for first, last in (title_before(ctx, mention.first), title_after(ctx, mention.first + mention.count - 1)):
-            if first > last:
-                continue
-            hit = judge(ctx, person, first, last, when)
-            if hit is not None:
-                yield hit
+        page = page or Page(ctx)
+        bound = quoted.get(bisect.bisect_right(starts, mention.start) - 1)
+        when = When(article, exact=True) if article else When(bound, exact=False) if bound else None
+        for written in read_titles(page, mention.first, mention.first + mention.count - 1):
+            if (written.first, written.last) not in seen:
+                seen.add((written.first, written.last))
+                hit = judge(ctx, page, person, written, when)
+                if hit is not None:
+                    yield hit
 
 
 def quote_dates(ctx: Context, starts: list[int]) -> dict[int, dt.date]:
-    """The date of the registered quote each paragraph holds, if any."""
+    """The date of the registered quote each paragraph holds, if any (the latest, if several)."""
     registered = {q.id: q for q in ctx.registry.quotes}
     out: dict[int, dt.date] = {}
     for q in ctx.quotes:
         entry = registered.get(q.registry_id or "")
         if entry is not None and entry.date is not None and q.status in ("verified", "altered"):
-            out.setdefault(bisect.bisect_right(starts, q.start) - 1, entry.date)
+            paragraph = bisect.bisect_right(starts, q.start) - 1
+            out[paragraph] = max(out.get(paragraph, entry.date), entry.date)
     return out
 
 
-def title_after(ctx: Context, name: int) -> tuple[int, int]:
-    """Token indexes of an apposition's title right after a name: `, UN Secretary on ...`."""
-    words, prose = ctx.words, ctx.prose
-    qw = quote_words()
-    if name + 1 >= len(words) or prose[words[name].end : words[name + 1].start].strip() != ",":
-        return 1, 0
-    first = name + 1
-    while first < len(words) and words[first].text.lower() in ARTICLES | qw.past_markers:
-        first += 1
-    last = first - 1
-    while last + 1 < len(words) and last + 1 - first < MAX_WORDS:
-        word = words[last + 1].text
-        if last >= first and prose[words[last].end : words[last + 1].start].strip(" ’'s") not in ("", "-"):
-            break
-        if not (word[:1].isupper() or is_title_word(ctx, word) or word.lower() in CONNECTORS or _past_prefixed(word, qw.past_markers)):
-            break
-        last += 1
-    while last >= first and words[last].text.lower() in CONNECTORS:
-        last -= 1
-    if not any(is_title_word(ctx, words[t].text) for t in range(first, last + 1)):
-        return 1, 0
-    return first, last
-
-
-def _past_prefixed(word: str, markers: frozenset[str]) -> bool:
-    head, _, rest = word.partition("-")
-    return bool(rest) and head.lower() in markers
-
-
-def judge(ctx: Context, person: Entity, first: int, last: int, when: dt.date | None) -> Hit | None:
-    words = ctx.words
-    qw = quote_words()
-    written = ctx.prose[words[first].start : words[last].end]
-    before = words[first - 1].text.lower() if first > 0 else ""
-    past = before in qw.past_markers or _past_prefixed(words[first].text, qw.past_markers)
-    phrase: set[str] = set()
-    titled: set[str] = set()
-    for t in range(first, last + 1):
-        text = words[t].text
-        if _past_prefixed(text, qw.past_markers):
-            text = text.partition("-")[2]
-        phrase.update(w for w in folded_words(text) if w not in ARTICLES)
-        if is_title_word(ctx, text):
-            titled.update(folded_words(text))
-    fitting = [role for role in person.roles if any(form_fits(ctx, form, phrase, titled) for form in role.forms)]
-    if fitting and (when is None or any(role_at(role, when, past) for role in fitting)):
+def judge(ctx: Context, page: Page, person: Entity, written: Written, when: When | None) -> Hit | None:
+    title = read_title(page, written.first, written.last)
+    if not judged(title, page):
         return None
+    past = written.past or title.past
+    fitting = fitting_roles(ctx, person, title)
+    if fitting and (when is None or any(when.holds(role, past) for role in fitting)):
+        return None
+    if not fitting and held_piecewise(ctx, page, person, written, when):
+        return None
+    start, end = page.words[written.first].start, page.words[written.last].end
+    text = ctx.prose[start:end]
+    others = holders(ctx, person, title, when) if not past else ""
     if fitting:
-        roles = ", ".join(role.title for role in fitting)
-        message = f"'{written}': {person.name} did not hold this title on {when} ({roles}: {spans(fitting)})"
-        return Hit(words[first].start, words[last].end, message)
-    held = [r for r in person.roles if r.held_on(when)] if when else [r for r in person.roles if r.end is None]
-    known = "; ".join(r.title for r in held[:3]) or "none at that date"
-    message = f"'{written}' is not a title the registry gives {person.name} (registered: {known})"
+        roles = ", ".join(dict.fromkeys(role.title for role in fitting))
+        return Hit(start, end, f"'{text}': {person.name} did not hold this title {when} ({roles}: {spans(fitting)}){others}")
+    held = [r for r in person.roles if when.holds(r)] if when else [r for r in person.roles if r.end is None]
+    known = "; ".join(dict.fromkeys(r.title for r in (held if when else held or person.roles)[:3])) or "none at that date"
+    at = f" {when}" if when else ""
+    message = f"'{text}' is not a title the registry gives {person.name}{at} (registered: {known}){others}"
     suggestion = (held[0].aliases or (held[0].title,))[0] if len(held) == 1 else None
-    return Hit(words[first].start, words[last].end, message, suggestion)
+    return Hit(start, end, message, suggestion)
 
 
-def form_fits(ctx: Context, form: str, phrase: set[str], titled: set[str]) -> bool:
-    """The written title holds every word of the role's form (`Kazakh Foreign Minister` for
-    `Foreign Minister`), or it is the form shortened: its head (`Ambassador` of `Ambassador to
-    Spain`, `Secretary General` of `UN Secretary General`) is all there and no title word is
-    foreign to it. `UN Secretary` and `General` are neither."""
-    wanted = {w for w in folded_words(form) if w not in ARTICLES}
-    if wanted and wanted <= phrase:
-        return True
-    head = form_head(ctx, form)
-    return bool(head) and head <= phrase and titled <= wanted
+def fitting_roles(ctx: Context, person: Entity, title: Title) -> list[Role]:
+    roles = ctx.registry.titles.roles
+    home = frozenset().union(*(roles[role].countries for role in person.roles))
+    return [role for role in person.roles if fits(title, roles[role], home)]
 
 
-def form_head(ctx: Context, form: str) -> frozenset[str]:
-    """The title words at the end of a form's first part: `Prime Minister` in `Prime Minister
-    of Kazakhstan`, `President` in `European Council President`."""
-    return _form_head(form, ctx.registry.words)
+def held_piecewise(ctx: Context, page: Page, person: Entity, written: Written, when: When | None) -> bool:
+    """Several titles joined by `and`, each one the person held (`High Representative for
+    Foreign Affairs and Security Policy and Vice-President of the European Commission`)."""
+    for spans_ in pieces(page, written.first, written.last):
+        titles = [t for t in (read_title(page, a, b) for a, b in spans_) if judged(t, page)]
+        if titles and all(
+            any(when is None or when.holds(r, written.past or t.past) for r in fitting_roles(ctx, person, t)) for t in titles
+        ):
+            return True
+    return False
 
 
-@functools.lru_cache(maxsize=4096)
-def _form_head(form: str, lexicon: Lexicon) -> frozenset[str]:
-    raw = form_tokens(form)
-    cut = next((i for i, w in enumerate(raw) if w.lower() in CONNECTORS | {"on"}), len(raw))
-    head: list[str] = []
-    for word in reversed(raw[:cut]):
-        if not title_word_in(word, lexicon):
-            break
-        head.append(word)
-    return frozenset(fold(w) for w in head)
-
-
-def role_at(role: Role, when: dt.date, past: bool) -> bool:
-    if past:
-        return role.start is None or role.start <= when
-    return role.held_on(when)
+def holders(ctx: Context, person: Entity, title: Title, when: When | None) -> str:
+    """Whom the registry gives the title instead (at the date, if known), when one or two people."""
+    index = ctx.registry.titles
+    found: dict[str, Role] = {}
+    for other, role in index.holders:
+        if other.id != person.id and (when is None or when.holds(role)) and fits(title, index.roles[role]):
+            found.setdefault(other.name, role)
+    if not found or len(found) > 2:
+        return ""
+    if when is not None and when.exact:
+        return "; " + " and ".join(f"the {role.title} {when} was {name}" for name, role in found.items())
+    return "; the registry gives it to " + " and ".join(f"{name} ({role.title}: {spans([role])})" for name, role in found.items())
 
 
 def spans(roles: list[Role]) -> str:

@@ -42,6 +42,13 @@ def with_options(settings: Settings, args: argparse.Namespace) -> Settings:
     if getattr(args, "fail_on", None):
         changes["fail_on"] = Severity.parse(args.fail_on)
     changes["registry_required"] = getattr(args, "registry_required", None)
+    if getattr(args, "date", None):
+        from quotelint.docdate import parse_date
+
+        try:
+            changes["date"] = parse_date(args.date)
+        except ValueError as exc:
+            raise UserError(f"--date: {exc}") from None
     return settings.with_cli(**changes)
 
 

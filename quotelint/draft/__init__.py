@@ -29,14 +29,12 @@ import regex
 
 from quotelint.commands.common import inputs_from, registry_from, settings_from, write_output
 from quotelint.context import Context
-from quotelint.document import Document
+from quotelint.docdate import article_date
 from quotelint.draft.names import NameCandidate, draft_note, name_evidence, names_in, placed_words
 from quotelint.draft.yamlout import render
 from quotelint.registry import Entity, Registry
 
 MIN_DOCUMENTS = 2  # a name must stand in this many documents to be drafted
-_DATE_LINE = regex.compile(r"\s*+(?:(\d{1,2})\s++(\p{L}++)\.?,?\s++(\d{4})|(\p{L}++)\.?\s++(\d{1,2}),?\s++(\d{4})|(\d{4})-(\d{2})-(\d{2}))\s*+")
-DATE_LINES = 60  # how far into an article its date line is looked for
 _CLOSING = regex.compile(r"(?<![.…]|\b\p{Lu})[.,]$")  # not an ellipsis's last dot, nor the one of U.S.
 SECTIONS = {"person": "people", "organization": "organizations", "place": "terms", "term": "terms"}
 
@@ -106,22 +104,6 @@ def registry_text(text: str) -> str:
     """A quotation's text as the registry keeps it: spaces as one, without the comma or full stop
     that only closes the quoted span (`Peace is possible,` -> `Peace is possible`)."""
     return _CLOSING.sub("", " ".join(text.split()))
-
-
-def article_date(doc: Document) -> dt.date | None:
-    """The date of an article: the first line near its top that holds nothing but a date."""
-    for number in range(1, min(DATE_LINES, len(doc.line_starts)) + 1):
-        m = _DATE_LINE.fullmatch(doc.line_text(number))
-        if m is None:
-            continue
-        day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
-        try:
-            if m.group(7):
-                return dt.date(int(m.group(7)), int(m.group(8)), int(m.group(9)))
-            return dt.datetime.strptime(f"{int(day)} {month[:3]} {year}", "%d %b %Y").date()
-        except ValueError:
-            continue
-    return None
 
 
 def draft_entries(draft: Draft, registry: Registry) -> dict[str, list[dict[str, object]]]:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from quotelint.registry.model import Claim, Entity, Quote, Role
 
 if TYPE_CHECKING:
+    from quotelint.checks.title_words import TitleIndex
     from quotelint.lexicon import Lexicon
     from quotelint.names import NameIndex
     from quotelint.quotes.matching import QuoteIndex
@@ -40,6 +41,13 @@ class Registry:
         from quotelint.lexicon import default_lexicon
 
         return self.lexicon if self.lexicon is not None else default_lexicon()
+
+    @functools.cached_property
+    def titles(self) -> TitleIndex:
+        """Every registered role as the wrong-title rule compares titles with it."""
+        from quotelint.checks.title_words import TitleIndex
+
+        return TitleIndex.build(self)
 
     @functools.cached_property
     def quote_index(self) -> QuoteIndex:

@@ -1,0 +1,275 @@
+"""Reading the title written beside a registered person's name, for the wrong-title rule.
+
+Three places hold a title:
+
+- right before the name: `UN Secretary-General António Guterres`, `Kazakhstan's President
+  Kassym-Jomart Tokayev`, `former president Nursultan Nazarbayev`, and with what the title is of
+  between it and the name: `Chair of the European Parliament Charles Michel`;
+- before the name and a comma, the name then set off by commas: `Ukraine's president, Volodymyr
+  Zelenskyy, said`;
+- after the name, in an apposition: `Ned Price, a spokesman for the State Department, said`.
+
+A title is read from its head, a noun a title ends on (`Minister`, `Secretary-General`), with
+title words, organizations and countries before it and, after `of`, `for`, `to`, `at` or `in`,
+what it is of. Reading stops at another person's name, at punctuation, and at a capitalized
+ordinary word before the head (`Donor's` in a headline), which no title holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from quotelint.checks.title_words import SMALL, countries_in, head_words, key, parts, title_words
+from quotelint.quotes.words import quote_words
+
+if TYPE_CHECKING:
+    from quotelint.context import Context
+
+MAX_WORDS = 16
+JOINS = frozenset({" ", "-", "\u00a0"})
+POSSESSIVE = frozenset({"’s ", "'s ", "’ ", "' "})
+READ_CONNECTORS = frozenset({"of", "for", "to", "at", "in"})
+ARTICLES = frozenset({"the", "a", "an"})
+CLOSERS = frozenset({",", ".", ";", ":", ")", "—", "–", "!", "?"})
+
+
+@dataclass(frozen=True, slots=True)
+class Written:
+    first: int  # token indexes of the title, inclusive
+    last: int
+    past: bool  # `former`, `then-`, `as`: a role held at some earlier time fits
+
+
+class Page:
+    """The words of one document as titles are read from them."""
+
+    def __init__(self, ctx: Context) -> None:
+        self.words = ctx.words
+        self.prose = ctx.prose
+        self.lexicon = ctx.registry.words
+        self.index = ctx.registry.titles
+        self.role_words = self.index.role_words
+        self.heads = head_words(self.lexicon) | self.index.heads
+        self.person: set[int] = set()
+        self.unit_at: dict[int, tuple[int, int, str]] = {}  # token -> (first, last, entity id) of a named body
+        for m in ctx.mentions:
+            span = range(m.first, m.first + m.count)
+            if ctx.registry.entities[m.form.entity_ids[0]].kind == "person":
+                self.person.update(span)
+            else:
+                for t in span:
+                    self.unit_at[t] = (m.first, m.first + m.count - 1, m.form.entity_ids[0])
+
+    def gap(self, left: int, right: int) -> str:
+        return self.prose[self.words[left].end : self.words[right].start]
+
+    def text(self, i: int) -> str:
+        return self.words[i].text
+
+    def title(self, i: int) -> bool:
+        return self.index.is_title_word(self.text(i), self.lexicon)
+
+    def head(self, i: int) -> bool:
+        if not self.title(i):
+            return False
+        text = self.text(i)
+        capitalized = self.index.capitalized_heads if text[:1].isupper() else frozenset()
+        return any(p in self.heads or key(p) in capitalized for p in bare_parts(text))
+
+    def past(self, i: int) -> bool:
+        """`former`, `then`, or a title word prefixed with one (`then-director-general`)."""
+        markers = quote_words().past_markers
+        word = self.text(i).lower()
+        return word in markers or ("-" in word and word.split("-")[0] in markers)
+
+    def modifier(self, i: int) -> bool:
+        return self.text(i).lower() in title_words().modifiers or self.past(i)
+
+    def country(self, i: int) -> bool:
+        return bool(countries_in(tuple(key(p) for p in parts(self.text(i)))))
+
+    def proper(self, i: int) -> bool:
+        """A capitalized word no dictionary holds: a country's adjective, an acronym, a name."""
+        word = self.text(i)
+        return word[:1].isupper() and not self.lexicon.is_common_word(word) and not self.title(i)
+
+    def qualifier(self, i: int) -> bool:
+        """A word that may stand before a title's head: a title word, a country, a name, or a
+        word of some registered role (`policy` in `EU foreign policy chief`, `Conservative`)."""
+        word = self.text(i)
+        if self.title(i) or self.country(i) or self.proper(i) or self.modifier(i):
+            return True
+        return word.lower() not in ARTICLES and all(key(p) in self.role_words for p in parts(word))
+
+
+def bare_parts(word: str) -> list[str]:
+    """The parts of a title word without a prefix that places it in the past (`then-`, `ex-`)."""
+    got = parts(word)
+    if len(got) > 1 and got[0] in quote_words().past_markers:
+        got = got[1:]
+    return got
+
+
+def read_titles(page: Page, first: int, last: int) -> list[Written]:
+    """The titles written beside the name whose tokens are first..last."""
+    out = []
+    before = read_before(page, first, last)
+    if before is not None:
+        out.append(before)
+    after = read_after(page, last)
+    if after is not None:
+        out.append(after)
+    return out
+
+
+def read_before(page: Page, name: int, name_last: int) -> Written | None:
+    if name == 0:
+        return None
+    end = name - 1
+    gap = page.gap(end, name)
+    if gap not in JOINS:
+        if gap.strip() != "," or not set_off(page, name_last):
+            return None
+    return read_back(page, end)
+
+
+def set_off(page: Page, last: int) -> bool:
+    """The name ends a phrase: a comma or a full stop follows it (`..., Volodymyr Zelenskyy, said`)."""
+    rest = page.prose[page.words[last].end :].lstrip(" ")
+    return not rest or rest[0] in CLOSERS or rest[0] == "\n"
+
+
+def read_back(page: Page, end: int) -> Written | None:
+    """The title ending on token `end`: its head there, or what it is of (`of the European Parliament`)."""
+    if page.head(end):
+        return qualified(page, end, end)
+    if page.text(end) in SMALL or not (page.text(end)[:1].isupper() or end in page.unit_at or page.qualifier(end)):
+        return None
+    j = end
+    while j >= 0 and end - j < MAX_WORDS:
+        if j in page.person:
+            return None
+        if j < end and not joined(page, j, j + 1, comma=page.text(j + 1)[:1].isupper()):
+            return None
+        word = page.text(j)
+        if j in page.unit_at:
+            first, last, _ = page.unit_at[j]
+            heads = [t for t in range(first, last + 1) if page.head(t)]
+            if heads:  # a registered term that is itself a title: `Ombudsman of Kazakhstan`
+                return qualified(page, heads[0], end)
+            j = first - 1
+            continue
+        if word in READ_CONNECTORS:
+            if j > 0 and joined(page, j - 1, j) and page.head(j - 1):
+                return qualified(page, j - 1, end)
+            j -= 1
+            continue
+        if word in ("the", "and") or word[:1].isupper() or page.title(j) or page.qualifier(j):
+            j -= 1
+            continue
+        return None
+    return None
+
+
+def qualified(page: Page, head: int, last: int) -> Written | None:
+    """From a head leftwards over title words, organizations, countries and modifiers."""
+    first = head
+    j = head - 1
+    while j >= 0 and last - j < MAX_WORDS and j not in page.person:
+        gap = page.gap(j, first)
+        if gap in POSSESSIVE:
+            if not (j in page.unit_at or page.country(j)):
+                break
+        elif gap not in JOINS and not abbreviated(page, j, gap):
+            break
+        if j in page.unit_at:
+            first = j = page.unit_at[j][0]
+            j -= 1
+            continue
+        if not page.qualifier(j):
+            break
+        first = j
+        j -= 1
+    return span(page, first, last)
+
+
+def span(page: Page, first: int, last: int) -> Written | None:
+    """The title without its leading modifiers, and whether they, or `as`, place it in the past."""
+    qw = quote_words()
+    past = False
+    while first < last and page.modifier(first) and not page.head(first):
+        past = past or page.past(first)
+        first += 1
+    ordinals = title_words().ordinals
+    past = past or page.past(first) or any(page.text(t).lower() in ordinals and only_head(page, t + 1, last) for t in range(first, last))
+    k = first - 1
+    while k >= 0 and page.text(k).lower() in ARTICLES:
+        k -= 1
+    if k >= 0 and page.gap(k, k + 1) in JOINS:
+        word = page.text(k).lower()
+        # `as` gives a capacity when a comma closes the title (`As foreign minister, he`), not in
+        # `As President Tokayev said`
+        closed = last + 1 >= len(page.words) or page.gap(last, last + 1).lstrip().startswith(",")
+        past = past or word in qw.past_markers or (word in title_words().capacity_words and closed)
+    return Written(first, last, past)
+
+
+def only_head(page: Page, i: int, last: int) -> bool:
+    """A head standing alone, no title word after it: `president` in `first president`, not
+    `Deputy` in `First Deputy Foreign Minister`."""
+    return page.head(i) and (i == last or not page.title(i + 1))
+
+
+def joined(page: Page, left: int, right: int, comma: bool = False) -> bool:
+    gap = page.gap(left, right)
+    return gap in JOINS or gap in POSSESSIVE or (comma and gap == ", ") or abbreviated(page, left, gap)
+
+
+def abbreviated(page: Page, left: int, gap: str) -> bool:
+    """`U.S. President`: the full stop of an abbreviation of single capitals, not a sentence's end."""
+    word = page.text(left)
+    return gap in (". ", ".’s ", ".'s ") and len(word) == 1 and word.isupper() and left in page.unit_at
+
+
+def read_after(page: Page, name: int) -> Written | None:
+    """An apposition's title: `, UN Secretary-General since 2017,`, `, a spokesman for the State Department,`."""
+    words = page.words
+    j = name + 1
+    if j >= len(words) or page.gap(name, j).strip() != ",":
+        return None
+    while j < len(words) and (page.text(j).lower() in ARTICLES | title_words().capacity_words or page.modifier(j) and not page.head(j)):
+        j += 1
+    start, last, state = j, -1, "before"
+    while j < len(words) and j - start < MAX_WORDS:
+        if j > start and not joined(page, j - 1, j):
+            break
+        if j in page.person:
+            return None
+        word = page.text(j)
+        if j in page.unit_at:
+            unit_last = page.unit_at[j][1]
+            if any(page.head(t) for t in range(j, unit_last + 1)):
+                state = "head"  # a registered term that is itself a title: `Human Rights Commissioner`
+            j = unit_last + 1
+            last = j - 1 if state != "before" else last
+            continue
+        if page.head(j):
+            state, last = "head", j
+        elif word in READ_CONNECTORS and state != "before":
+            state = "object"
+        elif state == "object" and (word[:1].isupper() or page.title(j) or word in ("the", "and") or page.qualifier(j)):
+            last = j if word not in ("the", "and") else last
+        elif state == "before" and (page.qualifier(j) or word == "and" and j + 1 < len(words) and page.text(j + 1)[:1].isupper()):
+            pass
+        elif state == "head" and page.title(j):
+            last = j
+        else:
+            break
+        j += 1
+    if last < 0:
+        return None
+    nxt = last + 1
+    if nxt < len(words) and page.gap(last, nxt) in JOINS and (words[nxt].text[:1].isupper() or nxt in page.person):
+        return None  # the title of the next name: `Ukraine's president, Volodymyr Zelenskyy, President Tokayev`
+    return span(page, start, last)

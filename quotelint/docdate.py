@@ -1,0 +1,116 @@
+"""The date an article speaks from, which titles are judged at.
+
+In order: the date given for the run (`--date`, else the `date:` setting); the article's front
+matter (`date: 2023-03-20`, also `published`, `pubDate` and the like, YAML or TOML); in HTML, a
+`<meta>` publication date or the first `<time datetime>`; and a dateline opening one of the
+article's first lines, a place or a word such as `Published` before a date with its year
+(`ASTANA, March 20, 2023 (Reuters) -`, `Published: 20 March 2023`). An article with none of
+these has no date.
+
+A line holding nothing but a date is not taken for the article's date: pages put today's date
+above the headline (`article_date` reads it for `registry draft`, which only drafts).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import regex
+
+if TYPE_CHECKING:
+    from quotelint.document import Document
+
+DATE_LINES = 60  # how far into an article its date line is looked for
+_DATE = r"(?:(\d{1,2})\s++(\p{L}++)\.?,?\s++(\d{4})|(\p{L}++)\.?\s++(\d{1,2}),?\s++(\d{4})|(\d{4})-(\d{2})-(\d{2}))"
+_DATE_LINE = regex.compile(r"\s*+" + _DATE + r"\s*+")
+_DATELINE = regex.compile(
+    r"\s*+(?:\p{Lu}[\p{L}.'’ -]{0,40}+,\s*+|(?i:published|posted|updated|dated?)(?:\s++on)?:?\s*+)" + _DATE + r"(?![\p{L}\d])"
+)
+DATELINE_LINES = 12  # how far into an article its dateline is looked for
+_ISO = regex.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_FRONT_KEY = regex.compile(
+    r"(?i)(?:date|published|pubdate|publishdate|published_at|publication_date|created)\s*+[:=]\s*+[\"']?+(\d{4}-\d{2}-\d{2})"
+)
+_HTML_DATE = regex.compile(
+    r"(?i)<meta\s[^>]{0,300}?(?:name|property|itemprop)=[\"'](?:article:published_time|date|pubdate|datePublished|dc\.date)[\"'][^>]{0,300}?content=[\"'](\d{4}-\d{2}-\d{2})"
+    r"|<time\s[^>]{0,300}?datetime=[\"'](\d{4}-\d{2}-\d{2})"
+)
+
+
+def parse_date(text: str) -> dt.date:
+    """`2023-03-20`, or `today`. Raises ValueError for anything else."""
+    text = text.strip()
+    if text.lower() == "today":
+        return dt.date.today()
+    m = _ISO.fullmatch(text)
+    if m is None:
+        raise ValueError(f"{text!r} is not a date (write YYYY-MM-DD or today)")
+    return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+
+
+def document_date(doc: Document, given: dt.date | None = None) -> dt.date | None:
+    if given is not None:
+        return given
+    return front_matter_date(doc.text) or html_date(doc) or dateline_date(doc)
+
+
+def front_matter_date(text: str) -> dt.date | None:
+    """The date in YAML (`---`) or TOML (`+++`) front matter at the very top of the text."""
+    lines = text.lstrip("\ufeff").splitlines()
+    if not lines or lines[0].strip() not in ("---", "+++"):
+        return None
+    fence = lines[0].strip()
+    for line in lines[1:200]:
+        if line.strip() == fence:
+            return None
+        m = _FRONT_KEY.match(line.strip())
+        if m is not None:
+            try:
+                return parse_date(m.group(1))
+            except ValueError:
+                return None
+    return None
+
+
+def html_date(doc: Document) -> dt.date | None:
+    if doc.kind != "html":
+        return None
+    m = _HTML_DATE.search(doc.text)
+    if m is None:
+        return None
+    try:
+        return parse_date(m.group(1) or m.group(2))
+    except ValueError:
+        return None
+
+
+def dateline_date(doc: Document) -> dt.date | None:
+    """The date of a dateline opening one of the first lines: `ASTANA, March 20, 2023 -`."""
+    for number in range(1, min(DATELINE_LINES, len(doc.line_starts)) + 1):
+        m = _DATELINE.match(doc.line_text(number))
+        found = date_of(m) if m is not None else None
+        if found is not None:
+            return found
+    return None
+
+
+def article_date(doc: Document) -> dt.date | None:
+    """The first line near the top of an article that holds nothing but a date."""
+    for number in range(1, min(DATE_LINES, len(doc.line_starts)) + 1):
+        m = _DATE_LINE.fullmatch(doc.line_text(number))
+        found = date_of(m) if m is not None else None
+        if found is not None:
+            return found
+    return None
+
+
+def date_of(m: regex.Match[str]) -> dt.date | None:
+    """The date a match of `_DATE` holds, if it is one (no 31 February)."""
+    day, month, year = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(5), m.group(4), m.group(6))
+    try:
+        if m.group(7):
+            return dt.date(int(m.group(7)), int(m.group(8)), int(m.group(9)))
+        return dt.datetime.strptime(f"{int(day)} {month[:3]} {year}", "%d %b %Y").date()
+    except ValueError:
+        return None
