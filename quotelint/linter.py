@@ -12,6 +12,7 @@ from quotelint.context import Context
 from quotelint.document import Document
 from quotelint.finding import Finding, Hit
 from quotelint.registry import Registry
+from quotelint.repeats import merge_repeats, repeat_keys
 from quotelint.settings import Settings
 
 
@@ -85,15 +86,19 @@ def to_finding(doc: Document, rule: Rule, hit: Hit, settings: Settings) -> Findi
     )
 
 
-def lint_document(doc: Document, plan: Plan, ctx: Context | None = None) -> list[Finding]:
-    """Lint one document. Pass `ctx` to share its analysis (words, quotations) with the caller."""
+def lint_document(doc: Document, plan: Plan, ctx: Context | None = None, merge: bool = True) -> list[Finding]:
+    """Lint one document. Pass `ctx` to share its analysis (words, quotations) with the caller.
+
+    A mistake the document repeats is one finding (quotelint/repeats.py); `merge=False` gives one
+    finding per place, for steps that judge places (the baseline, --diff-base, --fix), which
+    then merge with `repeats.merge_repeats` themselves."""
     if ctx is None:
         ctx = Context(doc, plan.registry, plan.settings)
     findings: list[Finding] = []
     for rule in plan.rules_for(doc.path):
         findings.extend(to_finding(doc, rule, hit, plan.settings) for hit in rule.check(ctx))
-    findings = suppress(doc, once(findings))
-    return sorted(set(findings), key=lambda f: f.sort_key)
+    findings = sorted(set(suppress(doc, once(findings))), key=lambda f: f.sort_key)
+    return merge_repeats(findings, repeat_keys(findings, plan, doc)) if merge else findings
 
 
 def once(findings: list[Finding]) -> list[Finding]:

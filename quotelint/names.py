@@ -73,6 +73,9 @@ def deletions(word: str, depth: int) -> set[str]:
     return out
 
 
+LONG = 6  # a registered word this long is still found with its first letter wrong
+
+
 def max_distance(folded: str) -> int:
     return 1 if len(folded) < 8 else 2
 
@@ -203,7 +206,8 @@ class NameIndex:
         seen: set[str] = set()
         for variant in deletions(folded, limit):
             seen.update(self.by_deletion.get(variant, ()))
-        close = {f for f in seen if f[:1] == folded[:1] and OSA.distance(f, folded) <= limit}
+        # a long name misspelt at its first letter (`Okayev` is no name; `Nokayev` may be) is one edit off
+        close = {f for f in seen if OSA.distance(f, folded) <= (limit if f[:1] == folded[:1] else int(len(f) >= LONG))}
         return {w for f in close for w in self.by_fold[f]}
 
 

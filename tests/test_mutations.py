@@ -16,6 +16,7 @@ from quotelint.linter import lint_text
 from quotelint.registry import Registry
 from quotelint.registry.load import load_registry
 from quotelint.settings import Settings
+from tests.test_drift import accepted_words, drifted
 
 ROOT = Path(__file__).resolve().parent.parent
 TITLES = yaml.safe_load((ROOT / "tests" / "mutations" / "titles.yaml").read_text(encoding="utf-8"))
@@ -58,3 +59,27 @@ def test_a_wrong_title_is_flagged(case: dict, registry: Registry) -> None:  # ty
 @pytest.mark.parametrize("case", TITLES["right"], ids=case_id)
 def test_a_right_title_written_another_way_passes(case: dict, registry: Registry) -> None:  # type: ignore[type-arg]
     assert titles_found(case, registry, mutated(case)) == []
+
+
+TYPOS = yaml.safe_load((ROOT / "tests" / "mutations" / "typos.yaml").read_text(encoding="utf-8"))
+DRIFT = Settings(select=("QL201",))
+
+
+@pytest.mark.parametrize("case", TYPOS["typos"], ids=lambda c: " ".join(e["wrong"] for e in c["edits"]))
+def test_a_misspelt_short_name_is_flagged(case: dict, registry: Registry) -> None:  # type: ignore[type-arg]
+    original = paragraph(case)
+    text, spans = drifted(original, case["edits"])
+    before = {(original[f.start : f.end], f.suggestion) for f in lint_text(original, registry, DRIFT)}
+    found = {(f.start, f.end): f.suggestion for f in lint_text(text, registry, DRIFT) if (text[f.start : f.end], f.suggestion) not in before}
+    for start, end, edit in spans:
+        assert edit["wrong"] not in registry.names.known
+        assert found.pop((start, end), None) in accepted_words(registry, edit["right"]), edit["wrong"]
+    assert not found
+
+
+@pytest.mark.parametrize("case", TYPOS["real"], ids=case_id)
+def test_a_real_word_or_acronym_is_no_misspelling(case: dict, registry: Registry) -> None:  # type: ignore[type-arg]
+    original, text = paragraph(case), mutated(case)
+    before = [(original[f.start : f.end], f.suggestion) for f in lint_text(original, registry, DRIFT)]
+    after = [(text[f.start : f.end], f.suggestion) for f in lint_text(text, registry, DRIFT)]
+    assert after == before

@@ -142,14 +142,14 @@ def test_sarif_through_the_cli_on_a_fixable_file(tmp_path: Path, validator: json
     assert proc.returncode == 1, proc.stderr
     log = json.loads((tmp_path / "out.sarif").read_text(encoding="utf-8"))
     validator.validate(log)
-    regions = [r["locations"][0]["physicalLocation"]["region"] for r in log["runs"][0]["results"]]
+    [found] = log["runs"][0]["results"]  # a misspelling repeated is one finding, the second place related
+    region = found["locations"][0]["physicalLocation"]["region"]
+    related = found["relatedLocations"][0]["physicalLocation"]["region"]
     # "The ODHIR" -> columns 5-10. Before the second ODHIR: "The ODHIR mission " (18 code points),
     # the ballot box (U+1F5F3 U+FE0F: 2 code points, 3 UTF-16 units) and " observed the " (14):
     # 34 code points, so column 35; counted in UTF-16 units it would be 36.
-    assert regions == [
-        {"startLine": 3, "startColumn": 5, "endLine": 3, "endColumn": 10},
-        {"startLine": 3, "startColumn": 35, "endLine": 3, "endColumn": 40},
-    ]
+    assert region == {"startLine": 3, "startColumn": 5, "endLine": 3, "endColumn": 10}
+    assert related == {"startLine": 3, "startColumn": 35}
 
 
 def test_also_write_gives_the_sarif_of_a_separate_run_from_the_same_run(tmp_path: Path) -> None:

@@ -20,7 +20,8 @@ def reg(tmp_path_factory: pytest.TempPathFactory) -> Registry:
 
 
 def lines_of(findings: list[Finding], rule: str | None = None) -> list[int]:
-    return [f.line for f in findings if rule is None or f.rule == rule]
+    """The lines of the places reported: a misspelling repeated is one finding naming the others."""
+    return [line for f in findings if rule is None or f.rule == rule for line in (f.line, *(r[0] for r in f.related))]
 
 
 def test_without_directives_every_finding_stays(reg: Registry) -> None:

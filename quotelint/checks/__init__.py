@@ -30,6 +30,7 @@ class Rule:
     fail: tuple[str, ...] = ()  # examples that must give this rule's finding
     passing: tuple[str, ...] = ()  # examples that must give none
     fixable: bool = False
+    merge_repeats: bool = False  # one finding for the same mistake repeated in a document (quotelint/repeats.py)
 
     def selected_by(self, selector: str) -> bool:
         s = selector.strip()

@@ -6,6 +6,12 @@ listed but that is one or two edits away from a registered name: a letter added,
 changed or swapped, or the wrong case (`Gutteres`, `Tokaev`, `OIDHR`, `tokayev`). Missing
 diacritics (`Antonio` for `António`) are an accepted variant, not a misspelling.
 
+A misspelling an article repeats is one finding, at its first place, with the others named
+(`also on lines 77, 113 and 137`); `--fix` mends them all. A listed misspelling of several words
+is flagged on the words that differ when they are a misspelling of the right ones (`Ayul` in
+`Ayul party`), else whole, as a known wrong name (`Trans-Caspian International Trade Route`).
+Short names have their own rules (an acronym one edit off, `OCSE`; a name of four letters, `Auul`).
+
 ## Why it matters
 A misspelled name is the error readers notice first and forgive last; near misses slip past
 spell checkers because the right spelling is not in any dictionary.
@@ -13,8 +19,11 @@ spell checkers because the right spelling is not in any dictionary.
 ## Precision guards
 A word is never taken for a misspelling when it is an ordinary English word or a name in the
 dictionary (`Prize` is not `Price`), another registered spelling, or a name that the document
-introduces itself with another first name (`Mike Brice` is not `Ned Price`). Near misses must
-share the first letter of the name. Words in capitals are not judged for case.
+introduces itself with another first name (`Mike Brice` is not `Ned Price`); nor when it is an
+ordinary word written another ordinary way (`co-operation` beside `Central Asian` is not the name
+word `Cooperation`). A near miss shares the first letter of a name shorter than six letters.
+Words in capitals are not judged for case; an acronym one edit off is drift unless it is a known
+acronym (`CIA` is not `CIS`) or one the document defines in brackets.
 
 ## Options
 Add words that must never be flagged to `lexicon: {common_words: {add: [...]}}`.
@@ -28,11 +37,14 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from quotelint.checks import Rule
+from quotelint.checks.near_miss import Short, near_any, near_miss
+from quotelint.checks.short_names import acronyms, defined_acronyms
 from quotelint.finding import Hit, Severity
-from quotelint.names import Token, fold, max_distance, strip_marks, tokens
+from quotelint.names import Token, tokens
 
 if TYPE_CHECKING:
     from quotelint.context import Context
+    from quotelint.names import Mention
     from quotelint.registry.model import Entity
 
 
@@ -64,18 +76,10 @@ def check(ctx: Context) -> Iterator[Hit]:
     for mention in ctx.mentions:
         covered.update(range(mention.first, mention.first + mention.count))
         if not mention.form.accepted:
-            entity = index.entities[mention.form.entity_ids[0]]
-            wrong = ctx.prose[mention.start : mention.end]
-            right = best_spelling(entity, wrong)
-            start, end, fix = narrow(ctx.words[mention.first : mention.first + mention.count], right)
-            if fix == right:
-                message = f"'{wrong}' is a misspelling of {describe(entity, right)}"
-            else:
-                whole = right if right == entity.name else f"{right}, {entity.name}"
-                message = f"'{ctx.prose[start:end]}' is a misspelling of '{fix}' ({whole})"
-            yield Hit(start, end, message, fix, fixable=True)
+            yield listed(ctx, mention)
     words = ctx.words
     anchored = anchored_positions(ctx)
+    short = Short(acronyms(index), defined_acronyms(ctx.prose, {m.end for m in ctx.mentions}))
     # A verdict depends on the word and on the anchors beside it, so it is reached once per such triple.
     verdicts: dict[tuple[str | None, str, str | None], tuple[str, Entity] | None] = {}
     for i, word in enumerate(words):
@@ -89,11 +93,28 @@ def check(ctx: Context) -> Iterator[Hit]:
         if key in verdicts:
             found = verdicts[key]
         else:
-            found = verdicts[key] = near_miss(ctx, i)
+            found = verdicts[key] = near_miss(ctx, i, short)
         if found is not None:
             right, entity = found
             what = "has the wrong case for" if right.casefold() == word.text.casefold() else "looks like a misspelling of"
             yield Hit(word.start, word.end, f"'{word.text}' {what} {describe(entity, right)}", right, fixable=True)
+
+
+def listed(ctx: Context, mention: Mention) -> Hit:
+    """A misspelling the registry lists. Of a name of several words, just the words that differ
+    are flagged when they are a misspelling of the right ones (`Ayul` in `Ayul party`); other
+    words in their place make a wrong name, flagged whole (`Trans-Caspian International Trade
+    Route`: `Trade` is no misspelling of `Transport`)."""
+    entity = ctx.registry.names.entities[mention.form.entity_ids[0]]
+    wrong = ctx.prose[mention.start : mention.end]
+    right = best_spelling(entity, wrong)
+    start, end, fix = narrow(ctx.words[mention.first : mention.first + mention.count], right)
+    if fix == right:
+        return Hit(start, end, f"'{wrong}' is a misspelling of {describe(entity, right)}", fix, fixable=True)
+    if not near_any(ctx.prose[start:end], {fix}):
+        return Hit(mention.start, mention.end, f"'{wrong}' is a known wrong name for {describe(entity, right)}", right, fixable=True)
+    whole = right if right == entity.name else f"{right}, {entity.name}"
+    return Hit(start, end, f"'{ctx.prose[start:end]}' is a misspelling of '{fix}' ({whole})", fix, fixable=True)
 
 
 def anchored_positions(ctx: Context) -> set[int]:
@@ -108,148 +129,6 @@ def anchored_positions(ctx: Context) -> set[int]:
     return out
 
 
-MIN_FREE_TARGET = 5  # a name of four letters (Cour, Ayul) is matched by chance too often alone
-
-
-def near_miss(ctx: Context, i: int) -> tuple[str, Entity] | None:
-    index = ctx.registry.names
-    words = ctx.words
-    word = words[i].text
-    if len(word) < 4 or word.isdigit() or is_compound(word, index):
-        return None
-    anchored = (i > 0 and words[i - 1].text in index.anchors) or (i + 1 < len(words) and words[i + 1].text in index.anchors)
-    expected = neighbour_expectations(ctx, i) if anchored else set()
-    if index.lexicon.is_common_word(word):
-        # An ordinary word is a misspelling only inside a person's name: `Ned Prise`.
-        if word.lower() in index.lexicon.title_words:
-            return None
-        expected = {r for r in expected if any(index.entities[e].kind == "person" for e in index.owners[r])}
-        if not expected:
-            return None
-    same_fold = index.by_fold.get(fold(word), frozenset())
-    if same_fold:
-        # Only case, diacritics or apostrophes differ. The last two are accepted variants.
-        if any(strip_marks(r).replace("'", "") == strip_marks(word).replace("'", "") for r in same_fold):
-            return None
-        if word.isupper() and len(word) > 1:
-            return None  # capitals for emphasis or a headline
-        candidates = {r for r in same_fold if distinctive_case(word, r, index.lexicon)}
-    else:
-        candidates = {r for r in index.near(word) if plausible(word, r) and len(r) >= MIN_FREE_TARGET}
-    candidates |= expected
-    candidates = {r for r in candidates if not is_plural(word, r)}
-    if not candidates:
-        return None
-    scored = sorted(candidates, key=lambda r: (-(bool(index.owners[r] & ctx.mentioned)), -fuzz.ratio(fold(r), fold(word))))
-    right = scored[0]
-    if introduced_elsewhere(ctx, word, right):
-        return None
-    entity_id = sorted(index.owners[right] & ctx.mentioned or index.owners[right])[0]
-    return right, index.entities[entity_id]
-
-
-def is_compound(word: str, index) -> bool:  # type: ignore[no-untyped-def]
-    """`Kazakh-EU`, `UN-backed`: every part a registered or ordinary word, so no misspelling."""
-    parts = word.split("-")
-    return len(parts) > 1 and all(p in index.known or p.lower() in index.lexicon.common_words for p in parts)
-
-
-def distinctive_case(word: str, right: str, lexicon) -> bool:  # type: ignore[no-untyped-def]
-    """A difference in case matters only in a part of the name that is no ordinary word.
-
-    `international` beside `International Relations` and `trans-Caspian` beside `Trans-Caspian`
-    are ordinary lower-case words; `tokayev` for `Tokayev` is not.
-    """
-    if word.lower().replace("-", "") in lexicon.common_words:
-        return False  # co-operation, an ordinary word however it is cased
-    for part, target in zip(word.split("-"), right.split("-")):
-        if part != target and part.casefold() == target.casefold() and target.lower() not in lexicon.common_words:
-            return True
-    return False
-
-
-def is_plural(word: str, right: str) -> bool:
-    """`Khrapunovs` (the family) and `maslikhats` are plurals of a name, not misspellings of it."""
-    if right.endswith("s"):
-        return False  # Guterress is no plural of Guterres
-    return word in (right + "s", right + "es") or (right.endswith("y") and word == right[:-1] + "ies")
-
-
-def plausible(word: str, right: str) -> bool:
-    if right.isupper() and len(right) <= 4:
-        return sorted(word.upper()) == sorted(right) and word.isupper()  # a short acronym: swaps only
-    if word.isupper() and not right.isupper():
-        return False
-    return not (right[:1].isupper() and word[:1].islower())
-
-
-def neighbour_expectations(ctx: Context, i: int) -> set[str]:
-    """Words a registered name expects here because its other words stand beside this one.
-
-    `Ned Prise`: `Ned` begins the registered `Ned Price`, so `Price` is expected next, even
-    though `price` is an ordinary word that near-miss search never offers on its own.
-    """
-    from rapidfuzz.distance import OSA
-
-    index, words = ctx.registry.names, ctx.words
-    word = words[i].text
-    expected: set[str] = set()
-    for j, offset in ((i - 1, 1), (i + 1, -1)):
-        if not 0 <= j < len(words):
-            continue
-        anchor = words[j].text
-        if anchor not in index.anchors:  # `of` and `Ministry` stand in too many names
-            continue
-        for form in index.by_word.get(anchor, ()):
-            for k, w in enumerate(form.words):
-                if w == anchor and 0 <= k + offset < len(form.words):
-                    target = form.words[k + offset]
-                    if len(target) < 4 or target == word or target[:1].casefold() != word[:1].casefold():
-                        continue
-                    if OSA.distance(fold(target), fold(word)) <= max_distance(fold(target)):
-                        expected.add(target)
-    return expected
-
-
-def introduced_elsewhere(ctx: Context, word: str, right: str) -> bool:
-    """The document makes the word part of a name of its own.
-
-    `Mike Brice said` is not Ned Price, and `Leonie Hartmann` is not Leonid Brezhnev: a
-    capitalised neighbour that belongs to no spelling of the registered name (nor is a near
-    miss of one, a title, an honorific or an ordinary word) marks another person.
-    """
-    index, words, lexicon = ctx.registry.names, ctx.words, ctx.registry.names.lexicon
-    own = set().union(*(index.entity_words[i] for i in index.owners[right]))
-    for k in ctx.positions.get(word, ()):
-        for j in (k - 1, k + 1):
-            if not 0 <= j < len(words):
-                continue
-            first, second = (words[j], words[k]) if j < k else (words[k], words[j])
-            if ctx.prose[first.end : second.start].strip():
-                continue  # not one name: punctuation stands between
-            if is_other_name(words[j].text, own, lexicon):
-                return True
-    return False
-
-
-def is_other_name(neighbour: str, own: set[str], lexicon) -> bool:  # type: ignore[no-untyped-def]
-    if not neighbour[:1].isupper() or neighbour.isupper() or near_any(neighbour, own):
-        return False
-    if neighbour in lexicon.titles or neighbour in lexicon.honorifics or neighbour.lower() in lexicon.title_words:
-        return False
-    return neighbour.lower() not in lexicon.common_words
-
-
-def near_any(word: str, words: set[str]) -> bool:
-    """The word is one of these, or a near miss of one (`Vladis Dombrowskis`: both drifted)."""
-    from rapidfuzz.distance import OSA
-
-    if word in words:
-        return True
-    folded = fold(word)
-    return any(OSA.distance(folded, fold(w)) <= max_distance(folded) for w in words)
-
-
 RULE = Rule(
     id="QL201",
     name="spelling-drift",
@@ -261,4 +140,5 @@ RULE = Rule(
     fail=("The mission of the ODHIR observed the vote.", "UN chief Antonio Gutteres spoke first."),
     passing=("The mission of the ODIHR observed the vote.", "The Nobel Prize went to a writer."),
     fixable=True,
+    merge_repeats=True,
 )

@@ -10,6 +10,7 @@ from quotelint.document import Document
 from quotelint.errors import UserError
 from quotelint.finding import Finding
 from quotelint.linter import Plan, lint_document
+from quotelint.repeats import merge_repeats, repeat_keys
 from quotelint.settings import Settings
 
 
@@ -23,9 +24,11 @@ def run(args: argparse.Namespace) -> int:
     findings: list[Finding] = []
     documents: dict[str, Document] = {}  # the documents with findings, for fixes and the baseline
     keep = bool(args.fix or args.diff or args.write_baseline or args.baseline or settings.baseline)
+    repeated: dict[Finding, str] = {}  # what each finding of a merging rule flags (repeats.py)
     for doc in inputs.documents():
-        found = lint_document(doc, plan)
+        found = lint_document(doc, plan, merge=False)  # the baseline, --diff-base and --fix judge each place
         findings.extend(found)
+        repeated.update(repeat_keys(found, plan, doc))
         if found and keep:
             documents[doc.path] = doc
     texts = {path: doc.text for path, doc in documents.items()}
@@ -47,6 +50,7 @@ def run(args: argparse.Namespace) -> int:
 
         files = {path: doc for path, doc in documents.items() if not from_stdin(doc, inputs)}
         findings = apply_fixes(findings, files, inputs.problems)
+    findings = merge_repeats(findings, repeated)
     write_output(render(findings, args, inputs.count, plan.rules, settings), args.output)
     for fmt, path in also:  # the findings themselves, whatever --statistics does to the main output
         also_args = argparse.Namespace(**{**vars(args), "format": fmt, "output": path, "statistics": False})

@@ -1,0 +1,215 @@
+"""Unlisted near misses of registered names, for spelling drift (spelling_drift.py): the registered
+word a document's word most likely stands for, and the guards that keep ordinary words, plurals,
+variants and other people's names from being taken for one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from rapidfuzz import fuzz
+
+from quotelint.checks.short_names import acronym_candidates, acronyms, defined_acronyms, is_acronym, short_name, slipped
+from quotelint.names import fold, max_distance, strip_marks
+
+if TYPE_CHECKING:
+    from quotelint.context import Context
+    from quotelint.registry.model import Entity
+
+MIN_FREE_TARGET = 5  # a name of four letters (Cour, Ayul) is matched by chance too often alone
+
+
+class Short(NamedTuple):
+    acronyms: tuple[str, ...]  # the registered acronyms
+    defined: frozenset[str]  # the acronyms the document defines
+
+
+def near_miss(ctx: Context, i: int, short: Short | None = None) -> tuple[str, Entity] | None:
+    index = ctx.registry.names
+    words = ctx.words
+    word = words[i].text
+    if is_acronym(word):
+        return acronym_miss(ctx, i, short or Short(acronyms(index), defined_acronyms(ctx.prose, {m.end for m in ctx.mentions})))
+    if len(word) < 3 or word.isdigit() or is_compound(word, index):
+        return None  # three letters: only a name of four missing one (`Zac` for `Zach`), below
+    anchored = (i > 0 and words[i - 1].text in index.anchors) or (i + 1 < len(words) and words[i + 1].text in index.anchors)
+    expected = neighbour_expectations(ctx, i) if anchored else set()
+    if index.lexicon.is_common_word(word):
+        # An ordinary word is a misspelling only inside a person's name: `Ned Prise`.
+        if word.lower() in index.lexicon.title_words:
+            return None
+        expected = {r for r in expected if any(index.entities[e].kind == "person" for e in index.owners[r])}
+        if not expected:
+            return None
+    same_fold = index.by_fold.get(fold(word), frozenset())
+    if same_fold:
+        # Only case, diacritics or apostrophes differ. The last two are accepted variants.
+        if any(strip_marks(r).replace("'", "") == strip_marks(word).replace("'", "") for r in same_fold):
+            return None
+        if word.isupper() and len(word) > 1:
+            return None  # capitals for emphasis or a headline
+        candidates = {r for r in same_fold if distinctive_case(word, r, index.lexicon)}
+    else:
+        lexicon = index.lexicon
+        candidates = {r for r in index.near(word) if plausible(word, r) and (len(r) >= MIN_FREE_TARGET or short_name(word, r, lexicon))}
+        candidates |= slipped(word, index.known)
+    candidates |= expected
+    candidates = {r for r in candidates if not is_plural(word, r) and not ordinary_variant(word, r, index.lexicon)}
+    return best(ctx, word, candidates, expected)
+
+
+def acronym_miss(ctx: Context, i: int, short: Short) -> tuple[str, Entity] | None:
+    """A registered acronym an all-capitals word is one edit from (short_names.py). Two capitals
+    (`BT Bank`) must stand beside another word of the name; three with a letter changed need a
+    document that names the body, or that neighbour."""
+    index, word = ctx.registry.names, ctx.words[i].text
+    found = acronym_candidates(word, short.acronyms, index.lexicon, short.defined)
+    beside = {ctx.words[j].text for j in (i - 1, i + 1) if 0 <= j < len(ctx.words)}
+
+    def sure(right: str) -> bool:
+        if any(right in form.words for w in beside for form in index.by_word.get(w, ())):
+            return True
+        changed = len(right) == len(word) == 3 and sorted(right) != sorted(word)
+        return len(word) > 2 and (not changed or bool(index.owners[right] & ctx.mentioned))
+
+    return best(ctx, word, {r for r in found if sure(r)})
+
+
+def best(ctx: Context, word: str, candidates: set[str], expected: frozenset[str] | set[str] = frozenset()) -> tuple[str, Entity] | None:
+    """The registered word a near miss most likely stands for: the fewest edits away, then one
+    the words beside it expect, then not a short name (`Asina` is `Asian` rather than `Asia`),
+    then of a name the document uses, then the most alike."""
+    index = ctx.registry.names
+    if not candidates:
+        return None
+    from rapidfuzz.distance import OSA
+
+    def rank(r: str) -> tuple[int, bool, bool, bool, float]:
+        folded = fold(r)
+        short = len(r) < MIN_FREE_TARGET and not r.isupper()
+        return (OSA.distance(folded, fold(word)), r not in expected, short, not index.owners[r] & ctx.mentioned, -fuzz.ratio(folded, fold(word)))
+
+    scored = sorted(candidates, key=rank)
+    right = scored[0]
+    if introduced_elsewhere(ctx, word, right):
+        return None
+    owners = index.owners[right]
+    entity_id = min(owners, key=lambda e: (right not in index.entities[e].forms, e not in ctx.mentioned, e))  # OSCE: the OSCE's, not ODIHR's
+    return right, index.entities[entity_id]
+
+
+def is_compound(word: str, index) -> bool:  # type: ignore[no-untyped-def]
+    """`Kazakh-EU`, `UN-backed`: every part a registered or ordinary word, so no misspelling."""
+    parts = word.split("-")
+    return len(parts) > 1 and all(p in index.known or p.lower() in index.lexicon.common_words for p in parts)
+
+
+def distinctive_case(word: str, right: str, lexicon) -> bool:  # type: ignore[no-untyped-def]
+    """A difference in case matters only in a part of the name that is no ordinary word.
+
+    `international` beside `International Relations` and `trans-Caspian` beside `Trans-Caspian`
+    are ordinary lower-case words; `tokayev` for `Tokayev` is not.
+    """
+    if word.lower().replace("-", "") in lexicon.common_words:
+        return False  # co-operation, an ordinary word however it is cased
+    for part, target in zip(word.split("-"), right.split("-")):
+        if part != target and part.casefold() == target.casefold() and target.lower() not in lexicon.common_words:
+            return True
+    return False
+
+
+def ordinary_variant(word: str, right: str, lexicon) -> bool:  # type: ignore[no-untyped-def]
+    """`co-operation` in prose beside `Central Asian`: an ordinary word written another ordinary
+    way (case, hyphens, British or American spelling) is no misspelling of a name that holds it."""
+    from quotelint.quotes.words import quote_words
+
+    plain = word.lower().replace("-", "")
+    if plain not in lexicon.common_words:
+        return False
+    american = quote_words().american
+    return american(plain) == american(right.lower().replace("-", ""))
+
+
+def is_plural(word: str, right: str) -> bool:
+    """`Khrapunovs` (the family) and `maslikhats` are plurals of a name, not misspellings of it."""
+    if right.endswith("s"):
+        return False  # Guterress is no plural of Guterres
+    return word in (right + "s", right + "es") or (right.endswith("y") and word == right[:-1] + "ies")
+
+
+def plausible(word: str, right: str) -> bool:
+    if right.isupper() and len(right) <= 4:
+        return sorted(word.upper()) == sorted(right) and word.isupper()  # a short acronym: swaps only
+    if word.isupper() and not right.isupper():
+        return False
+    if right[:1].isupper() and word[:1].islower():
+        # the capital slipped: `oTkayev` (swapped), `okayev` (dropped, in a long name only)
+        return word[1:2].isupper() or (len(right) >= 7 and fold(right)[1:] == fold(word))
+    return True
+
+
+def neighbour_expectations(ctx: Context, i: int) -> set[str]:
+    """Words a registered name expects here because its other words stand beside this one.
+
+    `Ned Prise`: `Ned` begins the registered `Ned Price`, so `Price` is expected next, even
+    though `price` is an ordinary word that near-miss search never offers on its own.
+    """
+    from rapidfuzz.distance import OSA
+
+    index, words = ctx.registry.names, ctx.words
+    word = words[i].text
+    expected: set[str] = set()
+    for j, offset in ((i - 1, 1), (i + 1, -1)):
+        if not 0 <= j < len(words):
+            continue
+        anchor = words[j].text
+        if anchor not in index.anchors:  # `of` and `Ministry` stand in too many names
+            continue
+        for form in index.by_word.get(anchor, ()):
+            for k, w in enumerate(form.words):
+                if w == anchor and 0 <= k + offset < len(form.words):
+                    target = form.words[k + offset]
+                    if len(target) < 4 or target == word or target[:1].casefold() != word[:1].casefold():
+                        continue
+                    if OSA.distance(fold(target), fold(word)) <= max_distance(fold(target)):
+                        expected.add(target)
+    return expected
+
+
+def introduced_elsewhere(ctx: Context, word: str, right: str) -> bool:
+    """The document makes the word part of a name of its own.
+
+    `Mike Brice said` is not Ned Price, and `Leonie Hartmann` is not Leonid Brezhnev: a
+    capitalised neighbour that belongs to no spelling of the registered name (nor is a near
+    miss of one, a title, an honorific or an ordinary word) marks another person.
+    """
+    index, words, lexicon = ctx.registry.names, ctx.words, ctx.registry.names.lexicon
+    own = set().union(*(index.entity_words[i] for i in index.owners[right]))
+    for k in ctx.positions.get(word, ()):
+        for j in (k - 1, k + 1):
+            if not 0 <= j < len(words):
+                continue
+            first, second = (words[j], words[k]) if j < k else (words[k], words[j])
+            if ctx.prose[first.end : second.start].strip():
+                continue  # not one name: punctuation stands between
+            if is_other_name(words[j].text, own, lexicon):
+                return True
+    return False
+
+
+def is_other_name(neighbour: str, own: set[str], lexicon) -> bool:  # type: ignore[no-untyped-def]
+    if not neighbour[:1].isupper() or neighbour.isupper() or near_any(neighbour, own):
+        return False
+    if neighbour in lexicon.titles or neighbour in lexicon.honorifics or neighbour.lower() in lexicon.title_words:
+        return False
+    return neighbour.lower() not in lexicon.common_words
+
+
+def near_any(word: str, words: set[str]) -> bool:
+    """The word is one of these, or a near miss of one (`Vladis Dombrowskis`: both drifted)."""
+    from rapidfuzz.distance import OSA
+
+    if word in words:
+        return True
+    folded = fold(word)
+    return any(OSA.distance(folded, fold(w)) <= max_distance(folded) for w in words)
