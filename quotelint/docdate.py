@@ -14,6 +14,7 @@ above the headline (`article_date` reads it for `registry draft`, which only dra
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import regex
@@ -87,18 +88,17 @@ def html_date(doc: Document) -> dt.date | None:
 
 def dateline_date(doc: Document) -> dt.date | None:
     """The date of a dateline opening one of the first lines: `ASTANA, March 20, 2023 -`."""
-    for number in range(1, min(DATELINE_LINES, len(doc.line_starts)) + 1):
-        m = _DATELINE.match(doc.line_text(number))
-        found = date_of(m) if m is not None else None
-        if found is not None:
-            return found
-    return None
+    return first_date(doc, DATELINE_LINES, _DATELINE.match)
 
 
 def article_date(doc: Document) -> dt.date | None:
     """The first line near the top of an article that holds nothing but a date."""
-    for number in range(1, min(DATE_LINES, len(doc.line_starts)) + 1):
-        m = _DATE_LINE.fullmatch(doc.line_text(number))
+    return first_date(doc, DATE_LINES, _DATE_LINE.fullmatch)
+
+
+def first_date(doc: Document, lines: int, match: Callable[[str], regex.Match[str] | None]) -> dt.date | None:
+    for number in range(1, min(lines, len(doc.line_starts)) + 1):
+        m = match(doc.line_text(number))
         found = date_of(m) if m is not None else None
         if found is not None:
             return found

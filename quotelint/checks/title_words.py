@@ -44,28 +44,15 @@ class TitleWords:
 def title_words() -> TitleWords:
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with open(DATA, encoding="utf-8") as fh:
-        data = yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
-
-    def words(key: str) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in data[key])
-
+        data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+    lists = {k: frozenset(str(w).lower() for w in data[k]) for k in ("generic_heads", "modifiers", "future_markers", "capacity_words", "ordinals")}
     synonyms = {str(w).lower(): str(group[0]).lower() for group in data["synonyms"] for w in group}
     countries: dict[tuple[str, ...], str] = {}
     for country, names in data["countries"].items():
         for name in (country, *names):
             countries[tuple(quote_words().american(p) for w in form_tokens(str(name)) for p in parts(w))] = str(country)
-    return TitleWords(
-        generic_heads=words("generic_heads"),
-        modifiers=words("modifiers"),
-        future_markers=words("future_markers"),
-        capacity_words=words("capacity_words"),
-        ordinals=words("ordinals"),
-        synonyms=synonyms,
-        countries=countries,
-        longest_country=max(len(k) for k in countries),
-    )
+    return TitleWords(**lists, synonyms=synonyms, countries=countries, longest_country=max(len(k) for k in countries))
 
 
 def parts(word: str) -> list[str]:

@@ -10,7 +10,10 @@ aliases, the organizations and countries it names are the role's (`Kazakh` for `
 `UN` for `United Nations`), and it holds the role's head (`Secretary-General`, not `Secretary`).
 A title that fits none of the roles the person held at the article's date is flagged, and the
 message names whom the registry gives that title at that date. `former`, `then-`, `ex-` or
-`as` before a title ask for a role held at some earlier time.
+`as` before a title ask for a role held at some earlier time. A person the registry gives no
+role is flagged when the title names a body or a country and the registry gives it to somebody
+else at that date (with no date, to somebody who holds it now): `UN Secretary-General Kamran
+Bokhari`.
 
 The article's date is `--date` or the `date:` setting, else the article's front matter, HTML
 publication date or dateline (`ASTANA, March 20, 2023 -`). Without one, a registered quote in
@@ -77,7 +80,7 @@ def check(ctx: Context) -> Iterator[Hit]:
         if not mention.form.accepted:
             continue
         person = entities[mention.form.entity_ids[0]]
-        if person.kind != "person" or not person.roles:
+        if person.kind != "person":
             continue
         page = page or Page(ctx)
         bound = quoted.get(bisect.bisect_right(starts, mention.start) - 1)
@@ -107,6 +110,8 @@ def judge(ctx: Context, page: Page, person: Entity, written: Written, when: When
     if not judged(title, page):
         return None
     past = written.past or title.past
+    if not person.roles:
+        return roleless(ctx, page, person, written, title, when) if not past else None
     fitting = fitting_roles(ctx, person, title)
     if fitting and (when is None or any(when.holds(role, past) for role in fitting)):
         return None
@@ -124,6 +129,19 @@ def judge(ctx: Context, page: Page, person: Entity, written: Written, when: When
     message = f"'{text}' is not a title the registry gives {person.name}{at} (registered: {known}){others}"
     suggestion = (held[0].aliases or (held[0].title,))[0] if len(held) == 1 else None
     return Hit(start, end, message, suggestion)
+
+
+def roleless(ctx: Context, page: Page, person: Entity, written: Written, title: Title, when: When | None) -> Hit | None:
+    """A person the registry gives no role, given a title that names a body or a country and
+    that the registry gives somebody else then (with no date: somebody who holds it now):
+    `UN Secretary-General Kamran Bokhari`."""
+    if not any(n.entity_id or n.countries for n in title.named):
+        return None  # `President Smith`, `researcher Bokhari`: titles many hold
+    others = holders(ctx, person, title, when, now=when is None)
+    if not others:
+        return None
+    start, end = page.words[written.first].start, page.words[written.last].end
+    return Hit(start, end, f"'{ctx.prose[start:end]}' is not a title the registry gives {person.name}, who holds no registered role{others}")
 
 
 def fitting_roles(ctx: Context, person: Entity, title: Title) -> list[Role]:
@@ -144,12 +162,14 @@ def held_piecewise(ctx: Context, page: Page, person: Entity, written: Written, w
     return False
 
 
-def holders(ctx: Context, person: Entity, title: Title, when: When | None) -> str:
-    """Whom the registry gives the title instead (at the date, if known), when one or two people."""
+def holders(ctx: Context, person: Entity, title: Title, when: When | None, now: bool = False) -> str:
+    """Whom the registry gives the title instead (at the date, if known; `now`: holding it
+    today), when one or two people."""
     index = ctx.registry.titles
     found: dict[str, Role] = {}
     for other, role in index.holders:
-        if other.id != person.id and (when is None or when.holds(role)) and fits(title, index.roles[role]):
+        held = when.holds(role) if when else not now or role.end is None
+        if other.id != person.id and held and fits(title, index.roles[role]):
             found.setdefault(other.name, role)
     if not found or len(found) > 2:
         return ""
