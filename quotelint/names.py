@@ -73,7 +73,7 @@ def deletions(word: str, depth: int) -> set[str]:
     return out
 
 
-LONG = 6  # a registered word this long is still found with its first letter wrong
+LONG = 5  # a registered word this long is still found with its first letter wrong
 
 
 def max_distance(folded: str) -> int:

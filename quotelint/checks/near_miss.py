@@ -78,16 +78,17 @@ def acronym_miss(ctx: Context, i: int, short: Short) -> tuple[str, Entity] | Non
 def best(ctx: Context, word: str, candidates: set[str], expected: frozenset[str] | set[str] = frozenset()) -> tuple[str, Entity] | None:
     """The registered word a near miss most likely stands for: the fewest edits away, then one
     the words beside it expect, then not a short name (`Asina` is `Asian` rather than `Asia`),
-    then of a name the document uses, then the most alike."""
+    then the same letters, then of a name the document uses, then the most alike."""
     index = ctx.registry.names
     if not candidates:
         return None
     from rapidfuzz.distance import OSA
 
-    def rank(r: str) -> tuple[int, bool, bool, bool, float]:
-        folded = fold(r)
+    def rank(r: str) -> tuple[int, bool, bool, bool, bool, float]:
+        folded, mine = fold(r), fold(word)
         short = len(r) < MIN_FREE_TARGET and not r.isupper()
-        return (OSA.distance(folded, fold(word)), r not in expected, short, not index.owners[r] & ctx.mentioned, -fuzz.ratio(folded, fold(word)))
+        swapped = sorted(folded) == sorted(mine)  # `Korae` is `Korea` with two letters swapped rather than `Koran`
+        return (OSA.distance(folded, mine), r not in expected, short, not swapped, not index.owners[r] & ctx.mentioned, -fuzz.ratio(folded, mine))
 
     scored = sorted(candidates, key=rank)
     right = scored[0]

@@ -21,7 +21,7 @@ A word is never taken for a misspelling when it is an ordinary English word or a
 dictionary (`Prize` is not `Price`), another registered spelling, or a name that the document
 introduces itself with another first name (`Mike Brice` is not `Ned Price`); nor when it is an
 ordinary word written another ordinary way (`co-operation` beside `Central Asian` is not the name
-word `Cooperation`). A near miss shares the first letter of a name shorter than six letters.
+word `Cooperation`). A near miss shares the first letter of a name shorter than five letters.
 Words in capitals are not judged for case; an acronym one edit off is drift unless it is a known
 acronym (`CIA` is not `CIS`) or one the document defines in brackets.
 
