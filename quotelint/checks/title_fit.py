@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from quotelint.checks.title_reading import Page, bare_parts
+from quotelint.checks.title_page import Page, bare_parts
 from quotelint.checks.title_words import CONNECTORS, SMALL, countries_in, key, parts, title_words
 
 if TYPE_CHECKING:

@@ -17,110 +17,14 @@ ordinary word before the head (`Donor's` in a headline), which no title holds.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-from quotelint.checks.title_words import SMALL, countries_in, head_words, key, parts, title_words
+from quotelint.checks.title_page import ARTICLES, CLOSERS, JOINS, MAX_WORDS, POSSESSIVE, READ_CONNECTORS, Page, Written
+from quotelint.checks.title_words import SMALL, title_words
 from quotelint.quotes.words import quote_words
-
-if TYPE_CHECKING:
-    from quotelint.context import Context
-
-MAX_WORDS = 16
-JOINS = frozenset({" ", "-", "\u00a0"})
-POSSESSIVE = frozenset({"’s ", "'s ", "’ ", "' "})
-READ_CONNECTORS = frozenset({"of", "for", "to", "at", "in"})
-ARTICLES = frozenset({"the", "a", "an"})
-CLOSERS = frozenset({",", ".", ";", ":", ")", "—", "–", "!", "?"})
-
-
-@dataclass(frozen=True, slots=True)
-class Written:
-    first: int  # token indexes of the title, inclusive
-    last: int
-    past: bool  # `former`, `then-`, `as`: a role held at some earlier time fits
-
-
-class Page:
-    """The words of one document as titles are read from them."""
-
-    def __init__(self, ctx: Context) -> None:
-        self.words = ctx.words
-        self.prose = ctx.prose
-        self.lexicon = ctx.registry.words
-        self.index = ctx.registry.titles
-        self.role_words = self.index.role_words
-        self.heads = head_words(self.lexicon) | self.index.heads
-        self.person: set[int] = set()
-        self.unit_at: dict[int, tuple[int, int, str]] = {}  # token -> (first, last, entity id) of a named body
-        for m in ctx.mentions:
-            span = range(m.first, m.first + m.count)
-            if ctx.registry.entities[m.form.entity_ids[0]].kind == "person":
-                self.person.update(span)
-            else:
-                for t in span:
-                    self.unit_at[t] = (m.first, m.first + m.count - 1, m.form.entity_ids[0])
-
-    def gap(self, left: int, right: int) -> str:
-        return self.prose[self.words[left].end : self.words[right].start]
-
-    def text(self, i: int) -> str:
-        return self.words[i].text
-
-    def title(self, i: int) -> bool:
-        return self.index.is_title_word(self.text(i), self.lexicon)
-
-    def head(self, i: int) -> bool:
-        if not self.title(i):
-            return False
-        text = self.text(i)
-        capitalized = self.index.capitalized_heads if text[:1].isupper() else frozenset()
-        return any(p in self.heads or key(p) in capitalized for p in bare_parts(text))
-
-    def past(self, i: int) -> bool:
-        """`former`, `then`, or a title word prefixed with one (`then-director-general`)."""
-        markers = quote_words().past_markers
-        word = self.text(i).lower()
-        return word in markers or ("-" in word and word.split("-")[0] in markers)
-
-    def modifier(self, i: int) -> bool:
-        return self.text(i).lower() in title_words().modifiers or self.past(i)
-
-    def country(self, i: int) -> bool:
-        return bool(countries_in(tuple(key(p) for p in parts(self.text(i)))))
-
-    def proper(self, i: int) -> bool:
-        """A capitalized word no dictionary holds: a country's adjective, an acronym, a name."""
-        word = self.text(i)
-        return word[:1].isupper() and not self.lexicon.is_common_word(word) and not self.title(i)
-
-    def qualifier(self, i: int) -> bool:
-        """A word that may stand before a title's head: a title word, a country, a name, or a
-        word of some registered role (`policy` in `EU foreign policy chief`, `Conservative`)."""
-        word = self.text(i)
-        if self.title(i) or self.country(i) or self.proper(i) or self.modifier(i):
-            return True
-        return word.lower() not in ARTICLES and all(key(p) in self.role_words for p in parts(word))
-
-
-def bare_parts(word: str) -> list[str]:
-    """The parts of a title word without a prefix that places it in the past (`then-`, `ex-`)."""
-    got = parts(word)
-    if len(got) > 1 and got[0] in quote_words().past_markers:
-        got = got[1:]
-    return got
 
 
 def read_titles(page: Page, first: int, last: int) -> list[Written]:
     """The titles written beside the name whose tokens are first..last."""
-    out = []
-    before = read_before(page, first, last)
-    if before is not None:
-        out.append(before)
-    after = read_after(page, last)
-    if after is not None:
-        out.append(after)
-    return out
+    return [w for w in (read_before(page, first, last), read_after(page, last)) if w is not None]
 
 
 def read_before(page: Page, name: int, name_last: int) -> Written | None:

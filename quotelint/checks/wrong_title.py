@@ -40,7 +40,8 @@ from typing import TYPE_CHECKING
 
 from quotelint.checks import Rule
 from quotelint.checks.title_fit import Title, fits, judged, pieces, read_title
-from quotelint.checks.title_reading import Page, Written, read_titles
+from quotelint.checks.title_page import Page, Written
+from quotelint.checks.title_reading import read_titles
 from quotelint.docdate import document_date
 from quotelint.finding import Hit, Severity
 
