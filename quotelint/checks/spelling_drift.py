@@ -102,16 +102,19 @@ def check(ctx: Context) -> Iterator[Hit]:
 
 def listed(ctx: Context, mention: Mention) -> Hit:
     """A misspelling the registry lists. Of a name of several words, just the words that differ
-    are flagged when they are a misspelling of the right ones (`Ayul` in `Ayul party`); other
-    words in their place make a wrong name, flagged whole (`Trans-Caspian International Trade
-    Route`: `Trade` is no misspelling of `Transport`)."""
+    are flagged, when they are a misspelling of the right ones (`Ayul` in `Ayul party`) or a
+    name spelt otherwise (`Leigh` in `Ann Leigh`); ordinary words in their place make a wrong
+    name, flagged whole (`Trans-Caspian International Trade Route`: `Trade` is no misspelling of
+    `Transport`)."""
     entity = ctx.registry.names.entities[mention.form.entity_ids[0]]
     wrong = ctx.prose[mention.start : mention.end]
     right = best_spelling(entity, wrong)
     start, end, fix = narrow(ctx.words[mention.first : mention.first + mention.count], right)
     if fix == right:
         return Hit(start, end, f"'{wrong}' is a misspelling of {describe(entity, right)}", fix, fixable=True)
-    if not near_any(ctx.prose[start:end], {fix}):
+    differing = ctx.prose[start:end]
+    common = ctx.registry.names.lexicon.common_words
+    if not near_any(differing, {fix}) and any(w.text.lower() in common for w in tokens(differing)):
         return Hit(mention.start, mention.end, f"'{wrong}' is a known wrong name for {describe(entity, right)}", right, fixable=True)
     whole = right if right == entity.name else f"{right}, {entity.name}"
     return Hit(start, end, f"'{ctx.prose[start:end]}' is a misspelling of '{fix}' ({whole})", fix, fixable=True)
