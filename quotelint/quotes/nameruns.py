@@ -222,6 +222,8 @@ class NameReader:
             name_first, parts, of_title = name_first + 1, parts[1:], True  # Chair of the Tribunal: the Tribunal
         if self.honorific_before(name_first - len(stripped)):
             stripped.insert(0, self.tokens[name_first - len(stripped) - 1].text)
+        if parts[-1] in self.lexicon.honorifics or parts[-1].lower() in self.qw.honorific_gender:
+            return None  # `GOP Sen` before a name cut off by a registered one: a title, no name
         common = self.lexicon.common_words
         honorific = any(w in self.lexicon.honorifics or w.lower() in self.qw.honorific_gender for w in stripped)
         if any(p.lower() in self.qw.not_names for p in parts) or (len(parts) == 1 and parts[0].lower() in common and not honorific):

@@ -92,8 +92,8 @@ class Cast(Resolution):
             # of its own (`Jeb Bush`), else one it names at all
             chosen = next((i for i in ids if i in unique), None) or next((i for i in ids if i in self.ctx.mentioned), ids[0])
             entity = entities[chosen]
-            if entity.kind == "person" and m.count == 1 and self._first_name_here(m.first, entity.name):
-                continue  # `Paul Ryan` is not Rand Paul: a surname alias with a name after it
+            if entity.kind == "person" and m.count == 1 and (self._first_name_here(m.first, entity.name) or self._title_here(m.first)):
+                continue  # `Paul Ryan` is not Rand Paul: a surname alias with a name after it; `Sen. Pat Toomey`: a title
             if entity.kind == "organization" and self.reader.extends(m.first + m.count - 1):
                 continue  # State Department for the Blue Economy: a longer name, read as a run
             first = self._given_before(m.first) if entity.kind == "person" else m.first  # Paul Ryan: the registered Ryan
@@ -101,6 +101,13 @@ class Cast(Resolution):
             self._add(cand, covered)
             if entity.kind == "person":
                 self._person_context(cand, ())
+
+    def _title_here(self, t: int) -> bool:
+        """The word at t is an honorific or an abbreviated title before a name (`Sen. Pat`)."""
+        word = self.tokens[t].text
+        if word not in self.lexicon.honorifics and word.lower() not in self.qw.honorific_gender or t + 1 >= len(self.tokens):
+            return False
+        return self.ctx.prose[self.tokens[t].end : self.tokens[t + 1].start] in (". ", " ", "\u00a0", ".\u00a0") and self.tokens[t + 1].text[:1].isupper()
 
     def _given_before(self, t: int) -> int:
         """The first word of first names and initials written right before a registered
