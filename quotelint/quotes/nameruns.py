@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from quotelint.names import Token
     from quotelint.quotes.words import QuoteWords
 
+_ADJECTIVAL = regex.compile(r"-(?:type|style|era|based|led|backed|born|owned|like|esque|related|linked|sponsored|funded|run|made|bound|friendly|free|only|wide|controlled|affiliated|aligned|appointed|leaning)$")
 _WRAP_GAP = regex.compile(r"[ \t]*+\r?\n[ \t]*+")
 _BREAK = regex.compile(r"[.!?:;\n\r•—–]|\s-\s")
 _POSSESSIVE = frozenset({"'s ", "’s ", "' ", "’ "})
@@ -224,6 +225,8 @@ class NameReader:
             stripped.insert(0, self.tokens[name_first - len(stripped) - 1].text)
         if parts[-1] in self.lexicon.honorifics or parts[-1].lower() in self.qw.honorific_gender:
             return None  # `GOP Sen` before a name cut off by a registered one: a title, no name
+        if _ADJECTIVAL.search(parts[-1]):
+            return None  # `an Apollo Project-type effort`, `Obama-era rules`: a modifier, no name
         common = self.lexicon.common_words
         honorific = any(w in self.lexicon.honorifics or w.lower() in self.qw.honorific_gender for w in stripped)
         if any(p.lower() in self.qw.not_names for p in parts) or (len(parts) == 1 and parts[0].lower() in common and not honorific):
