@@ -157,3 +157,15 @@ def test_asides_possessors_and_adverbs(text: str, expected: list[str | None], re
 def test_a_quantifier_alone_describes_the_speakers(registry: Registry) -> None:
     (q,) = quotes("Fans held signs high as they celebrated. Some chanted “Home! Home!”", registry)
     assert (q.speaker, q.speaker_text) == (None, "Some")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tomas Norberg, co-founder of the Harbour Institute and advocate of a bold plan, welcomed “the recognition that we need more.”", ["Tomas Norberg"]),
+        ("“Send them home,” said Tamsin Reyes, backing an Okafor-era rule that the council dropped.", ["Tamsin Reyes"]),
+        ("In a clip that Judge Maren Okafor called “distasteful,” Reyes expressed a desire to “close the county office for good.”", ["Maren Okafor", "Reyes"]),
+    ],
+)
+def test_appositives_with_and_and_modifiers(text: str, expected: list[str | None], registry: Registry) -> None:
+    assert speech(text, registry) == expected

@@ -77,6 +77,8 @@ class Subjects:
         if self.broken(items[j], items[j + 1]):
             start = self._clause_start(frame, lo, j)
             found = self.chunks(frame, start, j + 1)
+            if found is None and start > lo and self.word(items[start - 1]).lower() in ("and", "or") and self._after_comma(frame, lo, start - 1):
+                found = self.chunks(frame, self._clause_start(frame, lo, self._chunk_start(frame, lo, start - 1) - 1), j + 1)  # `Ted Nordhaus, co-founder of X and advocate of Y, welcomed`
             if found is None:
                 who = self._relative_aside(frame, lo, j)  # `Graham, who says ... and allies should ..., tweeted`
                 if who is not None:
@@ -259,6 +261,11 @@ class Subjects:
             c -= 1
         first = self.word(frame.items[c])
         return c > lo and self.broken(frame.items[c - 1], frame.items[c]) and first.islower() and first.endswith("ing") and self._aside_closes(frame, i, j)
+
+    def _after_comma(self, frame: Frame, lo: int, i: int) -> bool:
+        """The chunk holding item i opens after a comma: item i stands in an appositive."""
+        c = self._chunk_start(frame, lo, i)
+        return c > lo and self.broken(frame.items[c - 1], frame.items[c])
 
     def _relative_aside(self, frame: Frame, lo: int, j: int) -> int | None:
         """The item of `who` or `which` opening a relative clause set off by a comma that runs
