@@ -17,9 +17,14 @@ ordinary word before the head (`Donor's` in a headline), which no title holds.
 
 from __future__ import annotations
 
+import regex
+
 from quotelint.checks.title_page import ARTICLES, CLOSERS, JOINS, MAX_WORDS, POSSESSIVE, READ_CONNECTORS, Page, Written
 from quotelint.checks.title_words import SMALL, title_words
 from quotelint.quotes.words import quote_words
+
+
+_NEXT_CHAR = regex.compile(r" *+(.)", regex.DOTALL)
 
 
 def read_titles(page: Page, first: int, last: int) -> list[Written]:
@@ -40,8 +45,8 @@ def read_before(page: Page, name: int, name_last: int) -> Written | None:
 
 def set_off(page: Page, last: int) -> bool:
     """The name ends a phrase: a comma or a full stop follows it (`..., Volodymyr Zelenskyy, said`)."""
-    rest = page.prose[page.words[last].end :].lstrip(" ")
-    return not rest or rest[0] in CLOSERS or rest[0] == "\n"
+    after = _NEXT_CHAR.match(page.prose, page.words[last].end)  # not a slice of the rest: linear in the document
+    return after is None or after.group(1) in CLOSERS or after.group(1) == "\n"
 
 
 def read_back(page: Page, end: int) -> Written | None:

@@ -10,6 +10,7 @@ body of a fitting kind named before them (`resolution.py`).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -27,8 +28,11 @@ if TYPE_CHECKING:
     from quotelint.quotes.words import QuoteWords
 
 _ABBREVIATION = regex.compile(r"\p{Lu}{2,4}")  # DI, DCI, PC: a rank abbreviated, in capitals
-_BYLINE = regex.compile(r"[ \t]*+(?i:by|written by|reporting by|additional reporting by|editing by|edited by|photos? by|photograph by|photo|image|credit|pictured)\b[ \t]*+:?[ \t]*+\p{Lu}")
-_CREDIT = regex.compile(r"[^.!?\n“”\"]{1,60}[ \t]/[ \t][^.!?\n“”\"]{1,40}\.?")  # Robert Galbraith / Reuters
+_LAYOUT_LINE = regex.compile(  # a byline or a credit, a line of its own
+    r"^[ \t]*+(?:(?i:by|written by|reporting by|additional reporting by|editing by|edited by|photos? by|photograph by|photo|image|credit|pictured)\b[ \t]*+:?[ \t]*+\p{Lu}[^\n]*+"
+    r"|[^.!?\n“”\"/]{1,60}[ \t]/[ \t][^.!?\n“”\"/]{1,40}\.?[ \t]*+$)",  # Robert Galbraith / Reuters
+    regex.MULTILINE,
+)
 _PERSON_AFTER = regex.compile(r"[ \t]*+,[ \t]*+(?:who\b|\d{1,3}[ \t]*+,)")
 
 
@@ -64,14 +68,15 @@ class Cast(Resolution):
     def _drop_layout(self) -> None:
         """Bylines, photo credits and reporting lines (`By Jane Doe`, `Robert Galbraith /
         Reuters`, `Editing by ...`) are layout, not speech: their names never speak, nor stand
-        behind a `he` or `she`."""
-        prose = self.ctx.prose
+        behind a `he` or `she`. The lines are found once, by pattern, over the whole text."""
+        lines = [(m.start(), m.end()) for m in _LAYOUT_LINE.finditer(self.ctx.prose)]
+        if not lines:
+            return
+        starts = [a for a, _ in lines]
         for first, cand in list(self.by_first.items()):
             start = self.tokens[first].start
-            line_start = prose.rfind("\n", 0, start) + 1
-            line_end = prose.find("\n", start)
-            line = prose[line_start : line_end if line_end >= 0 else len(prose)]
-            if _BYLINE.match(line) or _CREDIT.fullmatch(line.strip()):
+            i = bisect.bisect_right(starts, start) - 1
+            if i >= 0 and start < lines[i][1]:
                 del self.by_first[first]
                 if self.by_last.get(cand.last) is cand:
                     del self.by_last[cand.last]
