@@ -24,7 +24,6 @@ import regex
 from quotelint.lexicon import QuoteMarks
 
 APOSTROPHES = frozenset("'’")
-_TAG = regex.compile(r"</?[A-Za-z][\w:-]*+(?:\s++[\w:-]++(?:\s*+=\s*+(?:\"[^\"<>\n]*+\"|'[^'<>\n]*+'|[^\s\"'<>]++))?+)*+\s*+/?>")
 _LINE = regex.compile(r"[^\r\n]*+(?:\r\n|\r|\n)?")
 _OPEN_PUNCT = frozenset("([{—–-/…")
 _CLOSE_PUNCT = frozenset(".,;:!?)]}—–-…/")
@@ -256,12 +255,18 @@ class _Scanner:
             self.spans[first] = Span(span.open_at, span.start, span.end, span.open_mark, span.close_mark, index, 0, True)
 
 
+@functools.cache
+def _tag() -> regex.Pattern[str]:
+    """A markup tag with its attributes; compiled on first use (it costs milliseconds)."""
+    return regex.compile(r"</?[A-Za-z][\w:-]*+(?:\s++[\w:-]++(?:\s*+=\s*+(?:\"[^\"<>\n]*+\"|'[^'<>\n]*+'|[^\s\"'<>]++))?+)*+\s*+/?>")
+
+
 def _outside_tags(prose: str, start: int, end: int, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The marks that stand outside markup left in plain text (`<a href="...">`, an embedded
     post's `<tweet author="...">`): an attribute's quotes are no quotation."""
     if not found or "<" not in prose[start:end]:
         return found
-    tags = [(m.start(), m.end()) for m in _TAG.finditer(prose, start, end)]
+    tags = [(m.start(), m.end()) for m in _tag().finditer(prose, start, end)]
     if not tags:
         return found
     return [(i, mark) for i, mark in found if not any(a < i < b for a, b in tags)]

@@ -11,6 +11,7 @@ body of a fitting kind named before them (`resolution.py`).
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -28,12 +29,17 @@ if TYPE_CHECKING:
     from quotelint.quotes.words import QuoteWords
 
 _ABBREVIATION = regex.compile(r"\p{Lu}{2,4}")  # DI, DCI, PC: a rank abbreviated, in capitals
-_LAYOUT_LINE = regex.compile(  # a byline or a credit, a line of its own
-    r"^[ \t]*+(?:(?i:by|written by|reporting by|additional reporting by|editing by|edited by|photos? by|photograph by|photo|image|credit|pictured)\b[ \t]*+:?[ \t]*+\p{Lu}[^\n]*+"
-    r"|[^.!?\n“”\"/]{1,60}[ \t]/[ \t][^.!?\n“”\"/]{1,40}\.?[ \t]*+$)",  # Robert Galbraith / Reuters
-    regex.MULTILINE,
-)
 _PERSON_AFTER = regex.compile(r"[ \t]*+,[ \t]*+(?:who\b|\d{1,3}[ \t]*+,)")
+
+
+@functools.cache
+def _layout_line() -> regex.Pattern[str]:
+    """A byline or a credit, a line of its own; compiled on first use."""
+    return regex.compile(
+        r"^[ \t]*+(?:(?i:by|written by|reporting by|additional reporting by|editing by|edited by|photos? by|photograph by|photo|image|credit|pictured)\b[ \t]*+:?[ \t]*+\p{Lu}[^\n]*+"
+        r"|[^.!?\n“”\"/]{1,60}[ \t]/[ \t][^.!?\n“”\"/]{1,40}\.?[ \t]*+$)",  # Robert Galbraith / Reuters
+        regex.MULTILINE,
+    )
 
 
 class Cast(Resolution):
@@ -69,7 +75,7 @@ class Cast(Resolution):
         """Bylines, photo credits and reporting lines (`By Jane Doe`, `Robert Galbraith /
         Reuters`, `Editing by ...`) are layout, not speech: their names never speak, nor stand
         behind a `he` or `she`. The lines are found once, by pattern, over the whole text."""
-        lines = [(m.start(), m.end()) for m in _LAYOUT_LINE.finditer(self.ctx.prose)]
+        lines = [(m.start(), m.end()) for m in _layout_line().finditer(self.ctx.prose)]
         if not lines:
             return
         starts = [a for a, _ in lines]
