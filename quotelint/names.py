@@ -5,7 +5,9 @@ known misspelling in the registry becomes a token sequence, indexed by its first
 document is matched in one pass with one dictionary lookup per word. Near misses are found
 through a deletion index over the registry's distinctive tokens (a symmetric-delete scheme):
 a candidate word generates its own deletions and meets the registry tokens within edit
-distance 1 or 2 without comparing it to every name.
+distance 1 or 2 without comparing it to every name. The deletions of a word grow with the
+square of its length, so only registry words of up to `NEAR_MAX` letters are indexed, and a word
+longer than the longest of them by more than the distance allowed is no near miss of any.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N
 _POSSESSIVE = ("'s", "’s")
 _JOINERS = frozenset(" \t/-.,’'\u00a0")  # what may stand between the words of one name
 _STRIP = str.maketrans("", "", "'’-.")
+NEAR_MAX = 48  # registry words longer than this (folded) get no near-miss search
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +118,7 @@ class NameIndex:
         self.known = known  # every word of every accepted spelling
         self.by_fold = by_fold  # folded word -> accepted words with that fold
         self.by_deletion = by_deletion  # deletion of a folded distinctive word -> folded words
+        self.longest = max(map(len, by_deletion), default=0)  # the longest folded word indexed there
         self.owners = owners  # accepted word -> ids of the entities whose spellings hold it
         self.by_word = by_word  # word -> accepted spellings of several words that hold it
         self.preferred = preferred  # (entity id, word) -> the entity's preferred variant of it
@@ -158,7 +162,7 @@ class NameIndex:
         for word in known:
             folded = fold(word)
             by_fold[folded].add(word)
-            if len(folded) >= 4 and word.lower() not in lexicon.common_words:
+            if 4 <= len(folded) <= NEAR_MAX and word.lower() not in lexicon.common_words:
                 for variant in deletions(folded, max_distance(folded)):
                     by_deletion[variant].add(folded)
         return cls(
@@ -203,6 +207,8 @@ class NameIndex:
 
         folded = fold(word)
         limit = max_distance(folded)
+        if len(folded) > self.longest + limit:
+            return set()  # farther than `limit` edits from every indexed word, by length alone
         seen: set[str] = set()
         for variant in deletions(folded, limit):
             seen.update(self.by_deletion.get(variant, ()))
