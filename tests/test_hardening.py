@@ -35,3 +35,12 @@ def test_a_long_hyphenated_word_costs_no_more_than_a_short_one(names: Registry) 
 
 def test_a_long_camel_case_word_costs_no_more_than_a_short_one(names: Registry) -> None:
     assert growth(lint(names), lambda n: "KassymJomartTokayev" * n + "\n", 3) < 2
+
+
+def test_unclosed_quotations_in_many_paragraphs_take_linear_work(names: Registry) -> None:
+    # Each paragraph continuing an open quotation looked at the spans of all paragraphs before it.
+    assert growth(lint(names), lambda n: "“text\n\n" * n, 400) < LINEAR
+
+
+def test_unclosed_quotations_in_html_blocks_take_linear_work(names: Registry) -> None:
+    assert growth(lambda text: lint_text(text, names, kind="html"), lambda n: "<div>“Quote<div>" * n, 400) < LINEAR

@@ -133,10 +133,12 @@ class _Scanner:
         self.problems: list[MarkProblem] = []
         self.carried: str | None = None  # the mark of a quotation that continues into the next paragraph
         self.wide: set[int] = set()  # offsets of doubled apostrophes standing for one double mark
+        self.first = 0  # index in `spans` of the current paragraph's first span
 
     def paragraph(self, index: int, start: int, end: int, following: int | None) -> None:
         prose, marks = self.prose, self.marks
         found = self._doubled(_outside_tags(prose, start, end, [(m.start(), m.group()) for m in marks.pattern.finditer(prose, start, end)]))
+        self.first = len(self.spans)
         nxt_same, nxt_other = _lookahead(prose, found, start, end, marks.closers)
         stack: list[tuple[int, str]] = []  # (offset of the opening mark, mark)
         continuing, self.carried = self.carried, None
@@ -249,7 +251,8 @@ class _Scanner:
 
     def _mark_continued(self, index: int, opener: str) -> None:
         """The first quotation of this paragraph carries on the one the last paragraph left open."""
-        first = min((k for k, s in enumerate(self.spans) if s.paragraph == index and s.depth == 0), key=lambda k: self.spans[k].open_at, default=None)
+        own = range(self.first, len(self.spans))  # only this paragraph's: looking further back is quadratic
+        first = min((k for k in own if self.spans[k].depth == 0), key=lambda k: self.spans[k].open_at, default=None)
         if first is not None and self.spans[first].open_mark == opener:
             span = self.spans[first]
             self.spans[first] = Span(span.open_at, span.start, span.end, span.open_mark, span.close_mark, index, 0, True)
