@@ -150,6 +150,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in str(exc).splitlines():
             print(f"quotelint: {line}", file=sys.stderr)
         return 2
+    except MemoryError:  # exit 1 means findings, so never Python's own exit code for this
+        print("quotelint: out of memory; check fewer or smaller files (see the max-file-size setting)", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 import regex
 
 from quotelint.errors import UserError
+from quotelint.files import DEFAULT_LIMIT, read_bytes
 
 BOM = "\ufeff"
 
@@ -161,15 +162,8 @@ def decode(data: bytes, path: str) -> tuple[str, bool]:
     return text, bom
 
 
-def read_document(path: str, kind: str | None = None) -> Document:
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read()
-    except FileNotFoundError:
-        raise InputError("no such file or directory", path=path) from None
-    except IsADirectoryError:
-        raise InputError("is a directory", path=path) from None
-    except OSError as exc:
-        raise InputError(exc.strerror or str(exc), path=path) from None
+def read_document(path: str, kind: str | None = None, limit: int | None = DEFAULT_LIMIT) -> Document:
+    """The document in a regular file of at most `limit` bytes (the `max-file-size` setting)."""
+    data = read_bytes(path, limit, InputError, skipped=", skipped")
     text, bom = decode(data, path)
     return Document.from_text(text, path, kind or kind_for(path), bom)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from quotelint.errors import UserError
+from quotelint.files import DEFAULT_LIMIT, MB
 from quotelint.finding import Severity
 
 KEYS = (
@@ -27,6 +28,7 @@ KEYS = (
     "extend-exclude",
     "baseline",
     "date",
+    "max-file-size",
 )
 # Folders never searched unless `exclude` replaces this list; hidden files and folders are skipped anyway.
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", "node_modules", "__pycache__", "site-packages", "_build")
@@ -46,6 +48,7 @@ class Settings:
     extend_exclude: tuple[str, ...] = ()
     baseline: str | None = None
     date: dt.date | None = None  # titles are judged at this date, whatever the documents say
+    max_file_size: int | None = DEFAULT_LIMIT  # bytes; a larger input file is reported and skipped
     source: str | None = None  # the settings file, if any
     root: str = "."  # folder the settings file stands in; per-file-ignores and excludes are relative to it
     lines: tuple[tuple[str, int], ...] = ()  # (key, line) where the settings file gives the line
@@ -133,6 +136,13 @@ def setting_date(value: Any) -> dt.date:
     raise ValueError("must be a date (YYYY-MM-DD) or today")
 
 
+def _megabytes(value: Any, path: str, line: int | None) -> int | None:
+    """A size in MB (2**20 bytes) as bytes; 0 for no limit."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value < 2**20:
+        raise UserError("setting 'max-file-size' must be a number of megabytes (0 for no limit)", path=path, line=line)
+    return None if value == 0 else max(1, int(value * MB))
+
+
 def parse_settings(data: dict[str, Any], path: str) -> Settings:
     root = os.path.dirname(os.path.abspath(path))
     lines = getattr(data, "key_lines", {})
@@ -156,6 +166,8 @@ def parse_settings(data: dict[str, Any], path: str) -> Settings:
                 values["fail_on"] = Severity.parse(str(value))
             elif key == "date":
                 values["date"] = setting_date(value)
+            elif key == "max-file-size":
+                values["max_file_size"] = _megabytes(value, path, line)
             elif key == "baseline":
                 values["baseline"] = os.path.join(root, str(value))
             elif key == "per-file-ignores":

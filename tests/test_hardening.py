@@ -5,16 +5,55 @@ The full-size figures (time and memory of the real command) come from bench/adve
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from quotelint.linter import lint_text
 from quotelint.registry import Registry
+from tests.conftest import run_quotelint
 from tests.integ_helpers import registry
 from tests.work import growth
 
 LINEAR = 5.0  # work on four times the input: about 4 when linear, towards 16 when quadratic
+PERSON = "people:\n  - id: ann-hale\n    name: Ann Hale\n"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "registry.yaml").write_text(PERSON + "organizations:\n  - id: odihr\n    name: ODIHR\n    misspellings: [ODHIR]\n")
+    (tmp_path / "good.txt").write_text("The ODHIR mission praised the count.\n", encoding="utf-8")
+    return tmp_path
+
+
+def check(project: Path, *args: str, stdin: bytes | None = None):  # type: ignore[no-untyped-def]
+    """The real command; standard input given as bytes, as they are."""
+    env = {**os.environ, "NO_COLOR": "1", "QUOTELINT_CACHE_DIR": str(project / ".cache")}
+    command = [sys.executable, "-m", "quotelint", "check", "--registry", "registry.yaml", *args]
+    result = subprocess.run(command, cwd=project, input=stdin or b"", capture_output=True, env=env, timeout=120)
+    return subprocess.CompletedProcess(result.args, result.returncode, result.stdout.decode(), result.stderr.decode())
+
+
+def registry_check(folder: Path, text: str):  # type: ignore[no-untyped-def]
+    (folder / "bomb.yaml").write_text(text, encoding="utf-8")
+    return run_quotelint("registry", "check", "bomb.yaml", cwd=folder)
+
+
+def assert_clean_failure(result, *needles: str) -> None:  # type: ignore[no-untyped-def]
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr
+    for needle in needles:
+        assert needle in result.stderr, result.stderr
+
+
+def assert_good_checked(result) -> None:  # type: ignore[no-untyped-def]
+    assert "good.txt:1:5: error [QL201] 'ODHIR' is a misspelling" in result.stdout, result.stdout
+
+
+# --- Long words, and the stage that was quadratic --------------------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -44,3 +83,71 @@ def test_unclosed_quotations_in_many_paragraphs_take_linear_work(names: Registry
 
 def test_unclosed_quotations_in_html_blocks_take_linear_work(names: Registry) -> None:
     assert growth(lambda text: lint_text(text, names, kind="html"), lambda n: "<div>“Quote<div>" * n, 400) < LINEAR
+
+
+
+
+# --- Files that never end, files too big, and standard input ------------------------------
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_dev_zero_is_no_document(project: Path) -> None:
+    result = check(project, "/dev/zero", "good.txt")
+    assert_clean_failure(result, "quotelint: /dev/zero: not a regular file")
+    assert_good_checked(result)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_in_a_folder_is_reported_not_waited_on(project: Path) -> None:
+    os.mkfifo(project / "pipe.txt")
+    result = check(project, ".")
+    assert_clean_failure(result, "pipe.txt: not a regular file (a device, pipe or socket), skipped")
+    assert_good_checked(result)
+
+
+def test_a_file_over_the_size_limit_is_reported_and_skipped(project: Path) -> None:
+    (project / ".quotelint.yaml").write_text("max-file-size: 0.001\n", encoding="utf-8")  # 1,048 bytes
+    (project / "long.txt").write_text("The count went on. " * 60, encoding="utf-8")
+    result = check(project, "long.txt", "good.txt")
+    assert_clean_failure(result, "long.txt: larger than the limit of 1,048 bytes (setting max-file-size), skipped")
+    assert_good_checked(result)
+
+
+def test_standard_input_over_the_size_limit_is_reported_and_skipped(project: Path) -> None:
+    (project / ".quotelint.yaml").write_text("max-file-size: 0.001\n", encoding="utf-8")
+    result = check(project, "-", "good.txt", stdin=b"The count went on. " * 60)
+    assert_clean_failure(result, "quotelint: -: larger than the limit of 1,048 bytes")
+    assert_good_checked(result)
+
+
+def test_the_size_limit_can_be_lifted(project: Path) -> None:
+    (project / ".quotelint.yaml").write_text("max-file-size: 0\n", encoding="utf-8")
+    (project / "long.txt").write_text("The count went on. " * 60, encoding="utf-8")
+    result = check(project, "long.txt", "good.txt")
+    assert result.returncode == 1, result.stderr
+    assert_good_checked(result)
+
+
+@pytest.mark.parametrize("value", ["ten", "-1", "true", "[1]"])
+def test_a_bad_size_limit_is_a_settings_error(project: Path, value: str) -> None:
+    (project / ".quotelint.yaml").write_text(f"max-file-size: {value}\n", encoding="utf-8")
+    result = check(project, "good.txt")
+    assert_clean_failure(result, ".quotelint.yaml:1: setting 'max-file-size' must be a number of megabytes")
+
+
+def test_running_out_of_memory_is_exit_2_with_a_message(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from quotelint import cli
+
+    def exhausted(args):  # type: ignore[no-untyped-def]
+        raise MemoryError
+
+    monkeypatch.setattr(cli, "_dispatch", exhausted)
+    assert cli.main(["check", "good.txt"]) == 2
+    assert "quotelint: out of memory" in capsys.readouterr().err
+
+
+
+def test_invalid_utf8_on_standard_input_is_reported_like_a_file(project: Path) -> None:
+    result = check(project, "-", "good.txt", stdin="Caf\xe9 owners said so.\n".encode("latin-1"))
+    assert_clean_failure(result, "quotelint: -:1: not valid UTF-8 (byte 0xe9 at offset 3), skipped")
+    assert_good_checked(result)

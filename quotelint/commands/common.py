@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from quotelint.commands.paths import suffixes, walk
 from quotelint.document import Document, InputError, decode, kind_for, read_document
 from quotelint.errors import UserError
+from quotelint.files import DEFAULT_LIMIT, read_stream
 from quotelint.finding import Severity
 from quotelint.registry import Registry
 from quotelint.settings import Settings, find_settings, load_settings
@@ -92,9 +93,15 @@ class Inputs:
     implicit: bool = False  # no path was given: `.` is read, its files shown as `a.md`, not `./a.md`
 
     def documents(self) -> Iterator[Document]:
+        limit = self.settings.max_file_size if self.settings else DEFAULT_LIMIT
         for path in self.paths:
             if path == "-":
-                yield self._stdin()
+                try:
+                    doc = self._stdin(limit)
+                except InputError as exc:  # like a file: reported, skipped, the others checked
+                    self._problem(exc)
+                    continue
+                yield doc
                 continue
             if not os.path.exists(path):
                 self._problem(InputError("no such file or directory", path=path))
@@ -102,7 +109,7 @@ class Inputs:
             files = self.folder(path) if os.path.isdir(path) else [path]
             for file in files:
                 try:
-                    doc = read_document(file)
+                    doc = read_document(file, limit=limit)
                 except InputError as exc:
                     self._problem(exc)
                     continue
@@ -119,10 +126,9 @@ class Inputs:
         if not self.quiet:
             print(f"quotelint: warning: {message}", file=sys.stderr)
 
-    def _stdin(self) -> Document:
-        data = sys.stdin.buffer.read()
+    def _stdin(self, limit: int | None) -> Document:
         name = self.stdin_name or "-"
-        text, bom = decode(data, name)
+        text, bom = decode(read_stream(sys.stdin.buffer, limit, name, InputError), name)
         self.count += 1
         return Document.from_text(text, name, kind_for(name), bom)
 
