@@ -86,6 +86,51 @@ def test_unclosed_quotations_in_html_blocks_take_linear_work(names: Registry) ->
 
 
 
+# --- Registry and settings YAML: alias bombs and deep nesting ------------------------------
+
+
+def alias_bomb(levels: int, indent: str = "") -> str:
+    """Anchors of nine aliases each, `levels` deep: 9**levels values in a few lines."""
+    lines = [f'{indent}- &l0 ["ha", "ha", "ha", "ha", "ha", "ha", "ha", "ha", "ha"]']
+    lines += [f"{indent}- &l{k} [" + ", ".join([f"*l{k - 1}"] * 9) + "]" for k in range(1, levels)]
+    return "\n".join(lines) + "\n"
+
+
+def test_an_alias_bomb_in_a_quote_date_is_refused_with_its_line(tmp_path: Path) -> None:
+    quote = "quotes:\n  - speaker: ann-hale\n    text: We will build it.\n    source: https://example.org/a\n    date:\n"
+    result = registry_check(tmp_path, PERSON + quote + alias_bomb(6, "      "))
+    assert_clean_failure(result, "bomb.yaml:13: aliases expand this file by more than 100,000 values")
+
+
+def test_an_alias_bomb_in_a_rule_swap_is_refused(tmp_path: Path) -> None:
+    rule = "rules:\n  - id: house/x\n    kind: substitution\n    swap:\n      colour:\n"
+    result = registry_check(tmp_path, rule + alias_bomb(7, "        "))
+    assert_clean_failure(result, "bomb.yaml:", "aliases expand this file")
+
+
+def test_a_few_aliases_are_still_welcome(tmp_path: Path) -> None:
+    person = "people:\n  - id: ann-hale\n    name: Ann Hale\n    source: &page https://example.org/a\n"
+    quote = "quotes:\n  - id: q1\n    speaker: ann-hale\n    text: We will build it.\n    date: 2024-05-01\n    source: *page\n"
+    result = registry_check(tmp_path, person + quote)
+    assert result.returncode == 0, result.stderr
+
+
+def test_an_alias_inside_its_own_anchor_is_refused(tmp_path: Path) -> None:
+    result = registry_check(tmp_path, PERSON + "x: &loop [*loop]\n")
+    assert_clean_failure(result, "bomb.yaml:4: an alias stands inside the value of its own anchor")
+
+
+def test_yaml_nested_too_deep_is_refused(tmp_path: Path) -> None:
+    deep = "".join("  " * k + "k:\n" for k in range(600)) + "  " * 600 + "k: 1\n"
+    assert_clean_failure(registry_check(tmp_path, deep), "bomb.yaml", "nested too deeply")
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/zero"), reason="needs /dev/zero")
+def test_a_rule_pack_that_extends_dev_zero_is_refused(project: Path) -> None:
+    (project / "pack.yaml").write_text("extends: /dev/zero\n", encoding="utf-8")
+    result = check(project, "--registry", "pack.yaml", "good.txt")
+    assert_clean_failure(result, "pack.yaml:1: extends '/dev/zero', which is neither a file nor a folder")
+
 
 # --- Files that never end, files too big, and standard input ------------------------------
 

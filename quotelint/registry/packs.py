@@ -11,6 +11,7 @@ import os
 from collections.abc import Iterable
 
 from quotelint.errors import UserError
+from quotelint.files import read_bytes
 
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -22,10 +23,11 @@ def folder_files(folder: str) -> list[str]:
 
 def extends_of(path: str) -> list[tuple[str, int]]:
     """The files and folders a registry file extends, resolved against its folder, with the line."""
+    from quotelint.registry.yamlload import MAX_BYTES
+
     try:
-        with open(path, "rb") as fh:
-            head = fh.read()
-    except OSError:
+        head = read_bytes(path, MAX_BYTES, setting=None)
+    except UserError:
         return []  # the loader reports an unreadable file
     if not (head.startswith(b"extends:") or b"\nextends:" in head):
         return []  # the common case: no YAML parsing just to build the file list
@@ -45,6 +47,8 @@ def extends_of(path: str) -> list[tuple[str, int]]:
         full = os.path.normpath(os.path.join(base, os.path.expanduser(target)))
         if not os.path.exists(full):
             raise UserError(f"extends {target!r}, which does not exist", path=path, line=line)
+        if not (os.path.isdir(full) or os.path.isfile(full)):
+            raise UserError(f"extends {target!r}, which is neither a file nor a folder (a device or pipe?)", path=path, line=line)
         out.append((full, line))
     return out
 
