@@ -131,6 +131,33 @@ def test_a_rule_pack_that_extends_dev_zero_is_refused(project: Path) -> None:
     result = check(project, "--registry", "pack.yaml", "good.txt")
     assert_clean_failure(result, "pack.yaml:1: extends '/dev/zero', which is neither a file nor a folder")
 
+# --- Patterns in YAML rules: the safety check bounded --------------------------------------
+
+
+def rule_check(folder: Path, pattern: str):  # type: ignore[no-untyped-def]
+    rule = f"rules:\n  - id: house/x\n    kind: existence\n    regex: true\n    tokens: ['{pattern}']\n"
+    return registry_check(folder, rule)
+
+
+def test_a_pattern_of_deeply_nested_groups_is_refused(tmp_path: Path) -> None:
+    result = rule_check(tmp_path, "(" * 200 + "a" + ")" * 200)
+    assert_clean_failure(result, "bomb.yaml:5: rule 'house/x': pattern '(((", "nests groups more than 50 deep")
+
+
+def test_a_pattern_too_long_to_check_is_refused(tmp_path: Path) -> None:
+    result = rule_check(tmp_path, "(?:" + "|".join(f"w{k}x" for k in range(3000)) + ")+")
+    assert_clean_failure(result, "bomb.yaml:5:", "characters long, more than 10,000", "without `regex: true`")
+    assert len(result.stderr) < 500  # the pattern is cut short in the message
+
+
+def test_branches_of_a_repeated_alternation_are_not_compared_pair_by_pair() -> None:
+    from quotelint.yamlrules.backtrack import problem
+
+    def alternation(n: int) -> str:
+        return "(?:" + "|".join(f"w{k}x" for k in range(n)) + ")+"
+
+    assert growth(problem, alternation, 200) < LINEAR
+
 
 # --- Files that never end, files too big, and standard input ------------------------------
 

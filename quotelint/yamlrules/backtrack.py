@@ -11,11 +11,17 @@ its length:
 
 Possessive repeats (`a++`) and atomic groups (`(?>...)`) never backtrack into themselves and are
 accepted. The check is a guard, not a proof: every search also runs under a time limit.
+
+The check must not run without end itself: a pattern longer than `MAX_LENGTH` characters or with
+groups nested deeper than `MAX_NESTING` is refused before it is parsed (by this module or by
+`regex`, whose parser recurses once per group), and branches of an alternation are compared by
+sorting and counting, not pair by pair.
 """
 
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from dataclasses import dataclass, field
 
 import regex
@@ -24,6 +30,12 @@ import regex
 _SAMPLE = "".join(chr(c) for c in range(0x250)) + "\u00a0\u2009\u2013\u2014\u2018\u2019\u201c\u201d\u0416\u0436\u03a9\u4e2d\u0627"
 _WORD = frozenset(c for c in _SAMPLE if regex.match(r"\w", c))
 _MANY = 10  # a bounded repeat of this many passes or more is treated like an unbounded one
+_SAMPLE_SET = frozenset(_SAMPLE)
+_GROUP_HEAD = regex.compile(r"\?(?:>|P?<(?![=!])\w+>|P=\w+\)|[=!]|<[=!]|[\w-]*[:)]|\|)?")
+_BOUNDS = regex.compile(r"\{(\d*)(,?)(\d*)\}")
+_ESCAPE = regex.compile(r"\\(?:[pPNx]\{[^}]*\}|[pP]\w|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|g<\w+>|\d{1,3}|.)", flags=regex.S)
+MAX_LENGTH = 10_000  # characters in one pattern
+MAX_NESTING = 50  # groups inside groups in one pattern
 
 
 @dataclass
@@ -93,7 +105,7 @@ class _Parser:
             self.i = p.find(")", self.i) + 1 or len(p)
             return None
         if p.startswith("?", self.i):
-            head = regex.match(r"\?(?:>|P?<(?![=!])\w+>|P=\w+\)|[=!]|<[=!]|[\w-]*[:)]|\|)?", p[self.i :])
+            head = _GROUP_HEAD.match(p, self.i)
             taken = head.group() if head else "?"
             self.i += len(taken)
             if taken.endswith(")"):  # (?flags) or (?P=name): no body
@@ -113,12 +125,12 @@ class _Parser:
                 low, high = {"*": (0, None), "+": (1, None), "?": (0, 1)}[c]
                 self.i += 1
             elif c == "{":
-                m = regex.match(r"\{(\d*)(,?)(\d*)\}", p[self.i :])
+                m = _BOUNDS.match(p, self.i)
                 if not m or not (m.group(1) or m.group(3)):
                     return node
                 low = int(m.group(1) or 0)
                 high = int(m.group(3)) if m.group(3) else (None if m.group(2) else low)
-                self.i += m.end()
+                self.i = m.end()
             else:
                 return node
             safe = False
@@ -130,8 +142,8 @@ class _Parser:
 
 
 def _escape_end(p: str, i: int) -> int:
-    m = regex.match(r"\\(?:[pPNx]\{[^}]*\}|[pP]\w|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|g<\w+>|\d{1,3}|.)", p[i:], flags=regex.S)
-    return i + (m.end() if m else 1)
+    m = _ESCAPE.match(p, i)
+    return m.end() if m else i + 1
 
 
 def _class_end(p: str, i: int) -> int:
@@ -144,15 +156,18 @@ def _class_end(p: str, i: int) -> int:
         if p[j] == "\\":
             j = _escape_end(p, j)
         elif p.startswith("[:", j):
-            j = p.find(":]", j + 2) + 2 if ":]" in p[j + 2 :] else j + 1
+            close = p.find(":]", j + 2)
+            j = close + 2 if close >= 0 else j + 1
         else:
             j += 1
     return min(j + 1, len(p))
 
 
-@functools.lru_cache(maxsize=512)
+@functools.lru_cache(maxsize=4096)
 def _chars(atom: str) -> frozenset[str]:
     """The sample characters an atom matches (every one for `.`, none if it cannot be tried alone)."""
+    if len(atom) == 1 and atom != ".":
+        return _SAMPLE_SET & {atom}  # a literal character: no pattern to compile and try
     try:
         compiled = regex.compile(atom, flags=regex.S)
     except regex.error:
@@ -211,21 +226,27 @@ def _literal(node: Node) -> str | None:
     return None
 
 
-def _overlap(a: list[str], b: list[str]) -> bool:
-    return any(_chars(x) & _chars(y) for x in a for y in b)
-
-
 def _ambiguous_branches(alt: Node) -> bool:
-    branches = alt.items
-    for i, x in enumerate(branches):
-        for y in branches[i + 1 :]:
-            lx, ly = _literal(x), _literal(y)
-            if lx is not None and ly is not None:
-                if lx.startswith(ly) or ly.startswith(lx):
-                    return True
-            elif _overlap(_first_atoms(x), _first_atoms(y)):
-                return True
-    return False
+    """Two branches can match the same text: of two literal branches one begins the other, or a
+    branch that is not literal can begin with a character that another branch can begin with.
+
+    Sorted, a literal that begins another begins the one right after it; a count of the branches
+    that can begin with each character finds the shared first characters. No pair is compared.
+    """
+    literals: list[str] = []
+    firsts: list[tuple[bool, frozenset[str]]] = []  # per branch: literal?, characters it can begin with
+    for branch in alt.items:
+        literal = _literal(branch)
+        if literal is not None:
+            literals.append(literal)
+        firsts.append((literal is not None, frozenset().union(*map(_chars, _first_atoms(branch)))))
+    literals.sort()
+    if any(b.startswith(a) for a, b in zip(literals, literals[1:])):
+        return True
+    branches_with: Counter[str] = Counter()
+    for _, chars in firsts:
+        branches_with.update(chars)
+    return any(not literal and any(branches_with[c] > 1 for c in chars) for literal, chars in firsts)
 
 
 def _separated(body: Node, inner: list[Node]) -> bool:
@@ -267,9 +288,41 @@ def starts_with_word(pattern: str) -> bool:
     return bool(firsts) and all(_chars(a) and _chars(a) <= _WORD for a in firsts)
 
 
+def too_big(pattern: str) -> str | None:
+    """Why the pattern is too long or nested too deep to be looked at, or None."""
+    if len(pattern) > MAX_LENGTH:
+        return (
+            f"is {len(pattern):,} characters long, more than {MAX_LENGTH:,}; list plain words and phrases "
+            "without `regex: true` instead (they are found through an index, however many)"
+        )
+    if _nesting(pattern) > MAX_NESTING:
+        return f"nests groups more than {MAX_NESTING} deep; simplify it"
+    return None
+
+
+def _nesting(p: str) -> int:
+    """How deep the pattern's groups nest, escapes and character classes skipped."""
+    depth = deepest = i = 0
+    while i < len(p):
+        c = p[i]
+        if c == "\\":
+            i = _escape_end(p, i)
+            continue
+        if c == "[":
+            i = _class_end(p, i)
+            continue
+        if c == "(":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif c == ")":
+            depth = max(0, depth - 1)
+        i += 1
+    return deepest
+
+
 def problem(pattern: str) -> str | None:
-    """Why the pattern may backtrack without end, or None when no such shape is found."""
-    return _walk(_Parser(pattern).parse())
+    """Why the pattern may backtrack without end (or is too big to tell), or None when no such shape is found."""
+    return too_big(pattern) or _walk(_Parser(pattern).parse())
 
 
 def _walk(node: Node) -> str | None:

@@ -24,16 +24,24 @@ class PatternError(ValueError):
     """A pattern that does not compile, can match empty text, or may backtrack without end."""
 
 
+def shown(source: str, width: int = 80) -> str:
+    """A pattern as a message quotes it: a long one cut short."""
+    return source if len(source) <= width else source[: width - 1] + "…"
+
+
 def compile_pattern(source: str, ignorecase: bool, word_bounded: bool) -> regex.Pattern[str]:
+    too_big = backtrack.too_big(source)  # before `regex` parses it, recursing once per group
+    if too_big:
+        raise PatternError(f"pattern '{shown(source)}' {too_big}")
     try:
         compiled = regex.compile(source, flags=regex.I if ignorecase else 0)
     except (regex.error, ValueError, OverflowError) as exc:
-        raise PatternError(f"pattern '{source}' does not compile: {exc}") from None
+        raise PatternError(f"pattern '{shown(source)}' does not compile: {exc}") from None
     if compiled.fullmatch(""):
-        raise PatternError(f"pattern '{source}' matches empty text")
+        raise PatternError(f"pattern '{shown(source)}' matches empty text")
     reason = backtrack.problem(source)
     if reason:
-        raise PatternError(f"pattern '{source}': {reason}")
+        raise PatternError(f"pattern '{shown(source)}': {reason}")
     if word_bounded:
         # `\b` is the same as `(?<!\w)` before a word character, and much faster to search from.
         before = r"\b" if backtrack.starts_with_word(source) else r"(?<!\w)"
