@@ -25,3 +25,19 @@ class RegistryErrors(UserError):
     def __init__(self, errors: list[UserError]) -> None:
         self.errors = errors
         super().__init__("\n".join(str(e) for e in errors))
+
+
+class RuleTimeout(UserError):
+    """A rule's pattern that ran out of time on one document, named by the rule's file and line.
+    A run skips that rule for that document, reports it and goes on."""
+
+    def __init__(self, rule: str, pattern: str, seconds: float, *, path: str | None = None, line: int | None = None) -> None:
+        self.rule = rule
+        self.pattern = pattern
+        self.seconds = seconds
+        super().__init__(f"rule {rule!r}: pattern '{pattern}' took longer than {seconds:g} s; simplify it", path=path, line=line)
+
+    def skipped(self) -> str:
+        """What to say at the document where the rule was skipped."""
+        where = "" if self.path is None else f" ({self.path}:{self.line})" if self.line else f" ({self.path})"
+        return f"rule {self.rule!r}{where} skipped for this file: its pattern '{self.pattern}' took longer than {self.seconds:g} s here; simplify it"

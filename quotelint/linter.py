@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from quotelint.checks import Rule, builtin_rules
 from quotelint.context import Context
-from quotelint.document import Document
+from quotelint.document import Document, InputError
+from quotelint.errors import RuleTimeout
 from quotelint.finding import Finding, Hit
 from quotelint.registry import Registry
 from quotelint.repeats import merge_repeats, repeat_keys
@@ -86,17 +87,30 @@ def to_finding(doc: Document, rule: Rule, hit: Hit, settings: Settings) -> Findi
     )
 
 
-def lint_document(doc: Document, plan: Plan, ctx: Context | None = None, merge: bool = True) -> list[Finding]:
+def lint_document(
+    doc: Document, plan: Plan, ctx: Context | None = None, merge: bool = True, skipped: list[InputError] | None = None
+) -> list[Finding]:
     """Lint one document. Pass `ctx` to share its analysis (words, quotations) with the caller.
 
     A mistake the document repeats is one finding (quotelint/repeats.py); `merge=False` gives one
     finding per place, for steps that judge places (the baseline, --diff-base, --fix), which
-    then merge with `repeats.merge_repeats` themselves."""
+    then merge with `repeats.merge_repeats` themselves.
+
+    A rule whose pattern runs out of time on this document raises RuleTimeout; given a
+    `skipped` list, the rule is left out for this document instead and the problem added there.
+    """
     if ctx is None:
         ctx = Context(doc, plan.registry, plan.settings)
     findings: list[Finding] = []
     for rule in plan.rules_for(doc.path):
-        findings.extend(to_finding(doc, rule, hit, plan.settings) for hit in rule.check(ctx))
+        try:
+            hits = list(rule.check(ctx))
+        except RuleTimeout as exc:
+            if skipped is None:
+                raise
+            skipped.append(InputError(exc.skipped(), path=doc.path))
+            continue
+        findings.extend(to_finding(doc, rule, hit, plan.settings) for hit in hits)
     findings = sorted(set(suppress(doc, once(findings))), key=lambda f: f.sort_key)
     return merge_repeats(findings, repeat_keys(findings, plan, doc)) if merge else findings
 

@@ -5,6 +5,7 @@ The full-size figures (time and memory of the real command) come from bench/adve
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -223,3 +224,29 @@ def test_invalid_utf8_on_standard_input_is_reported_like_a_file(project: Path) -
     result = check(project, "-", "good.txt", stdin="Caf\xe9 owners said so.\n".encode("latin-1"))
     assert_clean_failure(result, "quotelint: -:1: not valid UTF-8 (byte 0xe9 at offset 3), skipped")
     assert_good_checked(result)
+
+
+# --- A rule that runs out of time, and standard input like a file ----------------------------
+
+SLOW_RULE = "rules:\n  - id: house/slow\n    kind: existence\n    regex: true\n    tokens: ['(?:x{1,9}){1,9}\\d']\n"
+
+
+def test_a_rule_out_of_time_is_skipped_for_that_file_and_the_rest_checked(project: Path) -> None:
+    # The pattern passes the static check but backtracks through 9**9 ways on a run of x's.
+    (project / "slow.yaml").write_text(SLOW_RULE, encoding="utf-8")
+    (project / "xs.txt").write_text("x" * 100 + " 1\n\nThe ODHIR said so.\n", encoding="utf-8")
+    result = check(project, "--registry", "slow.yaml", "xs.txt", "good.txt")
+    assert_clean_failure(result, "quotelint: xs.txt: rule 'house/slow' (slow.yaml:2) skipped for this file: its pattern '(?:x{1,9}){1,9}\\d' took longer than 1 s")
+    assert "xs.txt:3:5: error [QL201]" in result.stdout  # the other rules still ran on that file
+    assert_good_checked(result)
+
+
+def test_the_report_names_a_rule_out_of_time_and_reports_the_rest(project: Path) -> None:
+    (project / "slow.yaml").write_text(SLOW_RULE, encoding="utf-8")
+    (project / "xs.txt").write_text("x" * 100 + " 1\n\nThe ODHIR said so.\n", encoding="utf-8")
+    result = run_quotelint("report", "--registry", "registry.yaml", "--registry", "slow.yaml", "--format", "json", "xs.txt", "good.txt", cwd=project)
+    assert_clean_failure(result, "xs.txt: rule 'house/slow' (slow.yaml:2) skipped for this file")
+    report = json.loads(result.stdout)
+    assert sorted(f["path"] for f in report["files"]) == ["good.txt", "xs.txt"]
+    assert [p["path"] for p in report["problems"]] == ["xs.txt"]
+    assert report["totals"]["findings"]["by_category"]["spelling-drift"] == 2  # in both files

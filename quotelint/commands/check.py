@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from quotelint.commands.common import Inputs, exit_code, inputs_from, setup, write_output
-from quotelint.document import Document
+from quotelint.document import Document, InputError
 from quotelint.errors import UserError
 from quotelint.finding import Finding
 from quotelint.linter import Plan, lint_document
@@ -26,7 +26,10 @@ def run(args: argparse.Namespace) -> int:
     keep = bool(args.fix or args.diff or args.write_baseline or args.baseline or settings.baseline)
     repeated: dict[Finding, str] = {}  # what each finding of a merging rule flags (repeats.py)
     for doc in inputs.documents():
-        found = lint_document(doc, plan, merge=False)  # the baseline, --diff-base and --fix judge each place
+        skipped: list[InputError] = []
+        found = lint_document(doc, plan, merge=False, skipped=skipped)  # the baseline, --diff-base and --fix judge each place
+        for problem in skipped:  # a rule that ran out of time: reported like a file not read
+            inputs._problem(problem)
         findings.extend(found)
         repeated.update(repeat_keys(found, plan, doc))
         if found and keep:

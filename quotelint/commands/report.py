@@ -44,7 +44,10 @@ def run(args: argparse.Namespace) -> int:
     files: list[FileReport] = []
     try:
         for doc in inputs.documents():
-            files.append(analyse(doc, plan))
+            skipped: list[InputError] = []
+            files.append(analyse(doc, plan, skipped))
+            for problem in skipped:  # a rule that ran out of time: reported like a file not read
+                inputs._problem(problem)
             progress.step(doc.path)
     finally:
         progress.close()
@@ -83,9 +86,9 @@ def expand(inputs: Inputs) -> list[str]:
     return out
 
 
-def analyse(doc: Document, plan: Plan) -> FileReport:
+def analyse(doc: Document, plan: Plan, skipped: list[InputError] | None = None) -> FileReport:
     ctx = Context(doc, plan.registry, plan.settings)
-    findings = lint_document(doc, plan, ctx)
+    findings = lint_document(doc, plan, ctx, skipped=skipped)
     return file_report(doc, findings, ctx.quotes, plan.registry, len(ctx.words))
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from quotelint.errors import UserError
+from quotelint.errors import RuleTimeout
 from quotelint.names import tokens
 from quotelint.yamlrules import backtrack
 
@@ -49,17 +49,16 @@ def compile_pattern(source: str, ignorecase: bool, word_bounded: bool) -> regex.
     return compiled
 
 
-def search_all(pattern: regex.Pattern[str], text: str, rule_id: str, where: str) -> list[regex.Match[str]]:
-    """Every match of a user's pattern, or a UserError naming the rule when it runs out of time."""
+def search_all(pattern: regex.Pattern[str], text: str, rule_id: str, where: str, source: str | None = None) -> list[regex.Match[str]]:
+    """Every match of a user's pattern (`source` as the rule writes it), or a RuleTimeout naming
+    the rule when it runs out of time."""
     limit = max(MIN_SECONDS, len(text) / 1e6 * SECONDS_PER_MB)
     try:
         return list(pattern.finditer(text, timeout=limit))
     except TimeoutError:
         path, _, line = where.rpartition(":")
-        raise UserError(
-            f"rule {rule_id!r}: pattern '{pattern.pattern}' took longer than {limit:g} s; simplify it",
-            path=path or None,
-            line=int(line) if line.isdigit() else None,
+        raise RuleTimeout(
+            rule_id, shown(source or pattern.pattern), limit, path=path or None, line=int(line) if line.isdigit() else None
         ) from None
 
 
