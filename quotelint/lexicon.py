@@ -66,11 +66,9 @@ def _marks(items: Iterable[Any]) -> tuple[QuoteMarks, ...]:
 
 @functools.lru_cache(maxsize=1)
 def default_lexicon() -> Lexicon:
-    import yaml
+    from quotelint import enginedata
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with open(os.path.join(DATA, "lexicon.yaml"), encoding="utf-8") as fh:
-        data = yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
+    data = enginedata.load("lexicon.yaml")
     common = [w.lower() for w in data["common_words"]]
     for name in data.get("common_words_files", ()):
         common.extend(_read_words(name))

@@ -202,8 +202,6 @@ def _build(data: dict[str, Any]) -> FigureData:
 
 @functools.lru_cache(maxsize=1)
 def figure_data() -> FigureData:
-    import yaml
+    from quotelint import enginedata
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with open(DATA, encoding="utf-8") as fh:
-        return _build(yaml.load(fh, Loader=loader))  # noqa: S506 - a safe loader
+    return _build(enginedata.load(os.path.basename(DATA)))

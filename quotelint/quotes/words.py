@@ -78,11 +78,9 @@ def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
 
 @functools.lru_cache(maxsize=1)
 def quote_words() -> QuoteWords:
-    import yaml
+    from quotelint import enginedata
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with open(DATA, encoding="utf-8") as fh:
-        data = yaml.load(fh, Loader=loader)  # noqa: S506 - a safe loader
+    data = enginedata.load(os.path.basename(DATA))
 
     def words(key: str) -> frozenset[str]:
         return frozenset(str(w).lower() for w in data[key])

@@ -1,0 +1,70 @@
+"""The engine's own YAML data (quotelint/data/*.yaml), read so that a word stays a word.
+
+PyYAML follows YAML 1.1, where `on`, `off`, `yes` and `no` in any case are booleans, `2024-01-01`
+is a date and `10:30` the number 630: the name connector `on` was read as True and never matched.
+The loader here reads plain scalars by YAML 1.2's core schema instead: `true` and `false` are the
+only booleans, numbers are written in decimal (`12`, `1.0e6`, as the figures data means them),
+and everything else is text. Every list item and every mapping key must then be text, else the
+file is refused, so no word can quietly become something else.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from typing import Any
+
+DATA = os.path.join(os.path.dirname(__file__), "data")
+_TAG = "tag:yaml.org,2002:"
+_REPLACED = {_TAG + t for t in ("bool", "int", "float", "timestamp")}
+# YAML 1.2 core schema, decimal numbers only; tried in this order.
+_CORE = (
+    ("bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("int", r"^[-+]?(?:0|[1-9][0-9]*)$", "-+0123456789"),
+    ("float", r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$", "-+.0123456789"),
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _loader() -> type:
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    resolvers = {first: [(t, p) for t, p in pairs if t not in _REPLACED] for first, pairs in base.yaml_implicit_resolvers.items()}
+    loader = type("EngineLoader", (base,), {"yaml_implicit_resolvers": resolvers})
+    for tag, pattern, first in _CORE:
+        loader.add_implicit_resolver(_TAG + tag, re.compile(pattern), list(first))
+    return loader
+
+
+def load(name: str) -> Any:
+    """The data of quotelint/data/NAME; a ValueError names the first item or key that is no text."""
+    import yaml
+
+    with open(os.path.join(DATA, name), encoding="utf-8") as fh:
+        data = yaml.load(fh, Loader=_loader())  # noqa: S506 - a safe loader
+    where = not_text(data)
+    if where is not None:
+        raise ValueError(f"quotelint/data/{name}: {where} must be text")
+    return data
+
+
+def not_text(data: Any, where: str = "") -> str | None:
+    """Where the first list item or mapping key that is no text stands, or None."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if not isinstance(key, str):
+                return f"the key {key!r} in {where or 'the file'}"
+            found = not_text(value, f"{where}/{key}" if where else key)
+            if found is not None:
+                return found
+    elif isinstance(data, list):
+        for k, item in enumerate(data):
+            if isinstance(item, (dict, list)):
+                found = not_text(item, f"{where}[{k}]")
+                if found is not None:
+                    return found
+            elif not isinstance(item, str):
+                return f"{where}[{k}] ({item!r})"
+    return None
