@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -11,11 +12,23 @@ from quotelint import enginedata
 from quotelint.lexicon import default_lexicon
 
 DATA = Path(enginedata.DATA)
+PACKAGE = DATA.parent
 ENGINE_FILES = sorted(p.name for p in DATA.glob("*.yaml") if p.name != "examples.yaml")  # examples.yaml is a registry
 
 
 def test_every_engine_data_file_is_found() -> None:
-    assert ENGINE_FILES == ["figures.yaml", "lexicon.yaml", "quotes.yaml"]
+    assert ENGINE_FILES == ["draft.yaml", "figures.yaml", "lexicon.yaml", "quotes.yaml"]
+
+
+def test_engine_data_is_read_only_through_the_engine_loader() -> None:
+    # Registry files have their own line-aware loader; devtools build data, they do not read it.
+    own = {PACKAGE / "enginedata.py", PACKAGE / "registry" / "yamlload.py"}
+    readers = [
+        str(path.relative_to(PACKAGE))
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path not in own and "devtools" not in path.parts and re.search(r"yaml\.(?:safe_)?load\(", path.read_text(encoding="utf-8"))
+    ]
+    assert readers == []
 
 
 @pytest.mark.parametrize("name", ENGINE_FILES)

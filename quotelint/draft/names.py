@@ -47,10 +47,9 @@ class DraftWords:
 
 @functools.lru_cache(maxsize=1)
 def draft_words() -> DraftWords:
-    import yaml
+    from quotelint import enginedata
 
-    with open(DATA, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+    data = enginedata.load(os.path.basename(DATA))
     lower = {key: frozenset(str(w).lower() for w in data[key]) for key in ("place_prepositions", "quantifiers")}
     return DraftWords(frozenset(data["place_words"]), lower["place_prepositions"], lower["quantifiers"] | quote_words().determiners)
 
