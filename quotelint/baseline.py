@@ -20,6 +20,7 @@ from collections.abc import Mapping
 import regex
 
 from quotelint.errors import UserError
+from quotelint.files import read_bytes
 from quotelint.finding import Finding
 
 VERSION = 1
@@ -79,12 +80,11 @@ def write(path: str, findings: list[Finding], texts: Mapping[str, str]) -> None:
 
 
 def load(path: str) -> Counter[Key]:
+    if not os.path.exists(path):
+        raise UserError("baseline file not found (write one with --write-baseline)", path=path)
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = json.load(fh)
-    except FileNotFoundError:
-        raise UserError("baseline file not found (write one with --write-baseline)", path=path) from None
-    except (OSError, UnicodeDecodeError) as exc:
+        data = json.loads(read_bytes(path, None).decode("utf-8"))  # a regular file: no pipe, no /dev/zero
+    except UnicodeDecodeError as exc:
         raise UserError(f"cannot read the baseline: {exc}", path=path) from None
     except json.JSONDecodeError as exc:
         raise UserError(f"the baseline is not valid JSON: {exc.msg}", path=path, line=exc.lineno) from None

@@ -250,3 +250,10 @@ def test_the_report_names_a_rule_out_of_time_and_reports_the_rest(project: Path)
     assert sorted(f["path"] for f in report["files"]) == ["good.txt", "xs.txt"]
     assert [p["path"] for p in report["problems"]] == ["xs.txt"]
     assert report["totals"]["findings"]["by_category"]["spelling-drift"] == 2  # in both files
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_baseline_that_is_a_pipe_is_refused_not_waited_on(project: Path) -> None:
+    os.mkfifo(project / "baseline.json")
+    result = check(project, "--baseline", "baseline.json", "good.txt")
+    assert_clean_failure(result, "baseline.json: not a regular file")
