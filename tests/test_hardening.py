@@ -86,6 +86,11 @@ def test_unclosed_quotations_in_html_blocks_take_linear_work(names: Registry) ->
     assert growth(lambda text: lint_text(text, names, kind="html"), lambda n: "<div>“Quote<div>" * n, 400) < LINEAR
 
 
+def test_tags_left_in_plain_text_take_linear_work(names: Registry) -> None:
+    # Every quotation mark was compared with every tag of its paragraph.
+    assert growth(lint(names), lambda n: '<a href="x">y ' * n, 200) < LINEAR
+
+
 
 # --- Registry and settings YAML: alias bombs and deep nesting ------------------------------
 

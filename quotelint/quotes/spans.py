@@ -272,7 +272,14 @@ def _outside_tags(prose: str, start: int, end: int, found: list[tuple[int, str]]
     tags = [(m.start(), m.end()) for m in _tag().finditer(prose, start, end)]
     if not tags:
         return found
-    return [(i, mark) for i, mark in found if not any(a < i < b for a, b in tags)]
+    out: list[tuple[int, str]] = []
+    t = 0  # marks and tags both stand in order and tags do not overlap: one pass over the two, not marks times tags
+    for i, mark in found:
+        while t < len(tags) and tags[t][1] <= i:
+            t += 1
+        if not (t < len(tags) and tags[t][0] < i):
+            out.append((i, mark))
+    return out
 
 
 def _lookahead(prose: str, found: list[tuple[int, str]], start: int, end: int, closers: dict[str, frozenset[str]]) -> tuple[list[int | None], list[int | None]]:
