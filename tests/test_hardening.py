@@ -86,6 +86,33 @@ def test_unclosed_quotations_in_html_blocks_take_linear_work(names: Registry) ->
     assert growth(lambda text: lint_text(text, names, kind="html"), lambda n: "<div>“Quote<div>" * n, 400) < LINEAR
 
 
+class Counting:
+    """A compiled pattern that adds up the characters of the strings it is handed."""
+
+    def __init__(self, pattern) -> None:  # type: ignore[no-untyped-def]
+        self.pattern, self.chars = pattern, 0
+
+    def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+        method = getattr(self.pattern, name)
+
+        def counted(text: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+            self.chars += len(text)
+            return method(text, *args, **kwargs)
+
+        return counted
+
+
+def test_a_long_line_of_names_is_looked_at_once_for_bylines(names: Registry, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Each name on a line once handed the whole line to the byline patterns: names times line length.
+    from quotelint.quotes import speakers
+
+    layout = Counting(speakers._layout_line())
+    monkeypatch.setattr(speakers, "_layout_line", lambda: layout)
+    text = "Mayor Tom Ruskin met Dana Pell. “We agree,” he said. " * 200
+    lint_text(text, names)
+    assert 0 < layout.chars <= 2 * len(text)
+
+
 def test_tags_left_in_plain_text_take_linear_work(names: Registry) -> None:
     # Every quotation mark was compared with every tag of its paragraph.
     assert growth(lint(names), lambda n: '<a href="x">y ' * n, 200) < LINEAR
