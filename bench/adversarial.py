@@ -80,6 +80,11 @@ def broken_attributes(d: Path) -> list[str]:
     return [str(write(d / "attributes.html", repeat_to('<a href="x>text ', 960_000)))]
 
 
+def tags_in_text(d: Path) -> list[str]:
+    """Markup left in plain text, on one line: a quotation mark inside every tag."""
+    return [str(write(d / "tags.txt", repeat_to('<a href="x">link ', 1_000_000)))]
+
+
 def seeds_prose() -> str:
     return "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
 
@@ -149,6 +154,7 @@ CASES = (
     Case("unclosed-quotes", "900 KB of “text paragraphs never closed", unclosed_quotes),
     Case("html-unbalanced", "960 KB of <div>“Quote<div>", unbalanced_html),
     Case("html-attributes", '960 KB of <a href="x>text (quoted attributes never closed)', broken_attributes),
+    Case("tags-in-text", '1 MB of <a href="x">link in a .txt, on one line', tags_in_text),
     Case("one-line-10mb", "10 MB of news prose on one line", one_line),
     Case("marks-straight", 'a million " marks', quote_marks('"', "straight.txt")),
     Case("marks-curly", "a million “”‘’«» marks", quote_marks("“”‘’«»", "curly.txt")),
