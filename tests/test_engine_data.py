@@ -17,7 +17,7 @@ ENGINE_FILES = sorted(p.name for p in DATA.glob("*.yaml") if p.name != "examples
 
 
 def test_every_engine_data_file_is_found() -> None:
-    assert ENGINE_FILES == ["draft.yaml", "figures.yaml", "lexicon.yaml", "quotes.yaml"]
+    assert ENGINE_FILES == ["draft.yaml", "figures.yaml", "lexicon.yaml", "quotes.yaml", "titles.yaml"]
 
 
 def test_engine_data_is_read_only_through_the_engine_loader() -> None:

@@ -42,10 +42,9 @@ class TitleWords:
 
 @functools.lru_cache(maxsize=1)
 def title_words() -> TitleWords:
-    import yaml
+    from quotelint import enginedata
 
-    with open(DATA, encoding="utf-8") as fh:
-        data = yaml.load(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
+    data = enginedata.load(os.path.basename(DATA))
     lists = {k: frozenset(str(w).lower() for w in data[k]) for k in ("generic_heads", "modifiers", "future_markers", "capacity_words", "ordinals")}
     synonyms = {str(w).lower(): str(group[0]).lower() for group in data["synonyms"] for w in group}
     countries: dict[tuple[str, ...], str] = {}
