@@ -14,8 +14,8 @@ wall time, CPU time (user and system) and peak resident memory, with its exit co
 line it wrote to standard error. A run is stopped at --timeout seconds, and its address space is
 capped at --memory MB so that a regression cannot take the machine down with it.
 
-The goal is every input under 10 s and 500 MB, judged on CPU time: other work on a shared machine
-inflates wall time, not CPU time.
+The goal is every input under 10 s and 500 MB, judged on CPU time (other work on a shared machine
+inflates wall time, not CPU time), with exit code 0, 1 or 2 and no traceback.
 """
 
 from __future__ import annotations
@@ -223,7 +223,8 @@ def main() -> None:
             work = folder / case.name
             work.mkdir()
             result = run(case.make(work), env, opts.timeout, opts.memory, work / "stderr.txt")
-            met = "yes" if result.cpu < GOAL_SECONDS and result.peak_mb < GOAL_MB and result.exit in ("0", "1", "2") else "NO"
+            clean = result.exit in ("0", "1", "2") and not result.message.startswith("TRACEBACK")
+            met = "yes" if clean and result.cpu < GOAL_SECONDS and result.peak_mb < GOAL_MB else "NO"
             message = result.message.replace(str(work) + os.sep, "").replace("quotelint: ", "")
             print(f"{case.name:<16} {result.seconds:7.2f} {result.cpu:7.2f} {result.peak_mb:8d} {result.exit:>6}  {met:<4}  {case.what}")
             if message:
