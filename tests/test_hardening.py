@@ -113,6 +113,32 @@ def test_a_long_line_of_names_is_looked_at_once_for_bylines(names: Registry, mon
     assert 0 < layout.chars <= 2 * len(text)
 
 
+class Sliced(str):
+    """Prose that adds up the characters its slices copy."""
+
+    copied = 0
+
+    def __getitem__(self, key):  # type: ignore[no-untyped-def]
+        got = str.__getitem__(self, key)
+        if isinstance(key, slice):
+            Sliced.copied += len(got)
+        return got
+
+
+def test_whether_a_comma_follows_a_name_is_seen_without_copying_the_rest_of_the_prose() -> None:
+    # Each name before a title copied all the prose after it: names times the prose.
+    from types import SimpleNamespace
+
+    from quotelint.checks.title_reading import set_off
+    from quotelint.names import tokens
+
+    prose = Sliced("Volodymyr Zelenskyy , said so." + " and more words" * 1000)
+    page = SimpleNamespace(prose=prose, words=tokens(prose))
+    Sliced.copied = 0
+    assert set_off(page, 1)
+    assert Sliced.copied < 100
+
+
 def test_tags_left_in_plain_text_take_linear_work(names: Registry) -> None:
     # Every quotation mark was compared with every tag of its paragraph.
     assert growth(lint(names), lambda n: '<a href="x">y ' * n, 200) < LINEAR
