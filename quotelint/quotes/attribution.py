@@ -58,6 +58,9 @@ class Attributor:
         self.subjects = Subjects(prose, cast, words, self.verbs)
         self.descriptions = Descriptions(cast, words)
         self.tokens = cast.tokens
+        self.cues_by_last: dict[str, list[tuple[str, ...]]] = {}  # a cue's last word -> the cues
+        for cue in words.speaker_cues:
+            self.cues_by_last.setdefault(cue[-1], []).append(cue)
 
     def resolve(self, cand: Candidate) -> Speaker | None:
         """The speaker a candidate names. A speaker described (`the insider`, `the Texas
@@ -259,7 +262,7 @@ class Attributor:
 
     def _cue_at(self, frame: Frame, v: int, a: int) -> tuple[str, ...] | None:
         """A speaker cue (`according to`, `in the words of`) ending at item v."""
-        for cue in self.qw.speaker_cues:
+        for cue in self.cues_by_last.get(self._word(frame, v).lower(), ()):
             n = len(cue)
             if v - n + 1 < a:
                 continue
