@@ -169,3 +169,14 @@ def test_a_quantifier_alone_describes_the_speakers(registry: Registry) -> None:
 )
 def test_appositives_with_and_and_modifiers(text: str, expected: list[str | None], registry: Registry) -> None:
     assert speech(text, registry) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her 2019 novel “The Quiet Harbour” predicted the decline of the fishing towns.",
+        "The council’s “Harbour Homes Plan,” launched in 2023, would add 240 flats by 2028.",
+    ],
+)
+def test_a_name_in_the_sentence_is_no_speech_of_what_follows(text: str, registry: Registry) -> None:
+    assert [q.kind for q in Context(Document.from_text(text), registry).quotes] == ["term"]

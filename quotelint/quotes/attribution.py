@@ -109,6 +109,20 @@ class Attributor:
         return before != "to" and before not in self.qw.determiners and gap not in ("'s", "’s", "'", "’")
 
     def _after(self, frame: Frame, k: int, b: int) -> Attribution | None:
+        found = self._after_verb(frame, k, b)
+        if found is not None and found.cand is not None and found.cand.kind == "description" and self._runs_on(frame, k):
+            return None  # `book "La República Cansada" predicted the decline`: the quotation is a name in the sentence
+        return found
+
+    def _runs_on(self, frame: Frame, k: int) -> bool:
+        """The quotation at item k runs on into its sentence: no punctuation closes its words
+        and none stands between it and the next word (`the "Storage for Everyone" initiative`)."""
+        q = self.cast.ctx.quote_scan.spans[frame.items[k].quote]
+        text = self.prose[q.start : q.end].rstrip()
+        gap = self.prose[frame.items[k].end : frame.items[k + 1].start] if k + 1 < len(frame.items) else ""
+        return bool(text) and text[-1].isalnum() and not gap.strip()
+
+    def _after_verb(self, frame: Frame, k: int, b: int) -> Attribution | None:
         j = k + 1
         if j >= b or frame.items[j].quote >= 0:
             return None

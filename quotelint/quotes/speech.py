@@ -84,7 +84,10 @@ class Classifier:
         return self.words[frame.items[i].token].text
 
     def _direct(self, frame: Frame, k: int, found: Attribution) -> bool:
-        """The reporting verb stands right beside the quotation: `"Never," she said`, `said: "Yes"`."""
+        """The reporting verb stands right beside the quotation: `"Never," she said`, `said: "Yes"`;
+        not a described subject further on (`the "Angirraq Plan," launched in 2023, would add`)."""
+        if found.cand is not None and found.cand.kind == "description":
+            return False
         if found.method in ("after", "cue"):
             return True
         return k > 0 and frame.items[k - 1].token == found.verb
