@@ -86,7 +86,7 @@ class Classifier:
     def _direct(self, frame: Frame, k: int, found: Attribution) -> bool:
         """The reporting verb stands right beside the quotation: `"Never," she said`, `said: "Yes"`;
         not a described subject further on (`the "Angirraq Plan," launched in 2023, would add`)."""
-        if found.cand is not None and found.cand.kind == "description":
+        if found.cand is not None and found.cand.kind == "description" and not (k > 0 and frame.items[k - 1].token == found.verb):
             return False
         if found.method in ("after", "cue"):
             return True
