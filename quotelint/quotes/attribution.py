@@ -226,9 +226,7 @@ class Attributor:
 
     def _before(self, frame: Frame, k: int, a: int) -> Attribution | None:
         a = max(a, k - REACH)
-        for v in range(k - 1, a - 1, -1):
-            if frame.items[v].quote >= 0:
-                continue
+        for v in frame.words_down(k - 1, a):
             cue = self._cue_at(frame, v, a)
             if cue is not None:
                 found = self._named("cue", frame, v + 1, k, -1)
@@ -316,10 +314,9 @@ class Attributor:
     def _later(self, frame: Frame, k: int, b: int) -> Attribution | None:
         lo = k + 1
         relative = False
-        for v in range(k + 1, min(b, k + REACH)):
-            if frame.items[v].quote >= 0:
-                lo = v + 1
-                continue
+        for v in frame.words_up(k + 1, min(b, k + REACH)):
+            if frame.items[v - 1].quote >= 0:
+                lo = v  # past the last quotation before this word
             relative = self.subjects.in_relative(frame, v, relative)
             if not relative and self._is_verb(frame, v) and not self._word(frame, v).endswith("ing") and not self._introduces(frame, v, b):
                 if v > lo and self.subjects.broken(frame.items[v - 1], frame.items[v]) and self._word(frame, v) not in self.qw.listener_verbs:
