@@ -9,7 +9,7 @@ import sys
 from collections.abc import Iterator, Sequence
 
 from quotelint import __version__
-from quotelint.errors import UserError
+from quotelint.errors import UserError, warn
 
 CHECK_FORMATS = ("text", "json", "sarif", "github")
 EXTRACT_FORMATS = ("text", "json")
@@ -147,8 +147,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise UserError("registry needs a subcommand: check or draft")
         return dispatch(args)
     except UserError as exc:
-        for line in str(exc).splitlines():
-            print(f"quotelint: {line}", file=sys.stderr)
+        warn(exc)
         return 2
     except MemoryError:  # exit 1 means findings, so never Python's own exit code for this
         print("quotelint: out of memory; check fewer or smaller files (see the max-file-size setting)", file=sys.stderr)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 
 class UserError(Exception):
     """A usage, settings, registry or input problem, explained in one or a few lines."""
@@ -15,7 +17,10 @@ class UserError(Exception):
         message = super().__str__()
         if self.path is None:
             return message
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        from quotelint.visible import visible
+
+        path = visible(self.path)  # a file name may hold a line break or an escape sequence
+        where = path if self.line is None else f"{path}:{self.line}"
         return f"{where}: {message}"
 
 
@@ -41,3 +46,10 @@ class RuleTimeout(UserError):
         """What to say at the document where the rule was skipped."""
         where = "" if self.path is None else f" ({self.path}:{self.line})" if self.line else f" ({self.path})"
         return f"rule {self.rule!r}{where} skipped for this file: its pattern '{self.pattern}' took longer than {self.seconds:g} s here; simplify it"
+
+
+def warn(message: object) -> None:
+    """Print a message on standard error, each of its lines after `quotelint: `, so that no
+    line of it can pass for anything else (a workflow command in a CI log starts with `::`)."""
+    for line in str(message).splitlines() or [""]:
+        print(f"quotelint: {line}", file=sys.stderr)

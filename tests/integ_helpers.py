@@ -60,3 +60,20 @@ def init_repo(repo: Path) -> Path:
     repo.mkdir(parents=True, exist_ok=True)
     git(repo, "init", "-q", "-b", "main")
     return repo
+
+
+def runner_commands(log: str) -> list[str]:
+    """The workflow commands a runner would carry out in a log, as GitHub documents them:
+    a line that starts with `::`, unless `::stop-commands::TOKEN` came before `::TOKEN::`."""
+    done, stopped = [], None
+    for line in log.splitlines():
+        if stopped is not None:
+            if line == f"::{stopped}::":
+                stopped = None
+            continue
+        if line.startswith("::stop-commands::"):
+            stopped = line.removeprefix("::stop-commands::")
+        elif line.startswith("::"):
+            done.append(line)
+    return done
+

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.integ_helpers import GIT_ENV, REGISTRY_YAML, ROOT, git, init_repo
+from tests.integ_helpers import GIT_ENV, REGISTRY_YAML, ROOT, git, init_repo, runner_commands
 
 ACTION = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
 EXPRESSION = re.compile(r"\$\{\{\s*([\w.-]+)\s*\}\}")
@@ -127,7 +127,7 @@ def run_action(repo: Path, tmp_path: Path, event: str = "pull_request", path_fir
 
 
 def annotations(text: str) -> list[str]:
-    return [line for line in text.splitlines() if line.startswith("::")]
+    return runner_commands(text)
 
 
 def test_scripts_take_every_value_from_the_environment() -> None:

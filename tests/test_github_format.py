@@ -11,6 +11,7 @@ from quotelint.errors import UserError
 from quotelint.finding import Finding, Severity
 from quotelint.formatters.github import annotation, escape_data, escape_property, render_findings, workspace_path
 from quotelint.formatters.summary import cell, render_summary
+from tests.integ_helpers import runner_commands, write_registry
 
 
 def finding(
@@ -80,11 +81,14 @@ def test_most_severe_first_limit_and_what_was_left_out() -> None:
         finding(path="a.md", line=1, severity=Severity.ERROR, message="err a\nmore", suggestion=None),
     ]
     out = render_findings(findings, files=5, args=args(2)).splitlines()
+    token = out[2].removeprefix("::stop-commands::")
     assert out == [
         "::error file=a.md,line=1,endLine=1,col=5,endColumn=10,title=QL201 spelling-drift::err a%0Amore",
         "::error file=b.md,line=2,endLine=2,col=5,endColumn=10,title=QL201 spelling-drift::err b",
+        f"::stop-commands::{token}",
         "a.md:9:5: warning [QL201] warn",
         "b.md:1:5: info [QL201] info one",
+        f"::{token}::",
         "quotelint: 4 findings in 2 of 5 files checked; 2 not shown as annotations (--max-annotations 2).",
     ]
 
@@ -138,3 +142,27 @@ def test_summary_without_findings_and_row_cap() -> None:
     text = render_summary(many, 1)
     assert sum(line.startswith("| a.md |") for line in text.splitlines()) == 300
     assert "The table shows the first 300; the log of this step lists all 305." in text
+
+
+def test_file_names_cannot_issue_workflow_commands(tmp_path: Path, quotelint) -> None:  # type: ignore[no-untyped-def]
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a\n::error::boom.md").write_text("Observers from ODHIR watched the vote.\n", encoding="utf-8")
+    (news / "b\n::add-mask::x.txt").write_bytes(b"\xff\xfe not UTF-8\n")
+    for limit in ("0", "1"):
+        result = quotelint("check", "--format", "github", "--max-annotations", limit, "--registry", str(write_registry(tmp_path)), str(news))
+        assert result.returncode == 2, result.stderr  # the file that is not UTF-8
+        commands = runner_commands(result.stdout) + runner_commands(result.stderr)
+        assert [c.split(" ", 1)[0] for c in commands] == ([] if limit == "0" else ["::error"]), commands
+        if limit == "0":
+            assert "a\\n::error::boom.md:1:16: error [QL201]" in result.stdout
+        assert "b\\n::add-mask::x.txt:1: not valid UTF-8" in result.stderr
+
+
+def test_plain_lines_show_control_characters_and_stop_commands() -> None:
+    f = finding(path="x\r::warning::y.md", message="said\u202e\x1b[2J here\nthen", suggestion=None)
+    out = render_findings([f], files=1, args=args(0)).splitlines()
+    token = out[0].removeprefix("::stop-commands::")
+    assert len(token) >= 32 and out[2] == f"::{token}::"
+    assert out[1] == "x\\r::warning::y.md:3:5: error [QL201] said\\u202e\\x1b[2J here\\nthen"
+    assert runner_commands("\n".join(out)) == []

@@ -7,11 +7,12 @@ import sys
 
 from quotelint.commands.common import Inputs, exit_code, inputs_from, setup, write_output
 from quotelint.document import Document, InputError
-from quotelint.errors import UserError
+from quotelint.errors import UserError, warn
 from quotelint.finding import Finding
 from quotelint.linter import Plan, lint_document
 from quotelint.repeats import merge_repeats, repeat_keys
 from quotelint.settings import Settings
+from quotelint.visible import visible
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         from quotelint import baseline
 
         baseline.write(args.write_baseline, findings, texts)
-        print(f"quotelint: wrote {len(findings)} findings to the baseline {args.write_baseline}", file=sys.stderr)
+        warn(f"wrote {len(findings)} findings to the baseline {visible(args.write_baseline)}")
         return 2 if inputs.problems else 0
     if args.diff:  # like ruff: the diff is the whole output, and exit code 1 means there is one
         from quotelint.commands.fix import diff_fixes

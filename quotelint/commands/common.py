@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 
 from quotelint.commands.paths import suffixes, walk
 from quotelint.document import Document, InputError, decode, kind_for, read_document
-from quotelint.errors import UserError
+from quotelint.errors import UserError, warn
 from quotelint.files import DEFAULT_LIMIT, read_stream
 from quotelint.finding import Severity
 from quotelint.registry import Registry
 from quotelint.settings import Settings, find_settings, load_settings
+from quotelint.visible import visible
 
 
 def cli_list(value: str | None) -> tuple[str, ...]:
@@ -119,12 +120,12 @@ class Inputs:
     def folder(self, folder: str) -> list[str]:
         files = walk("" if self.implicit and folder == os.curdir else folder, self.settings)
         if not files:
-            self.warn(f"{folder}: no file quotelint reads in this folder (it reads {suffixes()}; hidden and excluded ones are skipped)")
+            self.warn(f"{visible(folder)}: no file quotelint reads in this folder (it reads {suffixes()}; hidden and excluded ones are skipped)")
         return files
 
     def warn(self, message: str) -> None:
         if not self.quiet:
-            print(f"quotelint: warning: {message}", file=sys.stderr)
+            warn(f"warning: {message}")
 
     def _stdin(self, limit: int | None) -> Document:
         name = self.stdin_name or "-"
@@ -134,7 +135,7 @@ class Inputs:
 
     def _problem(self, exc: InputError) -> None:
         self.problems.append(exc)
-        print(f"quotelint: {exc}", file=sys.stderr)
+        warn(exc)
 
 
 def inputs_from(args: argparse.Namespace, settings: Settings, default: str | None = None) -> Inputs:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 import regex
 
 from quotelint.document import Document, InputError
+from quotelint.errors import warn
 from quotelint.finding import Finding
 
 _NEWLINE = regex.compile(r"\r\n|\r|\n")
@@ -237,7 +238,7 @@ def apply_fixes(findings: list[Finding], documents: dict[str, Document], problem
 
 
 def report(exc: InputError, problems: list[InputError] | None) -> None:
-    print(f"quotelint: {exc}", file=sys.stderr)
+    warn(exc)
     if problems is not None:
         problems.append(exc)
 

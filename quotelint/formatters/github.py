@@ -11,17 +11,22 @@ GitHub shows at most 10 annotations of each kind per step and 50 per job, in the
 so the most severe come first and at most `--max-annotations` (default 50) are printed as
 commands; the rest follow as plain log lines. The last line counts the findings, the files they
 are in out of the files checked, and how many were left out.
+The plain lines hold file names and article text, so they show control characters as escapes
+(a line break cannot start a line of its own) and stand between `::stop-commands::TOKEN` and
+`::TOKEN::` with a random token: the runner takes nothing in them for a workflow command.
 When `$GITHUB_STEP_SUMMARY` names a file, a Markdown job summary is appended to it.
 """
 
 from __future__ import annotations
 
 import os
+import secrets
 from typing import Any
 
 from quotelint.errors import UserError
 from quotelint.finding import Finding, Severity
 from quotelint.formatters.summary import files_with, plural, render_summary
+from quotelint.visible import visible
 
 DEFAULT_MAX_ANNOTATIONS = 50
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -63,9 +68,17 @@ def annotation(f: Finding, workspace: str | None = None) -> str:
 
 
 def plain(f: Finding) -> str:
-    """A finding that did not fit as an annotation, as a log line (newlines kept out)."""
+    """A finding that did not fit as an annotation, as one log line (control characters escaped)."""
     message = f.message + (f" (suggestion: {f.suggestion})" if f.suggestion else "")
-    return f"{f.path}:{f.line}:{f.column}: {f.severity} [{f.rule}] {' '.join(message.splitlines())}"
+    return visible(f"{f.path}:{f.line}:{f.column}: {f.severity} [{f.rule}] {message}")
+
+
+def without_commands(lines: list[str]) -> list[str]:
+    """Lines the runner logs as they are: workflow commands stopped around them."""
+    if not lines:
+        return []
+    token = secrets.token_hex(16)
+    return [f"::stop-commands::{token}", *lines, f"::{token}::"]
 
 
 def most_severe_first(findings: list[Finding]) -> list[Finding]:
@@ -81,7 +94,7 @@ def render_findings(findings: list[Finding], files: int, args: Any = None) -> st
     workspace = os.environ.get("GITHUB_WORKSPACE")
     lines = [annotation(f, workspace) for f in ordered[:limit]]
     left_out = ordered[limit:]
-    lines += [plain(f) for f in left_out]
+    lines += without_commands([plain(f) for f in left_out])
     total = f"quotelint: {plural(len(findings), 'finding')} {files_with(findings, files)}"
     if left_out:
         total += f"; {len(left_out)} not shown as annotations (--max-annotations {limit})"
