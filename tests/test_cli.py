@@ -73,6 +73,17 @@ def test_show_source_puts_a_caret_under_the_span(project: Path) -> None:
     assert lines[2] == "        ^^^^^"
 
 
+def test_show_source_shows_escape_sequences_instead_of_sending_them(project: Path) -> None:
+    line = "\x1b]0;owned\x07\x1b[2J The ODHIR team\u202e met \x9b31m Antonio Gutteres.\n"
+    (project / "articles" / "a.txt").write_text(line, encoding="utf-8")
+    result = run_quotelint("check", "articles/a.txt", "--show-source", "--select", "QL201", cwd=project)
+    assert not any(c in result.stdout for c in "\x1b\x07\x9b\u202e")
+    lines = result.stdout.splitlines()
+    assert lines[1] == "    \\x1b]0;owned\\x07\\x1b[2J The ODHIR team\\u202e met \\x9b31m Antonio Gutteres."
+    assert lines[2] == " " * lines[1].index("ODHIR") + "^^^^^"
+    assert lines[5] == " " * lines[4].index("Gutteres") + "^" * len("Gutteres")
+
+
 @pytest.mark.parametrize(
     ("option", "rules"),
     [

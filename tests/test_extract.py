@@ -70,6 +70,13 @@ def test_text_format_and_summary() -> None:
     assert lines[-1].startswith("16 quotations (16 speech:") and lines[-1].endswith("in 1 file.")
 
 
+def test_text_format_shows_control_characters_as_escapes(tmp_path: Path) -> None:
+    path = tmp_path / "a\u202e.txt"
+    path.write_text("He said “the \x1b]0;title\x07 vote \u2066was\u2069 fair” on Monday.\n", encoding="utf-8")
+    done = run_quotelint("extract", str(path))
+    assert done.stdout.splitlines()[0] == f"{tmp_path}/a\\u202e.txt:1:10: speech unverified ?: “the \\x1b]0;title\\x07 vote \\u2066was\\u2069 fair”"
+
+
 def test_unbalanced_marks_do_not_stop_extraction(tmp_path: Path) -> None:
     path = tmp_path / "broken.txt"
     path.write_text("He said “this never closes.\n\nLater she said “this does” and he said “so does this”.\n", encoding="utf-8")

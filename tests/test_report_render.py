@@ -57,15 +57,17 @@ def sample() -> Report:
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-def test_text_fits_80_columns_and_drops_control_characters() -> None:
+def test_text_fits_80_columns_and_shows_control_characters_as_escapes() -> None:
     for colour in (False, True):
         out = text.render(sample(), colour=colour)
         plain = ANSI.sub("", out)
         assert "\x1b" not in plain, "an escape sequence that is not ours got through"
+        assert "\\x1b[31m Red." in plain
         for line in plain.splitlines():
             if len(line) > 80:
                 assert re.fullmatch(r" *\(?https?://\S+", line), f"too wide: {line!r}"
         assert ("\x1b[" in out) is colour
+    assert text.clean("gnitset\u202e said\u2067 he\u2028") == "gnitset\\u202e said\\u2067 he "
 
 
 def test_text_marks_spans_and_changed_words() -> None:

@@ -4,11 +4,14 @@
 
 Kind, then the registry status (`-` for terms), the speaker (`?` when nobody is named) with
 the registered quote's id, and the text between its own marks, shortened to 100 characters.
+Control characters in file names and quotations are shown as escapes (quotelint/visible.py).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+
+from quotelint.visible import visible
 
 WIDTH = 100
 STATUSES = ("verified", "altered", "misattributed", "unverified")
@@ -29,7 +32,7 @@ def render_quotes(files: list[tuple[str, list[dict[str, object]]]]) -> str:
             registered = f" ({q['registry_id']})" if q["registry_id"] else ""
             who = f" {speaker}{registered}" if speaker or registered else ""
             status = q["status"] or "-"
-            lines.append(f"{path}:{q['line']}:{q['column']}: {q['kind']} {status}{who}: {open_mark}{shorten(str(q['text']))}{close_mark or ''}")
+            lines.append(visible(f"{path}:{q['line']}:{q['column']}: {q['kind']} {status}{who}: {open_mark}{shorten(str(q['text']))}{close_mark or ''}"))
             counts[str(q["kind"])] += 1
             counts[str(q["status"])] += 1
     lines.append(summary(counts, len(files)))

@@ -4,7 +4,10 @@ With `show_source` (on a terminal by default) the offending line follows, cut to
 width around the span, with a caret under the span. When the run fails (a finding at or above
 `--fail-on`), info findings are not listed but counted in one line, so that what fails a commit
 is not buried under notes; `--show-info` lists them anyway, `--no-show-info` never. A finding
-line is never wrapped or cut: editors and scripts read `path:line:col:` from it.
+line is never wrapped or cut: editors and scripts read `path:line:col:` from it. Control
+characters, line separators and bidirectional controls in file names, messages and source lines
+are shown as escapes (`\x1b`, `\u202e`), so that an article cannot drive the terminal or reorder
+what it shows.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from quotelint.finding import Finding, Severity
+from quotelint.visible import visible
 
 COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 BOLD, RESET = "\033[1m", "\033[0m"
@@ -49,9 +53,10 @@ def render_findings(findings: list[Finding], files: int, options: TextOptions | 
 
 def finding_line(f: Finding, colour: bool) -> str:
     severity = f"{COLOURS[f.severity]}{f.severity}{RESET}" if colour else str(f.severity)
-    where = f"{BOLD}{f.path}{RESET}" if colour else f.path
-    fix = f" (suggestion: {f.suggestion})" if f.suggestion else ""
-    return f"{where}:{f.line}:{f.column}: {severity} [{f.rule}] {f.message}{fix}"
+    path = visible(f.path)
+    where = f"{BOLD}{path}{RESET}" if colour else path
+    fix = f" (suggestion: {visible(f.suggestion)})" if f.suggestion else ""
+    return f"{where}:{f.line}:{f.column}: {severity} [{f.rule}] {visible(f.message)}{fix}"
 
 
 def hidden_info(findings: list[Finding], options: TextOptions) -> list[Finding]:
@@ -93,16 +98,19 @@ def source_lines(f: Finding, cache: dict[str, list[str]], width: int = 80) -> li
 
 def excerpt(line: str, start: int, end: int, room: int) -> tuple[str, int, int]:
     """The part of a line that fits `room` columns with the span [start, end) in it, an ellipsis
-    marking each cut; with the span's column in that text and the carets to put under it."""
+    marking each cut, control characters as escapes; with the span's column in that text and the
+    carets to put under it."""
     left, right = 0, len(line)
     if len(line) > room:
         left = max(0, min(start - room // 3, len(line) - room + 1))
         right = left + room - (1 if left else 0)
         if right < len(line):
             right -= 1
-    shown = ("…" if left else "") + line[left:right].expandtabs(1) + ("…" if right < len(line) else "")
-    pad = start - left + (1 if left else 0)
-    return shown, pad, max(1, min(end, right) - start)
+    window = line[left:right].expandtabs(1)
+    cut = min(end, right) - left
+    before, span, after = (visible(part) for part in (window[: start - left], window[start - left : cut], window[cut:]))
+    shown = ("…" if left else "") + before + span + after + ("…" if right < len(line) else "")
+    return shown, len(before) + (1 if left else 0), max(1, len(span))
 
 
 def summary(findings: list[Finding], files: int) -> str:

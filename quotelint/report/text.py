@@ -3,8 +3,9 @@
 Every line fits 80 columns, except a line holding nothing but a link, which is never broken so
 that it stays clickable. Highlighted spans and the words a quote changed stand between `»` and
 `«`; with colour (on a terminal, never with NO_COLOR) they are shown in reverse video instead,
-and severities are coloured as well as named. Control characters from the articles are dropped
-so that an article cannot drive the terminal.
+and severities are coloured as well as named. Control characters and bidirectional controls
+from the articles are shown as escapes (`\x1b`, `\u202e`) so that an article cannot drive the
+terminal.
 """
 
 from __future__ import annotations
@@ -16,10 +17,10 @@ import regex
 from quotelint.finding import Severity
 from quotelint.report import labels
 from quotelint.report.model import SEVERITIES, STATUSES, Excerpt, FileReport, Item, Report, Segment
+from quotelint.visible import visible
 
 WIDTH = 80
 _ON, _OFF = "\x0e", "\x0f"  # highlight marks placed before wrapping, painted after
-_CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACE = regex.compile(r"\s+")
 _LINK_LINE = regex.compile(r" *+\(?https?://\S++")
 COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
@@ -29,7 +30,7 @@ QUOTE_SHOWN = 200  # characters of a verified quote shown before it is cut
 
 def clean(text: str) -> str:
     """Article text made safe and single-line for a terminal."""
-    return _SPACE.sub(" ", _CONTROL.sub("", text))
+    return visible(_SPACE.sub(" ", text))
 
 
 def wrap(text: str, indent: str, hanging: str | None = None) -> list[str]:
