@@ -133,6 +133,24 @@ def test_markdown_links_only_web_sources() -> None:
     assert "](javascript" not in source and "(<javascript" not in source
 
 
+PIXEL = "https://example.org/said\n![](https://tracker.example/pixel.gif)"
+
+
+@pytest.mark.parametrize("source", [PIXEL, "https://example.org/said>)![](https://tracker.example/p.gif", "https://example.org/a\u202eb"])
+def test_a_registry_source_cannot_leave_its_link(source: str) -> None:
+    doc = Document.from_text("“Peace now,” said Ali Khan. “Peace soon, now,” said Ali Khan.\n", "a.txt")
+    reg = registry(quote("khan-peace", "ali-khan", "Peace now", source), quote("khan-soon", "ali-khan", "Peace soon now", source))
+    quotes = [quotation(doc, "Peace now,", "verified", "Ali Khan", "khan-peace"), quotation(doc, "Peace soon, now,", "altered", "Ali Khan", "khan-soon")]
+    altered = finding(doc, "Peace soon, now,", "altered-quote", Severity.WARNING, rule="QL102")
+    report = build_report([file_report(doc, [altered], quotes, reg, words=12)], [])
+    for page in (MarkdownIt("commonmark").render(markdown.render(report)), html.render(report)):
+        tags = parse(page)
+        assert all(tag != "img" for tag, _ in tags.tags)
+        hrefs = [attrs["href"] for tag, attrs in tags.tags if tag == "a" and not str(attrs["href"]).startswith("#")]
+        assert all("tracker" not in str(h) or "%3E" in str(h) for h in hrefs), hrefs
+        assert not any("\u202e" in str(h) or "\n" in str(h) for h in hrefs), hrefs
+
+
 def test_markdown_escape_stops_lists_headings_and_tags() -> None:
     assert markdown.md("1. first") == "1\\. first"
     assert markdown.md("2) second") == "2\\) second"
@@ -140,6 +158,7 @@ def test_markdown_escape_stops_lists_headings_and_tags() -> None:
     assert markdown.md("54.19 percent, -General, 1.5") == "54.19 percent, -General, 1.5"
     assert markdown.md("# not a heading | a <b>") == "\\# not a heading \\| a \\<b\\>"
     assert markdown.md("line\nbreak\x07") == "line break"
+    assert markdown.md("---") == "\\---" and markdown.md("===") == "\\===" and markdown.md("+++") == "\\+++"
 
 
 # --- html ------------------------------------------------------------------------------------

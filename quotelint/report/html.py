@@ -2,8 +2,9 @@
 
 Every piece of text that comes from an article, a file name or the registry passes through
 `html.escape` on its way in, so `<script>` in an article is shown, never run. Links are made
-only for http(s) sources. Tables are real tables with `<th scope>`; the page has a banner, a
-navigation, a main region and a footer; severity is written out beside its sign and colour.
+only for http(s) sources without white space or control characters (`labels.web_url`). Tables
+are real tables with `<th scope>`; the page has a banner, a navigation, a main region and a
+footer; severity is written out beside its sign and colour.
 
 The page leads with what needs an editor (misattributions and errors, then altered quotes, from
 every file: `html_findings.attention_section`), then the totals, the files worst first, the

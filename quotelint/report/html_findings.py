@@ -28,9 +28,10 @@ def e(text: object) -> str:
 def link(url: str | None, label: str = "source") -> str:
     if not url:
         return "no source in the registry"
-    if not url.startswith(("https://", "http://")):
+    safe = labels.web_url(url)
+    if safe is None:
         return e(url)
-    return f'<a href="{e(url)}" rel="noopener noreferrer">{e(label)}</a>'
+    return f'<a href="{e(safe)}" rel="noopener noreferrer">{e(label)}</a>'
 
 
 def severity_label(severity: Severity, many: bool = False) -> str:

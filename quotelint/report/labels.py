@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
+import regex
+
 from quotelint.finding import Severity
 from quotelint.report.model import FileReport, Report
 
@@ -9,6 +13,8 @@ from quotelint.report.model import FileReport, Report
 ICONS = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "●"}
 PLURALS = {"error": "errors", "warning": "warnings", "info": "info"}
 NO_SPEAKER = "(no speaker found)"
+_NOT_IN_URL = regex.compile(r"[\s\p{C}]")  # white space, controls, format characters (bidi)
+_URL_SAFE = "!#$%&'()*+,-./:;=?@[]_~"  # kept as they are: what RFC 3986 allows besides letters and digits
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
@@ -50,3 +56,11 @@ def file_summary(f: FileReport) -> str:
 
 def position(line: int, column: int) -> str:
     return f"line {line}, column {column}"
+
+
+def web_url(source: str | None) -> str | None:
+    """A registry source fit to link to: an http(s) URL with no white space or control
+    character, percent-encoded wherever Markdown or HTML would read it; else None."""
+    if not source or not source.startswith(("https://", "http://")) or _NOT_IN_URL.search(source):
+        return None
+    return quote(source, safe=_URL_SAFE)

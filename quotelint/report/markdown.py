@@ -2,8 +2,11 @@
 
 Meant for a job summary, a pull-request comment or a wiki page. Article text is escaped so that
 it shows as written: Markdown punctuation gets a backslash, `<` cannot open a tag, `|` cannot
-end a table cell, and a leading `-` or `1.` cannot start a list. Highlighted spans and changed
-words are `<b>` elements, which GitHub keeps and which, unlike `**`, work inside a word.
+end a table cell, and a leading `-`, `+`, `=` or `1.` cannot start a list or underline a heading.
+Highlighted spans and changed words are `<b>` elements, which GitHub keeps and which, unlike
+`**`, work inside a word. A registry source becomes a link only when it is an http(s) URL with
+no white space or control character in it, percent-encoded where Markdown would read it
+(`labels.web_url`); anything else is shown as escaped text, so it cannot break out of a link.
 """
 
 from __future__ import annotations
@@ -14,8 +17,8 @@ from quotelint.finding import Severity
 from quotelint.report import labels
 from quotelint.report.model import SEVERITIES, STATUSES, Excerpt, FileReport, Item, Report, Segment
 
-_SPECIAL = regex.compile(r"[\\`*_\[\]<>|~#&!{}]")
-_LIST_START = regex.compile(r"^(\d{1,9})([.)])(?=\s|$)|^([-+])(?=\s|$)")
+_SPECIAL = regex.compile(r"[\\`*_\[\]<>|~#&!{}$]")
+_LIST_START = regex.compile(r"^(\d{1,9})([.)])(?=\s|$)|^([-+=])")
 _SPACE = regex.compile(r"\s+")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 CARET = "‸"  # stands for an empty span: a place where something is missing
@@ -33,9 +36,8 @@ def bold(text: str) -> str:
 
 
 def link(url: str | None, label: str = "source") -> str:
-    if not url or not url.startswith(("https://", "http://")):
-        return md(url or "")
-    return f"[{label}](<{url.replace('<', '%3C').replace('>', '%3E').replace(' ', '%20')}>)"
+    safe = labels.web_url(url)
+    return f"[{md(label)}](<{safe}>)" if safe else md(url or "")
 
 
 def table(head: list[str], rows: list[list[str]], numeric_from: int = 1) -> list[str]:
