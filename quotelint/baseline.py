@@ -60,8 +60,8 @@ def keys(findings: list[Finding], texts: Mapping[str, str], baseline_path: str) 
 
 
 def write(path: str, findings: list[Finding], texts: Mapping[str, str]) -> None:
-    """Record the findings as the baseline at path (written atomically)."""
-    from quotelint.fixes import write_atomic
+    """Record the findings as the baseline at path (written as quotelint/writes.py says)."""
+    from quotelint.writes import save
 
     counts = Counter(keys(findings, texts, path))
     entries = [
@@ -73,10 +73,7 @@ def write(path: str, findings: list[Finding], texts: Mapping[str, str]) -> None:
         "about": "Findings that quotelint leaves out (check --baseline). Rewrite with check --write-baseline.",
         "findings": entries,
     }
-    try:
-        write_atomic(path, (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-    except OSError as exc:
-        raise UserError(f"cannot write the baseline: {exc.strerror or exc}", path=path) from None
+    save(path, (json.dumps(payload, ensure_ascii=False, indent=2) + "\n").encode("utf-8"), "the baseline")
 
 
 def load(path: str) -> Counter[Key]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from quotelint.commands.common import Inputs, exit_code, inputs_from, setup, write_output
+from quotelint.commands.common import Inputs, exit_code, inputs_from, setup, to_stdout, write_output
 from quotelint.document import Document, InputError
 from quotelint.errors import UserError, warn
 from quotelint.finding import Finding
@@ -51,9 +51,10 @@ def run(args: argparse.Namespace) -> int:
         return 2 if inputs.problems else int(bool(patch))
     if args.fix:
         from quotelint.commands.fix import apply_fixes
+        from quotelint.writes import trees
 
         files = {path: doc for path, doc in documents.items() if not from_stdin(doc, inputs)}
-        findings = apply_fixes(findings, files, inputs.problems)
+        findings = apply_fixes(findings, files, inputs.problems, trees(inputs.paths))
     findings = merge_repeats(findings, repeated)
     write_output(render(findings, args, inputs.count, plan.rules, settings), args.output)
     for fmt, path in also:  # the findings themselves, whatever --statistics does to the main output
@@ -124,7 +125,7 @@ def text_options(args: argparse.Namespace, settings: Settings):  # type: ignore[
     from quotelint import terminal
     from quotelint.formatters.text import TextOptions
 
-    to_file = args.output is not None
+    to_file = not to_stdout(args.output)
     show_source = args.show_source
     if show_source is None:
         show_source = sys.stdout.isatty() and not to_file

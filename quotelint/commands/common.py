@@ -154,17 +154,26 @@ def inputs_from(args: argparse.Namespace, settings: Settings, default: str | Non
     return Inputs(paths, getattr(args, "stdin_filename", None), settings, quiet=quiet, implicit=implicit)
 
 
-def write_output(text: str, output: str | None) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    from quotelint.fixes import write_atomic
+STDOUT_NAMES = frozenset({"-", "/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"})
+STDERR_NAMES = frozenset({"/dev/stderr", "/dev/fd/2", "/proc/self/fd/2"})
 
-    try:
-        write_atomic(output, text.encode("utf-8"))
-    except OSError as exc:
-        raise UserError(f"cannot write the output: {exc.strerror or exc}", path=output) from None
+
+def to_stdout(output: str | None) -> bool:
+    """Whether -o names standard output (or is not given)."""
+    return output is None or output in STDOUT_NAMES
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Print the output, or write it to a regular file (see quotelint/writes.py). `-o -` and
+    `-o /dev/stdout` name standard output, `-o /dev/stderr` standard error."""
+    stream = sys.stdout if to_stdout(output) else sys.stderr if output in STDERR_NAMES else None
+    if stream is not None:
+        stream.write(text)
+        stream.flush()
+        return
+    from quotelint.writes import save
+
+    save(output, text.encode("utf-8"), "the output")
 
 
 def exit_code(severities: list[Severity], fail_on: Severity, inputs: Inputs, exit_zero: bool = False) -> int:

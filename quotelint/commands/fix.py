@@ -7,7 +7,8 @@ holding markup or an entity is left alone. Overlapping fixes: the first in the f
 other stays reported. The fixes are spliced into the text in one pass (what applying them from
 the end of the file backwards gives, in linear time), and the file is written again with its
 BOM, its line endings and every byte outside the fixes as they were.
-A file that changed on disk since it was read is not touched. Fixing twice changes nothing more.
+A file that changed on disk since it was read is not touched (compared again just before the
+rename). Fixing twice changes nothing more.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from __future__ import annotations
 import bisect
 import functools
 import html
-import sys
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -196,27 +197,32 @@ def terminated(line: str) -> str:
     return line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
 
 
-def apply_fixes(findings: list[Finding], documents: dict[str, Document], problems: list[InputError] | None = None) -> list[Finding]:
+def apply_fixes(findings: list[Finding], documents: dict[str, Document], problems: list[InputError] | None = None, roots: list[str] | None = None) -> list[Finding]:
     """Write the safe fixes; return the findings left, moved to where they now stand.
 
-    A file that cannot be written is left as it was and reported in `problems` (exit code 2).
+    A file that cannot be written is left as it was and reported in `problems` (exit code 2);
+    so is a symbolic link to a file outside `roots` (the folders checked), when given.
+    Files are written as quotelint/writes.py says: regular files only, the owner and mode kept.
     """
-    from quotelint.fixes import write_atomic
+    from quotelint.writes import Refused, clean_stale, within, write_file
 
     fixed_paths: dict[str, FilePlan] = {}
+    cleaned: set[str] = set()
     count = 0
     for plan in plans(findings, documents):
         if not plan.edits:
             continue
         path = plan.doc.path
         try:
-            with open(path, "rb") as fh:
-                current = fh.read()
-            if current != encode(plan.doc, plan.doc.text):
-                raise InputError("changed on disk since it was read; not fixed", path=path)
-            write_atomic(path, encode(plan.doc, plan.new_text))
-        except InputError as exc:
-            report(exc, problems)
+            if roots is not None and not within(path, roots):
+                raise Refused("a symbolic link to a file outside the folders checked")
+            folder = os.path.dirname(os.path.realpath(path))
+            if folder not in cleaned:
+                cleaned.add(folder)
+                clean_stale(folder)
+            write_file(path, encode(plan.doc, plan.new_text), expected=encode(plan.doc, plan.doc.text))
+        except Refused as exc:
+            report(InputError(f"{exc}; not fixed", path=path), problems)
             continue
         except OSError as exc:
             report(InputError(f"could not write the fixes ({exc.strerror or exc}); the file is unchanged", path=path), problems)
@@ -225,7 +231,7 @@ def apply_fixes(findings: list[Finding], documents: dict[str, Document], problem
         count += len(plan.fixed)
     if count:
         files = len(fixed_paths)
-        print(f"quotelint: fixed {count} finding{'s' * (count != 1)} in {files} file{'s' * (files != 1)}", file=sys.stderr)
+        warn(f"fixed {count} finding{'s' * (count != 1)} in {files} file{'s' * (files != 1)}")
     done = {f for plan in fixed_paths.values() for f in plan.fixed}
     out: list[Finding] = []
     for f in findings:

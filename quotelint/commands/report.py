@@ -15,7 +15,7 @@ import datetime as dt
 import os
 import sys
 
-from quotelint.commands.common import Inputs, exit_code, inputs_from, setup, write_output
+from quotelint.commands.common import Inputs, exit_code, inputs_from, setup, to_stdout, write_output
 from quotelint.context import Context
 from quotelint.document import Document, InputError
 from quotelint.linter import Plan, lint_document
@@ -95,7 +95,7 @@ def analyse(doc: Document, plan: Plan, skipped: list[InputError] | None = None) 
 def colour_wanted(args: argparse.Namespace) -> bool:
     from quotelint.terminal import use_colour
 
-    return use_colour(args.color, sys.stdout, to_file=args.output is not None)
+    return use_colour(args.color, sys.stdout, to_file=not to_stdout(args.output))
 
 
 def render(report: Report, fmt: str, colour: bool = False) -> str:
