@@ -16,7 +16,7 @@ import functools
 import sys
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 import regex
@@ -101,17 +101,23 @@ class Mention:
 
 
 class NameIndex:
+    """Its parts are mappings: dictionaries when it is built, tables of the registry cache
+    (quotelint/registry/indexed.py) when it is read from there, with `anchors` and
+    `entity_words` given."""
+
     def __init__(
         self,
-        entities: dict[str, Entity],
-        by_first: dict[str, tuple[Form, ...]],
-        known: frozenset[str],
-        by_fold: dict[str, frozenset[str]],
-        by_deletion: dict[str, frozenset[str]],
-        owners: dict[str, frozenset[str]],
-        by_word: dict[str, tuple[Form, ...]],
-        preferred: dict[tuple[str, str], str],
+        entities: Mapping[str, Entity],
+        by_first: Mapping[str, tuple[Form, ...]],
+        known: Container[str],
+        by_fold: Mapping[str, frozenset[str]],
+        by_deletion: Mapping[str, frozenset[str]],
+        owners: Mapping[str, frozenset[str]],
+        by_word: Mapping[str, tuple[Form, ...]],
+        preferred: Mapping[tuple[str, str], str],
         lexicon: Lexicon,
+        anchors: Container[str] | None = None,
+        entity_words: Mapping[str, frozenset[str]] | None = None,
     ) -> None:
         self.entities = entities
         self.by_first = by_first  # first word -> forms starting with it, longest first
@@ -123,8 +129,8 @@ class NameIndex:
         self.by_word = by_word  # word -> accepted spellings of several words that hold it
         self.preferred = preferred  # (entity id, word) -> the entity's preferred variant of it
         # Words that can anchor a name: accepted words of names of several words, no ordinary word.
-        self.anchors = frozenset(w for w in by_word if w.lower() not in lexicon.common_words)
-        self.entity_words = {
+        self.anchors = anchors if anchors is not None else frozenset(w for w in by_word if w.lower() not in lexicon.common_words)
+        self.entity_words = entity_words if entity_words is not None else {
             e.id: frozenset(w for f in e.forms for w in form_tokens(f)) for e in entities.values()
         }
         self.lexicon = lexicon

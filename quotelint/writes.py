@@ -118,12 +118,13 @@ def _replace(path: str, data: bytes, st: os.stat_result | None, expected: bytes 
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
-            if st is None:
-                os.fchmod(fh.fileno(), _default_mode())  # what open() would give a new file
+            if st is not None and hasattr(os, "fchown") and (_euid() == 0 or st.st_gid != os.getegid()):
+                os.fchown(fh.fileno(), st.st_uid if _euid() == 0 else -1, st.st_gid)
+            mode = _default_mode() if st is None else stat.S_IMODE(st.st_mode)  # a new file: what open() gives
+            if hasattr(os, "fchmod"):
+                os.fchmod(fh.fileno(), mode)
             else:
-                if hasattr(os, "fchown") and (_euid() == 0 or st.st_gid != os.getegid()):
-                    os.fchown(fh.fileno(), st.st_uid if _euid() == 0 else -1, st.st_gid)
-                os.fchmod(fh.fileno(), stat.S_IMODE(st.st_mode))
+                os.chmod(tmp, mode)
             os.fsync(fh.fileno())
         _same(path, expected)  # the last moment before the rename
         os.replace(tmp, path)

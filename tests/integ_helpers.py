@@ -77,3 +77,25 @@ def runner_commands(log: str) -> list[str]:
             done.append(line)
     return done
 
+
+
+def through_the_cache(registry: Registry, folder: Path) -> Registry:
+    """The registry as a later run reads it back from the registry cache (written first)."""
+    import os
+
+    from quotelint.registry.cache import load_cached
+
+    before = {k: os.environ.get(k) for k in ("QUOTELINT_CACHE_DIR", "QUOTELINT_NO_CACHE")}
+    os.environ["QUOTELINT_CACHE_DIR"] = str(folder)
+    os.environ.pop("QUOTELINT_NO_CACHE", None)
+    try:
+        load_cached(list(registry.files))
+        copy = load_cached(list(registry.files))
+    finally:
+        for k, v in before.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    assert copy.built is not None, "not read from the cache"
+    return copy

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import pickle
 import textwrap
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from quotelint.errors import RegistryErrors
 from quotelint.linter import lint_text
 from quotelint.registry.load import load_registry
 from quotelint.settings import Settings
+from tests.integ_helpers import through_the_cache
 
 CLAIMS = """
 claims:
@@ -181,8 +181,8 @@ def test_cues_are_checked_when_the_registry_loads(tmp_path: Path) -> None:
     assert any(m.startswith(f"{path}:29:") and "must not be negative" in m for m in messages)
 
 
-def test_compiled_cues_survive_the_registry_cache(registry) -> None:  # type: ignore[no-untyped-def]
-    copy = pickle.loads(pickle.dumps(registry))
+def test_compiled_cues_survive_the_registry_cache(registry, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    copy = through_the_cache(registry, tmp_path / "cache")
     claim = next(c for c in copy.claims if c.id == "election-date")
     assert claim.value == dt.date(2024, 4, 14)
     assert claim.pattern.search("The ELECTION was held") is not None  # any case

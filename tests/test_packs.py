@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from quotelint.registry.cache import cache_key, load_cached
+from quotelint.registry.cache import files_and_key, load_cached
 from quotelint.registry.load import load_registry, registry_files
 
 RULE = "rules:\n  - id: {id}\n    kind: existence\n    tokens: [{word}]\n"
@@ -37,9 +37,9 @@ def test_a_change_to_an_extended_file_is_a_new_cache(tmp_path: Path, monkeypatch
     monkeypatch.delenv("QUOTELINT_NO_CACHE", raising=False)
     base = write(tmp_path / "base.yaml", RULE.format(id="shared/a", word="alpha"))
     pack = write(tmp_path / "pack.yaml", "extends: base.yaml\n")
-    before = cache_key(registry_files([pack]))
+    before = files_and_key([pack])[1]
     assert [r.id for r in load_cached([pack]).rules] == ["shared/a"]
     write(tmp_path / "base.yaml", RULE.format(id="shared/z", word="omega"))
     os.utime(base, ns=(1, 1))  # a different modification time, whatever the clock's resolution
-    assert cache_key(registry_files([pack])) != before
+    assert files_and_key([pack])[1] != before
     assert [r.id for r in load_cached([pack]).rules] == ["shared/z"]

@@ -7,7 +7,6 @@ the `Quotation` record whatever the real quotation finder decides.
 
 from __future__ import annotations
 
-import pickle
 import textwrap
 from pathlib import Path
 
@@ -22,6 +21,7 @@ from quotelint.quotation import Quotation
 from quotelint.registry import Registry
 from quotelint.registry.load import load_registry
 from quotelint.settings import Settings
+from tests.integ_helpers import through_the_cache
 
 _SPEECH = regex.compile(r"“([^”]*)”(?:,? (\p{Lu}\p{L}+) said)?")
 _TERM = regex.compile(r"‘([^’]*)’")
@@ -305,7 +305,7 @@ def test_messages_are_checked_for_unknown_placeholders(tmp_path: Path) -> None:
 
 
 def test_yaml_rules_survive_the_registry_cache(tmp_path: Path) -> None:
-    reg = pickle.loads(pickle.dumps(registry(tmp_path, BELARUS + PERCENT + IZE)))
+    reg = through_the_cache(registry(tmp_path, BELARUS + PERCENT + IZE), tmp_path / "cache")
     text = "Belarussia grew 3 percent, then 4 per cent; we recognised and organized."
     assert [(f.rule, f.suggestion) for f in findings(reg, text)] == [
         ("house/belarus", "Belarus"),

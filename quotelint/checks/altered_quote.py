@@ -48,7 +48,7 @@ def describe(changes: tuple[tuple[str, str], ...]) -> str:
 
 
 def check(ctx: Context) -> Iterator[Hit]:
-    registered = {q.id: q for q in ctx.registry.quotes}
+    registered = ctx.registry.quote_by_id
     for q in ctx.quotes:
         if q.status != "altered" or q.part_of is not None or q.registry_id not in registered:
             continue

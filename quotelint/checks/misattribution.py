@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 
 
 def check(ctx: Context) -> Iterator[Hit]:
-    registered = {q.id: q for q in ctx.registry.quotes}
+    registered = ctx.registry.quote_by_id
     for q in ctx.quotes:
         if q.status != "misattributed" or q.part_of is not None or q.registry_id not in registered:
             continue

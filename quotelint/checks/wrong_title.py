@@ -96,7 +96,7 @@ def check(ctx: Context) -> Iterator[Hit]:
 
 def quote_dates(ctx: Context, starts: list[int]) -> dict[int, dt.date]:
     """The date of the registered quote each paragraph holds, if any (the latest, if several)."""
-    registered = {q.id: q for q in ctx.registry.quotes}
+    registered = ctx.registry.quote_by_id
     out: dict[int, dt.date] = {}
     for q in ctx.quotes:
         entry = registered.get(q.registry_id or "")

@@ -1,12 +1,15 @@
 """The registry: verified quotes, people and their roles, organizations, terms and claims.
 
 Loaded once per run from YAML files (see `load.load_registry`), frozen, and indexed lazily:
-the name index and the quote index are built on first use and kept with the registry.
+the name index and the quote index are built on first use and kept with the registry. A
+registry read from the cache (cache.py) comes with its indexes (`built`), and its entities and
+quotes are mappings that read each entry from the cache file when it is first asked for.
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -18,20 +21,33 @@ if TYPE_CHECKING:
     from quotelint.names import NameIndex
     from quotelint.quotes.matching import QuoteIndex
 
-__all__ = ["Claim", "Entity", "Quote", "Registry", "Role"]
+__all__ = ["Claim", "Entity", "Indexes", "Quote", "Registry", "Role"]
+
+
+@dataclass(frozen=True)
+class Indexes:
+    """A registry's indexes and its quotes by id, as the cache gives them."""
+
+    names: NameIndex
+    quotes: QuoteIndex
+    quote_by_id: Mapping[str, Quote]
+    sizes: Mapping[str, int]  # Registry.sizes(), counted when the cache was written
 
 
 @dataclass(frozen=True)
 class Registry:
-    entities: dict[str, Entity] = field(default_factory=dict)
-    quotes: tuple[Quote, ...] = ()
+    entities: Mapping[str, Entity] = field(default_factory=dict)
+    quotes: Sequence[Quote] = ()
     claims: tuple[Claim, ...] = ()
     rules: tuple[Any, ...] = ()  # user rules from `rules:` entries, compiled
     lexicon: Lexicon | None = None
     files: tuple[str, ...] = ()
+    built: Indexes | None = field(default=None, compare=False, repr=False)
 
     @functools.cached_property
     def names(self) -> NameIndex:
+        if self.built is not None:
+            return self.built.names
         from quotelint.names import NameIndex
 
         return NameIndex.build(self.entities.values(), self.words)
@@ -52,12 +68,22 @@ class Registry:
     @functools.cached_property
     def quote_index(self) -> QuoteIndex:
         """The registered quotes indexed for matching (quotelint.quotes.matching)."""
+        if self.built is not None:
+            return self.built.quotes
         from quotelint.quotes.matching import QuoteIndex
 
         return QuoteIndex.build(self.quotes, self.entities)
 
+    @functools.cached_property
+    def quote_by_id(self) -> Mapping[str, Quote]:
+        if self.built is not None:
+            return self.built.quote_by_id
+        return {q.id: q for q in self.quotes}
+
     def sizes(self) -> dict[str, int]:
         """How many entries of each kind: people, organizations, terms, quotes, claims, rules."""
+        if self.built is not None:
+            return dict(self.built.sizes)
         kinds = [e.kind for e in self.entities.values()]
         return {
             "people": kinds.count("person"),

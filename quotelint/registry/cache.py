@@ -1,21 +1,40 @@
-"""A pickled copy of the loaded registry and its indexes, so a commit hook does not parse YAML.
+"""The registry cache: a loaded registry and all its indexes in one file per registry, so that a
+commit hook neither parses YAML nor builds an index, and reads only what its files need.
 
-The cache is keyed by quotelint's version and each registry file's path, size and modification
-time (and those of the engine's own word lists), so an edited file is read again. A cache that
-cannot be read or written is ignored: it only ever saves time.
+The key is a BLAKE2b hash of the cache format, quotelint's version, the engine's own code and
+data, and the path and bytes of every registry file, worked out once per run: an edited file
+makes a new key whatever its size and modification time.
+
+The file is SQLite holding plain JSON (store.py, codec.py, indexed.py): nothing in it is ever
+run. The folder is made with mode 0700 and each file is written to a temporary file made there
+exclusively with a random name and mode 0600, then renamed into place. A folder or a file that
+belongs to another user or that group or others may write to is not used (a folder with a
+warning), and a file that does not open or validate is ignored and written anew. A cache that
+cannot be read or written only costs time.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
-import pickle
+import sqlite3
+import stat
+import tempfile
+import time
+from collections.abc import Iterable
 
 from quotelint import __version__
+from quotelint.errors import UserError, warn
 from quotelint.registry import Registry
-from quotelint.registry.load import load_registry, registry_files
+from quotelint.registry.codec import BadCache
+from quotelint.registry.load import load_registry, read_registry, registry_files
+from quotelint.registry.packs import read_file
+from quotelint.registry.store import FORMAT
 
 PACKAGE = os.path.dirname(os.path.dirname(__file__))
+SUFFIX = ".sqlite"
+KEEP = 16  # cache files kept in the folder, the most recently written
+MAX_AGE = 30 * 24 * 3600  # seconds after which a cache file not written again is removed
 
 
 def cache_dir() -> str:
@@ -26,47 +45,141 @@ def cache_dir() -> str:
     return os.path.join(xdg, "quotelint")
 
 
-def cache_key(files: list[str]) -> str:
-    digest = hashlib.sha256(__version__.encode())
-    stamped = [os.path.abspath(f) for f in files] + engine_files()
-    for path in stamped:
-        st = os.stat(path)
-        digest.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
-    return digest.hexdigest()[:32]
-
-
 def engine_files() -> list[str]:
     """The package's own code and data: a change to either makes a new cache."""
     out = []
     for root, dirs, names in os.walk(PACKAGE):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        out.extend(os.path.join(root, n) for n in sorted(names) if n.endswith((".py", ".yaml", ".txt")))
+        out.extend(os.path.join(root, n) for n in sorted(names) if n.endswith((".py", ".yaml", ".txt", ".json")))
     return out
 
 
-def load_cached(paths: tuple[str, ...] | list[str], use_cache: bool = True) -> Registry:
-    files = registry_files(paths)
-    if not use_cache or os.environ.get("QUOTELINT_NO_CACHE"):
-        return load_registry(files)
+def digest(data: bytes) -> bytes:
+    return hashlib.blake2b(data, digest_size=32).digest()
+
+
+def cache_key(files: Iterable[str], digests: dict[str, bytes]) -> str:
+    """The key of a registry: `digests` holds the hash of each file's bytes, by path."""
+    key = hashlib.blake2b(f"{FORMAT}\0{__version__}\0".encode(), digest_size=20)
+    for path in engine_files():
+        with open(path, "rb") as fh:
+            key.update(digest(fh.read()))
+    for path in files:
+        key.update(os.path.abspath(path).encode("utf-8", "surrogateescape") + b"\0")
+        key.update(digests.get(path) or b"unreadable")
+    return key.hexdigest()
+
+
+def unsafe(st: os.stat_result) -> str | None:
+    """Why a cache folder or file must not be trusted, or None."""
+    if not hasattr(os, "geteuid"):
+        return None  # no owners and modes to check (Windows)
+    if st.st_uid != os.geteuid():
+        return "it belongs to another user"
+    if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return "group or others may write to it"
+    return None
+
+
+def cache_folder() -> str | None:
+    """The cache folder, made 0700 if need be; None (with a warning) if it cannot be trusted."""
+    folder = cache_dir()
     try:
-        target = os.path.join(cache_dir(), cache_key(files) + ".pickle")
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        st = os.stat(folder)
     except OSError:
+        return None
+    problem = "it is not a folder" if not stat.S_ISDIR(st.st_mode) else unsafe(st)
+    if problem:
+        from quotelint.visible import visible
+
+        warn(f"not using the registry cache in {visible(folder)}: {problem}")
+        return None
+    return folder
+
+
+def files_and_key(paths: Iterable[str]) -> tuple[list[str], str]:
+    """The registry files (as `registry_files` gives them) and the cache key, each file read once."""
+    digests: dict[str, bytes] = {}
+
+    def read(path: str) -> bytes:  # for `extends:` and for the key
+        data = read_file(path)
+        digests[path] = digest(data)
+        return data
+
+    files = registry_files(paths, read)
+    return files, cache_key(files, digests)
+
+
+def load_cached(paths: tuple[str, ...] | list[str], use_cache: bool = True) -> Registry:
+    if not use_cache or os.environ.get("QUOTELINT_NO_CACHE"):
+        return load_registry(paths)
+    files, key = files_and_key(paths)
+    folder = cache_folder()
+    if folder is None:
         return load_registry(files)
-    try:
-        with open(target, "rb") as fh:
-            registry = pickle.load(fh)
-        if isinstance(registry, Registry):
-            return registry
-    except Exception:  # noqa: BLE001 - a broken cache is only a slower start
-        pass
-    registry = load_registry(files)
-    registry.names  # build the indexes now so that they are cached too  # noqa: B018
-    try:
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        tmp = f"{target}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as fh:
-            pickle.dump(registry, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, target)
-    except Exception:  # noqa: BLE001
-        pass
+    target = os.path.join(folder, key + SUFFIX)
+    registry = open_cache(target, key, files)
+    if registry is None:
+        registry, sources = read_registry(files)
+        write_cache(folder, target, key, registry, sources)
     return registry
+
+
+def open_cache(target: str, key: str, files: list[str]) -> Registry | None:
+    from quotelint.registry.indexed import read
+    from quotelint.registry.store import Store
+
+    try:
+        st = os.lstat(target)
+    except OSError:
+        return None
+    if not stat.S_ISREG(st.st_mode) or unsafe(st):
+        return None
+    try:
+        return read(Store(target, key, lambda: load_registry(files)))
+    except (sqlite3.Error, BadCache, UserError, ValueError, TypeError, KeyError):
+        return None
+
+
+def write_cache(folder: str, target: str, key: str, registry: Registry, sources: object) -> None:
+    from quotelint.registry import indexed, store
+    from quotelint.writes import clean_stale
+
+    clean_stale(folder)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".quotelint-{os.getpid()}-", suffix=".tmp", dir=folder)
+    except OSError:
+        return
+    os.close(fd)
+    try:
+        store.write(tmp, indexed.rows(registry, sources, key))  # type: ignore[arg-type]
+        os.replace(tmp, target)
+    except (OSError, sqlite3.Error, TypeError, ValueError):
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        return
+    prune(folder, target)
+
+
+def prune(folder: str, keep: str) -> None:
+    """Remove cache files of registries not used for long, and pickles of older quotelints."""
+    now = time.time()
+    found = []
+    for entry in os.scandir(folder):
+        if entry.path == keep or not entry.is_file(follow_symlinks=False) or not entry.name.endswith((SUFFIX, ".pickle")):
+            continue
+        try:
+            mtime = entry.stat(follow_symlinks=False).st_mtime
+        except OSError:
+            continue
+        found.append((mtime, entry.path))
+    found.sort(reverse=True)
+    for i, (mtime, path) in enumerate(found):
+        if path.endswith(".pickle") or i >= KEEP - 1 or now - mtime > MAX_AGE:
+            try:
+                os.unlink(path)
+            except OSError:
+                pass

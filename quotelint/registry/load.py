@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from quotelint.errors import RegistryErrors, UserError
@@ -17,9 +18,9 @@ EXTRA_SECTIONS = ("rules", "lexicon", "extends")
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-def registry_files(paths: Iterable[str]) -> list[str]:
+def registry_files(paths: Iterable[str], read: Callable[[str], bytes] | None = None) -> list[str]:
     """The YAML files named, folders expanded to their *.yaml files in name order, each file
-    preceded by the files it `extends:` (see packs.py)."""
+    preceded by the files it `extends:` (see packs.py; `read` reads a file's bytes for it)."""
     from quotelint.registry.packs import with_extends
 
     files: list[str] = []
@@ -31,12 +32,26 @@ def registry_files(paths: Iterable[str]) -> list[str]:
             files.append(path)
         else:
             raise UserError("registry path does not exist", path=path)
-    return with_extends(files)
+    return with_extends(files, read)
+
+
+@dataclass(frozen=True)
+class Sources:
+    """What the registry cache reads again when it is loaded (compiled patterns are not data):
+    each `rules:` section as ("path:line", value) and each claim as (path, line, entry)."""
+
+    rules: tuple[tuple[str, Any], ...] = ()
+    claims: tuple[tuple[str, int, Any], ...] = ()
 
 
 def load_registry(paths: Iterable[str]) -> Registry:
-    files = registry_files(paths)
+    return read_registry(registry_files(paths))[0]
+
+
+def read_registry(files: list[str]) -> tuple[Registry, Sources]:
+    """The registry in the files, and the sections the cache keeps as parsed YAML."""
     problems = Problems()
+    raw_claims: list[tuple[str, int, Any]] = []
     entities: dict[str, Entity] = {}
     quotes: list[Any] = []
     claims: list[Any] = []
@@ -90,6 +105,7 @@ def load_registry(paths: Iterable[str]) -> Registry:
                     quotes.append(entry)
                 else:
                     claims.append(entry)
+                    raw_claims.append((path, getattr(item, "line", line), item))
 
     check_references(entities, quotes, problems)
     check_misspellings(entities, problems)
@@ -113,7 +129,24 @@ def load_registry(paths: Iterable[str]) -> Registry:
 
     if problems.errors:
         raise RegistryErrors(problems.errors)
-    return Registry(entities, tuple(quotes), tuple(claims), rules, lexicon, tuple(files))
+    registry = Registry(entities, tuple(quotes), tuple(claims), rules, lexicon, tuple(files))
+    return registry, Sources(tuple(rule_entries), tuple(raw_claims))
+
+
+def read_sources(sources: Sources) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+    """The claims and the compiled rules of sections read before (by the cache)."""
+    from quotelint.registry.schema import claim
+
+    problems = Problems()
+    claims = tuple(claim(item, path, line, problems) for path, line, item in sources.claims)
+    rules: tuple[Any, ...] = ()
+    if sources.rules:
+        from quotelint.yamlrules import compile_rules
+
+        rules = compile_rules(list(sources.rules), lambda entry_id, at: True)
+    if problems.errors or None in claims:
+        raise RegistryErrors(problems.errors)
+    return claims, rules
 
 
 def _split(where: str) -> tuple[str, int]:

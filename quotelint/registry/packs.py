@@ -8,7 +8,7 @@ a cycle is an error naming the file and line that closes it.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from quotelint.errors import UserError
 from quotelint.files import read_bytes
@@ -21,12 +21,17 @@ def folder_files(folder: str) -> list[str]:
     return [os.path.join(folder, n) for n in names]
 
 
-def extends_of(path: str) -> list[tuple[str, int]]:
-    """The files and folders a registry file extends, resolved against its folder, with the line."""
+def read_file(path: str) -> bytes:
+    """A registry file's bytes, refused (UserError) when it is no regular file or too large."""
     from quotelint.registry.yamlload import MAX_BYTES
 
+    return read_bytes(path, MAX_BYTES, setting=None)
+
+
+def extends_of(path: str, read: Callable[[str], bytes] = read_file) -> list[tuple[str, int]]:
+    """The files and folders a registry file extends, resolved against its folder, with the line."""
     try:
-        head = read_bytes(path, MAX_BYTES, setting=None)
+        head = read(path)
     except UserError:
         return []  # the loader reports an unreadable file
     if not (head.startswith(b"extends:") or b"\nextends:" in head):
@@ -53,7 +58,7 @@ def extends_of(path: str) -> list[tuple[str, int]]:
     return out
 
 
-def with_extends(files: Iterable[str]) -> list[str]:
+def with_extends(files: Iterable[str], read: Callable[[str], bytes] | None = None) -> list[str]:
     """The files, each preceded by what it extends (depth first), every file once."""
     out: list[str] = []
     done: set[str] = set()
@@ -66,7 +71,7 @@ def with_extends(files: Iterable[str]) -> list[str]:
             loop = " -> ".join(os.path.relpath(p) for p in (*chain[chain.index(real) :], real))
             where, line = named_at if named_at else (path, None)
             raise UserError(f"extends makes a cycle: {loop}", path=where, line=line)
-        for target, line in extends_of(path):
+        for target, line in extends_of(path, read or read_file):
             for file in folder_files(target) if os.path.isdir(target) else [target]:
                 visit(file, (*chain, real), (path, line))
         done.add(real)

@@ -63,7 +63,7 @@ class QuoteFinder:
 
 def file_report(doc: Document, findings: Sequence[Finding], quotes: Sequence[Quotation], registry: Registry, words: int) -> FileReport:
     honorifics = registry.words.honorifics
-    registered = {q.id: q for q in registry.quotes}
+    registered = registry.quote_by_id
     finder = QuoteFinder(doc, [q for q in quotes if q.registry_id]) if any(f.category in COMPARED for f in findings) else None
     items = []
     for f in findings:

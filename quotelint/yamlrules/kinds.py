@@ -1,7 +1,7 @@
-"""The three kinds of YAML rule, each a picklable callable `check(ctx) -> Iterator[Hit]`.
+"""The three kinds of YAML rule, each a callable `check(ctx) -> Iterator[Hit]`.
 
-The registry (and with it every compiled rule) is pickled to a cache, so a rule's check is an
-instance of a module-level class holding its compiled keys, never a closure.
+A rule's check is an instance of a module-level class holding its compiled keys, never a
+closure. (The registry cache keeps rules as parsed YAML and compiles them again when it is read.)
 """
 
 from __future__ import annotations

@@ -1,0 +1,176 @@
+"""The registry cache on disk: one SQLite file of tables, each mapping a text key to a JSON value.
+
+It is read lazily: a run looks up only the rows it needs (the words of its documents, the
+quotes they may match), so a cached registry of 100,000 people opens in milliseconds. SQLite
+serves as a key-value file and nothing more: the file is opened read-only and immutable, with
+`trusted_schema` off, and refused unless its schema is exactly the one written here (no view,
+no trigger, no other table). Values are plain JSON, read by quotelint/registry/codec.py.
+
+A row that cannot be read or decoded (a damaged file) is never trusted: `Store.damaged` then
+loads the registry from its YAML files once, and every table answers from that from then on.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any
+from urllib.parse import quote
+
+from quotelint.registry.codec import BadCache
+
+FORMAT = "quotelint-registry-cache 1"
+ORDERED = ("entities", "quotes")  # rowid tables: read back in the order written
+TABLES = ("meta", *ORDERED, "by_first", "by_fold", "by_deletion", "owners", "by_word", "preferred", "pairs", "by_speaker", "family")
+SEP = "\x1f"  # joins the parts of a key of several words (never inside a word or an id)
+_MISSING = object()
+FAILURES = (sqlite3.Error, BadCache, ValueError, TypeError, KeyError)  # json errors are ValueErrors
+
+
+def ddl(name: str) -> str:
+    rowid = "" if name in ORDERED else " WITHOUT ROWID"
+    return f"CREATE TABLE {name} (k TEXT PRIMARY KEY, v TEXT NOT NULL){rowid}"
+
+
+def write(path: str, rows: Mapping[str, Iterable[tuple[str, Any]]]) -> None:
+    """Write the tables (key, JSON-able value) into a new SQLite file at path."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA journal_mode = OFF")
+        conn.execute("PRAGMA synchronous = OFF")
+        conn.execute("BEGIN")
+        for name in TABLES:
+            conn.execute(ddl(name))
+            encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
+            conn.executemany(f"INSERT INTO {name} VALUES (?, ?)", ((k, encode(v)) for k, v in rows.get(name, ())))
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+
+
+class Store:
+    """An open cache file. `meta` holds its format and key, checked when it is opened."""
+
+    def __init__(self, path: str, key: str, fallback: Callable[[], Any]) -> None:
+        self.conn = sqlite3.connect(f"file:{quote(path)}?mode=ro&immutable=1", uri=True, isolation_level=None)
+        self.fallback = fallback  # loads the registry from YAML: used only when the file is damaged
+        self.registry: Any = None
+        try:
+            self.conn.execute("PRAGMA trusted_schema = OFF")
+            self.conn.execute("PRAGMA query_only = ON")
+            schema = {(t, n, s) for t, n, s in self.conn.execute("SELECT type, name, sql FROM sqlite_master")}
+            expected = {("table", n, ddl(n)) for n in TABLES} | {("index", f"sqlite_autoindex_{n}_1", None) for n in ORDERED}
+            if schema != expected or self.meta("format") != FORMAT or self.meta("key") != key:
+                raise BadCache("not this registry's cache")
+        except BaseException:
+            self.conn.close()
+            raise
+
+    def meta(self, name: str) -> Any:
+        raw = self.get("meta", name)
+        return None if raw is None else json.loads(raw)
+
+    def get(self, table: str, key: str) -> str | None:
+        row = self.conn.execute(f"SELECT v FROM {table} WHERE k = ?", (key,)).fetchone()  # noqa: S608 - a table name of ours
+        return None if row is None else str(row[0])
+
+    def rows(self, table: str) -> list[tuple[str, str]]:
+        return [(str(k), str(v)) for k, v in self.conn.execute(f"SELECT k, v FROM {table} ORDER BY rowid" if table in ORDERED else f"SELECT k, v FROM {table}")]  # noqa: S608
+
+    def count(self, table: str) -> int:
+        return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # noqa: S608
+
+    def damaged(self) -> Any:
+        """The registry read from its YAML files, once: what every table answers from after a failure."""
+        if self.registry is None:
+            self.registry = self.fallback()
+        return self.registry
+
+
+class Table(Mapping[Any, Any]):
+    """One table as a read-only mapping, each value decoded on first use and kept."""
+
+    def __init__(self, store: Store, name: str, decode: Callable[[Any], Any], backup: Callable[[Any], Mapping[Any, Any]], joined: bool = False) -> None:
+        self.store, self.name, self.decode, self.backup, self.joined = store, name, decode, backup, joined
+        self.memo: dict[Any, Any] = {}
+
+    def _key(self, key: Any) -> str | None:
+        """The key as stored, or None for a key that cannot be in the table."""
+        if self.joined:
+            return SEP.join(key) if isinstance(key, tuple) and all(isinstance(k, str) for k in key) else None
+        return key if isinstance(key, str) else None
+
+    def _fallback(self) -> Mapping[Any, Any]:
+        return self.backup(self.store.damaged())
+
+    def __getitem__(self, key: Any) -> Any:
+        value = self.memo.get(key, _MISSING)
+        if value is _MISSING:
+            if self.store.registry is not None:
+                return self._fallback()[key]
+            stored = self._key(key)
+            try:
+                raw = None if stored is None else self.store.get(self.name, stored)
+                value = None if raw is None else self.decode(json.loads(raw))
+            except FAILURES:
+                return self._fallback()[key]
+            if stored is not None:
+                self.memo[key] = value
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        try:
+            self[key]
+        except KeyError:
+            return False
+        return True
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter([tuple(k.split(SEP)) if self.joined else k for k, _ in self._all()])
+
+    def __len__(self) -> int:
+        try:
+            return self.store.count(self.name) if self.store.registry is None else len(self._fallback())
+        except FAILURES:
+            return len(self._fallback())
+
+    def _all(self) -> list[tuple[str, Any]]:
+        if self.store.registry is None:
+            try:
+                return [(k, self.decode(json.loads(v))) for k, v in self.store.rows(self.name)]
+            except FAILURES:
+                pass
+        return [(SEP.join(k) if self.joined else k, v) for k, v in self._fallback().items()]
+
+    def values(self) -> list[Any]:  # type: ignore[override]
+        return [v for _, v in self._all()]
+
+    def items(self) -> list[tuple[Any, Any]]:  # type: ignore[override]
+        return [(tuple(k.split(SEP)) if self.joined else k, v) for k, v in self._all()]
+
+
+class Rows(Sequence[Any]):
+    """A table's values in the order written: the registry's quotes, read only if asked for."""
+
+    def __init__(self, table: Table, backup: Callable[[Any], Sequence[Any]]) -> None:
+        self.table, self.backup = table, backup
+        self._values: list[Any] | None = None
+
+    def _list(self) -> Sequence[Any]:
+        if self.table.store.registry is not None:
+            return self.backup(self.table.store.registry)
+        if self._values is None:
+            self._values = self.table.values()
+        return self._values
+
+    def __getitem__(self, i: Any) -> Any:
+        return self._list()[i]
+
+    def __len__(self) -> int:
+        return len(self.table)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._list())

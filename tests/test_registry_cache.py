@@ -1,0 +1,183 @@
+"""The registry cache: plain data that never runs, in a folder and files only the user can write,
+keyed on the bytes of the registry, read lazily, and the same findings as the YAML gives."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+
+from quotelint.linter import lint_text
+from quotelint.registry.cache import files_and_key, load_cached
+from quotelint.registry.load import load_registry
+from tests.conftest import ROOT, run_quotelint
+from tests.integ_helpers import through_the_cache
+
+ROOT_USER = hasattr(os, "geteuid") and os.geteuid() == 0
+REGISTRY = """\
+people:
+  - id: jane-roe
+    name: Jane Roe
+    aliases: [Roe]
+quotes:
+  - id: roe-bridge
+    speaker: jane-roe
+    text: We will build the bridge before the winter comes
+    date: 2024-05-01
+    source: https://example.org/roe
+"""
+ARTICLE = "“We will build the bridge before the winter comes,” Jane Roe said.\n"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    (tmp_path / "registry.yaml").write_text(REGISTRY, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    return tmp_path
+
+
+def check(project: Path, cache: Path, *more: str):  # type: ignore[no-untyped-def]
+    return run_quotelint("check", "--format", "json", "--registry", "registry.yaml", "a.txt", *more, cwd=project, env={"QUOTELINT_CACHE_DIR": str(cache)})
+
+
+def cache_files(cache: Path) -> list[Path]:
+    return sorted(p for p in cache.iterdir() if not p.name.startswith("."))
+
+
+def tampered(project: Path, cache: Path, *statements: str) -> Path:
+    """The cache file of a first run, changed by SQL statements (as someone else could)."""
+    check(project, cache)
+    (file,) = cache_files(cache)
+    with sqlite3.connect(file) as db:
+        for sql in statements:
+            db.execute(sql)
+    db.close()
+    return file
+
+
+class Opens:
+    """A pickled object that opens (creates) a file when it is unpickled: code from the cache."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self):  # type: ignore[no-untyped-def]
+        return (open, (str(self.marker), "w"))
+
+
+def test_a_planted_pickle_is_never_run(project: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    assert check(project, cache).returncode == 0
+    marker = tmp_path / "ran"
+    for path in cache_files(cache):
+        path.write_bytes(pickle.dumps(Opens(marker)))
+    done = check(project, cache)
+    assert done.returncode == 0 and not marker.exists()
+    assert '"findings": []' in done.stdout  # the quote is still verified: the cache was rebuilt
+
+
+def test_folder_0700_and_files_0600(project: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "new" / "cache"
+    assert check(project, cache).returncode == 0
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o700
+    (file,) = cache_files(cache)
+    assert stat.S_IMODE(file.stat().st_mode) == 0o600
+
+
+def test_a_folder_others_may_write_to_is_not_used(project: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "shared"
+    cache.mkdir()
+    cache.chmod(0o777)
+    done = check(project, cache)
+    assert done.returncode == 0 and '"findings": []' in done.stdout
+    assert "not using the registry cache in" in done.stderr and "group or others may write to it" in done.stderr
+    assert list(cache.iterdir()) == []
+
+
+def test_a_cache_file_others_may_write_to_is_ignored_and_rebuilt(project: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    file = tampered(project, cache, "UPDATE quotes SET v = replace(v, 'bridge', 'tunnel')")  # as others may now
+    file.chmod(0o666)
+    done = check(project, cache)
+    assert '"findings": []' in done.stdout  # the tampered text was not used
+    assert stat.S_IMODE(file.stat().st_mode) == 0o600
+
+
+@pytest.mark.skipif(not ROOT_USER, reason="only root can give a file to another user")
+def test_a_cache_file_of_another_user_is_ignored_and_rebuilt(project: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    file = tampered(project, cache, "UPDATE quotes SET v = replace(v, 'bridge', 'tunnel')")
+    os.chown(file, 4321, 4321)
+    done = check(project, cache)
+    assert '"findings": []' in done.stdout
+    assert file.stat().st_uid == 0
+
+
+def test_the_temporary_file_is_not_at_a_name_one_can_guess(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("QUOTELINT_CACHE_DIR", str(cache))
+    monkeypatch.delenv("QUOTELINT_NO_CACHE", raising=False)
+    registry = [str(project / "registry.yaml")]
+    load_cached(registry)
+    (file,) = cache_files(cache)
+    file.unlink()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me\n", encoding="utf-8")
+    for name in (f"{file.name}.{os.getpid()}.tmp", f"{file.name}.tmp"):  # where a temporary file used to go
+        (cache / name).symlink_to(victim)
+    load_cached(registry)
+    assert victim.read_text(encoding="utf-8") == "keep me\n"
+    assert file.exists() and not file.is_symlink()
+
+
+def test_an_edit_that_keeps_size_and_modification_time_is_seen(project: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    assert '"findings": []' in check(project, cache).stdout
+    path = project / "registry.yaml"
+    st = path.stat()
+    path.write_text(REGISTRY.replace("bridge", "tunnel"), encoding="utf-8")  # as many bytes
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert path.stat().st_size == st.st_size and path.stat().st_mtime_ns == st.st_mtime_ns
+    done = check(project, cache)
+    assert '"rule": "QL102"' in done.stdout  # now an altered quote
+
+
+def test_each_registry_file_is_read_once_for_the_key(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import quotelint.registry.cache as cache_module
+
+    reads: list[str] = []
+    real = cache_module.read_file
+    monkeypatch.setattr(cache_module, "read_file", lambda path: reads.append(path) or real(path))
+    files, key = files_and_key([str(project)])
+    assert files == [str(project / "registry.yaml")]
+    assert [r for r in reads if r.startswith(str(project))] == files
+    assert files_and_key([str(project)])[1] == key
+
+
+def test_a_damaged_row_is_not_trusted(project: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    tampered(project, cache, "UPDATE quotes SET v = '[1, 2'")
+    done = check(project, cache)
+    assert done.returncode == 0 and '"findings": []' in done.stdout
+
+
+def test_a_cache_with_anything_but_its_own_tables_is_refused(project: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    tampered(project, cache, "DELETE FROM quotes", "CREATE VIEW quotes_view AS SELECT * FROM quotes")
+    done = check(project, cache)
+    assert done.returncode == 0 and '"findings": []' in done.stdout
+
+
+def test_the_cache_gives_the_findings_the_yaml_gives(tmp_path: Path) -> None:
+    registry = load_registry([str(ROOT / "rules")])
+    cached = through_the_cache(registry, tmp_path / "cache")
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        text = seed.read_text(encoding="utf-8")
+        assert lint_text(text, cached, path=str(seed)) == lint_text(text, registry, path=str(seed)), seed.name
+    assert list(cached.entities) == list(registry.entities) and list(cached.quotes) == list(registry.quotes)
+    assert cached.claims == registry.claims and [r.id for r in cached.rules] == [r.id for r in registry.rules]
+    assert cached.words == registry.words
