@@ -7,7 +7,8 @@ is a read-only file (for root: a file without any write permission bit).
 A file is replaced through a temporary file in its folder and a rename, so that a crash or a
 failure leaves the original whole; the new file gets the old one's mode and group (and owner,
 when root writes). A file that has other hard links, or whose owner or group the writer cannot
-give the new file, is rewritten in place instead, so the links and the owner stay.
+give the new file, is rewritten in place instead, so the links and the owner stay (a crash in
+the middle of that one write can leave it cut short: the price of keeping the links).
 
 With `expected`, the file is compared with those bytes once more just before the rename (or the
 rewrite): an edit made meanwhile is kept and the write is refused.

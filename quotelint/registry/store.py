@@ -13,10 +13,11 @@ loads the registry from its YAML files once, and every table answers from that f
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Any
-from urllib.parse import quote
 
 from quotelint.registry.codec import BadCache
 
@@ -40,9 +41,9 @@ def write(path: str, rows: Mapping[str, Iterable[tuple[str, Any]]]) -> None:
         conn.execute("PRAGMA journal_mode = OFF")
         conn.execute("PRAGMA synchronous = OFF")
         conn.execute("BEGIN")
+        encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
         for name in TABLES:
             conn.execute(ddl(name))
-            encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode
             conn.executemany(f"INSERT INTO {name} VALUES (?, ?)", ((k, encode(v)) for k, v in rows.get(name, ())))
         conn.execute("COMMIT")
     finally:
@@ -53,10 +54,13 @@ class Store:
     """An open cache file. `meta` holds its format and key, checked when it is opened."""
 
     def __init__(self, path: str, key: str, fallback: Callable[[], Any]) -> None:
-        self.conn = sqlite3.connect(f"file:{quote(path)}?mode=ro&immutable=1", uri=True, isolation_level=None)
+        uri = Path(os.path.abspath(path)).as_uri() + "?mode=ro&immutable=1"
+        self.conn = sqlite3.connect(uri, uri=True, isolation_level=None)
         self.fallback = fallback  # loads the registry from YAML: used only when the file is damaged
         self.registry: Any = None
         try:
+            if hasattr(self.conn, "setconfig"):  # Python 3.12 and later
+                self.conn.setconfig(sqlite3.SQLITE_DBCONFIG_DEFENSIVE, True)
             self.conn.execute("PRAGMA trusted_schema = OFF")
             self.conn.execute("PRAGMA query_only = ON")
             schema = {(t, n, s) for t, n, s in self.conn.execute("SELECT type, name, sql FROM sqlite_master")}
