@@ -181,3 +181,18 @@ def test_the_cache_gives_the_findings_the_yaml_gives(tmp_path: Path) -> None:
     assert list(cached.entities) == list(registry.entities) and list(cached.quotes) == list(registry.quotes)
     assert cached.claims == registry.claims and [r.id for r in cached.rules] == [r.id for r in registry.rules]
     assert cached.words == registry.words
+
+
+def test_checking_an_article_reads_no_table_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """What makes a one-file check on a large registry fast: only the rows it needs are read."""
+    from quotelint.registry.store import Store
+
+    cached = through_the_cache(load_registry([str(ROOT / "rules")]), tmp_path / "cache")
+
+    def whole(store: Store, table: str) -> list[tuple[str, str]]:
+        raise AssertionError(f"the whole {table} table was read")
+
+    monkeypatch.setattr(Store, "rows", whole)
+    monkeypatch.setattr(Store, "count", whole)
+    for seed in sorted((ROOT / "seeds").glob("*.txt")):
+        lint_text(seed.read_text(encoding="utf-8"), cached, path=str(seed))

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 
 def check(ctx: Context) -> Iterator[Hit]:
-    registered = {q.id: q for q in ctx.registry.quotes}
+    registered = ctx.registry.quote_by_id
     for q in ctx.quotes:
         if q.kind != "speech" or q.status != "unverified" or q.part_of is not None:
             continue
