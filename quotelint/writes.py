@@ -14,7 +14,8 @@ With `expected`, the file is compared with those bytes once more just before the
 rewrite): an edit made meanwhile is kept and the write is refused.
 
 A temporary file is named `.quotelint-PID-RANDOM.tmp` (created exclusively, mode 0600), so one
-that a killed run left behind is recognisable; `clean_stale` removes those whose run is over.
+that a killed run left behind is recognisable; `clean_stale` removes those whose run is over
+(and those of earlier versions, `.quotelint-RANDOM.tmp`, after an hour).
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ import regex
 from quotelint.errors import UserError
 
 TEMP_PREFIX = ".quotelint-"
-_TEMP = regex.compile(r"\.quotelint-(\d+)-[A-Za-z0-9_]+\.tmp")
+_TEMP = regex.compile(r"\.quotelint-(?:(\d+)-)?[a-z0-9_]{8}\.tmp")  # without the id: made by quotelint 0.1
 STALE_AFTER = 24 * 3600  # seconds after which a temporary file is stale, whoever made it
+STALE_UNKNOWN = 3600  # the same for one that does not say which run made it
 
 
 class Refused(Exception):
@@ -192,7 +194,8 @@ def clean_stale(folder: str, now: float | None = None) -> list[str]:
         if m is None or not entry.is_file(follow_symlinks=False):
             continue
         try:
-            if running(int(m[1])) and now - entry.stat(follow_symlinks=False).st_mtime < STALE_AFTER:
+            age = now - entry.stat(follow_symlinks=False).st_mtime
+            if age < STALE_UNKNOWN if m[1] is None else running(int(m[1])) and age < STALE_AFTER:
                 continue
             os.unlink(entry.path)
             removed.append(entry.name)

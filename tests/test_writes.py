@@ -168,12 +168,15 @@ def test_temporary_files_of_a_killed_run_are_removed_by_the_next(tree: Path) -> 
     news = tree / "news"
     stale = news / f".quotelint-{gone_pid()}-abc123_x.tmp"
     stale.write_text("The ODIHR mis", encoding="utf-8")  # a partial copy
-    live = news / f".quotelint-{os.getppid()}-def456.tmp"  # a run still going
+    live = news / f".quotelint-{os.getppid()}-def456gh.tmp"  # a run still going
     live.write_text("", encoding="utf-8")
     other = news / ".quotelint-notes.tmp"  # not a name quotelint gives
     other.write_text("", encoding="utf-8")
+    before = news / ".quotelint-k2j4_x9a.tmp"  # as quotelint 0.1 named them, an hour old
+    before.write_text("The ODIHR", encoding="utf-8")
+    os.utime(before, (os.stat(before).st_mtime - 3700,) * 2)
     assert fix(tree, "news").returncode == 0
-    assert not stale.exists() and live.exists() and other.exists()
+    assert not stale.exists() and live.exists() and other.exists() and not before.exists()
     old = os.stat(live).st_mtime - 2 * 24 * 3600
     os.utime(live, (old, old))
     assert clean_stale(str(news)) == [live.name]
