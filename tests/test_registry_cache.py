@@ -175,9 +175,9 @@ def test_a_cache_with_anything_but_its_own_tables_is_refused(project: Path, tmp_
 def test_the_cache_gives_the_findings_the_yaml_gives(tmp_path: Path) -> None:
     registry = load_registry([str(ROOT / "rules")])
     cached = through_the_cache(registry, tmp_path / "cache")
-    for seed in sorted((ROOT / "seeds").glob("*.txt")):
-        text = seed.read_text(encoding="utf-8")
-        assert lint_text(text, cached, path=str(seed)) == lint_text(text, registry, path=str(seed)), seed.name
+    for article in sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "gold").glob("*/*.txt")):
+        text = article.read_text(encoding="utf-8")
+        assert lint_text(text, cached, path=str(article)) == lint_text(text, registry, path=str(article)), article.name
     assert list(cached.entities) == list(registry.entities) and list(cached.quotes) == list(registry.quotes)
     assert cached.claims == registry.claims and [r.id for r in cached.rules] == [r.id for r in registry.rules]
     assert cached.words == registry.words
@@ -189,10 +189,18 @@ def test_checking_an_article_reads_no_table_whole(tmp_path: Path, monkeypatch: p
 
     cached = through_the_cache(load_registry([str(ROOT / "rules")]), tmp_path / "cache")
 
-    def whole(store: Store, table: str) -> list[tuple[str, str]]:
-        raise AssertionError(f"the whole {table} table was read")
+    rows, count = Store.rows, Store.count
 
-    monkeypatch.setattr(Store, "rows", whole)
-    monkeypatch.setattr(Store, "count", whole)
+    def whole(read):  # type: ignore[no-untyped-def]
+        def check(store: Store, table: str):  # type: ignore[no-untyped-def]
+            # The wrong-title rule looks through every role holder for whom a title fits, when a
+            # person is called by a title the registry does not give them: a scan by design.
+            assert table == "holders", f"the whole {table} table was read"
+            return read(store, table)
+
+        return check
+
+    monkeypatch.setattr(Store, "rows", whole(rows))
+    monkeypatch.setattr(Store, "count", whole(count))
     for seed in sorted((ROOT / "seeds").glob("*.txt")):
         lint_text(seed.read_text(encoding="utf-8"), cached, path=str(seed))

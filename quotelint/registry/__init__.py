@@ -32,6 +32,7 @@ class Indexes:
     quotes: QuoteIndex
     quote_by_id: Mapping[str, Quote]
     sizes: Mapping[str, int]  # Registry.sizes(), counted when the cache was written
+    titles: TitleIndex
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,8 @@ class Registry:
     @functools.cached_property
     def titles(self) -> TitleIndex:
         """Every registered role as the wrong-title rule compares titles with it."""
+        if self.built is not None:
+            return self.built.titles
         from quotelint.checks.title_words import TitleIndex
 
         return TitleIndex.build(self)

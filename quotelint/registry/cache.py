@@ -17,16 +17,14 @@ from __future__ import annotations
 
 import hashlib
 import os
-import sqlite3
 import stat
 import tempfile
 import time
 from collections.abc import Iterable
 
 from quotelint import __version__
-from quotelint.errors import UserError, warn
+from quotelint.errors import warn
 from quotelint.registry import Registry
-from quotelint.registry.codec import BadCache
 from quotelint.registry.load import load_registry, read_registry, registry_files
 from quotelint.registry.packs import read_file
 from quotelint.registry.store import FORMAT
@@ -138,7 +136,7 @@ def open_cache(target: str, key: str, files: list[str]) -> Registry | None:
         return None
     try:
         return read(Store(target, key, lambda: load_registry(files)))
-    except (sqlite3.Error, BadCache, UserError, ValueError, TypeError, KeyError):
+    except Exception:  # noqa: BLE001 - a cache that does not read is ignored and written anew
         return None
 
 
@@ -155,7 +153,7 @@ def write_cache(folder: str, target: str, key: str, registry: Registry, sources:
     try:
         store.write(tmp, indexed.rows(registry, sources, key))  # type: ignore[arg-type]
         os.replace(tmp, target)
-    except (OSError, sqlite3.Error, TypeError, ValueError):
+    except Exception:  # noqa: BLE001 - a cache that cannot be written only costs time
         try:
             os.unlink(tmp)
         except OSError:

@@ -47,8 +47,20 @@ def iso(value: dt.date | None) -> str | None:
     return None if value is None else value.isoformat()
 
 
+def role_data(r: Role) -> list[Any]:
+    return [r.title, list(r.aliases), iso(r.start), iso(r.end)]
+
+
+def role(data: Any) -> Role:
+    try:
+        title, aliases, start, end = data
+        return Role(str_(title), strs(aliases), date(start), date(end))
+    except (TypeError, ValueError):
+        raise BadCache("not a role") from None
+
+
 def entity_data(e: Entity) -> list[Any]:
-    roles = [[r.title, list(r.aliases), iso(r.start), iso(r.end)] for r in e.roles]
+    roles = [role_data(r) for r in e.roles]
     return [e.id, e.kind, e.name, list(e.aliases), list(e.misspellings), roles, e.parent, e.source, e.where]
 
 
@@ -57,8 +69,7 @@ def entity(data: Any) -> Entity:
         id_, kind, name, aliases, misspellings, roles, parent, source, where = data
         return Entity(
             str_(id_), str_(kind), str_(name), strs(aliases), strs(misspellings),
-            tuple(Role(str_(t), strs(a), date(s), date(e)) for t, a, s, e in roles),
-            opt_str(parent), opt_str(source), str_(where),
+            tuple(role(r) for r in roles), opt_str(parent), opt_str(source), str_(where),
         )  # fmt: skip
     except (TypeError, ValueError):
         raise BadCache("not an entity") from None
@@ -160,3 +171,17 @@ def number(value: Any) -> int:
 
 def text_set(data: Any) -> frozenset[str]:
     return frozenset(strs(data))
+
+
+def role_words_data(w: Any) -> list[Any]:
+    return [sorted(w.words), sorted(w.entities), sorted(w.countries), [sorted(h) for h in w.heads]]
+
+
+def role_words(data: Any) -> Any:
+    from quotelint.checks.title_words import RoleWords
+
+    try:
+        words, entities, countries, heads = data
+        return RoleWords(text_set(words), text_set(entities), text_set(countries), tuple(text_set(h) for h in heads))
+    except (TypeError, ValueError):
+        raise BadCache("not the words of a role") from None

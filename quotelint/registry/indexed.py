@@ -8,23 +8,26 @@ and read again (their patterns compiled) when the cache is opened; the lexicon i
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from quotelint.registry import Indexes, Registry
 from quotelint.registry import codec as c
 from quotelint.registry.load import Sources, read_sources
-from quotelint.registry.model import Entity
-from quotelint.registry.store import FORMAT, SEP, Rows, Store, Table
+from quotelint.registry.model import Entity, Role
+from quotelint.registry.store import FORMAT, SEP, Rows, Store, Table, joined_key, split_key
 
 
 def rows(registry: Registry, sources: Sources, key: str) -> dict[str, Iterable[tuple[str, Any]]]:
-    names, index = registry.names, registry.quote_index
+    names, index, titles = registry.names, registry.quote_index, registry.titles
     meta = {
         "format": FORMAT,
         "key": key,
         "files": list(registry.files),
         "sizes": registry.sizes(),
+        "known": sorted(names.known),
+        "titles": [sorted(titles.role_words), sorted(titles.heads), sorted(titles.capitalized_heads), [sorted(f) for f in titles.forms]],
         "lexicon": c.lexicon_data(registry.words),
         "rules": [[where, c.yaml_data(value)] for where, value in sources.rules],
         "claims": [[path, line, c.yaml_data(item)] for path, line, item in sources.claims],
@@ -42,12 +45,19 @@ def rows(registry: Registry, sources: Sources, key: str) -> dict[str, Iterable[t
         "pairs": ((SEP.join(k), list(v)) for k, v in index.pairs.items()),
         "by_speaker": ((k, list(v)) for k, v in index.by_speaker.items()),
         "family": ((k, list(v)) for k, v in index.family.items()),
+        "title_roles": ((role_key(r), c.role_words_data(w)) for r, w in titles.roles.items()),
+        "holders": ((str(i), [e.id, c.role_data(r)]) for i, (e, r) in enumerate(titles.holders)),
     }
+
+
+def role_key(role: Role) -> str:
+    return json.dumps(c.role_data(role), ensure_ascii=False, separators=(",", ":"))
 
 
 def read(store: Store) -> Registry:
     """The registry of an open cache file (raises BadCache, or RegistryErrors for sections
     that no longer compile)."""
+    from quotelint.checks.title_words import TitleIndex
     from quotelint.names import NameIndex
     from quotelint.quotes.matching import QuoteIndex, cut
 
@@ -59,7 +69,7 @@ def read(store: Store) -> Registry:
     claims, rules = read_sources(sources)
 
     def table(name: str, decode: Any, backup: Any, joined: bool = False) -> Table:
-        return Table(store, name, decode, backup, joined)
+        return Table(store, name, decode, backup, joined_key, split_key) if joined else Table(store, name, decode, backup)
 
     entities = table("entities", c.entity, lambda r: r.entities)
     by_quote = table("quotes", c.quote, lambda r: r.quote_by_id)
@@ -68,7 +78,7 @@ def read(store: Store) -> Registry:
     names = NameIndex(
         entities,
         table("by_first", c.forms, lambda r: r.names.by_first),
-        owners,  # `known`: the words that have owners
+        c.text_set(store.meta("known")),
         table("by_fold", c.text_set, lambda r: r.names.by_fold),
         table("by_deletion", c.text_set, lambda r: r.names.by_deletion),
         owners,
@@ -85,12 +95,19 @@ def read(store: Store) -> Registry:
         table("by_speaker", c.strs, lambda r: r.quote_index.by_speaker),
         table("family", c.strs, lambda r: r.quote_index.family),
     )
+    role_words, heads, capitalized, forms = store.meta("titles")
+    holders = Table(store, "holders", lambda d: (entities[c.str_(d[0])], c.role(d[1])), lambda r: dict(enumerate(r.titles.holders)))
+    titles = TitleIndex(
+        Table(store, "title_roles", c.role_words, lambda r: r.titles.roles, lambda k: role_key(k) if isinstance(k, Role) else None, lambda k: c.role(json.loads(k))),
+        c.text_set(role_words), c.text_set(heads), c.text_set(capitalized), frozenset(c.text_set(f) for f in forms),
+        Rows(holders, lambda r: r.titles.holders),  # type: ignore[arg-type]
+    )
     files = c.strs(store.meta("files"))
     quotes = Rows(by_quote, lambda r: r.quotes)
     sizes = store.meta("sizes")
     if not isinstance(sizes, dict) or not all(isinstance(n, int) for n in sizes.values()):
         raise c.BadCache("no sizes")
-    return Registry(entities, quotes, claims, rules, lexicon, files, built=Indexes(names, quote_index, by_quote, sizes))
+    return Registry(entities, quotes, claims, rules, lexicon, files, built=Indexes(names, quote_index, by_quote, sizes, titles))
 
 
 class Anchors:

@@ -22,8 +22,11 @@ from typing import Any
 from quotelint.registry.codec import BadCache
 
 FORMAT = "quotelint-registry-cache 1"
-ORDERED = ("entities", "quotes")  # rowid tables: read back in the order written
-TABLES = ("meta", *ORDERED, "by_first", "by_fold", "by_deletion", "owners", "by_word", "preferred", "pairs", "by_speaker", "family")
+ORDERED = ("entities", "quotes", "holders")  # rowid tables: read back in the order written
+TABLES = (
+    "meta", *ORDERED, "by_first", "by_fold", "by_deletion", "owners", "by_word", "preferred",
+    "pairs", "by_speaker", "family", "title_roles",
+)  # fmt: skip
 SEP = "\x1f"  # joins the parts of a key of several words (never inside a word or an id)
 _MISSING = object()
 FAILURES = (sqlite3.Error, BadCache, ValueError, TypeError, KeyError)  # json errors are ValueErrors
@@ -92,18 +95,34 @@ class Store:
         return self.registry
 
 
+def plain_key(key: Any) -> str | None:
+    return key if isinstance(key, str) else None
+
+
+def joined_key(key: Any) -> str | None:
+    """A key of several words, as stored: joined by SEP."""
+    return SEP.join(key) if isinstance(key, tuple) and all(isinstance(k, str) for k in key) else None
+
+
+def split_key(stored: str) -> tuple[str, ...]:
+    return tuple(stored.split(SEP))
+
+
 class Table(Mapping[Any, Any]):
-    """One table as a read-only mapping, each value decoded on first use and kept."""
+    """One table as a read-only mapping, each value decoded on first use and kept. `key` turns a
+    key looked up into the text stored (None: it cannot be in the table), `unkey` back."""
 
-    def __init__(self, store: Store, name: str, decode: Callable[[Any], Any], backup: Callable[[Any], Mapping[Any, Any]], joined: bool = False) -> None:
-        self.store, self.name, self.decode, self.backup, self.joined = store, name, decode, backup, joined
+    def __init__(
+        self,
+        store: Store,
+        name: str,
+        decode: Callable[[Any], Any],
+        backup: Callable[[Any], Mapping[Any, Any]],
+        key: Callable[[Any], str | None] = plain_key,
+        unkey: Callable[[str], Any] = str,
+    ) -> None:
+        self.store, self.name, self.decode, self.backup, self.key, self.unkey = store, name, decode, backup, key, unkey
         self.memo: dict[Any, Any] = {}
-
-    def _key(self, key: Any) -> str | None:
-        """The key as stored, or None for a key that cannot be in the table."""
-        if self.joined:
-            return SEP.join(key) if isinstance(key, tuple) and all(isinstance(k, str) for k in key) else None
-        return key if isinstance(key, str) else None
 
     def _fallback(self) -> Mapping[Any, Any]:
         return self.backup(self.store.damaged())
@@ -113,7 +132,7 @@ class Table(Mapping[Any, Any]):
         if value is _MISSING:
             if self.store.registry is not None:
                 return self._fallback()[key]
-            stored = self._key(key)
+            stored = self.key(key)
             try:
                 raw = None if stored is None else self.store.get(self.name, stored)
                 value = None if raw is None else self.decode(json.loads(raw))
@@ -133,7 +152,7 @@ class Table(Mapping[Any, Any]):
         return True
 
     def __iter__(self) -> Iterator[Any]:
-        return iter([tuple(k.split(SEP)) if self.joined else k for k, _ in self._all()])
+        return iter([k for k, _ in self.items()])
 
     def __len__(self) -> int:
         try:
@@ -141,19 +160,17 @@ class Table(Mapping[Any, Any]):
         except FAILURES:
             return len(self._fallback())
 
-    def _all(self) -> list[tuple[str, Any]]:
+    def items(self) -> list[tuple[Any, Any]]:  # type: ignore[override]
+        """Every entry, read in one pass (in the order written, for an ordered table)."""
         if self.store.registry is None:
             try:
-                return [(k, self.decode(json.loads(v))) for k, v in self.store.rows(self.name)]
+                return [(self.unkey(k), self.decode(json.loads(v))) for k, v in self.store.rows(self.name)]
             except FAILURES:
                 pass
-        return [(SEP.join(k) if self.joined else k, v) for k, v in self._fallback().items()]
+        return list(self._fallback().items())
 
     def values(self) -> list[Any]:  # type: ignore[override]
-        return [v for _, v in self._all()]
-
-    def items(self) -> list[tuple[Any, Any]]:  # type: ignore[override]
-        return [(tuple(k.split(SEP)) if self.joined else k, v) for k, v in self._all()]
+        return [v for _, v in self.items()]
 
 
 class Rows(Sequence[Any]):
