@@ -166,3 +166,12 @@ def test_plain_lines_show_control_characters_and_stop_commands() -> None:
     assert len(token) >= 32 and out[2] == f"::{token}::"
     assert out[1] == "x\\r::warning::y.md:3:5: error [QL201] said\\u202e\\x1b[2J here\\nthen"
     assert runner_commands("\n".join(out)) == []
+
+
+def test_a_registry_file_name_cannot_issue_workflow_commands(tmp_path: Path, quotelint) -> None:  # type: ignore[no-untyped-def]
+    registry = tmp_path / "r\n::error::empty.yaml"
+    registry.write_text("people: []\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("Nothing to see.\n", encoding="utf-8")
+    done = quotelint("check", "--format", "github", "--registry", str(registry), str(tmp_path / "a.md"))
+    assert runner_commands(done.stderr) == [] and "r\\n::error::empty.yaml" in done.stderr
+    assert all(line.startswith("quotelint: ") for line in done.stderr.splitlines())

@@ -9,11 +9,11 @@ look like a clean bill: the run warns, and with `registry-required` (settings) o
 from __future__ import annotations
 
 import argparse
-import sys
 
-from quotelint.errors import UserError
+from quotelint.errors import UserError, warn
 from quotelint.registry import Registry
 from quotelint.settings import Settings
+from quotelint.visible import visible
 
 HOW = "set `registry` in [tool.quotelint] of pyproject.toml or in .quotelint.yaml, or pass --registry PATH (see docs/cli.md)"
 UNCHECKED = "names, quotations, titles and figures were not checked against one"
@@ -29,7 +29,7 @@ def problem(args: argparse.Namespace, settings: Settings, registry: Registry) ->
     if not paths:
         return "no registry configured"
     if is_empty(registry):
-        return f"the registry ({', '.join(paths)}) holds no entries"
+        return f"the registry ({', '.join(visible(p) for p in paths)}) holds no entries"
     return None
 
 
@@ -42,5 +42,4 @@ def registry_notice(args: argparse.Namespace, settings: Settings, registry: Regi
         origin = "--registry-required" if getattr(args, "registry_required", None) else f"registry-required in {settings.source}"
         raise UserError(f"{wrong}, and one is required ({origin})\n{HOW}")
     if not getattr(args, "quiet", False):
-        print(f"quotelint: warning: {wrong}: {UNCHECKED}", file=sys.stderr)
-        print(f"quotelint: {HOW}", file=sys.stderr)
+        warn(f"warning: {wrong}: {UNCHECKED}\n{HOW}")

@@ -28,7 +28,6 @@ TABLES = (
     "pairs", "by_speaker", "family", "title_roles",
 )  # fmt: skip
 SEP = "\x1f"  # joins the parts of a key of several words (never inside a word or an id)
-_MISSING = object()
 FAILURES = (sqlite3.Error, BadCache, ValueError, TypeError, KeyError)  # json errors are ValueErrors
 
 
@@ -127,29 +126,36 @@ class Table(Mapping[Any, Any]):
     def _fallback(self) -> Mapping[Any, Any]:
         return self.backup(self.store.damaged())
 
+    def _load(self, key: Any) -> Any:
+        """The value of a key not looked up before, or None; kept either way."""
+        if self.store.registry is not None:
+            return self._fallback().get(key)
+        stored = self.key(key)
+        try:
+            raw = None if stored is None else self.store.get(self.name, stored)
+            value = None if raw is None else self.decode(json.loads(raw))
+        except FAILURES:
+            return self._fallback().get(key)
+        if stored is not None:
+            self.memo[key] = value
+        return value
+
     def __getitem__(self, key: Any) -> Any:
-        value = self.memo.get(key, _MISSING)
-        if value is _MISSING:
-            if self.store.registry is not None:
-                return self._fallback()[key]
-            stored = self.key(key)
-            try:
-                raw = None if stored is None else self.store.get(self.name, stored)
-                value = None if raw is None else self.decode(json.loads(raw))
-            except FAILURES:
-                return self._fallback()[key]
-            if stored is not None:
-                self.memo[key] = value
+        try:
+            value = self.memo[key]
+        except KeyError:
+            value = self._load(key)
         if value is None:
             raise KeyError(key)
         return value
 
     def __contains__(self, key: object) -> bool:
         try:
-            self[key]
+            return self.memo[key] is not None
         except KeyError:
+            return self._load(key) is not None
+        except TypeError:  # a key that cannot be hashed
             return False
-        return True
 
     def __iter__(self) -> Iterator[Any]:
         return iter([k for k, _ in self.items()])
