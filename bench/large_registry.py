@@ -4,7 +4,7 @@
     python bench/large_registry.py --sizes 1000 10000
 
 For each size, a registry of that many people and as many quotes is written to a temporary
-folder (made-up names and sentences, the same on every run), with a one-paragraph article that
+folder (made-up names and sentences, the same on every run, 10,000 entries a file), with a one-paragraph article that
 names a few of the people and quotes them. Printed for each size: `registry check` (seconds,
 peak resident MB), the first `check` of the article (it fills the registry cache), a warm
 `check` of the same file (median of three) and the size of the cache on disk. Runs write and
@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+PER_FILE = 10_000  # people (or quotes) in one registry file
 SYLLABLES = "ka ri to mel an sor vi den lu mar tes ol ga bri nor hal ze quin pa dro wen ly fe cas tor um bel sid ra".split()
 WORDS = (
     "the council will review every budget line before the summer and we expect that schools hospitals "
@@ -56,8 +57,10 @@ def write_registry(folder: Path, count: int) -> list[tuple[str, str, str]]:
         quotes.append(f"  - id: q{len(quotes)}\n    speaker: {pid}\n    text: \"{text}\"\n    date: 2024-05-01\n    source: https://example.org/{pid}\n")
         if len(sample) < 3 and rng.random() < 0.5:
             sample.append((full, last, text))
-    (folder / "people.yaml").write_text("people:\n" + "".join(people), encoding="utf-8")
-    (folder / "quotes.yaml").write_text("quotes:\n" + "".join(quotes), encoding="utf-8")
+    for start in range(0, count, PER_FILE):  # files of a few MB: a registry file may hold 10 MB at most
+        part = f"{start // PER_FILE:03d}"
+        (folder / f"people-{part}.yaml").write_text("people:\n" + "".join(people[start : start + PER_FILE]), encoding="utf-8")
+        (folder / f"quotes-{part}.yaml").write_text("quotes:\n" + "".join(quotes[start : start + PER_FILE]), encoding="utf-8")
     return sample
 
 

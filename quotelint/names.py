@@ -102,8 +102,8 @@ class Mention:
 
 class NameIndex:
     """Its parts are mappings: dictionaries when it is built, tables of the registry cache
-    (quotelint/registry/indexed.py) when it is read from there, with `anchors` and
-    `entity_words` given."""
+    (quotelint/registry/indexed.py) when it is read from there, with `anchors`, `entity_words`
+    and `longest` given."""
 
     def __init__(
         self,
@@ -118,13 +118,14 @@ class NameIndex:
         lexicon: Lexicon,
         anchors: Container[str] | None = None,
         entity_words: Mapping[str, frozenset[str]] | None = None,
+        longest: int | None = None,
     ) -> None:
         self.entities = entities
         self.by_first = by_first  # first word -> forms starting with it, longest first
         self.known = known  # every word of every accepted spelling
         self.by_fold = by_fold  # folded word -> accepted words with that fold
         self.by_deletion = by_deletion  # deletion of a folded distinctive word -> folded words
-        self.longest = max(map(len, by_deletion), default=0)  # the longest folded word indexed there
+        self.longest = max(map(len, by_deletion), default=0) if longest is None else longest  # the longest folded word indexed there
         self.owners = owners  # accepted word -> ids of the entities whose spellings hold it
         self.by_word = by_word  # word -> accepted spellings of several words that hold it
         self.preferred = preferred  # (entity id, word) -> the entity's preferred variant of it

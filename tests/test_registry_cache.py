@@ -187,8 +187,8 @@ def test_checking_an_article_reads_no_table_whole(tmp_path: Path, monkeypatch: p
     """What makes a one-file check on a large registry fast: only the rows it needs are read."""
     from quotelint.registry.store import Store
 
-    cached = through_the_cache(load_registry([str(ROOT / "rules")]), tmp_path / "cache")
-
+    registry = load_registry([str(ROOT / "rules")])
+    through_the_cache(registry, tmp_path / "cache")
     rows, count = Store.rows, Store.count
 
     def whole(read):  # type: ignore[no-untyped-def]
@@ -202,5 +202,6 @@ def test_checking_an_article_reads_no_table_whole(tmp_path: Path, monkeypatch: p
 
     monkeypatch.setattr(Store, "rows", whole(rows))
     monkeypatch.setattr(Store, "count", whole(count))
+    cached = through_the_cache(registry, tmp_path / "cache")  # read again, all of it watched
     for seed in sorted((ROOT / "seeds").glob("*.txt")):
         lint_text(seed.read_text(encoding="utf-8"), cached, path=str(seed))

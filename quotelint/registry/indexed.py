@@ -27,6 +27,7 @@ def rows(registry: Registry, sources: Sources, key: str) -> dict[str, Iterable[t
         "files": list(registry.files),
         "sizes": registry.sizes(),
         "known": sorted(names.known),
+        "longest": names.longest,
         "titles": [sorted(titles.role_words), sorted(titles.heads), sorted(titles.capitalized_heads), [sorted(f) for f in titles.forms]],
         "lexicon": c.lexicon_data(registry.words),
         "rules": [[where, c.yaml_data(value)] for where, value in sources.rules],
@@ -87,6 +88,7 @@ def read(store: Store) -> Registry:
         lexicon,
         anchors=Anchors(by_word, lexicon.common_words),
         entity_words=EntityWords(entities),
+        longest=c.number(store.meta("longest")),
     )
     quote_index = QuoteIndex(
         table("quotes", lambda d: cut(c.quote(d).text), lambda r: r.quote_index.entries),  # cut again: cheap
