@@ -166,7 +166,11 @@ def prune(folder: str, keep: str) -> None:
     """Remove cache files of registries not used for long, and pickles of older quotelints."""
     now = time.time()
     found = []
-    for entry in os.scandir(folder):
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
         if entry.path == keep or not entry.is_file(follow_symlinks=False) or not entry.name.endswith((SUFFIX, ".pickle")):
             continue
         try:
