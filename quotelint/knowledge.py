@@ -116,6 +116,11 @@ def has_place_suffix(text: str) -> bool:
     return len(name) > 1 and name[-1] in words("place_suffixes.txt")
 
 
+def is_place_or_body(text: str) -> bool:
+    """A name that is a place's or a body's, by its list or its last word: never a person's."""
+    return is_place_name(text) or is_organization_name(text) or has_place_suffix(text)
+
+
 def is_time_word(text: str) -> bool:
     """A day, month, holiday or season, as written or with its first letter in lower case (a
     season opening a sentence): Monday, Thanksgiving, New Year's Day, Jan., Spring. An

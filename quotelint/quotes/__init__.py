@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from quotelint import knowledge
 from quotelint.quotes.attribution import Attribution, Attributor
 from quotelint.quotes.carryover import Carryover
-from quotelint.quotes.confidence import LOW, confidence
+from quotelint.quotes.confidence import LOW, confidence, stands_for
 from quotelint.quotes.frames import build_frames, parents
 from quotelint.quotation import Quotation
 from quotelint.quotes.matching import cut
@@ -89,9 +89,8 @@ def find_quotes(ctx: Context) -> list[Quotation]:
     for q, span in enumerate(spans):
         a = final[q]
         cand = a.cand if a is not None else None
-        speaker = a.speaker if a is not None else None
-        described = speaker.name if speaker is not None and speaker.kind == "description" else None
-        speaker = None if described else speaker
+        speaker = named_speaker(a)
+        described = a.speaker.name if a is not None and a.speaker is not None and speaker is None else None
         span_of = (words[cand.first].start, words[cand.last].end) if cand is not None else None
         named = cand is not None and words[cand.first].text[:1].isupper()  # a name, not "he"
         title_first, title_last = title_before(ctx, cand.first) if named else (1, 0)
@@ -126,6 +125,13 @@ def find_quotes(ctx: Context) -> list[Quotation]:
     return out
 
 
+def named_speaker(a: Attribution | None) -> Speaker | None:
+    """The speaker an attribution names; a speaker only described names nobody."""
+    if a is None or a.speaker is None or a.speaker.kind == "description":
+        return None
+    return a.speaker
+
+
 def how_sure(final: list[Attribution | None], first_part: list[int], q: int) -> str | None:
     """The confidence of quotation q's attribution; the later parts of a quotation share the
     first part's."""
@@ -137,7 +143,7 @@ def how_sure(final: list[Attribution | None], first_part: list[int], q: int) -> 
 
 def referent(prose: str, words, cand, speaker) -> str | None:  # type: ignore[no-untyped-def]
     """The word or words that stood for a speaker found behind them (`he`, `the legislator`)."""
-    if cand is None or speaker is None or cand.kind not in ("pronoun", "title") and not (cand.kind == "body" and cand.bare):
+    if cand is None or speaker is None or not stands_for(cand.kind, cand.bare):
         return None
     return prose[words[cand.first].start : words[cand.last].end]
 
@@ -188,7 +194,7 @@ def reads_as_person(speaker, lexicon) -> bool:  # type: ignore[no-untyped-def]
     if speaker.kind != "name":
         return False
     words = speaker.name.split()
-    if knowledge.is_place_name(speaker.name) or knowledge.is_organization_name(speaker.name) or knowledge.has_place_suffix(speaker.name):
+    if knowledge.is_place_or_body(speaker.name):
         return False
     return all(w[:1].isupper() and not lexicon.is_common_word(w) for w in words) and len(words) <= 3
 
@@ -208,8 +214,7 @@ def match_all(ctx: Context, texts: list[str], speech: list[bool], final: list[At
             continue
         head = first_part[q]
         if head not in done:
-            speaker = final[head].speaker if final[head] is not None else None  # type: ignore[union-attr]
-            speaker = None if speaker is not None and speaker.kind == "description" else speaker
+            speaker = named_speaker(final[head])
             name, sid = (speaker.name, speaker.entity_id) if speaker else (None, None)
             m = index.match(" ".join(joined[head]), name, sid, entities, person=speaker is not None and reads_as_person(speaker, lexicon))
             done[head] = (m.registry_id, m.status, m.changes)

@@ -25,7 +25,7 @@ import regex
 from quotelint.quotes import colons
 from quotelint.quotes.descriptions import Descriptions
 from quotelint.quotes.frames import Frame
-from quotelint.quotes.saidby import Subjects
+from quotelint.quotes.saidby import POSSESSIVE, Subjects
 from quotelint.quotes.speakers import Candidate, Cast, Speaker
 
 if TYPE_CHECKING:
@@ -33,7 +33,6 @@ if TYPE_CHECKING:
 
 _CLOSER = regex.compile(r"[,:;—–]|\s-\s")
 _AFTER_GAP = regex.compile(r"[\s,;—–-]*+")
-_POSSESSIVE = regex.compile(r"['’]s?\s")
 AFTER_REACH = 32  # items looked at, at most, for the verb after a quotation and its speaker's appositive
 REACH = 60  # items looked at, at most, on either side of a quotation: a run-on "sentence" stays linear
 
@@ -71,7 +70,10 @@ class Attributor:
             return self.cast.within(cand) or Speaker(cand.name, None, "description")
         if cand.kind == "title":
             found = self.cast.resolve(cand) or self.descriptions.resolve(cand)
-            return found or self.cast.within(self.descriptions.phrase(cand)) or Speaker(self.descriptions.phrase(cand).name, None, "description")
+            if found is not None:
+                return found
+            phrase = self.descriptions.phrase(cand)
+            return self.cast.within(phrase) or Speaker(phrase.name, None, "description")
         return self.cast.resolve(cand)
 
     # --- the quotation's own sentence -------------------------------------------------------
@@ -193,10 +195,10 @@ class Attributor:
         while hi < b and hi - lo < 8 and frame.items[hi].quote < 0 and (hi == lo or not self.subjects.broken(frame.items[hi - 1], frame.items[hi])):
             hi += 1
         cand = self.subjects._best(frame, lo, hi) or (self.subjects.capitalised(frame, lo) if hi == lo + 1 else None)
-        possessor = cand is not None and _POSSESSIVE.match(self.prose, self.tokens[cand.last].end) is not None
+        possessor = cand is not None and POSSESSIVE.match(self.prose, self.tokens[cand.last].end) is not None
         if possessor and cand is not None:
             later = self.subjects._best(frame, self.subjects._item_of(frame, cand.last, lo, hi - 1) + 1, hi, people_only=True)
-            if later is not None and _POSSESSIVE.match(self.prose, self.tokens[later.last].end) is None:
+            if later is not None and POSSESSIVE.match(self.prose, self.tokens[later.last].end) is None:
                 cand, possessor = later, False  # said Clinton's top aide Jake Sullivan: Sullivan
         owner = cand if possessor and cand.last + 1 < len(self.tokens) and self.tokens[cand.last + 1].text.lower() in self.qw.possessor_sources else None
         if cand is not None and (cand.kind != "person" or possessor) and hi < b and frame.items[hi].quote < 0:

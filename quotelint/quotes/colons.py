@@ -15,15 +15,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import regex
-
+from quotelint.quotes.saidby import POSSESSIVE
 from quotelint.quotes.speakers import Candidate, Speaker
 
 if TYPE_CHECKING:
     from quotelint.quotes.attribution import Attributor
     from quotelint.quotes.frames import Frame
 
-_POSSESSOR = regex.compile(r"['’]s?\s")
 REACH = 60  # items looked at, at most, for the sentence's subject
 SOURCE_REACH = 5  # items looked at, at most, for a body's statement: A police statement read
 
@@ -96,7 +94,7 @@ def _owner_of_source(at: Attributor, frame: Frame, a: int, k: int) -> tuple[Cand
         for i in range(j - 1, max(a, j - SOURCE_REACH) - 1, -1):
             if frame.items[i].quote >= 0:
                 break
-            if _POSSESSOR.match(at.prose, frame.items[i].end):
+            if POSSESSIVE.match(at.prose, frame.items[i].end):
                 owner = at.cast.at_last(frame.items[i].token)
                 if owner is not None and owner.kind in ("person", "organization", "name", "body"):
                     speaker = at.resolve(owner)

@@ -14,16 +14,19 @@ from __future__ import annotations
 
 IN_SENTENCE = frozenset({"after", "before", "cue", "later", "colon", "dash"})
 CARRIED = frozenset({"previous", "paragraph", "said", "echo", "outer", "part"})
-STANDS_FOR = frozenset({"pronoun", "title", "body", "description"})  # a word standing for the speaker
-
 HIGH, MEDIUM, LOW = "high", "medium", "low"
+
+
+def stands_for(cand_kind: str | None, bare: bool = False) -> bool:
+    """A candidate that stands for a speaker rather than naming one: a pronoun, a title noun, a
+    description, or a body noun with nothing but a determiner (`the ministry`)."""
+    return cand_kind in ("pronoun", "title", "description") or (cand_kind == "body" and bare)
 
 
 def confidence(method: str, cand_kind: str | None, bare: bool = False) -> str:
     """The confidence of an attribution found by `method` from a candidate of `cand_kind`."""
     if method in IN_SENTENCE:
-        stands_for = cand_kind in ("pronoun", "title", "description") or (cand_kind == "body" and bare)
-        return MEDIUM if stands_for else HIGH
+        return MEDIUM if stands_for(cand_kind, bare) else HIGH
     if method in CARRIED:
         return MEDIUM
     return LOW

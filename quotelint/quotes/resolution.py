@@ -113,7 +113,7 @@ class Resolution:
         bodies = self.ctx.registry.words.organization_words
         if any(w in bodies or w.lower() in self.qw.speaking_bodies or w.lower() in self.qw.impersonal_words for w in words):
             return False
-        return not (knowledge.is_place_name(name) or knowledge.is_organization_name(name) or knowledge.has_place_suffix(name))
+        return not knowledge.is_place_or_body(name)
 
     def _unnamed_between(self, lo: int, hi: int) -> bool:
         """Somebody unnamed speaks between words lo and hi: a sentence opening with `a`, `an`

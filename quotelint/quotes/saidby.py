@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 _CHUNK_BREAK = regex.compile(r"[,;:()\[\]—–]|\s-\s")
 _DASH = regex.compile(r"[—–]|\s-\s")
-_POSSESSIVE = regex.compile(r"['’]s?\s++")
+POSSESSIVE = regex.compile(r"['’]s?\s++")  # a possessive ending a name: Acme's, Rhodes'
 RANK = {"person": 0, "organization": 1, "name": 2, "body": 3, "single": 4, "title": 5, "pronoun": 6, "description": 7, "place": 8}
 MAX_CHUNKS = 6
 _AUXILIARIES = frozenset("has had have was were is are be been will would shall should can could may might must do does did".split())
@@ -94,7 +94,7 @@ class Subjects:
                     return self.left_of(frame, u, lo)
             return self._nearest(frame, lo, j, 10)
         cand = self.cast.at_last(items[j].token)
-        if cand is None and low in self.qw.possessor_sources and j - 1 >= lo and items[j - 1].quote < 0 and _POSSESSIVE.fullmatch(self.prose, items[j - 1].end, items[j].start):
+        if cand is None and low in self.qw.possessor_sources and j - 1 >= lo and items[j - 1].quote < 0 and POSSESSIVE.fullmatch(self.prose, items[j - 1].end, items[j].start):
             owner = self.cast.at_last(items[j - 1].token)  # Acme's statement said: Acme
             if owner is not None and owner.kind in ("person", "organization", "body", "name"):
                 return owner
@@ -362,7 +362,7 @@ class Subjects:
         if cand is None or cand.kind == "pronoun":
             return False
         end = self._item_of(frame, cand.last, a, b - 1)
-        return end + 1 < b and _POSSESSIVE.match(self.prose, self.tokens[cand.last].end) is not None
+        return end + 1 < b and POSSESSIVE.match(self.prose, self.tokens[cand.last].end) is not None
 
     def _abbreviation(self, frame: Frame, a: int, b: int) -> bool:
         """A word in capitals in brackets after a name, the name's abbreviation: `The Lucknow
