@@ -35,7 +35,7 @@ def _run(args: list[str], folder: Path, out: Path) -> None:
     command = [sys.executable, "-m", "quotelint", *args, str(folder)]
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True,
                           env={**os.environ, "NO_COLOR": "1"})
-    if done.returncode not in (0, 1):
+    if done.returncode not in (0, 1) or not done.stdout.startswith("{"):
         sys.exit(f"{' '.join(command)} exited {done.returncode}:\n{done.stderr}")
     # Paths are printed absolute: name the corpus instead, so that two worktrees compare equal.
     out.write_text(done.stdout.replace(str(folder.resolve()), out.stem.split(".")[0]), encoding="utf-8")
