@@ -180,3 +180,26 @@ def test_appositives_with_and_and_modifiers(text: str, expected: list[str | None
 )
 def test_a_name_in_the_sentence_is_no_speech_of_what_follows(text: str, registry: Registry) -> None:
     assert [q.kind for q in Context(Document.from_text(text), registry).quotes] == ["term"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "confidence"),
+    [
+        # a quotation alone in its sentence after a sentence whose subject is somebody: a guess
+        ("Dana Harlow did not hold back on Tuesday. “This audit is a sham.”", "Dana Harlow", "low"),
+        ("The Harlow campaign fired back on Twitter. “We will appeal.”", "Harlow campaign", "low"),
+        # not a group described by a capitalised word, nor when the quotation's sentence goes on
+        ("Union leaders said the plan was dead. “We will fight on until the last ward is open.”", None, None),
+        ("Dana Harlow did not hold back. “This audit is a sham” was the line on every poster.", None, None),
+    ],
+)
+def test_the_subject_of_the_sentence_before(text: str, expected: str | None, confidence: str | None, registry: Registry) -> None:
+    (q,) = quotes(text, registry)
+    assert (q.speaker, q.confidence) == (expected, confidence)
+
+
+def test_a_verb_in_s_after_a_quantifier_is_a_plural_noun(registry: Registry) -> None:
+    (q,) = quotes("Beijing has courted many Asian states, and it has worn “velvet gloves” while doing so.", registry)
+    assert q.speaker != "Asian"
+    (q,) = quotes("Many Asian voters said the plan was “a trap.”", registry)
+    assert q.speaker_text == "Many Asian voters"

@@ -108,7 +108,10 @@ class Attributor:
             return True
         before = self._word(frame, i - 1).lower()
         gap = self.prose[frame.items[i - 1].end : frame.items[i].start].strip()
-        return before != "to" and before not in self.qw.determiners and gap not in ("'s", "’s", "'", "’")
+        if before == "to" or before in self.qw.determiners or gap in ("'s", "’s", "'", "’"):
+            return False
+        # `many Asian states`: after a plural quantifier a verb in -s is a plural noun
+        return not (word.endswith("s") and i >= 2 and self._word(frame, i - 2).lower() in self.qw.quantifiers)
 
     def _after(self, frame: Frame, k: int, b: int) -> Attribution | None:
         found = self._after_verb(frame, k, b)

@@ -159,6 +159,23 @@ class Carryover:
             return None
         return self._reported(frame, a)
 
+    def subject_before(self, q: int) -> Attribution | None:
+        """A quotation alone in its sentence right after a sentence of the same paragraph whose
+        subject is a person: `Harlow did not hold back. "This is a sham."` A guess."""
+        key, k = self.at.where[q]
+        frame = self.at.frames[key]
+        a, _ = frame.sentence_of(k)
+        if a == 0 or self._names_anyone(frame, k):
+            return None
+        p, _ = frame.sentence_of(a - 1)
+        cand = self.at.subjects.first_subject(frame, p, a)
+        if cand is None or cand.kind not in ("person", "pronoun", "name", "organization", "body"):
+            return None
+        if cand.kind == "body" and (cand.bare or cand.first == cand.last):
+            return None  # `Union leaders said ...`: a word describing a group, no body named
+        speaker = self.at.resolve(cand)
+        return Attribution("subject", cand, speaker) if speaker is not None and speaker.kind in ("person", "name", "organization", "body") else None
+
     def _names_anyone(self, frame: Frame, k: int) -> bool:
         """The quotation's sentence has words of its own (`"...," the report found`): it may
         name another source than the last speaker."""
