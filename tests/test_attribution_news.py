@@ -203,3 +203,16 @@ def test_a_verb_in_s_after_a_quantifier_is_a_plural_noun(registry: Registry) -> 
     assert q.speaker != "Asian"
     (q,) = quotes("Many Asian voters said the plan was “a trap.”", registry)
     assert q.speaker_text == "Many Asian voters"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "As Maren Okafor put it last year, “The bridge is safe.”",
+        "“The bridge is safe,” as Maren Okafor put it.",
+        "“The bridge is safe” is how Maren Okafor puts it.",
+    ],
+)
+def test_as_she_put_it(text: str, registry: Registry) -> None:
+    (q,) = quotes(text, registry)
+    assert q.speaker == "Maren Okafor"
