@@ -64,7 +64,18 @@ def given_sex(first_name: str) -> str | None:
     """'male' or 'female' when most bearers of the first name (0.8 or more) have that sex in
     the 1990 US census lists; None for a name that tells no sex (Taylor) or is not listed."""
     row = given_names().get(_name_key(first_name))
-    return SEXES.get(row[0]) if row else None
+    return SEXES.get(row.partition("\t")[0]) if row else None
+
+
+def leaning_sex(first_name: str) -> tuple[str, float] | None:
+    """The sex more of the first name's bearers have, with their share, however small the lead
+    (Bernie: male, 0.79); None for a name not listed or too rare to tell."""
+    row = given_names().get(_name_key(first_name))
+    if not row:
+        return None
+    sex, _, share = row.partition("\t")
+    found = SEXES.get(sex.rstrip("?"))
+    return (found, float(share)) if found else None
 
 
 def given_name_share(first_name: str) -> float | None:

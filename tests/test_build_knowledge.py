@@ -96,7 +96,7 @@ def test_census_share_and_sex(tmp_path: Path) -> None:
     (tmp_path / "dist.female.first").write_text("MARY 2.000 2.000 1\nTAYLOR 0.020 2.020 2\nJOHN 0.010 2.030 3\nFATIMA 0.007 2.037 4\nMADISON 0.001 2.038 5\n")
     rows = {r.split("\t")[0]: r.split("\t")[1:] for r in census.given_names(str(tmp_path))}
     assert rows["john"] == ["m", "0.99"] and rows["mary"] == ["f", "1.00"]
-    assert rows["taylor"] == ["-", "0.51"]  # both sexes alike
+    assert rows["taylor"] == ["f?", "0.51"]  # both sexes alike: a lead only
     assert rows["fatima"] == ["f", "1.00"]  # on the women's list only, above the men's list's floor
     assert rows["madison"][0] == "-"  # rarer than the men's list reaches: no telling
     assert rows["allyn"] == ["m", "1.00"]

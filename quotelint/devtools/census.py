@@ -15,8 +15,8 @@ WOMEN_1990 = 127_470_455
 DOMINANT = 0.8  # a name tells the sex when at least this share of its bearers are of one sex
 HEADER = f"""\
 First names (lower case), the sex most of their bearers have and that sex's share of them.
-Tab-separated: name, sex (m, f, or - when neither sex holds {DOMINANT:.2f} of the bearers or the
-name is too rare to tell), share. From the US Census Bureau's 1990 first-name lists (public
+Tab-separated: name, sex (m or f when that sex holds {DOMINANT:.2f} of the bearers; m? or f? for
+the sex that holds more of them, short of that; - when the name is too rare to tell), share. From the US Census Bureau's 1990 first-name lists (public
 domain), bundled by the `names` package (MIT licence). A name missing from one sex's list counts
 as borne by nobody of that sex if it is at least as frequent as that list's rarest name."""
 
@@ -34,7 +34,8 @@ def share_row(name: str, men: float, women: float, seen: bool) -> str:
     men_count, women_count = men * MEN_1990, women * WOMEN_1990
     share = max(men_count, women_count) / (men_count + women_count)
     share = math.floor(share * 100) / 100  # rounded down: never claims more than the lists show
-    sex = ("m" if men_count > women_count else "f") if share >= DOMINANT and seen else "-"
+    sex = "m" if men_count > women_count else "f"
+    sex = "-" if not seen else sex if share >= DOMINANT else sex + "?"
     return f"{name}\t{sex}\t{share:.2f}"
 
 

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 PEOPLE = ("person",)
 BODIES = ("organization", "body")
 LOOKBACK = 80  # candidates looked at, at most, when resolving a pronoun
+LEANING = 0.7  # a first name borne by this share of one sex is not taken for the other's
 UNNAMED_REACH = 16  # words looked at, at most, for the verb of an unnamed subject
 
 
@@ -134,11 +135,14 @@ class Resolution:
 
     def _sex(self, cand: Candidate, default: str) -> str:
         """A person's sex as an honorific or an earlier pronoun told it, else as the first name
-        tells it, else `default`."""
+        tells it, else as most of the first name's bearers have it (Bernie), else `default`."""
         known = self.genders.get(cand.name)
         if known is None and cand.name[:1].isupper():
             first = cand.name.split(" ", 1)[0]
             known = self.qw.given_sex.get(first.lower()) or knowledge.given_sex(first)
+            leaning = knowledge.leaning_sex(first) if known is None else None
+            if leaning is not None and leaning[1] >= LEANING:
+                known = leaning[0]
         return known or default
 
     def _titled(self, cand: Candidate) -> Speaker | None:
