@@ -224,3 +224,19 @@ def test_she_is_not_a_name_most_of_whose_bearers_are_men(registry: Registry) -> 
     assert q.speaker == "Hillary Moss"  # Bernie: 79% of its bearers men in the 1990 census lists
     (q,) = quotes(text.replace("Bernie", "Taylor"), registry)
     assert q.speaker == "Taylor Keane"  # Taylor: 65%, too close to tell
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quotation alone in its sentence, nobody else found: the person named last, a guess
+        ("Dana Harlow toured the plant on Monday with two engineers.\n\n“The line will run again by spring.”", "Dana Harlow"),
+        # not across a paragraph that names nobody, nor for a quotation inside a sentence of its own
+        ("Dana Harlow toured the plant on Monday.\n\nThe union has other worries.\n\n“The line will run again by spring.”", None),
+        ("Chief Executive Dana Harlow opened the forum. The forum is meant to “take stock of progress so far.”", None),
+    ],
+)
+def test_the_person_named_last_is_a_guess(text: str, expected: str | None, registry: Registry) -> None:
+    (q,) = quotes(text, registry)
+    assert q.speaker == expected
+    assert (q.attribution, q.confidence) == (("nearest", "low") if expected else (None, None))

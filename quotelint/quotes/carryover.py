@@ -5,7 +5,9 @@ In this order: a pull quote alone in its paragraph with a line starting with a d
 the quotation (`In prepared remarks, Park said:`); an earlier speech quotation of the same
 paragraph, in the same or the previous sentence, unless this sentence names somebody else; a
 quotation alone in its sentence after a sentence of reported speech (`Kilabuk says she has
-stopped checking. "It went from 212 ..."`), the person whose verb that is; and last a person who is the sentence's subject (`Tokayev began promoting the "..."`). The first
+stopped checking. "It went from 212 ..."`), the person whose verb that is; a person who is the sentence's subject (`Tokayev began promoting the "..."`)
+or the subject of the sentence before (`Harlow did not hold back. "..."`); and last, for a
+quotation opening its sentence, the person named last before it (a guess). The first
 part of a quotation of several paragraphs and the same words quoted elsewhere are handled in
 `quotes.py`, where all quotations are at hand.
 """
@@ -20,6 +22,8 @@ from quotelint.quotes import colons
 from quotelint.quotes.attribution import REACH, Attribution, Attributor
 from quotelint.quotes.frames import Frame
 from quotelint.quotes.speakers import Candidate
+
+NEAREST_REACH = 40  # candidates looked back at, at most, for the person named last
 
 _DASH_LINE = regex.compile(r"[ \t]*+[—–-]")
 
@@ -175,6 +179,28 @@ class Carryover:
             return None  # `Union leaders said ...`: a word describing a group, no body named
         speaker = self.at.resolve(cand)
         return Attribution("subject", cand, speaker) if speaker is not None and speaker.kind in ("person", "name", "organization", "body") else None
+
+    def nearest_named(self, q: int) -> Attribution | None:
+        """A quotation alone in its sentence, when nothing else named its speaker: the person
+        named last before it, in its paragraph or the one before. A guess."""
+        key, k = self.at.where[q]
+        frame = self.at.frames[key]
+        if self._names_anyone(frame, k):
+            return None  # `The event is scheduled to "take stock ..."`: the sentence has words of its own
+        if key[0] == "p" and k == 0 and key[1] > 0 and self.at.prose[self.paragraphs[key[1] - 1][1] - 1] == ":":
+            return None  # `The report ... ends on a warning:` introduced it, and it names no speaker
+        cast = self.at.cast
+        at = frame.items[k].start
+        here = bisect.bisect_right(cast.paragraph_starts, at)
+        i = bisect.bisect_left(cast.event_starts, bisect.bisect_left(cast.starts, at))
+        for j in range(i - 1, max(-1, i - 1 - NEAREST_REACH), -1):
+            cand = cast.events[j][1]
+            if here - bisect.bisect_right(cast.paragraph_starts, cast.tokens[cand.first].start) > 1:
+                return None
+            if cand.kind == "person":
+                speaker = self.at.resolve(cand)
+                return Attribution("nearest", cand, speaker) if speaker is not None else None
+        return None
 
     def _names_anyone(self, frame: Frame, k: int) -> bool:
         """The quotation's sentence has words of its own (`"...," the report found`): it may
