@@ -240,3 +240,21 @@ def test_the_person_named_last_is_a_guess(text: str, expected: str | None, regis
     (q,) = quotes(text, registry)
     assert q.speaker == expected
     assert (q.attribution, q.confidence) == (("nearest", "low") if expected else (None, None))
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "described"),
+    [
+        # a reporting verb whose subject is a thing reports for the sayer of the clause around it
+        ("Dana Harlow said the figures suggested the plan was “working as intended.”", "Dana Harlow", None),
+        ("A person close to the inquiry said what was taken suggested the thieves wanted “trade secrets.”", None, "A person close to the inquiry"),
+        # a thing described is the nearer verb's subject all the same
+        ("Dana Harlow said the report suggested the plan was “working as intended.”", None, "the report"),
+        # a named subject of the nearer verb is its speaker
+        ("Dana Harlow said Tom Reyes suggested the plan was “working as intended.”", "Tom Reyes", None),
+    ],
+)
+def test_a_verb_of_a_thing_in_a_reported_clause(text: str, speaker: str | None, described: str | None, registry: Registry) -> None:
+    (q,) = quotes(text, registry)
+    assert q.speaker == speaker
+    assert described is None or q.speaker_text == described

@@ -256,7 +256,21 @@ class Attributor:
                 cued = self._cue_before(frame, v, a)  # `according to Trump, the media would call him a "..."`
                 if cued is not None:
                     return cued
+            if cand is None:
+                outer = self._outer_sayer(frame, v, a)
+                if outer is not None:
+                    return outer  # `Harlow said the figures suggested the plan was "..."`
             return self._made("before", frame, cand, v, a, k)
+        return None
+
+    def _outer_sayer(self, frame: Frame, v: int, a: int) -> Attribution | None:
+        """The verb at item v reports for nobody named (`the figures suggested`): the speaker
+        of an earlier reporting verb of the sentence whose clause it stands in."""
+        for u in frame.words_down(v - 1, a):
+            if not self._is_verb(frame, u) or self._word(frame, u).endswith("ing"):
+                continue
+            cand = self.subjects.left_of(frame, u, a)
+            return self._made("before", frame, cand, u, a) if cand is not None else None
         return None
 
     def _cue_before(self, frame: Frame, v: int, a: int) -> Attribution | None:
