@@ -258,3 +258,18 @@ def test_a_verb_of_a_thing_in_a_reported_clause(text: str, speaker: str | None, 
     (q,) = quotes(text, registry)
     assert q.speaker == speaker
     assert described is None or q.speaker_text == described
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # a verb in -ed right after the speaker that follows a quotation closing on a comma
+        ("“We will not back down,” Dana Harlow glowered on Tuesday.", "Dana Harlow"),
+        ("Dana Harlow spoke first. “We will not back down,” she glowered.", "Dana Harlow"),
+        # not a verb after a helper, nor after a quotation inside its sentence
+        ("Since the “forgotten middle class,” Dana Harlow has struggled to find a theme.", None),
+    ],
+)
+def test_a_verb_closing_the_sentence_after_a_quotation(text: str, speaker: str | None, registry: Registry) -> None:
+    (q,) = [q for q in Context(Document.from_text(text), registry).quotes]
+    assert q.speaker == speaker

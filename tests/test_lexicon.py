@@ -127,11 +127,11 @@ def test_a_reporting_verb_added_or_removed_changes_attribution(tmp_path: Path) -
     def speakers(reg: Registry, text: str) -> list[str | None]:
         return [q.speaker for q in Context(Document.from_text(text), reg).quotes if q.kind == "speech"]
 
-    quipped = "“The vote was a formality, nothing more,” Guterres quipped."
+    quipped = "“The vote was a formality, nothing more,” Guterres quips."  # not in -ed: any such verb closes it
     said = "“The vote was a formality, nothing more,” Guterres said."
-    plain = registry(tmp_path, "lexicon:\n  reporting_verbs: {remove: [quipped]}\n")
+    plain = registry(tmp_path, "lexicon:\n  reporting_verbs: {remove: [quips]}\n")
     assert speakers(plain, quipped) == [None]
-    added = registry(tmp_path, "lexicon:\n  reporting_verbs: {add: [quipped]}\n")
+    added = registry(tmp_path, "lexicon:\n  reporting_verbs: {add: [quips]}\n")
     assert speakers(added, quipped) == ["António Guterres"]
     assert speakers(added, said) == ["António Guterres"]
     removed = registry(tmp_path, "lexicon:\n  reporting_verbs: {remove: [said]}\n")

@@ -158,7 +158,7 @@ class Attributor:
             if self._word(frame, v).lower() in self.qw.clause_words:
                 return None
             relative = self.subjects.in_relative(frame, v, relative)
-            closing = v <= j + 4 and self._word(frame, v) in self.qw.after_verbs and (v + 1 >= b or self.subjects.broken(frame.items[v], frame.items[v + 1]) or self._word(frame, v + 1) in self.qw.prepositions)
+            closing = v <= j + 4 and self._closing_verb(frame, k, v) and (v + 1 >= b or self.subjects.broken(frame.items[v], frame.items[v + 1]) or self._word(frame, v + 1) in self.qw.prepositions)
             if not relative and (self._is_verb(frame, v) or closing) and not self._word(frame, v).endswith("ing"):
                 if self._introduces(frame, v, b):
                     return None
@@ -168,6 +168,21 @@ class Attributor:
                     cand = self.subjects.left_of(frame, v, j) or (self.subjects.capitalised(frame, j) if v == j + 1 else None)
                 return self._made("after", frame, cand, v, j) if cand is not None else None
         return None
+
+    def _closing_verb(self, frame: Frame, k: int, v: int) -> bool:
+        """A verb that reports when it closes the sentence after a quotation and its speaker:
+        one of `after_verbs` (`"...," she began`), or any verb in -ed right after the name
+        that follows a quotation opening the sentence and ending on a comma, a question or an
+        exclamation (`"...," Harlow fumed.`)."""
+        word = self._word(frame, v)
+        if word in self.qw.after_verbs:
+            return True
+        if not (word.endswith("ed") and word.islower() and len(word) > 4) or frame.sentence_of(k)[0] != k:
+            return False
+        if not all(self._word(frame, i)[:1].isupper() or self._word(frame, i) in self.qw.pronouns for i in range(k + 1, v)):
+            return False  # `the "forgotten middle class," Mrs. Clinton has struggled`: a name, then the verb
+        q = self.cast.ctx.quote_scan.spans[frame.items[k].quote]
+        return self.prose[q.start : q.end].rstrip()[-1:] in (",", "?", "!")
 
     def _aside_end(self, frame: Frame, v: int, b: int) -> int:
         """The last item of an aside set off by commas that starts at item v."""
