@@ -273,3 +273,23 @@ def test_a_verb_of_a_thing_in_a_reported_clause(text: str, speaker: str | None, 
 def test_a_verb_closing_the_sentence_after_a_quotation(text: str, speaker: str | None, registry: Registry) -> None:
     (q,) = [q for q in Context(Document.from_text(text), registry).quotes]
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "described"),
+    [
+        # somebody from a place is no place speaking
+        ("A woman in Dover said the mayor was “too soft” on crime.", "A woman in Dover"),
+        ("Officials in Brussels said the plan was “dead on arrival.”", "Officials in Brussels"),
+        # a she after a described person in the same sentence is that person
+        ("Gov. Dana Harlow arrived. A woman in the crowd told reporters she thinks the mayor is “too soft” on crime.", "A woman in the crowd"),
+    ],
+)
+def test_somebody_described_is_no_place_nor_the_last_person_named(text: str, described: str, registry: Registry) -> None:
+    (q,) = quotes(text, registry)
+    assert (q.speaker, q.speaker_text, q.confidence) == (None, described, "medium")
+
+
+def test_a_place_speaking_for_its_government_is_kept(registry: Registry) -> None:
+    (q,) = quotes("Brussels said the plan was “dead on arrival.”", registry)
+    assert q.speaker == "Brussels"

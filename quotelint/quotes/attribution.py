@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from quotelint import knowledge
 from quotelint.quotes import colons
 from quotelint.quotes.descriptions import Descriptions
 from quotelint.quotes.frames import Frame
@@ -378,12 +379,18 @@ class Attributor:
         `called for`) or a judgment with `a` before the quotation (`termed the plan a "jumla"`)."""
         return between[0] in self.qw.request_particles or between[-1] in self.qw.indefinite_words or between[-1] == "to"
 
+    def _somebody(self, cand: Candidate) -> bool:
+        """A description of a person (`a woman in the crowd`, `one voter`), by its words."""
+        return any(knowledge.is_person_noun(self.tokens[t].text.lower()) for t in range(cand.first, cand.last + 1))
+
     def _earlier_subject(self, frame: Frame, cand: Candidate, v: int, a: int) -> Speaker | None:
         """`Brussels said it welcomed`: a pronoun taking the subject of the sentence's earlier verb."""
         want_person = self.qw.pronouns.get(cand.name) in ("male", "female")
         for u in range(v - 1, a - 1, -1):
             if self._is_verb(frame, u):
                 earlier = self.subjects.left_of(frame, u, a)
+                if earlier is not None and earlier.kind == "description" and want_person and self._somebody(earlier):
+                    return self.cast.resolve(earlier)  # `a woman in the crowd told reporters she thinks`
                 if earlier is not None and earlier.kind != "pronoun" and (earlier.kind == "person") == want_person:
                     return self.cast.resolve(earlier)
         return None

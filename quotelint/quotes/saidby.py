@@ -124,6 +124,11 @@ class Subjects:
                 found = self._best(frame, chunk, start)
                 if found is not None:
                     return found
+                if cand.kind == "place" and before in self.qw.prepositions and start - 2 >= lo:
+                    described = self.describe(frame, lo, start - 2)
+                    if described is not None:  # `A woman in Dover said`: somebody from a place, not the place
+                        text = self.prose[self.cast.tokens[described.first].start : self.cast.tokens[cand.last].end]
+                        return Candidate(described.first, cand.last, "description", text)
         return cand
 
     def _helper(self, word: str) -> bool:
