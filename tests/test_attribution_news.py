@@ -293,3 +293,18 @@ def test_somebody_described_is_no_place_nor_the_last_person_named(text: str, des
 def test_a_place_speaking_for_its_government_is_kept(registry: Registry) -> None:
     (q,) = quotes("Brussels said the plan was “dead on arrival.”", registry)
     assert q.speaker == "Brussels"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a title after a preposition or a possessive is not a quotation the verb introduces
+        "\"We will win,\" Dana Harlow said Monday on ABC's \"Morning Desk.\"",
+        "\"We will win,\" Dana Harlow told the hosts of \"Fox and Friends.\"",
+        # a speaker set off by dashes between the halves of a quotation
+        "“We will win” – Dana Harlow told the crowd – “and we will do it soon.”",
+    ],
+)
+def test_the_first_quotation_keeps_its_speaker(text: str, registry: Registry) -> None:
+    first = Context(Document.from_text(text), registry).quotes[0]
+    assert (first.kind, first.speaker) == ("speech", "Dana Harlow")

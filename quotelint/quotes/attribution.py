@@ -201,7 +201,10 @@ class Attributor:
                 return False  # `X said, mentioning that it is "..."`, `X told reporters, before insisting he had a "..."`
             if frame.items[i].quote >= 0:
                 gap = self.prose[frame.items[i - 1].end : frame.items[i].start].strip()
-                split = gap == "," and not any(self._is_verb(frame, u) for u in range(v + 1, i))
+                before = self.prose[frame.items[i - 1].start : frame.items[i].start].rstrip()
+                if self._word(frame, i - 1).lower() in self.qw.prepositions - {"to"} or before.endswith(("'s", "’s")):
+                    return False  # `said Monday on ABC's "This Week"`: a title after a preposition or a possessive
+                split = gap in (",", "—", "–", "-") and not any(self._is_verb(frame, u) for u in range(v + 1, i))
                 return not split
         return False
 
