@@ -308,3 +308,17 @@ def test_a_place_speaking_for_its_government_is_kept(registry: Registry) -> None
 def test_the_first_quotation_keeps_its_speaker(text: str, registry: Registry) -> None:
     first = Context(Document.from_text(text), registry).quotes[0]
     assert (first.kind, first.speaker) == ("speech", "Dana Harlow")
+
+
+@pytest.mark.parametrize(
+    "aside",
+    ["asked whether she would back Reyes", "pressed on her support for Reyes", "speaking after Reyes left the room"],
+)
+def test_a_participle_aside_is_passed_over(aside: str, registry: Registry) -> None:
+    text = f"Dana Harlow and Tom Reyes spoke first. But Harlow, {aside}, said: “Never.”"
+    assert quotes(text, registry)[-1].speaker == "Dana Harlow"
+
+
+def test_an_appositive_opening_with_an_adjective_in_ed_is_no_aside(registry: Registry) -> None:
+    (q,) = quotes("One fan, retired welder Abel Quintana, 61, said “I have never seen a worse team.”", registry)
+    assert q.speaker == "Abel Quintana"

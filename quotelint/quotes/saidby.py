@@ -255,17 +255,18 @@ class Subjects:
                 if low in self.qw.subordinators and i > lo and self.broken(items[i - 1], items[i]) and self._aside_closes(frame, i, j):
                     continue  # `Ted Cruz, when asked about it, responded`: an aside, the subject before it
                 if self._in_participle_aside(frame, lo, i, j):
-                    continue  # `Cruz, leading in the polls and focusing on Iowa, questioned`
+                    continue  # `Cruz, leading in the polls and focusing on Iowa, questioned`; `Harlow, asked whether ..., said`
                 return i + 1
         return lo
 
     def _in_participle_aside(self, frame: Frame, lo: int, i: int, j: int) -> bool:
-        """Item i stands in an aside set off by commas that opens with a participle."""
+        """Item i stands in an aside set off by commas that opens with a participle (`leading
+        in the polls`, `asked whether she would run`)."""
         c = i
         while c > lo and frame.items[c - 1].quote < 0 and not self.broken(frame.items[c - 1], frame.items[c]):
             c -= 1
         first = self.word(frame.items[c])
-        return c > lo and self.broken(frame.items[c - 1], frame.items[c]) and first.islower() and first.endswith("ing") and self._aside_closes(frame, i, j)
+        return c > lo and self.broken(frame.items[c - 1], frame.items[c]) and first.islower() and first.endswith(("ing", "ed")) and self._aside_closes(frame, i, j)
 
     def _after_comma(self, frame: Frame, lo: int, i: int) -> bool:
         """The chunk holding item i opens after a comma: item i stands in an appositive."""
@@ -392,6 +393,10 @@ class Subjects:
             return True
         if first[:1].isupper() and low.endswith("ing") and low not in self.cast.lexicon.proper_names:
             return True
+        if first.islower() and low.endswith(("ing", "ed")) and low not in self.qw.verb_helpers and a + 1 < len(frame.items) and frame.items[a + 1].quote < 0:
+            after = self.word(frame.items[a + 1]).lower()  # `asked whether`, `speaking after`; not `retired docker Abel Quaresma`
+            if after in self.qw.clause_words or after in self.qw.prepositions or after in self.qw.determiners:
+                return True  # `Harlow, asked whether she would back Reyes, said`: a participle's aside
         return description and (low in ("a", "an") or (first.islower() and low not in self.qw.pronouns and low != "the"))
 
     def first_subject(self, frame: Frame, lo: int, hi: int) -> Candidate | None:
