@@ -322,3 +322,11 @@ def test_a_participle_aside_is_passed_over(aside: str, registry: Registry) -> No
 def test_an_appositive_opening_with_an_adjective_in_ed_is_no_aside(registry: Registry) -> None:
     (q,) = quotes("One fan, retired welder Abel Quintana, 61, said “I have never seen a worse team.”", registry)
     assert q.speaker == "Abel Quintana"
+
+
+def test_a_reporting_participle_after_the_quotation_gives_the_subject(registry: Registry) -> None:
+    text = "The Harlow campaign declined to discuss “that man,” telling the Herald it was focused on the voters."
+    (q,) = quotes(text, registry)
+    assert q.speaker == "Harlow campaign"
+    (q,) = Context(Document.from_text("Dana Harlow toured the “new wing,” saying little."), registry).quotes
+    assert (q.kind, q.speaker) == ("term", None)  # a term stays a term

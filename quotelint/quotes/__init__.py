@@ -83,7 +83,7 @@ def find_quotes(ctx: Context) -> list[Quotation]:
             final[q] = carry.first_person(q, final[first_part[parent[q]]]) or final[q]
         if final[q] is None:
             final[q] = (
-                carry.paragraph_around(q, speech, final) or carry.said_before(q) or carry.subject(q) or carry.subject_before(q) or carry.nearest_named(q)
+                carry.participle_after(q) or carry.paragraph_around(q, speech, final) or carry.said_before(q) or carry.subject(q) or carry.subject_before(q) or carry.nearest_named(q)
             )
 
     statuses = match_all(ctx, texts, speech, final, first_part)

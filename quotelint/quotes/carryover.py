@@ -163,6 +163,24 @@ class Carryover:
             return None
         return self._reported(frame, a)
 
+    def participle_after(self, q: int) -> Attribution | None:
+        """A reporting participle after the quotation and a comma: the sentence's subject
+        (`The foundation would not address "that person," telling the paper ...`)."""
+        key, k = self.at.where[q]
+        frame = self.at.frames[key]
+        a, b = frame.sentence_of(k)
+        if a == k or k + 1 >= b or frame.items[k + 1].quote >= 0:
+            return None
+        word = self.at._word(frame, k + 1)
+        span = self.at.cast.ctx.quote_scan.spans[frame.items[k].quote]
+        comma = "," in self.at.prose[span.start : frame.items[k + 1].start][-3:]
+        if not (comma and word.endswith("ing") and self.at._is_verb(frame, k + 1)):
+            return None
+        cand = self.at.subjects.first_subject(frame, a, k)
+        if cand is None or cand.kind not in ("person", "organization", "body", "name") or cand.kind == "body" and cand.bare:
+            return None
+        return self.at._made("after", frame, cand, k + 1, a)
+
     def subject_before(self, q: int) -> Attribution | None:
         """A quotation alone in its sentence right after a sentence of the same paragraph whose
         subject is a person: `Harlow did not hold back. "This is a sham."` A guess."""
