@@ -330,3 +330,11 @@ def test_a_reporting_participle_after_the_quotation_gives_the_subject(registry: 
     assert q.speaker == "Harlow campaign"
     (q,) = Context(Document.from_text("Dana Harlow toured the “new wing,” saying little."), registry).quotes
     assert (q.kind, q.speaker) == ("term", None)  # a term stays a term
+
+
+def test_a_long_appositive_between_the_speaker_and_the_verb(registry: Registry) -> None:
+    text = (
+        "Tom Reyes spoke first. “A very good reporter, this one,” Dana Harlow, the party's front-runner nationally and "
+        "its polling leader in Ohio by a wide margin after winning the primaries, said when Reyes asked her a question."
+    )
+    assert quotes(text, registry)[-1].speaker == "Dana Harlow"

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 _CLOSER = regex.compile(r"[,:;—–]|\s-\s")
 _AFTER_GAP = regex.compile(r"[\s,;—–-]*+")
 AFTER_REACH = 32  # items looked at, at most, for the verb after a quotation and its speaker's appositive
+APPOSITIVE_REACH = 40  # items looked at, at most, for the comma closing a speaker's appositive
 REACH = 60  # items looked at, at most, on either side of a quotation: a run-on "sentence" stays linear
 
 
@@ -143,6 +144,9 @@ class Attributor:
             found = self._named("after", frame, j + 1, b, frame.items[j].token)
             if found is not None:
                 return found
+        long_aside = self._long_appositive(frame, j, b)
+        if long_aside is not None:
+            return long_aside
         relative = False
         aside = -1  # where an aside set off by commas began, if one was passed
         appositive = j + 2 < b and self.subjects.broken(frame.items[j + 1], frame.items[j + 2]) or j + 1 < b and self.subjects.broken(frame.items[j], frame.items[j + 1])
@@ -168,6 +172,26 @@ class Attributor:
                 else:
                     cand = self.subjects.left_of(frame, v, j) or (self.subjects.capitalised(frame, j) if v == j + 1 else None)
                 return self._made("after", frame, cand, v, j) if cand is not None else None
+        return None
+
+    def _long_appositive(self, frame: Frame, j: int, b: int) -> Attribution | None:
+        """`"...," Trump, the party's front-runner and ... after winning ..., said`: a name, an
+        appositive set off by commas however long or clause-like, then the reporting verb."""
+        cand = self.cast.at_first(frame.items[j].token)
+        if cand is None or cand.kind != "person":
+            return None
+        n = j
+        while n < b and frame.items[n].quote < 0 and frame.items[n].token <= cand.last:
+            n += 1
+        if n >= b or not self.subjects.broken(frame.items[n - 1], frame.items[n]):
+            return None
+        for v in range(n + 1, min(b, n + APPOSITIVE_REACH)):
+            if frame.items[v].quote >= 0:
+                return None
+            if self.subjects.broken(frame.items[v - 1], frame.items[v]):
+                word = self._word(frame, v)
+                if self._is_verb(frame, v) and not word.endswith("ing"):
+                    return self._made("after", frame, cand, v, j)
         return None
 
     def _closing_verb(self, frame: Frame, k: int, v: int) -> bool:
