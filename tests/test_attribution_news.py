@@ -338,3 +338,15 @@ def test_a_long_appositive_between_the_speaker_and_the_verb(registry: Registry) 
         "its polling leader in Ohio by a wide margin after winning the primaries, said when Reyes asked her a question."
     )
     assert quotes(text, registry)[-1].speaker == "Dana Harlow"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She described herself as “anti-system.”",  # he or she is somebody, found or not
+        "He implied the judge was biased and “hostile” because of his background.",
+    ],
+)
+def test_words_a_he_or_she_gives_are_speech(text: str, registry: Registry) -> None:
+    (q,) = Context(Document.from_text(text), registry).quotes
+    assert q.kind == "speech"

@@ -76,6 +76,8 @@ class Classifier:
         `he called it "a disgrace"`): the label is that speaker's words. With nobody named
         (`residents call the illness "x"`) it is a name for a thing."""
         speaker = found.speaker
+        if found.cand is not None and found.cand.kind == "pronoun" and found.cand.name.lower() in ("he", "she"):
+            return True  # `she described herself as "anti-system"`: somebody, whoever she is
         return speaker is not None and speaker.kind in ("person", "organization", "name") or found.cand is not None and found.cand.kind == "pronoun" and speaker is not None
 
     def _word(self, frame: Frame, i: int) -> str | None:
