@@ -350,3 +350,10 @@ def test_a_long_appositive_between_the_speaker_and_the_verb(registry: Registry) 
 def test_words_a_he_or_she_gives_are_speech(text: str, registry: Registry) -> None:
     (q,) = Context(Document.from_text(text), registry).quotes
     assert q.kind == "speech"
+
+
+def test_one_capitalised_ordinary_word_a_speaker_says_is_speech(registry: Registry) -> None:
+    (q,) = Context(Document.from_text("Harlow has said the trade deal could lead to another \"Depression.\""), registry).quotes
+    assert (q.kind, q.speaker) == ("speech", "Harlow")
+    (q,) = Context(Document.from_text("Harlow said she watches \"Lilyhammer\" most nights."), registry).quotes
+    assert q.kind == "term"  # a title is no ordinary word

@@ -57,7 +57,10 @@ class Classifier:
         direct = found is not None and self._direct(frame, k, found)
         short = len(parts) == 1 or len(parts) == 2 and (parts[0] in self.lexicon.honorifics or parts[0].lower() in self.qw.honorific_gender)
         named_label = found is not None and found.naming and short and self._named_speaker(found)  # "Chris", "Mr. Trump"; not "Project Lighthouse"
-        if self.title_case(parts) and not direct and not named_label:
+        # one capitalised word a speaker says (`Trump has said the deal could lead to another "Holocaust."`):
+        # an ordinary word, not a title
+        said_word = len(parts) == 1 and found is not None and found.method != "later" and not found.naming and self.lexicon.is_common_word(parts[0].lower())
+        if self.title_case(parts) and not direct and not named_label and not said_word:
             return "term"  # a title; but `Trump refers to the governor as "Chris."` is Trump's word
         if found is not None and found.method != "later":
             return "term" if found.naming and len(parts) <= 4 and not self._named_speaker(found) else "speech"
