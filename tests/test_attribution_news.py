@@ -357,3 +357,12 @@ def test_one_capitalised_ordinary_word_a_speaker_says_is_speech(registry: Regist
     assert (q.kind, q.speaker) == ("speech", "Harlow")
     (q,) = Context(Document.from_text("Harlow said she watches \"Lilyhammer\" most nights."), registry).quotes
     assert q.kind == "term"  # a title is no ordinary word
+
+
+def test_a_verb_with_no_subject_to_find_leaves_the_context_to_name_the_speaker(registry: Registry) -> None:
+    text = "“The line is ready,” Dana Harlow said on Monday. What was found suggested the line was “ready to run again.”"
+    assert quotes(text, registry)[-1].speaker == "Dana Harlow"
+    # inside somebody's words it names nobody
+    text = "“When the letter came, my grandson read it and said, ‘Nan, they have robbed you,’” Margaret Oduya said."
+    inner = Context(Document.from_text(text), registry).quotes[-1]
+    assert inner.text.startswith("Nan") and inner.speaker is None

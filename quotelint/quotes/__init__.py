@@ -73,7 +73,7 @@ def find_quotes(ctx: Context) -> list[Quotation]:
             prior = final[first_part[q]]
             final[q] = Attribution("part", prior.cand, prior.speaker) if prior else None
             continue
-        final[q] = found[q] or carry.dash_line(q) or carry.colon_before(q) or carry.previous(q, speech, final)
+        final[q] = unblocked(found[q], parent[q]) or carry.dash_line(q) or carry.colon_before(q) or carry.previous(q, speech, final)
     echo(texts, speech, final, parent, qw)
     for q in range(len(spans)):
         if not speech[q] or first_part[q] != q:
@@ -125,6 +125,14 @@ def find_quotes(ctx: Context) -> list[Quotation]:
             )
         )
     return out
+
+
+def unblocked(found: Attribution | None, parent: int) -> Attribution | None:
+    """A reporting verb before a quotation whose subject nobody could find leaves the context to
+    name the speaker; inside somebody's words it names nobody (`my grandson said, "..."`)."""
+    if found is not None and found.method == "before" and found.cand is None and found.speaker is None and parent < 0:
+        return None
+    return found
 
 
 def named_speaker(a: Attribution | None) -> Speaker | None:
