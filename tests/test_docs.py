@@ -142,3 +142,17 @@ def test_docs_describe_the_whole_public_interface() -> None:
         assert f"| `{section}` |" in reference, section
     for section in EXTRA_SECTIONS:
         assert f"`{section}:`" in reference, section
+
+
+def test_no_file_keeps_merge_conflict_markers() -> None:
+    import subprocess
+
+    tracked = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True).stdout.split()
+    if not tracked:
+        return  # not a git checkout (an sdist): nothing to look at
+    for name in tracked:
+        if not name.endswith((".md", ".py", ".yaml", ".yml", ".toml", ".txt", ".cfg")):
+            continue
+        text = (ROOT / name).read_text(encoding="utf-8", errors="replace")
+        for marker in ("<<<<<<< ", ">>>>>>> "):
+            assert f"\n{marker}" not in f"\n{text}", f"{name} keeps a merge conflict marker"
