@@ -76,7 +76,18 @@ def add_common(parser: argparse.ArgumentParser, formats: Sequence[str], fail_on:
     parser.add_argument("--stdin-filename", metavar="NAME", help="the name to report for standard input (its suffix picks the format)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of standard output")
     parser.add_argument("--no-cache", action="store_true", help="load the registry from its YAML files, not from the cache")
+    parser.add_argument("--jobs", "-j", type=jobs_option, metavar="N", help="processes that lint the files: a number, or auto (default: every core, one for a small run; setting jobs)")
     parser.add_argument("--date", metavar="DATE", help="judge titles as of this date, YYYY-MM-DD or today (default: each document's own date)")
+
+
+def jobs_option(value: str) -> int | str:
+    """--jobs N: a number of processes, or auto (kept as "auto" so that it beats the setting)."""
+    from quotelint.settings import parse_jobs
+
+    try:
+        return parse_jobs(value) or "auto"
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def add_color(parser: argparse.ArgumentParser) -> None:

@@ -29,6 +29,7 @@ KEYS = (
     "baseline",
     "date",
     "max-file-size",
+    "jobs",
 )
 # Folders never searched unless `exclude` replaces this list; hidden files and folders are skipped anyway.
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", "node_modules", "__pycache__", "site-packages", "_build")
@@ -49,6 +50,7 @@ class Settings:
     baseline: str | None = None
     date: dt.date | None = None  # titles are judged at this date, whatever the documents say
     max_file_size: int | None = DEFAULT_LIMIT  # bytes; a larger input file is reported and skipped
+    jobs: int | None = None  # processes that lint a folder; None: auto (every core, one for a small run)
     source: str | None = None  # the settings file, if any
     root: str = "."  # folder the settings file stands in; per-file-ignores and excludes are relative to it
     lines: tuple[tuple[str, int], ...] = ()  # (key, line) where the settings file gives the line
@@ -143,6 +145,17 @@ def _megabytes(value: Any, path: str, line: int | None) -> int | None:
     return None if value == 0 else max(1, int(value * MB))
 
 
+def parse_jobs(value: Any) -> int | None:
+    """A number of processes (1 or more; digits as text too), or None for `auto`."""
+    if value == "auto":
+        return None
+    if isinstance(value, str) and value.isdigit():
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ValueError(f"must be a number of processes (1 or more) or auto, not {value!r}")
+    return value
+
+
 def parse_settings(data: dict[str, Any], path: str) -> Settings:
     root = os.path.dirname(os.path.abspath(path))
     lines = getattr(data, "key_lines", {})
@@ -168,6 +181,8 @@ def parse_settings(data: dict[str, Any], path: str) -> Settings:
                 values["date"] = setting_date(value)
             elif key == "max-file-size":
                 values["max_file_size"] = _megabytes(value, path, line)
+            elif key == "jobs":
+                values["jobs"] = parse_jobs(value)
             elif key == "baseline":
                 values["baseline"] = os.path.join(root, str(value))
             elif key == "per-file-ignores":

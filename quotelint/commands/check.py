@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import sys
 
 from quotelint.commands.common import Inputs, exit_code, inputs_from, setup, to_stdout, write_output
+from quotelint.commands.parallel import job_for, outcomes
 from quotelint.document import Document, InputError
 from quotelint.errors import UserError, warn
 from quotelint.finding import Finding
@@ -23,19 +25,18 @@ def run(args: argparse.Namespace) -> int:
     inputs = inputs_from(args, settings, default=".")
     also = also_written(args)
     findings: list[Finding] = []
-    documents: dict[str, Document] = {}  # the documents with findings, for fixes and the baseline
-    keep = bool(args.fix or args.diff or args.write_baseline or args.baseline or settings.baseline)
+    keep = "doc" if args.fix or args.diff else "text" if args.write_baseline or args.baseline or settings.baseline else ""
+    kept: dict[str, Document | str] = {}  # the documents (texts) with findings, for fixes (the baseline)
     repeated: dict[Finding, str] = {}  # what each finding of a merging rule flags (repeats.py)
-    for doc in inputs.documents():
-        skipped: list[InputError] = []
-        found = lint_document(doc, plan, merge=False, skipped=skipped)  # the baseline, --diff-base and --fix judge each place
-        for problem in skipped:  # a rule that ran out of time: reported like a file not read
-            inputs._problem(problem)
+    task = functools.partial(lint_task, keep=keep)
+    job = job_for(args, settings, task, serial=keep == "doc")  # fixes are made in one process
+    for path, (found, repeats, held) in outcomes(inputs, plan, job):  # type: ignore[misc]
         findings.extend(found)
-        repeated.update(repeat_keys(found, plan, doc))
-        if found and keep:
-            documents[doc.path] = doc
-    texts = {path: doc.text for path, doc in documents.items()}
+        repeated.update(repeats)
+        if held is not None:
+            kept[path] = held
+    documents: dict[str, Document] = {p: d for p, d in kept.items() if isinstance(d, Document)}
+    texts = {path: held if isinstance(held, str) else held.text for path, held in kept.items()}
     findings = filter_findings(findings, args, settings, texts)
     if args.write_baseline:
         from quotelint import baseline
@@ -61,6 +62,14 @@ def run(args: argparse.Namespace) -> int:
         also_args = argparse.Namespace(**{**vars(args), "format": fmt, "output": path, "statistics": False})
         write_output(render(findings, also_args, inputs.count, plan.rules, settings), path)
     return exit_code([f.severity for f in findings], settings.fail_on, inputs, exit_zero=args.exit_zero)
+
+
+def lint_task(doc: Document, plan: Plan, skipped: list[InputError], keep: str = "") -> tuple[list[Finding], dict[Finding, str], Document | str | None]:
+    """One document's findings, one per place (the baseline, --diff-base and --fix judge each
+    place), what each finding of a merging rule flags, and the document or its text when kept."""
+    found = lint_document(doc, plan, merge=False, skipped=skipped)
+    held = (doc if keep == "doc" else doc.text) if found and keep else None
+    return found, repeat_keys(found, plan, doc), held
 
 
 def also_written(args: argparse.Namespace) -> list[tuple[str, str]]:

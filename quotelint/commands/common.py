@@ -81,6 +81,13 @@ def setup(args: argparse.Namespace) -> tuple[Settings, Registry]:
     return settings, registry
 
 
+@dataclass(frozen=True)
+class Note:
+    """A warning met while finding the files, printed where a serial run meets it."""
+
+    message: str
+
+
 @dataclass
 class Inputs:
     """The documents of a run, read lazily, and the input problems met on the way."""
@@ -94,34 +101,54 @@ class Inputs:
     implicit: bool = False  # no path was given: `.` is read, its files shown as `a.md`, not `./a.md`
 
     def documents(self) -> Iterator[Document]:
-        limit = self.settings.max_file_size if self.settings else DEFAULT_LIMIT
+        for entry in self.entries():
+            if not isinstance(entry, str):
+                self.report(entry)
+                continue
+            try:
+                yield self.read(entry)
+            except InputError as exc:  # reported, skipped, the others checked
+                self.report(exc)
+
+    def entries(self) -> Iterator[str | InputError | Note]:
+        """The files to read in order (`-` for standard input), with the problems met in finding
+        them (a path that does not exist, a folder with nothing to read) where they arise."""
         for path in self.paths:
             if path == "-":
-                try:
-                    doc = self._stdin(limit)
-                except InputError as exc:  # like a file: reported, skipped, the others checked
-                    self._problem(exc)
-                    continue
-                yield doc
-                continue
-            if not os.path.exists(path):
-                self._problem(InputError("no such file or directory", path=path))
-                continue
-            files = self.folder(path) if os.path.isdir(path) else [path]
-            for file in files:
-                try:
-                    doc = read_document(file, limit=limit)
-                except InputError as exc:
-                    self._problem(exc)
-                    continue
-                self.count += 1
-                yield doc
+                yield path
+            elif not os.path.exists(path):
+                yield InputError("no such file or directory", path=path)
+            elif os.path.isdir(path):
+                files = self._walk(path)
+                if not files:
+                    yield Note(empty_folder(path))
+                yield from files
+            else:
+                yield path
+
+    def read(self, path: str) -> Document:
+        """One file (or standard input) as a document, counted; InputError when it cannot be read."""
+        limit = self.settings.max_file_size if self.settings else DEFAULT_LIMIT
+        doc = self._stdin(limit) if path == "-" else read_document(path, limit=limit)
+        if path != "-":
+            self.count += 1
+        return doc
+
+    def report(self, problem: InputError | Note) -> None:
+        if isinstance(problem, Note):
+            self.warn(problem.message)
+        else:
+            self._problem(problem)
 
     def folder(self, folder: str) -> list[str]:
-        files = walk("" if self.implicit and folder == os.curdir else folder, self.settings)
+        """The files of a folder, with a warning when there are none."""
+        files = self._walk(folder)
         if not files:
-            self.warn(f"{visible(folder)}: no file quotelint reads in this folder (it reads {suffixes()}; hidden and excluded ones are skipped)")
+            self.warn(empty_folder(folder))
         return files
+
+    def _walk(self, folder: str) -> list[str]:
+        return walk("" if self.implicit and folder == os.curdir else folder, self.settings)
 
     def warn(self, message: str) -> None:
         if not self.quiet:
@@ -136,6 +163,10 @@ class Inputs:
     def _problem(self, exc: InputError) -> None:
         self.problems.append(exc)
         warn(exc)
+
+
+def empty_folder(folder: str) -> str:
+    return f"{visible(folder)}: no file quotelint reads in this folder (it reads {suffixes()}; hidden and excluded ones are skipped)"
 
 
 def inputs_from(args: argparse.Namespace, settings: Settings, default: str | None = None) -> Inputs:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import argparse
 
 from quotelint.commands.common import inputs_from, setup, write_output
+from quotelint.commands.parallel import job_for, outcomes
 from quotelint.context import Context
-from quotelint.document import Document
+from quotelint.document import Document, InputError
 from quotelint.errors import UserError
+from quotelint.linter import Plan
 from quotelint.registry import Registry
 from quotelint.settings import Settings
 
@@ -24,13 +26,17 @@ def run(args: argparse.Namespace) -> int:
         raise UserError("extract lists quotations and finds nothing to fail on: --fail-on belongs to check and report")
     settings, registry = setup(args)
     inputs = inputs_from(args, settings, default=".")
-    files = [(doc.path, extract(doc, registry, settings)) for doc in inputs.documents()]
+    files = list(outcomes(inputs, Plan.make(registry, settings), job_for(args, settings, extract_task)))
     if args.format == "json":
         from quotelint.formatters.quotes_json import render_quotes
     else:
         from quotelint.formatters.quotes_text import render_quotes
     write_output(render_quotes(files), args.output)
     return 2 if inputs.problems else 0
+
+
+def extract_task(doc: Document, plan: Plan, skipped: list[InputError]) -> list[dict[str, object]]:
+    return extract(doc, plan.registry, plan.settings)
 
 
 def extract(doc: Document, registry: Registry, settings: Settings | None = None) -> list[dict[str, object]]:

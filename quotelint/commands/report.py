@@ -16,6 +16,7 @@ import os
 import sys
 
 from quotelint.commands.common import Inputs, exit_code, inputs_from, setup, to_stdout, write_output
+from quotelint.commands.parallel import job_for, outcomes
 from quotelint.context import Context
 from quotelint.document import Document, InputError
 from quotelint.linter import Plan, lint_document
@@ -43,12 +44,9 @@ def run(args: argparse.Namespace) -> int:
     progress = inputs.progress = Progress(len(inputs.paths))
     files: list[FileReport] = []
     try:
-        for doc in inputs.documents():
-            skipped: list[InputError] = []
-            files.append(analyse(doc, plan, skipped))
-            for problem in skipped:  # a rule that ran out of time: reported like a file not read
-                inputs._problem(problem)
-            progress.step(doc.path)
+        for path, file in outcomes(inputs, plan, job_for(args, settings, analyse)):
+            files.append(file)  # type: ignore[arg-type]
+            progress.step(path)
     finally:
         progress.close()
     problems = [(exc.path or "-", str(exc.args[0])) for exc in inputs.problems]
