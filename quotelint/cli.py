@@ -163,7 +163,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except MemoryError:  # exit 1 means findings, so never Python's own exit code for this
         print("quotelint: out of memory; check fewer or smaller files (see the max-file-size setting)", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
+    except KeyboardInterrupt:  # Ctrl-C: 128 + SIGINT, as shells report it
+        print("quotelint: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
