@@ -122,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = sub.add_parser("report", help="a corpus report: counts, then every finding in context")
     add_common(report, REPORT_FORMATS)
+    report.add_argument("--scheduler", metavar="ADDRESS", help="lint on the dask cluster of this scheduler, e.g. tcp://host:8786 (needs: pip install 'quotelint[dask]')")
     add_color(report)
 
     registry = sub.add_parser("registry", help="validate or draft registry files")
