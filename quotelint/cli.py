@@ -77,6 +77,7 @@ def add_common(parser: argparse.ArgumentParser, formats: Sequence[str], fail_on:
     parser.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of standard output")
     parser.add_argument("--no-cache", action="store_true", help="load the registry from its YAML files, not from the cache")
     parser.add_argument("--jobs", "-j", type=jobs_option, metavar="N", help="processes that lint the files: a number, or auto (default: every core, one for a small run; setting jobs)")
+    parser.add_argument("--scheduler", metavar="ADDRESS", help="lint on the dask cluster of this scheduler, e.g. tcp://host:8786 (pip install 'quotelint[dask]')")
     parser.add_argument("--date", metavar="DATE", help="judge titles as of this date, YYYY-MM-DD or today (default: each document's own date)")
 
 
@@ -122,7 +123,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = sub.add_parser("report", help="a corpus report: counts, then every finding in context")
     add_common(report, REPORT_FORMATS)
-    report.add_argument("--scheduler", metavar="ADDRESS", help="lint on the dask cluster of this scheduler, e.g. tcp://host:8786 (needs: pip install 'quotelint[dask]')")
     add_color(report)
 
     registry = sub.add_parser("registry", help="validate or draft registry files")

@@ -23,15 +23,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from quotelint.document import Document, InputError, kind_for, read_document
+from quotelint.commands.parallel import Job, Task, Unread, lint_files
 from quotelint.errors import UserError
 from quotelint.registry import Registry
 from quotelint.settings import Settings
 
 if TYPE_CHECKING:
-    from quotelint.report.model import FileReport, Report, RunInfo
+    from quotelint.report.model import Report, RunInfo
 
-Outcome = tuple[str, "FileReport | None", tuple[tuple[str, str], ...]]  # path, file, problems (path, message)
+Outcome = tuple[str, object, list[Unread]]  # path, the task's value or Unread, problems
 
 
 def dask_modules() -> tuple[Any, Any]:
@@ -57,18 +57,22 @@ def lint_bag(
     `registry` is a Registry or the registry's files and folders (loaded here, from YAML);
     `settings` as `quotelint.settings.load_settings` gives them. A file that cannot be read, or a
     rule skipped for a file, is a problem of the report (its `problems`), as in a local run."""
+    from quotelint.commands.report import analyse
     from quotelint.report.build import build_report
 
     settings = settings or Settings()
-    outcomes = lint_outcomes(documents, registry, settings, client)
-    files = [file for _, file, _ in outcomes if file is not None]
-    problems = [problem for _, _, found in outcomes for problem in found]
-    return build_report(files, problems, settings.fail_on, run)
+    outcomes = lint_outcomes(documents, registry, settings, client, analyse)
+    files = [value for _, value, _ in outcomes if not isinstance(value, Unread)]
+    problems = [(u.path or path, u.message) for path, value, found in outcomes for u in ([value] if isinstance(value, Unread) else found)]
+    return build_report(files, problems, settings.fail_on, run)  # type: ignore[arg-type]
 
 
-def lint_outcomes(documents: Any, registry: Registry | Sequence[str], settings: Settings, client: Any = None) -> list[Outcome]:
-    """Each document's (path, FileReport or None when not read, problems), in the bag's order."""
+def lint_outcomes(documents: Any, registry: Registry | Sequence[str], settings: Settings, client: Any = None, task: Task | None = None) -> list[Outcome]:
+    """Each document's (path, the task's value or Unread when not read, problems), in the bag's
+    order; the task is `quotelint report`'s by default (a FileReport per document)."""
     bag_module, distributed = dask_modules()
+    if task is None:
+        from quotelint.commands.report import analyse as task
     if not isinstance(registry, Registry):
         registry = load(tuple(registry))
     client = client or distributed.get_client()
@@ -76,8 +80,20 @@ def lint_outcomes(documents: Any, registry: Registry | Sequence[str], settings: 
         items = list(documents)
         documents = bag_module.from_sequence(items, npartitions=partitions(len(items), client))
     shipped = client.scatter(registry, broadcast=True, hash=False)
-    outcomes = documents.map_partitions(lint_partition, shipped, settings).compute(scheduler=client)
-    return list(outcomes)
+    return list(documents.map_partitions(lint_partition, shipped, settings, task).compute(scheduler=client))
+
+
+def on_scheduler(job: Job, paths: list[str]) -> list[Outcome]:
+    """`--scheduler ADDRESS` of check, extract and report: the run's task on that cluster."""
+    if "-" in paths:
+        raise UserError("--scheduler reads files, not standard input (-)")
+    _, distributed = dask_modules()
+    try:
+        client = distributed.Client(job.scheduler, timeout="20s")
+    except (OSError, ValueError) as exc:
+        raise UserError(f"--scheduler {job.scheduler}: cannot reach the dask scheduler ({exc})") from None
+    with client:
+        return lint_outcomes(paths, job.registry, job.settings, client, job.task)
 
 
 def load(paths: tuple[str, ...]) -> Registry:
@@ -94,28 +110,8 @@ def partitions(count: int, client: Any) -> int:
     return max(1, min(count, threads * 4))
 
 
-def lint_partition(items: Iterable[str | tuple[str, str]], registry: Registry, settings: Settings) -> list[Outcome]:
+def lint_partition(items: Iterable[str | tuple[str, str]], registry: Registry, settings: Settings, task: Task) -> list[Outcome]:
     """Runs on a worker: one partition's documents, with the worker's one copy of the registry."""
-    from quotelint.commands.report import analyse
     from quotelint.linter import Plan
 
-    plan = Plan.make(registry, settings)
-    out: list[Outcome] = []
-    for item in items:
-        path = item if isinstance(item, str) else item[0]
-        try:
-            doc = document(item, settings)
-        except InputError as exc:
-            out.append((path, None, ((exc.path or path, str(exc.args[0])),)))
-            continue
-        skipped: list[InputError] = []
-        file = analyse(doc, plan, skipped)
-        out.append((doc.path, file, tuple((p.path or doc.path, str(p.args[0])) for p in skipped)))
-    return out
-
-
-def document(item: str | tuple[str, str], settings: Settings) -> Document:
-    if isinstance(item, str):
-        return read_document(item, limit=settings.max_file_size)
-    name, text = item
-    return Document.from_text(text, name, kind_for(name))
+    return lint_files(items, Plan.make(registry, settings), task, settings.max_file_size)

@@ -69,7 +69,7 @@ def test_a_file_not_read_is_a_problem_of_the_report(client: object, tmp_path: Pa
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe not text")
     report = lint_bag([str(bad), str(ROOT / SEEDS[0])], registry=[str(ROOT / "rules")], client=client)
-    assert [p for p, _ in report.problems] == [str(bad)]
+    assert [p for p, _ in report.problems] == [str(bad)]  # the file, with its message
     assert "not valid UTF-8" in report.problems[0][1]
     assert len(report.files) == 1
 
@@ -81,11 +81,26 @@ def scheduler_run(cluster: object, *paths: str) -> tuple[subprocess.CompletedPro
     return local, remote
 
 
-def test_report_scheduler_prints_the_local_report(cluster: object) -> None:
-    local, remote = scheduler_run(cluster, "seeds", "missing.txt")
+def test_report_scheduler_prints_the_local_report(cluster: object, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe not text")
+    local, remote = scheduler_run(cluster, "seeds", "missing.txt", str(bad))
     assert remote.returncode == local.returncode == 2, remote.stderr
     assert remote.stdout == local.stdout and '"findings"' in remote.stdout
-    assert remote.stderr == local.stderr and "missing.txt: no such file" in remote.stderr
+    assert remote.stderr == local.stderr and "missing.txt: no such file" in remote.stderr and "bad.txt:1: not valid UTF-8" in remote.stderr
+
+
+def test_check_and_extract_on_a_scheduler_print_what_a_local_run_prints(cluster: object, tmp_path: Path) -> None:
+    address = cluster.scheduler_address  # type: ignore[attr-defined]
+    for command in (("check", "--also-write", "sarif:{}.sarif"), ("extract", "--format", "json")):
+        runs = []
+        for where in (("--jobs", "1"), ("--scheduler", address)):
+            out = tmp_path / where[0].strip("-")
+            args = [a.format(out) for a in command]
+            done = run_quotelint(*args, "seeds", "--registry", "rules", *where)
+            runs.append((done.stdout, done.stderr, done.returncode, out.with_suffix(".sarif").read_text() if command[0] == "check" else ""))
+        assert runs[0] == runs[1]
+        assert runs[0][0].count("\n") > 20
 
 
 @pytest.mark.skipif(not REALNEWS.is_dir(), reason="no ../shared/realnews/docs beside the repository")

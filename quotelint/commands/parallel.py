@@ -9,6 +9,9 @@ back in the order of the paths, and the problems met on the way (a file not read
 a missing path, an empty folder) are reported in that order too, so that the output, the warnings
 and the exit code are those of a serial run, byte for byte.
 
+With a dask scheduler's address (`--scheduler`), the same tasks run on its cluster instead
+(quotelint/distributed.py), and their results are replayed here in the same way.
+
 A small run is not worth a pool: by default (`auto`) the pool starts only for two files or more
 holding at least `MIN_BYTES` in all. `--jobs 1` is serial; an explicit `--jobs N` uses up to N
 processes whenever there are two files or more.
@@ -24,7 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from quotelint.commands.common import Inputs, Note
-from quotelint.document import Document, InputError, read_document
+from quotelint.document import Document, InputError, kind_for, read_document
 from quotelint.errors import UserError
 from quotelint.linter import Plan
 from quotelint.settings import Settings
@@ -45,14 +48,16 @@ class Job:
     task: Task
     limit: int | None  # max-file-size
     jobs: int | None  # processes asked for; None: auto
+    scheduler: str | None = None  # a dask scheduler's address: lint on its cluster (distributed.py)
 
 
 def job_for(args: argparse.Namespace, settings: Settings, task: Task, serial: bool = False) -> Job:
-    """The run's job: `--jobs` beats the `jobs` setting; `serial` forces one process."""
+    """The run's job: `--jobs` beats the `jobs` setting; `serial` forces one process, here."""
     given = getattr(args, "jobs", None)  # a number, "auto" or None (not given: the setting)
     jobs = 1 if serial else settings.jobs if given is None else None if given == "auto" else given
     registry = tuple(getattr(args, "registry", None) or ()) or settings.registry
-    return Job(registry, not getattr(args, "no_cache", False), settings, task, settings.max_file_size, jobs)
+    scheduler = None if serial else getattr(args, "scheduler", None)
+    return Job(registry, not getattr(args, "no_cache", False), settings, task, settings.max_file_size, jobs, scheduler)
 
 
 @dataclass(frozen=True)
@@ -106,10 +111,15 @@ def outcomes(inputs: Inputs, plan: Plan, job: Job) -> Iterator[tuple[str, object
     entries = list(inputs.entries())
     paths = [e for e in entries if isinstance(e, str)]
     workers = workers_for(job.jobs, paths)
-    if workers == 1:
+    if job.scheduler:
+        from quotelint.distributed import on_scheduler
+
+        results: Iterator[tuple[str, object, list[Unread]]] = iter(on_scheduler(job, paths))
+    elif workers == 1:
         yield from serial(inputs, entries, plan, job.task)
         return
-    results = run_pool(job, paths, workers)
+    else:
+        results = run_pool(job, paths, workers)
     for entry in entries:
         if not isinstance(entry, str):
             inputs.report(entry)
@@ -174,16 +184,19 @@ def run_pool(job: Job, paths: list[str], workers: int) -> Iterator[tuple[str, ob
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method), initializer=start, initargs=(job,))
     finished = False
     try:
-        for chunk in pool.map(lint_chunk, chunks(paths, workers)):
-            yield from chunk
+        # Futures, not pool.map: map cancels the pending ones when interrupted, and the pool's own
+        # thread then raises on them as the workers stop (InvalidStateError, Python 3.11).
+        futures = [pool.submit(lint_chunk, chunk) for chunk in chunks(paths, workers)]
+        for future in futures:
+            yield from future.result()
         finished = True
     except BrokenProcessPool:
         raise UserError("a worker process stopped unexpectedly (out of memory or killed?); run again with --jobs 1 to see where") from None
     finally:
         if not finished:  # interrupted, failed or abandoned: stop the workers now rather than wait
-            for process in list(getattr(pool, "_processes", {}).values()):
+            for process in list((getattr(pool, "_processes", None) or {}).values()):
                 process.terminate()
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.shutdown(wait=True)  # not cancel_futures, for the same reason
 
 
 # One worker process's plan and task, set once by `start` when the process starts.
@@ -206,17 +219,22 @@ def start(job: Job) -> None:
 
 
 def lint_chunk(paths: list[str]) -> list[tuple[str, object, list[Unread]]]:
-    """Run the task on each file; the problems go back as Unread."""
     assert _worker is not None
     plan, job = _worker
+    return lint_files(paths, plan, job.task, job.limit)
+
+
+def lint_files(items: Iterable[str | tuple[str, str]], plan: Plan, task: Task, limit: int | None) -> list[tuple[str, object, list[Unread]]]:
+    """Run the task on each file (a path, or a name and its text); problems go back as Unread."""
     out: list[tuple[str, object, list[Unread]]] = []
-    for path in paths:
+    for item in items:
+        path = item if isinstance(item, str) else item[0]
         try:
-            doc = read_document(path, limit=job.limit)
+            doc = read_document(path, limit=limit) if isinstance(item, str) else Document.from_text(item[1], path, kind_for(path))
         except InputError as exc:
             out.append((path, Unread.of(exc), []))
             continue
         skipped: list[InputError] = []
-        value = job.task(doc, plan, skipped)
+        value = task(doc, plan, skipped)
         out.append((doc.path, value, [Unread.of(p) for p in skipped]))
     return out

@@ -19,7 +19,6 @@ from quotelint.commands.common import Inputs, exit_code, inputs_from, setup, to_
 from quotelint.commands.parallel import job_for, outcomes
 from quotelint.context import Context
 from quotelint.document import Document, InputError
-from quotelint.errors import UserError
 from quotelint.linter import Plan, lint_document
 from quotelint.report.build import build_report, file_report
 from quotelint.report.model import FileReport, Report, RunInfo
@@ -43,10 +42,7 @@ def run(args: argparse.Namespace) -> int:
     plan = Plan.make(registry, settings)
     given = inputs_from(args, settings, default=".")
     inputs = ReportInputs(expand(given), given.stdin_name, settings, quiet=given.quiet)
-    if getattr(args, "scheduler", None):
-        files = on_cluster(args, settings, inputs)
-    else:
-        files = locally(args, settings, plan, inputs)
+    files = collect(args, settings, plan, inputs)
     problems = [(exc.path or "-", str(exc.args[0])) for exc in inputs.problems]
     given = tuple(getattr(args, "registry", None) or ()) or settings.registry
     run_info = RunInfo(run_date(), tuple(shown_path(p) for p in given), tuple(registry.sizes().items()) if given else ())
@@ -56,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     return exit_code(severities, settings.fail_on, inputs)
 
 
-def locally(args: argparse.Namespace, settings: Settings, plan: Plan, inputs: ReportInputs) -> list[FileReport]:
+def collect(args: argparse.Namespace, settings: Settings, plan: Plan, inputs: ReportInputs) -> list[FileReport]:
     progress = inputs.progress = Progress(len(inputs.paths))
     files: list[FileReport] = []
     try:
@@ -65,42 +61,6 @@ def locally(args: argparse.Namespace, settings: Settings, plan: Plan, inputs: Re
             progress.step(path)
     finally:
         progress.close()
-    return files
-
-
-def on_cluster(args: argparse.Namespace, settings: Settings, inputs: Inputs) -> list[FileReport]:
-    """--scheduler ADDRESS: the files linted on a dask cluster (quotelint/distributed.py), their
-    problems reported here in the order of the files."""
-    from quotelint import distributed
-
-    _, dask_distributed = distributed.dask_modules()
-    items: list[str | tuple[str, str]] = []
-    for entry in inputs.entries():
-        if not isinstance(entry, str):
-            inputs.report(entry)
-        elif entry == "-":  # standard input is read here and sent along
-            try:
-                doc = inputs.read(entry)
-            except InputError as exc:
-                inputs.report(exc)
-                continue
-            items.append((doc.path, doc.text))
-        else:
-            items.append(entry)
-    try:
-        client = dask_distributed.Client(args.scheduler, timeout="20s")
-    except (OSError, ValueError) as exc:
-        raise UserError(f"--scheduler {args.scheduler}: cannot reach the dask scheduler ({exc})") from None
-    registry = tuple(getattr(args, "registry", None) or ()) or settings.registry
-    with client:
-        found = distributed.lint_outcomes(items, registry, settings, client)
-    files = []
-    for path, file, problems in found:
-        if file is not None:
-            inputs.count += 1
-            files.append(file)
-        for where, message in problems:
-            inputs.report(InputError(message, path=where))
     return files
 
 
