@@ -129,6 +129,14 @@ def test_a_worker_that_dies_ends_the_run_with_exit_2(tmp_path: Path) -> None:
     assert out == ""
 
 
+def test_a_small_run_or_one_file_lints_in_the_one_process(tmp_path: Path) -> None:
+    for args in (("seeds",), ("seeds/000_4fd708e834c0927c.txt", "--jobs", "2")):  # auto, 100 KB; one file
+        proc = driver("die", tmp_path / "mark", "check", *args)  # a worker would die: none starts
+        out, err = proc.communicate(timeout=60)
+        assert proc.returncode == 1 and "worker" not in err, err
+        assert "Found" in out
+
+
 def test_fix_lints_in_one_process_whatever_jobs_says(tmp_path: Path) -> None:
     for seed in sorted((ROOT / "seeds").glob("*.txt")):
         (tmp_path / seed.name).write_bytes(seed.read_bytes())
