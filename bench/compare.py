@@ -1,7 +1,7 @@
 """quotelint beside codespell and typos on the same files, in one run, as one table.
 
     pip install codespell typos          # the peers, from PyPI (or: pip install -e '.[bench]')
-    python bench/compare.py --quick      # 2 MB, the 100,000 registry, one run each: under 2 minutes
+    python bench/compare.py --quick      # 1 MB, the 100,000 registry, one run each: ~70 s of CPU
     python bench/compare.py              # 10 MB and 50 MB, registries of 1,000 to 100,000, median of 3
     python bench/compare.py --sizes 10 --runs 5 --registries 100000
 
@@ -15,8 +15,8 @@ Printed, one row per measure: MB/s (file size over wall time, start-up included;
 --runs), peak memory (maximum resident set of the largest process, from wait4) and CPU seconds
 (user + system, workers included) of `quotelint check` with --jobs 1 and --jobs 2, codespell and
 typos; the latency of one 5 KB article with a warm registry cache; quotelint's ratios to the
-peers (MB/s: quotelint / peer, higher is better; memory and latency: quotelint / peer, lower is
-better); --jobs 2 over --jobs 1 in wall time and in CPU; quotelint's MB/s with each large
+peers (MB/s: quotelint / peer, higher is better; memory, CPU and latency: quotelint / peer, lower
+is better); --jobs 2 over --jobs 1 (MB/s: the speed-up; CPU: what the second process costs); quotelint's MB/s with each large
 registry; and the time to load the 100,000 registry from its cache. The machine may be shared:
 compare the CPU figures as well as the wall times, and ratios taken in one run.
 """
@@ -145,10 +145,10 @@ def main() -> None:
     parser.add_argument("--sizes", type=float, nargs="+", default=[10, 50], help="corpus sizes in MB (default: 10 50)")
     parser.add_argument("--runs", type=int, default=3, help="runs of each measure; the median is printed (default 3)")
     parser.add_argument("--registries", type=int, nargs="*", default=[1_000, 10_000, 100_000], help="sizes of the generated registries")
-    parser.add_argument("--quick", action="store_true", help="2 MB, one run, the 100,000 registry only")
+    parser.add_argument("--quick", action="store_true", help="1 MB, one run, the 100,000 registry only")
     opts = parser.parse_args()
     if opts.quick:
-        opts.sizes, opts.runs, opts.registries = [2], 1, [100_000]
+        opts.sizes, opts.runs, opts.registries = [1], 1, [100_000]
     with tempfile.TemporaryDirectory(prefix="quotelint-bench-") as tmp:
         table(Path(tmp), opts)
 
@@ -170,7 +170,7 @@ def table(tmp: Path, opts: argparse.Namespace) -> None:
             if peer in value:
                 row[f"/ {peer}"] = cell(value["quotelint -j1"] / value[peer], "{:.2f}×")
         if what != "peak MiB":
-            row["j2 / j1"] = cell(value["quotelint -j1"] / value["quotelint -j2"] if what == "CPU s" else value["quotelint -j2"] / value["quotelint -j1"], "{:.2f}×")
+            row["j2 / j1"] = cell(value["quotelint -j2"] / value["quotelint -j1"], "{:.2f}×")  # MB/s: speed-up; CPU: cost
         rows.append((f"{label}: {what}", row))
 
     measure(quotelint(*base, str(ROOT / "seeds" / "000_4fd708e834c0927c.txt")), env, 1)  # fill the registry cache
