@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from quotelint.document import Document
@@ -11,6 +12,13 @@ from quotelint.names import Mention, Token, tokens
 if TYPE_CHECKING:
     from quotelint.registry import Registry
     from quotelint.settings import Settings
+
+
+def word_positions(words: Sequence[Token]) -> dict[str, list[int]]:
+    out: dict[str, list[int]] = {}
+    for i, word in enumerate(words):
+        out.setdefault(word.text, []).append(i)
+    return out
 
 
 class Context:
@@ -25,12 +33,15 @@ class Context:
         return tokens(self.prose)
 
     @functools.cached_property
+    def _positions(self) -> Callable[[], dict[str, list[int]]]:
+        # Shared with the layout, which must not hold the context: a reference cycle would
+        # keep every document's analysis alive until the cyclic collector runs.
+        return functools.cache(functools.partial(word_positions, self.words))
+
+    @property
     def positions(self) -> dict[str, list[int]]:
         """Each word's token indexes, for questions about a word's other occurrences."""
-        out: dict[str, list[int]] = {}
-        for i, word in enumerate(self.words):
-            out.setdefault(word.text, []).append(i)
-        return out
+        return self._positions()
 
     @functools.cached_property
     def folded_positions(self) -> dict[str, list[int]]:
@@ -96,7 +107,7 @@ class Context:
         from quotelint.claims.layout import Layout
 
         return Layout(
-            self.prose, self.words, self.figures, self.sentences, self.registry.words, lambda: self.positions, self.word_starts
+            self.prose, self.words, self.figures, self.sentences, self.registry.words, self._positions, self.word_starts
         )
 
     @functools.cached_property
