@@ -1,0 +1,174 @@
+"""Start-up and memory of `quotelint check`: the pre-commit case, and peak memory at scale.
+
+    python bench/startup.py                      # latency (10 runs) and memory (50 MB)
+    python bench/startup.py --runs 20 --no-memory
+    python bench/startup.py --no-latency --megabytes 10
+
+Latency: one article of about 5 KB (paragraphs of the seeds) in a folder whose pyproject.toml
+names a copy of the project registry, checked with the registry cache warm, as pre-commit runs
+it (`quotelint check one.txt` in that folder). Printed: the median wall and CPU time of the
+whole process, of `python -c pass` (the interpreter), of codespell on the same file when it is
+installed, and a breakdown measured inside one process: imports (the modules a check run
+loads), the settings and registry (the cache), and the lint (read, analyse, render).
+
+Memory: peak resident memory of `quotelint check --format json` on MEGABYTES of article-sized
+files (about 20 KB each, made of the seeds' paragraphs shuffled, so that no two are the same)
+and on one file of MEGABYTES (the same paragraphs, shuffled). Runs write and use Python's
+bytecode cache, as an installed quotelint does (PYTHONDONTWRITEBYTECODE is unset). Wall times
+on a shared machine are noisy: compare the CPU times, and medians of several runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = 20_000  # bytes of one article-sized file in the memory case
+
+# Run inside the project folder: times the phases of one `quotelint check one.txt` in one process.
+BREAKDOWN = """
+import sys, time
+t0, c0 = time.perf_counter(), time.process_time()
+import quotelint.commands.common as common
+from quotelint.cli import main
+for name in sys.argv[1:]:
+    __import__(name)
+t1, c1 = time.perf_counter(), time.process_time()
+spent = [0.0, 0.0]
+load = common.registry_from
+def timed(*args):
+    a, b = time.perf_counter(), time.process_time()
+    try:
+        return load(*args)
+    finally:
+        spent[0] += time.perf_counter() - a
+        spent[1] += time.process_time() - b
+common.registry_from = timed
+code = main(["check", "one.txt", "-o", "/dev/null"])
+t2, c2 = time.perf_counter(), time.process_time()
+print(t1 - t0, c1 - c0, spent[0], spent[1], t2 - t1 - spent[0], c2 - c1 - spent[1], code)
+"""
+IMPORTED = "import sys; from quotelint.cli import main; main(['check', 'one.txt', '-o', '/dev/null']); print(' '.join(m for m in sys.modules if m.startswith('quotelint')))"
+
+
+def paragraphs() -> list[str]:
+    out = []
+    for path in sorted((ROOT / "seeds").glob("*.txt")):
+        out.extend(p.strip() for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip())
+    return out
+
+
+def article(paras: list[str], rng: random.Random, size: int) -> str:
+    chosen: list[str] = []
+    total = 0
+    while total < size:
+        p = rng.choice(paras)
+        chosen.append(p)
+        total += len(p.encode("utf-8")) + 2
+    return "\n\n".join(chosen) + "\n"
+
+
+def timed_run(command: list[str], cwd: Path, env: dict[str, str], ok: int = 1) -> tuple[float, float, int, int]:
+    """Wall seconds, CPU seconds, peak resident KiB and exit code of one process (an exit code
+    above `ok` stops the bench)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    stderr = proc.stderr.read().decode() if proc.stderr else ""
+    if proc.returncode > ok:
+        sys.exit(f"{' '.join(command)} failed ({proc.returncode}): {stderr[:500]}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, proc.returncode
+
+
+def median_run(command: list[str], cwd: Path, env: dict[str, str], runs: int, ok: int = 1) -> tuple[float, float]:
+    results = [timed_run(command, cwd, env, ok) for _ in range(runs)]
+    return statistics.median(r[0] for r in results), statistics.median(r[1] for r in results)
+
+
+def latency(folder: Path, env: dict[str, str], runs: int) -> None:
+    project = folder / "project"
+    project.mkdir()
+    shutil.copytree(ROOT / "rules", project / "rules")
+    (project / "pyproject.toml").write_text('[tool.quotelint]\nregistry = ["rules"]\n', encoding="utf-8")
+    (project / "one.txt").write_text(article(paragraphs(), random.Random(5), 5_000), encoding="utf-8")
+    check = [sys.executable, "-m", "quotelint", "check", "one.txt"]
+    timed_run(check, project, env)  # fills the registry cache
+    rows = [("python -c pass", median_run([sys.executable, "-c", "pass"], project, env, runs))]
+    rows.append(("quotelint check one.txt", median_run(check, project, env, runs)))
+    codespell = shutil.which("codespell") or shutil.which("codespell", path=os.path.dirname(sys.executable))
+    if codespell:
+        rows.append(("codespell one.txt", median_run([codespell, "one.txt"], project, env, runs, ok=255)))
+    size = (project / "one.txt").stat().st_size
+    print(f"One article of {size:,} bytes, registry cache warm; median of {runs} runs")
+    print(f"{'':28} {'wall ms':>8} {'CPU ms':>8}")
+    for name, (wall, cpu) in rows:
+        print(f"{name:28} {wall * 1000:8.1f} {cpu * 1000:8.1f}")
+    modules = subprocess.run([sys.executable, "-c", IMPORTED], cwd=project, env=env, capture_output=True, text=True, check=True).stdout.split()
+    phases = []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", BREAKDOWN, *modules], cwd=project, env=env, capture_output=True, text=True, check=True)
+        phases.append([float(x) for x in out.stdout.split()[:6]])
+    print(f"inside one process ({len(modules)} quotelint modules), median of {runs}:")
+    for k, name in enumerate(("imports", "settings and registry", "lint and output")):
+        wall = statistics.median(p[2 * k] for p in phases)
+        cpu = statistics.median(p[2 * k + 1] for p in phases)
+        print(f"  {name:26} {wall * 1000:8.1f} {cpu * 1000:8.1f}")
+
+
+def memory(folder: Path, env: dict[str, str], megabytes: int) -> None:
+    paras = paragraphs()
+    rng = random.Random(16)
+    many = folder / "articles"
+    many.mkdir()
+    target = megabytes * 1_000_000
+    written = count = 0
+    while written < target:
+        text = article(paras, rng, ARTICLE).encode("utf-8")
+        (many / f"{count:05}.txt").write_bytes(text)
+        written += len(text)
+        count += 1
+    one = folder / "one-file.txt"
+    with open(one, "wb") as fh:
+        size = 0
+        while size < target:
+            text = article(paras, rng, ARTICLE).encode("utf-8") + b"\n"
+            fh.write(text)
+            size += len(text)
+    settings = folder / "unlimited.yaml"  # the project's registry, without the file size limit
+    settings.write_text(f'registry: ["{ROOT / "rules"}"]\nmax-file-size: 0\n', encoding="utf-8")
+    print(f"Peak memory of `quotelint check --format json` (MiB); MB is 10^6 bytes")
+    for name, path in ((f"{megabytes} MB as {count:,} files", many), (f"one {megabytes} MB file", one)):
+        wall, cpu, peak, _ = timed_run([sys.executable, "-m", "quotelint", "check", "--config", str(settings), "--format", "json", str(path)], folder, env)
+        print(f"  {name:28} {peak / 1024:8.0f} MiB  ({wall:.1f} s wall, {cpu:.1f} s CPU, {megabytes / wall:.2f} MB/s)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=10, help="runs per latency figure (median)")
+    parser.add_argument("--megabytes", type=int, default=50, help="size of each memory case")
+    parser.add_argument("--no-latency", dest="latency", action="store_false")
+    parser.add_argument("--no-memory", dest="memory", action="store_false")
+    opts = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env.update({"QUOTELINT_CACHE_DIR": str(folder / "cache"), "NO_COLOR": "1"})
+        if opts.latency:
+            latency(folder, env, opts.runs)
+        if opts.memory:
+            memory(folder, env, opts.megabytes)
+
+
+if __name__ == "__main__":
+    main()
