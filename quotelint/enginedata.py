@@ -6,6 +6,11 @@ The loader here reads plain scalars by YAML 1.2's core schema instead: `true` an
 only booleans, numbers are written in decimal (`12`, `1.0e6`, as the figures data means them),
 and everything else is text. Every list item and every mapping key must then be text, else the
 file is refused, so no word can quietly become something else.
+
+A run served from the registry cache parses none of it: the cache keeps the parsed data of
+these files (`CACHED`) as JSON, its key covering their bytes, and hands it to `prime` when it
+is opened; `load` then gives that data once instead of parsing the file (and PyYAML is never
+imported). The data is checked as a parsed file is, so the cache can only hold what YAML gives.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ import re
 from typing import Any
 
 DATA = os.path.join(os.path.dirname(__file__), "data")
+CACHED = ("figures.yaml", "lexicon.yaml", "quotes.yaml", "titles.yaml")  # kept in the registry cache
+_primed: dict[str, Any] = {}  # data of CACHED files read from the registry cache, each taken once
 _TAG = "tag:yaml.org,2002:"
 _REPLACED = {_TAG + t for t in ("bool", "int", "float", "timestamp")}
 # YAML 1.2 core schema, decimal numbers only; tried in this order.
@@ -38,8 +45,23 @@ def _loader() -> type:
     return loader
 
 
+def prime(data: Any) -> None:
+    """Data of the CACHED files as the registry cache read it: `load` gives it without parsing.
+    A ValueError (the cache is then not used) for anything that is not such data."""
+    if not isinstance(data, dict) or not set(data) <= set(CACHED):
+        raise ValueError("not the engine's data")
+    for name, value in data.items():
+        if not isinstance(value, dict) or not_text(value) is not None:
+            raise ValueError(f"not the data of {name}")
+    for name, value in data.items():
+        _primed.setdefault(name, value)
+
+
 def load(name: str) -> Any:
     """The data of quotelint/data/NAME; a ValueError names the first item or key that is no text."""
+    primed = _primed.pop(name, None)
+    if primed is not None:
+        return primed
     import yaml
 
     with open(os.path.join(DATA, name), encoding="utf-8") as fh:

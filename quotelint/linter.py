@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from quotelint.checks import Rule, builtin_rules
+from quotelint.checks import Rule, all_rules
 from quotelint.context import Context
 from quotelint.document import Document, InputError
 from quotelint.errors import RuleTimeout
@@ -39,10 +39,6 @@ class Plan:
         if not ignored:
             return self.rules
         return tuple(r for r in self.rules if not any(r.selected_by(s) for s in ignored))
-
-
-def all_rules(registry: Registry) -> tuple[Rule, ...]:
-    return builtin_rules() + tuple(registry.rules)
 
 
 def ignored_for(path: str, settings: Settings) -> tuple[str, ...]:

@@ -16,6 +16,7 @@ from quotelint.finding import Hit, Severity
 
 if TYPE_CHECKING:
     from quotelint.context import Context
+    from quotelint.registry import Registry
 
 
 @dataclass(frozen=True)
@@ -76,3 +77,8 @@ def builtin_rules() -> tuple[Rule, ...]:
         claim_conflict,
     )
     return tuple(sorted((m.RULE for m in modules), key=lambda r: r.id))
+
+
+def all_rules(registry: Registry) -> tuple[Rule, ...]:
+    """The built-in rules, then the registry's rules written in YAML."""
+    return builtin_rules() + tuple(registry.rules)

@@ -37,7 +37,6 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from quotelint.checks import Rule
-from quotelint.claims.conflicts import find_conflicts
 from quotelint.finding import Hit, Severity
 
 if TYPE_CHECKING:
@@ -45,6 +44,8 @@ if TYPE_CHECKING:
 
 
 def check(ctx: Context) -> Iterator[Hit]:
+    from quotelint.claims.conflicts import find_conflicts
+
     facts = [f for f in ctx.facts if f.measure is not None]
     if len(facts) < 2:
         return

@@ -43,9 +43,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from quotelint.checks import Rule
-from quotelint.claims import mismatches
 from quotelint.finding import Hit, Severity
-from quotelint.claims.figuredata import figure_data
 
 if TYPE_CHECKING:
     from quotelint.context import Context
@@ -59,6 +57,8 @@ def number(value: float) -> str:
 
 def amount(value: float) -> str:
     """A value as news writes it: `2.4 billion` rather than `2,400,000,000`."""
+    from quotelint.claims.figuredata import figure_data
+
     for name, scale in sorted(figure_data().scales.items(), key=lambda kv: -kv[1]):
         if abs(value) >= scale and scale >= 1e6 and round(value / scale, 3) == value / scale:
             return f"{number(value / scale)} {name}"
@@ -66,6 +66,8 @@ def amount(value: float) -> str:
 
 
 def month_name(month: int) -> str:
+    from quotelint.claims.figuredata import figure_data
+
     return next(name for name, m in figure_data().months.items() if m == month)
 
 
@@ -99,6 +101,8 @@ def suggestion(claim: Claim, figure: Figure) -> str | None:
 
 
 def check(ctx: Context) -> Iterator[Hit]:
+    from quotelint.claims import mismatches
+
     for claim, fact in mismatches(ctx):
         figure = fact.figure
         yield Hit(

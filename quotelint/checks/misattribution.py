@@ -43,7 +43,6 @@ from typing import TYPE_CHECKING
 from quotelint.checks import Rule
 from quotelint.checks.altered_quote import describe
 from quotelint.finding import Hit, Severity
-from quotelint.quotes.confidence import HIGH
 
 if TYPE_CHECKING:
     from quotelint.context import Context
@@ -51,6 +50,8 @@ if TYPE_CHECKING:
 
 
 def check(ctx: Context) -> Iterator[Hit]:
+    from quotelint.quotes.confidence import HIGH
+
     registered = ctx.registry.quote_by_id
     for q in ctx.quotes:
         if q.status != "misattributed" or q.part_of is not None or q.registry_id not in registered:
@@ -67,6 +68,8 @@ def check(ctx: Context) -> Iterator[Hit]:
 def how_found(ctx: Context, q: Quotation) -> str:
     """How the speaker was found, for the message: `named in the same sentence`, `'he' in
     line 12 → Ned Price`, `carried over from line 9`."""
+    from quotelint.quotes.confidence import HIGH
+
     line = ctx.document.position(ctx.document.source(q.speaker_span[0]))[0] if q.speaker_span else None
     if q.referent is not None and line is not None:
         return f"'{q.referent}' in line {line} → {q.speaker}"

@@ -39,13 +39,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from quotelint.checks import Rule
-from quotelint.checks.title_fit import Title, fits, judged, pieces, read_title
-from quotelint.checks.title_page import Page, Written
-from quotelint.checks.title_reading import read_titles
-from quotelint.docdate import document_date
 from quotelint.finding import Hit, Severity
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the title modules are imported when the rule runs, not when it is listed
+    from quotelint.checks.title_fit import Title
+    from quotelint.checks.title_page import Page, Written
     from quotelint.context import Context
     from quotelint.registry.model import Entity, Role
 
@@ -71,6 +69,10 @@ class When:
 
 
 def check(ctx: Context) -> Iterator[Hit]:
+    from quotelint.checks.title_page import Page
+    from quotelint.checks.title_reading import read_titles
+    from quotelint.docdate import document_date
+
     entities = ctx.registry.entities
     page: Page | None = None
     article = document_date(ctx.document, ctx.settings.date if ctx.settings else None)
@@ -107,6 +109,8 @@ def quote_dates(ctx: Context, starts: list[int]) -> dict[int, dt.date]:
 
 
 def judge(ctx: Context, page: Page, person: Entity, written: Written, when: When | None) -> Hit | None:
+    from quotelint.checks.title_fit import judged, read_title
+
     title = read_title(page, written.first, written.last)
     if not judged(title, page):
         return None
@@ -146,6 +150,8 @@ def roleless(ctx: Context, page: Page, person: Entity, written: Written, title: 
 
 
 def fitting_roles(ctx: Context, person: Entity, title: Title) -> list[Role]:
+    from quotelint.checks.title_fit import fits
+
     roles = ctx.registry.titles.roles
     home = frozenset().union(*(roles[role].countries for role in person.roles))
     return [role for role in person.roles if fits(title, roles[role], home)]
@@ -154,6 +160,8 @@ def fitting_roles(ctx: Context, person: Entity, title: Title) -> list[Role]:
 def held_piecewise(ctx: Context, page: Page, person: Entity, written: Written, when: When | None) -> bool:
     """Several titles joined by `and`, each one the person held (`High Representative for
     Foreign Affairs and Security Policy and Vice-President of the European Commission`)."""
+    from quotelint.checks.title_fit import judged, pieces, read_title
+
     for spans_ in pieces(page, written.first, written.last):
         titles = [t for t in (read_title(page, a, b) for a, b in spans_) if judged(t, page)]
         if titles and all(
@@ -166,6 +174,8 @@ def held_piecewise(ctx: Context, page: Page, person: Entity, written: Written, w
 def holders(ctx: Context, person: Entity, title: Title, when: When | None, now: bool = False) -> str:
     """Whom the registry gives the title instead (at the date, if known; `now`: holding it
     today), when one or two people."""
+    from quotelint.checks.title_fit import fits
+
     index = ctx.registry.titles
     found: dict[str, Role] = {}
     for other, role in index.holders:

@@ -6,10 +6,9 @@ import argparse
 import json
 import textwrap
 
-from quotelint.checks import Rule
+from quotelint.checks import Rule, all_rules
 from quotelint.commands.common import registry_from, settings_from
 from quotelint.errors import UserError
-from quotelint.linter import all_rules
 
 
 def _rules(args: argparse.Namespace) -> tuple[Rule, ...]:

@@ -20,19 +20,9 @@ if TYPE_CHECKING:
     from quotelint.lexicon import Lexicon
     from quotelint.names import NameIndex
     from quotelint.quotes.matching import QuoteIndex
+    from quotelint.registry.indexed import Indexes
 
-__all__ = ["Claim", "Entity", "Indexes", "Quote", "Registry", "Role"]
-
-
-@dataclass(frozen=True)
-class Indexes:
-    """A registry's indexes and its quotes by id, as the cache gives them."""
-
-    names: NameIndex
-    quotes: QuoteIndex
-    quote_by_id: Mapping[str, Quote]
-    sizes: Mapping[str, int]  # Registry.sizes(), counted when the cache was written
-    titles: TitleIndex
+__all__ = ["Claim", "Entity", "Quote", "Registry", "Role"]
 
 
 @dataclass(frozen=True)
@@ -43,7 +33,7 @@ class Registry:
     rules: tuple[Any, ...] = ()  # user rules from `rules:` entries, compiled
     lexicon: Lexicon | None = None
     files: tuple[str, ...] = ()
-    built: Indexes | None = field(default=None, compare=False, repr=False)
+    built: Indexes | None = field(default=None, compare=False, repr=False)  # from the registry cache
 
     @functools.cached_property
     def names(self) -> NameIndex:

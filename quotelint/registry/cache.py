@@ -15,10 +15,10 @@ cannot be read or written only costs time.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import stat
-import tempfile
 import time
 from collections.abc import Iterable
 
@@ -43,6 +43,16 @@ def cache_dir() -> str:
     return os.path.join(xdg, "quotelint")
 
 
+@functools.lru_cache(maxsize=1)
+def engine_digest() -> bytes:
+    """The hash of the package's own code and data, worked out once per run."""
+    key = hashlib.blake2b(digest_size=32)
+    for path in engine_files():
+        with open(path, "rb") as fh:
+            key.update(digest(fh.read()))
+    return key.digest()
+
+
 def engine_files() -> list[str]:
     """The package's own code and data: a change to either makes a new cache."""
     out = []
@@ -59,9 +69,7 @@ def digest(data: bytes) -> bytes:
 def cache_key(files: Iterable[str], digests: dict[str, bytes]) -> str:
     """The key of a registry: `digests` holds the hash of each file's bytes, by path."""
     key = hashlib.blake2b(f"{FORMAT}\0{__version__}\0".encode(), digest_size=20)
-    for path in engine_files():
-        with open(path, "rb") as fh:
-            key.update(digest(fh.read()))
+    key.update(engine_digest())
     for path in files:
         key.update(os.path.abspath(path).encode("utf-8", "surrogateescape") + b"\0")
         key.update(digests.get(path) or b"unreadable")
@@ -142,6 +150,8 @@ def open_cache(target: str, key: str, files: list[str]) -> Registry | None:
 
 def write_cache(folder: str, target: str, key: str, registry: Registry, sources: object) -> None:
     from quotelint.registry import indexed, store
+    import tempfile
+
     from quotelint.writes import clean_stale
 
     clean_stale(folder)

@@ -108,9 +108,13 @@ def lexicon(data: Any) -> Lexicon:
     return Lexicon(quote_marks=marks, **sets)
 
 
+WORD_TYPES = frozenset({str, bool, int, float, type(None)})
+
+
 def _words(value: Any) -> list[Any]:
     # A YAML list may hold a boolean or a number where a word was meant (`on`): kept as read.
-    if not isinstance(value, list) or not all(v is None or isinstance(v, (str, bool, int, float)) for v in value):
+    # (json gives exactly these types, no subclass; the test is over the set of types, in C.)
+    if not isinstance(value, list) or not set(map(type, value)) <= WORD_TYPES:
         raise BadCache("expected a list of words")
     return value
 

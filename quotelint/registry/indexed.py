@@ -8,13 +8,15 @@ and read again (their patterns compiled) when the cache is opened; the lexicon i
 
 from __future__ import annotations
 
+import functools
 import json
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
-from quotelint.registry import Indexes, Registry
+from quotelint import enginedata
+from quotelint.registry import Registry
 from quotelint.registry import codec as c
-from quotelint.registry.load import Sources, read_sources
+from quotelint.registry.load import Sources, read_claims, read_rules
 from quotelint.registry.model import Entity, Role
 from quotelint.registry.store import FORMAT, SEP, Rows, Store, Table, joined_key, split_key
 
@@ -32,6 +34,7 @@ def rows(registry: Registry, sources: Sources, key: str) -> dict[str, Iterable[t
         "lexicon": c.lexicon_data(registry.words),
         "rules": [[where, c.yaml_data(value)] for where, value in sources.rules],
         "claims": [[path, line, c.yaml_data(item)] for path, line, item in sources.claims],
+        "engine": {name: enginedata.load(name) for name in enginedata.CACHED},
     }
     return {
         "meta": meta.items(),
@@ -56,60 +59,120 @@ def role_key(role: Role) -> str:
 
 
 def read(store: Store) -> Registry:
-    """The registry of an open cache file (raises BadCache, or RegistryErrors for sections
-    that no longer compile)."""
-    from quotelint.checks.title_words import TitleIndex
-    from quotelint.names import NameIndex
-    from quotelint.quotes.matching import QuoteIndex, cut
-
+    """The registry of an open cache file (raises BadCache, or RegistryErrors for rules that no
+    longer compile). Its indexes and its claims are made from the cache when first asked for,
+    so that `quotelint rules` reads only the rules and imports none of the analysis."""
+    try:
+        enginedata.prime(store.meta("engine"))
+    except ValueError:
+        raise c.BadCache("no engine data") from None
     lexicon = c.lexicon(store.meta("lexicon"))
     sources = Sources(
         tuple((c.str_(w), c.yaml_value(v)) for w, v in store.meta("rules")),
         tuple((c.str_(p), c.number(n), c.yaml_value(i)) for p, n, i in store.meta("claims")),
     )
-    claims, rules = read_sources(sources)
-
-    def table(name: str, decode: Any, backup: Any, joined: bool = False) -> Table:
-        return Table(store, name, decode, backup, joined_key, split_key) if joined else Table(store, name, decode, backup)
-
-    entities = table("entities", c.entity, lambda r: r.entities)
-    by_quote = table("quotes", c.quote, lambda r: r.quote_by_id)
-    owners = table("owners", c.text_set, lambda r: r.names.owners)
-    by_word = table("by_word", c.forms, lambda r: r.names.by_word)
-    names = NameIndex(
-        entities,
-        table("by_first", c.forms, lambda r: r.names.by_first),
-        c.text_set(store.meta("known")),
-        table("by_fold", c.text_set, lambda r: r.names.by_fold),
-        table("by_deletion", c.text_set, lambda r: r.names.by_deletion),
-        owners,
-        by_word,
-        table("preferred", c.str_, lambda r: r.names.preferred, joined=True),
-        lexicon,
-        anchors=Anchors(by_word, lexicon.common_words),
-        entity_words=EntityWords(entities),
-        longest=c.number(store.meta("longest")),
-    )
-    quote_index = QuoteIndex(
-        table("quotes", lambda d: cut(c.quote(d).text), lambda r: r.quote_index.entries),  # cut again: cheap
-        table("quotes", lambda d: c.quote(d).speaker, lambda r: r.quote_index.speakers),
-        table("pairs", c.strs, lambda r: r.quote_index.pairs, joined=True),
-        table("by_speaker", c.strs, lambda r: r.quote_index.by_speaker),
-        table("family", c.strs, lambda r: r.quote_index.family),
-    )
-    role_words, heads, capitalized, forms = store.meta("titles")
-    holders = Table(store, "holders", lambda d: (entities[c.str_(d[0])], c.role(d[1])), lambda r: dict(enumerate(r.titles.holders)))
-    titles = TitleIndex(
-        Table(store, "title_roles", c.role_words, lambda r: r.titles.roles, lambda k: role_key(k) if isinstance(k, Role) else None, lambda k: c.role(json.loads(k))),
-        c.text_set(role_words), c.text_set(heads), c.text_set(capitalized), frozenset(c.text_set(f) for f in forms),
-        Rows(holders, lambda r: r.titles.holders),  # type: ignore[arg-type]
-    )
+    rules = read_rules(sources)
     files = c.strs(store.meta("files"))
-    quotes = Rows(by_quote, lambda r: r.quotes)
     sizes = store.meta("sizes")
     if not isinstance(sizes, dict) or not all(isinstance(n, int) for n in sizes.values()):
         raise c.BadCache("no sizes")
-    return Registry(entities, quotes, claims, rules, lexicon, files, built=Indexes(names, quote_index, by_quote, sizes, titles))
+    try:
+        built = Indexes(store, lexicon, sizes)
+    except (TypeError, ValueError):
+        raise c.BadCache("no indexes") from None
+    quotes = Rows(built.quote_by_id, lambda r: r.quotes)
+    return Registry(built.entities, quotes, Claims(sources), rules, lexicon, files, built=built)  # type: ignore[arg-type]
+
+
+class Claims(Sequence[Any]):
+    """The registry's claims, read again from their parsed YAML (cues compiled) on first use."""
+
+    def __init__(self, sources: Sources) -> None:
+        self.sources = sources
+
+    @functools.cached_property
+    def claims(self) -> tuple[Any, ...]:
+        return read_claims(self.sources)
+
+    def __getitem__(self, i: Any) -> Any:
+        return self.claims[i]
+
+    def __len__(self) -> int:
+        return len(self.sources.claims)
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.claims)
+
+    def __eq__(self, other: object) -> bool:
+        return self.claims == (other.claims if isinstance(other, Claims) else other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+class Indexes:
+    """A registry's indexes and its quotes by id, as tables of the cache file: what
+    `Registry.built` holds. The data is read and checked here; each index is made (and its
+    module imported) when first asked for."""
+
+    def __init__(self, store: Store, lexicon: Any, sizes: dict[str, int]) -> None:
+        self.store, self.lexicon, self.sizes = store, lexicon, sizes  # sizes: Registry.sizes(), counted when written
+        self.entities = self.table("entities", c.entity, lambda r: r.entities)
+        self.quote_by_id = self.table("quotes", c.quote, lambda r: r.quote_by_id)
+        self.known = c.text_set(store.meta("known"))
+        self.longest = c.number(store.meta("longest"))
+        role_words, heads, capitalized, forms = store.meta("titles")
+        self.title_words = (c.text_set(role_words), c.text_set(heads), c.text_set(capitalized), frozenset(c.text_set(f) for f in forms))
+
+    def table(self, name: str, decode: Any, backup: Any, joined: bool = False) -> Table:
+        if joined:
+            return Table(self.store, name, decode, backup, joined_key, split_key)
+        return Table(self.store, name, decode, backup)
+
+    @functools.cached_property
+    def names(self) -> Any:
+        from quotelint.names import NameIndex
+
+        table, lexicon = self.table, self.lexicon
+        by_word = table("by_word", c.forms, lambda r: r.names.by_word)
+        return NameIndex(
+            self.entities,
+            table("by_first", c.forms, lambda r: r.names.by_first),
+            self.known,
+            table("by_fold", c.text_set, lambda r: r.names.by_fold),
+            table("by_deletion", c.text_set, lambda r: r.names.by_deletion),
+            table("owners", c.text_set, lambda r: r.names.owners),
+            by_word,
+            table("preferred", c.str_, lambda r: r.names.preferred, joined=True),
+            lexicon,
+            anchors=Anchors(by_word, lexicon.common_words),
+            entity_words=EntityWords(self.entities),
+            longest=self.longest,
+        )
+
+    @functools.cached_property
+    def quotes(self) -> Any:
+        from quotelint.quotes.matching import QuoteIndex, cut
+
+        table = self.table
+        return QuoteIndex(
+            table("quotes", lambda d: cut(c.quote(d).text), lambda r: r.quote_index.entries),  # cut again: cheap
+            table("quotes", lambda d: c.quote(d).speaker, lambda r: r.quote_index.speakers),
+            table("pairs", c.strs, lambda r: r.quote_index.pairs, joined=True),
+            table("by_speaker", c.strs, lambda r: r.quote_index.by_speaker),
+            table("family", c.strs, lambda r: r.quote_index.family),
+        )
+
+    @functools.cached_property
+    def titles(self) -> Any:
+        from quotelint.checks.title_words import TitleIndex
+
+        store, entities = self.store, self.entities
+        holders = Table(store, "holders", lambda d: (entities[c.str_(d[0])], c.role(d[1])), lambda r: dict(enumerate(r.titles.holders)))
+        return TitleIndex(
+            Table(store, "title_roles", c.role_words, lambda r: r.titles.roles, lambda k: role_key(k) if isinstance(k, Role) else None, lambda k: c.role(json.loads(k))),
+            *self.title_words,
+            Rows(holders, lambda r: r.titles.holders),  # type: ignore[arg-type]
+        )
 
 
 class Anchors:

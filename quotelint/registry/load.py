@@ -133,20 +133,24 @@ def read_registry(files: list[str]) -> tuple[Registry, Sources]:
     return registry, Sources(tuple(rule_entries), tuple(raw_claims))
 
 
-def read_sources(sources: Sources) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
-    """The claims and the compiled rules of sections read before (by the cache)."""
+def read_claims(sources: Sources) -> tuple[Any, ...]:
+    """The claims of sections read before (by the cache), their cues compiled again."""
     from quotelint.registry.schema import claim
 
     problems = Problems()
     claims = tuple(claim(item, path, line, problems) for path, line, item in sources.claims)
-    rules: tuple[Any, ...] = ()
-    if sources.rules:
-        from quotelint.yamlrules import compile_rules
-
-        rules = compile_rules(list(sources.rules), lambda entry_id, at: True)
     if problems.errors or None in claims:
         raise RegistryErrors(problems.errors)
-    return claims, rules
+    return claims
+
+
+def read_rules(sources: Sources) -> tuple[Any, ...]:
+    """The compiled rules of `rules:` sections read before (by the cache)."""
+    if not sources.rules:
+        return ()
+    from quotelint.yamlrules import compile_rules
+
+    return compile_rules(list(sources.rules), lambda entry_id, at: True)
 
 
 def _split(where: str) -> tuple[str, int]:

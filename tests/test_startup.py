@@ -1,0 +1,64 @@
+"""What a run imports and parses: a warm check reads no YAML, and the commands that only describe
+rules (`--help`, `rules`, `explain`) import none of the analysis."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+ARTICLE = "“We will open the bridge in spring,” Mayor Ana Lindqvist said on Tuesday. Turnout was 53 percent.\n"
+# the quotations, the claims and the titles of a document, and what reads them
+ANALYSIS = ("quotelint.quotes", "quotelint.claims", "quotelint.context", "quotelint.checks.title_", "quotelint.docdate", "quotelint.sentences")
+
+
+def loaded_after(args: list[str], cwd: Path, cache: Path) -> set[str]:
+    """The modules loaded by a run of the command line with these arguments, in a new process."""
+    code = (
+        "import contextlib, io, json, sys\n"
+        "from quotelint.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        f"        main({args!r})\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+    )
+    env = {**os.environ, "QUOTELINT_CACHE_DIR": str(cache), "NO_COLOR": "1"}
+    env.pop("QUOTELINT_NO_CACHE", None)
+    done = subprocess.run([sys.executable, "-c", code], cwd=cwd, env=env, capture_output=True, text=True, timeout=120, check=True)
+    return set(json.loads(done.stdout.splitlines()[-1]))
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    folder = tmp_path / "project"
+    (folder / "rules").mkdir(parents=True)
+    for path in (ROOT / "rules").glob("*.yaml"):
+        (folder / "rules" / path.name).write_bytes(path.read_bytes())
+    (folder / "pyproject.toml").write_text('[tool.quotelint]\nregistry = ["rules"]\n', encoding="utf-8")
+    (folder / "one.txt").write_text(ARTICLE, encoding="utf-8")
+    return folder
+
+
+def test_a_warm_check_parses_no_yaml(project: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    first = loaded_after(["check", "one.txt"], project, cache)
+    assert "yaml" in first  # the registry and the engine's data were parsed and cached
+    warm = loaded_after(["check", "one.txt"], project, cache)
+    assert "quotelint.quotes" in warm  # the document was analysed
+    assert "yaml" not in warm
+
+
+@pytest.mark.parametrize("args", [["--help"], ["check", "--help"], ["rules"], ["rules", "--format", "json"], ["explain", "QL201"]])
+def test_describing_rules_imports_no_analysis(project: Path, tmp_path: Path, args: list[str]) -> None:
+    cache = tmp_path / "cache"
+    loaded_after(["check", "one.txt"], project, cache)  # the registry cache is written
+    loaded = loaded_after(args, project, cache)
+    assert not [m for m in loaded if m.startswith(ANALYSIS)]
