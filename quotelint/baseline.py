@@ -17,17 +17,16 @@ import os
 from collections import Counter
 from collections.abc import Mapping
 
-import regex
-
 from quotelint.errors import UserError
 from quotelint.files import read_bytes
 from quotelint.finding import Finding
+from quotelint.lazyre import lazy
 
 VERSION = 1
 WINDOW = 600  # how far to look for a sentence boundary on either side of a finding
 # The end of a sentence (with closing quotes or brackets after the stop) or a blank line.
-_BOUNDARY = regex.compile(r"[.!?…][\"'”’»)\]]*+\s|(?:\r\n|\r|\n)[ \t]*+(?:\r\n|\r|\n)")
-_SPACE = regex.compile(r"\s++")
+_BOUNDARY = lazy(r"[.!?…][\"'”’»)\]]*+\s|(?:\r\n|\r|\n)[ \t]*+(?:\r\n|\r|\n)")
+_SPACE = lazy(r"\s++")
 
 Key = tuple[str, str, str, str]  # path, rule, flagged text, sentence hash
 

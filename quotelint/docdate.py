@@ -19,21 +19,23 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from quotelint.lazyre import lazy
+
 if TYPE_CHECKING:
     from quotelint.document import Document
 
 DATE_LINES = 60  # how far into an article its date line is looked for
 _DATE = r"(?:(\d{1,2})\s++(\p{L}++)\.?,?\s++(\d{4})|(\p{L}++)\.?\s++(\d{1,2}),?\s++(\d{4})|(\d{4})-(\d{2})-(\d{2}))"
-_DATE_LINE = regex.compile(r"\s*+" + _DATE + r"\s*+")
-_DATELINE = regex.compile(
+_DATE_LINE = lazy(r"\s*+" + _DATE + r"\s*+")
+_DATELINE = lazy(
     r"\s*+(?:\p{Lu}[\p{L}.'’ -]{0,40}+,\s*+|(?i:published|posted|updated|dated?)(?:\s++on)?:?\s*+)" + _DATE + r"(?![\p{L}\d])"
 )
 DATELINE_LINES = 12  # how far into an article its dateline is looked for
-_ISO = regex.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_FRONT_KEY = regex.compile(
+_ISO = lazy(r"(\d{4})-(\d{2})-(\d{2})")
+_FRONT_KEY = lazy(
     r"(?i)(?:date|published|pubdate|publishdate|published_at|publication_date|created)\s*+[:=]\s*+[\"']?+(\d{4}-\d{2}-\d{2})"
 )
-_HTML_DATE = regex.compile(
+_HTML_DATE = lazy(
     r"(?i)<meta\s[^>]{0,300}?(?:name|property|itemprop)=[\"'](?:article:published_time|date|pubdate|datePublished|dc\.date)[\"'][^>]{0,300}?content=[\"'](\d{4}-\d{2}-\d{2})"
     r"|<time\s[^>]{0,300}?datetime=[\"'](\d{4}-\d{2}-\d{2})"
 )

@@ -13,10 +13,9 @@ import bisect
 import os
 from dataclasses import dataclass, field
 
-import regex
-
 from quotelint.errors import UserError
 from quotelint.files import DEFAULT_LIMIT, read_bytes
+from quotelint.lazyre import lazy
 
 BOM = "\ufeff"
 
@@ -33,17 +32,17 @@ KINDS_BY_SUFFIX = {
     ".xhtml": "html",
 }
 
-_NEWLINE = regex.compile(r"\r\n|\r|\n")
+_NEWLINE = lazy(r"\r\n|\r|\n")
 # Bare URLs and e-mail addresses are never prose. Both patterns are linear: no nested repeats.
-_URL = regex.compile(r"""(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"“”‘’]*[^\s<>"“”‘’.,;:!?)\]}'*]""")
-_EMAIL = regex.compile(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b")
+_URL = lazy(r"""(?:\b(?:https?|ftp)://|\bwww\.)[^\s<>"“”‘’]*[^\s<>"“”‘’.,;:!?)\]}'*]""")
+_EMAIL = lazy(r"\b[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}\b")
 
 
 class InputError(UserError):
     """A file that cannot be read as text: missing, binary or not UTF-8."""
 
 
-_NOT_NEWLINE = regex.compile(r"[^\r\n]")
+_NOT_NEWLINE = lazy(r"[^\r\n]")
 
 
 def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:

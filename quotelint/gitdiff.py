@@ -15,13 +15,12 @@ import os
 import subprocess
 from collections.abc import Sequence
 
-import regex
-
 from quotelint.errors import UserError
 from quotelint.finding import Finding
+from quotelint.lazyre import lazy
 
-_HUNK = regex.compile(r"@@ -\d++(?:,\d++)? \+(\d++)(?:,(\d++))? @@")
-_OCTAL = regex.compile(r"\\([0-7]{3})|\\(.)")
+_HUNK = lazy(r"@@ -\d++(?:,\d++)? \+(\d++)(?:,(\d++))? @@")
+_OCTAL = lazy(r"\\([0-7]{3})|\\(.)")
 _C_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", '"': '"', "\\": "\\", "a": "\a", "b": "\b", "f": "\f", "v": "\v"}
 
 Ranges = list[tuple[int, int]]  # first and last line, inclusive

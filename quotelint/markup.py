@@ -15,11 +15,12 @@ from types import MappingProxyType
 import regex
 
 from quotelint.document import OffsetMap, blank_spans
+from quotelint.lazyre import lazy
 
 Span = tuple[int, int]
 Line = tuple[int, int, int]  # start, end of content, end after the line break
 
-_LINE = regex.compile(r"([^\r\n]*+)(?:\r\n|\r|\n)?")
+_LINE = lazy(r"([^\r\n]*+)(?:\r\n|\r|\n)?")
 _NL_IN_PARAGRAPH = r"(?:\r\n?|\n)(?![ \t]*+(?:[\r\n]|\Z))"  # a line break that is not a blank line
 _TAG = (
     r"<(?P<close>/?)(?P<name>[A-Za-z][A-Za-z0-9:-]*+)"
@@ -29,26 +30,26 @@ _TAG = (
 # Elements whose content is code or machinery, never prose: skipped up to their closing tag.
 _SKIPPED = ("script", "style", "template", "textarea", "svg", "math", "pre", "code")
 _CLOSERS = MappingProxyType(
-    {name: regex.compile(rf"</{name}(?=[\s/>])[^>]*+>?", regex.I) for name in _SKIPPED}
+    {name: lazy(rf"</{name}(?=[\s/>])[^>]*+>?", regex.I) for name in _SKIPPED}
 )
 
 # --- Markdown -------------------------------------------------------------------------------
 
-_QUOTE_PREFIX = regex.compile(r"(?:[ \t]{0,3}>[ \t]?)*+")
-_FRONT_MATTER = regex.compile(r"(---|\+\+\+)[ \t]*")
-_FENCE = regex.compile(r"[ \t]*(`{3,}|~{3,})")
-_FENCE_CLOSE = regex.compile(r"[ \t]*(`{3,}|~{3,})[ \t]*")
-_LIST_ITEM = regex.compile(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
-_REF_DEF = regex.compile(
+_QUOTE_PREFIX = lazy(r"(?:[ \t]{0,3}>[ \t]?)*+")
+_FRONT_MATTER = lazy(r"(---|\+\+\+)[ \t]*")
+_FENCE = lazy(r"[ \t]*(`{3,}|~{3,})")
+_FENCE_CLOSE = lazy(r"[ \t]*(`{3,}|~{3,})[ \t]*")
+_LIST_ITEM = lazy(r"[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+_REF_DEF = lazy(
     r" {0,3}\[(?!\^)[^\]\r\n]++\]:[ \t]*+(?:<[^<>\r\n]*>|\S++)"
     r"(?:[ \t]++(?:\"[^\"\r\n]*\"|'[^'\r\n]*'|\([^()\r\n]*\)))?[ \t]*"
 )
-_TICKS = regex.compile(r"`+")
+_TICKS = lazy(r"`+")
 _DEST = (
     r"\(\s*+(?:<[^<>\r\n]*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*+\))*+)"
     r"(?:\s++(?:\"(?:[^\"\\]|\\.)*+\"|'(?:[^'\\]|\\.)*+'|\((?:[^()\\]|\\.)*+\)))?\s*+\)"
 )
-_MD_INLINE = regex.compile(
+_MD_INLINE = lazy(
     "|".join(
         (
             r"(?P<escape>\\[!-/:-@\[-`{-~])",
@@ -196,9 +197,9 @@ def mask_markdown(text: str) -> str:
 
 # --- reStructuredText -----------------------------------------------------------------------
 
-_RST_MARKUP = regex.compile(r"[ \t]*+\.\.(?:[ \t]++(.*+))?")
-_RST_DIRECTIVE = regex.compile(r"([A-Za-z0-9](?:[\w+.-]|:(?!:))*+)::(?:[ \t]|$)")
-_RST_OPTION = regex.compile(r"[ \t]++:[^:\s][^:\r\n]*+:(?:[ \t]|$)")
+_RST_MARKUP = lazy(r"[ \t]*+\.\.(?:[ \t]++(.*+))?")
+_RST_DIRECTIVE = lazy(r"([A-Za-z0-9](?:[\w+.-]|:(?!:))*+)::(?:[ \t]|$)")
+_RST_OPTION = lazy(r"[ \t]++:[^:\s][^:\r\n]*+:(?:[ \t]|$)")
 _PROSE_DIRECTIVES = frozenset(
     "admonition attention caution compound container danger epigraph error figure highlights "
     "hint important line-block list-table note pull-quote rubric sidebar table tip topic "
@@ -208,12 +209,12 @@ _CODE_ROLES = frozenset(
     "code literal math file samp kbd command program envvar option regexp makevar mailheader "
     "func meth class mod attr data obj exc const".split()
 )
-_RST_INLINE = regex.compile(
+_RST_INLINE = lazy(
     r"(?P<literal>``(?=\S)(?:[^`\r\n]|`(?!`)|" + _NL_IN_PARAGRAPH + r")*+``)"
     r"|(?P<role>(?::[A-Za-z][\w+.-]*+)++:)?`(?=[^`\s])"
     r"(?P<body>(?:[^`\\\r\n]|\\.|" + _NL_IN_PARAGRAPH + r")*+)`(?:__?|(?::[A-Za-z][\w+.-]*+)++:)?"
 )
-_RST_TARGET = regex.compile(r"\s*+<[^<>]*+>$")
+_RST_TARGET = lazy(r"\s*+<[^<>]*+>$")
 
 
 def _rst_blocks(text: str) -> list[Span]:
@@ -282,7 +283,7 @@ def mask_rst(text: str) -> str:
 
 # --- HTML -----------------------------------------------------------------------------------
 
-_HTML = regex.compile(
+_HTML = lazy(
     "|".join(
         (
             r"(?P<comment><!--)",

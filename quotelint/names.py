@@ -19,12 +19,11 @@ from collections import defaultdict
 from collections.abc import Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-import regex
-
+from quotelint.lazyre import lazy
 from quotelint.lexicon import Lexicon
 from quotelint.registry.model import Entity
 
-TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*")
+TOKEN = lazy(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*")
 _POSSESSIVE = ("'s", "’s")
 _JOINERS = frozenset(" \t/-.,’'\u00a0")  # what may stand between the words of one name
 _STRIP = str.maketrans("", "", "'’-.")

@@ -10,13 +10,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-import regex
+from quotelint.lazyre import lazy
 
 if TYPE_CHECKING:
     from quotelint.lexicon import Lexicon
     from quotelint.names import Token
 
-_SENTENCE_BREAK = regex.compile(r"[.!?:;•\n\r]")
+_SENTENCE_BREAK = lazy(r"[.!?:;•\n\r]")
 
 
 def capitalised(word: str) -> bool:

@@ -15,10 +15,12 @@ from dataclasses import dataclass
 
 import regex
 
-BREAK = regex.compile(r"[.!?…]+[\"'”’)\]]{0,3}(?=[ \t\u00a0\r\n])|\r\n|\n|\r")
-NEXT = regex.compile(r"[ \t\u00a0\r\n]{0,80}([\"'“‘(\[]?)(.?)")  # bounded: blank runs cost no more
-WORD_BEFORE = regex.compile(r"([\p{L}.]{1,12})$")
-BLANK_LINE = regex.compile(r"[ \t\u00a0]*(?:\r\n|\n|\r)")
+from quotelint.lazyre import lazy
+
+BREAK = lazy(r"[.!?…]+[\"'”’)\]]{0,3}(?=[ \t\u00a0\r\n])|\r\n|\n|\r")
+NEXT = lazy(r"[ \t\u00a0\r\n]{0,80}([\"'“‘(\[]?)(.?)")  # bounded: blank runs cost no more
+WORD_BEFORE = lazy(r"([\p{L}.]{1,12})$")
+BLANK_LINE = lazy(r"[ \t\u00a0]*(?:\r\n|\n|\r)")
 CONTINUES = frozenset(",;:-–(")
 
 

@@ -20,17 +20,16 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-import regex
-
 from quotelint.document import Document
 from quotelint.finding import Finding
+from quotelint.lazyre import lazy
 
 _ACTIONS = r"(?P<action>disable-next-line|disable-line|disable|enable)"
 _RULES = r"(?:[ \t]*+=[ \t]*+(?P<rules>[\w/.-]++(?:[ \t]*+,[ \t]*+[\w/.-]++)*+))?"
-_COMMENT = regex.compile(r"<!--\s*+quotelint:[ \t]*+" + _ACTIONS + _RULES + r"\s*+-->")
+_COMMENT = lazy(r"<!--\s*+quotelint:[ \t]*+" + _ACTIONS + _RULES + r"\s*+-->")
 _BOL, _EOL = r"(?:(?<=[\r\n])|\A)", r"[ \t]*+(?=[\r\n]|\Z)"  # line bounds for LF, CRLF and CR files
-_TEXT_LINE = regex.compile(_BOL + r"[ \t]*+quotelint:[ \t]*+" + _ACTIONS + _RULES + _EOL)
-_RST_LINE = regex.compile(_BOL + r"[ \t]*+\.\.[ \t]++quotelint:[ \t]*+" + _ACTIONS + _RULES + _EOL)
+_TEXT_LINE = lazy(_BOL + r"[ \t]*+quotelint:[ \t]*+" + _ACTIONS + _RULES + _EOL)
+_RST_LINE = lazy(_BOL + r"[ \t]*+\.\.[ \t]++quotelint:[ \t]*+" + _ACTIONS + _RULES + _EOL)
 _PATTERNS = {"markdown": _COMMENT, "html": _COMMENT, "rst": _RST_LINE, "text": _TEXT_LINE}
 
 

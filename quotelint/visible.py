@@ -8,9 +8,9 @@ read in another order than it is stored.
 
 from __future__ import annotations
 
-import regex
+from quotelint.lazyre import lazy
 
-HIDDEN = regex.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+HIDDEN = lazy(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 SHORT = {"\t": "\\t", "\n": "\\n", "\r": "\\r"}

@@ -25,12 +25,11 @@ import stat
 import tempfile
 import time
 
-import regex
-
 from quotelint.errors import UserError
+from quotelint.lazyre import lazy
 
 TEMP_PREFIX = ".quotelint-"
-_TEMP = regex.compile(r"\.quotelint-(?:(\d+)-)?[a-z0-9_]{8}\.tmp")  # without the id: made by quotelint 0.1
+_TEMP = lazy(r"\.quotelint-(?:(\d+)-)?[a-z0-9_]{8}\.tmp")  # without the id: made by quotelint 0.1
 STALE_AFTER = 24 * 3600  # seconds after which a temporary file is stale, whoever made it
 STALE_UNKNOWN = 3600  # the same for one that does not say which run made it
 

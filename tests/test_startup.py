@@ -62,3 +62,27 @@ def test_describing_rules_imports_no_analysis(project: Path, tmp_path: Path, arg
     loaded_after(["check", "one.txt"], project, cache)  # the registry cache is written
     loaded = loaded_after(args, project, cache)
     assert not [m for m in loaded if m.startswith(ANALYSIS)]
+
+
+def test_importing_quotelint_compiles_no_pattern() -> None:
+    """Every module of the package names its patterns with quotelint.lazyre: none is compiled
+    before a run uses it."""
+    code = (
+        "import pkgutil, re, sys, regex, importlib\n"
+        "import quotelint\n"
+        "calls = []\n"
+        "def counting(real):\n"
+        "    def compile(pattern, *args, **kwargs):\n"
+        "        caller = sys._getframe(1).f_globals.get('__name__', '')\n"
+        "        if caller.startswith('quotelint'):\n"
+        "            calls.append(f'{caller}: {str(pattern)[:40]}')\n"
+        "        return real(pattern, *args, **kwargs)\n"
+        "    return compile\n"
+        "re.compile, regex.compile = counting(re.compile), counting(regex.compile)\n"
+        "for info in pkgutil.walk_packages(quotelint.__path__, 'quotelint.'):\n"
+        "    if '.devtools' not in info.name and not info.name.endswith('__main__'):\n"
+        "        importlib.import_module(info.name)\n"
+        "print('\\n'.join(calls))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
+    assert done.stdout.strip() == ""

@@ -19,16 +19,16 @@ import functools
 import os
 from typing import TYPE_CHECKING
 
-import regex
+from quotelint.lazyre import lazy
 
 if TYPE_CHECKING:
     from quotelint.lexicon import Lexicon
     from quotelint.names import NameIndex
 
 DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "acronyms.txt")
-DEFINED = regex.compile(r"\((\p{Lu}[\p{Lu}&]{1,9}+)s?\)")
-INITIALS = regex.compile(r"\p{L}[\p{L}'’-]*+")
-ROMAN = regex.compile(r"M{0,3}+(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
+DEFINED = lazy(r"\((\p{Lu}[\p{Lu}&]{1,9}+)s?\)")
+INITIALS = lazy(r"\p{L}[\p{L}'’-]*+")
+ROMAN = lazy(r"M{0,3}+(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})")
 SHORT = 4  # the length of the short names judged here; longer ones go through the general search
 
 

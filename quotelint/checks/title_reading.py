@@ -21,10 +21,11 @@ import regex
 
 from quotelint.checks.title_page import ARTICLES, CLOSERS, JOINS, MAX_WORDS, POSSESSIVE, READ_CONNECTORS, Page, Written
 from quotelint.checks.title_words import SMALL, title_words
+from quotelint.lazyre import lazy
 from quotelint.quotes.words import quote_words
 
 
-_NEXT_CHAR = regex.compile(r" *+(.)", regex.DOTALL)
+_NEXT_CHAR = lazy(r" *+(.)", regex.DOTALL)
 
 
 def read_titles(page: Page, first: int, last: int) -> list[Written]:

@@ -5,14 +5,13 @@ figures.yaml; every pattern is anchored at a known place and bounded.
 
 from __future__ import annotations
 
-import regex
-
 from quotelint.claims.figuredata import FigureData
+from quotelint.lazyre import lazy
 
 # Patterns that look back from a number search in reverse (?r): they try the end first.
-MONTH_BEFORE = regex.compile(r"(?r)(?<![\p{L}])(\p{Lu}\p{Ll}{2,8})\.?[ \t\u00a0]{1,2}$")
-DAY_MONTH = regex.compile(r"(?:[-–](\d{1,2})(?:st|nd|rd|th)?)?[ \t\u00a0]{1,2}(?:of[ \t\u00a0]{1,2})?(\p{Lu}\p{Ll}{2,8})\b")
-YEAR_AFTER = regex.compile(r",?[ \t\u00a0]{1,2}(\d{4})(?![\p{L}\p{N}])")
+MONTH_BEFORE = lazy(r"(?r)(?<![\p{L}])(\p{Lu}\p{Ll}{2,8})\.?[ \t\u00a0]{1,2}$")
+DAY_MONTH = lazy(r"(?:[-–](\d{1,2})(?:st|nd|rd|th)?)?[ \t\u00a0]{1,2}(?:of[ \t\u00a0]{1,2})?(\p{Lu}\p{Ll}{2,8})\b")
+YEAR_AFTER = lazy(r",?[ \t\u00a0]{1,2}(\d{4})(?![\p{L}\p{N}])")
 
 Date = tuple[int | None, int | None, int | None]  # (year, month, day)
 

@@ -17,21 +17,20 @@ import heapq
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-import regex
-
 from quotelint.claims.dates import Date, month_before, read_date
 from quotelint.claims.figuredata import FigureData, figure_data
+from quotelint.lazyre import lazy
 from quotelint.names import Token, tokens
 
-NUMBER = regex.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-LETTERS = regex.compile(r"\p{L}+")
-WORD_AFTER = regex.compile(r"[ \t\u00a0]{1,2}(?:-[ \t\u00a0]?)?(\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}]*)*)|-(\p{L}[\p{L}\p{M}]*)")
-SPELLED_GAP = regex.compile(r"[ \t\u00a0]{1,2}(?:and[ \t\u00a0]{1,2})?|-")
-CAPITAL_UNIT = regex.compile(r"\p{Lu}+s")  # "TEUs", "MPs": an acronym's plural can be counted
+NUMBER = lazy(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+LETTERS = lazy(r"\p{L}+")
+WORD_AFTER = lazy(r"[ \t\u00a0]{1,2}(?:-[ \t\u00a0]?)?(\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}]*)*)|-(\p{L}[\p{L}\p{M}]*)")
+SPELLED_GAP = lazy(r"[ \t\u00a0]{1,2}(?:and[ \t\u00a0]{1,2})?|-")
+CAPITAL_UNIT = lazy(r"\p{Lu}+s")  # "TEUs", "MPs": an acronym's plural can be counted
 # Looking back from a figure, search in reverse (?r): the end is tried first.
-PART_OF = regex.compile(r"[ \t\u00a0]{1,2}of[ \t\u00a0]{1,2}(?:the[ \t\u00a0]{1,2})?\d")
-WORDS_BEFORE = regex.compile(r"(?r)((?:\p{L}[\p{L}\p{M}'’.\-]*[ \t\u00a0]{1,3}){1,4})$")
-ANY_NUMBER = regex.compile(r"[$€£¥₸₽₹]?\d|\p{L}")
+PART_OF = lazy(r"[ \t\u00a0]{1,2}of[ \t\u00a0]{1,2}(?:the[ \t\u00a0]{1,2})?\d")
+WORDS_BEFORE = lazy(r"(?r)((?:\p{L}[\p{L}\p{M}'’.\-]*[ \t\u00a0]{1,3}){1,4})$")
+ANY_NUMBER = lazy(r"[$€£¥₸₽₹]?\d|\p{L}")
 
 
 @dataclass(frozen=True, slots=True)

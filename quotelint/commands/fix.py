@@ -20,14 +20,13 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-import regex
-
 from quotelint.document import Document, InputError
 from quotelint.errors import warn
 from quotelint.finding import Finding
+from quotelint.lazyre import lazy
 
-_NEWLINE = regex.compile(r"\r\n|\r|\n")
-_WORDS = regex.compile(r"\S++")
+_NEWLINE = lazy(r"\r\n|\r|\n")
+_WORDS = lazy(r"\S++")
 BOM = b"\xef\xbb\xbf"
 
 

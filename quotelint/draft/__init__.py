@@ -25,17 +25,16 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-import regex
-
 from quotelint.commands.common import inputs_from, registry_from, settings_from, write_output
 from quotelint.context import Context
 from quotelint.docdate import article_date
 from quotelint.draft.names import NameCandidate, draft_note, name_evidence, names_in, placed_words
 from quotelint.draft.yamlout import render
+from quotelint.lazyre import lazy
 from quotelint.registry import Entity, Registry
 
 MIN_DOCUMENTS = 2  # a name must stand in this many documents to be drafted
-_CLOSING = regex.compile(r"(?<![.…]|\b\p{Lu})[.,]$")  # not an ellipsis's last dot, nor the one of U.S.
+_CLOSING = lazy(r"(?<![.…]|\b\p{Lu})[.,]$")  # not an ellipsis's last dot, nor the one of U.S.
 SECTIONS = {"person": "people", "organization": "organizations", "place": "terms", "term": "terms"}
 
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-import regex
-
+from quotelint.lazyre import lazy
 from quotelint.names import strip_marks
 
 SECTIONS = ("people", "organizations", "terms", "quotes")
-_NOT_ID = regex.compile(r"[^a-z0-9]+")
+_NOT_ID = lazy(r"[^a-z0-9]+")
 ID_WORDS = 8  # words of a name or quote an id is made from
 
 HEADER = """\

@@ -20,9 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import regex
-
 from quotelint import knowledge
+from quotelint.lazyre import lazy
 from quotelint.quotes import colons
 from quotelint.quotes.descriptions import Descriptions
 from quotelint.quotes.frames import Frame
@@ -32,8 +31,8 @@ from quotelint.quotes.speakers import Candidate, Cast, Speaker
 if TYPE_CHECKING:
     from quotelint.quotes.words import QuoteWords
 
-_CLOSER = regex.compile(r"[,:;—–]|\s-\s")
-_AFTER_GAP = regex.compile(r"[\s,;—–-]*+")
+_CLOSER = lazy(r"[,:;—–]|\s-\s")
+_AFTER_GAP = lazy(r"[\s,;—–-]*+")
 AFTER_REACH = 32  # items looked at, at most, for the verb after a quotation and its speaker's appositive
 APPOSITIVE_REACH = 40  # items looked at, at most, for the comma closing a speaker's appositive
 REACH = 60  # items looked at, at most, on either side of a quotation: a run-on "sentence" stays linear

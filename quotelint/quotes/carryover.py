@@ -16,8 +16,7 @@ from __future__ import annotations
 
 import bisect
 
-import regex
-
+from quotelint.lazyre import lazy
 from quotelint.quotes import colons
 from quotelint.quotes.attribution import REACH, Attribution, Attributor
 from quotelint.quotes.frames import Frame
@@ -25,7 +24,7 @@ from quotelint.quotes.speakers import Candidate
 
 NEAREST_REACH = 40  # candidates looked back at, at most, for the person named last
 
-_DASH_LINE = regex.compile(r"[ \t]*+[—–-]")
+_DASH_LINE = lazy(r"[ \t]*+[—–-]")
 
 
 class Carryover:

@@ -15,13 +15,12 @@ from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-import regex
-
+from quotelint.lazyre import lazy
 from quotelint.names import Token
 from quotelint.quotes.spans import Span
 
-_STOP = regex.compile(r"[.!?][)\]\"'”’]*+\s")  # a stop, then (past brackets and marks) a space: not 1.5
-_PAUSE = regex.compile(r"[.!?;:]")
+_STOP = lazy(r"[.!?][)\]\"'”’]*+\s")  # a stop, then (past brackets and marks) a space: not 1.5
+_PAUSE = lazy(r"[.!?;:]")
 
 
 @dataclass(frozen=True, slots=True)

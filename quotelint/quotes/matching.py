@@ -25,11 +25,12 @@ from dataclasses import dataclass
 
 import regex
 
+from quotelint.lazyre import lazy
 from quotelint.names import fold
 from quotelint.quotes.words import QuoteWords, quote_words
 from quotelint.registry.model import Entity, Quote
 
-_PIECES = regex.compile(r"(?P<bracket>\[[^\[\]\n]{0,200}\])|(?P<gap>…|\.\s?\.\s?\.)|(?P<word>[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*)")
+_PIECES = lazy(r"(?P<bracket>\[[^\[\]\n]{0,200}\])|(?P<gap>…|\.\s?\.\s?\.)|(?P<word>[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*)")
 SHORT = 3  # quotations of fewer words are only looked for among their speaker's quotes
 ALTERED = 0.7  # share of a quotation's words that must match, in order, for `altered`
 ALTERED_MIN = 4  # words
@@ -262,8 +263,8 @@ def same_speaker(registered: str, speaker: str | None, speaker_id: str | None, e
     return any(last == person_key(form).rsplit(" ", 1)[-1] for form in entity.forms if form.split())
 
 
-_TRIM = regex.compile(r"\s*\([^()]*\)?$|['’]s?$")  # (D-N.Y.), a possessive
-_HONORIFIC = regex.compile(r"^(?:(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen|rev|hon|sir|dame|president|senator|governor)\.?\s+)+", regex.IGNORECASE)
+_TRIM = lazy(r"\s*\([^()]*\)?$|['’]s?$")  # (D-N.Y.), a possessive
+_HONORIFIC = lazy(r"^(?:(?:mr|mrs|ms|dr|prof|sen|rep|gov|gen|rev|hon|sir|dame|president|senator|governor)\.?\s+)+", regex.IGNORECASE)
 
 
 def _one_person(a: Entity, b: Entity) -> bool:

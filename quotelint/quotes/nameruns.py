@@ -16,9 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-import regex
-
 from quotelint import knowledge
+from quotelint.lazyre import lazy
 from quotelint.quotes.spans import WRAP_MIN
 
 if TYPE_CHECKING:
@@ -26,9 +25,9 @@ if TYPE_CHECKING:
     from quotelint.names import Token
     from quotelint.quotes.words import QuoteWords
 
-_ADJECTIVAL = regex.compile(r"-(?:type|style|era|based|led|backed|born|owned|like|esque|related|linked|sponsored|funded|run|made|bound|friendly|free|only|wide|controlled|affiliated|aligned|appointed|leaning)$")
-_WRAP_GAP = regex.compile(r"[ \t]*+\r?\n[ \t]*+")
-_BREAK = regex.compile(r"[.!?:;\n\r•—–]|\s-\s")
+_ADJECTIVAL = lazy(r"-(?:type|style|era|based|led|backed|born|owned|like|esque|related|linked|sponsored|funded|run|made|bound|friendly|free|only|wide|controlled|affiliated|aligned|appointed|leaning)$")
+_WRAP_GAP = lazy(r"[ \t]*+\r?\n[ \t]*+")
+_BREAK = lazy(r"[.!?:;\n\r•—–]|\s-\s")
 _POSSESSIVE = frozenset({"'s ", "’s ", "' ", "’ "})
 CUTS = ("of", "for", "at", "from")
 

@@ -12,17 +12,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import regex
-
+from quotelint.lazyre import lazy
 from quotelint.quotes.frames import Frame, Item
 from quotelint.quotes.speakers import Candidate, Cast
 
 if TYPE_CHECKING:
     from quotelint.quotes.words import QuoteWords
 
-_CHUNK_BREAK = regex.compile(r"[,;:()\[\]—–]|\s-\s")
-_DASH = regex.compile(r"[—–]|\s-\s")
-POSSESSIVE = regex.compile(r"['’]s?\s++")  # a possessive ending a name: Acme's, Rhodes'
+_CHUNK_BREAK = lazy(r"[,;:()\[\]—–]|\s-\s")
+_DASH = lazy(r"[—–]|\s-\s")
+POSSESSIVE = lazy(r"['’]s?\s++")  # a possessive ending a name: Acme's, Rhodes'
 RANK = {"person": 0, "organization": 1, "name": 2, "body": 3, "single": 4, "title": 5, "pronoun": 6, "description": 7, "place": 8}
 MAX_CHUNKS = 6
 _AUXILIARIES = frozenset("has had have was were is are be been will would shall should can could may might must do does did".split())

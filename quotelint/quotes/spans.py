@@ -21,10 +21,11 @@ from dataclasses import dataclass
 
 import regex
 
+from quotelint.lazyre import lazy
 from quotelint.lexicon import QuoteMarks
 
 APOSTROPHES = frozenset("'’")
-_LINE = regex.compile(r"[^\r\n]*+(?:\r\n|\r|\n)?")
+_LINE = lazy(r"[^\r\n]*+(?:\r\n|\r|\n)?")
 _OPEN_PUNCT = frozenset("([{—–-/…")
 _CLOSE_PUNCT = frozenset(".,;:!?)]}—–-…/")
 _LIST_START = frozenset("-–—•*+#>|")

@@ -22,14 +22,15 @@ from quotelint.quotes.nameruns import NameReader, Run
 from quotelint.quotes.resolution import BODIES, PEOPLE, Candidate, Resolution, Speaker
 
 __all__ = ["Candidate", "Cast", "Speaker"]
+from quotelint.lazyre import lazy
 from quotelint.quotes.roles import find_roles
 
 if TYPE_CHECKING:
     from quotelint.context import Context
     from quotelint.quotes.words import QuoteWords
 
-_ABBREVIATION = regex.compile(r"\p{Lu}{2,4}")  # DI, DCI, PC: a rank abbreviated, in capitals
-_PERSON_AFTER = regex.compile(r"[ \t]*+,[ \t]*+(?:who\b|\d{1,3}[ \t]*+,)")
+_ABBREVIATION = lazy(r"\p{Lu}{2,4}")  # DI, DCI, PC: a rank abbreviated, in capitals
+_PERSON_AFTER = lazy(r"[ \t]*+,[ \t]*+(?:who\b|\d{1,3}[ \t]*+,)")
 
 
 @functools.cache

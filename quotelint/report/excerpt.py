@@ -17,14 +17,15 @@ from collections.abc import Collection
 import regex
 
 from quotelint.document import Document
+from quotelint.lazyre import lazy
 from quotelint.report.model import Excerpt
 
 REACH = 300  # characters looked at on each side of a span
-_END = regex.compile(r"[.!?…]++[\"”’'»)\]]*+\s++(?=[\p{Lu}\p{N}\"“‘'«(\[])")
-_LINE_BREAK = regex.compile(r"\r\n?|\n")
-_BLANK_LINE = regex.compile(r"(?:\r\n?|\n)[ \t]*+(?:\r\n?|\n)")
-_LAST_WORD = regex.compile(r"[\p{L}.]{1,12}$")
-_SPACE = regex.compile(r"\s+")
+_END = lazy(r"[.!?…]++[\"”’'»)\]]*+\s++(?=[\p{Lu}\p{N}\"“‘'«(\[])")
+_LINE_BREAK = lazy(r"\r\n?|\n")
+_BLANK_LINE = lazy(r"(?:\r\n?|\n)[ \t]*+(?:\r\n?|\n)")
+_LAST_WORD = lazy(r"[\p{L}.]{1,12}$")
+_SPACE = lazy(r"\s+")
 _CLOSERS = frozenset(".!?…\"”’')]»")
 
 

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-import regex
-
 from quotelint.finding import Severity
+from quotelint.lazyre import lazy
 from quotelint.report.model import FileReport, Report
 
 # A sign beside every severity, so that it never rests on colour alone.
 ICONS = {Severity.ERROR: "✖", Severity.WARNING: "▲", Severity.INFO: "●"}
 PLURALS = {"error": "errors", "warning": "warnings", "info": "info"}
 NO_SPEAKER = "(no speaker found)"
-_NOT_IN_URL = regex.compile(r"[\s\p{C}]")  # white space, controls, format characters (bidi)
+_NOT_IN_URL = lazy(r"[\s\p{C}]")  # white space, controls, format characters (bidi)
 _URL_SAFE = "!#$%&'()*+,-./:;=?@[]_~"  # kept as they are: what RFC 3986 allows besides letters and digits
 
 

@@ -11,16 +11,15 @@ no white space or control character in it, percent-encoded where Markdown would 
 
 from __future__ import annotations
 
-import regex
-
 from quotelint.finding import Severity
+from quotelint.lazyre import lazy
 from quotelint.report import labels
 from quotelint.report.model import SEVERITIES, STATUSES, Excerpt, FileReport, Item, Report, Segment
 
-_SPECIAL = regex.compile(r"[\\`*_\[\]<>|~#&!{}$]")
-_LIST_START = regex.compile(r"^(\d{1,9})([.)])(?=\s|$)|^([-+=])")
-_SPACE = regex.compile(r"\s+")
-_CONTROL = regex.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPECIAL = lazy(r"[\\`*_\[\]<>|~#&!{}$]")
+_LIST_START = lazy(r"^(\d{1,9})([.)])(?=\s|$)|^([-+=])")
+_SPACE = lazy(r"\s+")
+_CONTROL = lazy(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 CARET = "‸"  # stands for an empty span: a place where something is missing
 
 

@@ -12,17 +12,16 @@ from __future__ import annotations
 
 import textwrap
 
-import regex
-
 from quotelint.finding import Severity
+from quotelint.lazyre import lazy
 from quotelint.report import labels
 from quotelint.report.model import SEVERITIES, STATUSES, Excerpt, FileReport, Item, Report, Segment
 from quotelint.visible import visible
 
 WIDTH = 80
 _ON, _OFF = "\x0e", "\x0f"  # highlight marks placed before wrapping, painted after
-_SPACE = regex.compile(r"\s+")
-_LINK_LINE = regex.compile(r" *+\(?https?://\S++")
+_SPACE = lazy(r"\s+")
+_LINK_LINE = lazy(r" *+\(?https?://\S++")
 COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 BOLD, REVERSE, RESET = "\033[1m", "\033[7m", "\033[0m"
 QUOTE_SHOWN = 200  # characters of a verified quote shown before it is cut

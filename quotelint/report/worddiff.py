@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import difflib
 
-import regex
-
+from quotelint.lazyre import lazy
 from quotelint.report.model import Segment
 
-_WORD = regex.compile(r"\S+")
-_EDGE_PUNCT = regex.compile(r"^[\p{P}\p{S}]++|(?<=\w)[\p{P}\p{S}]++$")
+_WORD = lazy(r"\S+")
+_EDGE_PUNCT = lazy(r"^[\p{P}\p{S}]++|(?<=\w)[\p{P}\p{S}]++$")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 
 

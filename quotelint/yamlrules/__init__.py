@@ -12,11 +12,10 @@ import difflib
 from collections.abc import Callable
 from typing import Any
 
-import regex
-
 from quotelint.checks import Rule
 from quotelint.errors import RegistryErrors
 from quotelint.finding import CATEGORIES, Severity
+from quotelint.lazyre import lazy
 from quotelint.registry.schema import Problems
 from quotelint.registry.yamlload import Mapping
 from quotelint.yamlrules.describe import describe, summary_of
@@ -38,7 +37,7 @@ MESSAGES = {
     "consistency": "'{match}' here, but '{first}' earlier in this document",
 }
 ONLY_WITH_REPLACEMENTS = ("keep_case", "fix_in_quotes", "dictionary")
-_ID = regex.compile(r"[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+")
+_ID = lazy(r"[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+")
 
 
 def compile_rules(entries: list[tuple[str, Any]], claim_id: Callable[[str, str], bool]) -> tuple[Rule, ...]:

@@ -6,13 +6,14 @@ from typing import Any
 
 import regex
 
+from quotelint.lazyre import lazy
 from quotelint.registry.yamlload import Mapping
 from quotelint.yamlrules.kinds import Check, Consistency, Existence, Options, Substitution
 from quotelint.yamlrules.matching import Keys
 from quotelint.yamlrules.patterns import PatternError
 from quotelint.yamlrules.values import Invalid, text, texts
 
-_TEMPLATE_REF = regex.compile(r"\\g<(\w+)>|\\(\d{1,2})")
+_TEMPLATE_REF = lazy(r"\\g<(\w+)>|\\(\d{1,2})")
 
 
 def check_fixable(check: Check) -> bool:

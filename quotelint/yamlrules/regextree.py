@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 
 import regex
 
+from quotelint.lazyre import lazy
+
 _MANY = 10  # a bounded repeat of this many passes or more is treated like an unbounded one
-_GROUP_HEAD = regex.compile(r"\?(?:>|P?<(?![=!])\w+>|P=\w+\)|[=!]|<[=!]|[\w-]*[:)]|\|)?")
-_BOUNDS = regex.compile(r"\{(\d*)(,?)(\d*)\}")
-_ESCAPE = regex.compile(r"\\(?:[pPNx]\{[^}]*\}|[pP]\w|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|g<\w+>|\d{1,3}|.)", flags=regex.S)
+_GROUP_HEAD = lazy(r"\?(?:>|P?<(?![=!])\w+>|P=\w+\)|[=!]|<[=!]|[\w-]*[:)]|\|)?")
+_BOUNDS = lazy(r"\{(\d*)(,?)(\d*)\}")
+_ESCAPE = lazy(r"\\(?:[pPNx]\{[^}]*\}|[pP]\w|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|g<\w+>|\d{1,3}|.)", flags=regex.S)
 
 
 @dataclass
