@@ -86,3 +86,19 @@ def test_importing_quotelint_compiles_no_pattern() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True)
     assert done.stdout.strip() == ""
+
+
+def test_a_cached_claim_cue_is_compiled_on_first_use_as_at_load(tmp_path: Path) -> None:
+    import regex
+
+    from quotelint.claims.cues import compile_cue
+    from quotelint.registry.load import load_registry
+    from tests.integ_helpers import through_the_cache
+
+    registry = load_registry([str(ROOT / "rules" / "claims.yaml")])
+    cached = through_the_cache(registry, tmp_path / "cache")
+    assert [c.id for c in cached.claims] == [c.id for c in registry.claims]
+    for claim in cached.claims:
+        assert not isinstance(claim.pattern, regex.Pattern)  # not compiled when the cache was read
+        fresh = compile_cue(claim.cue)
+        assert (claim.pattern.pattern, claim.pattern.flags) == (fresh.pattern, fresh.flags)

@@ -134,11 +134,12 @@ def read_registry(files: list[str]) -> tuple[Registry, Sources]:
 
 
 def read_claims(sources: Sources) -> tuple[Any, ...]:
-    """The claims of sections read before (by the cache), their cues compiled again."""
+    """The claims of sections read and checked before (by the cache); each cue is compiled
+    when a document first needs it."""
     from quotelint.registry.schema import claim
 
     problems = Problems()
-    claims = tuple(claim(item, path, line, problems) for path, line, item in sources.claims)
+    claims = tuple(claim(item, path, line, problems, checked_cue=True) for path, line, item in sources.claims)
     if problems.errors or None in claims:
         raise RegistryErrors(problems.errors)
     return claims

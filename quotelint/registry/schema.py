@@ -208,15 +208,17 @@ def quote(item: Any, path: str, line: int, problems: Problems) -> Quote | None:
     return Quote(values["id"], values["speaker"], values["text"], values["date"], values["source"], where(path, values["_line"]))
 
 
-def claim(item: Any, path: str, line: int, problems: Problems) -> Claim | None:
+def claim(item: Any, path: str, line: int, problems: Problems, checked_cue: bool = False) -> Claim | None:
+    """A claim entry; `checked_cue`: its cue was checked when the registry cache was written
+    (the cache's key covers the entry and the engine), so it is compiled on first use instead."""
     values = read_entry(item, CLAIM, "claim", path, line, problems)
     if values is None:
         return None
     from quotelint.claims import claim_value
-    from quotelint.claims.cues import compile_cue
+    from quotelint.claims.cues import compile_cue, lazy_cue
 
     checks = (
-        ("cue", lambda: compile_cue(values["cue"])),
+        ("cue", lambda: (lazy_cue if checked_cue else compile_cue)(values["cue"])),
         ("value", lambda: claim_value(values.get("unit"), values["value"])),
     )
     checked = {}
