@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from quotelint.errors import UserError
 from quotelint.files import DEFAULT_LIMIT, read_bytes
 from quotelint.lazyre import lazy
+from quotelint.offsets import OffsetMap, blank_spans  # noqa: F401 - OffsetMap is also imported from here
 
 BOM = "\ufeff"
 
@@ -42,49 +43,11 @@ class InputError(UserError):
     """A file that cannot be read as text: missing, binary or not UTF-8."""
 
 
-_NOT_NEWLINE = lazy(r"[^\r\n]")
-
-
-def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
-    """Replace each span by spaces, keeping line breaks so that positions stay put."""
-    if not spans:
-        return text
-    out: list[str] = []
-    pos = 0
-    for start, end in sorted(spans):
-        if end <= pos:
-            continue
-        start = max(start, pos)
-        out.append(text[pos:start])
-        out.append(_NOT_NEWLINE.sub(" ", text[start:end]))
-        pos = end
-    out.append(text[pos:])
-    return "".join(out)
-
-
 def mask_links(text: str) -> str:
     """Blank bare URLs and e-mail addresses."""
     spans = [m.span() for m in _URL.finditer(text)]
     spans += [m.span() for m in _EMAIL.finditer(text)]
     return blank_spans(text, spans)
-
-
-@dataclass(frozen=True, slots=True)
-class OffsetMap:
-    """Maps prose offsets to text offsets for prose that is not a same-length copy of the text.
-
-    `anchors` are (prose_offset, text_offset) pairs, sorted, each starting a run of characters
-    copied one to one; a prose offset maps to its run's text offset plus the distance into the run.
-    """
-
-    prose_starts: tuple[int, ...]
-    text_starts: tuple[int, ...]
-
-    def to_text(self, offset: int) -> int:
-        i = bisect.bisect_right(self.prose_starts, offset) - 1
-        if i < 0:
-            return offset
-        return self.text_starts[i] + (offset - self.prose_starts[i])
 
 
 @dataclass(frozen=True, slots=True)

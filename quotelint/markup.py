@@ -14,8 +14,8 @@ from types import MappingProxyType
 
 import regex
 
-from quotelint.document import OffsetMap, blank_spans
 from quotelint.lazyre import lazy
+from quotelint.offsets import OffsetMap, blank_spans
 
 Span = tuple[int, int]
 Line = tuple[int, int, int]  # start, end of content, end after the line break

@@ -117,7 +117,7 @@ def test_docs_describe_the_whole_public_interface() -> None:
     """docs/reference.md names every command, every finding category, every key of the JSON of
     check and extract, and every section of a registry file, as the code has them."""
     from quotelint.cli import build_parser
-    from quotelint.commands.extract import FIELDS
+    from quotelint.formatters.quotes_json import FIELDS
     from quotelint.finding import CATEGORIES
     from quotelint.registry.load import EXTRA_SECTIONS
     from quotelint.registry.schema import SECTIONS

@@ -18,8 +18,6 @@ from quotelint.linter import Plan
 from quotelint.registry import Registry
 from quotelint.settings import Settings
 
-FIELDS = ("text", "start", "end", "line", "column", "kind", "speaker", "speaker_text", "attribution", "registry_id", "status")
-
 
 def run(args: argparse.Namespace) -> int:
     if args.fail_on is not None:

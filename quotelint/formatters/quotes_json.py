@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 
-from quotelint.commands.extract import FIELDS
+# The fields of a quotation, in the contract's order (commands/extract.py fills them).
+FIELDS = ("text", "start", "end", "line", "column", "kind", "speaker", "speaker_text", "attribution", "registry_id", "status")
 
 
 def render_quotes(files: list[tuple[str, list[dict[str, object]]]]) -> str:
