@@ -2,7 +2,8 @@
 
     python bench/startup.py                      # latency (10 runs) and memory (50 MB)
     python bench/startup.py --runs 20 --no-memory
-    python bench/startup.py --no-latency --megabytes 10
+    python bench/startup.py --no-latency --megabytes 10 --cases files
+    PYTHONPATH=../other-checkout python bench/startup.py   # another checkout's quotelint, same inputs
 
 Latency: one article of about 5 KB (paragraphs of the seeds) in a folder whose pyproject.toml
 names a copy of the project registry, checked with the registry cache warm, as pre-commit runs
@@ -126,7 +127,7 @@ def latency(folder: Path, env: dict[str, str], runs: int) -> None:
         print(f"  {name:26} {wall * 1000:8.1f} {cpu * 1000:8.1f}")
 
 
-def memory(folder: Path, env: dict[str, str], megabytes: int) -> None:
+def memory(folder: Path, env: dict[str, str], megabytes: int, cases: list[str]) -> None:
     paras = paragraphs()
     rng = random.Random(16)
     many = folder / "articles"
@@ -148,7 +149,8 @@ def memory(folder: Path, env: dict[str, str], megabytes: int) -> None:
     settings = folder / "unlimited.yaml"  # the project's registry, without the file size limit
     settings.write_text(f'registry: ["{ROOT / "rules"}"]\nmax-file-size: 0\n', encoding="utf-8")
     print(f"Peak memory of `quotelint check --format json` (MiB); MB is 10^6 bytes")
-    for name, path in ((f"{megabytes} MB as {count:,} files", many), (f"one {megabytes} MB file", one)):
+    chosen = {"files": (f"{megabytes} MB as {count:,} files", many), "one": (f"one {megabytes} MB file", one)}
+    for name, path in (chosen[c] for c in cases):
         wall, cpu, peak, _ = timed_run([sys.executable, "-m", "quotelint", "check", "--config", str(settings), "--format", "json", str(path)], folder, env)
         print(f"  {name:28} {peak / 1024:8.0f} MiB  ({wall:.1f} s wall, {cpu:.1f} s CPU, {megabytes / wall:.2f} MB/s)")
 
@@ -159,6 +161,7 @@ def main() -> None:
     parser.add_argument("--megabytes", type=int, default=50, help="size of each memory case")
     parser.add_argument("--no-latency", dest="latency", action="store_false")
     parser.add_argument("--no-memory", dest="memory", action="store_false")
+    parser.add_argument("--cases", nargs="+", choices=("files", "one"), default=["files", "one"], help="memory cases: article-sized files, one file")
     opts = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -167,7 +170,7 @@ def main() -> None:
         if opts.latency:
             latency(folder, env, opts.runs)
         if opts.memory:
-            memory(folder, env, opts.megabytes)
+            memory(folder, env, opts.megabytes, opts.cases)
 
 
 if __name__ == "__main__":
