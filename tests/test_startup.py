@@ -102,3 +102,9 @@ def test_a_cached_claim_cue_is_compiled_on_first_use_as_at_load(tmp_path: Path) 
         assert not isinstance(claim.pattern, regex.Pattern)  # not compiled when the cache was read
         fresh = compile_cue(claim.cue)
         assert (claim.pattern.pattern, claim.pattern.flags) == (fresh.pattern, fresh.flags)
+
+
+def test_a_cache_folder_with_uri_characters_is_read(project: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "odd ?#% folder"  # what an SQLite URI must escape
+    loaded_after(["check", "one.txt"], project, cache)
+    assert "yaml" not in loaded_after(["check", "one.txt"], project, cache)  # read from the cache

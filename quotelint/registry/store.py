@@ -16,7 +16,6 @@ import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 from quotelint.registry.codec import BadCache
@@ -52,11 +51,21 @@ def write(path: str, rows: Mapping[str, Iterable[tuple[str, Any]]]) -> None:
         conn.close()
 
 
+def file_uri(path: str) -> str:
+    """An SQLite URI of the file (sqlite.org/uri.html): `%`, `?` and `#` in its path escaped.
+    (pathlib's `as_uri` says the same, but importing pathlib costs more than the cache read.)"""
+    if os.name == "nt":
+        from pathlib import Path
+
+        return Path(os.path.abspath(path)).as_uri()
+    return "file:" + "".join(f"%{ord(c):02X}" if c in "%?#" else c for c in os.path.abspath(path))
+
+
 class Store:
     """An open cache file. `meta` holds its format and key, checked when it is opened."""
 
     def __init__(self, path: str, key: str, fallback: Callable[[], Any]) -> None:
-        uri = Path(os.path.abspath(path)).as_uri() + "?mode=ro&immutable=1"
+        uri = file_uri(path) + "?mode=ro&immutable=1"
         self.conn = sqlite3.connect(uri, uri=True, isolation_level=None)
         self.fallback = fallback  # loads the registry from YAML: used only when the file is damaged
         self.registry: Any = None
