@@ -60,3 +60,15 @@ def test_every_analysis_of_a_context_leaves_no_cycles(plan: Plan) -> None:
 
     analyse()
     assert garbage_after(analyse) == 0
+
+
+def test_json_findings_are_what_json_dumps_writes_of_the_payload(plan: Plan) -> None:
+    import json
+
+    from quotelint.formatters.jsonout import render_findings
+
+    findings = [f for path in SEEDS for f in lint_document(read_document(str(path)), plan)]
+    assert len(findings) > 10 and any(f.related for f in findings)
+    for chosen in (findings, findings[:1], []):
+        payload = {"version": 1, "findings": [f.to_json() for f in chosen], "summary": {"files": 5, "findings": len(chosen)}}
+        assert render_findings(chosen, 5) == json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
