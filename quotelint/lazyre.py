@@ -5,7 +5,6 @@ a module writes `NAME = lazy(r"...", flags)` where it would write `regex.compile
 compiles only the patterns it uses (`quotelint --help` none). The first use of an attribute
 (`search`, `finditer`, `pattern`, ...) compiles the pattern and keeps that attribute of the
 compiled pattern on the instance, so later uses cost what they cost on the pattern itself.
-`lazy_re` does the same with the standard library's `re`.
 """
 
 from __future__ import annotations
@@ -41,8 +40,3 @@ class Lazy:
 def lazy(pattern: str, flags: int = 0) -> Any:
     """`regex.compile(pattern, flags)`, done when the pattern is first used."""
     return Lazy("regex", pattern, int(flags))
-
-
-def lazy_re(pattern: str, flags: int = 0) -> Any:
-    """`re.compile(pattern, flags)`, done when the pattern is first used."""
-    return Lazy("re", pattern, int(flags))

@@ -85,7 +85,8 @@ def read(store: Store) -> Registry:
 
 
 class Claims(Sequence[Any]):
-    """The registry's claims, read again from their parsed YAML (cues compiled) on first use."""
+    """The registry's claims, read again from their parsed YAML on first use (each cue is
+    compiled when a document first needs it)."""
 
     def __init__(self, sources: Sources) -> None:
         self.sources = sources
