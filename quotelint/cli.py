@@ -145,6 +145,10 @@ def build_parser() -> argparse.ArgumentParser:
     explain.add_argument("rule", metavar="RULE", help="rule id or name, e.g. QL201 or spelling-drift")
     explain.add_argument("--registry", action="append", metavar="PATH", help="registry file or folder, for rules written in YAML")
     explain.add_argument("--config", metavar="PATH", help="settings file")
+
+    server = sub.add_parser("server", help="a language server for editors, over standard input and output (needs quotelint[lsp])", description="Serve diagnostics, fixes and hovers to an editor by the Language Server Protocol on standard input and output. Settings and the registry are found from each workspace folder as `check` finds them. See docs/editors.md.")
+    server.add_argument("--stdio", action="store_true", help="accepted for clients that pass it; standard input and output is the only transport")
+    server.add_argument("--debounce", type=float, default=None, metavar="MS", help="milliseconds to wait after an edit before linting (default 100; 0 lints at once)")
     return parser
 
 
@@ -201,6 +205,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         from quotelint.commands.rules import run_rules as run
     elif args.command == "explain":
         from quotelint.commands.rules import run_explain as run
+    elif args.command == "server":
+        from quotelint.commands.server import run
     elif args.registry_command == "check":
         from quotelint.commands.registry import run_check as run
     else:

@@ -30,6 +30,7 @@ KEYS = (
     "date",
     "max-file-size",
     "jobs",
+    "draft",
 )
 # Folders never searched unless `exclude` replaces this list; hidden files and folders are skipped anyway.
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", "node_modules", "__pycache__", "site-packages", "_build")
@@ -51,6 +52,7 @@ class Settings:
     date: dt.date | None = None  # titles are judged at this date, whatever the documents say
     max_file_size: int | None = DEFAULT_LIMIT  # bytes; a larger input file is reported and skipped
     jobs: int | None = None  # processes that lint a folder; None: auto (every core, one for a small run)
+    draft: str | None = None  # the file the language server's "add to registry draft" appends to
     source: str | None = None  # the settings file, if any
     root: str = "."  # folder the settings file stands in; per-file-ignores and excludes are relative to it
     lines: tuple[tuple[str, int], ...] = ()  # (key, line) where the settings file gives the line
@@ -183,8 +185,8 @@ def parse_settings(data: dict[str, Any], path: str) -> Settings:
                 values["max_file_size"] = _megabytes(value, path, line)
             elif key == "jobs":
                 values["jobs"] = parse_jobs(value)
-            elif key == "baseline":
-                values["baseline"] = os.path.join(root, str(value))
+            elif key in ("baseline", "draft"):
+                values[key] = os.path.join(root, str(value))
             elif key == "per-file-ignores":
                 if not isinstance(value, dict):
                     raise UserError("setting 'per-file-ignores' must map globs to rule lists", path=path, line=line)

@@ -22,9 +22,10 @@ def cli_list(value: str | None) -> tuple[str, ...]:
     return tuple(s.strip() for s in (value or "").split(",") if s.strip())
 
 
-def file_settings(args: argparse.Namespace) -> Settings:
-    """The settings file's settings, before the command line changes them."""
-    return load_settings(getattr(args, "config", None) or find_settings("."))
+def file_settings(args: argparse.Namespace, start: str = ".") -> Settings:
+    """The settings file's settings, before the command line changes them: the one given, else
+    the nearest one from `start` (the current folder; a workspace folder for the server) upwards."""
+    return load_settings(getattr(args, "config", None) or find_settings(start))
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
@@ -63,14 +64,15 @@ def registry_from(args: argparse.Namespace, settings: Settings) -> Registry:
     return load_cached(paths, use_cache=not getattr(args, "no_cache", False))
 
 
-def setup(args: argparse.Namespace) -> tuple[Settings, Registry]:
+def setup(args: argparse.Namespace, start: str = ".") -> tuple[Settings, Registry]:
     """Settings and registry for a command that reads articles, both checked before any is read:
-    every rule selector must name a rule, and a run without a registry says so (or stops)."""
+    every rule selector must name a rule, and a run without a registry says so (or stops).
+    The settings file is looked for from `start` upwards (see `file_settings`)."""
     from quotelint.commands.registry_notice import registry_notice
     from quotelint.linter import all_rules
     from quotelint.selection import check_selectors, check_settings
 
-    base = file_settings(args)
+    base = file_settings(args, start)
     settings = with_options(base, args)
     registry = registry_from(args, settings)
     rules = all_rules(registry)

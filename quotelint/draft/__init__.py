@@ -29,7 +29,7 @@ from quotelint.commands.common import inputs_from, registry_from, settings_from,
 from quotelint.context import Context
 from quotelint.docdate import article_date
 from quotelint.draft.names import NameCandidate, draft_note, name_evidence, names_in, placed_words
-from quotelint.draft.yamlout import render
+from quotelint.draft.yamlout import render, unique_id
 from quotelint.lazyre import lazy
 from quotelint.registry import Entity, Registry
 
@@ -107,8 +107,6 @@ def registry_text(text: str) -> str:
 
 def draft_entries(draft: Draft, registry: Registry) -> dict[str, list[dict[str, object]]]:
     """The draft as sections of entries, ids assigned, sorted for a stable output."""
-    from quotelint.draft.yamlout import unique_id
-
     taken = set(registry.entities) | {q.id for q in registry.quotes}
     sections: dict[str, list[dict[str, object]]] = defaultdict(list)
     fuller = full_names(draft.speakers)
@@ -131,22 +129,28 @@ def draft_entries(draft: Draft, registry: Registry) -> dict[str, list[dict[str, 
         sections[SECTIONS[candidate.kind]].append({"id": entity_id, "name": name, "notes": candidate.notes()})
     for quote in sorted(draft.quotes.values(), key=lambda q: (min(q.places), q.text)):
         speaker = quote.speaker_id or (speaker_ids.get(quote.speaker_name) if quote.speaker_name else None)
-        said_by = quote.speaker_id or quote.speaker_name or "unknown"
-        entry: dict[str, object] = {"id": unique_id(f"{said_by} {' '.join(quote.text.split()[:6])}", taken), "speaker": speaker}
-        entry["text"] = quote.text
-        entry["date"] = min(quote.dates, default=None)  # the earliest article is the nearest to when it was said
-        entry["notes"] = draft_note(quote_note(quote, speaker, registry), quote.places)
-        sections["quotes"].append(entry)
+        sections["quotes"].append(quote_entry(quote, speaker, registry, taken))
     return dict(sections)
 
 
-def quote_note(quote: DraftQuote, speaker: str | None, registry: Registry) -> str:
+def quote_entry(quote: DraftQuote, speaker: str | None, registry: Registry, taken: set[str], unregistered: str = "a place, a guess") -> dict[str, object]:
+    """A drafted quote's registry entry, its id made unique among `taken` (and added to it).
+    `unregistered` says what a speaker with a name but no id is (see `quote_note`)."""
+    said_by = quote.speaker_id or quote.speaker_name or "unknown"
+    entry: dict[str, object] = {"id": unique_id(f"{said_by} {' '.join(quote.text.split()[:6])}", taken), "speaker": speaker}
+    entry["text"] = quote.text
+    entry["date"] = min(quote.dates, default=None)  # the earliest article is the nearest to when it was said
+    entry["notes"] = draft_note(quote_note(quote, speaker, registry, unregistered), quote.places)
+    return entry
+
+
+def quote_note(quote: DraftQuote, speaker: str | None, registry: Registry, unregistered: str = "a place, a guess") -> str:
     """What a drafted quote's notes say about it before where it was seen."""
     if not quote.speaker_text:
         return "quote, no speaker found"
     if speaker is None and quote.speaker_name:
         known = registered_as(registry, quote.speaker_name)
-        what = f"the registry's term {known.id}" if known is not None else "a place, a guess"
+        what = f"the registry's term {known.id}" if known is not None else unregistered
         return f"quote, speaker as written: {quote.speaker_text}, {what}: give who spoke for it"
     return f"quote, speaker as written: {quote.speaker_text}"
 
