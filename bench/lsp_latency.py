@@ -10,8 +10,8 @@ didChange (a word typed, then removed, alternately) and waits for the diagnostic
 Printed per debounce: the median and 90th percentile of the time from didChange to
 publishDiagnostics (wall clock, so noisy on a loaded machine; the debounce is part of it, and
 `minus debounce` subtracts it), the server's CPU time per edit (user + system, from
-/proc/PID/stat: steadier under load), and the server's resident memory (VmRSS) after 10 edits and
-after all of them.
+/proc/PID/stat: steadier under load), and the server's resident memory (VmRSS) after 10, 100,
+250, 500, 1,000 ... edits and after the last.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 
 ROOT = Path(__file__).resolve().parent.parent
+CHECKPOINTS = (10, 100, 250, 500, 1000, 2000, 5000)  # edits after which the server's memory is read
 PARAGRAPHS = [
     "The council of the port district met on Tuesday to weigh {n} proposals for the new ferry quay, and most members said the budget was tight.",
     '"We have listened to every fisherman on the pier and we will answer them by spring," Tokayev told the meeting, according to {n} people present.',
@@ -101,7 +102,7 @@ async def run(debounce_ms: float, edits: int) -> dict[str, float]:
     line = text.count("\n") // 2  # an edit in the middle of the article
     here = types.Position(line, 0)
     latencies: list[float] = []
-    rss_10 = 0
+    rss: dict[int, float] = {}
     cpu_start = cpu_seconds(pid)
     for k in range(edits):
         if k % 2 == 0:
@@ -109,10 +110,10 @@ async def run(debounce_ms: float, edits: int) -> dict[str, float]:
         else:
             change = types.TextDocumentContentChangePartial(types.Range(here, types.Position(line, 5)), "")
         latencies.append(await send(k + 2, change))
-        if k + 1 == 10:
-            rss_10 = rss_kb(pid)
+        if k + 1 in CHECKPOINTS:
+            rss[k + 1] = rss_kb(pid) / 1024
     cpu = cpu_seconds(pid) - cpu_start
-    rss_end = rss_kb(pid)
+    rss[edits] = rss_kb(pid) / 1024
     await client.shutdown_async(None)
     client.exit(None)
     await client.stop()
@@ -121,8 +122,7 @@ async def run(debounce_ms: float, edits: int) -> dict[str, float]:
         "median": statistics.median(latencies) * 1000,
         "p90": latencies[int(len(latencies) * 0.9) - 1] * 1000,
         "cpu": cpu / edits * 1000,
-        "rss_10": rss_10 / 1024,
-        "rss_end": rss_end / 1024,
+        "rss": rss,
         "diagnostics": count[0],
     }
 
@@ -133,10 +133,11 @@ def main() -> None:
     parser.add_argument("--debounce", type=float, nargs="+", default=[0, 100], metavar="MS")
     args = parser.parse_args()
     print(f"article: {len(article().encode('utf-8'))} bytes; {args.edits} edits per run")
-    print("debounce ms | median ms | minus debounce | p90 ms | server CPU ms/edit | RSS MB after 10 | after all | diagnostics")
+    print("debounce ms | median ms | minus debounce | p90 ms | server CPU ms/edit | diagnostics | server RSS MB after N edits")
     for debounce in args.debounce:
         r = asyncio.run(run(debounce, args.edits))
-        print(f"{debounce:11g} | {r['median']:9.1f} | {r['median'] - debounce:14.1f} | {r['p90']:6.1f} | {r['cpu']:18.1f} | {r['rss_10']:15.1f} | {r['rss_end']:9.1f} | {r['diagnostics']}")
+        memory = ", ".join(f"{n}: {mb:.1f}" for n, mb in sorted(r["rss"].items()))
+        print(f"{debounce:11g} | {r['median']:9.1f} | {r['median'] - debounce:14.1f} | {r['p90']:6.1f} | {r['cpu']:18.1f} | {r['diagnostics']:11} | {memory}")
 
 
 if __name__ == "__main__":

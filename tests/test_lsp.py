@@ -5,6 +5,7 @@ and a listed misspelling that stands after an emoji on its line."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shutil
 import sys
@@ -66,9 +67,32 @@ async def wait_for_diagnostics(client: LanguageClient, uri: str) -> list[types.D
             return list(params.diagnostics)
 
 
+async def next_message(client: LanguageClient, before: int) -> types.ShowMessageParams:
+    """The first window/showMessage after the `before` ones, whether it came before this is
+    called (a command's message comes before its answer) or after; at most a minute."""
+    for _ in range(1200):
+        if len(client.messages) > before:
+            return client.messages[before]
+        await asyncio.sleep(0.05)
+    raise AssertionError("no window/showMessage from the server")
+
+
 def utf16_column(line: str, index: int) -> int:
     """The UTF-16 column of a code-point index on a line, counted here by hand."""
     return sum(2 if ord(ch) > 0xFFFF else 1 for ch in line[:index])
+
+
+def draft_command(action: types.CodeAction | types.Command) -> types.Command:
+    """The command of the add-to-draft action. The server sends a CodeAction with a `command`
+    object; lsprotocol's converter on the test client's side reads any result with a `command`
+    key as a Command and keeps that object as text, so it is read back here."""
+    if isinstance(action, types.CodeAction):
+        assert action.command is not None
+        return action.command
+    import ast
+
+    raw = ast.literal_eval(action.command)
+    return types.Command(raw["title"], raw["command"], arguments=raw["arguments"])
 
 
 def by_code(client: LanguageClient, uri: str) -> dict[str, types.Diagnostic]:
@@ -159,11 +183,57 @@ async def test_a_malformed_registry_is_shown_and_the_server_goes_on(client: Lang
     uri, _ = await open_story(client, workspace)
     people = workspace / "registry" / "people.yaml"
     people.write_text("people:\n  - id: [unclosed\n", encoding="utf-8")
+    before = len(client.messages)
     client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams([types.FileEvent(people.as_uri(), types.FileChangeType.Changed)]))
-    await client.wait_for_notification(types.WINDOW_SHOW_MESSAGE)
-    message = client.messages[-1]
+    message = await next_message(client, before)
     assert message.type == types.MessageType.Error
     assert "people.yaml" in message.message
     where = by_code(client, uri)["QL101"].range.start
     hover = await client.text_document_hover_async(types.HoverParams(types.TextDocumentIdentifier(uri), where))
     assert hover is not None and "velikova-harbour-open-all-year" in hover.contents.value  # type: ignore[union-attr]
+
+
+@pytest.mark.asyncio
+async def test_an_edit_updates_the_diagnostics(client: LanguageClient, workspace: Path) -> None:
+    uri, text = await open_story(client, workspace)
+    where = by_code(client, uri)["QL201"].range
+    client.text_document_did_change(
+        types.DidChangeTextDocumentParams(
+            types.VersionedTextDocumentIdentifier(version=2, uri=uri), [types.TextDocumentContentChangePartial(where, "Velikova")]
+        )
+    )
+    assert {str(d.code) for d in await wait_for_diagnostics(client, uri)} == {"QL101"}
+
+
+@pytest.mark.asyncio
+async def test_add_to_registry_draft_writes_the_draft_file(client: LanguageClient, workspace: Path) -> None:
+    (workspace / "new.md").write_text('"We will sell the old lighthouse to a hotel chain soon," Velikova said.\n', encoding="utf-8")
+    uri, _ = await open_story(client, workspace, "new.md")
+    (diagnostic,) = client.diagnostics[uri]
+    assert diagnostic.code == "QL103"
+    result = await client.text_document_code_action_async(
+        types.CodeActionParams(types.TextDocumentIdentifier(uri), diagnostic.range, types.CodeActionContext([diagnostic]))
+    )
+    (command,) = [draft_command(a) for a in result or [] if a.title == "Add this quote to the registry draft"]
+    assert command.command == "quotelint.addToDraft"
+    before = len(client.messages)
+    await client.workspace_execute_command_async(types.ExecuteCommandParams(command.command, command.arguments))
+    said = await next_message(client, before)
+    assert said.type == types.MessageType.Info and "quotelint-draft.yaml" in said.message
+    draft = (workspace / "quotelint-draft.yaml").read_text(encoding="utf-8")
+    assert 'text: "We will sell the old lighthouse to a hotel chain soon"' in draft
+    assert 'speaker: "marta-velikova"' in draft
+
+
+@pytest.mark.asyncio
+async def test_bad_settings_are_shown_and_the_document_is_still_checked(client: LanguageClient, workspace: Path) -> None:
+    (workspace / ".quotelint.yaml").write_text("registry: [registry/]\nregistry-typo: true\n", encoding="utf-8")
+    path = workspace / "story.md"
+    uri = path.as_uri()
+    before = len(client.messages)
+    client.text_document_did_open(types.DidOpenTextDocumentParams(types.TextDocumentItem(uri, "markdown", 1, path.read_text(encoding="utf-8"))))
+    message = await next_message(client, before)
+    assert message.type == types.MessageType.Error
+    assert ".quotelint.yaml" in message.message and "registry-typo" in message.message
+    await wait_for_diagnostics(client, uri)  # without a registry: no misspelling, no misattribution
+    assert "QL201" not in by_code(client, uri)

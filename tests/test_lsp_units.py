@@ -130,3 +130,61 @@ def test_other_commands_do_not_import_the_server() -> None:
     code = "import sys; from quotelint.cli import main; main(['rules']); print('pygls' in sys.modules, 'lsprotocol' in sys.modules, file=sys.stderr)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert done.stderr.strip().splitlines()[-1] == "False False"
+
+
+def test_a_claim_conflict_gives_the_other_figure_as_related_information() -> None:
+    from quotelint.lsp.diagnostics import diagnostics
+    from quotelint.registry import Registry
+
+    text = "Turnout \U0001f5f3 was 53 percent, officials said.\n\nLater \U0001f5f3 the turnout of 54 per cent was called the lowest in years.\n"
+    doc = Document.from_text(text, kind="markdown")
+    found = diagnostics(lint_text(text, Registry(), kind="markdown"), doc, "file:///t.md", {"QL302": "claim-conflict"}, page="file:///docs/checks.md")
+    first = next(d for d in found if d.range.start.line == 0)
+    (related,) = first.related_information
+    line = text.splitlines()[2]
+    column = line.index("54") + 1  # the ballot box before it is two UTF-16 units
+    assert (related.location.range.start.line, related.location.range.start.character) == (2, column)
+    assert (related.location.range.end.line, related.location.range.end.character) == (2, column + len("54 per cent"))
+    assert first.code == "QL302" and first.code_description.href == "file:///docs/checks.md#ql302-claim-conflict"
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ('"The harbour will stay open through every winter from now on," Velikova said.\n', "harbour", ["`verified`", "velikova-harbour-open-all-year", "https://example.org/statements/harbour-winter"]),
+        ('"We will sell the old lighthouse to a hotel chain soon," Velikova said.\n', "lighthouse", ["`unverified`: no registered quote holds these words; the registry has 1 quote of Marta Velikova"]),
+        ('"We will sell the old lighthouse to a hotel chain soon," Ilse Marwood said.\n', "lighthouse", ["Ilse Marwood is not in the registry"]),
+        ('The so-called "harbour tax" was dropped.\n', "tax", ["A term, a name or scare quotes"]),
+        ("Ferries run, and Velikowa thanked the crews.\n", "Velikowa", ["Velikowa is a listed misspelling of **Marta Velikova**"]),
+        ("Velikova thanked the crews.\n", "Velikova", ["Roles (the document gives no date)", "Minister of Harbours (2019-02-01 to 2022-06-30)", "Mayor of Portvale (2022-07-01 to …)"]),
+    ],
+)
+def test_hover_says_what_quotelint_knows(registry, text: str, word: str, expected: list[str]) -> None:  # type: ignore[no-untyped-def]
+    from quotelint.lsp.hover import hover_text
+
+    said = hover_text(draft_context(registry, text), text.index(word) + 1)
+    assert said is not None
+    for part in expected:
+        assert part in said
+
+
+def test_hover_on_plain_words_says_nothing(registry) -> None:  # type: ignore[no-untyped-def]
+    from quotelint.lsp.hover import hover_text
+
+    assert hover_text(draft_context(registry, "Ferries run again.\n"), 3) is None
+
+
+def test_the_server_keeps_nothing_of_a_notification_once_handled(tmp_path: Path) -> None:
+    pytest.importorskip("pygls")
+    from lsprotocol import types
+
+    from quotelint.lsp.server import build
+
+    server = build(0)
+    server.protocol._send_data = lambda data: None  # type: ignore[method-assign]  # no client: drop what it sends
+    server.protocol._handle_request(1, types.INITIALIZE, types.InitializeParams(capabilities=types.ClientCapabilities(), root_uri=tmp_path.as_uri()))
+    for i in range(3):
+        item = types.TextDocumentItem((tmp_path / f"s{i}.md").as_uri(), "markdown", 1, "Velikowa spoke.\n")
+        server.protocol._handle_notification(types.TEXT_DOCUMENT_DID_OPEN, types.DidOpenTextDocumentParams(item))
+    assert len(server.linted) == 3
+    assert server.protocol._request_futures == {}  # pygls 2.1 alone keeps one future per notification

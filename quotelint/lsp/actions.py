@@ -60,7 +60,7 @@ def code_actions(
             out.append(types.CodeAction(title, kind=types.CodeActionKind.QuickFix, diagnostics=diags, is_preferred=True, edit=edit(doc, uri, f.start, f.end, new, encoding)))
         if f.category == "unverified-quote":
             title = "Add this quote to the registry draft"
-            command = types.Command(title, ADD_TO_DRAFT, [uri, f.start])
+            command = types.Command(title, ADD_TO_DRAFT, arguments=[uri, f.start])
             out.append(types.CodeAction(title, kind=types.CodeActionKind.QuickFix, diagnostics=diags, command=command))
         at, comment = suppression(doc, f)
         out.append(types.CodeAction(f"Disable {f.rule} for this line", kind=types.CodeActionKind.QuickFix, diagnostics=diags, edit=edit(doc, uri, at, at, comment, encoding)))

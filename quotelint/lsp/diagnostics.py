@@ -10,7 +10,7 @@ from lsprotocol import types
 
 from quotelint.document import Document
 from quotelint.finding import Finding, Severity
-from quotelint.lsp.positions import UTF16, line_position, position
+from quotelint.lsp.positions import UTF16, line_offset, position
 
 SEVERITIES = {
     Severity.ERROR: types.DiagnosticSeverity.Error,
@@ -41,13 +41,17 @@ def span_range(doc: Document, start: int, end: int, encoding: str = UTF16) -> ty
     return types.Range(types.Position(l1, c1), types.Position(l2, c2))
 
 
-def diagnostic(f: Finding, doc: Document, uri: str, encoding: str = UTF16, link: str | None = None) -> types.Diagnostic:
+def diagnostic(f: Finding, doc: Document, uri: str, encoding: str = UTF16, link: str | None = None, ends: dict[tuple[int, int], int] | None = None) -> types.Diagnostic:
+    """One finding as a diagnostic. `ends` maps the (line, column) where a finding starts to its
+    end offset, so that a related place that is itself a finding (the other figure of a claim
+    conflict) is given whole; any other related place is an empty range at its start."""
     related = None
     if f.related:
         related = []
         for line, column in f.related:
-            here = types.Position(*line_position(doc, line, column, encoding))
-            related.append(types.DiagnosticRelatedInformation(types.Location(uri, types.Range(here, here)), "the other place this finding points at"))
+            start = line_offset(doc, line, column)
+            where = span_range(doc, start, (ends or {}).get((line, column), start), encoding)
+            related.append(types.DiagnosticRelatedInformation(types.Location(uri, where), "the other place this finding points at"))
     message = f.message if f.suggestion is None else f"{f.message} (suggestion: {f.suggestion})"
     return types.Diagnostic(
         range=span_range(doc, f.start, f.end, encoding),
@@ -63,5 +67,6 @@ def diagnostic(f: Finding, doc: Document, uri: str, encoding: str = UTF16, link:
 
 def diagnostics(findings: list[Finding], doc: Document, uri: str, names: dict[str, str], encoding: str = UTF16, page: str | None = None) -> list[types.Diagnostic]:
     """Every finding of a document; `names` maps rule ids to rule names for the links."""
-    return [diagnostic(f, doc, uri, encoding, rule_link(f.rule, names.get(f.rule), page)) for f in findings]
+    ends = {(f.line, f.column): f.end for f in findings}
+    return [diagnostic(f, doc, uri, encoding, rule_link(f.rule, names.get(f.rule), page), ends) for f in findings]
 

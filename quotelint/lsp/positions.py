@@ -33,10 +33,9 @@ def position(doc: Document, offset: int, encoding: str = UTF16) -> tuple[int, in
     return line, units(doc.text[start:offset], encoding)
 
 
-def line_position(doc: Document, line: int, column: int, encoding: str = UTF16) -> tuple[int, int]:
-    """The (line, character) of a finding's 1-based line and code-point column."""
-    start = doc.line_starts[min(max(line, 1), len(doc.line_starts)) - 1]
-    return position(doc, start + column - 1, encoding)
+def line_offset(doc: Document, line: int, column: int) -> int:
+    """The text offset of a finding's 1-based line and code-point column."""
+    return doc.line_starts[min(max(line, 1), len(doc.line_starts)) - 1] + column - 1
 
 
 def offset(doc: Document, line: int, character: int, encoding: str = UTF16) -> int:

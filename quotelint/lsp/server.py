@@ -46,7 +46,9 @@ class Linted:
 
 class QuotelintServer(LanguageServer):
     def __init__(self, debounce: float | None = None) -> None:
-        super().__init__("quotelint", __version__)
+        from quotelint.lsp.protocol import Protocol
+
+        super().__init__("quotelint", __version__, protocol_cls=Protocol)
         self.debounce = DEBOUNCE if debounce is None else debounce
         self.debounce_given = debounce is not None
         self.docs_page = diagnostics.docs_page()
