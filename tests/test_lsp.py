@@ -237,3 +237,33 @@ async def test_bad_settings_are_shown_and_the_document_is_still_checked(client: 
     assert ".quotelint.yaml" in message.message and "registry-typo" in message.message
     await wait_for_diagnostics(client, uri)  # without a registry: no misspelling, no misattribution
     assert "QL201" not in by_code(client, uri)
+
+
+DEBOUNCED = ClientServerConfig(server_command=[sys.executable, "-m", "quotelint", "server"], server_env=ENV)
+
+
+@pytest_lsp.fixture(config=DEBOUNCED)
+async def debounced(lsp_client: LanguageClient, workspace: Path):  # type: ignore[no-untyped-def]
+    uri = workspace.as_uri()
+    await lsp_client.initialize_session(
+        types.InitializeParams(
+            capabilities=types.ClientCapabilities(),
+            root_uri=uri,
+            workspace_folders=[types.WorkspaceFolder(uri, "newsroom")],
+            initialization_options={"debounce": 300},
+        )
+    )
+    yield
+    await lsp_client.shutdown_session()
+
+
+@pytest.mark.asyncio
+async def test_edits_in_quick_succession_are_linted_once(debounced: LanguageClient, workspace: Path) -> None:
+    uri, _ = await open_story(debounced, workspace)
+    where = by_code(debounced, uri)["QL201"].range
+    for version, word in ((2, "Velikovb"), (3, "Velikova")):
+        change = types.TextDocumentContentChangePartial(where, word)
+        debounced.text_document_did_change(types.DidChangeTextDocumentParams(types.VersionedTextDocumentIdentifier(version=version, uri=uri), [change]))
+    published = await debounced.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert published.version == 3  # version 2 was never linted: the edits came within the debounce
+    assert {str(d.code) for d in published.diagnostics} == {"QL101"}

@@ -188,3 +188,10 @@ def test_the_server_keeps_nothing_of_a_notification_once_handled(tmp_path: Path)
         server.protocol._handle_notification(types.TEXT_DOCUMENT_DID_OPEN, types.DidOpenTextDocumentParams(item))
     assert len(server.linted) == 3
     assert server.protocol._request_futures == {}  # pygls 2.1 alone keeps one future per notification
+
+
+def test_server_refuses_a_debounce_out_of_range() -> None:
+    pytest.importorskip("pygls")
+    done = subprocess.run([sys.executable, "-m", "quotelint", "server", "--debounce", "-5"], capture_output=True, text=True, cwd=ROOT, timeout=60, stdin=subprocess.DEVNULL)
+    assert done.returncode == 2
+    assert "--debounce takes milliseconds from 0 to 10000" in done.stderr
