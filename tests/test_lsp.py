@@ -61,10 +61,15 @@ async def open_story(client: LanguageClient, workspace: Path, name: str = "story
 
 
 async def wait_for_diagnostics(client: LanguageClient, uri: str) -> list[types.Diagnostic]:
-    while True:
-        params = await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-        if params.uri == uri:
-            return list(params.diagnostics)
+    """The next diagnostics published for the document; at most a minute."""
+
+    async def next_for_uri() -> list[types.Diagnostic]:
+        while True:
+            params = await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+            if params.uri == uri:
+                return list(params.diagnostics)
+
+    return await asyncio.wait_for(next_for_uri(), 60)
 
 
 async def next_message(client: LanguageClient, before: int) -> types.ShowMessageParams:
@@ -267,3 +272,17 @@ async def test_edits_in_quick_succession_are_linted_once(debounced: LanguageClie
     published = await debounced.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     assert published.version == 3  # version 2 was never linted: the edits came within the debounce
     assert {str(d.code) for d in published.diagnostics} == {"QL101"}
+
+
+@pytest.mark.asyncio
+async def test_a_registry_broken_at_start_is_used_once_it_is_mended(client: LanguageClient, workspace: Path) -> None:
+    people = workspace / "registry" / "people.yaml"
+    good = people.read_text(encoding="utf-8")
+    people.write_text(good.replace("  - id: tomas-arkin", "  - id: tomas-arkin\n  id: twice"), encoding="utf-8")
+    before = len(client.messages)
+    uri, _ = await open_story(client, workspace)
+    assert (await next_message(client, before)).type == types.MessageType.Error
+    assert set(by_code(client, uri)) == {"QL103"}  # no registry: the quote is only unverified
+    people.write_text(good, encoding="utf-8")
+    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams([types.FileEvent(people.as_uri(), types.FileChangeType.Changed)]))
+    assert {str(d.code) for d in await wait_for_diagnostics(client, uri)} == {"QL101", "QL201"}

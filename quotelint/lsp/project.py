@@ -26,6 +26,7 @@ class Project:
     registry: Registry
     plan: Plan
     notice: str | None = None  # why nothing is checked against a registry, if that is so
+    broken: bool = False  # stands in for settings or a registry that did not load
 
     @property
     def draft_path(self) -> str:
@@ -35,9 +36,10 @@ class Project:
         return os.path.join(root, DRAFT_NAME)
 
     def watches(self, path: str) -> bool:
-        """Whether a change to `path` can change this project's settings or registry."""
+        """Whether a change to `path` can change this project's settings or registry (any
+        change can, while they do not load: the broken file is not known here)."""
         path = os.path.abspath(path)
-        if os.path.basename(path) in SETTINGS_NAMES or path == self.settings.source:
+        if self.broken or os.path.basename(path) in SETTINGS_NAMES or path == self.settings.source:
             return True
         if path in self.registry.files:
             return True

@@ -77,7 +77,7 @@ class QuotelintServer(LanguageServer):
         except UserError as exc:
             keep = "the last settings and registry that loaded are still used" if previous else "nothing is checked against a registry until it is fixed"
             self.tell(types.MessageType.Error, f"{'; '.join(str(exc).splitlines())} ({keep})")
-            return previous or Project(folder, Settings(), Registry(), Plan.make(Registry(), Settings()), "the settings or registry could not be loaded")
+            return previous or Project(folder, Settings(), Registry(), Plan.make(Registry(), Settings()), "the settings or registry could not be loaded", broken=True)
         if loaded.notice and (previous is None or previous.notice != loaded.notice):
             self.tell(types.MessageType.Warning, f"warning: {loaded.notice}: names, quotations, titles and figures are not checked against one")
         return loaded
