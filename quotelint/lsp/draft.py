@@ -20,9 +20,10 @@ from quotelint.docdate import article_date
 from quotelint.draft import DraftQuote, quote_entry, registry_text
 from quotelint.draft.yamlout import HEADER, entry_lines, scalar
 from quotelint.errors import UserError
+from quotelint.lazyre import lazy
 
-_TOP_KEY = regex.compile(r"^(?P<key>[A-Za-z_][\w-]*+):", regex.M)
-_ID = regex.compile(r"^\s*+(?:#\s*+)?-?\s*+id:\s*+\"?(?P<id>[^\"\s]++)", regex.M)
+_TOP_KEY = lazy(r"^(?P<key>[A-Za-z_][\w-]*+):", regex.M)
+_ID = lazy(r"^\s*+(?:#\s*+)?-?\s*+id:\s*+\"?(?P<id>[^\"\s]++)", regex.M)
 
 
 def entry_for(ctx: Context, q: Any, taken: set[str]) -> tuple[str, dict[str, object]]:
