@@ -58,6 +58,15 @@ def near_miss(ctx: Context, i: int, short: Short | None = None) -> tuple[str, En
     return best(ctx, word, candidates, expected)
 
 
+def never_drift(word: str, index) -> bool:  # type: ignore[no-untyped-def]
+    """`near_miss` is None for this word wherever no anchor stands beside it: no acronym, and too
+    short, a number, a compound of known words or an ordinary word. Judged once per distinct word,
+    it spares the search for most words of a document (spelling_drift.py)."""
+    if is_acronym(word):
+        return False
+    return len(word) < 3 or word.isdigit() or is_compound(word, index) or index.lexicon.is_common_word(word)
+
+
 def acronym_miss(ctx: Context, i: int, short: Short) -> tuple[str, Entity] | None:
     """A registered acronym an all-capitals word is one edit from (short_names.py). Two capitals
     (`BT Bank`) must stand beside another word of the name; three with a letter changed need a

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from quotelint.checks import Rule
-from quotelint.checks.near_miss import Short, near_any, near_miss
+from quotelint.checks.near_miss import Short, near_any, near_miss, never_drift
 from quotelint.checks.short_names import acronyms, defined_acronyms
 from quotelint.finding import Hit, Severity
 from quotelint.names import Token, tokens
@@ -82,9 +82,8 @@ def check(ctx: Context) -> Iterator[Hit]:
     short = Short(acronyms(index), defined_acronyms(ctx.prose, {m.end for m in ctx.mentions}))
     # A verdict depends on the word and on the anchors beside it, so it is reached once per such triple.
     verdicts: dict[tuple[str | None, str, str | None], tuple[str, Entity] | None] = {}
-    for i, word in enumerate(words):
-        if i in covered or word.text in index.known:
-            continue
+    for i in judged(ctx, covered, anchored):
+        word = words[i]
         key = (None, word.text, None)
         if i in anchored:
             before = words[i - 1].text if i > 0 else None
@@ -98,6 +97,22 @@ def check(ctx: Context) -> Iterator[Hit]:
             right, entity = found
             what = "has the wrong case for" if right.casefold() == word.text.casefold() else "looks like a misspelling of"
             yield Hit(word.start, word.end, f"'{word.text}' {what} {describe(entity, right)}", right, fixable=True)
+
+
+def judged(ctx: Context, covered: set[int], anchored: set[int]) -> list[int]:
+    """Indexes of the words that may drift, in order: outside a registered spelling, no registered
+    word, and beside an anchor or a word that can drift without one (`never_drift`)."""
+    index = ctx.registry.names
+    out = []
+    for text, places in ctx.positions.items():
+        if text in index.known:
+            continue
+        if never_drift(text, index):
+            out.extend(i for i in places if i in anchored and i not in covered)
+        else:
+            out.extend(i for i in places if i not in covered)
+    out.sort()
+    return out
 
 
 def listed(ctx: Context, mention: Mention) -> Hit:
