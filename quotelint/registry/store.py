@@ -158,6 +158,15 @@ class Table(Mapping[Any, Any]):
             raise KeyError(key)
         return value
 
+    def get(self, key: Any, default: Any = None) -> Any:
+        """As Mapping.get, without raising and catching KeyError for each key that is absent:
+        the name indexes are asked for many words that are not there."""
+        try:
+            value = self.memo[key]
+        except KeyError:
+            value = self._load(key)
+        return default if value is None else value
+
     def __contains__(self, key: object) -> bool:
         try:
             return self.memo[key] is not None
