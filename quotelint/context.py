@@ -66,7 +66,7 @@ class Context:
 
     @functools.cached_property
     def mentions(self) -> list[Mention]:
-        return list(self.registry.names.mentions(self.prose, self.words))
+        return list(self.registry.names.mentions(self.prose, self.words, self.positions))
 
     @functools.cached_property
     def mentioned(self) -> frozenset[str]:

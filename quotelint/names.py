@@ -183,11 +183,16 @@ class NameIndex:
             lexicon,
         )
 
-    def mentions(self, text: str, words: list[Token]) -> Iterator[Mention]:
-        """Registered spellings (accepted or known-wrong) in the text, longest match first."""
+    def mentions(self, text: str, words: list[Token], positions: Mapping[str, list[int]] | None = None) -> Iterator[Mention]:
+        """Registered spellings (accepted or known-wrong) in the text, longest match first.
+        Given the words' `positions` (word -> its indexes), each distinct word is looked up once."""
         by_first = self.by_first
+        if positions is None:
+            starts = [k for k, word in enumerate(words) if word.text in by_first]
+        else:
+            starts = sorted(k for word, places in positions.items() if word in by_first for k in places)
         i = 0  # the first word not yet inside a mention
-        for k in [k for k, word in enumerate(words) if word.text in by_first]:
+        for k in starts:
             if k < i:
                 continue
             for form in by_first[words[k].text]:

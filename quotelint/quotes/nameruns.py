@@ -21,6 +21,8 @@ from quotelint.lazyre import lazy
 from quotelint.quotes.spans import WRAP_MIN
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from quotelint.lexicon import Lexicon
     from quotelint.names import Token
     from quotelint.quotes.words import QuoteWords
@@ -42,9 +44,10 @@ class Run:
 
 
 class NameReader:
-    def __init__(self, prose: str, tokens: list[Token], lexicon: Lexicon, words: QuoteWords) -> None:
+    def __init__(self, prose: str, tokens: list[Token], lexicon: Lexicon, words: QuoteWords, positions: Mapping[str, list[int]] | None = None) -> None:
         self.prose = prose
         self.tokens = tokens
+        self.positions = positions  # word -> its token indexes, when the caller has them
         self.lexicon = lexicon
         self.qw = words
         self.opening = frozenset(m.open for m in lexicon.quote_marks)
@@ -125,11 +128,15 @@ class NameReader:
         tokens, lex = self.tokens, self.lexicon
         out: list[tuple[int, int]] = []
         after = 0  # the first word past the last run
-        for i in [k for k, token in enumerate(tokens) if token.text[:1].isupper()]:
+        if self.positions is None:
+            capitalised = [k for k, token in enumerate(tokens) if token.text[:1].isupper()]
+        else:  # each distinct word tested once
+            capitalised = sorted(k for text, places in self.positions.items() if text[:1].isupper() for k in places)
+        for i in capitalised:
             if i < after:
                 continue
             word = tokens[i].text
-            if self.sentence_start(i) and word.lower() in lex.common_words and not self.title_at(i, len(tokens)) and not self._leads_name(i):
+            if word.lower() in lex.common_words and self.sentence_start(i) and not self.title_at(i, len(tokens)) and not self._leads_name(i):
                 continue
             last = j = i
             while j + 1 < len(tokens) and self._joined(j, j + 1):

@@ -8,7 +8,7 @@ aside), so "Kazakhstan's President" and "Kazakhstan’s president" are one phras
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -48,8 +48,9 @@ def role_phrases(people: Iterable[Entity]) -> dict[tuple[str, ...], list[tuple[s
     return out
 
 
-def find_roles(words: list[Token], people: Iterable[Entity]) -> Iterator[RoleMention]:
-    """Role phrases of the given people in the text, longest first, each held by one person only."""
+def find_roles(words: list[Token], people: Iterable[Entity], positions: Mapping[str, list[int]] | None = None) -> Iterator[RoleMention]:
+    """Role phrases of the given people in the text, longest first, each held by one person only.
+    Given the words' `positions` (word -> its indexes), the distinct words are read from there."""
     phrases = role_phrases(people)
     if not phrases:
         return
@@ -59,10 +60,15 @@ def find_roles(words: list[Token], people: Iterable[Entity]) -> Iterator[RoleMen
     for group in by_first.values():
         group.sort(key=len, reverse=True)
     held_by_one = {phrase for phrase, holders in phrases.items() if len({pid for pid, _ in holders}) == 1}
-    folds = {text: fold(text) for text in {w.text for w in words}}  # each distinct word folded once
+    distinct = positions if positions is not None else {w.text for w in words}
+    folds = {text: fold(text) for text in distinct}  # each distinct word folded once
     opening = {text for text, folded in folds.items() if folded in by_first}
+    if positions is None:
+        starts = [i for i, w in enumerate(words) if w.text in opening]
+    else:
+        starts = sorted(i for text in opening for i in positions[text])
     after = 0  # the first word past the last role found
-    for i in [i for i, w in enumerate(words) if w.text in opening]:
+    for i in starts:
         if i < after:
             continue
         for phrase in by_first[folds[words[i].text]]:

@@ -58,7 +58,7 @@ class Cast(Resolution):
         self.titled: list[tuple[int, str, Candidate]] = []  # (token, title word, person)
         self.surnames: dict[str, Candidate] = {}  # a person's last name -> the person
         self.given: dict[str, Candidate] = {}  # a person's first name -> the person (Park Ji-won)
-        self.reader = NameReader(ctx.prose, self.tokens, self.lexicon, words)
+        self.reader = NameReader(ctx.prose, self.tokens, self.lexicon, words, ctx.positions)
         self.title_nouns = frozenset(w for w in self.lexicon.title_words if w not in words.minor_words and w not in words.prepositions)
         covered: set[int] = set()
         self._mentions(covered)
@@ -147,7 +147,7 @@ class Cast(Resolution):
         """A registered role of a person the document names stands for that person."""
         entities = self.ctx.registry.entities
         people = [entities[i] for i in sorted(self.ctx.mentioned) if entities[i].kind == "person" and entities[i].roles]
-        for found in find_roles(self.tokens, people):
+        for found in find_roles(self.tokens, people, self.ctx.positions):
             if not any(t in covered for t in range(found.first, found.last + 1)):
                 person = entities[found.entity_id]
                 self._add(Candidate(found.first, found.last, "person", person.name, person.id), covered)
