@@ -46,12 +46,12 @@ def find_quotes(ctx: Context) -> list[Quotation]:
     prose, words = ctx.prose, ctx.words
     verbs = frozenset(lexicon.reporting_verbs)
     abbreviations = qw.abbreviations | {h.rstrip(".").lower() for h in lexicon.honorifics}
-    frames, where, inside = build_frames(prose, words, spans, scan.paragraphs, abbreviations, verbs | qw.after_verbs)
+    parent = parents(spans)
+    frames, where, inside = build_frames(prose, words, spans, scan.paragraphs, abbreviations, verbs | qw.after_verbs, parent)
     cast = Cast(ctx, inside, qw, [p[0] for p in scan.paragraphs])
     attributor = Attributor(prose, cast, frames, where, qw)
     carry = Carryover(attributor, scan.paragraphs)
     classifier = Classifier(prose, words, qw, lexicon)
-    parent = parents(spans)
     first_part = link_parts(spans)
     texts = [prose[s.start : s.end] for s in spans]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -23,7 +24,9 @@ from quotelint.quotes.spans import Span
 
 _STOP = lazy(r"[.!?][)\]\"'”’]*+\s")  # a stop, then (past brackets and marks) a space: not 1.5
 _PAUSE = lazy(r"[.!?;:]")
+_STOP_CHAR = lazy(r"[.!?]")
 _START_QUOTE = itemgetter(0, 3)  # an item's start, then its quotation (a word's -1 first)
+_new_tuple = tuple.__new__  # Item._make without its Python frame: items made in C, in bulk
 
 
 class Item(NamedTuple):
@@ -43,11 +46,13 @@ class Frame:
     bounds: list[tuple[int, int]] = field(default_factory=list)  # per sentence: first, one-past-last item
 
     def __post_init__(self) -> None:
-        for k, number in enumerate(self.sentence):
-            if number == len(self.bounds):
-                self.bounds.append((k, k + 1))
-            else:
-                self.bounds[number] = (self.bounds[number][0], k + 1)
+        # Sentence numbers rise by one from 0, so each sentence's items are one stretch.
+        sentence = self.sentence
+        first = 0
+        for number in range(sentence[-1] + 1 if sentence else 0):
+            last = bisect.bisect_right(sentence, number, first)
+            self.bounds.append((first, last))
+            first = last
 
     def sentence_of(self, k: int) -> tuple[int, int]:
         """The first and one-past-last item index of the sentence holding item k."""
@@ -110,15 +115,18 @@ def build_frames(
     paragraphs: tuple[tuple[int, int], ...],
     abbreviations: frozenset[str],
     verbs: frozenset[str],
+    parent: list[int] | None = None,
 ) -> tuple[dict[tuple[str, int], Frame], list[tuple[tuple[str, int], int]], list[int]]:
     """Frames keyed ("p", paragraph) or ("q", quotation); for each quotation its frame and item
-    index; and for each word the quotation it stands in (-1 for none)."""
-    parent = parents(spans)
+    index; and for each word the quotation it stands in (-1 for none). `parent` is
+    `parents(spans)` when the caller has it."""
+    parent = parents(spans) if parent is None else parent
     inside = innermost(words, spans)
     starts = [p[0] for p in paragraphs]
     wanted = {p + d for s in spans for p in (s.paragraph,) for d in (-1, 0, 1)}  # quotations' paragraphs and their neighbours
     grouped: dict[tuple[str, int], list[Item]] = {}
     word_starts = [w.start for w in words]
+    word_ends = [w.end for w in words]
     # The words of paragraph p are words[ends[p - 1] : ends[p]]; words before the first paragraph count as its own.
     ends = [bisect.bisect_left(word_starts, s) for s in starts[1:]] + [len(words)]
     for paragraph, end in enumerate(ends):
@@ -126,23 +134,33 @@ def build_frames(
         keep = paragraph in wanted
         if not keep and max(inside[begin:end], default=-1) < 0:
             continue  # no quotation's paragraph, no word in a quotation: no item
-        for t in range(begin, end):
-            q = inside[t]
-            if q >= 0 or keep:
-                key = ("q", q) if q >= 0 else ("p", paragraph)
-                word = words[t]
-                grouped.setdefault(key, []).append(Item(word.start, word.end, t, -1))
+        # Runs of words standing in the same quotation (or in none) become items in one step.
+        for q, run in itertools.groupby(range(begin, end), inside.__getitem__):
+            if q < 0 and not keep:
+                continue
+            ts = list(run)
+            a, b = ts[0], ts[-1] + 1
+            key = ("q", q) if q >= 0 else ("p", paragraph)
+            grouped.setdefault(key, []).extend(map(_new_tuple, itertools.repeat(Item), zip(word_starts[a:b], word_ends[a:b], ts, itertools.repeat(-1))))
     for k, span in enumerate(spans):
         key = ("q", parent[k]) if parent[k] >= 0 else ("p", span.paragraph)
         grouped.setdefault(key, []).append(Item(span.open_at, close_end(span), -1, k))
     frames: dict[tuple[str, int], Frame] = {}
     where: list[tuple[tuple[str, int], int]] = [(("p", 0), 0)] * len(spans)
+    quotes: dict[tuple[str, int], list[int]] = {}
+    for k in range(len(spans)):
+        quotes.setdefault(("q", parent[k]) if parent[k] >= 0 else ("p", spans[k].paragraph), []).append(k)
     for key, items in grouped.items():
         items.sort(key=_START_QUOTE)
-        frames[key] = Frame(items, split(prose, words, spans, items, abbreviations, verbs))
-        for i, item in enumerate(items):
-            if item.quote >= 0:
-                where[item.quote] = (key, i)
+        item_starts = [item.start for item in items]
+        held = []  # the item indexes of the frame's quotations
+        for k in quotes.get(key, ()):
+            i = bisect.bisect_left(item_starts, spans[k].open_at)
+            while items[i].quote != k:
+                i += 1
+            where[k] = (key, i)
+            held.append(i)
+        frames[key] = Frame(items, split(prose, words, spans, items, abbreviations, verbs, item_starts, held))
     return frames, where, inside
 
 
@@ -175,38 +193,66 @@ def innermost(words: list[Token], spans: tuple[Span, ...]) -> list[int]:
 
 
 def split(
-    prose: str, words: list[Token], spans: tuple[Span, ...], items: list[Item], abbreviations: frozenset[str], verbs: frozenset[str]
+    prose: str,
+    words: list[Token],
+    spans: tuple[Span, ...],
+    items: list[Item],
+    abbreviations: frozenset[str],
+    verbs: frozenset[str],
+    starts: list[int] | None = None,
+    held: list[int] | None = None,
 ) -> list[int]:
-    """Sentence numbers for a frame's items.
+    """Sentence numbers for a frame's items (`starts`: each item's start, and `held`: the indexes
+    of its quotations' items, when the caller has them).
 
     A sentence ends at `.`, `!` or `?` followed by a capital or a quotation, unless the full
     stop belongs to an abbreviation (`Mr.`, `U.S.`); and after a quotation that ends its own
     sentence with a full stop, or with `?` or `!` unless what follows is its attribution
     (`"...?" Okonkwo-Reyes asked`).
+
+    Only an item after a quotation or after a gap holding `.`, `!` or `?` can open a sentence,
+    so those few are judged; the items between them take the number of the sentence they are in.
     """
-    numbers = [0] * len(items)
+    n = len(items)
+    if n == 0:
+        return []
+    starts = [item.start for item in items] if starts is None else starts
+    if held is None:
+        held = [i for i in range(n) if items[i].quote >= 0]
+    judged = {i + 1 for i in held if i + 1 < n}
+    for m in _STOP_CHAR.finditer(prose, items[0].end, items[-1].start):
+        i = bisect.bisect_right(starts, m.start())
+        if 0 < i < n and items[i - 1].end <= m.start():
+            judged.add(i)
+    numbers: list[int] = []
     number = 0
-    for i in range(1, len(items)):
-        prev, cur = items[i - 1], items[i]
-        opens = cur.quote >= 0 or prose[cur.start : cur.start + 1].isupper() or prose[cur.start : cur.start + 1].isdigit()
-        if not opens:  # only a capital, a digit or a quotation opens a sentence
-            numbers[i] = number
-            continue
-        gap = prose[prev.end : cur.start]
-        stop = _STOP.search(gap)
-        boundary = False
-        if opens and stop is not None and ":" not in gap[: stop.start()]:
-            boundary = not (prev.token >= 0 and stop.start() == 0 and abbreviation(words[prev.token].text, abbreviations))
-        elif opens and prev.quote >= 0 and not gap.strip():
-            text = prose[spans[prev.quote].start : spans[prev.quote].end].rstrip()
-            if text[-1:] == ".":
-                boundary = not _short_attribution(prose, items, i, words, verbs)
-            elif text[-1:] in ("!", "?", "…"):
-                boundary = not _attribution_follows(prose, items, i, words, verbs)
-        if boundary:
+    for i in sorted(judged):
+        if _opens_sentence(prose, words, spans, items, i, abbreviations, verbs):
+            numbers.extend(itertools.repeat(number, i - len(numbers)))
             number += 1
-        numbers[i] = number
+    numbers.extend(itertools.repeat(number, n - len(numbers)))
     return numbers
+
+
+def _opens_sentence(
+    prose: str, words: list[Token], spans: tuple[Span, ...], items: list[Item], i: int, abbreviations: frozenset[str], verbs: frozenset[str]
+) -> bool:
+    """Item i (after the first) begins a new sentence of its frame."""
+    prev, cur = items[i - 1], items[i]
+    opens = cur.quote >= 0 or prose[cur.start : cur.start + 1].isupper() or prose[cur.start : cur.start + 1].isdigit()
+    if not opens:  # only a capital, a digit or a quotation opens a sentence
+        return False
+    gap = prose[prev.end : cur.start]
+    stop = _STOP.search(gap)
+    if stop is not None and ":" not in gap[: stop.start()]:
+        return not (prev.token >= 0 and stop.start() == 0 and abbreviation(words[prev.token].text, abbreviations))
+    if prev.quote >= 0 and not gap.strip():
+        text = prose[spans[prev.quote].start : spans[prev.quote].end].rstrip()
+        if text[-1:] == ".":
+            return not _short_attribution(prose, items, i, words, verbs)
+        if text[-1:] in ("!", "?", "…"):
+            return not _attribution_follows(prose, items, i, words, verbs)
+    return False
 
 
 def abbreviation(word: str, abbreviations: frozenset[str]) -> bool:
