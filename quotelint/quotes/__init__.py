@@ -177,7 +177,11 @@ def echo(texts: list[str], speech: list[bool], final: list[Attribution | None], 
     document (a headline or a pull quote repeating the body, `Union leader vows: "..."`) takes
     that quotation's speaker. A quotation inside another keeps an unnamed subject."""
     minor = qw.minor_words | qw.determiners
-    content = [frozenset(w for w in cut(t, qw).norm if w not in minor) for t in texts]
+    words_of: dict[str, frozenset[str]] = {}  # the same text quoted again is cut once
+    for t in texts:
+        if t not in words_of:
+            words_of[t] = frozenset(w for w in cut(t, qw).norm if w not in minor)
+    content = [words_of[t] for t in texts]
     holders: dict[str, set[int]] = defaultdict(set)
     for q, words in enumerate(content):
         if speech[q] and final[q] is not None and final[q].speaker is not None and final[q].speaker.kind != "description":  # type: ignore[union-attr]
