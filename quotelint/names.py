@@ -134,6 +134,21 @@ class NameIndex:
             e.id: frozenset(w for f in e.forms for w in form_tokens(f)) for e in entities.values()
         }
         self.lexicon = lexicon
+        self._neighbours: dict[tuple[str, int], tuple[str, ...]] = {}  # memo of `neighbours`
+
+    def neighbours(self, anchor: str, offset: int) -> tuple[str, ...]:
+        """The words of four letters or more that stand `offset` words from `anchor` (-1: before
+        it, 1: after it) in registered names of several words, each once; worked out on first use."""
+        key = (anchor, offset)
+        found = self._neighbours.get(key)
+        if found is None:
+            out: dict[str, None] = {}
+            for form in self.by_word.get(anchor, ()):
+                for k, w in enumerate(form.words):
+                    if w == anchor and 0 <= k + offset < len(form.words) and len(form.words[k + offset]) >= 4:
+                        out[form.words[k + offset]] = None
+            found = self._neighbours[key] = tuple(out)
+        return found
 
     @classmethod
     def build(cls, entities: Iterable[Entity], lexicon: Lexicon) -> NameIndex:

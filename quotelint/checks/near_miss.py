@@ -175,14 +175,11 @@ def neighbour_expectations(ctx: Context, i: int) -> set[str]:
         anchor = words[j].text
         if anchor not in index.anchors:  # `of` and `Ministry` stand in too many names
             continue
-        for form in index.by_word.get(anchor, ()):
-            for k, w in enumerate(form.words):
-                if w == anchor and 0 <= k + offset < len(form.words):
-                    target = form.words[k + offset]
-                    if len(target) < 4 or target == word or target[:1].casefold() != word[:1].casefold():
-                        continue
-                    if OSA.distance(fold(target), fold(word)) <= max_distance(fold(target)):
-                        expected.add(target)
+        for target in index.neighbours(anchor, offset):
+            if target == word or target[:1].casefold() != word[:1].casefold():
+                continue
+            if OSA.distance(fold(target), fold(word)) <= max_distance(fold(target)):
+                expected.add(target)
     return expected
 
 
