@@ -131,13 +131,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cprofile", metavar="FILE", help="write a cProfile of the in-process run")
     options = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
+        # A registry cache of this run's own: another checkout's runs may prune a shared one.
+        os.environ["QUOTELINT_CACHE_DIR"] = str(Path(tmp) / "cache")
         folder = options.corpus or Path(tmp) / "articles"
         if not folder.is_dir() or not any(folder.iterdir()):
             write_articles(folder, int(options.mb * 1_000_000), options.size)
         if options.stages or options.cprofile:
             stages(folder, options.cprofile)
             return 0
-        env = {**os.environ, "QUOTELINT_CACHE_DIR": str(Path(tmp) / "cache"), "NO_COLOR": "1"}
+        env = {**os.environ, "NO_COLOR": "1"}
         settings = Path(tmp) / "settings.yaml"
         settings.write_text(f"registry: [{json.dumps(str(ROOT / 'rules'))}]\nmax-file-size: 0\n", encoding="utf-8")
         whole_runs(folder, settings, options.runs, env)
