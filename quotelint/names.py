@@ -16,7 +16,7 @@ import functools
 import sys
 import unicodedata
 from collections import defaultdict
-from collections.abc import Container, Iterable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
 from quotelint.lazyre import lazy
@@ -82,6 +82,31 @@ def max_distance(folded: str) -> int:
     return 1 if len(folded) < 8 else 2
 
 
+class WordMemo:
+    """A yes-or-no verdict on words that depends on the word and the registry alone, kept for
+    the run: a document's distinct words are split by set operations in C, and only the words
+    no earlier document held are judged in Python. Past `LIMIT` words, new verdicts are not kept."""
+
+    LIMIT = 1_000_000
+
+    def __init__(self, judge: Callable[[str], bool]) -> None:
+        self.judge = judge
+        self.yes: set[str] = set()
+        self.no: set[str] = set()
+
+    def select(self, words: Iterable[str]) -> set[str]:
+        """The words judged yes."""
+        distinct = words if isinstance(words, set) else set(words)
+        new = distinct.difference(self.yes, self.no)
+        if not new:
+            return distinct & self.yes
+        fresh = {w for w in new if self.judge(w)}
+        if len(self.yes) + len(self.no) < self.LIMIT:
+            self.yes |= fresh
+            self.no |= new - fresh
+        return (distinct & self.yes) | fresh
+
+
 @dataclass(frozen=True, slots=True)
 class Form:
     entity_ids: tuple[str, ...]
@@ -135,6 +160,15 @@ class NameIndex:
         }
         self.lexicon = lexicon
         self._neighbours: dict[tuple[str, int], tuple[str, ...]] = {}  # memo of `neighbours`
+        self._memos: dict[str, WordMemo] = {}
+
+    def memo(self, name: str, judge: Callable[[str], bool]) -> WordMemo:
+        """The run's memo of one verdict on words (`judge` must depend on the word and this index
+        alone), made on first use."""
+        found = self._memos.get(name)
+        if found is None:
+            found = self._memos[name] = WordMemo(judge)
+        return found
 
     def neighbours(self, anchor: str, offset: int) -> tuple[str, ...]:
         """The words of four letters or more that stand `offset` words from `anchor` (-1: before

@@ -101,16 +101,17 @@ def check(ctx: Context) -> Iterator[Hit]:
 
 def judged(ctx: Context, covered: set[int], anchored: set[int]) -> list[int]:
     """Indexes of the words that may drift, in order: outside a registered spelling, no registered
-    word, and beside an anchor or a word that can drift without one (`never_drift`)."""
-    index = ctx.registry.names
-    out = []
-    for text, places in ctx.positions.items():
-        if text in index.known:
-            continue
-        if never_drift(text, index):
-            out.extend(i for i in places if i in anchored and i not in covered)
-        else:
-            out.extend(i for i in places if i not in covered)
+    word, and beside an anchor or a word that can drift without one (`never_drift`, judged once
+    per distinct word in a run)."""
+    index, words, positions = ctx.registry.names, ctx.words, ctx.positions
+    if isinstance(index.known, (set, frozenset)):
+        distinct = set(positions).difference(index.known)
+    else:
+        distinct = {text for text in positions if text not in index.known}
+    free = index.memo("never-drift", lambda word: never_drift(word, index)).select(distinct)
+    out = [i for i in anchored if 0 <= i < len(words) and i not in covered and words[i].text in free]
+    for text in distinct - free:
+        out.extend(i for i in positions[text] if i not in covered)
     out.sort()
     return out
 
@@ -138,12 +139,11 @@ def listed(ctx: Context, mention: Mention) -> Hit:
 def anchored_positions(ctx: Context) -> set[int]:
     """Indexes of the words beside an anchor (a word of a registered name of several words):
     only there does a word's verdict depend on its neighbours."""
-    anchors = ctx.registry.names.anchors
+    index = ctx.registry.names
     out: set[int] = set()
-    for text, places in ctx.positions.items():
-        if text in anchors:
-            for k in places:
-                out.update((k - 1, k + 1))
+    for text in index.memo("anchors", index.anchors.__contains__).select(ctx.positions.keys()):
+        for k in ctx.positions[text]:
+            out.update((k - 1, k + 1))
     return out
 
 
