@@ -239,7 +239,8 @@ class NameIndex:
         if positions is None:
             starts = [k for k, word in enumerate(words) if word.text in by_first]
         else:
-            starts = sorted(k for word, places in positions.items() if word in by_first for k in places)
+            firsts = self.memo("first-words", by_first.__contains__).select(positions.keys())
+            starts = sorted(k for word in firsts for k in positions[word])
         i = 0  # the first word not yet inside a mention
         for k in starts:
             if k < i:
