@@ -99,16 +99,16 @@ def claim_subject(claim: Claim) -> ClaimSubject:
     return ClaimSubject(frozenset(events), frozenset(years), frozenset(names))
 
 
-def context_index(ctx: Context, claims: Iterable[Claim]) -> dict[str, list[int]]:
-    """Where the first word of each claim's context phrases stands, looked up once per distinct
-    word of the document rather than once per word."""
+def context_index(ctx: Context) -> dict[str, list[int]]:
+    """Where the first word of each registered claim's context phrases stands. The words that
+    fold to one are told apart once per distinct word in a run (the name index's word memo)."""
+    claims = ctx.registry.claims
     wanted = {quick_fold(t.text) for c in claims for phrase in c.context for t in tokens(phrase)[:1]}
     first: dict[str, list[int]] = defaultdict(list)
     if wanted:
-        for text, where in ctx.positions.items():
-            key = quick_fold(text)
-            if key in wanted:
-                first[key].extend(where)
+        memo = ctx.registry.names.memo("claim-context", lambda text: quick_fold(text) in wanted)
+        for text in memo.select(ctx.positions.keys()):
+            first[quick_fold(text)].extend(ctx.positions[text])
     return first
 
 
@@ -200,7 +200,7 @@ def mismatches(ctx: Context) -> Iterator[tuple[Claim, Fact]]:
     """Each claim stated in a sentence by figures of which none agrees: the figure nearest the cue."""
     if not ctx.registry.claims:
         return
-    index = context_index(ctx, ctx.registry.claims)
+    index = context_index(ctx)
     claims = [c for c in ctx.registry.claims if c.pattern is not None and applies(c, ctx, index)]
     if not claims:
         return
