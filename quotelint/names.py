@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from quotelint.lazyre import lazy
 from quotelint.lexicon import Lexicon
+from quotelint.wordmemo import WordMemo
 from quotelint.registry.model import Entity
 
 TOKEN = lazy(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*")
@@ -80,31 +81,6 @@ LONG = 5  # a registered word this long is still found with its first letter wro
 
 def max_distance(folded: str) -> int:
     return 1 if len(folded) < 8 else 2
-
-
-class WordMemo:
-    """A yes-or-no verdict on words that depends on the word and the registry alone, kept for
-    the run: a document's distinct words are split by set operations in C, and only the words
-    no earlier document held are judged in Python. Past `LIMIT` words, new verdicts are not kept."""
-
-    LIMIT = 1_000_000
-
-    def __init__(self, judge: Callable[[str], bool]) -> None:
-        self.judge = judge
-        self.yes: set[str] = set()
-        self.no: set[str] = set()
-
-    def select(self, words: Iterable[str]) -> set[str]:
-        """The words judged yes."""
-        distinct = words if isinstance(words, set) else set(words)
-        new = distinct.difference(self.yes, self.no)
-        if not new:
-            return distinct & self.yes
-        fresh = {w for w in new if self.judge(w)}
-        if len(self.yes) + len(self.no) < self.LIMIT:
-            self.yes |= fresh
-            self.no |= new - fresh
-        return (distinct & self.yes) | fresh
 
 
 @dataclass(frozen=True, slots=True)

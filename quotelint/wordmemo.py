@@ -1,0 +1,38 @@
+"""Verdicts on words kept for a run, so that a document's words are judged by set operations.
+
+Most words of one article are the words of the articles before it. A yes-or-no question about a
+word that depends on the word and the registry alone (is it an anchor of a registered name, can
+it drift without one, does a registered spelling begin with it) is answered once per distinct
+word in a run: each document's distinct words are split in C against the verdicts kept, and only
+the words no earlier document held are judged in Python. The name index keeps one memo per
+question (`NameIndex.memo`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+
+class WordMemo:
+    """A yes-or-no verdict on words that depends on the word and the registry alone, kept for
+    the run: a document's distinct words are split by set operations in C, and only the words
+    no earlier document held are judged in Python. Past `LIMIT` words, new verdicts are not kept."""
+
+    LIMIT = 1_000_000
+
+    def __init__(self, judge: Callable[[str], bool]) -> None:
+        self.judge = judge
+        self.yes: set[str] = set()
+        self.no: set[str] = set()
+
+    def select(self, words: Iterable[str]) -> set[str]:
+        """The words judged yes."""
+        distinct = words if isinstance(words, set) else set(words)
+        new = distinct.difference(self.yes, self.no)
+        if not new:
+            return distinct & self.yes
+        fresh = {w for w in new if self.judge(w)}
+        if len(self.yes) + len(self.no) < self.LIMIT:
+            self.yes |= fresh
+            self.no |= new - fresh
+        return (distinct & self.yes) | fresh

@@ -1,0 +1,95 @@
+"""The pieces the throughput work added: verdicts on words kept for a run, frames built run by run.
+
+Speed itself is measured by bench/throughput.py, never here; these tests pin what the faster
+code must still give.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quotelint.context import Context
+from quotelint.document import Document
+from quotelint.linter import lint_text
+from quotelint.quotes.frames import build_frames, innermost
+from quotelint.quotes.words import quote_words
+from quotelint.registry import Registry
+from quotelint.registry.load import load_registry
+from quotelint.settings import Settings
+from quotelint.wordmemo import WordMemo
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_a_word_is_judged_once_in_a_run() -> None:
+    asked: list[str] = []
+
+    def judge(word: str) -> bool:
+        asked.append(word)
+        return word.istitle()
+
+    memo = WordMemo(judge)
+    assert memo.select(["Astana", "said", "Astana", "the"]) == {"Astana"}
+    assert memo.select({"Astana", "the", "Almaty"}) == {"Astana", "Almaty"}
+    assert sorted(asked) == ["Almaty", "Astana", "said", "the"]
+
+
+def test_past_its_limit_a_memo_still_answers_but_keeps_nothing_new() -> None:
+    memo = WordMemo(str.istitle)
+    memo.LIMIT = 2
+    assert memo.select(["Ann", "sea"]) == {"Ann"}
+    assert memo.select(["Ben", "sky"]) == {"Ben"}
+    assert memo.yes == {"Ann"} and memo.no == {"sea"}
+
+
+def frames_of(text: str):  # type: ignore[no-untyped-def]
+    ctx = Context(Document.from_text(text), Registry())
+    scan = ctx.quote_scan
+    qw = quote_words()
+    verbs = frozenset(ctx.registry.words.reporting_verbs)
+    abbreviations = qw.abbreviations | {h.rstrip(".").lower() for h in ctx.registry.words.honorifics}  # as find_quotes reads them
+    return ctx, scan, build_frames(ctx.prose, ctx.words, scan.spans, scan.paragraphs, abbreviations, verbs | qw.after_verbs)
+
+
+def test_sentences_of_a_paragraph_with_quotations() -> None:
+    text = "Tom Berg said. “We will win.” Ann Hale said “no” and left. Mr. Smith agreed.\n"
+    _, _, (frames, where, _) = frames_of(text)
+    frame = frames["p", 0]
+    # Tom Berg said | “We will win.” | Ann Hale said “no” and left | Mr. Smith agreed (Mr. is no stop)
+    assert frame.sentence == [0, 0, 0, 1, 2, 2, 2, 2, 2, 2, 3, 3, 3]
+    assert frame.bounds == [(0, 3), (3, 4), (4, 10), (10, 13)]
+    assert where == [(("p", 0), 3), (("p", 0), 7)]
+
+
+def test_a_short_attribution_after_a_full_stop_stays_in_the_quotations_sentence() -> None:
+    text = "“The count is missing.” Trump said. Then he left.\n"
+    _, _, (frames, _, _) = frames_of(text)
+    frame = frames["p", 0]
+    assert frame.sentence == [0, 0, 0, 1, 1, 1]
+
+
+def test_each_word_knows_its_innermost_quotation() -> None:
+    text = "He said “she told me ‘go home’ today” and left. Later “yes” came.\n"
+    ctx, scan, _ = frames_of(text)
+    by_word = dict(zip((w.text for w in ctx.words), innermost(ctx.words, scan.spans)))
+    assert by_word == {"He": -1, "said": -1, "she": 0, "told": 0, "me": 0, "go": 1, "home": 1, "today": 0,
+                       "and": -1, "left": -1, "Later": -1, "yes": 2, "came": -1}
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    return load_registry([str(ROOT / "rules")])
+
+
+def test_spelling_drift_is_the_same_after_other_documents(registry: Registry) -> None:
+    """The verdicts kept for a run make a document's findings no different from a run of its own."""
+    settings = Settings(select=("spelling-drift",))
+    drifted = "President Tokayevv met the OSCE mission in Astanna. The Tokayevv visit went well.\n"
+    alone = [(f.line, f.column, f.message) for f in lint_text(drifted, load_registry([str(ROOT / "rules")]), settings)]
+    for path in sorted((ROOT / "seeds").glob("*.txt"))[:3]:
+        lint_text(path.read_text(encoding="utf-8"), registry, settings)
+    after = [(f.line, f.column, f.message) for f in lint_text(drifted, registry, settings)]
+    assert alone and after == alone
+    assert {message.split("'")[1] for _, _, message in alone} == {"Tokayevv", "Astanna"}
