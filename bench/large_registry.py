@@ -20,8 +20,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from child import run_quotelint  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 PER_FILE = 10_000  # people (or quotes) in one registry file
@@ -75,14 +77,7 @@ def write_article(path: Path, sample: list[tuple[str, str, str]]) -> None:
 
 def run(args: list[str], env: dict[str, str]) -> tuple[float, int]:
     """Wall time in seconds and peak resident memory in MB of one quotelint run."""
-    start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "quotelint", *args], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    elapsed = time.perf_counter() - start
-    err = proc.stderr.read().decode() if proc.stderr else ""
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode > 1:
-        sys.exit(f"quotelint {' '.join(args[:2])} failed ({proc.returncode}): {err[:500]}")
+    elapsed, usage = run_quotelint(args, env)
     return elapsed, usage.ru_maxrss // 1024
 
 

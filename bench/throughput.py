@@ -22,7 +22,6 @@ import argparse
 import json
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -30,6 +29,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from articles import write_articles  # noqa: E402
+from child import run_quotelint  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 # Context properties in the order the stage table computes them (a later one reuses earlier ones).
@@ -39,15 +39,7 @@ STAGES = ("words", "positions", "folded_positions", "word_starts", "mentions", "
 
 def run(args: list[str], env: dict[str, str]) -> tuple[float, float]:
     """CPU seconds (user + system) and wall seconds of one quotelint process."""
-    start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "quotelint", *args], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    stderr = proc.stderr.read().decode() if proc.stderr else ""
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    if proc.returncode > 1:
-        sys.exit(f"quotelint failed ({proc.returncode}): {stderr[:500]}")
+    wall, usage = run_quotelint(args, env)
     return usage.ru_utime + usage.ru_stime, wall
 
 
