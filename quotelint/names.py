@@ -138,6 +138,11 @@ class NameIndex:
         self._neighbours: dict[tuple[str, int], tuple[str, ...]] = {}  # memo of `neighbours`
         self._memos: dict[str, WordMemo] = {}
 
+    def __getstate__(self) -> dict[str, object]:
+        """Pickled (a registry sent to a worker) without the memos of this run: they hold
+        functions, and the other process fills its own."""
+        return {**self.__dict__, "_neighbours": {}, "_memos": {}}
+
     def memo(self, name: str, judge: Callable[[str], bool]) -> WordMemo:
         """The run's memo of one verdict on words (`judge` must depend on the word and this index
         alone), made on first use."""

@@ -93,3 +93,16 @@ def test_spelling_drift_is_the_same_after_other_documents(registry: Registry) ->
     after = [(f.line, f.column, f.message) for f in lint_text(drifted, registry, settings)]
     assert alone and after == alone
     assert {message.split("'")[1] for _, _, message in alone} == {"Tokayevv", "Astanna"}
+
+
+def test_a_registry_used_in_a_run_still_pickles(registry: Registry) -> None:
+    """A registry sent to another process (a dask worker) after documents were linted with it:
+    the run's memos hold functions, and are left behind."""
+    import pickle
+
+    lint_text("President Tokayevv met the OSCE mission in Astanna.\n", registry, Settings(select=("spelling-drift",)))
+    assert registry.names._memos
+    copy = pickle.loads(pickle.dumps(registry))
+    assert copy.names._memos == {} and copy.names.known == registry.names.known
+    again = lint_text("President Tokayevv met the OSCE mission in Astanna.\n", copy, Settings(select=("spelling-drift",)))
+    assert {f.message.split("'")[1] for f in again} == {"Tokayevv", "Astanna"}
