@@ -7,9 +7,9 @@
 
 The articles come from bench/articles.py (paragraphs of the seeds shuffled, numbers and words
 varied, so that memos keyed on repeated text do not flatter). Each run is the real command, every
-rule on, the project registry rules/, one process (one core), its registry cache warm. MB/s is
-given twice: from the child's CPU time (user + system, from os.wait4; steady on a shared machine)
-and from its wall time.
+rule on, the project registry rules/, one process (`--jobs 1`: one core), its registry cache
+warm. MB/s is given twice: from the child's CPU time (user + system, from os.wait4; steadier on
+a shared machine) and from its wall time.
 
 --stages lints the files in this process instead (no start-up) and charges CPU time to stages: the
 analysis a rule shares (words, mentions, quotations, sentences, figures, facts...) is computed first,
@@ -44,7 +44,7 @@ def run(args: list[str], env: dict[str, str]) -> tuple[float, float]:
 
 
 def whole_runs(folder: Path, settings: Path, runs: int, env: dict[str, str]) -> None:
-    args = ["check", "--config", str(settings), "--format", "json", "--exit-zero", str(folder)]
+    args = ["check", "--jobs", "1", "--config", str(settings), "--format", "json", "--exit-zero", str(folder)]
     run(args, env)  # warm the registry cache and the page cache
     results = [run(args, env) for _ in range(runs)]
     size = sum(p.stat().st_size for p in folder.iterdir()) / 1e6
