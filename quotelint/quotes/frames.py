@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import heapq
 import itertools
 from array import array
 from collections.abc import Iterator
@@ -219,14 +220,18 @@ def split(
     starts = [item.start for item in items] if starts is None else starts
     if held is None:
         held = [i for i in range(n) if items[i].quote >= 0]
-    judged = {i + 1 for i in held if i + 1 < n}
+    after_stops = []  # the item after each gap holding a stop, rising
     for m in _STOP_CHAR.finditer(prose, items[0].end, items[-1].start):
         i = bisect.bisect_right(starts, m.start())
         if 0 < i < n and items[i - 1].end <= m.start():
-            judged.add(i)
+            after_stops.append(i)
     numbers: list[int] = []
     number = 0
-    for i in sorted(judged):
+    last = 0  # both lists rise: merged in order, each item judged once (a frame of a million quotations makes no set of them)
+    for i in heapq.merge((i + 1 for i in held if i + 1 < n), after_stops):
+        if i == last:
+            continue
+        last = i
         if _opens_sentence(prose, words, spans, items, i, abbreviations, verbs):
             numbers.extend(itertools.repeat(number, i - len(numbers)))
             number += 1
