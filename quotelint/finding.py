@@ -67,8 +67,8 @@ class Finding:
     related: tuple[tuple[int, int], ...] = ()  # (line, column) of places the message points at
 
     @property
-    def sort_key(self) -> tuple[str, int, int, str]:
-        return (self.path, self.start, self.end, self.rule)
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        return (self.path, self.start, self.end, self.rule, self.message)  # the message: the same on every run
 
     def to_json(self) -> dict[str, object]:
         return {

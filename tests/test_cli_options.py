@@ -185,3 +185,13 @@ def test_extract_takes_no_fail_on(desk: Path) -> None:
     assert result.returncode == 2
     assert "--fail-on belongs to check and report" in result.stderr
     assert "--fail-on" not in run_quotelint("extract", "--help", cwd=desk).stdout
+
+
+def test_findings_at_one_span_come_out_in_one_order() -> None:
+    from quotelint.finding import Finding, Severity
+
+    def finding(message: str) -> Finding:
+        return Finding("a.txt", 1, 1, 1, 5, "QL302", "claim-mismatch", Severity.WARNING, message, None, 0, 4)
+
+    two = [finding("turnout is 54 percent here"), finding("turnout is 53 percent here")]
+    assert sorted(two, key=lambda f: f.sort_key) == sorted(reversed(two), key=lambda f: f.sort_key)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 from tests.conftest import ROOT, run_quotelint
@@ -95,14 +94,11 @@ def test_a_missing_file_is_reported_and_the_others_extracted(tmp_path: Path) -> 
     assert [q["text"] for q in json.loads(done.stdout)["files"][0]["quotes"]] == ["Yes,"]
 
 
-def test_extracting_the_seeds_is_fast() -> None:
+def test_extracting_the_seeds_finds_every_quotation() -> None:  # speed: bench/, not a timed test
     from quotelint.commands.extract import extract
     from quotelint.document import read_document
     from quotelint.registry.load import load_registry
 
     registry = load_registry([RULES])
     docs = [read_document(str(p)) for p in sorted((ROOT / "seeds").glob("*.txt"))]
-    start = time.perf_counter()
-    total = sum(len(extract(doc, registry)) for doc in docs)
-    assert total == 124
-    assert time.perf_counter() - start < 1.0
+    assert sum(len(extract(doc, registry)) for doc in docs) == 124

@@ -169,4 +169,4 @@ def test_long_blank_runs_and_digit_runs_stay_linear() -> None:
     start = time.perf_counter()
     assert len(split_sentences(blank).spans) == 2
     assert find_figures(digits)[0].unit == "percent"
-    assert time.perf_counter() - start < 3.0  # quadratic work here took minutes
+    assert time.perf_counter() - start < 30  # a guard, not a timing: quadratic work here took many minutes

@@ -86,7 +86,7 @@ def test_unclosed_marks_never_swallow_a_long_file() -> None:
     text = "An opening “ with no end.\n\n" + body
     start = time.perf_counter()
     found = quotes(text)
-    assert time.perf_counter() - start < 5
+    assert time.perf_counter() - start < 30  # a guard against runaway work, not a timing (bench/ times it)
     assert len(found) == 2001 and found[0].text == " with no end." and found[-1].text == "something 1999"
 
 
