@@ -304,4 +304,4 @@ def test_the_project_runs_its_own_tests_on_github() -> None:
     steps = [str(step.get("uses") or step.get("run")) for step in job["steps"]]
     assert steps[0].startswith("actions/checkout@") and steps[1].startswith("actions/setup-python@")
     script = "\n".join(steps[2:])
-    assert "pip install -e '.[test]'" in script and "python -m pytest" in script
+    assert "pip install -e '.[test,lsp,dask]'" in script and "python -m pytest" in script

@@ -76,7 +76,7 @@ def test_the_readme_is_short_and_says_why_the_first_command_exits_1() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert len(readme.splitlines()) < 150
     assert "report-example:start" not in readme  # the full sample report lives in docs/example.md
-    assert "pip install -e . && quotelint report seeds/" in readme and "pip install -e '.[test]' && python -m pytest -q" in readme
+    assert "pip install -e . && quotelint report seeds/" in readme and "pip install -e '.[test,lsp,dask]' && python -m pytest -q" in readme
     setup = readme.index("python -m pytest -q")
     assert "exit code 1" in readme[setup : setup + 600]
     assert run_quotelint("report", "seeds/").returncode == 1  # as the README says
