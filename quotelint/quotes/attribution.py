@@ -120,11 +120,15 @@ class Attributor:
             return None  # `book "La República Cansada" predicted the decline`: the quotation is a name in the sentence
         return found
 
+    def quoted(self, frame: Frame, k: int) -> str:
+        """The words of the quotation at item k, without the space they may end with."""
+        q = self.cast.ctx.quote_scan.spans[frame.items[k].quote]
+        return self.prose[q.start : q.end].rstrip()
+
     def _runs_on(self, frame: Frame, k: int) -> bool:
         """The quotation at item k runs on into its sentence: no punctuation closes its words
         and none stands between it and the next word (`the "Storage for Everyone" initiative`)."""
-        q = self.cast.ctx.quote_scan.spans[frame.items[k].quote]
-        text = self.prose[q.start : q.end].rstrip()
+        text = self.quoted(frame, k)
         gap = self.prose[frame.items[k].end : frame.items[k + 1].start] if k + 1 < len(frame.items) else ""
         return bool(text) and text[-1].isalnum() and not gap.strip()
 
@@ -179,9 +183,7 @@ class Attributor:
         cand = self.cast.at_first(frame.items[j].token)
         if cand is None or cand.kind != "person":
             return None
-        n = j
-        while n < b and frame.items[n].quote < 0 and frame.items[n].token <= cand.last:
-            n += 1
+        n = self.subjects._item_of(frame, cand.last, j, b - 1) + 1
         if n >= b or not self.subjects.broken(frame.items[n - 1], frame.items[n]):
             return None
         for v in range(n + 1, min(b, n + APPOSITIVE_REACH)):
@@ -205,8 +207,7 @@ class Attributor:
             return False
         if not all(self._word(frame, i)[:1].isupper() or self._word(frame, i) in self.qw.pronouns for i in range(k + 1, v)):
             return False  # `the "forgotten middle class," Mrs. Clinton has struggled`: a name, then the verb
-        q = self.cast.ctx.quote_scan.spans[frame.items[k].quote]
-        return self.prose[q.start : q.end].rstrip()[-1:] in (",", "?", "!")
+        return self.quoted(frame, k)[-1:] in (",", "?", "!")
 
     def _aside_end(self, frame: Frame, v: int, b: int) -> int:
         """The last item of an aside set off by commas that starts at item v."""

@@ -5,9 +5,11 @@ In this order: a pull quote alone in its paragraph with a line starting with a d
 the quotation (`In prepared remarks, Park said:`); an earlier speech quotation of the same
 paragraph, in the same or the previous sentence, unless this sentence names somebody else; a
 quotation alone in its sentence after a sentence of reported speech (`Kilabuk says she has
-stopped checking. "It went from 212 ..."`), the person whose verb that is; a person who is the sentence's subject (`Tokayev began promoting the "..."`)
-or the subject of the sentence before (`Harlow did not hold back. "..."`); and last, for a
-quotation opening its sentence, the person named last before it (a guess). The first
+stopped checking. "It went from 212 ..."`), the person whose verb that is; the subject of a sentence whose reporting participle follows the quotation
+(`... address "that person," telling the paper`); a person who is the sentence's subject
+(`Tokayev began promoting the "..."`) or the subject of the sentence before (`Harlow did not
+hold back. "..."`); and last, for a quotation alone in its sentence, the person named last before
+it (a guess). The first
 part of a quotation of several paragraphs and the same words quoted elsewhere are handled in
 `quotes.py`, where all quotations are at hand.
 """
@@ -21,8 +23,6 @@ from quotelint.quotes import colons
 from quotelint.quotes.attribution import REACH, Attribution, Attributor
 from quotelint.quotes.frames import Frame
 from quotelint.quotes.speakers import Candidate
-
-NEAREST_REACH = 40  # candidates looked back at, at most, for the person named last
 
 _DASH_LINE = lazy(r"[ \t]*+[—–-]")
 
@@ -171,8 +171,7 @@ class Carryover:
         if a == k or k + 1 >= b or frame.items[k + 1].quote >= 0:
             return None
         word = self.at._word(frame, k + 1)
-        span = self.at.cast.ctx.quote_scan.spans[frame.items[k].quote]
-        comma = "," in self.at.prose[span.start : frame.items[k + 1].start][-3:]
+        comma = self.at.quoted(frame, k).endswith(",") or "," in self.at.prose[frame.items[k].end : frame.items[k + 1].start]
         if not (comma and word.endswith("ing") and self.at._is_verb(frame, k + 1)):
             return None
         cand = self.at.subjects.first_subject(frame, a, k)
@@ -209,15 +208,9 @@ class Carryover:
         cast = self.at.cast
         at = frame.items[k].start
         here = bisect.bisect_right(cast.paragraph_starts, at)
-        i = bisect.bisect_left(cast.event_starts, bisect.bisect_left(cast.starts, at))
-        for j in range(i - 1, max(-1, i - 1 - NEAREST_REACH), -1):
-            cand = cast.events[j][1]
-            if here - bisect.bisect_right(cast.paragraph_starts, cast.tokens[cand.first].start) > 1:
-                return None
-            if cand.kind == "person":
-                speaker = self.at.resolve(cand)
-                return Attribution("nearest", cand, speaker) if speaker is not None else None
-        return None
+        cand = cast._back(bisect.bisect_left(cast.starts, at), lambda c: c.kind == "person" and here - cast._paragraph(c.first) <= 1)
+        speaker = self.at.resolve(cand) if cand is not None else None
+        return Attribution("nearest", cand, speaker) if speaker is not None else None
 
     def _names_anyone(self, frame: Frame, k: int) -> bool:
         """The quotation's sentence has words of its own (`"...," the report found`): it may
