@@ -14,8 +14,12 @@ from quotelint.registry import Registry
 from tests.attribution_helpers import registry, speech  # noqa: F401 - registry is a fixture
 
 
+def every(text: str, registry: Registry):  # type: ignore[no-untyped-def]
+    return Context(Document.from_text(text), registry).quotes
+
+
 def quotes(text: str, registry: Registry):  # type: ignore[no-untyped-def]
-    return [q for q in Context(Document.from_text(text), registry).quotes if q.kind == "speech"]
+    return [q for q in every(text, registry) if q.kind == "speech"]
 
 
 @pytest.mark.parametrize(
@@ -271,7 +275,7 @@ def test_a_verb_of_a_thing_in_a_reported_clause(text: str, speaker: str | None, 
     ],
 )
 def test_a_verb_closing_the_sentence_after_a_quotation(text: str, speaker: str | None, registry: Registry) -> None:
-    (q,) = [q for q in Context(Document.from_text(text), registry).quotes]
+    (q,) = every(text, registry)
     assert q.speaker == speaker
 
 
@@ -306,7 +310,7 @@ def test_a_place_speaking_for_its_government_is_kept(registry: Registry) -> None
     ],
 )
 def test_the_first_quotation_keeps_its_speaker(text: str, registry: Registry) -> None:
-    first = Context(Document.from_text(text), registry).quotes[0]
+    first = every(text, registry)[0]
     assert (first.kind, first.speaker) == ("speech", "Dana Harlow")
 
 
@@ -328,7 +332,7 @@ def test_a_reporting_participle_after_the_quotation_gives_the_subject(registry: 
     text = "The Harlow campaign declined to discuss “that man,” telling the Herald it was focused on the voters."
     (q,) = quotes(text, registry)
     assert q.speaker == "Harlow campaign"
-    (q,) = Context(Document.from_text("Dana Harlow toured the “new wing,” saying little."), registry).quotes
+    (q,) = every("Dana Harlow toured the “new wing,” saying little.", registry)
     assert (q.kind, q.speaker) == ("term", None)  # a term stays a term
 
 
@@ -348,14 +352,14 @@ def test_a_long_appositive_between_the_speaker_and_the_verb(registry: Registry) 
     ],
 )
 def test_words_a_he_or_she_gives_are_speech(text: str, registry: Registry) -> None:
-    (q,) = Context(Document.from_text(text), registry).quotes
+    (q,) = every(text, registry)
     assert q.kind == "speech"
 
 
 def test_one_capitalised_ordinary_word_a_speaker_says_is_speech(registry: Registry) -> None:
-    (q,) = Context(Document.from_text("Harlow has said the trade deal could lead to another \"Depression.\""), registry).quotes
+    (q,) = every("Harlow has said the trade deal could lead to another \"Depression.\"", registry)
     assert (q.kind, q.speaker) == ("speech", "Harlow")
-    (q,) = Context(Document.from_text("Harlow said she watches \"Lilyhammer\" most nights."), registry).quotes
+    (q,) = every("Harlow said she watches \"Lilyhammer\" most nights.", registry)
     assert q.kind == "term"  # a title is no ordinary word
 
 
@@ -364,5 +368,5 @@ def test_a_verb_with_no_subject_to_find_leaves_the_context_to_name_the_speaker(r
     assert quotes(text, registry)[-1].speaker == "Dana Harlow"
     # inside somebody's words it names nobody
     text = "“When the letter came, my grandson read it and said, ‘Nan, they have robbed you,’” Margaret Oduya said."
-    inner = Context(Document.from_text(text), registry).quotes[-1]
+    inner = every(text, registry)[-1]
     assert inner.text.startswith("Nan") and inner.speaker is None
