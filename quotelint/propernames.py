@@ -19,8 +19,16 @@ if TYPE_CHECKING:
 _SENTENCE_BREAK = lazy(r"[.!?:;•\n\r]")
 
 
+# A surname after a lower-case particle joined to it: al-Haddad, el-Sisi, bin-Talal, d'Alembert.
+_PARTICLE_NAME = lazy(r"(?:a[dlnrstz]|ash|el|bin|ibn|ben|abu|bint|d|dell|l)[-'’]\p{Lu}")
+
+
 def capitalised(word: str) -> bool:
-    return word[:1].isupper()
+    """A word written as a name: a capital first, or a particle joined to a capital."""
+    return word[:1].isupper() or word[:1] in _PARTICLE_FIRST and _PARTICLE_NAME.match(word) is not None
+
+
+_PARTICLE_FIRST = frozenset("abdeil")
 
 
 def sentence_initial(prose: str, words: Sequence[Token], i: int, lexicon: Lexicon) -> bool:

@@ -370,3 +370,61 @@ def test_a_verb_with_no_subject_to_find_leaves_the_context_to_name_the_speaker(r
     text = "“When the letter came, my grandson read it and said, ‘Nan, they have robbed you,’” Margaret Oduya said."
     inner = every(text, registry)[-1]
     assert inner.text.startswith("Nan") and inner.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Farmers along the river grew more “hopeful” about the harvest, Moon said.", "Moon"),
+        ("Most of the councillors became “restless” during the budget debate and left early, Gale said.", "Gale"),
+        ("The ferry crews had been “patient” for weeks, Fox told reporters.", "Fox"),
+    ],
+)
+def test_a_lone_surname_closing_the_sentence_speaks_its_fragment(text: str, expected: str, registry: Registry) -> None:
+    """Nobody met before, one capitalised word after a comma and a reporting verb that ends the
+    sentence: the quoted word is that person's, even when the name is also an ordinary word."""
+    (q,) = quotes(text, registry)
+    assert q.speaker_text == expected and q.confidence == "high"
+
+
+def test_a_lone_capitalised_word_inside_the_clause_is_not_taken_for_a_speaker(registry: Registry) -> None:
+    (q,) = every("The “quiet” season, when Harbour Street said nothing, ended in May.", registry)
+    assert q.kind == "term"
+
+
+def test_a_label_somebody_named_gives_with_as_is_theirs(registry: Registry) -> None:
+    text = "Councillor Ida Renner spoke first. Renner described the new levy as “Victorian.”"
+    (q,) = quotes(text, registry)
+    assert q.speaker == "Ida Renner"
+    (label,) = every("Critics described the new levy as “Victorian.”", registry)
+    assert label.kind == "term"
+
+
+def test_a_surname_after_a_lower_case_particle_is_a_name(registry: Registry) -> None:
+    text = (
+        "Transport Minister Layla al-Rashid opened the bridge on Friday, saying it was “built to last.”\n\n"
+        "Al-Rashid added that the tolls would be “modest.”\n\n"
+        "“We listened,” said al-Rashid.\n\n"
+        "“It is late,” wrote Henri d’Arcy, an engineer."
+    )
+    found = quotes(text, registry)
+    assert [q.speaker for q in found] == ["Layla al-Rashid"] * 3 + ["Henri d’Arcy"]
+    assert [q.confidence for q in found] == ["high"] * 4
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The inspector was blunt: “Nobody checked the welds.”", "The inspector"),
+        ("Asked about the delay, the contractor shrugged: “Rain happens.”", "the contractor"),
+    ],
+)
+def test_somebody_described_before_a_colon_speaks(text: str, expected: str, registry: Registry) -> None:
+    (q,) = quotes(text, registry)
+    assert q.speaker is None and q.speaker_text == expected
+    assert q.attribution == "colon" and q.confidence == "medium"
+
+
+def test_a_thing_before_a_colon_does_not_speak(registry: Registry) -> None:
+    (q,) = every("The audit had one conclusion: “Nothing was checked.”", registry)
+    assert q.speaker is None and q.speaker_text is None

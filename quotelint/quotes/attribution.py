@@ -35,6 +35,7 @@ _CLOSER = lazy(r"[,:;—–]|\s-\s")
 _AFTER_GAP = lazy(r"[\s,;—–-]*+")
 AFTER_REACH = 32  # items looked at, at most, for the verb after a quotation and its speaker's appositive
 APPOSITIVE_REACH = 40  # items looked at, at most, for the comma closing a speaker's appositive
+CLOSING_TAIL = 4  # words a reporting verb may have after it and still close the sentence: `told reporters on Friday`
 REACH = 60  # items looked at, at most, on either side of a quotation: a run-on "sentence" stays linear
 
 
@@ -173,7 +174,7 @@ class Attributor:
                 if aside >= 0:
                     cand = self.subjects.chunks(frame, j, aside) or (self.subjects.capitalised(frame, j) if aside == j + 1 else None)
                 else:
-                    cand = self.subjects.left_of(frame, v, j) or (self.subjects.capitalised(frame, j) if v == j + 1 else None)
+                    cand = self.subjects.left_of(frame, v, j) or (self.subjects.capitalised(frame, j) if v == j + 1 else self._closing_name(frame, v, j, b))
                 return self._made("after", frame, cand, v, j) if cand is not None else None
         return None
 
@@ -194,6 +195,17 @@ class Attributor:
                 if self._is_verb(frame, v) and not word.endswith("ing"):
                     return self._made("after", frame, cand, v, j)
         return None
+
+    def _closing_name(self, frame: Frame, v: int, lo: int, b: int) -> Candidate | None:
+        """`..., more "fluent" about trade, Moon said.`: one capitalised word set off by a comma,
+        and its verb in the sentence's last few words (`Fox told reporters on Friday.`), name the
+        speaker even when the cast never met them."""
+        n = v - 1
+        if n <= lo or frame.items[n - 1].quote >= 0 or not self.subjects.broken(frame.items[n - 1], frame.items[n]):
+            return None
+        if b - v > CLOSING_TAIL or any(frame.items[i].quote >= 0 for i in range(v, b)):
+            return None
+        return self.subjects.capitalised(frame, n)
 
     def _closing_verb(self, frame: Frame, k: int, v: int) -> bool:
         """A verb that reports when it closes the sentence after a quotation and its speaker:
@@ -385,7 +397,7 @@ class Attributor:
                     inverted = self._named("later", frame, v + 1, b, frame.items[v].token)
                     if inverted is not None and inverted.cand is not None:
                         return inverted  # `"velvet gloves" in its dealings with Asia, said Nargis Kassenova`
-                cand = self.subjects.left_of(frame, v, lo)
+                cand = self.subjects.left_of(frame, v, lo) or self._closing_name(frame, v, lo, b)
                 if cand is not None:
                     return self._made("later", frame, cand, v, lo)
         return None

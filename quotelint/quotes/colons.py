@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from quotelint import knowledge
 from quotelint.quotes.saidby import POSSESSIVE
 from quotelint.quotes.speakers import Candidate, Speaker
 
@@ -34,8 +35,8 @@ def stands_for_nobody(cand: Candidate, speaker: Speaker) -> bool:
 def colon_subject(at: Attributor, frame: Frame, a: int, k: int) -> tuple[Candidate, Speaker] | None:
     """The subject of the sentence in items a..k-1, which ends with a colon: its first subject,
     else a person named in it; a noun that stands for nobody (`The post read:`) is none."""
-    cand = at.subjects.first_subject(frame, a, k) or _described(at, frame, a, min(k, a + REACH)) or _source(at, frame, a, k)
-    if cand is None or cand.kind not in ("person", "organization", "name", "body", "pronoun"):
+    cand = at.subjects.first_subject(frame, a, k) or _described(at, frame, a, min(k, a + REACH)) or _source(at, frame, a, k) or _somebody(at, frame, a, k)
+    if cand is None or cand.kind not in ("person", "organization", "name", "body", "pronoun", "description", "title"):
         return None
     speaker = at.resolve(cand)
     if speaker is None or stands_for_nobody(cand, speaker):
@@ -54,6 +55,33 @@ def _described(at: Attributor, frame: Frame, a: int, k: int) -> Candidate | None
         if frame.items[i].quote < 0 and not at.subjects._passed_over(frame, i, description=False):
             return at.subjects._best(frame, i, end, people_only=True)
         i = end
+    return None
+
+
+def _somebody(at: Attributor, frame: Frame, a: int, k: int) -> Candidate | None:
+    """Somebody described, nobody named, as the subject of the sentence's first chunk that is
+    no adverbial: `Asked about the deficit, the premier shrugged:`; not a thing (`The report
+    had one conclusion:`)."""
+    i = a
+    while i < k:
+        end = i + 1
+        while end < k and frame.items[end].quote < 0 and not at.subjects.broken(frame.items[end - 1], frame.items[end]):
+            end += 1
+        if frame.items[i].quote < 0 and not at.subjects._passed_over(frame, i, description=False):
+            cand = at.subjects.describe_after(frame, i, end)
+            if cand is not None or not at._word(frame, i).lower().endswith(("ed", "ing")):
+                return _to_the_person(at, cand) if cand is not None else None
+        i = end  # past a participle's clause: `Asked about the deficit,`
+    return None
+
+
+def _to_the_person(at: Attributor, cand: Candidate) -> Candidate | None:
+    """The description up to its last person noun (`the premier shrugged` -> `the premier`),
+    None when it has none."""
+    for t in range(cand.last, cand.first, -1):
+        if knowledge.is_person_noun(at.tokens[t].text.lower()):
+            text = at.prose[at.tokens[cand.first].start : at.tokens[t].end]
+            return Candidate(cand.first, t, "description", text)
     return None
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from quotelint import knowledge
 from quotelint.lazyre import lazy
+from quotelint.propernames import capitalised
 from quotelint.quotes.spans import WRAP_MIN
 
 if TYPE_CHECKING:
@@ -129,10 +130,10 @@ class NameReader:
         out: list[tuple[int, int]] = []
         after = 0  # the first word past the last run
         if self.positions is None:
-            capitalised = [k for k, token in enumerate(tokens) if token.text[:1].isupper()]
+            starts = [k for k, token in enumerate(tokens) if capitalised(token.text)]
         else:  # each distinct word tested once
-            capitalised = sorted(k for text, places in self.positions.items() if text[:1].isupper() for k in places)
-        for i in capitalised:
+            starts = sorted(k for text, places in self.positions.items() if capitalised(text) for k in places)
+        for i in starts:
             if i < after:
                 continue
             word = tokens[i].text
@@ -141,7 +142,7 @@ class NameReader:
             last = j = i
             while j + 1 < len(tokens) and self._joined(j, j + 1):
                 nxt = tokens[j + 1].text
-                if nxt[:1].isupper():
+                if capitalised(nxt):
                     last = j = j + 1
                 elif nxt in lex.name_connectors and j + 2 < len(tokens) and self._joined(j + 1, j + 2):
                     j += 1

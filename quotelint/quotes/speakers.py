@@ -23,6 +23,7 @@ from quotelint.quotes.resolution import BODIES, PEOPLE, Candidate, Resolution, S
 
 __all__ = ["Candidate", "Cast", "Speaker"]
 from quotelint.lazyre import lazy
+from quotelint.propernames import capitalised
 from quotelint.quotes.roles import find_roles
 
 if TYPE_CHECKING:
@@ -168,10 +169,11 @@ class Cast(Resolution):
             self._add(cand, covered)
             if kind == "person":
                 self._person_context(cand, run.titles)
-                self.surnames.setdefault(run.parts[-1], cand)
+                for form in _forms(run.parts[-1]):  # al-Haddad, and Al-Haddad opening a sentence
+                    self.surnames.setdefault(form, cand)
                 if len(run.parts) > 1:
                     self.given.setdefault(run.parts[0], cand)
-        names = {w for w in (*self.surnames, *self.given) if w[:1].isupper()}
+        names = {w for w in (*self.surnames, *self.given) if capitalised(w)}
         for t in self.places(names):  # later references by one name: Bokhari, Park
             if t not in covered:
                 text = self.tokens[t].text
@@ -283,7 +285,7 @@ class Cast(Resolution):
     def single(self, t: int) -> Candidate | None:
         """A capitalised word standing alone as a name: a surname (`Bokhari told`) or a place."""
         word = self.tokens[t].text
-        if not word[:1].isupper():
+        if not capitalised(word):
             return None
         person = self.surnames.get(word) or self.given.get(word)
         if person is not None:
@@ -308,3 +310,8 @@ class Cast(Resolution):
 
     def at_first(self, t: int) -> Candidate | None:
         return self.by_first.get(t) or self.single(t)
+
+
+def _forms(surname: str) -> tuple[str, ...]:
+    """A surname as written, and with a capital when it begins with a lower-case particle."""
+    return (surname,) if surname[:1].isupper() else (surname, surname[:1].upper() + surname[1:])

@@ -56,7 +56,9 @@ class Classifier:
             return "term"
         direct = found is not None and self._direct(frame, k, found)
         short = len(parts) == 1 or len(parts) == 2 and (parts[0] in self.lexicon.honorifics or parts[0].lower() in self.qw.honorific_gender)
-        named_label = found is not None and found.naming and short and self._named_speaker(found)  # "Chris", "Mr. Trump"; not "Project Lighthouse"
+        # "Chris", "Mr. Trump"; not "Project Lighthouse"; and a label somebody named gives with `as`
+        # (`Trump identified the judge as "Spanish"`)
+        named_label = found is not None and (found.naming or self._word(frame, k - 1) == "as") and short and self._named_speaker(found)
         # one capitalised word a speaker says (`Trump has said the deal could lead to another "Holocaust."`):
         # an ordinary word, not a title
         said_word = len(parts) == 1 and found is not None and found.method != "later" and not found.naming and self.lexicon.is_common_word(parts[0].lower())
