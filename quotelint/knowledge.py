@@ -90,6 +90,11 @@ def is_given_name(word: str) -> bool:
     return _name_key(word) in given_names()
 
 
+def is_word_surname(word: str) -> bool:
+    """A frequent surname that is also an English word: Pike, Wells, Price (census 1990)."""
+    return word.lower() in words("word_surnames.txt")
+
+
 def is_person_noun(word: str) -> bool:
     """A noun for a person or people, singular or plural: spokesman, senators, aides."""
     return word.lower() in words("person_nouns.txt")

@@ -428,3 +428,28 @@ def test_somebody_described_before_a_colon_speaks(text: str, expected: str, regi
 def test_a_thing_before_a_colon_does_not_speak(registry: Registry) -> None:
     (q,) = every("The audit had one conclusion: “Nothing was checked.”", registry)
     assert q.speaker is None and q.speaker_text is None
+
+
+def test_a_pronoun_in_the_reported_clause_gives_way_to_the_named_sayer(registry: Registry) -> None:
+    """`Pike wrote that he felt "betrayed"`: Pike is named in the quotation's own sentence with a
+    reporting verb, so the attribution is sure, and says Pike, not `he`."""
+    text = "Jordan Pike lost his job in March. Pike wrote on Sunday that he felt “betrayed.”"
+    (q,) = quotes(text, registry)
+    assert (q.speaker, q.speaker_text, q.confidence) == ("Jordan Pike", "Pike", "high")
+
+
+@pytest.mark.parametrize("name", ["Martin Pike", "Grant Wells", "Jordan Price"])
+def test_a_first_name_and_a_surname_that_is_a_word_make_a_person(name: str, registry: Registry) -> None:
+    surname = name.split()[1]
+    text = f"{name} lost his job in March. {surname} wrote that he felt “betrayed.”"
+    (q,) = quotes(text, registry)
+    assert (q.speaker, q.confidence) == (name, "high")
+
+
+def test_a_registered_surname_after_somebody_elses_first_name_is_theirs(registry: Registry) -> None:
+    """The registry knows Ned Price; the article is about Jordan Price and never names Ned: its
+    `Price` is Jordan. Where the article names Ned Price too, `Price` stays the registered one."""
+    text = "Jordan Price, a welder, lost his job in March. “I felt betrayed,” Price said."
+    assert [q.speaker for q in quotes(text, registry)] == ["Jordan Price"]
+    both = "Ned Price spoke first. " + text
+    assert [q.speaker for q in quotes(both, registry)] == ["Ned Price"]

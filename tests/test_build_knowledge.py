@@ -121,9 +121,14 @@ def test_the_wordnet_files_are_what_the_tool_makes(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(CENSUS is None, reason="the names package (census lists) is not installed")
-def test_the_given_names_are_what_the_tool_makes(tmp_path: Path) -> None:
+def test_the_census_files_are_what_the_tool_makes(tmp_path: Path) -> None:
     build_knowledge.build(None, CENSUS, str(tmp_path))
-    same_files(tmp_path, ["given_names.tsv"])
+    same_files(tmp_path, ["given_names.tsv", "word_surnames.txt"])
+
+
+def test_word_surnames_are_frequent_surnames_that_are_words(tmp_path: Path) -> None:
+    (tmp_path / "dist.all.last").write_text("SMITH 1.0 1.0 1\nPIKE 0.1 1.1 2\nKOWALCZYK 0.1 1.2 3\n", encoding="ascii")
+    assert census.word_surnames(str(tmp_path), frozenset({"pike", "smith", "river"})) == ["pike", "smith"]
 
 
 def test_the_supplement_has_no_stale_entries_when_wordnet_is_here() -> None:

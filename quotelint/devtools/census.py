@@ -1,4 +1,5 @@
-"""First names and their usual sex from the US Census Bureau's 1990 name lists (public domain).
+"""First names and their usual sex, and surnames that are also English words, from the US Census
+Bureau's 1990 name lists (public domain).
 
 Each list (`dist.male.first`, `dist.female.first`, as bundled by the MIT-licensed `names`
 package) gives a name and the percentage of that sex's people bearing it, for the names borne by
@@ -52,3 +53,18 @@ def given_names(folder: str) -> list[str]:
         seen = (name in men or w >= rarest_man) and (name in women or m >= rarest_woman)
         rows.append(share_row(name, m, w, seen))
     return rows
+
+
+SURNAME_RANKS = 5000  # the most frequent surnames looked at: about 60% of the 1990 population
+SURNAMES_HEADER = f"""\
+Surnames (lower case) that are also English words (Pike, Wells, Price): the ones among the
+{SURNAME_RANKS:,} most frequent of the US Census Bureau's 1990 surname list (public domain),
+bundled by the `names` package (MIT licence), that quotelint/data/english_words.txt holds. After
+a first name such a word ends a person's name (Martin Pike), not a phrase."""
+
+
+def word_surnames(folder: str, dictionary: frozenset[str]) -> list[str]:
+    """The most frequent surnames of `dist.all.last` that are dictionary words, sorted."""
+    with open(os.path.join(folder, "dist.all.last"), encoding="ascii") as fh:
+        ranked = [line.split()[0].lower() for line in fh if line.strip()]
+    return sorted(name for name in ranked[:SURNAME_RANKS] if name in dictionary)

@@ -405,7 +405,9 @@ class Attributor:
     def _made(self, method: str, frame: Frame, cand: Candidate | None, v: int, a: int, k: int = -1) -> Attribution:
         speaker = None
         if cand is not None:
-            speaker = self._earlier_subject(frame, cand, v, a) if cand.kind == "pronoun" else None
+            earlier = self._earlier_subject(frame, cand, v, a) if cand.kind == "pronoun" else None
+            if earlier is not None and earlier[1] is not None:
+                cand, speaker = earlier  # `Pike wrote that he felt "betrayed"`: Pike, named in the sentence
             speaker = speaker or self.resolve(cand)
         naming = False
         if k > v >= 0 and self._word(frame, v) in self.qw.naming_verbs:
@@ -422,14 +424,15 @@ class Attributor:
         """A description of a person (`a woman in the crowd`, `one voter`), by its words."""
         return any(knowledge.is_person_noun(self.tokens[t].text.lower()) for t in range(cand.first, cand.last + 1))
 
-    def _earlier_subject(self, frame: Frame, cand: Candidate, v: int, a: int) -> Speaker | None:
-        """`Brussels said it welcomed`: a pronoun taking the subject of the sentence's earlier verb."""
+    def _earlier_subject(self, frame: Frame, cand: Candidate, v: int, a: int) -> tuple[Candidate, Speaker | None] | None:
+        """`Brussels said it welcomed`: a pronoun taking the subject of the sentence's earlier
+        verb; that subject, and who it is."""
         want_person = self.qw.pronouns.get(cand.name) in ("male", "female")
         for u in range(v - 1, a - 1, -1):
             if self._is_verb(frame, u):
                 earlier = self.subjects.left_of(frame, u, a)
                 if earlier is not None and earlier.kind == "description" and want_person and self._somebody(earlier):
-                    return self.cast.resolve(earlier)  # `a woman in the crowd told reporters she thinks`
+                    return earlier, self.cast.resolve(earlier)  # `a woman in the crowd told reporters she thinks`
                 if earlier is not None and earlier.kind != "pronoun" and (earlier.kind == "person") == want_person:
-                    return self.cast.resolve(earlier)
+                    return earlier, self.cast.resolve(earlier)
         return None

@@ -97,16 +97,22 @@ class Cast(Resolution):
     def _mentions(self, covered: set[int]) -> None:
         entities = self.ctx.registry.entities
         unique = {i for m in self.ctx.mentions if m.form.accepted and len(m.form.entity_ids) == 1 for i in m.form.entity_ids}
+        chosen_for = {}
         for m in self.ctx.mentions:
             ids = [i for i in m.form.entity_ids if entities[i].kind != "term"]
-            if not ids:
+            if ids:
+                # a name several entities share (`Bush`) is the one the document also names by a
+                # form of its own (`Jeb Bush`), else one it names at all
+                chosen_for[m.first] = next((i for i in ids if i in unique), None) or next((i for i in ids if i in self.ctx.mentioned), ids[0])
+        others = self._namesakes(chosen_for)
+        for m in self.ctx.mentions:
+            if m.first not in chosen_for:
                 continue
-            # a name several entities share (`Bush`) is the one the document also names by a form
-            # of its own (`Jeb Bush`), else one it names at all
-            chosen = next((i for i in ids if i in unique), None) or next((i for i in ids if i in self.ctx.mentioned), ids[0])
-            entity = entities[chosen]
+            entity = entities[chosen_for[m.first]]
             if entity.kind == "person" and m.count == 1 and (self._first_name_here(m.first, entity.name) or self._title_here(m.first)):
                 continue  # `Paul Ryan` is not Rand Paul: a surname alias with a name after it; `Sen. Pat Toomey`: a title
+            if entity.kind == "person" and m.count == 1 and (entity.id, self.tokens[m.first].text) in others:
+                continue  # `Jordan Price ... Price said`, a registered Ned Price named nowhere: the runs read it
             if entity.kind == "organization" and self.reader.extends(m.first + m.count - 1):
                 continue  # State Department for the Blue Economy: a longer name, read as a run
             first = self._given_before(m.first) if entity.kind == "person" else m.first  # Paul Ryan: the registered Ryan
@@ -114,6 +120,32 @@ class Cast(Resolution):
             self._add(cand, covered)
             if entity.kind == "person":
                 self._person_context(cand, ())
+
+    def _namesakes(self, chosen_for: dict[int, str]) -> set[tuple[str, str]]:
+        """(entity id, surname) for a registered person's one-word alias that the document
+        writes after somebody else's first name (`Jordan Price` for a registered Ned Price) and
+        never after the person's own, nor with their full name: there the surname is the other
+        person's."""
+        entities = self.ctx.registry.entities
+        foreign: set[tuple[str, str]] = set()
+        own: set[str] = set()
+        for m in self.ctx.mentions:
+            entity_id = chosen_for.get(m.first)
+            if entity_id is None or entities[entity_id].kind != "person":
+                continue
+            if m.count > 1:
+                own.add(entity_id)
+                continue
+            start = self._given_before(m.first)
+            if start == m.first:
+                continue
+            given = [self.tokens[k].text for k in range(start, m.first)]
+            names = [n for n in entities[entity_id].name.split()[:-1] if not self.reader.title_like(n)]  # not `Mr.`
+            if not names or any(g in names or len(g) == 1 and any(n.startswith(g) for n in names) for g in given):
+                own.add(entity_id)
+            else:
+                foreign.add((entity_id, self.tokens[m.first].text))
+        return {pair for pair in foreign if pair[0] not in own}
 
     def _title_here(self, t: int) -> bool:
         """The word at t is an honorific or an abbreviated title before a name (`Sen. Pat`)."""
