@@ -453,3 +453,27 @@ def test_a_registered_surname_after_somebody_elses_first_name_is_theirs(registry
     assert [q.speaker for q in quotes(text, registry)] == ["Jordan Price"]
     both = "Ned Price spoke first. " + text
     assert [q.speaker for q in quotes(both, registry)] == ["Ned Price"]
+
+
+def test_alleges_reports_and_a_floated_quantifier_is_no_part_of_the_speaker(registry: Registry) -> None:
+    (q,) = quotes("The complaint alleges the landlord “deliberately ignored” the leaks.", registry)
+    assert q.speaker_text == "The complaint"
+    (q,) = quotes("The tenants all said the repairs were “far too slow.”", registry)
+    assert q.speaker_text == "The tenants"
+
+
+def test_somebody_described_as_the_subject_outranks_an_earlier_according_to(registry: Registry) -> None:
+    text = "According to court records, the suspect told officers she had been “awake for a day.”"
+    (q,) = quotes(text, registry)
+    assert q.speaker_text == "the suspect"
+
+
+def test_a_quotation_of_two_paragraphs_takes_the_speaker_its_last_part_names(registry: Registry) -> None:
+    text = (
+        "Harbour master Ines Doyle addressed the council on Monday.\n\n"
+        "“The breakwater is older than any of us. It was patched in 1987.\n\n"
+        "“One more storm like the last and it goes,” she told the council."
+    )
+    found = quotes(text, registry)
+    assert [q.speaker for q in found] == ["Ines Doyle", "Ines Doyle"]
+    assert [q.attribution for q in found] == ["part", "after"]

@@ -70,10 +70,10 @@ def find_quotes(ctx: Context) -> list[Quotation]:
         if not speech[q]:
             continue
         if first_part[q] != q:
-            prior = final[first_part[q]]
-            final[q] = Attribution("part", prior.cand, prior.speaker) if prior else None
+            final[q] = unblocked(found[q], parent[q])  # `"...," she told reporters` closing the last paragraph
             continue
         final[q] = unblocked(found[q], parent[q]) or carry.dash_line(q) or carry.colon_before(q) or carry.previous(q, speech, final)
+    from_parts(first_part, final)
     echo(texts, speech, final, parent, qw)
     for q in range(len(spans)):
         if not speech[q] or first_part[q] != q:
@@ -85,6 +85,7 @@ def find_quotes(ctx: Context) -> list[Quotation]:
             final[q] = (
                 carry.participle_after(q) or carry.paragraph_around(q, speech, final) or carry.said_before(q) or carry.subject(q) or carry.subject_before(q) or carry.nearest_named(q)
             )
+    from_parts(first_part, final)
 
     statuses = match_all(ctx, texts, speech, final, first_part)
     out: list[Quotation] = []
@@ -156,6 +157,22 @@ def referent(prose: str, words, cand, speaker) -> str | None:  # type: ignore[no
     if cand is None or speaker is None or not stands_for(cand.kind, cand.bare):
         return None
     return prose[words[cand.first].start : words[cand.last].end]
+
+
+def from_parts(first_part: list[int], final: list[Attribution | None]) -> None:
+    """A quotation of several paragraphs has one speaker: a part with none of its own takes the
+    first part's, and a first part with none takes the speaker a later part names (`"...` then
+    `"...," she said` in the next paragraph)."""
+    for q, first in enumerate(first_part):
+        if first == q or final[q] is not None and (final[q].cand is not None or final[q].speaker is not None):  # type: ignore[union-attr]
+            continue
+        prior = final[first]
+        if prior is not None:
+            final[q] = Attribution("part", prior.cand, prior.speaker)
+    for q, first in enumerate(first_part):
+        later = final[q]
+        if first != q and later is not None and later.method != "part" and final[first] is None:
+            final[first] = Attribution("part", later.cand, later.speaker)
 
 
 def link_parts(spans: tuple[Span, ...]) -> list[int]:

@@ -307,8 +307,9 @@ class Attributor:
                 inverted = self._named("before", frame, v + 1, k, frame.items[v].token)
                 if inverted is not None:
                     return inverted  # the second half of `"A," said X, director of Y, "B."`
-            if cand is None or cand.kind == "description" or cand.kind == "body" and cand.bare:
-                cued = self._cue_before(frame, v, a)  # `according to Trump, the media would call him a "..."`
+            described_thing = cand is not None and cand.kind == "description" and not self._somebody(cand)
+            if cand is None or described_thing or cand.kind == "body" and cand.bare:
+                cued = self._cue_before(frame, v, a)  # `according to Trump, the media would call him a "..."`; not `..., the accused told officers`
                 if cued is not None:
                     return cued
             if cand is None:

@@ -29,6 +29,9 @@ DESCRIPTION_WORDS = 12  # words, at most, of a speaker described: `one owner of 
 REACH = 60  # items looked at, at most, left of a verb
 
 
+_FLOATED = frozenset({"both", "all", "each", "themselves", "alike"})  # `the two sides both said`
+
+
 class Subjects:
     def __init__(self, prose: str, cast: Cast, words: QuoteWords, verbs: frozenset[str]) -> None:
         self.prose = prose
@@ -139,8 +142,11 @@ class Subjects:
         """An unnamed subject described, ending at item j: `the insider`, `a source close to
         him`, `Proponents of the new bill`, `those surveyed`. From its determiner (else the
         chunk's first word) to item j, within the clause; None for what reads as no noun
-        phrase (an adverb or a helper ends it)."""
+        phrase (an adverb or a helper ends it). A quantifier floated after it is left out
+        (`the union and the employer both said`)."""
         items = frame.items
+        if j > lo and items[j].quote < 0 and self.word(items[j]).lower() in _FLOATED and not self.broken(items[j - 1], items[j]):
+            j -= 1
         k = j
         while k > lo and j - k < DESCRIPTION_WORDS and items[k - 1].quote < 0 and not self.broken(items[k - 1], items[k]):
             low = self.word(items[k - 1]).lower()
