@@ -477,3 +477,26 @@ def test_a_quotation_of_two_paragraphs_takes_the_speaker_its_last_part_names(reg
     found = quotes(text, registry)
     assert [q.speaker for q in found] == ["Ines Doyle", "Ines Doyle"]
     assert [q.attribution for q in found] == ["part", "after"]
+
+
+def test_a_bracketed_photo_credit_and_the_outlet_under_a_byline_stand_for_nobody(registry: Registry) -> None:
+    text = (
+        "By Ruth Okafor\nThe Northern Ledger\n\n"
+        "HALIFAX — Ferry fares will rise in June.\n\n"
+        "(Photo: Dev Patel/Harbour Wire)\n\n"
+        "“It is a blow,” he said.\n\n"
+        "“We will adapt,” it said."
+    )
+    assert [(q.speaker, q.speaker_text) for q in quotes(text, registry)] == [(None, None), (None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The audit was released on Friday. “Controls were weak,” it said.", "The audit"),
+        ("The company lost money last year. “We regret the delays,” it said.", "The company"),
+    ],
+)
+def test_it_stands_for_the_report_or_body_opening_the_sentence_before(text: str, expected: str, registry: Registry) -> None:
+    (q,) = quotes(text, registry)
+    assert (q.speaker, q.speaker_text, q.confidence) == (None, expected, "medium")

@@ -410,11 +410,32 @@ class Attributor:
             if earlier is not None and earlier[1] is not None:
                 cand, speaker = earlier  # `Pike wrote that he felt "betrayed"`: Pike, named in the sentence
             speaker = speaker or self.resolve(cand)
+            source = self._it_source(frame, cand, v) if speaker is None else None
+            if source is not None:
+                cand, speaker = source, Speaker(source.name, None, "description")
         naming = False
         if k > v >= 0 and self._word(frame, v) in self.qw.naming_verbs:
             between = [self._word(frame, i).lower() for i in range(v + 1, k)]
             naming = any(w not in ("a", "an") for w in between) and not self._characterizes(between)
         return Attribution(method, cand, speaker, frame.items[v].token, naming)
+
+    def _it_source(self, frame: Frame, cand: Candidate, v: int) -> Candidate | None:
+        """An `it` that stands for nobody named: the report, study or body opening the sentence
+        before (`The report was written by a panel. "...," it said`, `The company`), as written."""
+        a = frame.sentence_of(v)[0]
+        if cand.name.lower() != "it" or a == 0:
+            return None
+        p = frame.sentence_of(a - 1)[0]
+        if frame.items[p].quote >= 0 or self._word(frame, p).lower() not in self.qw.determiners:
+            return None
+        for i in range(p + 1, min(p + 4, a)):
+            word = self._word(frame, i)
+            if frame.items[i].quote >= 0 or not word.islower():
+                return None
+            if knowledge.is_source_noun(word) or knowledge.is_group_noun(word):
+                text = self.prose[frame.items[p].start : frame.items[i].end]
+                return Candidate(frame.items[p].token, frame.items[i].token, "description", text)
+        return None
 
     def _characterizes(self, between: list[str]) -> bool:
         """A naming verb that does not name: a request (`called on Ms Cardew to "come clean"`,

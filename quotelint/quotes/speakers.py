@@ -36,9 +36,11 @@ _PERSON_AFTER = lazy(r"[ \t]*+,[ \t]*+(?:who\b|\d{1,3}[ \t]*+,)")
 
 @functools.cache
 def _layout_line() -> regex.Pattern[str]:
-    """A byline or a credit, a line of its own; compiled on first use."""
+    """A byline or a credit, a line of its own (in brackets or not), with the short line of an
+    outlet right under a byline (`By Jane Doe` / `The Canadian Press`); compiled on first use."""
     return regex.compile(
-        r"^[ \t]*+(?:(?i:by|written by|reporting by|additional reporting by|editing by|edited by|photos? by|photograph by|photo|image|credit|pictured)\b[ \t]*+:?[ \t]*+\p{Lu}[^\n]*+"
+        r"^[ \t]*+[(\[]?(?:(?i:by|written by|reporting by|additional reporting by|editing by|edited by|photos? by|photograph by|photo|photograph|file photo|image|credit|pictured)\b[ \t]*+:?[ \t]*+\p{Lu}[^\n]*+"
+        r"(?:\n[ \t]*+\p{Lu}[^.!?\n“”\"]{0,50}+$)?"
         r"|[^.!?\n“”\"/]{1,60}[ \t]/[ \t][^.!?\n“”\"/]{1,40}\.?[ \t]*+$)",  # Robert Galbraith / Reuters
         regex.MULTILINE,
     )
