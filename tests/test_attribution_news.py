@@ -500,3 +500,16 @@ def test_a_bracketed_photo_credit_and_the_outlet_under_a_byline_stand_for_nobody
 def test_it_stands_for_the_report_or_body_opening_the_sentence_before(text: str, expected: str, registry: Registry) -> None:
     (q,) = quotes(text, registry)
     assert (q.speaker, q.speaker_text, q.confidence) == (None, expected, "medium")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Mark Doyle met with Governor Paul Reyes on Friday. He said the talks were “productive.”",
+        "On Monday, Mark Doyle thanked Paul Reyes for the loan. He called it “a lifeline.”",
+        "Mark Doyle, a farmer, sold his land to Paul Reyes. “It was time,” he said.",
+    ],
+)
+def test_he_goes_to_the_subject_of_the_sentence_before_not_its_object(text: str, registry: Registry) -> None:
+    (q,) = quotes(text, registry)
+    assert q.speaker == "Mark Doyle"

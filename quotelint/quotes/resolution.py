@@ -21,6 +21,7 @@ BODIES = ("organization", "body")
 LOOKBACK = 80  # candidates looked at, at most, when resolving a pronoun
 LEANING = 0.7  # a first name borne by this share of one sex is not taken for the other's
 UNNAMED_REACH = 16  # words looked at, at most, for the verb of an unnamed subject
+SENTENCE_REACH = 60  # words looked back, at most, for the start of a sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +97,9 @@ class Resolution:
     def _pronoun(self, cand: Candidate) -> Speaker | None:
         sense = self.qw.pronouns.get(cand.name)
         if sense in ("male", "female"):
-            found = self._back(cand.first, lambda c: c.kind == "person" and self._sex(c, sense) == sense and self._personal(c.name))
+            fits = lambda c: c.kind == "person" and self._sex(c, sense) == sense and self._personal(c.name)  # noqa: E731
+            found = self._back(cand.first, fits)
+            found = self._subject_before(found, fits) if found is not None else None
             if found is not None and self._unnamed_between(found.last, cand.first):
                 return None  # One victim, an 88-year-old widow, said ... "...," she said
             if found is not None:
@@ -106,6 +109,33 @@ class Resolution:
         else:
             found = None
         return self._speaker(found) if found is not None else None
+
+    def _subject_before(self, found: Candidate, fits) -> Candidate:  # type: ignore[no-untyped-def]
+        """The person a `he` or `she` stands for: of those who fit in the sentence of the nearest
+        one, its subject (`Senator Doyle met with Governor Reyes. He said`: Doyle), else the
+        nearest."""
+        start = found.first
+        while start > 0 and found.first - start < SENTENCE_REACH and not self.reader.sentence_start(start):
+            start -= 1
+        i = bisect.bisect_left(self.event_starts, start)
+        for t, cand in self.events[i:]:
+            if t >= found.first:
+                break
+            if fits(cand) and self._in_subject_place(start, cand.first):
+                return cand
+        return found
+
+    def _in_subject_place(self, start: int, first: int) -> bool:
+        """Between the sentence's start and word `first` only titles and capitalised words
+        stand, after any opening phrase closed by a comma (`On Friday, Senator Mark Doyle`)."""
+        prose = self.ctx.prose
+        for k in range(first - 1, start - 1, -1):
+            if "," in prose[self.tokens[k].end : self.tokens[k + 1].start]:
+                return True
+            word = self.tokens[k].text
+            if not (word[:1].isupper() or self.reader.title_like(word) or word.lower() in self.qw.determiners):
+                return False
+        return True
 
     def _personal(self, name: str) -> bool:
         """A name `he` or `she` can stand for: none with a body's word in it or a place's name
