@@ -513,3 +513,10 @@ def test_it_stands_for_the_report_or_body_opening_the_sentence_before(text: str,
 def test_he_goes_to_the_subject_of_the_sentence_before_not_its_object(text: str, registry: Registry) -> None:
     (q,) = quotes(text, registry)
     assert q.speaker == "Mark Doyle"
+
+
+def test_a_noun_for_a_person_before_a_name_makes_it_a_person_unless_it_names_companies(registry: Registry) -> None:
+    text = "Opposition critic Aleana Young was not convinced. “Nobody believes that,” Young said."
+    assert [q.speaker for q in quotes(text, registry)] == ["Aleana Young"]
+    text = "Shares of battery maker Volt Cell fell. Ana Ruiz, a union spokeswoman, said staff heard “from the radio.”"
+    assert [q.speaker for q in quotes(text, registry)] == ["Ana Ruiz"]

@@ -230,9 +230,14 @@ class Cast(Resolution):
         return None if known and sexes and known not in sexes else person
 
     def _title_before(self, t: int) -> bool:
-        """A lower-case title word right before word t: `chief executive Anneliese Marsh`."""
+        """A lower-case title or noun for a person right before word t: `chief executive
+        Anneliese Marsh`, `opposition critic Aleana Young`."""
         before = self.tokens[t - 1] if t > 0 else None
-        return before is not None and before.text.islower() and before.text in self.title_nouns and self.ctx.prose[before.end : self.tokens[t].start] == " "
+        if before is None or not before.text.islower() or self.ctx.prose[before.end : self.tokens[t].start] != " ":
+            return False
+        if before.text in self.title_nouns:
+            return True
+        return knowledge.is_person_noun(before.text) and not knowledge.is_group_noun(before.text) and before.text not in self.qw.company_nouns  # `critic Aleana Young`
 
     def places(self, texts: set[str]) -> list[int]:
         """The indexes of the words written as one of these texts, in order."""

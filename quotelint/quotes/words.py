@@ -58,6 +58,7 @@ class QuoteWords:
     clause_words: frozenset[str]
     impersonal_words: frozenset[str]  # Islamic State: no he or she
     listener_verbs: frozenset[str]  # told: its object is the listener
+    company_nouns: frozenset[str]  # maker, retailer: nouns for people that name companies before a name
     subordinators: frozenset[str]  # when, while, after: they open an adverbial clause
     endings: tuple[Ending, ...]  # longest British ending first
     spelling_words: dict[str, str]  # British -> American
@@ -123,6 +124,7 @@ def quote_words() -> QuoteWords:
         clause_words=words("clause_words"),
         subordinators=words("subordinators"),
         listener_verbs=words("listener_verbs"),
+        company_nouns=words("company_nouns"),
         impersonal_words=words("impersonal_words"),
         endings=tuple(endings),
         spelling_words={str(k).lower(): str(v).lower() for k, v in data["spelling_words"].items()},
