@@ -520,3 +520,9 @@ def test_a_noun_for_a_person_before_a_name_makes_it_a_person_unless_it_names_com
     assert [q.speaker for q in quotes(text, registry)] == ["Aleana Young"]
     text = "Shares of battery maker Volt Cell fell. Ana Ruiz, a union spokeswoman, said staff heard “from the radio.”"
     assert [q.speaker for q in quotes(text, registry)] == ["Ana Ruiz"]
+
+
+def test_a_capitalised_participle_clause_holds_no_subject(registry: Registry) -> None:
+    text = "Jane Doe is the mayor's press secretary. Asked if she would run again, Doe laughed. “Never say never.”"
+    (q,) = quotes(text, registry)
+    assert (q.speaker, q.speaker_text) == ("Jane Doe", "Doe")

@@ -398,7 +398,8 @@ class Subjects:
             return True
         if first[:1].isupper() and low.endswith("ing") and low not in self.cast.lexicon.proper_names:
             return True
-        if first.islower() and low.endswith(("ing", "ed")) and low not in self.qw.verb_helpers and a + 1 < len(frame.items) and frame.items[a + 1].quote < 0:
+        participle = first.islower() or first.istitle() and low.endswith("ed") and low not in self.cast.lexicon.proper_names  # `Asked if she would run,`
+        if participle and low.endswith(("ing", "ed")) and low not in self.qw.verb_helpers and a + 1 < len(frame.items) and frame.items[a + 1].quote < 0:
             after = self.word(frame.items[a + 1]).lower()  # `asked whether`, `speaking after`; not `retired docker Abel Quaresma`
             if after in self.qw.clause_words or after in self.qw.prepositions or after in self.qw.determiners:
                 return True  # `Harlow, asked whether she would back Reyes, said`: a participle's aside
