@@ -526,3 +526,17 @@ def test_a_capitalised_participle_clause_holds_no_subject(registry: Registry) ->
     text = "Jane Doe is the mayor's press secretary. Asked if she would run again, Doe laughed. “Never say never.”"
     (q,) = quotes(text, registry)
     assert (q.speaker, q.speaker_text) == ("Jane Doe", "Doe")
+
+
+def test_she_after_somebody_described_is_that_person_when_the_sexes_agree(registry: Registry) -> None:
+    text = (
+        "Defence lawyer Maria Ortiz said her client was “deeply sorry.”\n\n"
+        "The victim's mother read a statement in court. “I think of him every day,” she said.\n\n"
+        "The victim's father spoke next. “Justice was done,” she said."
+    )
+    found = quotes(text, registry)
+    assert [(q.speaker, q.speaker_text) for q in found] == [
+        ("Maria Ortiz", "Defence lawyer Maria Ortiz"),
+        (None, "The victim's mother"),
+        ("Maria Ortiz", "she"),
+    ]

@@ -410,7 +410,7 @@ class Attributor:
             if earlier is not None and earlier[1] is not None:
                 cand, speaker = earlier  # `Pike wrote that he felt "betrayed"`: Pike, named in the sentence
             speaker = speaker or self.resolve(cand)
-            source = self._it_source(frame, cand, v) if speaker is None else None
+            source = self._it_source(frame, cand, v) if speaker is None else self._described_before(frame, cand, v)
             if source is not None:
                 cand, speaker = source, Speaker(source.name, None, "description")
         naming = False
@@ -418,6 +418,25 @@ class Attributor:
             between = [self._word(frame, i).lower() for i in range(v + 1, k)]
             naming = any(w not in ("a", "an") for w in between) and not self._characterizes(between)
         return Attribution(method, cand, speaker, frame.items[v].token, naming)
+
+    def _described_before(self, frame: Frame, cand: Candidate, v: int) -> Candidate | None:
+        """A `he` or `she` right after a sentence whose subject is somebody described, nobody
+        named (`The victim's mother read a statement. "...," she said`): that description, as
+        written, when its noun tells no other sex."""
+        sex = self.qw.pronouns.get(cand.name.lower())
+        a = frame.sentence_of(v)[0]
+        if sex not in ("male", "female") or a == 0 or frame.items[a - 1].quote >= 0:
+            return None
+        p = frame.sentence_of(a - 1)[0]
+        for i in range(p, a):
+            named = self.cast.at_first(frame.items[i].token) if frame.items[i].quote < 0 else None
+            if named is not None and named.kind in ("person", "pronoun", "name", "title"):
+                return None  # somebody named in that sentence: the pronoun's usual course
+        described = colons.somebody(self, frame, p, a)
+        if described is None:
+            return None
+        told = self.qw.noun_gender.get(self.tokens[described.last].text.lower())
+        return described if told in (None, sex) else None
 
     def _it_source(self, frame: Frame, cand: Candidate, v: int) -> Candidate | None:
         """An `it` that stands for nobody named: the report, study or body opening the sentence

@@ -35,7 +35,7 @@ def stands_for_nobody(cand: Candidate, speaker: Speaker) -> bool:
 def colon_subject(at: Attributor, frame: Frame, a: int, k: int) -> tuple[Candidate, Speaker] | None:
     """The subject of the sentence in items a..k-1, which ends with a colon: its first subject,
     else a person named in it; a noun that stands for nobody (`The post read:`) is none."""
-    cand = at.subjects.first_subject(frame, a, k) or _described(at, frame, a, min(k, a + REACH)) or _source(at, frame, a, k) or _somebody(at, frame, a, k)
+    cand = at.subjects.first_subject(frame, a, k) or _described(at, frame, a, min(k, a + REACH)) or _source(at, frame, a, k) or somebody(at, frame, a, k)
     if cand is None or cand.kind not in ("person", "organization", "name", "body", "pronoun", "description", "title"):
         return None
     speaker = at.resolve(cand)
@@ -58,7 +58,7 @@ def _described(at: Attributor, frame: Frame, a: int, k: int) -> Candidate | None
     return None
 
 
-def _somebody(at: Attributor, frame: Frame, a: int, k: int) -> Candidate | None:
+def somebody(at: Attributor, frame: Frame, a: int, k: int) -> Candidate | None:
     """Somebody described, nobody named, as the subject of the sentence's first chunk that is
     no adverbial: `Asked about the deficit, the premier shrugged:`; not a thing (`The report
     had one conclusion:`)."""

@@ -53,6 +53,7 @@ class QuoteWords:
     not_names: frozenset[str]
     abbreviations: frozenset[str]
     honorific_gender: dict[str, str]
+    noun_gender: dict[str, str]  # mother -> female
     prepositions: frozenset[str]
     verb_helpers: frozenset[str]
     clause_words: frozenset[str]
@@ -119,6 +120,7 @@ def quote_words() -> QuoteWords:
         not_names=words("not_names"),
         abbreviations=words("abbreviations"),
         honorific_gender={str(k).lower(): str(v) for k, v in data["honorific_gender"].items()},
+        noun_gender={str(k).lower(): str(v) for k, v in data["noun_gender"].items()},
         prepositions=words("prepositions"),
         verb_helpers=words("verb_helpers"),
         clause_words=words("clause_words"),
