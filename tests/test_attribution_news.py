@@ -540,3 +540,15 @@ def test_she_after_somebody_described_is_that_person_when_the_sexes_agree(regist
         (None, "The victim's mother"),
         ("Maria Ortiz", "she"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A ferry worker in Stornoway, who gave only his first name, said he had waited “three hours in the rain.”", "A ferry worker in Stornoway"),
+        ("One resident of Quarry Lane said the blasting was “unbearable at night.”", "One resident of Quarry Lane"),
+    ],
+)
+def test_somebody_described_with_a_place_after_the_noun_is_the_speaker(text: str, expected: str, registry: Registry) -> None:
+    (q,) = quotes(text, registry)
+    assert (q.speaker, q.speaker_text) == (None, expected)

@@ -473,7 +473,7 @@ class Attributor:
             if self._is_verb(frame, u):
                 earlier = self.subjects.left_of(frame, u, a)
                 if earlier is not None and earlier.kind == "description" and want_person and self._somebody(earlier):
-                    return earlier, self.cast.resolve(earlier)  # `a woman in the crowd told reporters she thinks`
+                    return earlier, self.resolve(earlier)  # `a woman in the crowd told reporters she thinks`: as written
                 if earlier is not None and earlier.kind != "pronoun" and (earlier.kind == "person") == want_person:
                     return earlier, self.cast.resolve(earlier)
         return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from quotelint import knowledge
 from quotelint.lazyre import lazy
 from quotelint.quotes.frames import Frame, Item
 from quotelint.quotes.speakers import Candidate, Cast
@@ -161,7 +162,7 @@ class Subjects:
         if head[:1].isdigit() and not (j - 1 >= k and self.word(items[j - 1]).lower() in ("in", "of")):
             return None  # `22 percent said` is no speaker; `About four in 10 said` is
         alone = k == j and self.cast.reader.sentence_start(items[j].token)
-        if head[:1].isupper() and not (alone and (last in self.qw.quantifiers or last.endswith("s") and self.cast.lexicon.is_common_word(last))):
+        if head[:1].isupper() and not (alone and (last in self.qw.quantifiers or last.endswith("s") and self.cast.lexicon.is_common_word(last))) and not self._placed(frame, k, j):
             return None  # a capitalised word is a name (`Hart said`), bar a plural opening its sentence (`Aides said`)
         first = k  # from its determiner, unless a preposition comes first: `Supporters of the levy`
         for i in range(k, j + 1):
@@ -177,6 +178,16 @@ class Subjects:
             return None  # `focusing most of his time there`: words before the determiner make no subject
         text = self.prose[items[first].start : items[j].end]
         return Candidate(items[first].token, items[j].token, "description", text)
+
+    def _placed(self, frame: Frame, k: int, j: int) -> bool:
+        """Items k..j end with a name after a preposition, after a noun for a person: `a tanker
+        driver in Kano`, `one resident of Maple Street`; the person is the description's head."""
+        i = j
+        while i > k and self.word(frame.items[i])[:1].isupper():
+            i -= 1
+        if i - 1 < k or self.word(frame.items[i]).lower() not in self.qw.prepositions:
+            return False
+        return knowledge.is_person_noun(self.word(frame.items[i - 1]).lower())
 
     def _described_chunk(self, frame: Frame, lo: int, j: int) -> Candidate | None:
         """A described subject before an aside: `Supporters of the levy, however, say`,
