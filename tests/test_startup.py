@@ -108,3 +108,22 @@ def test_a_cache_folder_with_uri_characters_is_read(project: Path, tmp_path: Pat
     cache = tmp_path / "odd ?#% folder"  # what an SQLite URI must escape
     loaded_after(["check", "one.txt"], project, cache)
     assert "yaml" not in loaded_after(["check", "one.txt"], project, cache)  # read from the cache
+
+
+def test_the_program_leaves_its_objects_to_the_exit_uncollected(project: Path) -> None:
+    """`quotelint` and `python -m quotelint` freeze what the run made (the interpreter's last
+    full collection would walk it only to free it); `main`, which tests and other programs
+    call, leaves the collector as it was."""
+    code = (
+        "import gc, sys\n"
+        "from quotelint.cli import entry, main\n"
+        "by_main = main(['check', 'one.txt'])\n"
+        "after_main = gc.get_freeze_count()\n"
+        "sys.argv[1:] = ['check', 'one.txt']\n"
+        "code = entry()\n"
+        "print(after_main, gc.get_freeze_count(), by_main, code, file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True, timeout=120, check=True)
+    after_main, after_entry, by_main, by_entry = map(int, done.stderr.split()[-4:])
+    assert after_main == 0 and after_entry > 0
+    assert by_entry == by_main
