@@ -54,6 +54,8 @@ def test_a_warm_check_parses_no_yaml(project: Path, tmp_path: Path) -> None:
     warm = loaded_after(["check", "one.txt"], project, cache)
     assert "quotelint.quotes" in warm  # the document was analysed
     assert "yaml" not in warm
+    assert "quotelint.yamlrules.backtrack" in first  # the rules' patterns were checked once...
+    assert "quotelint.yamlrules.backtrack" not in warm  # ...and are not checked again
 
 
 @pytest.mark.parametrize("args", [["--help"], ["check", "--help"], ["rules"], ["rules", "--format", "json"], ["explain", "QL201"]])
@@ -102,6 +104,23 @@ def test_a_cached_claim_cue_is_compiled_on_first_use_as_at_load(tmp_path: Path) 
         assert not isinstance(claim.pattern, regex.Pattern)  # not compiled when the cache was read
         fresh = compile_cue(claim.cue)
         assert (claim.pattern.pattern, claim.pattern.flags) == (fresh.pattern, fresh.flags)
+
+
+def test_a_cached_rule_pattern_is_compiled_on_first_use_as_at_load(tmp_path: Path) -> None:
+    import regex
+
+    from quotelint.registry.load import load_registry
+    from tests.integ_helpers import through_the_cache
+
+    registry = load_registry([str(ROOT / "rules" / "house.yaml")])
+    cached = through_the_cache(registry, tmp_path / "cache")
+    fresh = {r.id: r.check.keys.patterns for r in registry.rules}
+    assert [r.id for r in cached.rules] == list(fresh)
+    pairs = [(p, f) for r in cached.rules for p, f in zip(r.check.keys.patterns, fresh[r.id], strict=True)]
+    assert pairs  # the house rules written as patterns
+    for pattern, at_load in pairs:
+        assert not isinstance(pattern, regex.Pattern)  # not compiled when the cache was read
+        assert (pattern.pattern, pattern.flags) == (at_load.pattern, at_load.flags)
 
 
 def test_a_cache_folder_with_uri_characters_is_read(project: Path, tmp_path: Path) -> None:

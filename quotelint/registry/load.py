@@ -145,13 +145,14 @@ def read_claims(sources: Sources) -> tuple[Any, ...]:
     return claims
 
 
-def read_rules(sources: Sources) -> tuple[Any, ...]:
-    """The compiled rules of `rules:` sections read before (by the cache)."""
+def read_rules(sources: Sources, checked: dict[str, Any] | None = None) -> tuple[Any, ...]:
+    """The compiled rules of `rules:` sections read before (by the cache), with their patterns
+    as they were compiled and checked then (see yamlrules.matching.Checked)."""
     if not sources.rules:
         return ()
     from quotelint.yamlrules import compile_rules
 
-    return compile_rules(list(sources.rules), lambda entry_id, at: True)
+    return compile_rules(list(sources.rules), lambda entry_id, at: True, checked)
 
 
 def _split(where: str) -> tuple[str, int]:
