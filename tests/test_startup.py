@@ -56,6 +56,7 @@ def test_a_warm_check_parses_no_yaml(project: Path, tmp_path: Path) -> None:
     assert "yaml" not in warm
     assert "quotelint.yamlrules.backtrack" in first  # the rules' patterns were checked once...
     assert "quotelint.yamlrules.backtrack" not in warm  # ...and are not checked again
+    assert not warm & {"concurrent.futures", "multiprocessing", "signal"}  # one file: no pool
 
 
 @pytest.mark.parametrize("args", [["--help"], ["check", "--help"], ["rules"], ["rules", "--format", "json"], ["explain", "QL201"]])

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -206,6 +205,8 @@ _worker: tuple[Plan, Job] | None = None
 def start(job: Job) -> None:
     """A worker's initializer: Ctrl-C is the parent's to handle; the registry is loaded once."""
     global _worker
+    import signal
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from quotelint.registry import Registry
 
