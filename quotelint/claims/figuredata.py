@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import os
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -31,8 +31,7 @@ WORD_SETS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Measure:
+class Measure(NamedTuple):
     name: str
     units: frozenset[str]  # "none" lets a bare number be a value of the measure
     holder: bool  # values differ by who holds them: compare only values with the same holder

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint import knowledge
 
@@ -34,8 +34,7 @@ class Candidate:
     bare: bool = False  # a body noun with nothing but a determiner: "the ministry"
 
 
-@dataclass(frozen=True, slots=True)
-class Speaker:
+class Speaker(NamedTuple):
     name: str
     entity_id: str | None
     kind: str

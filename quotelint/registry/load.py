@@ -5,8 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from quotelint.errors import RegistryErrors, UserError
 from quotelint.registry import Registry
@@ -35,8 +34,7 @@ def registry_files(paths: Iterable[str], read: Callable[[str], bytes] | None = N
     return with_extends(files, read)
 
 
-@dataclass(frozen=True)
-class Sources:
+class Sources(NamedTuple):
     """What the registry cache reads again when it is loaded (compiled patterns are not data):
     each `rules:` section as ("path:line", value) and each claim as (path, line, entry)."""
 

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import regex
 
@@ -28,8 +27,7 @@ SCOPES = ("prose", "outside-quotes", "quotes", "speech", "term", "attribution")
 Checked = Mapping[str, Sequence[tuple[str, int]]]
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     start: int
     end: int
     text: str

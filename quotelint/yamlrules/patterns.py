@@ -8,7 +8,7 @@ at load for shapes that backtrack without end and run under a time limit at lint
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -70,8 +70,7 @@ def search_all(pattern: regex.Pattern[str], text: str, rule_id: str, where: str,
         ) from None
 
 
-@dataclass(frozen=True, slots=True)
-class Phrase:
+class Phrase(NamedTuple):
     """A word or phrase as the rule writes it, split like document text is split into tokens."""
 
     text: str
