@@ -5,7 +5,6 @@ or body they refer to. A mixin of `Cast` (`speakers.py`), which holds the candid
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint import knowledge
@@ -24,8 +23,7 @@ UNNAMED_REACH = 16  # words looked at, at most, for the verb of an unnamed subje
 SENTENCE_REACH = 60  # words looked back, at most, for the start of a sentence
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     first: int  # token indexes, inclusive
     last: int
     kind: str  # person | organization | name | body | pronoun | title
