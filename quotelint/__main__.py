@@ -1,3 +1,3 @@
-from quotelint.cli import main
+from quotelint.cli import entry
 
-raise SystemExit(main())
+raise SystemExit(entry())

@@ -10,7 +10,7 @@ import functools
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from quotelint.errors import RegistryErrors, UserError
 
@@ -20,8 +20,7 @@ LISTS = (*WORD_LISTS, "quote_marks")
 OPERATIONS = ("add", "remove", "replace")
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteMarks:
+class QuoteMarks(NamedTuple):
     open: str
     close: tuple[str, ...]
     style: str = ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from quotelint.checks import Rule, all_rules
 from quotelint.context import Context
@@ -17,8 +17,7 @@ from quotelint.repeats import merge_repeats, repeat_keys
 from quotelint.settings import Settings
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     """The rules of one run, chosen once from the settings."""
 
     rules: tuple[Rule, ...]

@@ -17,7 +17,7 @@ import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from quotelint.lazyre import lazy
 from quotelint.lexicon import Lexicon
@@ -31,8 +31,7 @@ _STRIP = str.maketrans("", "", "'’-.")
 NEAR_MAX = 48  # registry words longer than this (folded) get no near-miss search
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     text: str  # as written, but for a typographic apostrophe, which reads as a straight one
     start: int
     end: int
@@ -83,16 +82,14 @@ def max_distance(folded: str) -> int:
     return 1 if len(folded) < 8 else 2
 
 
-@dataclass(frozen=True, slots=True)
-class Form:
+class Form(NamedTuple):
     entity_ids: tuple[str, ...]
     text: str
     words: tuple[str, ...]
     accepted: bool  # False for a known misspelling
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
+class Mention(NamedTuple):
     start: int
     end: int
     first: int  # index of the first token

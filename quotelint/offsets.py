@@ -5,7 +5,7 @@ and markup.py, so that neither imports the other at import time."""
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from quotelint.lazyre import lazy
 
@@ -29,8 +29,7 @@ def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-@dataclass(frozen=True, slots=True)
-class OffsetMap:
+class OffsetMap(NamedTuple):
     """Maps prose offsets to text offsets for prose that is not a same-length copy of the text.
 
     `anchors` are (prose_offset, text_offset) pairs, sorted, each starting a run of characters

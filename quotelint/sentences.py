@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -24,8 +24,7 @@ BLANK_LINE = lazy(r"[ \t\u00a0]*(?:\r\n|\n|\r)")
 CONTINUES = frozenset(",;:-–(")
 
 
-@dataclass(frozen=True, slots=True)
-class Sentences:
+class Sentences(NamedTuple):
     spans: tuple[tuple[int, int], ...]
     starts: tuple[int, ...]
 

@@ -8,8 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import os
-from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from quotelint.errors import UserError
 from quotelint.files import DEFAULT_LIMIT, MB
@@ -36,8 +35,7 @@ KEYS = (
 DEFAULT_EXCLUDE = (".git", ".hg", ".svn", ".tox", ".nox", ".venv", "venv", "node_modules", "__pycache__", "site-packages", "_build")
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     registry: tuple[str, ...] = ()
     registry_required: bool = False  # no registry configured is an error, not a warning
     select: tuple[str, ...] = ("ALL",)
@@ -61,7 +59,7 @@ class Settings:
         return dict(self.lines).get(key)
 
     def with_cli(self, **changes: Any) -> Settings:
-        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+        return self._replace(**{k: v for k, v in changes.items() if v is not None})
 
 
 def find_settings(start: str = ".") -> str | None:

@@ -18,7 +18,7 @@ named as `--select` names them: an id (`QL201`, `house/percent`), a category
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from quotelint.document import Document
 from quotelint.finding import Finding
@@ -33,8 +33,7 @@ _RST_LINE = lazy(_BOL + r"[ \t]*+\.\.[ \t]++quotelint:[ \t]*+" + _ACTIONS + _RUL
 _PATTERNS = {"markdown": _COMMENT, "html": _COMMENT, "rst": _RST_LINE, "text": _TEXT_LINE}
 
 
-@dataclass(frozen=True, slots=True)
-class Directive:
+class Directive(NamedTuple):
     action: str  # disable, enable, disable-next-line or disable-line
     rules: tuple[str, ...]  # empty: every rule
     start: int  # text offsets of the directive

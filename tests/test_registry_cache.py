@@ -205,3 +205,31 @@ def test_checking_an_article_reads_no_table_whole(tmp_path: Path, monkeypatch: p
     cached = through_the_cache(registry, tmp_path / "cache")  # read again, all of it watched
     for seed in sorted((ROOT / "seeds").glob("*.txt")):
         lint_text(seed.read_text(encoding="utf-8"), cached, path=str(seed))
+
+
+def test_an_edited_engine_file_makes_a_new_key_without_any_being_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The engine's own files count by path, size and modification time (as Python's bytecode
+    cache counts a module's source), so that a run reads none of its 1.8 MB to make the key."""
+    from quotelint.registry import cache
+
+    package = tmp_path / "package"
+    (package / "data").mkdir(parents=True)
+    code, data = package / "rule.py", package / "data" / "words.txt"
+    code.write_text("X = 1\n", encoding="utf-8")
+    data.write_text("word\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "PACKAGE", str(package))
+
+    def key() -> bytes:
+        cache.engine_digest.cache_clear()
+        return cache.engine_digest()
+
+    real_open = open
+    monkeypatch.setattr("builtins.open", lambda path, *a, **k: pytest.fail(f"read {path}") if str(path).startswith(str(package)) else real_open(path, *a, **k))
+    first = key()
+    assert key() == first
+    os.utime(code, ns=(code.stat().st_atime_ns, code.stat().st_mtime_ns + 1_000_000))
+    touched = key()
+    assert touched != first
+    data.write_text("words\n", encoding="utf-8")
+    assert key() not in (first, touched)
+    cache.engine_digest.cache_clear()

@@ -54,6 +54,9 @@ def test_a_warm_check_parses_no_yaml(project: Path, tmp_path: Path) -> None:
     warm = loaded_after(["check", "one.txt"], project, cache)
     assert "quotelint.quotes" in warm  # the document was analysed
     assert "yaml" not in warm
+    assert "quotelint.yamlrules.backtrack" in first  # the rules' patterns were checked once...
+    assert "quotelint.yamlrules.backtrack" not in warm  # ...and are not checked again
+    assert not warm & {"concurrent.futures", "multiprocessing", "signal"}  # one file: no pool
 
 
 @pytest.mark.parametrize("args", [["--help"], ["check", "--help"], ["rules"], ["rules", "--format", "json"], ["explain", "QL201"]])
@@ -104,7 +107,43 @@ def test_a_cached_claim_cue_is_compiled_on_first_use_as_at_load(tmp_path: Path) 
         assert (claim.pattern.pattern, claim.pattern.flags) == (fresh.pattern, fresh.flags)
 
 
+def test_a_cached_rule_pattern_is_compiled_on_first_use_as_at_load(tmp_path: Path) -> None:
+    import regex
+
+    from quotelint.registry.load import load_registry
+    from tests.integ_helpers import through_the_cache
+
+    registry = load_registry([str(ROOT / "rules" / "house.yaml")])
+    cached = through_the_cache(registry, tmp_path / "cache")
+    fresh = {r.id: r.check.keys.patterns for r in registry.rules}
+    assert [r.id for r in cached.rules] == list(fresh)
+    pairs = [(p, f) for r in cached.rules for p, f in zip(r.check.keys.patterns, fresh[r.id], strict=True)]
+    assert pairs  # the house rules written as patterns
+    for pattern, at_load in pairs:
+        assert not isinstance(pattern, regex.Pattern)  # not compiled when the cache was read
+        assert (pattern.pattern, pattern.flags) == (at_load.pattern, at_load.flags)
+
+
 def test_a_cache_folder_with_uri_characters_is_read(project: Path, tmp_path: Path) -> None:
     cache = tmp_path / "odd ?#% folder"  # what an SQLite URI must escape
     loaded_after(["check", "one.txt"], project, cache)
     assert "yaml" not in loaded_after(["check", "one.txt"], project, cache)  # read from the cache
+
+
+def test_the_program_leaves_its_objects_to_the_exit_uncollected(project: Path) -> None:
+    """`quotelint` and `python -m quotelint` freeze what the run made (the interpreter's last
+    full collection would walk it only to free it); `main`, which tests and other programs
+    call, leaves the collector as it was."""
+    code = (
+        "import gc, sys\n"
+        "from quotelint.cli import entry, main\n"
+        "by_main = main(['check', 'one.txt'])\n"
+        "after_main = gc.get_freeze_count()\n"
+        "sys.argv[1:] = ['check', 'one.txt']\n"
+        "code = entry()\n"
+        "print(after_main, gc.get_freeze_count(), by_main, code, file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=project, capture_output=True, text=True, timeout=120, check=True)
+    after_main, after_entry, by_main, by_entry = map(int, done.stderr.split()[-4:])
+    assert after_main == 0 and after_entry > 0
+    assert by_entry == by_main

@@ -6,9 +6,8 @@ head (`Secretary-General`, not `Secretary`). A head that only says somebody lead
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import combinations
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint.checks.title_page import Page, bare_parts
 from quotelint.checks.title_words import CONNECTORS, SMALL, countries_in, key, parts, title_words
@@ -17,8 +16,7 @@ if TYPE_CHECKING:
     from quotelint.checks.title_words import RoleWords
 
 
-@dataclass(frozen=True, slots=True)
-class Named:
+class Named(NamedTuple):
     """An organization, place or country a title names."""
 
     keys: tuple[str, ...]
@@ -26,8 +24,7 @@ class Named:
     countries: frozenset[str]
 
 
-@dataclass(frozen=True, slots=True)
-class Title:
+class Title(NamedTuple):
     heads: frozenset[str]  # keys of its title words outside what it names
     words: frozenset[str]  # keys of all its words
     named: tuple[Named, ...]

@@ -4,8 +4,7 @@ person's name or to a registered body's, and what kind of title word each one is
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint.checks.title_words import countries_in, head_words, key, parts, title_words
 from quotelint.quotes.words import quote_words
@@ -21,8 +20,7 @@ ARTICLES = frozenset({"the", "a", "an"})
 CLOSERS = frozenset({",", ".", ";", ":", ")", "—", "–", "!", "?"})
 
 
-@dataclass(frozen=True, slots=True)
-class Written:
+class Written(NamedTuple):
     first: int  # token indexes of the title, inclusive
     last: int
     past: bool  # `former`, `then-`, `as`: a role held at some earlier time fits

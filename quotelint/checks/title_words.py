@@ -11,8 +11,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint.names import fold, form_tokens, tokens
 from quotelint.quotes.roles import title_word_in as is_title_word
@@ -28,8 +27,7 @@ CONNECTORS = frozenset({"of", "for", "to", "at", "in", "on"})
 SMALL = CONNECTORS | {"the", "a", "an", "and"}
 
 
-@dataclass(frozen=True)
-class TitleWords:
+class TitleWords(NamedTuple):
     generic_heads: frozenset[str]
     modifiers: frozenset[str]
     future_markers: frozenset[str]
@@ -95,8 +93,7 @@ def head_words(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(out - {fold(w) for w in lexicon.organization_words})
 
 
-@dataclass(frozen=True, slots=True)
-class RoleWords:
+class RoleWords(NamedTuple):
     """One role as the rule compares titles with it."""
 
     words: frozenset[str]  # keys of every form, and of every spelling of what the forms name
@@ -105,8 +102,7 @@ class RoleWords:
     heads: tuple[frozenset[str], ...]  # each form's head: the title words its first part ends on
 
 
-@dataclass(frozen=True)
-class TitleIndex:
+class TitleIndex(NamedTuple):
     roles: dict[Role, RoleWords]
     role_words: frozenset[str]  # keys of every role form in the registry
     heads: frozenset[str]  # the nouns the registry's role titles end on (`Consul`, `Coordinator`)

@@ -35,8 +35,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint.checks import Rule
 from quotelint.finding import Hit, Severity
@@ -48,8 +47,7 @@ if TYPE_CHECKING:  # the title modules are imported when the rule runs, not when
     from quotelint.registry.model import Entity, Role
 
 
-@dataclass(frozen=True, slots=True)
-class When:
+class When(NamedTuple):
     """The article's date; or, when it gives none, the date of a registered quote in the
     paragraph: the article is no older, so a role that ended before it is no longer held."""
 

@@ -20,8 +20,7 @@ import datetime as dt
 import functools
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quotelint.claims.cues import search
 from quotelint.claims.figuredata import figure_data
@@ -72,8 +71,7 @@ def claim_value(unit: str | None, value: Any) -> Any:
     return float(value)
 
 
-@dataclass(frozen=True, slots=True)
-class ClaimSubject:
+class ClaimSubject(NamedTuple):
     events: frozenset[tuple[str, str | None]]
     years: frozenset[int]
     names: frozenset[str]  # folded words of `about` and `context`

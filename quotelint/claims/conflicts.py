@@ -15,8 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from quotelint.claims.facts import Fact, Subject, subject
 from quotelint.claims.layout import Layout
@@ -27,8 +26,7 @@ from quotelint.claims.subjects import Topic, own_names, quick_fold, resolve_even
 SCAN = 64  # neighbours looked at on each side for a disagreeing value
 
 
-@dataclass(frozen=True, slots=True)
-class Conflict:
+class Conflict(NamedTuple):
     here: Fact
     other: Fact
 

@@ -17,7 +17,7 @@ Subjects are worked out only for the figures a rule asks about.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from quotelint.claims.figures import Figure
 from quotelint.claims.layout import Layout
@@ -30,8 +30,7 @@ AFTER = 3  # words after a figure where `ago`, `last year` make it an earlier va
 NOT_MEASURED = ("date", "year", "ratio", "fraction")
 
 
-@dataclass(frozen=True, slots=True)
-class Subject:
+class Subject(NamedTuple):
     events: frozenset[tuple[str, str | None]] = frozenset()  # (family, kind): ("election", "presidential")
     entities: frozenset[str] = frozenset()  # capitalized names near the figure
     holders: frozenset[str] = frozenset()  # names before the figure in its clause: who holds it
@@ -43,8 +42,7 @@ class Subject:
     areas: frozenset[str] = frozenset()  # `the north`, `rural areas`: a part, not the whole
 
 
-@dataclass(frozen=True, slots=True)
-class Fact:
+class Fact(NamedTuple):
     figure: Figure
     sentence: int
     measure: str | None

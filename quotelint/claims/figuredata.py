@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex
 
@@ -31,15 +30,13 @@ WORD_SETS = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Measure:
+class Measure(NamedTuple):
     name: str
     units: frozenset[str]  # "none" lets a bare number be a value of the measure
     holder: bool  # values differ by who holds them: compare only values with the same holder
 
 
-@dataclass(frozen=True)
-class FigureData:
+class FigureData(NamedTuple):
     number_words: dict[str, float]  # ones and tens
     hundred: dict[str, float]
     scales: dict[str, float]
@@ -85,16 +82,8 @@ class FigureData:
     scale_after: Any  # compiled: "million", "billion" after a number
     currency_prefix: Any  # compiled: a currency symbol or code right before a number
     digit_start: Any  # compiled: a digit that starts a word
-
-    @functools.cached_property
-    def starters(self) -> frozenset[str]:
-        """Words that can begin a number written out."""
-        return frozenset(self.number_words) | frozenset(self.hundred) | frozenset(self.scales) | frozenset(self.counts)
-
-    @functools.cached_property
-    def starter_initials(self) -> frozenset[str]:
-        """The first letters of those words, in either case: a cheap test before the lookup."""
-        return frozenset(w[0] for w in self.starters) | frozenset(w[0].upper() for w in self.starters)
+    starters: frozenset[str]  # words that can begin a number written out
+    starter_initials: frozenset[str]  # their first letters, in either case: a cheap test before the lookup
 
     def is_year(self, value: float) -> bool:
         return value.is_integer() and self.year_range[0] <= value <= self.year_range[1]
@@ -162,6 +151,7 @@ def _build(data: dict[str, Any]) -> FigureData:
     # A digit where a word may start, as `names.tokens` splits words: not after a letter or
     # digit, nor after an apostrophe or hyphen inside a word (`COVID-19` holds no figure).
     digit_start = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(?<![\p{L}\p{M}\p{N}]['’\-])\d")
+    starters = frozenset(ones) | frozenset(data["hundred"]) | frozenset(data["scales"]) | frozenset(data["counts"])
     return FigureData(
         number_words={k: float(v) for k, v in ones.items()},
         hundred={k: float(v) for k, v in data["hundred"].items()},
@@ -197,6 +187,8 @@ def _build(data: dict[str, Any]) -> FigureData:
         scale_after=scale_after,
         currency_prefix=currency_prefix,
         digit_start=digit_start,
+        starters=starters,
+        starter_initials=frozenset(w[0] for w in starters) | frozenset(w[0].upper() for w in starters),
     )
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 from quotelint.claims.dates import Date, month_before, read_date
 from quotelint.claims.figuredata import FigureData, figure_data
@@ -33,8 +33,7 @@ WORDS_BEFORE = lazy(r"(?r)((?:\p{L}[\p{L}\p{M}'’.\-]*[ \t\u00a0]{1,3}){1,4})$"
 ANY_NUMBER = lazy(r"[$€£¥₸₽₹]?\d|\p{L}")
 
 
-@dataclass(frozen=True, slots=True)
-class Figure:
+class Figure(NamedTuple):
     start: int  # prose offsets of the whole figure, unit included
     end: int
     text: str
@@ -246,7 +245,7 @@ class _Reader:
             return [first]
         second = found[0]
         if first.unit is None or (first.unit == second.unit and first.scale == 1.0 and second.scale != 1.0):
-            first = replace(first, unit=second.unit, value=(first.value or 0.0) * second.scale, step=first.step * second.scale, scale=second.scale)
+            first = first._replace(unit=second.unit, value=(first.value or 0.0) * second.scale, step=first.step * second.scale, scale=second.scale)
         if kind == "change":
-            return [replace(first, role="earlier"), second]
-        return [replace(first, end=second.end, text=self.prose[first.start : second.end], high=second.value, bound=first.bound or second.bound)]
+            return [first._replace(role="earlier"), second]
+        return [first._replace(end=second.end, text=self.prose[first.start : second.end], high=second.value, bound=first.bound or second.bound)]

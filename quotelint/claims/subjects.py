@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint.names import fold
 
@@ -26,8 +25,7 @@ PUNCT = str.maketrans("", "", "'’-.")  # what `names.fold` drops from a word
 LEAD_SENTENCES = 1  # the headline or the dateline and lead name what an article is about
 
 
-@dataclass(frozen=True, slots=True)
-class Topic:
+class Topic(NamedTuple):
     event: tuple[str, str | None] | None = None
     entities: frozenset[str] = frozenset()  # folded
 

@@ -7,6 +7,7 @@ import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from quotelint.commands.paths import suffixes, walk
 from quotelint.document import Document, InputError, decode, kind_for, read_document
@@ -83,8 +84,7 @@ def setup(args: argparse.Namespace, start: str = ".") -> tuple[Settings, Registr
     return settings, registry
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(NamedTuple):
     """A warning met while finding the files, printed where a serial run meets it."""
 
     message: str

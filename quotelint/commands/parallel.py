@@ -21,10 +21,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import signal
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from quotelint.commands.common import Inputs, Note
 from quotelint.document import Document, InputError, kind_for, read_document
@@ -38,8 +37,7 @@ CHUNKS_PER_WORKER = 4  # chunks a worker gets, so that an uneven chunk does not 
 Task = Callable[[Document, Plan, list[InputError]], object]
 
 
-@dataclass(frozen=True)
-class Job:
+class Job(NamedTuple):
     """What a worker needs to rebuild the run's plan, and the task it runs on each document."""
 
     registry: tuple[str, ...]  # the registry files or folders, loaded by each worker
@@ -60,8 +58,7 @@ def job_for(args: argparse.Namespace, settings: Settings, task: Task, serial: bo
     return Job(registry, not getattr(args, "no_cache", False), settings, task, settings.max_file_size, jobs, scheduler)
 
 
-@dataclass(frozen=True)
-class Unread:
+class Unread(NamedTuple):
     """An InputError as a worker sends it back (the exception's own pickle loses its path and
     line): a file not read, or a rule skipped for a file."""
 
@@ -206,6 +203,8 @@ _worker: tuple[Plan, Job] | None = None
 def start(job: Job) -> None:
     """A worker's initializer: Ctrl-C is the parent's to handle; the registry is loaded once."""
     global _worker
+    import signal
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     from quotelint.registry import Registry
 

@@ -12,14 +12,13 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from quotelint.document import KINDS_BY_SUFFIX
 from quotelint.settings import Settings
 
 
-@dataclass(frozen=True)
-class Excluder:
+class Excluder(NamedTuple):
     pattern: re.Pattern[str] | None  # every glob, compiled once into one pattern
     root: str  # the settings file's folder
 

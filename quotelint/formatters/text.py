@@ -13,7 +13,7 @@ what it shows.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from quotelint.finding import Finding, Severity
 from quotelint.visible import visible
@@ -23,8 +23,7 @@ BOLD, RESET = "\033[1m", "\033[0m"
 INDENT = "    "
 
 
-@dataclass(frozen=True)
-class TextOptions:
+class TextOptions(NamedTuple):
     colour: bool = False
     show_source: bool = False
     width: int = 80  # columns for the source lines

@@ -17,8 +17,7 @@ Speech quotations still without a speaker are then given one from the context
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint import knowledge
 from quotelint.lazyre import lazy
@@ -39,8 +38,7 @@ CLOSING_TAIL = 4  # words a reporting verb may have after it and still close the
 REACH = 60  # items looked at, at most, on either side of a quotation: a run-on "sentence" stays linear
 
 
-@dataclass(frozen=True, slots=True)
-class Attribution:
+class Attribution(NamedTuple):
     method: str  # after | before | cue | later | colon | part | dash | previous | echo | paragraph | said | outer | subject
     cand: Candidate | None  # the speaker as written, if any
     speaker: Speaker | None

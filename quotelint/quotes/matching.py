@@ -21,7 +21,7 @@ import difflib
 import functools
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -39,8 +39,7 @@ BRACKET_REACH = 4  # words of the original a bracketed insertion may stand for
 CANDIDATES = 8
 
 
-@dataclass(frozen=True, slots=True)
-class Words:
+class Words(NamedTuple):
     """A text cut into matching words, with the words as written and where the gaps are."""
 
     norm: tuple[str, ...]
@@ -48,8 +47,7 @@ class Words:
     gaps: tuple[tuple[int, str], ...] = ()  # (word index, "gap" | "bracket") before that word
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     registry_id: str | None
     status: str  # verified | altered | misattributed | unverified
     changes: tuple[tuple[str, str], ...] = ()  # (as written, as registered); one side may be empty

@@ -13,8 +13,7 @@ the longer run (`State Department for the Blue Economy`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint import knowledge
 from quotelint.lazyre import lazy
@@ -35,8 +34,7 @@ _POSSESSIVE = frozenset({"'s ", "’s ", "' ", "’ "})
 CUTS = ("of", "for", "at", "from")
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+class Run(NamedTuple):
     first: int  # token indexes of the name, titles taken off
     last: int
     kind: str  # person | organization | name

@@ -5,8 +5,7 @@ or body they refer to. A mixin of `Cast` (`speakers.py`), which holds the candid
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint import knowledge
 
@@ -24,8 +23,7 @@ UNNAMED_REACH = 16  # words looked at, at most, for the verb of an unnamed subje
 SENTENCE_REACH = 60  # words looked back, at most, for the start of a sentence
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     first: int  # token indexes, inclusive
     last: int
     kind: str  # person | organization | name | body | pronoun | title
@@ -34,8 +32,7 @@ class Candidate:
     bare: bool = False  # a body noun with nothing but a determiner: "the ministry"
 
 
-@dataclass(frozen=True, slots=True)
-class Speaker:
+class Speaker(NamedTuple):
     name: str
     entity_id: str | None
     kind: str

@@ -9,8 +9,7 @@ aside), so "Kazakhstan's President" and "Kazakhstan’s president" are one phras
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint.names import Token, fold, form_tokens
 from quotelint.quotes.words import quote_words
@@ -24,8 +23,7 @@ MIN_WORDS = 2  # a role of one word ("President") is too common to stand for one
 MAX_TITLE_WORDS = 10  # the longest title read before or after a name
 
 
-@dataclass(frozen=True, slots=True)
-class RoleMention:
+class RoleMention(NamedTuple):
     first: int  # token indexes, inclusive
     last: int
     entity_id: str

@@ -17,7 +17,7 @@ marks, a stack of open quotations at most four deep: linear in the length of the
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -33,8 +33,7 @@ MAX_DEPTH = 4
 WRAP_MIN, WRAP_MAX = 30, 100  # a line of this length followed by more text is a wrapped line
 
 
-@dataclass(frozen=True, slots=True)
-class Span:
+class Span(NamedTuple):
     open_at: int  # offset of the opening mark
     start: int  # first character of the text
     end: int  # offset of the closing mark, or the end of the paragraph's text if unclosed
@@ -45,23 +44,20 @@ class Span:
     continued: bool = False  # part of a quotation that runs over several paragraphs
 
 
-@dataclass(frozen=True, slots=True)
-class MarkProblem:
+class MarkProblem(NamedTuple):
     start: int
     end: int
     message: str
     suggestion: str | None = None
 
 
-@dataclass(frozen=True)
-class Scan:
+class Scan(NamedTuple):
     paragraphs: tuple[tuple[int, int], ...]  # (start, end) of each paragraph's text
     spans: tuple[Span, ...]  # in order of their opening marks
     problems: tuple[MarkProblem, ...]
 
 
-@dataclass(frozen=True)
-class Marks:
+class Marks(NamedTuple):
     """The lexicon's quote marks, arranged for the scanner."""
 
     pattern: regex.Pattern[str]

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import functools
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import regex
@@ -196,7 +195,7 @@ class Cast(Resolution):
             cand = Candidate(run.first, run.last, kind, text)
             earlier = self._named_before(run) if kind == "person" else None
             if earlier is not None:  # Cllr Pettifer, DI Whitlock: the person named in full before
-                cand = replace(earlier, first=run.first, last=run.last)
+                cand = earlier._replace(first=run.first, last=run.last)
                 self._add(cand, covered)
                 self._person_context(cand, run.titles)
                 continue
@@ -213,7 +212,7 @@ class Cast(Resolution):
                 text = self.tokens[t].text
                 person = self.surnames.get(text) or self.given.get(text)
                 if person is not None:
-                    self._add(replace(person, first=t, last=t), covered)
+                    self._add(person._replace(first=t, last=t), covered)
 
     def _named_before(self, run: Run) -> Candidate | None:
         """The person named in full before whose surname ends this run, when the words before
@@ -314,7 +313,7 @@ class Cast(Resolution):
                 break  # a possessor ends the phrase: Almada's board
         inner = next((self.by_first[k] for k in range(first, t) if k in self.by_first and self.by_first[k].kind == "organization"), None)
         if inner is not None and inner.entity_id is not None:
-            self._add(replace(inner, first=first, last=t), covered)
+            self._add(inner._replace(first=first, last=t), covered)
             return
         text = prose[tokens[first].start : tokens[t].end]
         self._add(Candidate(first, t, "body", text, bare=first == t), covered)
@@ -328,7 +327,7 @@ class Cast(Resolution):
             return None
         person = self.surnames.get(word) or self.given.get(word)
         if person is not None:
-            return replace(person, first=t, last=t)
+            return person._replace(first=t, last=t)
         if word.lower() in self.lexicon.common_words or word.lower() in self.qw.not_names:
             return None
         if self.reader.title_like(word) or word.lower() in self.qw.pronouns or knowledge.is_time_word(word):

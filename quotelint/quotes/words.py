@@ -9,20 +9,18 @@ from __future__ import annotations
 
 import functools
 import os
-from dataclasses import dataclass
+from typing import NamedTuple
 
 DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "quotes.yaml")
 
 
-@dataclass(frozen=True, slots=True)
-class Ending:
+class Ending(NamedTuple):
     british: str
     american: str
     stem: int  # letters that must stand before the ending
 
 
-@dataclass(frozen=True)
-class QuoteWords:
+class QuoteWords(NamedTuple):
     term_cues: tuple[tuple[str, ...], ...]  # each a phrase, `*` for up to three words
     naming_verbs: frozenset[str]
     gloss_words: frozenset[str]

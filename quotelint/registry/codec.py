@@ -173,6 +173,18 @@ def number(value: Any) -> int:
     return value
 
 
+def checked_patterns(data: Any) -> dict[str, list[tuple[str, int]]]:
+    """Rule id -> the (pattern, flags) of each of its patterns (yamlrules.matching.Checked)."""
+    if not isinstance(data, dict):
+        raise BadCache("expected the rules' patterns")
+    out = {}
+    for rule_id, pairs in data.items():
+        if not isinstance(pairs, list) or not all(isinstance(p, list) and len(p) == 2 for p in pairs):
+            raise BadCache("expected pairs of pattern and flags")
+        out[rule_id] = [(str_(pattern), number(flags)) for pattern, flags in pairs]
+    return out
+
+
 def text_set(data: Any) -> frozenset[str]:
     return frozenset(strs(data))
 

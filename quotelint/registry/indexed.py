@@ -3,7 +3,8 @@
 `rows` gives every table of store.py for a registry read from YAML; `read` gives a Registry
 whose entities, quotes and indexes are tables of an open cache file, each entry read and
 decoded when it is first asked for. The `rules:` and `claims:` sections are kept as parsed YAML
-and read again (their patterns compiled) when the cache is opened; the lexicon is kept as lists.
+and read again when the cache is opened, with the rules' patterns as they were compiled and
+checked (compiled again when a document first needs them); the lexicon is kept as lists.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ def rows(registry: Registry, sources: Sources, key: str) -> dict[str, Iterable[t
         "titles": [sorted(titles.role_words), sorted(titles.heads), sorted(titles.capitalized_heads), [sorted(f) for f in titles.forms]],
         "lexicon": c.lexicon_data(registry.words),
         "rules": [[where, c.yaml_data(value)] for where, value in sources.rules],
+        "patterns": {r.id: r.check.keys.checked() for r in registry.rules if r.check.keys.patterns},
         "claims": [[path, line, c.yaml_data(item)] for path, line, item in sources.claims],
         "engine": {name: enginedata.load(name) for name in enginedata.CACHED},
     }
@@ -71,7 +73,7 @@ def read(store: Store) -> Registry:
         tuple((c.str_(w), c.yaml_value(v)) for w, v in store.meta("rules")),
         tuple((c.str_(p), c.number(n), c.yaml_value(i)) for p, n, i in store.meta("claims")),
     )
-    rules = read_rules(sources)
+    rules = read_rules(sources, c.checked_patterns(store.meta("patterns")))
     files = c.strs(store.meta("files"))
     sizes = store.meta("sizes")
     if not isinstance(sizes, dict) or not all(isinstance(n, int) for n in sizes.values()):

@@ -5,8 +5,7 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from quotelint.errors import RegistryErrors, UserError
 from quotelint.registry import Registry
@@ -35,8 +34,7 @@ def registry_files(paths: Iterable[str], read: Callable[[str], bytes] | None = N
     return with_extends(files, read)
 
 
-@dataclass(frozen=True)
-class Sources:
+class Sources(NamedTuple):
     """What the registry cache reads again when it is loaded (compiled patterns are not data):
     each `rules:` section as ("path:line", value) and each claim as (path, line, entry)."""
 
@@ -145,13 +143,14 @@ def read_claims(sources: Sources) -> tuple[Any, ...]:
     return claims
 
 
-def read_rules(sources: Sources) -> tuple[Any, ...]:
-    """The compiled rules of `rules:` sections read before (by the cache)."""
+def read_rules(sources: Sources, checked: dict[str, Any] | None = None) -> tuple[Any, ...]:
+    """The compiled rules of `rules:` sections read before (by the cache), with their patterns
+    as they were compiled and checked then (see yamlrules.matching.Checked)."""
     if not sources.rules:
         return ()
     from quotelint.yamlrules import compile_rules
 
-    return compile_rules(list(sources.rules), lambda entry_id, at: True)
+    return compile_rules(list(sources.rules), lambda entry_id, at: True, checked)
 
 
 def _split(where: str) -> tuple[str, int]:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Role:
+class Role(NamedTuple):
     title: str
     aliases: tuple[str, ...] = ()
     start: dt.date | None = None
@@ -24,8 +23,7 @@ class Role:
         return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
 
 
-@dataclass(frozen=True, slots=True)
-class Entity:
+class Entity(NamedTuple):
     """A person, organization or term with its accepted and known-wrong spellings."""
 
     id: str
@@ -44,8 +42,7 @@ class Entity:
         return (self.name, *self.aliases)
 
 
-@dataclass(frozen=True, slots=True)
-class Quote:
+class Quote(NamedTuple):
     id: str
     speaker: str
     text: str

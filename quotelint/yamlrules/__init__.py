@@ -20,7 +20,7 @@ from quotelint.registry.schema import Problems
 from quotelint.registry.yamlload import Mapping
 from quotelint.yamlrules.describe import describe, summary_of
 from quotelint.yamlrules.kinds import Check, Options
-from quotelint.yamlrules.matching import SCOPES
+from quotelint.yamlrules.matching import SCOPES, Checked
 from quotelint.yamlrules.patterns import PatternError
 from quotelint.yamlrules.reading import KIND_READERS, check_fixable
 from quotelint.yamlrules.values import Invalid, choice, flag, read_examples, severity_of, template, texts
@@ -40,8 +40,9 @@ ONLY_WITH_REPLACEMENTS = ("keep_case", "fix_in_quotes", "dictionary")
 _ID = lazy(r"[A-Za-z0-9_.-]+(?:/[A-Za-z0-9_.-]+)+")
 
 
-def compile_rules(entries: list[tuple[str, Any]], claim_id: Callable[[str, str], bool]) -> tuple[Rule, ...]:
-    """Rules from each file's `rules:` section, given as ("path:line", value) pairs."""
+def compile_rules(entries: list[tuple[str, Any]], claim_id: Callable[[str, str], bool], checked: Checked | None = None) -> tuple[Rule, ...]:
+    """Rules from each file's `rules:` section, given as ("path:line", value) pairs; `checked`:
+    their patterns as compiled and checked when the registry cache was written."""
     problems = Problems()
     rules: list[Rule] = []
     for where, value in entries:
@@ -50,7 +51,7 @@ def compile_rules(entries: list[tuple[str, Any]], claim_id: Callable[[str, str],
             problems.add(path, int(line), "rules must be a list of rules")
             continue
         for item in value:
-            rule = RuleReader(item, path, getattr(item, "line", int(line)), problems).read(claim_id)
+            rule = RuleReader(item, path, getattr(item, "line", int(line)), problems, checked).read(claim_id)
             if rule is not None:
                 rules.append(rule)
     if problems.errors:
@@ -61,8 +62,8 @@ def compile_rules(entries: list[tuple[str, Any]], claim_id: Callable[[str, str],
 class RuleReader:
     """Reads one rule entry, noting each problem against the line of the key it concerns."""
 
-    def __init__(self, item: Any, path: str, line: int, problems: Problems) -> None:
-        self.item, self.path, self.line, self.problems = item, path, line, problems
+    def __init__(self, item: Any, path: str, line: int, problems: Problems, checked: Checked | None = None) -> None:
+        self.item, self.path, self.line, self.problems, self.checked = item, path, line, problems, checked
         self.ok = True
         self.name = "rule without an id"
 
@@ -141,7 +142,8 @@ class RuleReader:
             exceptions=frozenset(w.casefold() if ignorecase else w for w in self.get("exceptions", texts, ())),
         )
         key = KINDS[kind]
-        check: Check | None = self.get(key, lambda v: KIND_READERS[kind](v, options, use_regex, bounded))
+        patterns = self.checked.get(rid) if self.checked is not None else None
+        check: Check | None = self.get(key, lambda v: KIND_READERS[kind](v, options, use_regex, bounded, patterns))
         severity = self.get("severity", severity_of) or self.get("level", severity_of) or Severity.WARNING
         examples = self.get("examples", read_examples, {})
         if check is not None and "{suggestion}" in message and not check_fixable(check):

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint.finding import Hit
 from quotelint.yamlrules.matching import Keys, Match, View
@@ -19,8 +18,7 @@ if TYPE_CHECKING:
     from quotelint.context import Context
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """What every kind shares: where the rule stands, what it says, what it may judge and fix."""
 
     rule_id: str

@@ -8,23 +8,26 @@ style rule reports but does not rewrite unless it says `fix_in_quotes: true`).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import regex
 
 from quotelint.propernames import beside_a_name
-from quotelint.yamlrules.patterns import Phrase, compile_pattern, search_all
+from quotelint.yamlrules.patterns import Phrase, checked_pattern, compile_pattern, search_all
 
 if TYPE_CHECKING:
     from quotelint.context import Context
 
 SCOPES = ("prose", "outside-quotes", "quotes", "speech", "term", "attribution")
+# Rule id -> the (pattern, flags) of each of its patterns, as compiled and checked when the
+# registry cache was written: a rule read again from the cache compiles none of them until a
+# document is searched with it, and checks none again (the cache's key covers the rule's text
+# and the engine's code).
+Checked = Mapping[str, Sequence[tuple[str, int]]]
 
 
-@dataclass(frozen=True, slots=True)
-class Match:
+class Match(NamedTuple):
     start: int
     end: int
     text: str
@@ -33,14 +36,20 @@ class Match:
 
 
 class Keys:
-    """The words and phrases, or the patterns, that one rule looks for."""
+    """The words and phrases, or the patterns, that one rule looks for. `checked`: the patterns
+    as compiled and checked before, (pattern, flags) for each text (see `Checked`)."""
 
-    def __init__(self, texts: Sequence[str], use_regex: bool, ignorecase: bool, word_bounded: bool = True) -> None:
+    def __init__(
+        self, texts: Sequence[str], use_regex: bool, ignorecase: bool, word_bounded: bool = True, checked: Sequence[tuple[str, int]] | None = None
+    ) -> None:
         self.texts = tuple(texts)
         self.ignorecase = ignorecase
         self.patterns: tuple[regex.Pattern[str], ...] = ()
         self.phrases: tuple[Phrase, ...] = ()
         self.by_first: dict[str, tuple[int, ...]] = {}
+        if use_regex and checked is not None:
+            self.patterns = tuple(checked_pattern(p, f) for p, f in checked)
+            return
         if use_regex:
             self.patterns = tuple(compile_pattern(t, ignorecase, word_bounded) for t in self.texts)
             return
@@ -50,6 +59,10 @@ class Keys:
             by_first.setdefault(phrase.words[0], []).append(k)
         # Longer phrases first, so that `per cent` wins over `per` at the same word.
         self.by_first = {w: tuple(sorted(ks, key=lambda k: -len(self.phrases[k].words))) for w, ks in by_first.items()}
+
+    def checked(self) -> list[tuple[str, int]]:
+        """The patterns as `Keys(..., checked=...)` takes them again: (pattern, flags) of each."""
+        return [(p.pattern, p.flags) for p in self.patterns]
 
     def find(self, ctx: Context, rule_id: str, where: str) -> list[Match]:
         found: list[Match] = []

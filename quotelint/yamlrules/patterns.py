@@ -8,13 +8,13 @@ at load for shapes that backtrack without end and run under a time limit at lint
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
 from quotelint.errors import RuleTimeout
+from quotelint.lazyre import Lazy
 from quotelint.names import tokens
-from quotelint.yamlrules import backtrack
 
 SECONDS_PER_MB = 1.0  # time a pattern may take per million characters of prose...
 MIN_SECONDS = 1.0  # ...and at least this long on a short document
@@ -30,6 +30,8 @@ def shown(source: str, width: int = 80) -> str:
 
 
 def compile_pattern(source: str, ignorecase: bool, word_bounded: bool) -> regex.Pattern[str]:
+    from quotelint.yamlrules import backtrack
+
     too_big = backtrack.too_big(source)  # before `regex` parses it, recursing once per group
     if too_big:
         raise PatternError(f"pattern '{shown(source)}' {too_big}")
@@ -49,6 +51,12 @@ def compile_pattern(source: str, ignorecase: bool, word_bounded: bool) -> regex.
     return compiled
 
 
+def checked_pattern(pattern: str, flags: int) -> regex.Pattern[str]:
+    """A pattern `compile_pattern` gave before (its `pattern` and `flags`, as the registry cache
+    keeps them), compiled when a document first searches with it."""
+    return Lazy("regex", pattern, flags)  # type: ignore[return-value]
+
+
 def search_all(pattern: regex.Pattern[str], text: str, rule_id: str, where: str, source: str | None = None) -> list[regex.Match[str]]:
     """Every match of a user's pattern (`source` as the rule writes it), or a RuleTimeout naming
     the rule when it runs out of time."""
@@ -62,8 +70,7 @@ def search_all(pattern: regex.Pattern[str], text: str, rule_id: str, where: str,
         ) from None
 
 
-@dataclass(frozen=True, slots=True)
-class Phrase:
+class Phrase(NamedTuple):
     """A word or phrase as the rule writes it, split like document text is split into tokens."""
 
     text: str

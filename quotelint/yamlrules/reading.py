@@ -1,7 +1,11 @@
-"""Reading each kind's own key (`swap`, `tokens`, `groups`) into its compiled check."""
+"""Reading each kind's own key (`swap`, `tokens`, `groups`) into its compiled check.
+
+`checked` gives a rule's patterns as compiled and checked when the registry cache was written
+(see `matching.Checked`): they are taken as they are, neither checked nor compiled again."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import regex
@@ -32,7 +36,7 @@ def template_refs_ok(pattern: regex.Pattern[str], replacement: str) -> None:
             raise PatternError(f"replacement '{replacement}' refers to group {ref!r}, which pattern '{pattern.pattern}' lacks")
 
 
-def read_swap(value: Any, options: Options, use_regex: bool, bounded: bool) -> Substitution:
+def read_swap(value: Any, options: Options, use_regex: bool, bounded: bool, checked: Sequence[tuple[str, int]] | None = None) -> Substitution:
     if not isinstance(value, Mapping) or not value:
         raise Invalid("must map each wrong spelling to its right one")
     wrong = [text(k) for k in value]
@@ -44,17 +48,17 @@ def read_swap(value: Any, options: Options, use_regex: bool, bounded: bool) -> S
         chained = set(wrong) & set(right)
         if chained:
             raise Invalid(f"{sorted(chained)[0]!r} is both a wrong and a right spelling")
-    keys = Keys(wrong, use_regex, options.ignorecase, bounded)
-    for pattern, replacement in zip(keys.patterns, right):
+    keys = Keys(wrong, use_regex, options.ignorecase, bounded, checked)
+    for pattern, replacement in zip(keys.patterns if checked is None else (), right):
         template_refs_ok(pattern, replacement)
     return Substitution(options, keys, right)
 
 
-def read_tokens(value: Any, options: Options, use_regex: bool, bounded: bool) -> Existence:
-    return Existence(options, Keys(texts(value), use_regex, options.ignorecase, bounded))
+def read_tokens(value: Any, options: Options, use_regex: bool, bounded: bool, checked: Sequence[tuple[str, int]] | None = None) -> Existence:
+    return Existence(options, Keys(texts(value), use_regex, options.ignorecase, bounded, checked))
 
 
-def read_groups(value: Any, options: Options, use_regex: bool, bounded: bool) -> Consistency:
+def read_groups(value: Any, options: Options, use_regex: bool, bounded: bool, checked: Sequence[tuple[str, int]] | None = None) -> Consistency:
     if not isinstance(value, list) or not value:
         raise Invalid("must be a list of groups, each a list of two or more variants")
     sources: list[str] = []
@@ -74,8 +78,8 @@ def read_groups(value: Any, options: Options, use_regex: bool, bounded: bool) ->
         if folded in seen:
             raise Invalid(f"lists the variant {source!r} twice")
         seen.add(folded)
-    keys = Keys(sources, use_regex, options.ignorecase, bounded)
-    for k, pattern in enumerate(keys.patterns):
+    keys = Keys(sources, use_regex, options.ignorecase, bounded, checked)
+    for k, pattern in enumerate(keys.patterns if checked is None else ()):
         for other, replacement in enumerate(templates):
             if replacement is not None and groups[other] == groups[k]:
                 template_refs_ok(pattern, replacement)
