@@ -552,3 +552,13 @@ def test_she_after_somebody_described_is_that_person_when_the_sexes_agree(regist
 def test_somebody_described_with_a_place_after_the_noun_is_the_speaker(text: str, expected: str, registry: Registry) -> None:
     (q,) = quotes(text, registry)
     assert (q.speaker, q.speaker_text) == (None, expected)
+
+
+def test_a_noun_opening_a_name_and_the_n_year_old_after_it(registry: Registry) -> None:
+    text = (
+        "Grandfather Peter Walsh, 67, was stranded at the airport for six hours.\n\n"
+        "“It was absolutely freezing,” the 67-year-old said.\n\n"
+        "“We had no food,” the 40-year-old said."
+    )
+    found = quotes(text, registry)
+    assert [(q.speaker, q.speaker_text) for q in found] == [("Peter Walsh", "the 67-year-old"), (None, "the 40-year-old")]

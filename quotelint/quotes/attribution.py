@@ -17,6 +17,7 @@ Speech quotations still without a speaker are then given one from the context
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint import knowledge
@@ -32,6 +33,8 @@ if TYPE_CHECKING:
 
 _CLOSER = lazy(r"[,:;—–]|\s-\s")
 _AFTER_GAP = lazy(r"[\s,;—–-]*+")
+_AGE_OF = lazy(r"\b(\d{1,3})-year-old")  # the 67-year-old
+_AGE_AFTER = lazy(r"[ \t]*+[,(][ \t]*+(\d{1,3})\b")  # Peter Walsh, 67, / Walsh (67)
 AFTER_REACH = 32  # items looked at, at most, for the verb after a quotation and its speaker's appositive
 APPOSITIVE_REACH = 40  # items looked at, at most, for the comma closing a speaker's appositive
 CLOSING_TAIL = 4  # words a reporting verb may have after it and still close the sentence: `told reporters on Friday`
@@ -67,7 +70,7 @@ class Attributor:
         and nobody's name is guessed for it; a spokesperson speaks for the organization
         written with it (`a spokesman for Acme`)."""
         if cand.kind == "description":
-            return self.cast.within(cand) or Speaker(cand.name, None, "description")
+            return self.cast.within(cand) or self._aged(cand) or Speaker(cand.name, None, "description")
         if cand.kind == "title":
             found = self.cast.resolve(cand) or self.descriptions.resolve(cand)
             if found is not None:
@@ -75,6 +78,19 @@ class Attributor:
             phrase = self.descriptions.phrase(cand)
             return self.cast.within(phrase) or Speaker(phrase.name, None, "description")
         return self.cast.resolve(cand)
+
+    def _aged(self, cand: Candidate) -> Speaker | None:
+        """`the 67-year-old`: the person named last before with that age after their name
+        (`Peter Walsh, 67,`, `Walsh (67)`)."""
+        age = _AGE_OF.search(cand.name)
+        if age is None:
+            return None
+        i = bisect.bisect_left(self.cast.event_starts, cand.first)
+        for _, person in reversed(self.cast.events[:i]):
+            given = _AGE_AFTER.match(self.prose, self.tokens[person.last].end) if person.kind == "person" else None
+            if given is not None and given.group(1) == age.group(1):
+                return self.cast.resolve(person)
+        return None
 
     # --- the quotation's own sentence -------------------------------------------------------
 

@@ -200,8 +200,17 @@ class NameReader:
             i += n or 1
             if n:
                 cut = i
+        if cut == first and last - first >= 2 and self._described_first(first):
+            cut = first + 1  # `Grandfather Peter Walsh`, `Pensioner Ada Byrne`: a noun for a person, then the name
         stripped = [self.tokens[t].text for t in range(first, cut)]
         return cut, [self.tokens[t].text for t in range(cut, last + 1)], stripped
+
+    def _described_first(self, first: int) -> bool:
+        """The run opens with a capitalised noun for a person and goes on with a first name."""
+        word, given = self.tokens[first].text, self.tokens[first + 1].text
+        if not knowledge.is_person_noun(word.lower()) or knowledge.is_given_name(word) or word.lower() in self.qw.given_names:
+            return False
+        return knowledge.is_given_name(given) or given.lower() in self.qw.given_names
 
     def title_at(self, i: int, room: int) -> int:
         """The number of words (at most `room`) of the title or honorific starting at word i."""

@@ -30,6 +30,7 @@ DESCRIPTION_WORDS = 12  # words, at most, of a speaker described: `one owner of 
 REACH = 60  # items looked at, at most, left of a verb
 
 
+_AGE = lazy(r"\d{1,3}-year-olds?")
 _FLOATED = frozenset({"both", "all", "each", "themselves", "alike"})  # `the two sides both said`
 
 
@@ -159,8 +160,8 @@ class Subjects:
         closed = self.qw.verb_helpers | self.qw.determiners | self.qw.prepositions | self.qw.not_speakers
         if last.endswith(("ly", "n't", "n’t")) or last in closed or last in self.qw.pronouns or (k == j and last.endswith("ing")):
             return None
-        if head[:1].isdigit() and not (j - 1 >= k and self.word(items[j - 1]).lower() in ("in", "of")):
-            return None  # `22 percent said` is no speaker; `About four in 10 said` is
+        if head[:1].isdigit() and not (j - 1 >= k and self.word(items[j - 1]).lower() in ("in", "of")) and _AGE.fullmatch(head) is None:
+            return None  # `22 percent said` is no speaker; `About four in 10 said` is, and `the 67-year-old said`
         alone = k == j and self.cast.reader.sentence_start(items[j].token)
         if head[:1].isupper() and not (alone and (last in self.qw.quantifiers or last.endswith("s") and self.cast.lexicon.is_common_word(last))) and not self._placed(frame, k, j):
             return None  # a capitalised word is a name (`Hart said`), bar a plural opening its sentence (`Aides said`)
