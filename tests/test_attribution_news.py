@@ -562,3 +562,13 @@ def test_a_noun_opening_a_name_and_the_n_year_old_after_it(registry: Registry) -
     )
     found = quotes(text, registry)
     assert [(q.speaker, q.speaker_text) for q in found] == [("Peter Walsh", "the 67-year-old"), (None, "the 40-year-old")]
+
+
+def test_first_names_from_elsewhere_tell_a_sex_and_a_lone_one_is_somebody(registry: Registry) -> None:
+    text = (
+        "“Why should we pay more?” asked Ravi Menon, a grocer in Kochi.\n\n"
+        "Menon's neighbour, Sunita, nodded. “Everything costs double now,” she said."
+    )
+    assert [(q.speaker, q.speaker_text) for q in quotes(text, registry)] == [("Ravi Menon", "Ravi Menon"), ("Sunita", "she")]
+    crude = "Brent crude rose 4 per cent. “It will not last,” she said."
+    assert [q.speaker for q in quotes(crude, registry)] == [None]

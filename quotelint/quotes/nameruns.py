@@ -264,7 +264,7 @@ class NameReader:
             return "organization"
         connectors = [p for p in parts if p in lex.name_connectors]
         namey = [p for p in parts if p.lower() not in lex.common_words]
-        first_name = parts[0].lower() in self.qw.given_names or knowledge.is_given_name(parts[0])
+        first_name = parts[0].lower() in self.qw.given_names or parts[0].lower() in self.qw.given_sex or knowledge.is_given_name(parts[0])
         surname = parts[-1].lower() not in lex.common_words or knowledge.is_word_surname(parts[-1])  # Martin Pike, Grant Wells
         given = (parts[0] in lex.proper_names and not knowledge.is_place_name(parts[0])) or (first_name and surname)
         if titled or (2 <= len(parts) <= 4 and not connectors and (given or len(namey) == len(parts))):

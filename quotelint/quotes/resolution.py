@@ -118,8 +118,9 @@ class Resolution:
         for t, cand in self.events[i:]:
             if t >= found.first:
                 break
-            if fits(cand) and self._in_subject_place(start, cand.first):
-                return cand
+            possessor = self.ctx.prose.startswith(("'s", "’s"), self.tokens[cand.last].end)
+            if fits(cand) and not possessor and self._in_subject_place(start, cand.first):
+                return cand  # not `Kumar's neighbour`
         return found
 
     def _in_subject_place(self, start: int, first: int) -> bool:

@@ -66,6 +66,7 @@ class Cast(Resolution):
         self._mentions(covered)
         self._roles(covered)
         self._runs(covered)
+        self._first_names_alone(covered)
         self._small_words(covered)
         self._drop_layout()
         self.events = sorted(
@@ -213,6 +214,34 @@ class Cast(Resolution):
                 person = self.surnames.get(text) or self.given.get(text)
                 if person is not None:
                     self._add(person._replace(first=t, last=t), covered)
+
+    def _first_names_alone(self, covered: set[int]) -> None:
+        """A first name standing alone that tells a sex and is no ordinary word nor a place's
+        name is somebody (`Kumar's neighbour, Sunita, nodded`), who can stand behind a `she`."""
+        common = self.lexicon.common_words
+        for text, places in self.ctx.positions.items():
+            if not text[:1].isupper() or text.lower() in common or text.lower() in self.qw.not_names:
+                continue
+            sex = self.qw.given_sex.get(text.lower()) or knowledge.given_sex(text)
+            if sex is None or knowledge.is_place_name(text):
+                continue
+            for t in places:
+                if t not in covered and self.inside[t] < 0 and self._as_somebody(t):
+                    self._add(Candidate(t, t, "person", text), covered)
+                    self.genders.setdefault(text, sex)
+
+    def _as_somebody(self, t: int) -> bool:
+        """Word t stands as somebody: set off by commas (`his neighbour, Sunita, said`), after a
+        noun for a person (`neighbour Sunita`) or before a reporting verb (`Sunita said`); not
+        `Brent crude`."""
+        prose, tokens = self.ctx.prose, self.tokens
+        before = prose[tokens[t - 1].end : tokens[t].start] if t > 0 else ""
+        after = prose[tokens[t].end : tokens[t + 1].start] if t + 1 < len(tokens) else ""
+        if before.strip() == "," and after.strip() in (",", ".", "—"):
+            return True
+        if t > 0 and before == " " and knowledge.is_person_noun(tokens[t - 1].text.lower()):
+            return True
+        return t + 1 < len(tokens) and after == " " and tokens[t + 1].text in self.lexicon.reporting_verbs
 
     def _named_before(self, run: Run) -> Candidate | None:
         """The person named in full before whose surname ends this run, when the words before
