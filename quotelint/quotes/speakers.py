@@ -218,12 +218,13 @@ class Cast(Resolution):
     def _first_names_alone(self, covered: set[int]) -> None:
         """A first name standing alone that tells a sex and is no ordinary word nor a place's
         name is somebody (`Kumar's neighbour, Sunita, nodded`), who can stand behind a `she`."""
-        common = self.lexicon.common_words
+        common, census = self.lexicon.common_words, knowledge.given_names()
         for text, places in self.ctx.positions.items():
-            if not text[:1].isupper() or text.lower() in common or text.lower() in self.qw.not_names:
+            if not text[:1].isupper():
                 continue
-            sex = self.qw.given_sex.get(text.lower()) or knowledge.given_sex(text)
-            if sex is None or knowledge.is_place_name(text):
+            low = text.lower()
+            sex = self.qw.given_sex.get(low) or (knowledge.given_sex(text) if low in census else None)
+            if sex is None or low in common or low in self.qw.not_names or knowledge.is_place_name(text):
                 continue
             for t in places:
                 if t not in covered and self.inside[t] < 0 and self._as_somebody(t):
