@@ -572,3 +572,8 @@ def test_first_names_from_elsewhere_tell_a_sex_and_a_lone_one_is_somebody(regist
     assert [(q.speaker, q.speaker_text) for q in quotes(text, registry)] == [("Ravi Menon", "Ravi Menon"), ("Sunita", "she")]
     crude = "Brent crude rose 4 per cent. “It will not last,” she said."
     assert [q.speaker for q in quotes(crude, registry)] == [None]
+
+
+def test_a_later_quotation_with_its_own_verb_leaves_the_first_its_speaker(registry: Registry) -> None:
+    text = "Dr. Amy Lind led the trial. “This changes how we treat patients,” Lind said, while Berg called it “a first step.”"
+    assert [(q.speaker, q.attribution) for q in quotes(text, registry)] == [("Amy Lind", "after"), ("Berg", "before")]

@@ -254,8 +254,9 @@ class Attributor:
                 before = self.prose[frame.items[i - 1].start : frame.items[i].start].rstrip()
                 if self._word(frame, i - 1).lower() in self.qw.prepositions - {"to"} or before.endswith(("'s", "’s")):
                     return False  # `said Monday on ABC's "This Week"`: a title after a preposition or a possessive
-                split = gap in (",", "—", "–", "-") and not any(self._is_verb(frame, u) for u in range(v + 1, i))
-                return not split
+                if any(self._is_verb(frame, u) for u in range(v + 1, i)):
+                    return False  # `X said, while Y called it "..."`: the later quotation has its own verb
+                return gap not in (",", "—", "–", "-")  # a split quotation's second half
         return False
 
     def _named(self, method: str, frame: Frame, lo: int, b: int, verb: int) -> Attribution | None:
@@ -326,6 +327,8 @@ class Attributor:
                 cued = self._cue_before(frame, v, a)  # `according to Trump, the media would call him a "..."`; not `..., the accused told officers`
                 if cued is not None:
                     return cued
+            if cand is None and v - 2 >= a and frame.items[v - 2].quote < 0 and self._word(frame, v - 2).lower() in self.qw.clause_words:
+                cand = self.subjects.capitalised(frame, v - 1)  # `..., while Berg called it "..."`: a name nobody introduced
             if cand is None:
                 outer = self._outer_sayer(frame, v, a)
                 if outer is not None:
