@@ -577,3 +577,12 @@ def test_first_names_from_elsewhere_tell_a_sex_and_a_lone_one_is_somebody(regist
 def test_a_later_quotation_with_its_own_verb_leaves_the_first_its_speaker(registry: Registry) -> None:
     text = "Dr. Amy Lind led the trial. “This changes how we treat patients,” Lind said, while Berg called it “a first step.”"
     assert [(q.speaker, q.attribution) for q in quotes(text, registry)] == [("Amy Lind", "after"), ("Berg", "before")]
+
+
+def test_a_title_description_goes_to_a_person_not_to_a_body_named_like_one(registry: Registry) -> None:
+    text = (
+        "Sen. Dana Whitcombe said the speech ignored the threat from the Islamic State. "
+        "Nothing in it “will calm anyone,” the Ohio senator said."
+    )
+    (q,) = quotes(text, registry)
+    assert q.speaker == "Dana Whitcombe"

@@ -43,7 +43,7 @@ class Descriptions:
         if found is None and spokesperson and determiner not in self.qw.indefinite_words:
             found = self._introduced(cand.first, here)  # A Brightloom spokesperson ... the spokesperson
         if found is None and determiner not in self.qw.indefinite_words:
-            found = self.cast._back(cand.first, lambda c: c.kind == "person" and self.cast._paragraph(c.first) == here)
+            found = self.cast._back(cand.first, lambda c: c.kind == "person" and self.cast._paragraph(c.first) == here and self.cast._personal(c.name))
         if found is None and spokesperson:
             found = self.cast._back(cand.first, lambda c: c.kind in ORGANIZATIONS and not c.bare and near(c) and (c.kind != "name" or c.first < c.last))
         if found is not None and found.bare:
