@@ -586,3 +586,12 @@ def test_a_title_description_goes_to_a_person_not_to_a_body_named_like_one(regis
     )
     (q,) = quotes(text, registry)
     assert q.speaker == "Dana Whitcombe"
+
+
+def test_somebody_unnamed_opening_the_sentence_is_its_subject_not_a_name_after_it(registry: Registry) -> None:
+    text = (
+        "Mayor Ruth Gale spoke on Monday. One aide inside city hall tried to play down Gale's remarks, "
+        "saying they were “not a big deal here.”"
+    )
+    (q,) = quotes(text, registry)
+    assert (q.speaker, q.speaker_text) == (None, "One aide")

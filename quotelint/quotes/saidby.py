@@ -426,9 +426,27 @@ class Subjects:
             end = k + 1
             while end < hi and frame.items[end].quote < 0 and not self.broken(frame.items[end - 1], frame.items[end]):
                 end += 1
+            unnamed = self._somebody_unnamed(frame, k, end) if frame.items[k].quote < 0 else None
+            if unnamed is not None:
+                return unnamed  # `One operative inside Trump Tower tried to play down Ryan's remarks`
             if frame.items[k].quote < 0 and not self._passed_over(frame, k):
                 found = self._best(frame, k, end)
                 if found is not None:
                     return found
             k = end
+        return None
+
+    def _somebody_unnamed(self, frame: Frame, k: int, end: int) -> Candidate | None:
+        """A chunk opening with `a`, `one` or a quantifier and a noun for a person within a few
+        words (`One operative inside the campaign`, `A neighbour of the family`): that
+        somebody, up to the noun, whatever names follow."""
+        if self.word(frame.items[k]).lower() not in self.qw.indefinite_words | self.qw.quantifiers:
+            return None
+        for i in range(k + 1, min(end, k + 4)):
+            word = self.word(frame.items[i])
+            if frame.items[i].quote >= 0 or not word.islower():
+                return None
+            if knowledge.is_person_noun(word):
+                text = self.prose[frame.items[k].start : frame.items[i].end]
+                return Candidate(frame.items[k].token, frame.items[i].token, "description", text)
         return None
