@@ -595,3 +595,9 @@ def test_somebody_unnamed_opening_the_sentence_is_its_subject_not_a_name_after_i
     )
     (q,) = quotes(text, registry)
     assert (q.speaker, q.speaker_text) == (None, "One aide")
+
+
+def test_a_statement_from_a_body_speaks_for_it(registry: Registry) -> None:
+    text = "According to a statement from the Harbour Ferry Authority, crossings will resume “when the wind drops.”"
+    (q,) = quotes(text, registry)
+    assert q.speaker == "Harbour Ferry Authority"

@@ -70,7 +70,7 @@ class Attributor:
         and nobody's name is guessed for it; a spokesperson speaks for the organization
         written with it (`a spokesman for Acme`)."""
         if cand.kind == "description":
-            return self.cast.within(cand) or self._aged(cand) or Speaker(cand.name, None, "description")
+            return self.cast.within(cand) or self._aged(cand) or self._source_of(cand) or Speaker(cand.name, None, "description")
         if cand.kind == "title":
             found = self.cast.resolve(cand) or self.descriptions.resolve(cand)
             if found is not None:
@@ -78,6 +78,20 @@ class Attributor:
             phrase = self.descriptions.phrase(cand)
             return self.cast.within(phrase) or Speaker(phrase.name, None, "description")
         return self.cast.resolve(cand)
+
+    def _source_of(self, cand: Candidate) -> Speaker | None:
+        """What somebody put out, named with `from` or `by`: `a statement from the Toronto
+        Transit Commission`, `a report by Amnesty International`: that body or person."""
+        head = self.tokens[cand.first + 1] if cand.first + 1 <= cand.last else None
+        if head is None or not knowledge.is_source_noun(head.text.lower()):
+            return None
+        for t in range(cand.first + 2, cand.last + 1):
+            if self.tokens[t].text in ("from", "by"):
+                inner = self.cast.by_first.get(t + 1) or (self.cast.by_first.get(t + 2) if self.tokens[t + 1].text.lower() == "the" else None)
+                if inner is not None and inner.kind in ("organization", "person", "name") and inner.last <= cand.last:
+                    return self.cast.resolve(inner)
+                return None
+        return None
 
     def _aged(self, cand: Candidate) -> Speaker | None:
         """`the 67-year-old`: the person named last before with that age after their name
