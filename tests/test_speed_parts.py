@@ -106,3 +106,49 @@ def test_a_registry_used_in_a_run_still_pickles(registry: Registry) -> None:
     assert copy.names._memos == {} and copy.names.known == registry.names.known
     again = lint_text("President Tokayevv met the OSCE mission in Astanna.\n", copy, Settings(select=("spelling-drift",)))
     assert {f.message.split("'")[1] for f in again} == {"Tokayevv", "Astanna"}
+
+
+def _tokens_one_by_one(text: str) -> list[tuple[str, int, int]]:
+    """The words as the pattern finds them, one match at a time: what `tokens` makes in bulk."""
+    from quotelint.names import TOKEN
+
+    out = []
+    for m in TOKEN.finditer(text):
+        word, start, end = m.group(), m.start(), m.end()
+        if word.endswith(("'s", "’s")) and len(word) > 2:
+            word, end = word[:-2], end - 2
+        out.append((word.replace("’", "'"), start, end))
+    return out
+
+
+def test_tokens_cut_a_possessive_and_read_a_curly_apostrophe_as_straight() -> None:
+    from quotelint.names import tokens
+
+    text = "Ann’s dog, O’Brien’s cat and the boss's ’s x-'s rock'n'roll’s 's"
+    assert [tuple(t) for t in tokens(text)] == [
+        ("Ann", 0, 3),
+        ("dog", 6, 9),
+        ("O'Brien", 11, 18),
+        ("cat", 21, 24),
+        ("and", 25, 28),
+        ("the", 29, 32),
+        ("boss", 33, 37),
+        ("s", 41, 42),  # a possessive ending with no word before it is a word of its own
+        ("x", 43, 44),
+        ("s", 46, 47),
+        ("rock'n'roll", 48, 59),
+        ("s", 63, 64),
+    ]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_tokens_made_in_bulk_are_those_found_one_by_one(seed: int) -> None:
+    import random
+
+    from quotelint.names import tokens
+
+    rng = random.Random(seed)
+    pieces = ["a", "s", "S", "é", "\u0301", "7", "'", "’", "-", " ", ".", "'s", "’s", "Ann", "\n"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert [tuple(t) for t in tokens(text)] == _tokens_one_by_one(text), text
