@@ -152,3 +152,19 @@ def test_tokens_made_in_bulk_are_those_found_one_by_one(seed: int) -> None:
     for _ in range(2000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
         assert [tuple(t) for t in tokens(text)] == _tokens_one_by_one(text), text
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_no_alignment_matches_more_words_than_the_two_share(seed: int) -> None:
+    """QuoteIndex.match passes over an entry whose shared words fall short of `altered`
+    without aligning it: the count must bound the alignment's score from above."""
+    import random
+    from collections import Counter
+
+    from quotelint.quotes.matching import Words, shared, similarity
+
+    rng = random.Random(seed)
+    for _ in range(500):
+        quoted = Words(tuple(rng.choice("abcde") for _ in range(rng.randint(1, 12))), (), ())
+        entry = Words(tuple(rng.choice("abcdef") for _ in range(rng.randint(0, 12))), (), ())
+        assert similarity(quoted, entry) <= shared(Counter(quoted.norm), entry) / len(quoted.norm)
