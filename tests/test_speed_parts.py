@@ -168,3 +168,18 @@ def test_no_alignment_matches_more_words_than_the_two_share(seed: int) -> None:
         quoted = Words(tuple(rng.choice("abcde") for _ in range(rng.randint(1, 12))), (), ())
         entry = Words(tuple(rng.choice("abcdef") for _ in range(rng.randint(0, 12))), (), ())
         assert similarity(quoted, entry) <= shared(Counter(quoted.norm), entry) / len(quoted.norm)
+
+
+def test_line_starts_split_on_every_kind_of_line_break() -> None:
+    import random
+
+    from quotelint.document import line_starts
+
+    assert line_starts("") == [0]
+    assert line_starts("ab\ncd\n\ne") == [0, 3, 6, 7]
+    assert line_starts("ab\r\ncd\re\n") == [0, 4, 7, 9]
+    rng = random.Random(0)
+    for _ in range(2000):  # the same as a search for each break, with or without a \r
+        text = "".join(rng.choice("ab \n\r") for _ in range(rng.randint(0, 12)))
+        expected = [0] + [i + 1 for i, c in enumerate(text) if c == "\n" or (c == "\r" and text[i + 1 : i + 2] != "\n")]
+        assert line_starts(text) == expected, repr(text)
