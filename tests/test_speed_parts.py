@@ -183,3 +183,21 @@ def test_line_starts_split_on_every_kind_of_line_break() -> None:
         text = "".join(rng.choice("ab \n\r") for _ in range(rng.randint(0, 12)))
         expected = [0] + [i + 1 for i, c in enumerate(text) if c == "\n" or (c == "\r" and text[i + 1 : i + 2] != "\n")]
         assert line_starts(text) == expected, repr(text)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_term_cues_looked_up_by_their_last_word_are_those_found_one_by_one(seed: int) -> None:
+    import random
+
+    from quotelint.quotes.speech import _cues_by_last, _ends_with
+
+    rng = random.Random(seed)
+    vocabulary = ["known", "as", "called", "so", "also", "x", "*", "the"]
+    for _ in range(300):
+        cues = tuple(tuple(rng.choice(vocabulary) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 6)))
+        by_last, other = _cues_by_last(cues)
+        for _ in range(20):
+            words = [rng.choice(vocabulary[:-2]) for _ in range(rng.randint(0, 9))]
+            fitting = by_last.get(words[-1], []) if words else []
+            found = any(_ends_with(words, c) for c in fitting) or any(_ends_with(words, c) for c in other)
+            assert found == any(_ends_with(words, c) for c in cues), (cues, words)
