@@ -106,3 +106,98 @@ def test_a_registry_used_in_a_run_still_pickles(registry: Registry) -> None:
     assert copy.names._memos == {} and copy.names.known == registry.names.known
     again = lint_text("President Tokayevv met the OSCE mission in Astanna.\n", copy, Settings(select=("spelling-drift",)))
     assert {f.message.split("'")[1] for f in again} == {"Tokayevv", "Astanna"}
+
+
+def _tokens_one_by_one(text: str) -> list[tuple[str, int, int]]:
+    """The words as the pattern finds them, one match at a time: what `tokens` makes in bulk."""
+    from quotelint.names import TOKEN
+
+    out = []
+    for m in TOKEN.finditer(text):
+        word, start, end = m.group(), m.start(), m.end()
+        if word.endswith(("'s", "’s")) and len(word) > 2:
+            word, end = word[:-2], end - 2
+        out.append((word.replace("’", "'"), start, end))
+    return out
+
+
+def test_tokens_cut_a_possessive_and_read_a_curly_apostrophe_as_straight() -> None:
+    from quotelint.names import tokens
+
+    text = "Ann’s dog, O’Brien’s cat and the boss's ’s x-'s rock'n'roll’s 's"
+    assert [tuple(t) for t in tokens(text)] == [
+        ("Ann", 0, 3),
+        ("dog", 6, 9),
+        ("O'Brien", 11, 18),
+        ("cat", 21, 24),
+        ("and", 25, 28),
+        ("the", 29, 32),
+        ("boss", 33, 37),
+        ("s", 41, 42),  # a possessive ending with no word before it is a word of its own
+        ("x", 43, 44),
+        ("s", 46, 47),
+        ("rock'n'roll", 48, 59),
+        ("s", 63, 64),
+    ]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_tokens_made_in_bulk_are_those_found_one_by_one(seed: int) -> None:
+    import random
+
+    from quotelint.names import tokens
+
+    rng = random.Random(seed)
+    pieces = ["a", "s", "S", "é", "\u0301", "7", "'", "’", "-", " ", ".", "'s", "’s", "Ann", "\n"]
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        assert [tuple(t) for t in tokens(text)] == _tokens_one_by_one(text), text
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_no_alignment_matches_more_words_than_the_two_share(seed: int) -> None:
+    """QuoteIndex.match passes over an entry whose shared words fall short of `altered`
+    without aligning it: the count must bound the alignment's score from above."""
+    import random
+    from collections import Counter
+
+    from quotelint.quotes.matching import Words, shared, similarity
+
+    rng = random.Random(seed)
+    for _ in range(500):
+        quoted = Words(tuple(rng.choice("abcde") for _ in range(rng.randint(1, 12))), (), ())
+        entry = Words(tuple(rng.choice("abcdef") for _ in range(rng.randint(0, 12))), (), ())
+        assert similarity(quoted, entry) <= shared(Counter(quoted.norm), entry) / len(quoted.norm)
+
+
+def test_line_starts_split_on_every_kind_of_line_break() -> None:
+    import random
+
+    from quotelint.document import line_starts
+
+    assert line_starts("") == [0]
+    assert line_starts("ab\ncd\n\ne") == [0, 3, 6, 7]
+    assert line_starts("ab\r\ncd\re\n") == [0, 4, 7, 9]
+    rng = random.Random(0)
+    for _ in range(2000):  # the same as a search for each break, with or without a \r
+        text = "".join(rng.choice("ab \n\r") for _ in range(rng.randint(0, 12)))
+        expected = [0] + [i + 1 for i, c in enumerate(text) if c == "\n" or (c == "\r" and text[i + 1 : i + 2] != "\n")]
+        assert line_starts(text) == expected, repr(text)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_term_cues_looked_up_by_their_last_word_are_those_found_one_by_one(seed: int) -> None:
+    import random
+
+    from quotelint.quotes.speech import _cues_by_last, _ends_with
+
+    rng = random.Random(seed)
+    vocabulary = ["known", "as", "called", "so", "also", "x", "*", "the"]
+    for _ in range(300):
+        cues = tuple(tuple(rng.choice(vocabulary) for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 6)))
+        by_last, other = _cues_by_last(cues)
+        for _ in range(20):
+            words = [rng.choice(vocabulary[:-2]) for _ in range(rng.randint(0, 9))]
+            fitting = by_last.get(words[-1], []) if words else []
+            found = any(_ends_with(words, c) for c in fitting) or any(_ends_with(words, c) for c in other)
+            assert found == any(_ends_with(words, c) for c in cues), (cues, words)

@@ -78,7 +78,8 @@ def check(ctx: Context) -> Iterator[Hit]:
         if not mention.form.accepted:
             yield listed(ctx, mention)
     words = ctx.words
-    anchored = anchored_positions(ctx)
+    anchors = anchor_words(ctx)
+    anchored = anchored_positions(ctx, anchors)
     short = Short(acronyms(index), defined_acronyms(ctx.prose, {m.end for m in ctx.mentions}))
     # A verdict depends on the word and on the anchors beside it, so it is reached once per such triple.
     verdicts: dict[tuple[str | None, str, str | None], tuple[str, Entity] | None] = {}
@@ -88,7 +89,7 @@ def check(ctx: Context) -> Iterator[Hit]:
         if i in anchored:
             before = words[i - 1].text if i > 0 else None
             after = words[i + 1].text if i + 1 < len(words) else None
-            key = (before if before in index.anchors else None, word.text, after if after in index.anchors else None)
+            key = (before if before in anchors else None, word.text, after if after in anchors else None)
         if key in verdicts:
             found = verdicts[key]
         else:
@@ -136,12 +137,18 @@ def listed(ctx: Context, mention: Mention) -> Hit:
     return Hit(start, end, f"'{ctx.prose[start:end]}' is a misspelling of '{fix}' ({whole})", fix, fixable=True)
 
 
-def anchored_positions(ctx: Context) -> set[int]:
-    """Indexes of the words beside an anchor (a word of a registered name of several words):
-    only there does a word's verdict depend on its neighbours."""
+def anchor_words(ctx: Context) -> set[str]:
+    """The document's words that are anchors (words of a registered name of several words),
+    told apart by the run's word memo."""
     index = ctx.registry.names
+    return index.memo("anchors", index.anchors.__contains__).select(ctx.positions.keys())
+
+
+def anchored_positions(ctx: Context, anchors: set[str]) -> set[int]:
+    """Indexes of the words beside an anchor (`anchor_words`): only there does a word's verdict
+    depend on its neighbours."""
     out: set[int] = set()
-    for text in index.memo("anchors", index.anchors.__contains__).select(ctx.positions.keys()):
+    for text in anchors:
         for k in ctx.positions[text]:
             out.update((k - 1, k + 1))
     return out

@@ -212,12 +212,15 @@ def mismatches(ctx: Context) -> Iterator[tuple[Claim, Fact]]:
         present = {f.figure.unit for f in facts}
         start, end = ctx.sentences.spans[index]
         text = ""
+        cues: dict[str, Any] = {}  # claims that share a cue (`turnout`) search the sentence once
         stated: list[tuple[Claim, list[Fact], int]] = []
         for claim, unit in units:
             if unit not in present and not (None in present and bare[unit]):
                 continue
             text = text or ctx.prose[start:end]
-            cue = search(claim.pattern, text)
+            if claim.cue not in cues:
+                cues[claim.cue] = search(claim.pattern, text)
+            cue = cues[claim.cue]
             if cue is None:
                 continue
             candidates = [f for f in facts if (f.figure.unit == unit or (f.figure.unit is None and bare[unit])) and about_same(claim, f, ctx.layout)]

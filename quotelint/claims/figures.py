@@ -14,7 +14,7 @@ read once; every pattern here is anchored at a known position and bounded. The w
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import NamedTuple
 
 from quotelint.claims.dates import Date, month_before, read_date
@@ -48,14 +48,23 @@ class Figure(NamedTuple):
     scale: float = 1.0  # what the written number was multiplied by
 
 
-def find_figures(prose: str, words: Sequence[Token] | None = None) -> list[Figure]:
+def find_figures(prose: str, words: Sequence[Token] | None = None, positions: Mapping[str, list[int]] | None = None) -> list[Figure]:
     """Every figure in the prose, in order. Candidates are digits that start a word (one pattern
     over the text) and the words that are number words (a set lookup per word, after a test of
-    the first letter), each read from where it starts."""
+    the first letter), each read from where it starts. Given the words' `positions` (word -> its
+    indexes), each distinct word is tested once."""
     data = figure_data()
     reader = _Reader(prose, data)
     initials, starters = data.starter_initials, data.starters
-    spelled = [w.start for w in (tokens(prose) if words is None else words) if w.text[0] in initials and w.text.split("-")[0].lower() in starters and not (w.text.isupper() and len(w.text) > 1)]
+
+    def starts_figure(text: str) -> bool:
+        return text[0] in initials and text.split("-")[0].lower() in starters and not (text.isupper() and len(text) > 1)
+
+    words = tokens(prose) if words is None else words
+    if positions is None:
+        spelled = [w.start for w in words if starts_figure(w.text)]
+    else:
+        spelled = [words[k].start for k in sorted(k for text, places in positions.items() if starts_figure(text) for k in places)]
     digits = [m.start() for m in data.digit_start.finditer(prose)]
     out: list[Figure] = []
     covered = 0

@@ -46,7 +46,7 @@ def find_topic(layout: Layout, positions: dict[str, list[int]]) -> Topic:
                     families[event[0]] += 1
                     if event[1] is not None:
                         kinds[(event[0], event[1])] += 1
-        elif (kind := layout.name_kind(text)) != 0:
+        elif text[:1].isupper() and (kind := layout.name_kind(text)) != 0:  # a name has a capital: most words are passed over here
             key = quick_fold(text)
             for k in where:
                 if k in layout.figure_words:

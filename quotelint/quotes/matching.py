@@ -20,7 +20,7 @@ from __future__ import annotations
 import difflib
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 import regex
@@ -66,16 +66,27 @@ def _normalized(word: str) -> str:
 
 def cut(text: str, words: QuoteWords | None = None) -> Words:
     words = words or quote_words()
-    norm: list[str] = []
+    if words is quote_words():
+        return _cut(text)
+    return _cut_with(text, functools.partial(normalize, words=words))
+
+
+@functools.lru_cache(maxsize=512)
+def _cut(text: str) -> Words:
+    """`cut` with the project's words, the last few hundred kept: a quotation is cut for its
+    echoes and again when it is matched against the registry."""
+    return _cut_with(text, _normalized)
+
+
+def _cut_with(text: str, norm: Callable[[str], str]) -> Words:
     shown: list[str] = []
     gaps: list[tuple[int, str]] = []
-    for m in _PIECES.finditer(text):
-        if m["word"]:
-            norm.append(normalize(m["word"], words))
-            shown.append(m["word"])
+    for bracket, _, word in _PIECES.findall(text):  # the text of each group, "" for one that took no part
+        if word:
+            shown.append(word)
         else:
-            gaps.append((len(norm), "bracket" if m["bracket"] else "gap"))
-    return Words(tuple(norm), tuple(shown), tuple(gaps))
+            gaps.append((len(shown), "bracket" if bracket else "gap"))
+    return Words(tuple(map(norm, shown)), tuple(shown), tuple(gaps))
 
 
 class QuoteIndex:
@@ -154,7 +165,10 @@ class QuoteIndex:
             return Match(None, "unverified")
         best: tuple[float, str] | None = None
         other: tuple[float, str] | None = None  # the closest entry of another speaker
+        counts = Counter(quoted.norm)
         for i in ids:
+            if shared(counts, self.entries[i]) / len(quoted.norm) < ALTERED:  # as similarity divides
+                continue  # too few words in common for `altered`: no need to line them up
             score = similarity(quoted, self.entries[i])
             if score < ALTERED:
                 continue
@@ -215,6 +229,12 @@ def _rest(words: tuple[str, ...], pos: int, parts: list[tuple[str, tuple[str, ..
         else:
             return False
     return True
+
+
+def shared(counts: Counter[str], entry: Words) -> int:
+    """How many of the quotation's words (`counts`) the entry holds too, repeats counted: no
+    alignment of the two (`similarity`) can match more of them."""
+    return sum((counts & Counter(entry.norm)).values())
 
 
 def similarity(quoted: Words, entry: Words) -> float:

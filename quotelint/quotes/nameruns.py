@@ -51,6 +51,8 @@ class NameReader:
         self.qw = words
         self.opening = frozenset(m.open for m in lexicon.quote_marks)
         self.orgs = frozenset(w.casefold() for w in lexicon.organization_words)
+        # the small words that never open a name (`The`, `But`, `Under`): gathered once, not at every capital
+        self.small = words.minor_words | words.determiners | words.verb_helpers | words.clause_words | words.prepositions | words.not_names
         self.phrases: dict[str, list[tuple[str, ...]]] = {}
         for title in lexicon.titles:
             words_ = tuple(title.lower().split())
@@ -92,9 +94,7 @@ class NameReader:
         `Rick Castellano said` (not `The`, `Later`, `Meanwhile`, `Yesterday`, `Slowly` before a
         name, nor `Fisherman` before `Einar Þórsson`)."""
         word = self.tokens[i].text.lower()
-        qw = self.qw
-        small = qw.minor_words | qw.determiners | qw.verb_helpers | qw.clause_words | qw.prepositions | qw.not_names
-        if word in small or word in qw.pronouns or word.endswith("ly") or word in self.lexicon.reporting_verbs:
+        if word in self.small or word in self.qw.pronouns or word.endswith("ly") or word in self.lexicon.reporting_verbs:
             return False
         rest: list[str] = []  # the capitalised words after it: ordinary words make a name of it,
         k = i  # a person's name (Fisherman Einar Þórsson) leaves it a description
@@ -107,6 +107,8 @@ class NameReader:
 
     def _joined(self, a: int, b: int) -> bool:
         gap = self.prose[self.tokens[a].end : self.tokens[b].start]
+        if gap == " ":
+            return True  # most words: what the last line says of a single space, said first
         if gap in _POSSESSIVE:
             return self.tokens[b].text[:1].isupper()
         if gap in (". ", ".\u00a0") and (self.tokens[a].text in self.lexicon.honorifics or self.tokens[a].text.lower() in self.qw.honorific_gender):

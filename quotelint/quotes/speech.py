@@ -45,6 +45,7 @@ class Classifier:
         self.qw = qw
         self.lexicon = lexicon
         self.verbs = frozenset(v for v in lexicon.reporting_verbs if v != "according")
+        self.cues_by_last, self.other_cues = _cues_by_last(qw.term_cues)
 
     def kind(self, text: str, frame: Frame, k: int, found: Attribution | None, nested: bool, kinds: dict[int, str]) -> str:
         parts = [t.text for t in tokens(text)]
@@ -108,7 +109,8 @@ class Classifier:
         before.reverse()
         if before and before[-1] in ("the", "a", "an"):
             before.pop()
-        return any(_ends_with(before, cue) for cue in self.qw.term_cues)
+        fitting = self.cues_by_last.get(before[-1], ()) if before else ()
+        return any(_ends_with(before, cue) for cue in fitting) or any(_ends_with(before, cue) for cue in self.other_cues)
 
     def gloss(self, frame: Frame, k: int, kinds: dict[int, str]) -> bool:
         """`"glasnost" translates as "openness" or "transparency"`: `or`, `and` after a term."""
@@ -159,6 +161,20 @@ class Classifier:
         first = k == 0 or frame.sentence[k - 1] != frame.sentence[k]
         nxt = self._word(frame, k + 1)
         return first and nxt is not None and nxt.islower() and text.rstrip()[-1:] not in (",", ".", "!", "?")
+
+
+def _cues_by_last(cues: tuple[tuple[str, ...], ...]) -> tuple[dict[str, list[tuple[str, ...]]], list[tuple[str, ...]]]:
+    """The cues that only words ending in their last word can end with (`_ends_with`), by that
+    word; and the others (a cue ending in `*`, or whose last word may stand before a gap)."""
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    other: list[tuple[str, ...]] = []
+    for cue in cues:
+        last = cue[-1]
+        if last != "*" and cue[cue.index(last) + 1 : cue.index(last) + 2] != ("*",):
+            by_last.setdefault(last, []).append(cue)
+        else:
+            other.append(cue)
+    return by_last, other
 
 
 def _ends_with(words: list[str], cue: tuple[str, ...]) -> bool:
