@@ -94,20 +94,20 @@ def _last_end(prose: str, lo: int, hi: int) -> int | None:
 
 
 def _paragraph_start(prose: str, offset: int, floor: int) -> int:
-    """The start of the paragraph at `offset`, no earlier than `floor`."""
+    """The start of the paragraph at `offset`, no earlier than `floor` (else `offset` itself)."""
     if offset <= floor:
         return floor
     found = None
     for found in _PARAGRAPH.finditer(prose, floor, offset):
         pass
-    return found.end() if found is not None else floor
+    return found.end() if found is not None else offset
 
 
 def _paragraph_end(prose: str, offset: int, ceiling: int) -> int:
     if offset >= ceiling:
         return ceiling
     found = _PARAGRAPH.search(prose, offset, ceiling)
-    return found.start() + 1 if found is not None else ceiling
+    return found.start() + 1 if found is not None else offset
 
 
 def sections(prose: str, split: Split) -> Iterator[Section]:
