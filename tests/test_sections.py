@@ -97,3 +97,16 @@ def test_a_single_line_is_cut_after_sentences_then_at_spaces_then_anywhere() -> 
     assert all(words[p - 1] == " " for p in cut_points(words, 500)[1:-1])
     marks = "“”" * 600
     assert cut_points(marks, 500) == [0, 500, 1000, 1200]
+
+
+def test_a_claim_applies_to_every_section_of_a_document_that_names_its_context(plan: Plan) -> None:
+    """The registered turnout applies to a document naming the Mazhilis; here only its first section does."""
+    filler = "\n\n".join(
+        f"The city council of Northvale met for the {k}th time this year and spoke about roads, schools and parks." for k in range(1, 400)
+    )
+    text = f"Voters chose a new Mazhilis on Sunday.\n\n{filler}\n\nTurnout in the election was 49 percent.\n"
+    doc = Document.from_text(text, "claims.txt")
+    assert len(list(sections(doc.prose, SMALL))) > 3
+    whole = lint_document(doc, plan, split=WHOLE)
+    assert [f.line for f in whole if f.rule == "QL301"] == [text.count("\n")]
+    assert lint_document(doc, plan, split=SMALL) == whole

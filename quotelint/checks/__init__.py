@@ -34,7 +34,7 @@ class Rule:
     merge_repeats: bool = False  # one finding for the same mistake repeated in a document (quotelint/repeats.py)
     # A rule that compares places anywhere in a document: what one section's own part holds
     # (offsets in the document's prose), and the hits of the document from every section's.
-    # Its `check` is `judge([gather(ctx)], ctx.document, ctx.registry)` (quotelint/sections.py).
+    # Its `check` gives the hits `judge([gather(ctx)], ctx.document, ctx.registry)` gives (quotelint/sections.py).
     gather: Callable[[Context], Any] | None = field(default=None, repr=False, compare=False)
     judge: Callable[[Sequence[Any], Any, Registry], Iterator[Hit]] | None = field(default=None, repr=False, compare=False)
 
