@@ -129,3 +129,11 @@ class Context:
         from quotelint.claims.facts import find_facts
 
         return find_facts(self.layout)
+
+    @functools.cached_property
+    def topic_counts(self) -> Any:
+        """What the document's topic is worked out from, counted over the words this context owns
+        (quotelint.claims.subjects.TopicCounts): the sections of a long document add theirs up."""
+        from quotelint.claims.subjects import count_topic
+
+        return count_topic(self.layout, self.positions, self.own, self.base)

@@ -63,7 +63,6 @@ class Gathered:
 def gather(ctx: Context) -> Gathered:
     from quotelint.claims.conflicts import comparable
     from quotelint.claims.facts import subject
-    from quotelint.claims.subjects import count_topic
 
     base, layout = ctx.base, ctx.layout
     facts, subjects = [], {}
@@ -77,7 +76,7 @@ def gather(ctx: Context) -> Gathered:
             subjects[f.start + base] = subject(layout, fact)
     if ctx.own == (0, len(ctx.prose)) and base == 0:
         return Gathered(facts, subjects, None, functools.partial(getattr, layout, "topic"))
-    return Gathered(facts, subjects, count_topic(layout, ctx.positions, ctx.own, base))
+    return Gathered(facts, subjects, ctx.topic_counts)
 
 
 def judge(gathered: Sequence[Gathered], doc: Document | Part, registry: object) -> Iterator[Hit]:

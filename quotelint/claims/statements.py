@@ -103,7 +103,6 @@ def shifted(figure: Figure, base: int) -> Figure:
 def gather(ctx: Context) -> Gathered:
     from quotelint.claims import applies, context_index, in_dateline
     from quotelint.claims.facts import subject
-    from quotelint.claims.subjects import count_topic
 
     everything = [c for c in ctx.registry.claims if c.pattern is not None]
     if not everything:
@@ -115,7 +114,7 @@ def gather(ctx: Context) -> Gathered:
         [(claim, [Placed(shifted(f.figure, base), subject(layout, f), in_dateline(layout, f)) for f in of_unit], at + base) for claim, of_unit, at in stated]
         for _, stated in cues(ctx, everything, owned=True)
     ]
-    return Gathered(sentences, applying, count_topic(layout, ctx.positions, ctx.own, base))
+    return Gathered(sentences, applying, ctx.topic_counts)
 
 
 def judge(gathered: Sequence[Gathered]) -> Iterator[tuple[Claim, Placed]]:
