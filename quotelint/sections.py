@@ -33,7 +33,7 @@ _SPACE = lazy(r"\s++")
 @dataclass(frozen=True)
 class Split:
     threshold: int = 2_000_000  # characters of prose above which a document is analysed by section
-    size: int = 250_000  # characters of a section, about
+    size: int = 500_000  # characters of a section, about
     margin: int = 10_000  # characters of the text around a section read with it, about
 
 
