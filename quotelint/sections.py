@@ -20,7 +20,7 @@ else at a space, else anywhere: there the findings are those of its parts.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from quotelint.document import Document
 from quotelint.lazyre import lazy
@@ -30,15 +30,13 @@ _SENTENCE = lazy(r"[.!?][\"”’')\]]*+\s++")  # the end of a sentence, with th
 _SPACE = lazy(r"\s++")
 
 
-@dataclass(frozen=True)
-class Split:
+class Split(NamedTuple):
     threshold: int = 2_000_000  # characters of prose above which a document is analysed by section
     size: int = 500_000  # characters of a section, about
     margin: int = 10_000  # characters of the text around a section read with it, about
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
     """A part of a document's prose: `own` is the part whose findings it gives; `start` and `end`
     bound what it reads (the part with its margins)."""
 

@@ -35,8 +35,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint.checks import Rule
 from quotelint.finding import Hit, Severity
@@ -49,8 +48,7 @@ if TYPE_CHECKING:
     from quotelint.sections import Part
 
 
-@dataclass(frozen=True)
-class Gathered:
+class Gathered(NamedTuple):
     """A section's figures bound to a measure (offsets and sentences in the document's prose), the
     subjects of those that can conflict, and the counts its topic is worked out from."""
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from quotelint.claims import agrees, counts_bare, normalized_unit
 from quotelint.claims.cues import search
@@ -75,8 +74,7 @@ def verdicts(stated: Stated, fits: Callable[[Claim, F], bool]) -> Iterator[tuple
             yield claim, min(rest, key=lambda f: abs(f.figure.start - at))
 
 
-@dataclass(frozen=True, slots=True)
-class Placed:
+class Placed(NamedTuple):
     """A figure of a section at its offsets in the document's prose, with its subject and whether
     it stands in a dateline."""
 
@@ -85,8 +83,7 @@ class Placed:
     dateline: bool
 
 
-@dataclass(frozen=True)
-class Gathered:
+class Gathered(NamedTuple):
     """What a section holds for the claims: its sentences' statements (figures as `Placed`), the
     claims whose context words it holds, and the counts the document's topic is worked out from."""
 

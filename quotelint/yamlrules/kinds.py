@@ -36,8 +36,7 @@ class Options(NamedTuple):
         return (text.casefold() if self.ignorecase else text) in self.exceptions
 
 
-@dataclass(frozen=True, slots=True)
-class Use:
+class Use(NamedTuple):
     """A match a consistency rule counts: its key, its text and place in the document's prose, how
     it is written as each other variant of its group (by key), and whether a fix may change it."""
 
