@@ -11,6 +11,7 @@ from quotelint.names import Mention, Token, tokens
 
 if TYPE_CHECKING:
     from quotelint.registry import Registry
+    from quotelint.sections import Part
     from quotelint.settings import Settings
 
 
@@ -22,11 +23,23 @@ def word_positions(words: Sequence[Token]) -> dict[str, list[int]]:
 
 
 class Context:
-    def __init__(self, document: Document, registry: Registry, settings: Settings | None = None) -> None:
+    """`document` is the whole document, or the part one section reads (quotelint/sections.py):
+    `base` is where its prose starts in the document's, and `own` the offsets of its prose whose
+    findings it gives (all of it, unless it is a section read with the text around it)."""
+
+    def __init__(
+        self, document: Document | Part, registry: Registry, settings: Settings | None = None, own: tuple[int, int] | None = None
+    ) -> None:
         self.document = document
         self.registry = registry
         self.settings = settings
         self.prose = document.prose
+        self.base: int = getattr(document, "base", 0)
+        self.own = own if own is not None else (0, len(self.prose))
+
+    def owns(self, start: int) -> bool:
+        """The place at this prose offset is this context's to judge."""
+        return self.own[0] <= start < self.own[1] or start == self.own[1] == len(self.prose)
 
     @functools.cached_property
     def words(self) -> list[Token]:
@@ -116,3 +129,11 @@ class Context:
         from quotelint.claims.facts import find_facts
 
         return find_facts(self.layout)
+
+    @functools.cached_property
+    def topic_counts(self) -> Any:
+        """What the document's topic is worked out from, counted over the words this context owns
+        (quotelint.claims.subjects.TopicCounts): the sections of a long document add theirs up."""
+        from quotelint.claims.subjects import count_topic
+
+        return count_topic(self.layout, self.positions, self.own, self.base)

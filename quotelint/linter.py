@@ -5,7 +5,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from quotelint.checks import Rule, all_rules
 from quotelint.context import Context
@@ -14,6 +14,7 @@ from quotelint.errors import RuleTimeout
 from quotelint.finding import Finding, Hit
 from quotelint.registry import Registry
 from quotelint.repeats import merge_repeats, repeat_keys
+from quotelint.sections import Part, Split, sections
 from quotelint.settings import Settings
 
 
@@ -58,7 +59,7 @@ def severity_for(rule: Rule, settings: Settings):  # type: ignore[no-untyped-def
     return rule.severity
 
 
-def to_finding(doc: Document, rule: Rule, hit: Hit, settings: Settings) -> Finding:
+def to_finding(doc: Document | Part, rule: Rule, hit: Hit, settings: Settings) -> Finding:
     start = doc.source(hit.start)
     end = max(start, doc.source_end(hit.end))
     line, column = doc.position(start)
@@ -83,7 +84,12 @@ def to_finding(doc: Document, rule: Rule, hit: Hit, settings: Settings) -> Findi
 
 
 def lint_document(
-    doc: Document, plan: Plan, ctx: Context | None = None, merge: bool = True, skipped: list[InputError] | None = None
+    doc: Document,
+    plan: Plan,
+    ctx: Context | None = None,
+    merge: bool = True,
+    skipped: list[InputError] | None = None,
+    split: Split = Split(),
 ) -> list[Finding]:
     """Lint one document. Pass `ctx` to share its analysis (words, quotations) with the caller.
 
@@ -93,21 +99,56 @@ def lint_document(
 
     A rule whose pattern runs out of time on this document raises RuleTimeout; given a
     `skipped` list, the rule is left out for this document instead and the problem added there.
+
+    A document longer than `split.threshold` is analysed by section (quotelint/sections.py),
+    unless a context is given.
     """
-    if ctx is None:
-        ctx = Context(doc, plan.registry, plan.settings)
-    findings: list[Finding] = []
-    for rule in plan.rules_for(doc.path):
-        try:
-            hits = list(rule.check(ctx))
-        except RuleTimeout as exc:
-            if skipped is None:
-                raise
-            skipped.append(InputError(exc.skipped(), path=doc.path))
-            continue
-        findings.extend(to_finding(doc, rule, hit, plan.settings) for hit in hits)
+    rules = plan.rules_for(doc.path)
+    if ctx is None and len(doc.prose) > split.threshold:
+        findings = by_section(doc, plan, rules, split, skipped)
+    else:
+        ctx = ctx or Context(doc, plan.registry, plan.settings)
+        findings = []
+        for rule in rules:
+            try:
+                hits = list(rule.check(ctx))
+            except RuleTimeout as exc:
+                if skipped is None:
+                    raise
+                skipped.append(InputError(exc.skipped(), path=doc.path))
+                continue
+            findings.extend(to_finding(doc, rule, hit, plan.settings) for hit in hits)
     findings = sorted(set(suppress(doc, once(findings))), key=lambda f: f.sort_key)
     return merge_repeats(findings, repeat_keys(findings, plan, doc)) if merge else findings
+
+
+def by_section(doc: Document, plan: Plan, rules: tuple[Rule, ...], split: Split, skipped: list[InputError] | None) -> list[Finding]:
+    """The findings of a long document, analysed section by section: each section's own hits,
+    then the hits of the rules that judge the document from every section's summary."""
+    findings: dict[str, list[Finding]] = {r.id: [] for r in rules}
+    gathered: dict[str, list[Any]] = {r.id: [] for r in rules if r.gather is not None}
+    live = list(rules)
+    for section in sections(doc.prose, split):
+        part = Part(doc, section)
+        ctx = Context(part, plan.registry, plan.settings, own=(section.own_start - section.start, section.own_end - section.start))  # type: ignore[arg-type]
+        for rule in tuple(live):
+            try:
+                if rule.gather is not None:
+                    gathered[rule.id].append(rule.gather(ctx))
+                else:
+                    found = findings[rule.id]
+                    found.extend(to_finding(part, rule, h, plan.settings) for h in rule.check(ctx) if ctx.owns(h.start))  # type: ignore[arg-type]
+            except RuleTimeout as exc:
+                if skipped is None:
+                    raise
+                skipped.append(InputError(exc.skipped(), path=doc.path))
+                live.remove(rule)
+                findings[rule.id] = []
+        del ctx, part  # the section's analysis goes before the next is made
+    for rule in live:
+        if rule.judge is not None:
+            findings[rule.id].extend(to_finding(doc, rule, h, plan.settings) for h in rule.judge(gathered[rule.id], doc, plan.registry))
+    return [f for rule in live for f in findings[rule.id]]
 
 
 def once(findings: list[Finding]) -> list[Finding]:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import functools
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from quotelint.finding import Hit, Severity
 
@@ -32,6 +32,11 @@ class Rule:
     passing: tuple[str, ...] = ()  # examples that must give none
     fixable: bool = False
     merge_repeats: bool = False  # one finding for the same mistake repeated in a document (quotelint/repeats.py)
+    # A rule that compares places anywhere in a document: what one section's own part holds
+    # (offsets in the document's prose), and the hits of the document from every section's.
+    # Its `check` gives the hits `judge([gather(ctx)], ctx.document, ctx.registry)` gives (quotelint/sections.py).
+    gather: Callable[[Context], Any] | None = field(default=None, repr=False, compare=False)
+    judge: Callable[[Sequence[Any], Any, Registry], Iterator[Hit]] | None = field(default=None, repr=False, compare=False)
 
     def selected_by(self, selector: str) -> bool:
         s = selector.strip()

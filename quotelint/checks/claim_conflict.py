@@ -33,24 +33,58 @@ The measures, their words and units, and the words that change a subject are dat
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+import functools
+from collections.abc import Callable, Iterator, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint.checks import Rule
 from quotelint.finding import Hit, Severity
 
 if TYPE_CHECKING:
+    from quotelint.claims.facts import Fact, Subject
+    from quotelint.claims.subjects import Topic, TopicCounts
     from quotelint.context import Context
+    from quotelint.document import Document
+    from quotelint.sections import Part
 
 
-def check(ctx: Context) -> Iterator[Hit]:
+class Gathered(NamedTuple):
+    """A section's figures bound to a measure (offsets and sentences in the document's prose), the
+    subjects of those that can conflict, and the counts its topic is worked out from."""
+
+    facts: list[Fact]
+    subjects: dict[int, Subject]  # by the figure's start
+    counts: TopicCounts | None  # None for a whole document, whose layout gives its topic
+    topic: Callable[[], Topic] | None = None
+
+
+def gather(ctx: Context) -> Gathered:
+    from quotelint.claims.conflicts import comparable
+    from quotelint.claims.facts import subject
+
+    base, layout = ctx.base, ctx.layout
+    facts, subjects = [], {}
+    for fact in ctx.facts:
+        if fact.measure is None or not ctx.owns(fact.figure.start):
+            continue
+        f = fact.figure
+        sentence = base + ctx.sentences.spans[fact.sentence][0]  # the sentence by where it starts
+        facts.append(fact._replace(figure=f._replace(start=f.start + base, end=f.end + base), sentence=sentence))
+        if comparable(fact):
+            subjects[f.start + base] = subject(layout, fact)
+    if ctx.own == (0, len(ctx.prose)) and base == 0:
+        return Gathered(facts, subjects, None, functools.partial(getattr, layout, "topic"))
+    return Gathered(facts, subjects, ctx.topic_counts)
+
+
+def judge(gathered: Sequence[Gathered], doc: Document | Part, registry: object) -> Iterator[Hit]:
     from quotelint.claims.conflicts import find_conflicts
 
-    facts = [f for f in ctx.facts if f.measure is not None]
+    facts = [f for g in gathered for f in g.facts]
     if len(facts) < 2:
         return
-    doc = ctx.document
-    for conflict in find_conflicts(facts, ctx.layout):
+    subjects = {start: s for g in gathered for start, s in g.subjects.items()}
+    for conflict in find_conflicts(facts, lambda fact: subjects[fact.figure.start], functools.partial(topic_of, gathered)):
         here, other = conflict.here.figure, conflict.other.figure
         line = doc.position(doc.source(other.start))[0]
         yield Hit(
@@ -59,6 +93,22 @@ def check(ctx: Context) -> Iterator[Hit]:
             f"{conflict.here.measure} given as '{here.text}' here but as '{other.text}' on line {line}",
             related=((other.start, other.end),),
         )
+
+
+def topic_of(gathered: Sequence[Gathered]) -> Topic:
+    from quotelint.claims.subjects import TopicCounts
+
+    if len(gathered) == 1 and gathered[0].topic is not None:
+        return gathered[0].topic()
+    counts = TopicCounts()
+    for g in gathered:
+        assert g.counts is not None
+        counts.add(g.counts)
+    return counts.topic()
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    return judge([gather(ctx)], ctx.document, ctx.registry)
 
 
 RULE = Rule(
@@ -71,4 +121,6 @@ RULE = Rule(
     doc=__doc__ or "",
     fail=("Turnout was 53 percent, officials said. Later the turnout of 54 per cent was called the lowest in years.",),
     passing=("Turnout in the election was 53 percent. Turnout in the referendum was 68 percent.",),
+    gather=gather,
+    judge=judge,
 )

@@ -39,8 +39,8 @@ of them is not held against the others.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING, Any
 
 from quotelint.checks import Rule
 from quotelint.finding import Hit, Severity
@@ -100,17 +100,35 @@ def suggestion(claim: Claim, figure: Figure) -> str | None:
     return text[: start - figure.start] + new + text[end - figure.start :]
 
 
+def hit(claim: Claim, figure: Figure) -> Hit:
+    return Hit(
+        figure.start,
+        figure.end,
+        f"'{figure.text}' disagrees with the registered {registered(claim)} for {claim.about} (source: {claim.source})",
+        suggestion(claim, figure),
+    )
+
+
 def check(ctx: Context) -> Iterator[Hit]:
     from quotelint.claims import mismatches
 
     for claim, fact in mismatches(ctx):
-        figure = fact.figure
-        yield Hit(
-            figure.start,
-            figure.end,
-            f"'{figure.text}' disagrees with the registered {registered(claim)} for {claim.about} (source: {claim.source})",
-            suggestion(claim, figure),
-        )
+        yield hit(claim, fact.figure)
+
+
+def gather(ctx: Context) -> Any:
+    from quotelint.claims.statements import gather as gather_statements
+
+    return gather_statements(ctx)
+
+
+def judge(gathered: Sequence[Any], document: object, registry: object) -> Iterator[Hit]:
+    """The hits of a document analysed by section (quotelint/sections.py): those `check` gives on
+    the whole document."""
+    from quotelint.claims.statements import judge as judge_statements
+
+    for claim, placed in judge_statements(gathered):
+        yield hit(claim, placed.figure)
 
 
 RULE = Rule(
@@ -123,4 +141,6 @@ RULE = Rule(
     doc=__doc__ or "",
     fail=("Turnout in the Mazhilis election was 49 percent.",),
     passing=("Turnout in the Mazhilis election was 54 percent.",),
+    gather=gather,
+    judge=judge,
 )

@@ -19,7 +19,7 @@ diacritics, apostrophes or a few letters count.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from quotelint.checks import Rule
@@ -27,37 +27,56 @@ from quotelint.finding import Hit, Severity
 
 if TYPE_CHECKING:
     from quotelint.context import Context
-    from quotelint.names import Token
+    from quotelint.registry import Registry
 
 
-def check(ctx: Context) -> Iterator[Hit]:
+# A word of a registered name that has variants: its entity, the variant preferred, the word as
+# written and its place in the document's prose.
+Use = tuple[str, str, str, int, int]
+
+
+def gather(ctx: Context) -> list[Use]:
+    """The words of accepted spellings of one entity that the registry holds variants of."""
     preferred = ctx.registry.names.preferred
-    used: dict[tuple[str, str], list[Token]] = defaultdict(list)  # (entity, preferred) -> words
+    out: list[Use] = []
     for mention in ctx.mentions:
         ids = mention.form.entity_ids
-        if not mention.form.accepted or len(ids) != 1:
+        if not mention.form.accepted or len(ids) != 1 or not ctx.owns(mention.start):
             continue
         for word in ctx.words[mention.first : mention.first + mention.count]:
             best = preferred.get((ids[0], word.text))
             if best is not None:
-                used[ids[0], best].append(word)
+                out.append((ids[0], best, word.text, word.start + ctx.base, word.end + ctx.base))
+    return out
+
+
+def judge(gathered: Sequence[list[Use]], document: object, registry: Registry) -> Iterator[Hit]:
+    used: dict[tuple[str, str], list[tuple[str, int, int]]] = defaultdict(list)  # (entity, preferred) -> words
+    for uses in gathered:
+        for entity_id, best, text, start, end in uses:
+            used[entity_id, best].append((text, start, end))
     for (entity_id, best), words in used.items():
         # Case alone is no variant: `Maslikhats` opens a sentence that `maslikhats` does not.
-        if len({w.text.casefold() for w in words}) < 2:
+        if len({text.casefold() for text, _, _ in words}) < 2:
             continue
-        name = ctx.registry.entities[entity_id].name
-        others = sorted({w.text for w in words} - {best})
-        for word in words:
-            if word.text.casefold() == best.casefold():
+        name = registry.entities[entity_id].name
+        texts = {text for text, _, _ in words}
+        others = sorted(texts - {best})
+        for text, start, end in words:
+            if text.casefold() == best.casefold():
                 continue
-            also = best if best in {w.text for w in words} else next(o for o in others if o != word.text)
+            also = best if best in texts else next(o for o in others if o != text)
             yield Hit(
-                word.start,
-                word.end,
-                f"'{word.text}' and '{also}' both spell {name} in this document; the registry prefers '{best}'",
+                start,
+                end,
+                f"'{text}' and '{also}' both spell {name} in this document; the registry prefers '{best}'",
                 best,
                 fixable=True,
             )
+
+
+def check(ctx: Context) -> Iterator[Hit]:
+    return judge([gather(ctx)], ctx.document, ctx.registry)
 
 
 RULE = Rule(
@@ -71,4 +90,6 @@ RULE = Rule(
     fail=("The Respublica party won seats. Respublika had campaigned on housing.",),
     passing=("The Respublica party won seats. Respublica had campaigned on housing.",),
     fixable=True,
+    gather=gather,
+    judge=judge,
 )

@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quotelint.claims.cues import search
@@ -31,7 +31,8 @@ from quotelint.claims.facts import subject
 
 if TYPE_CHECKING:
     from quotelint.context import Context
-    from quotelint.claims.facts import Fact
+    from quotelint.claims.facts import Fact, Subject
+    from quotelint.claims.subjects import Topic
     from quotelint.claims.layout import Layout
     from quotelint.claims.figures import Figure
     from quotelint.registry.model import Claim
@@ -138,18 +139,24 @@ def fits(claim: Claim, figure: Figure) -> bool:
 
 def about_same(claim: Claim, fact: Fact, layout: Layout) -> bool:
     """The figure's subject can be the claim's: same event, no other year, no other name."""
-    about, wanted, topic = subject(layout, fact), claim_subject(claim), layout.topic
-    if isinstance(claim.value, dt.date) and in_dateline(layout, fact):
+    about, topic = subject(layout, fact), layout.topic
+    return subject_fits(claim, fact.figure, about, topic, lambda: in_dateline(layout, fact))
+
+
+def subject_fits(claim: Claim, figure: Figure, about: Subject, topic: Topic, dateline: Callable[[], bool]) -> bool:
+    """`about_same` for a figure whose subject is known; `dateline` tells whether it stands in one."""
+    wanted = claim_subject(claim)
+    if isinstance(claim.value, dt.date) and dateline():
         return False  # "ASTANA, March 20 (AP) -": when the story was filed
     if about.forecast or about.areas - wanted.names:
         return False  # "turnout is expected to reach 60 percent", "turnout in the north": not this
-    earlier = about.earlier or fact.figure.role == "earlier"
+    earlier = about.earlier or figure.role == "earlier"
     if not isinstance(claim.value, dt.date) and earlier != (claim.when == "previous"):
         return False
     years = about.years
-    if isinstance(claim.value, dt.date) and fact.figure.date and fact.figure.date[0] is not None:
-        day = fact.figure.date[1:] == (claim.value.month, claim.value.day)
-        years = years | {fact.figure.date[0]} if not day else frozenset()  # the right day, a wrong year: compare
+    if isinstance(claim.value, dt.date) and figure.date and figure.date[0] is not None:
+        day = figure.date[1:] == (claim.value.month, claim.value.day)
+        years = years | {figure.date[0]} if not day else frozenset()  # the right day, a wrong year: compare
     if years and wanted.years and not years & wanted.years:
         return False
     events = resolve_events(about.events, topic)
@@ -196,40 +203,14 @@ def agrees(claim: Claim, figure: Figure) -> bool:
 
 def mismatches(ctx: Context) -> Iterator[tuple[Claim, Fact]]:
     """Each claim stated in a sentence by figures of which none agrees: the figure nearest the cue."""
+    from quotelint.claims.statements import cues, verdicts
+
     if not ctx.registry.claims:
         return
     index = context_index(ctx)
     claims = [c for c in ctx.registry.claims if c.pattern is not None and applies(c, ctx, index)]
     if not claims:
         return
-    by_sentence: dict[int, list[Fact]] = defaultdict(list)
-    for fact in ctx.facts:
-        if fact.figure.role != "reference":
-            by_sentence[fact.sentence].append(fact)
-    units = [(claim, normalized_unit(claim.unit)) for claim in claims]
-    bare = {unit: counts_bare(unit) for _, unit in units}
-    for index, facts in by_sentence.items():
-        present = {f.figure.unit for f in facts}
-        start, end = ctx.sentences.spans[index]
-        text = ""
-        cues: dict[str, Any] = {}  # claims that share a cue (`turnout`) search the sentence once
-        stated: list[tuple[Claim, list[Fact], int]] = []
-        for claim, unit in units:
-            if unit not in present and not (None in present and bare[unit]):
-                continue
-            text = text or ctx.prose[start:end]
-            if claim.cue not in cues:
-                cues[claim.cue] = search(claim.pattern, text)
-            cue = cues[claim.cue]
-            if cue is None:
-                continue
-            candidates = [f for f in facts if (f.figure.unit == unit or (f.figure.unit is None and bare[unit])) and about_same(claim, f, ctx.layout)]
-            if candidates:
-                stated.append((claim, candidates, start + cue.start()))
-        for claim, candidates, at in stated:
-            if any(agrees(claim, f.figure) for f in candidates):
-                continue
-            # A figure that another claim stated here accounts for is that claim's figure.
-            rest = [f for f in candidates if not any(f in theirs and agrees(other, f.figure) for other, theirs, _ in stated if other is not claim)]
-            if rest:
-                yield claim, min(rest, key=lambda f: abs(f.figure.start - at))
+    layout = ctx.layout
+    for _, stated in cues(ctx, claims):
+        yield from verdicts(stated, lambda claim, fact: about_same(claim, fact, layout))

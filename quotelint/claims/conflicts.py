@@ -14,11 +14,10 @@ sentence that gives a measure twice is comparing two things.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
-from quotelint.claims.facts import Fact, Subject, subject
-from quotelint.claims.layout import Layout
+from quotelint.claims.facts import Fact, Subject
 from quotelint.claims.figuredata import figure_data
 
 from quotelint.claims.subjects import Topic, own_names, quick_fold, resolve_events
@@ -56,8 +55,9 @@ def differ(a: Fact, b: Fact) -> bool:
     return abs(x.value - y.value) > max(x.step, y.step) / 2 + 1e-9
 
 
-def find_conflicts(facts: Iterable[Fact], layout: Layout) -> list[Conflict]:
-    """Every figure that another figure of the same key contradicts, with the nearest such one."""
+def find_conflicts(facts: Iterable[Fact], subject_of: Callable[[Fact], Subject], topic_of: Callable[[], Topic]) -> list[Conflict]:
+    """Every figure that another figure of the same key contradicts, with the nearest such one.
+    `subject_of` gives a fact's subject; `topic_of` the document's topic (asked when needed)."""
     by_measure: dict[tuple[Any, ...], list[Fact]] = defaultdict(list)
     for fact in facts:
         if comparable(fact):
@@ -66,8 +66,9 @@ def find_conflicts(facts: Iterable[Fact], layout: Layout) -> list[Conflict]:
     for same in by_measure.values():
         if len({f.figure.value for f in same}) < 2:
             continue  # one value: nothing to contradict, no subject to work out
+        topic = topic_of()
         for fact in same:
-            if (key := conflict_key(fact, subject(layout, fact), layout.topic)) is not None:
+            if (key := conflict_key(fact, subject_of(fact), topic)) is not None:
                 groups[key].append(fact)
     out = []
     for items in groups.values():

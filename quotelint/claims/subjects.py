@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quotelint.names import fold
 
@@ -30,41 +31,88 @@ class Topic(NamedTuple):
     entities: frozenset[str] = frozenset()  # folded
 
 
+@dataclass
+class TopicCounts:
+    """What a document's topic is worked out from. The counts of a document's sections add up;
+    so that a tie goes to the same event as in the whole document (the one whose word comes
+    first), each event keeps the words that gave it: (word, offset of its first such use)."""
+
+    families: Counter[str] = field(default_factory=Counter)
+    kinds: Counter[tuple[str, str]] = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)
+    lead: set[str] = field(default_factory=set)
+    seen: dict[str, int] = field(default_factory=dict)  # each event word's first offset
+    given_by: dict[Any, dict[str, int]] = field(default_factory=dict)  # family or (family, kind) -> its words
+
+    def add(self, other: TopicCounts) -> None:
+        """Add the counts of the section after."""
+        self.families.update(other.families)
+        self.kinds.update(other.kinds)
+        self.names.update(other.names)
+        self.lead |= other.lead
+        for word, at in other.seen.items():
+            self.seen.setdefault(word, at)
+        for key, words in other.given_by.items():
+            mine = self.given_by.setdefault(key, {})
+            for word, at in words.items():
+                mine.setdefault(word, at)
+
+    def _first(self, key: Any) -> tuple[int, int]:
+        return min((self.seen[w], at) for w, at in self.given_by[key].items())
+
+    def topic(self) -> Topic:
+        event = None
+        if self.families:
+            families = Counter({f: self.families[f] for f in sorted(self.families, key=self._first)})
+            kinds = Counter({k: self.kinds[k] for k in sorted(self.kinds, key=self._first)})
+            family = families.most_common(1)[0][0]
+            of_family = [kind for (fam, kind), _ in kinds.most_common() if fam == family]
+            event = (family, of_family[0] if of_family else None)
+        top = max(self.names.values(), default=0)
+        frequent = {name for name, n in self.names.items() if n >= max(3, top // 4)}
+        return Topic(event, frozenset(frequent | self.lead))
+
+
 def find_topic(layout: Layout, positions: dict[str, list[int]]) -> Topic:
     """The document's main event and its names, from its vocabulary: `positions` maps each
     distinct word to where it stands, so lower-case words cost one test per distinct word."""
+    return count_topic(layout, positions).topic()
+
+
+def count_topic(layout: Layout, positions: dict[str, list[int]], own: tuple[int, int] | None = None, base: int = 0) -> TopicCounts:
+    """The counts of `find_topic`, of the words that start at the prose offsets `own` (all, when
+    not given); `base` is where the layout's prose starts in the document's (only the
+    document's first sentence names its topic)."""
     event_nouns = layout.data.event_nouns
-    families: Counter[str] = Counter()
-    kinds: Counter[tuple[str, str]] = Counter()
-    names: Counter[str] = Counter()
-    lead: set[str] = set()
+    counts = TopicCounts()
+    families, kinds, names = counts.families, counts.kinds, counts.names
     index = layout.sentences.index
+    words = layout.words
+    lo, hi = own if own is not None else (0, len(layout.prose) + 1)
     for text, where in positions.items():
         if text.lower() in event_nouns:
             for k in where:
+                if not lo <= words[k].start < hi:
+                    continue
+                counts.seen.setdefault(text, words[k].start + base)
                 if (event := layout.event(k)) is not None:
                     families[event[0]] += 1
+                    counts.given_by.setdefault(event[0], {}).setdefault(text, words[k].start + base)
                     if event[1] is not None:
                         kinds[(event[0], event[1])] += 1
+                        counts.given_by.setdefault(event, {}).setdefault(text, words[k].start + base)
         elif text[:1].isupper() and (kind := layout.name_kind(text)) != 0:  # a name has a capital: most words are passed over here
             key = quick_fold(text)
             for k in where:
-                if k in layout.figure_words:
+                if k in layout.figure_words or not lo <= words[k].start < hi:
                     continue
-                s = index(layout.words[k].start)
-                if kind == 2 and (k == 0 or index(layout.words[k - 1].start) != s):
+                s = index(words[k].start)
+                if kind == 2 and (k == 0 or index(words[k - 1].start) != s):
                     continue  # a capital that only opens a sentence
                 names[key] += 1
-                if s < LEAD_SENTENCES:
-                    lead.add(key)
-    event = None
-    if families:
-        family = families.most_common(1)[0][0]
-        of_family = [kind for (fam, kind), _ in kinds.most_common() if fam == family]
-        event = (family, of_family[0] if of_family else None)
-    top = max(names.values(), default=0)
-    frequent = {name for name, n in names.items() if n >= max(3, top // 4)}
-    return Topic(event, frozenset(frequent | lead))
+                if s < LEAD_SENTENCES and base == 0:
+                    counts.lead.add(key)
+    return counts
 
 
 def resolve_events(events: Iterable[Event], topic: Topic) -> frozenset[Event]:

@@ -19,7 +19,7 @@ from quotelint.lazyre import lazy
 from quotelint.registry.schema import Problems
 from quotelint.registry.yamlload import Mapping
 from quotelint.yamlrules.describe import describe, summary_of
-from quotelint.yamlrules.kinds import Check, Options
+from quotelint.yamlrules.kinds import Check, Consistency, Options
 from quotelint.yamlrules.matching import SCOPES, Checked
 from quotelint.yamlrules.patterns import PatternError
 from quotelint.yamlrules.reading import KIND_READERS, check_fixable
@@ -159,4 +159,6 @@ class RuleReader:
             fail=examples.get("fail", ()),
             passing=examples.get("pass", ()),
             fixable=check_fixable(check) if check is not None else False,
+            gather=check.gather if isinstance(check, Consistency) else None,
+            judge=check.judge if isinstance(check, Consistency) else None,
         )

@@ -36,6 +36,18 @@ class Options(NamedTuple):
         return (text.casefold() if self.ignorecase else text) in self.exceptions
 
 
+class Use(NamedTuple):
+    """A match a consistency rule counts: its key, its text and place in the document's prose, how
+    it is written as each other variant of its group (by key), and whether a fix may change it."""
+
+    key: int
+    text: str
+    start: int
+    end: int
+    spelled: dict[int, str]
+    fixable: bool
+
+
 class Check(abc.ABC):
     """Find the keys, keep the matches the rule may judge, and turn them into hits."""
 
@@ -97,30 +109,56 @@ class Existence(Check):
 
 
 class Consistency(Check):
-    """Groups of variants: in each document the first variant used wins; the others are flagged."""
+    """Groups of variants: in each document the first variant used wins; the others are flagged.
+
+    Judged over the whole document (quotelint/sections.py): `gather` keeps each counted match of a
+    section as a `Use`, `judge` finds each group's winner and flags the others."""
 
     def __init__(self, options: Options, keys: Keys, groups: Sequence[int], templates: Sequence[str | None]) -> None:
         super().__init__(options, keys)
         self.groups = tuple(groups)  # key index -> group index
         self.templates = tuple(templates)  # key index -> how a match of another variant is written this way
 
+    def __call__(self, ctx: Context) -> Iterator[Hit]:
+        return self.judge([self.gather(ctx)], ctx.document, ctx.registry)
+
     def hits(self, ctx: Context, view: View, matches: list[Match]) -> Iterator[Hit]:
-        winners: dict[int, Match] = {}
-        counted: list[Match] = []
-        for m in matches:  # in document order
-            if self.options.dictionary and not self._words(ctx, m):
+        raise NotImplementedError("a consistency rule is judged from what `gather` keeps")
+
+    def gather(self, ctx: Context) -> list[Use]:
+        """The matches the rule counts in the part of the document `ctx` owns, in order."""
+        o = self.options
+        matches = self.keys.find(ctx, o.rule_id, o.where)
+        if not matches:
+            return []
+        view = View(ctx, o.scope, o.skip_names)
+        out = []
+        for m in matches:
+            if not ctx.owns(m.start) or o.excepted(m.text) or not view.in_scope(m.start, m.end) or view.in_name(m, self.keys):
                 continue
-            counted.append(m)
-            winners.setdefault(self.groups[m.key], m)
-        for m in counted:
-            first = winners[self.groups[m.key]]
-            if m.key == first.key:
+            if o.dictionary and not self._words(ctx, m):
                 continue
-            template = self.templates[first.key]
-            right = self.spelled(m, template) if template is not None else None
-            if right == m.text:
-                continue
-            yield self.hit(view, m, right, first=first.text)
+            group = self.groups[m.key]
+            spelled = {k: self.spelled(m, t) for k, t in enumerate(self.templates) if self.groups[k] == group and k != m.key and t is not None}
+            fixable = o.fix_in_quotes or not view.in_speech(m.start, m.end)
+            out.append(Use(m.key, m.text, m.start + ctx.base, m.end + ctx.base, spelled, fixable))
+        return out
+
+    def judge(self, gathered: Sequence[list[Use]], document: object, registry: object) -> Iterator[Hit]:
+        winners: dict[int, Use] = {}
+        for uses in gathered:  # in document order
+            for use in uses:
+                winners.setdefault(self.groups[use.key], use)
+        for uses in gathered:
+            for use in uses:
+                first = winners[self.groups[use.key]]
+                if use.key == first.key:
+                    continue
+                right = use.spelled.get(first.key)
+                if right == use.text:
+                    continue
+                message = self.options.message.format(match=use.text, suggestion=right or "", first=first.text)
+                yield Hit(use.start, use.end, message, right, fixable=right is not None and use.fixable)
 
     def _words(self, ctx: Context, m: Match) -> bool:
         group = self.groups[m.key]
