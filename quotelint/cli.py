@@ -7,16 +7,38 @@ import contextlib
 import gc
 import sys
 from collections.abc import Iterator, Sequence
+from typing import Any
 
 from quotelint import __version__
 from quotelint.errors import UserError, warn
+from quotelint.terminal import COLOR_CHOICES, columns
 
 CHECK_FORMATS = ("text", "json", "sarif", "github")
 EXTRACT_FORMATS = ("text", "json")
 REPORT_FORMATS = ("text", "markdown", "html", "json")
 
 
+class Width:
+    """argparse's help formatter with the terminal's width read by terminal.columns: argparse
+    reads it with shutil, which it imports for each parser it builds."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24, width: int | None = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position, columns() - 2 if width is None else width)  # type: ignore[call-arg]
+
+
+class Formatter(Width, argparse.HelpFormatter):
+    pass
+
+
+class RawFormatter(Width, argparse.RawDescriptionHelpFormatter):
+    pass
+
+
 class Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", Formatter)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> None:  # type: ignore[override]
         self.print_usage(sys.stderr)
         raise UserError(message)
@@ -92,17 +114,15 @@ def jobs_option(value: str) -> int | str:
 
 
 def add_color(parser: argparse.ArgumentParser) -> None:
-    from quotelint.terminal import COLOR_CHOICES
-
     parser.add_argument("--color", choices=COLOR_CHOICES, default="auto", help="colour the text output (auto: on a terminal, unless NO_COLOR; FORCE_COLOR forces it)")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = Parser(prog="quotelint", description="Check quotations, attributions, names and figures in prose.", epilog=MAIN_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = Parser(prog="quotelint", description="Check quotations, attributions, names and figures in prose.", epilog=MAIN_EPILOG, formatter_class=RawFormatter)
     parser.add_argument("--version", action="version", version=f"quotelint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
-    check = sub.add_parser("check", help="lint files or folders", description="Lint articles: every finding, then a summary.", epilog=CHECK_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter)
+    check = sub.add_parser("check", help="lint files or folders", description="Lint articles: every finding, then a summary.", epilog=CHECK_EPILOG, formatter_class=RawFormatter)
     add_common(check, CHECK_FORMATS)
     check.add_argument("-q", "--quiet", action="store_true", help="print the findings only: no summary, no warnings")
     check.add_argument("--statistics", action="store_true", help="count the findings per rule instead of listing them (text or json)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 
 
 class UserError(Exception):
@@ -53,3 +54,11 @@ def warn(message: object) -> None:
     line of it can pass for anything else (a workflow command in a CI log starts with `::`)."""
     for line in str(message).splitlines() or [""]:
         print(f"quotelint: {line}", file=sys.stderr)
+
+
+def close_matches(word: str, choices: Iterable[str], n: int = 1, cutoff: float = 0.6) -> list[str]:
+    """difflib.get_close_matches, for the "did you mean" of a message: difflib is imported only
+    when a message needs one."""
+    import difflib
+
+    return difflib.get_close_matches(word, list(choices), n=n, cutoff=cutoff)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
@@ -31,7 +31,7 @@ class Lexicon:
     reporting_verbs: frozenset[str]
     titles: frozenset[str]
     honorifics: frozenset[str]
-    common_words: frozenset[str]  # lower case
+    common_words: Collection[str]  # lower case; a frozenset, or the registry cache's table (store.Words)
     proper_names: frozenset[str]
     quote_marks: tuple[QuoteMarks, ...]
     name_connectors: frozenset[str] = frozenset()  # lower-case words inside names: of, for, de

@@ -9,11 +9,10 @@ so a category is known even when no rule of the run has it (`style` without YAML
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 
 from quotelint.checks import Rule
-from quotelint.errors import UserError
+from quotelint.errors import UserError, close_matches
 from quotelint.finding import CATEGORIES
 from quotelint.settings import Settings
 
@@ -35,7 +34,7 @@ def known_selectors(rules: Sequence[Rule]) -> list[str]:
 def nearest(selector: str, rules: Sequence[Rule]) -> str | None:
     """The known selector closest to a mistyped one (`QL2O1` -> `QL201`), compared without case."""
     known = {s.lower(): s for s in known_selectors(rules)}
-    close = difflib.get_close_matches(selector.strip().lower(), list(known), n=1, cutoff=0.6)
+    close = close_matches(selector.strip().lower(), known)
     return known[close[0]] if close else None
 
 

@@ -6,11 +6,10 @@ Paths in settings are relative to the settings file. Unknown keys are an error.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import os
 from typing import Any, NamedTuple
 
-from quotelint.errors import UserError
+from quotelint.errors import UserError, close_matches
 from quotelint.files import DEFAULT_LIMIT, MB
 from quotelint.finding import Severity
 
@@ -163,7 +162,7 @@ def parse_settings(data: dict[str, Any], path: str) -> Settings:
     for key, value in data.items():
         line = lines.get(key)
         if key not in KEYS:
-            hint = difflib.get_close_matches(str(key), KEYS, n=1)
+            hint = close_matches(str(key), KEYS)
             more = f" (did you mean {hint[0]!r}?)" if hint else f"; known settings: {', '.join(KEYS)}"
             raise UserError(f"unknown setting {key!r}{more}", path=path, line=line)
         try:

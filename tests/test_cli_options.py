@@ -150,6 +150,14 @@ def test_help_shows_examples_and_exit_codes(command: list[str], tmp_path: Path) 
     assert [line.split()[0] for line in codes[:3]] == ["0", "1", "2"]
 
 
+@pytest.mark.parametrize(("columns", "widest"), [("60", 60), ("200", 200), ("", 80), ("wide", 80), ("-5", 80)])
+def test_help_fits_the_terminal(tmp_path: Path, columns: str, widest: int) -> None:
+    shown = run_quotelint("extract", "--help", cwd=tmp_path, env={"COLUMNS": columns}).stdout
+    lines = shown.split("\n\n", 1)[1].splitlines()  # below the usage, whose groups of options are never cut
+    assert max(map(len, lines)) <= widest  # no terminal here: COLUMNS if it is a positive number, else 80
+    assert (max(map(len, lines)) > 80) is (widest > 80)
+
+
 @pytest.mark.parametrize("columns", [50, 80, 200])
 def test_source_lines_fit_the_terminal(desk: Path, columns: int) -> None:
     before, after = "Words before the name, " * 5, " and words after it," * 5

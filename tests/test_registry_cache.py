@@ -3,6 +3,7 @@ keyed on the bytes of the registry, read lazily, and the same findings as the YA
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import pickle
 import sqlite3
@@ -180,7 +181,8 @@ def test_the_cache_gives_the_findings_the_yaml_gives(tmp_path: Path) -> None:
         assert lint_text(text, cached, path=str(article)) == lint_text(text, registry, path=str(article)), article.name
     assert list(cached.entities) == list(registry.entities) and list(cached.quotes) == list(registry.quotes)
     assert cached.claims == registry.claims and [r.id for r in cached.rules] == [r.id for r in registry.rules]
-    assert cached.words == registry.words
+    common = cached.words.common_words  # the cache's table, looked up word by word: compared as a set
+    assert set(common) == registry.words.common_words and dataclasses.replace(cached.words, common_words=registry.words.common_words) == registry.words
 
 
 def test_checking_an_article_reads_no_table_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -233,3 +235,17 @@ def test_an_edited_engine_file_makes_a_new_key_without_any_being_read(tmp_path: 
     data.write_text("words\n", encoding="utf-8")
     assert key() not in (first, touched)
     cache.engine_digest.cache_clear()
+
+
+def test_cached_common_words_are_looked_up_word_by_word_and_a_damaged_row_is_not_trusted(project: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    file = tampered(project, cache, "UPDATE common_words SET v = '[1' WHERE k = 'bridge'")
+    os.environ["QUOTELINT_CACHE_DIR"] = str(cache)
+    try:
+        words = load_cached([str(project / "registry.yaml")]).words
+    finally:
+        del os.environ["QUOTELINT_CACHE_DIR"]
+    assert cache_files(cache) == [file]  # read from the cache, not written anew
+    assert "winter" in words.common_words and "zorblat" not in words.common_words and words.is_common_word("Winter")
+    assert "bridge" in words.common_words  # its row does not decode: the registry is read from its YAML
+    assert len(words.common_words) == len(load_registry([str(project / "registry.yaml")]).words.common_words)

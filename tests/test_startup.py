@@ -57,6 +57,9 @@ def test_a_warm_check_parses_no_yaml(project: Path, tmp_path: Path) -> None:
     assert "quotelint.yamlrules.backtrack" in first  # the rules' patterns were checked once...
     assert "quotelint.yamlrules.backtrack" not in warm  # ...and are not checked again
     assert not warm & {"concurrent.futures", "multiprocessing", "signal"}  # one file: no pool
+    assert "_hashlib" not in warm  # the cache key's BLAKE2b without loading OpenSSL
+    assert "difflib" not in warm  # no "did you mean" asked for, no quotation near a registered one
+    assert "shutil" not in warm  # the terminal's width read without it (terminal.columns)
 
 
 @pytest.mark.parametrize("args", [["--help"], ["check", "--help"], ["rules"], ["rules", "--format", "json"], ["explain", "QL201"]])

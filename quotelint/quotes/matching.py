@@ -17,7 +17,6 @@ an entry of another speaker, it is `misattributed`, with the words that differ t
 
 from __future__ import annotations
 
-import difflib
 import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
@@ -238,21 +237,25 @@ def shared(counts: Counter[str], entry: Words) -> int:
 
 
 def similarity(quoted: Words, entry: Words) -> float:
-    matcher = difflib.SequenceMatcher(None, quoted.norm, entry.norm, autojunk=False)
+    from difflib import SequenceMatcher  # only for a quotation near a registered one
+
+    matcher = SequenceMatcher(None, quoted.norm, entry.norm, autojunk=False)
     return sum(b.size for b in matcher.get_matching_blocks()) / len(quoted.norm)
 
 
 def changes(quoted: Words, entry: Words) -> tuple[tuple[str, str], ...]:
     """The words that differ, as written and as registered, within the stretch of the entry the
     quotation covers; words an ellipsis or a bracket stands for are not counted."""
-    matcher = difflib.SequenceMatcher(None, quoted.norm, entry.norm, autojunk=False)
+    from difflib import SequenceMatcher
+
+    matcher = SequenceMatcher(None, quoted.norm, entry.norm, autojunk=False)
     blocks = [b for b in matcher.get_matching_blocks() if b.size]
     lo = max(0, blocks[0].b - blocks[0].a)
     hi = min(len(entry.norm), blocks[-1].b + blocks[-1].size + (len(quoted.norm) - blocks[-1].a - blocks[-1].size))
     window = entry.norm[lo:hi]
     gaps = {at for at, _ in quoted.gaps}
     out = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, quoted.norm, window, autojunk=False).get_opcodes():
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, quoted.norm, window, autojunk=False).get_opcodes():
         if op == "equal" or (op == "insert" and i1 in gaps):
             continue
         out.append((" ".join(quoted.shown[i1:i2]), " ".join(entry.shown[lo + j1 : lo + j2])))

@@ -18,11 +18,15 @@ cannot be read or written only costs time.
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 import stat
 import time
 from collections.abc import Iterable
+
+try:  # hashlib's own BLAKE2b: importing hashlib loads OpenSSL first (a hundredth of a one-article check)
+    from _blake2 import blake2b
+except ImportError:  # a Python built without it
+    from hashlib import blake2b
 
 from quotelint import __version__
 from quotelint.errors import warn
@@ -49,7 +53,7 @@ def cache_dir() -> str:
 def engine_digest() -> bytes:
     """The hash of the package's own code and data (each file's path, size and modification
     time), worked out once per run."""
-    key = hashlib.blake2b(digest_size=32)
+    key = blake2b(digest_size=32)
     for path in engine_files():
         st = os.stat(path)
         key.update(f"{os.path.relpath(path, PACKAGE)}\0{st.st_size}\0{st.st_mtime_ns}\0".encode("utf-8", "surrogateescape"))
@@ -66,12 +70,12 @@ def engine_files() -> list[str]:
 
 
 def digest(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=32).digest()
+    return blake2b(data, digest_size=32).digest()
 
 
 def cache_key(files: Iterable[str], digests: dict[str, bytes]) -> str:
     """The key of a registry: `digests` holds the hash of each file's bytes, by path."""
-    key = hashlib.blake2b(f"{FORMAT}\0{__version__}\0".encode(), digest_size=20)
+    key = blake2b(f"{FORMAT}\0{__version__}\0".encode(), digest_size=20)
     key.update(engine_digest())
     for path in files:
         key.update(os.path.abspath(path).encode("utf-8", "surrogateescape") + b"\0")

@@ -4,14 +4,15 @@
 whose entities, quotes and indexes are tables of an open cache file, each entry read and
 decoded when it is first asked for. The `rules:` and `claims:` sections are kept as parsed YAML
 and read again when the cache is opened, with the rules' patterns as they were compiled and
-checked (compiled again when a document first needs them); the lexicon is kept as lists.
+checked (compiled again when a document first needs them); the lexicon is kept as lists, bar its
+common words, a table looked up word by word.
 """
 
 from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from quotelint import enginedata
@@ -19,7 +20,7 @@ from quotelint.registry import Registry
 from quotelint.registry import codec as c
 from quotelint.registry.load import Sources, read_claims, read_rules
 from quotelint.registry.model import Entity, Role
-from quotelint.registry.store import FORMAT, SEP, Rows, Store, Table, joined_key, split_key
+from quotelint.registry.store import FORMAT, SEP, Rows, Store, Table, Words, joined_key, split_key
 
 
 def rows(registry: Registry, sources: Sources, key: str) -> dict[str, Iterable[tuple[str, Any]]]:
@@ -53,6 +54,7 @@ def rows(registry: Registry, sources: Sources, key: str) -> dict[str, Iterable[t
         "family": ((k, list(v)) for k, v in index.family.items()),
         "title_roles": ((role_key(r), c.role_words_data(w)) for r, w in titles.roles.items()),
         "holders": ((str(i), [e.id, c.role_data(r)]) for i, (e, r) in enumerate(titles.holders)),
+        "common_words": ((w, True) for w in registry.words.common_words),
     }
 
 
@@ -68,7 +70,8 @@ def read(store: Store) -> Registry:
         enginedata.prime(store.meta("engine"))
     except ValueError:
         raise c.BadCache("no engine data") from None
-    lexicon = c.lexicon(store.meta("lexicon"))
+    common = Words(Table(store, "common_words", c.flag, lambda r: dict.fromkeys(r.words.common_words, True)))
+    lexicon = c.lexicon(store.meta("lexicon"), common)
     sources = Sources(
         tuple((c.str_(w), c.yaml_value(v)) for w, v in store.meta("rules")),
         tuple((c.str_(p), c.number(n), c.yaml_value(i)) for p, n, i in store.meta("claims")),
@@ -182,7 +185,7 @@ class Anchors:
     """Words that can anchor a name (see NameIndex): a word of a registered name of several
     words that is no ordinary word, looked up in the cache's `by_word` table."""
 
-    def __init__(self, by_word: Mapping[str, Any], common_words: frozenset[str]) -> None:
+    def __init__(self, by_word: Mapping[str, Any], common_words: Collection[str]) -> None:
         self.by_word, self.common_words = by_word, common_words
 
     def __contains__(self, word: object) -> bool:

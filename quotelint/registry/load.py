@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import difflib
 import os
 from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
-from quotelint.errors import RegistryErrors, UserError
+from quotelint.errors import RegistryErrors, UserError, close_matches
 from quotelint.registry import Registry
 from quotelint.registry.model import Entity
 from quotelint.registry.schema import SECTIONS, Problems
@@ -86,7 +85,7 @@ def read_registry(files: list[str]) -> tuple[Registry, Sources]:
             reader = SECTIONS.get(key)
             if reader is None:
                 known = list(SECTIONS) + list(EXTRA_SECTIONS)
-                hint = difflib.get_close_matches(str(key), known, n=1)
+                hint = close_matches(str(key), known)
                 more = f" (did you mean {hint[0]!r}?)" if hint else f"; known sections: {', '.join(known)}"
                 problems.add(path, line, f"unknown key {key!r}{more}")
                 continue
@@ -162,7 +161,7 @@ def check_references(entities: dict[str, Entity], quotes: list[Any], problems: P
     for quote in quotes:
         speaker = entities.get(quote.speaker)
         if speaker is None or speaker.kind == "term":
-            hint = difflib.get_close_matches(quote.speaker, list(entities), n=1)
+            hint = close_matches(quote.speaker, entities)
             more = f" (did you mean {hint[0]!r}?)" if hint else ""
             problems.add(*_split(quote.where), f"quote {quote.id!r}: speaker {quote.speaker!r} is no person or organization id{more}")
     for entity in entities.values():

@@ -8,11 +8,10 @@ somebody's accepted spelling) run in `load.py` after every file has been read.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from collections.abc import Callable
 from typing import Any
 
-from quotelint.errors import UserError
+from quotelint.errors import UserError, close_matches
 from quotelint.registry.model import Claim, Entity, Quote, Role
 from quotelint.registry.yamlload import Mapping
 
@@ -138,7 +137,7 @@ def read_entry(item: Any, spec: Spec, what: str, path: str, line: int, problems:
     ok = True
     for key in item:
         if key not in spec:
-            hint = difflib.get_close_matches(str(key), list(spec), n=1)
+            hint = close_matches(str(key), spec)
             more = f" (did you mean {hint[0]!r}?)" if hint else f"; known keys: {', '.join(spec)}"
             problems.add(path, item.line_of(key), f"unknown key {key!r} in {what}{more}")
             ok = False

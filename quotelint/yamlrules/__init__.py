@@ -8,12 +8,11 @@ document wins). Every problem in a rule file is reported with its file and line,
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 from typing import Any
 
 from quotelint.checks import Rule
-from quotelint.errors import RegistryErrors
+from quotelint.errors import RegistryErrors, close_matches
 from quotelint.finding import CATEGORIES, Severity
 from quotelint.lazyre import lazy
 from quotelint.registry.schema import Problems
@@ -112,7 +111,7 @@ class RuleReader:
         allowed = set(COMMON) | ({KINDS[kind]} if kind else set(KINDS.values()))
         for key in self.item:
             if key not in allowed:
-                close = difflib.get_close_matches(str(key), sorted(allowed), n=1)
+                close = close_matches(str(key), sorted(allowed))
                 hint = f" (did you mean {close[0]!r}?)" if close else f"; {kind or 'a'} rule takes {', '.join(sorted(allowed))}"
                 self.bad(key, f"unknown key {key!r}{hint}")
         if kind and self.item.get(KINDS[kind]) is None:
