@@ -23,12 +23,19 @@ _SENTENCE_BREAK = lazy(r"[.!?:;•\n\r]")
 _PARTICLE_NAME = lazy(r"(?:a[dlnrstz]|ash|el|bin|ibn|ben|abu|bint|d|dell|l)[-'’]\p{Lu}")
 
 
+PARTICLE_FIRST = frozenset("abdeil")  # the letters a particle begins with
+
+
 def capitalised(word: str) -> bool:
     """A word written as a name: a capital first, or a particle joined to a capital."""
-    return word[:1].isupper() or word[:1] in _PARTICLE_FIRST and _PARTICLE_NAME.match(word) is not None
+    return word[:1].isupper() or word[:1] in PARTICLE_FIRST and particle_name(word)
 
 
-_PARTICLE_FIRST = frozenset("abdeil")
+def particle_name(word: str) -> bool:
+    """A lower-case particle joined to a capital: al-Haddad, d'Arcy (the joint is looked for
+    first, a plain test, since most words have none)."""
+    joint = word[1:5]
+    return ("-" in joint or "'" in joint or "’" in joint) and _PARTICLE_NAME.match(word) is not None
 
 
 def sentence_initial(prose: str, words: Sequence[Token], i: int, lexicon: Lexicon) -> bool:

@@ -201,3 +201,10 @@ def test_term_cues_looked_up_by_their_last_word_are_those_found_one_by_one(seed:
             fitting = by_last.get(words[-1], []) if words else []
             found = any(_ends_with(words, c) for c in fitting) or any(_ends_with(words, c) for c in other)
             assert found == any(_ends_with(words, c) for c in cues), (cues, words)
+
+
+def test_a_particle_name_is_found_with_its_joint_anywhere_the_pattern_allows() -> None:
+    from quotelint.propernames import capitalised
+
+    assert [w for w in ("al-Haddad", "d’Arcy", "dell’Orto", "bint-Saud", "ash-Sharif", "el-Sisi") if not capitalised(w)] == []
+    assert [w for w in ("ally", "bin", "e-mail", "de", "and-then", "l'", "all-Star") if capitalised(w)] == []

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint import knowledge
 from quotelint.lazyre import lazy
-from quotelint.propernames import capitalised
+from quotelint.propernames import PARTICLE_FIRST, capitalised, particle_name
 from quotelint.quotes.spans import WRAP_MIN
 
 if TYPE_CHECKING:
@@ -132,7 +132,7 @@ class NameReader:
         if self.positions is None:
             starts = [k for k, token in enumerate(tokens) if capitalised(token.text)]
         else:  # each distinct word tested once
-            starts = sorted(k for text, places in self.positions.items() if capitalised(text) for k in places)
+            starts = sorted(k for text, places in self.positions.items() if text[:1].isupper() or text[:1] in PARTICLE_FIRST and particle_name(text) for k in places)
         for i in starts:
             if i < after:
                 continue
