@@ -20,6 +20,8 @@ from quotelint.quotes.saidby import POSSESSIVE
 from quotelint.quotes.speakers import Candidate, Speaker
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from quotelint.quotes.attribution import Attributor
     from quotelint.quotes.frames import Frame
 
@@ -47,14 +49,8 @@ def colon_subject(at: Attributor, frame: Frame, a: int, k: int) -> tuple[Candida
 def _described(at: Attributor, frame: Frame, a: int, k: int) -> Candidate | None:
     """A person named in the sentence's first chunk that is no adverbial, after a description:
     `her granddaughter Kayla Brannigan`; not a name further on (`The report, written by X`)."""
-    i = a
-    while i < k:
-        end = i + 1
-        while end < k and frame.items[end].quote < 0 and not at.subjects.broken(frame.items[end - 1], frame.items[end]):
-            end += 1
-        if frame.items[i].quote < 0 and not at.subjects._passed_over(frame, i, description=False):
-            return at.subjects._best(frame, i, end, people_only=True)
-        i = end
+    for i, end in _open_chunks(at, frame, a, k):
+        return at.subjects._best(frame, i, end, people_only=True)
     return None
 
 
@@ -62,17 +58,25 @@ def somebody(at: Attributor, frame: Frame, a: int, k: int) -> Candidate | None:
     """Somebody described, nobody named, as the subject of the sentence's first chunk that is
     no adverbial: `Asked about the deficit, the premier shrugged:`; not a thing (`The report
     had one conclusion:`)."""
+    for i, end in _open_chunks(at, frame, a, k):
+        cand = at.subjects.describe_after(frame, i, end)
+        if cand is not None or not at._word(frame, i).lower().endswith(("ed", "ing")):
+            return _to_the_person(at, cand) if cand is not None else None
+        # else past a participle's clause: `Asked about the deficit,`
+    return None
+
+
+def _open_chunks(at: Attributor, frame: Frame, a: int, k: int) -> Iterator[tuple[int, int]]:
+    """The comma-separated chunks of items a..k-1 (first item, one past the last) that are no
+    adverbial, in order."""
     i = a
     while i < k:
         end = i + 1
         while end < k and frame.items[end].quote < 0 and not at.subjects.broken(frame.items[end - 1], frame.items[end]):
             end += 1
         if frame.items[i].quote < 0 and not at.subjects._passed_over(frame, i, description=False):
-            cand = at.subjects.describe_after(frame, i, end)
-            if cand is not None or not at._word(frame, i).lower().endswith(("ed", "ing")):
-                return _to_the_person(at, cand) if cand is not None else None
-        i = end  # past a participle's clause: `Asked about the deficit,`
-    return None
+            yield i, end
+        i = end
 
 
 def _to_the_person(at: Attributor, cand: Candidate) -> Candidate | None:
