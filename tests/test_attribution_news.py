@@ -601,3 +601,21 @@ def test_a_statement_from_a_body_speaks_for_it(registry: Registry) -> None:
     text = "According to a statement from the Harbour Ferry Authority, crossings will resume “when the wind drops.”"
     (q,) = quotes(text, registry)
     assert q.speaker == "Harbour Ferry Authority"
+
+
+def test_an_interviews_answers_go_to_the_person_answering(registry: Registry) -> None:
+    text = (
+        "Harbour master Ines Doyle spoke to the Ledger on Friday.\n\n"
+        "Q: “Will the ferry run this winter?”\n\n"
+        "A: “Only if the breakwater holds.”\n\n"
+        "Q: “And if it does not?”\n\n"
+        "A: “Then we wait for spring.”"
+    )
+    found = every(text, registry)
+    assert [(q.speaker, q.attribution) for q in found if q.kind == "speech"] == [
+        (None, None),
+        ("Ines Doyle", "answer"),
+        (None, None),
+        ("Ines Doyle", "answer"),
+    ]
+    assert found[1].confidence == "medium"

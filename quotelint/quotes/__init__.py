@@ -72,7 +72,7 @@ def find_quotes(ctx: Context) -> list[Quotation]:
         if first_part[q] != q:
             final[q] = unblocked(found[q], parent[q])  # `"...," she told reporters` closing the last paragraph
             continue
-        final[q] = unblocked(found[q], parent[q]) or carry.dash_line(q) or carry.colon_before(q) or carry.previous(q, speech, final)
+        final[q] = unblocked(found[q], parent[q]) or carry.dash_line(q) or carry.colon_before(q) or carry.answer(q, final) or carry.previous(q, speech, final)
     from_parts(first_part, final)
     echo(texts, speech, final, parent, qw)
     for q in range(len(spans)):

@@ -42,7 +42,7 @@ REACH = 60  # items looked at, at most, on either side of a quotation: a run-on 
 
 
 class Attribution(NamedTuple):
-    method: str  # after | before | cue | later | colon | part | dash | previous | echo | paragraph | said | outer | subject
+    method: str  # after | before | cue | later | colon | part | dash | previous | echo | paragraph | said | outer | answer | subject | nearest
     cand: Candidate | None  # the speaker as written, if any
     speaker: Speaker | None
     verb: int = -1  # token index of the reporting verb

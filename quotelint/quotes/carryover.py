@@ -25,6 +25,8 @@ from quotelint.quotes.frames import Frame
 from quotelint.quotes.speakers import Candidate
 
 _DASH_LINE = lazy(r"[ \t]*+[—–-]")
+_ANSWER = lazy(r"[ \t]*+A[:.][ \t]*+")  # `A: "..."`, an interview's answer
+_QUESTION = lazy(r"[ \t]*+Q[:.][ \t]*+\S")
 
 
 class Carryover:
@@ -54,6 +56,22 @@ class Carryover:
             return None
         cand = min(found, key=lambda c: (c.kind != "person", c.entity_id is None, c.first))
         return Attribution("dash", cand, self.at.resolve(cand))
+
+    def answer(self, q: int, found: list[Attribution | None]) -> Attribution | None:
+        """A quotation opening a paragraph that begins `A:` in an interview: the person who
+        answered before (`Reyes: "..."`), else the last person named before the first `Q:`."""
+        key, k = self.at.where[q]
+        opening = _ANSWER.match(self.at.prose, self.paragraphs[key[1]][0]) if key[0] == "p" else None
+        if opening is None or self.at.frames[key].items[k].start != opening.end():
+            return None
+        for earlier in range(q - 1, -1, -1):
+            a = found[earlier]
+            if a is not None and a.speaker is not None and a.speaker.kind == "person":
+                return Attribution("answer", a.cand, a.speaker)
+        first_question = next((i for i in range(key[1]) if _QUESTION.match(self.at.prose, self.paragraphs[i][0])), key[1])
+        start = self.paragraphs[first_question][0]
+        person = self.at.cast._back(bisect.bisect_left(self.at.cast.starts, start), lambda c: c.kind == "person")
+        return Attribution("answer", person, self.at.resolve(person)) if person is not None else None
 
     def colon_before(self, q: int) -> Attribution | None:
         """`Park said:` closing the paragraph before one that opens with the quotation; with

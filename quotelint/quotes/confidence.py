@@ -13,7 +13,7 @@ QL101 (misattribution) follows it: an error at high, a warning at medium, nothin
 from __future__ import annotations
 
 IN_SENTENCE = frozenset({"after", "before", "cue", "later", "colon", "dash"})
-CARRIED = frozenset({"previous", "paragraph", "said", "echo", "outer", "part"})
+CARRIED = frozenset({"previous", "paragraph", "said", "echo", "outer", "part", "answer"})
 HIGH, MEDIUM, LOW = "high", "medium", "low"
 
 
