@@ -619,3 +619,8 @@ def test_an_interviews_answers_go_to_the_person_answering(registry: Registry) ->
         ("Ines Doyle", "answer"),
     ]
     assert found[1].confidence == "medium"
+
+
+def test_what_opens_a_clause_so_the_describers_are_only_those_after_it(registry: Registry) -> None:
+    (q,) = quotes("The bill creates what critics call “a giveaway to developers.”", registry)
+    assert q.speaker_text == "critics"

@@ -152,8 +152,8 @@ class Subjects:
         k = j
         while k > lo and j - k < DESCRIPTION_WORDS and items[k - 1].quote < 0 and not self.broken(items[k - 1], items[k]):
             low = self.word(items[k - 1]).lower()
-            if low in self.qw.clause_words or low in self.verbs or low in self.qw.relative_words or low in self.qw.verb_helpers:
-                break
+            if low in self.qw.clause_words or low in self.verbs or low in self.qw.relative_words or low in self.qw.verb_helpers or low == "what":
+                break  # `what critics call`: a clause of its own
             k -= 1
         head = self.word(items[j])
         last = head.lower()
