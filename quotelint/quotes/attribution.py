@@ -17,7 +17,6 @@ Speech quotations still without a speaker are then given one from the context
 
 from __future__ import annotations
 
-import bisect
 from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint import knowledge
@@ -99,12 +98,13 @@ class Attributor:
         age = _AGE_OF.search(cand.name)
         if age is None:
             return None
-        i = bisect.bisect_left(self.cast.event_starts, cand.first)
-        for _, person in reversed(self.cast.events[:i]):
+
+        def aged(person: Candidate) -> bool:
             given = _AGE_AFTER.match(self.prose, self.tokens[person.last].end) if person.kind == "person" else None
-            if given is not None and given.group(1) == age.group(1):
-                return self.cast.resolve(person)
-        return None
+            return given is not None and given.group(1) == age.group(1)
+
+        person = self.cast._back(cand.first, aged)
+        return self.cast.resolve(person) if person is not None else None
 
     # --- the quotation's own sentence -------------------------------------------------------
 
@@ -455,10 +455,10 @@ class Attributor:
         named (`The victim's mother read a statement. "...," she said`): that description, as
         written, when its noun tells no other sex."""
         sex = self.qw.pronouns.get(cand.name.lower())
-        a = frame.sentence_of(v)[0]
-        if sex not in ("male", "female") or a == 0 or frame.items[a - 1].quote >= 0:
+        before = self._sentence_before(frame, v) if sex in ("male", "female") else None
+        if before is None or frame.items[before[1] - 1].quote >= 0:
             return None
-        p = frame.sentence_of(a - 1)[0]
+        p, a = before
         for i in range(p, a):
             named = self.cast.at_first(frame.items[i].token) if frame.items[i].quote < 0 else None
             if named is not None and named.kind in ("person", "pronoun", "name", "title"):
@@ -472,20 +472,17 @@ class Attributor:
     def _it_source(self, frame: Frame, cand: Candidate, v: int) -> Candidate | None:
         """An `it` that stands for nobody named: the report, study or body opening the sentence
         before (`The report was written by a panel. "...," it said`, `The company`), as written."""
+        before = self._sentence_before(frame, v) if cand.name.lower() == "it" else None
+        if before is None:
+            return None
+        return self.subjects.headed(frame, *before, self.qw.determiners, lambda w: knowledge.is_source_noun(w) or knowledge.is_group_noun(w))
+
+    @staticmethod
+    def _sentence_before(frame: Frame, v: int) -> tuple[int, int] | None:
+        """The first and one-past-last item of the sentence before the one holding item v, in
+        the same paragraph."""
         a = frame.sentence_of(v)[0]
-        if cand.name.lower() != "it" or a == 0:
-            return None
-        p = frame.sentence_of(a - 1)[0]
-        if frame.items[p].quote >= 0 or self._word(frame, p).lower() not in self.qw.determiners:
-            return None
-        for i in range(p + 1, min(p + 4, a)):
-            word = self._word(frame, i)
-            if frame.items[i].quote >= 0 or not word.islower():
-                return None
-            if knowledge.is_source_noun(word) or knowledge.is_group_noun(word):
-                text = self.prose[frame.items[p].start : frame.items[i].end]
-                return Candidate(frame.items[p].token, frame.items[i].token, "description", text)
-        return None
+        return (frame.sentence_of(a - 1)[0], a) if a > 0 else None
 
     def _characterizes(self, between: list[str]) -> bool:
         """A naming verb that does not name: a request (`called on Ms Cardew to "come clean"`,

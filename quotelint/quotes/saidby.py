@@ -18,6 +18,8 @@ from quotelint.quotes.frames import Frame, Item
 from quotelint.quotes.speakers import Candidate, Cast
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from quotelint.quotes.words import QuoteWords
 
 _CHUNK_BREAK = lazy(r"[,;:()\[\]—–]|\s-\s")
@@ -440,13 +442,19 @@ class Subjects:
         """A chunk opening with `a`, `one` or a quantifier and a noun for a person within a few
         words (`One operative inside the campaign`, `A neighbour of the family`): that
         somebody, up to the noun, whatever names follow."""
-        if self.word(frame.items[k]).lower() not in self.qw.indefinite_words | self.qw.quantifiers:
+        return self.headed(frame, k, end, self.qw.indefinite_words | self.qw.quantifiers, knowledge.is_person_noun)
+
+    def headed(self, frame: Frame, k: int, end: int, openers: frozenset[str], head: Callable[[str], bool]) -> Candidate | None:
+        """A description from item k, one of `openers`, to the first of the next three words
+        (before `end`) that `head` accepts, all of them in lower case: `One operative`, `The
+        audit`. None when a capital, a quotation or the end comes first."""
+        if frame.items[k].quote >= 0 or self.word(frame.items[k]).lower() not in openers:
             return None
         for i in range(k + 1, min(end, k + 4)):
             word = self.word(frame.items[i])
             if frame.items[i].quote >= 0 or not word.islower():
                 return None
-            if knowledge.is_person_noun(word):
+            if head(word):
                 text = self.prose[frame.items[k].start : frame.items[i].end]
                 return Candidate(frame.items[k].token, frame.items[i].token, "description", text)
         return None
