@@ -100,6 +100,11 @@ def is_person_noun(word: str) -> bool:
     return word.lower() in words("person_nouns.txt")
 
 
+def is_verb(word: str) -> bool:
+    """A verb in the base form, not mostly used as a noun: embrace, gut; not cloud, rehab."""
+    return word.lower() in words("verbs.txt")
+
+
 def is_group_noun(word: str) -> bool:
     """A noun for a group or a body that can speak: committee, agencies, campaign, police."""
     return word.lower() in words("group_nouns.txt")

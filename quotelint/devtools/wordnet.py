@@ -1,9 +1,9 @@
-"""Read WordNet 3.0's noun database straight from its data files (no NLTK).
+"""Read WordNet 3.0's noun database (and its list of verbs) straight from its data files (no NLTK).
 
 The files are those of Debian's `wordnet-base` (/usr/share/wordnet): `data.noun` holds one
 synset a line (offset, lexicographer file, words, pointers | gloss), `index.noun` each lemma's
 synsets, most frequent sense first, `cntlist.rev` how often each sense was tagged in the
-SemCor corpus, `noun.exc` irregular plurals. The format is WordNet's wndb(5).
+SemCor corpus, `noun.exc` irregular plurals, `index.verb` the lemmas with a verb sense. The format is WordNet's wndb(5).
 
 Used only by `build_knowledge.py`; never at run time.
 """
@@ -33,6 +33,20 @@ class WordNet:
     senses: dict[str, tuple[str, ...]]  # lower-case lemma -> its noun synsets, most frequent first
     tagged: dict[str, Counter[str]]  # lower-case lemma -> tagged uses: n, v, a, r and n:<lexfile>
     plurals: dict[str, tuple[str, ...]]  # lower-case lemma -> irregular plurals (noun.exc)
+    verbs: frozenset[str] = frozenset()  # lower-case lemmas that have a verb sense (index.verb)
+
+    def mostly_verbs(self) -> set[str]:
+        """Single-word verbs not mostly used as nouns: every lemma with a verb sense unless SemCor
+        tags it as a noun five times or more and over four times as often as a verb (embrace,
+        crush, gut, end; not cloud, school, storm)."""
+        found = set()
+        for verb in self.verbs:
+            if not verb.replace("-", "").isalpha():
+                continue
+            uses = self.tagged.get(verb)
+            if uses is None or not (uses["n"] >= 5 and uses["n"] > 4 * uses["v"]):
+                found.add(verb)
+        return found
 
     def synset(self, name: str) -> Synset:
         """A synset by its NLTK-style name: `person.n.01` is the first noun sense of person."""
@@ -92,4 +106,5 @@ def read_wordnet(folder: str) -> WordNet:
         inflected, *bases = line.split()
         for base in bases:
             plurals.setdefault(base, []).append(inflected)
-    return WordNet(synsets, senses, tagged, {k: tuple(v) for k, v in plurals.items()})
+    verbs = frozenset(line.split(maxsplit=1)[0] for line in _lines(os.path.join(folder, "index.verb")))
+    return WordNet(synsets, senses, tagged, {k: tuple(v) for k, v in plurals.items()}, verbs)
