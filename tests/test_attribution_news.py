@@ -624,3 +624,60 @@ def test_an_interviews_answers_go_to_the_person_answering(registry: Registry) ->
 def test_what_opens_a_clause_so_the_describers_are_only_those_after_it(registry: Registry) -> None:
     (q,) = quotes("The bill creates what critics call “a giveaway to developers.”", registry)
     assert q.speaker_text == "critics"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Okafor identified the referee as “Belgian,” which was wrong.", "Okafor"),
+        ("Councillor Ada Marsh portrayed the rival bid as a “vanity project.”", "Ada Marsh"),
+        ("Okafor has a strategy that rests on presenting herself as “anti-establishment.”", "Okafor"),
+    ],
+)
+def test_a_verb_that_labels_through_as_gives_its_subjects_words(text: str, speaker: str, registry: Registry) -> None:
+    (q,) = quotes(text, registry)
+    assert q.speaker == speaker
+
+
+def test_a_label_verb_without_as_or_in_the_passive_reports_nothing(registry: Registry) -> None:
+    (product,) = every("The firm presented its “LumaCell” battery at the fair.", registry)
+    assert product.kind == "term"  # no `as`: a product's name
+    (passive,) = every("The driver was identified as “a local man” by police.", registry)
+    assert passive.speaker_text is None  # not the driver's words
+
+
+def test_one_capitalised_word_after_is_in_reported_speech_is_the_speakers_word(registry: Registry) -> None:
+    (q,) = quotes("Okafor said the new coach was “Scottish,” and that was enough.", registry)
+    assert q.speaker == "Okafor"
+
+
+@pytest.mark.parametrize(
+    ("text", "described"),
+    [
+        ("The senator called the levy “a tax on commuters.”", "The senator"),
+        ("Today the Valley Courier newspaper calls the town “the jewel” of the coast.", "the Valley Courier newspaper"),
+        ("Officials called the delay “a disgrace.”", "Officials"),
+    ],
+)
+def test_a_label_from_one_person_described_or_a_judgment_with_a_is_speech(text: str, described: str, registry: Registry) -> None:
+    (q,) = quotes(text, registry)
+    assert q.speaker_text == described
+
+
+def test_a_name_that_a_group_gives_a_place_stays_a_term(registry: Registry) -> None:
+    (q,) = every("Local fishermen call the cove “the Kettle.”", registry)
+    assert q.kind == "term"
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Okafor closed with a plea for the council to “rethink” its budget.", "speech"),
+        ("The levy would “cripple” small shops, the report found.", "speech"),
+        ("He was sent to “rehab” twice.", "term"),  # a noun after the preposition `to`
+        ("The archive moved to “the cloud” last year.", "term"),
+    ],
+)
+def test_a_verb_quoted_after_to_or_a_modal_is_somebodys_word(text: str, kind: str, registry: Registry) -> None:
+    (q,) = every(text, registry)
+    assert q.kind == kind

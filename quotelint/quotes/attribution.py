@@ -30,6 +30,7 @@ from quotelint.quotes.speakers import Candidate, Cast, Speaker
 if TYPE_CHECKING:
     from quotelint.quotes.words import QuoteWords
 
+_BE = frozenset(("is", "are", "was", "were", "be", "been", "being", "am", "get", "got", "gets"))
 _CLOSER = lazy(r"[,:;—–]|\s-\s")
 _AFTER_GAP = lazy(r"[\s,;—–-]*+")
 _AGE_OF = lazy(r"\b(\d{1,3})-year-old")  # the 67-year-old
@@ -37,6 +38,7 @@ _AGE_AFTER = lazy(r"[ \t]*+[,(][ \t]*+(\d{1,3})\b")  # Peter Walsh, 67, / Walsh 
 AFTER_REACH = 32  # items looked at, at most, for the verb after a quotation and its speaker's appositive
 APPOSITIVE_REACH = 40  # items looked at, at most, for the comma closing a speaker's appositive
 CLOSING_TAIL = 4  # words a reporting verb may have after it and still close the sentence: `told reporters on Friday`
+LABEL_REACH = 8  # items from a verb that labels through `as` to the quotation: portrayed the rival as "x"
 REACH = 60  # items looked at, at most, on either side of a quotation: a run-on "sentence" stays linear
 
 
@@ -142,6 +144,17 @@ class Attributor:
             return False
         # `many Asian states`: after a plural quantifier a verb in -s is a plural noun
         return not (word.endswith("s") and i >= 2 and self._word(frame, i - 2).lower() in self.qw.quantifiers)
+
+    def _labels(self, frame: Frame, v: int, k: int) -> bool:
+        """A verb that reports only through `as`, active, with `as` in the few words between it
+        and the quotation at item k: `she portrayed the rival as "a career insider"`; not `the
+        firm presented its "FlowCore" cell`, nor `he was identified as "the driver"`."""
+        word = self._word(frame, v)
+        if word not in self.qw.label_verbs or k - v > LABEL_REACH:
+            return False
+        if v > 0 and self._word(frame, v - 1).lower() in _BE:
+            return False
+        return any(self._word(frame, i) == "as" for i in range(v + 1, k)) and all(frame.items[i].quote < 0 for i in range(v + 1, k))
 
     def _after(self, frame: Frame, k: int, b: int) -> Attribution | None:
         found = self._after_verb(frame, k, b)
@@ -320,7 +333,7 @@ class Attributor:
             if cue is not None:
                 found = self._named("cue", frame, v + 1, k, -1)
                 return found or Attribution("cue", None, None)
-            if not self._is_verb(frame, v):
+            if not self._is_verb(frame, v) and not self._labels(frame, v, k):
                 continue
             if self._closed_relative(frame, v, k):
                 continue  # `a candidate who promised mass deportation: "..."`: the clause ended before it
@@ -447,7 +460,7 @@ class Attributor:
         naming = False
         if k > v >= 0 and self._word(frame, v) in self.qw.naming_verbs:
             between = [self._word(frame, i).lower() for i in range(v + 1, k)]
-            naming = any(w not in ("a", "an") for w in between) and not self._characterizes(between)
+            naming = any(w not in ("a", "an") for w in between) and not self._characterizes(between) and not self._judged(frame, k)
         return Attribution(method, cand, speaker, frame.items[v].token, naming)
 
     def _described_before(self, frame: Frame, cand: Candidate, v: int) -> Candidate | None:
@@ -488,6 +501,12 @@ class Attributor:
         """A naming verb that does not name: a request (`called on Ms Cardew to "come clean"`,
         `called for`) or a judgment with `a` before the quotation (`termed the plan a "jumla"`)."""
         return between[0] in self.qw.request_particles or between[-1] in self.qw.indefinite_words or between[-1] == "to"
+
+    def _judged(self, frame: Frame, k: int) -> bool:
+        """A quotation opening with `a` or `an` after a naming verb is a judgment, not a name:
+        `officials called the plan "a disaster"`."""
+        first = self.quoted(frame, k).split(maxsplit=1)[:1]
+        return bool(first) and first[0] in ("a", "an")
 
     def _somebody(self, cand: Candidate) -> bool:
         """A description of a person (`a woman in the crowd`, `one voter`), by its words."""

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from quotelint import knowledge
 from quotelint.quotes.attribution import Attribution
 from quotelint.quotes.frames import Frame
 from quotelint.names import tokens
@@ -31,6 +32,7 @@ from quotelint.names import tokens
 if TYPE_CHECKING:
     from quotelint.lexicon import Lexicon
     from quotelint.names import Token
+    from quotelint.quotes.resolution import Candidate
     from quotelint.quotes.words import QuoteWords
 
 LONG = 5  # words
@@ -61,8 +63,11 @@ class Classifier:
         # (`Trump identified the judge as "Spanish"`)
         named_label = found is not None and (found.naming or self._word(frame, k - 1) == "as") and short and self._named_speaker(found)
         # one capitalised word a speaker says (`Trump has said the deal could lead to another "Holocaust."`):
-        # an ordinary word, not a title
-        said_word = len(parts) == 1 and found is not None and found.method != "later" and not found.naming and self.lexicon.is_common_word(parts[0].lower())
+        # an ordinary word, not a title; so is a word standing as what somebody is or was (`Holt
+        # said the judge was "Canadian"`)
+        said_word = len(parts) == 1 and found is not None and found.method != "later" and not found.naming and (
+            self.lexicon.is_common_word(parts[0].lower()) or self._word(frame, k - 1) in self.qw.copulas
+        )
         if self.title_case(parts) and not direct and not named_label and not said_word:
             return "term"  # a title; but `Trump refers to the governor as "Chris."` is Trump's word
         if found is not None and found.method != "later":
@@ -72,19 +77,30 @@ class Classifier:
             return "speech"
         if found is not None and not self._determined(frame, k):
             return "speech"
+        if not nested and self._verb_place(frame, k, parts):
+            return "speech"  # `urged the party to "embrace" his bid`: a verb quoted is somebody's word
         if nested or self._determined(frame, k) or self._modifier(frame, k, text) or len(parts) == 1 or self._subject_place(frame, k, text):
             return "term"
         return "speech"
 
-    @staticmethod
-    def _named_speaker(found: Attribution) -> bool:
+    def _named_speaker(self, found: Attribution) -> bool:
         """A naming verb whose subject is somebody named (`Obama called the bankers "fat cats"`,
         `he called it "a disgrace"`): the label is that speaker's words. With nobody named
         (`residents call the illness "x"`) it is a name for a thing."""
         speaker = found.speaker
         if found.cand is not None and found.cand.kind == "pronoun" and found.cand.name.lower() in ("he", "she"):
             return True  # `she described herself as "anti-system"`: somebody, whoever she is
+        if found.cand is not None and found.cand.kind in ("description", "title") and self._one_described(found.cand):
+            return True  # `the senator called it "a disgrace"`: one person described
         return speaker is not None and speaker.kind in ("person", "organization", "name") or found.cand is not None and found.cand.kind == "pronoun" and speaker is not None
+
+    def _one_described(self, cand: Candidate) -> bool:
+        """A description of one speaker (`the senator`, `the state newspaper`): its last word a
+        person noun or a body's in the singular; not people at large (`residents`, `locals`), nor a
+        document (`the memo referred to the payments as "tea money"`)."""
+        head = self.words[cand.last].text.lower()
+        plural = head.endswith(("s", "men", "people", "folk", "children"))
+        return not plural and (knowledge.is_person_noun(head) or knowledge.is_group_noun(head))
 
     def _word(self, frame: Frame, i: int) -> str | None:
         if not 0 <= i < len(frame.items) or frame.items[i].quote >= 0:
@@ -144,6 +160,16 @@ class Classifier:
             return True
         sentence_start = k - 1 == 0 or frame.sentence[k - 2] != frame.sentence[k - 1]
         return word[:1].isupper() and not sentence_start and word.lower() not in self.qw.pronouns
+
+    def _verb_place(self, frame: Frame, k: int, parts: list[str]) -> bool:
+        """A short lower-case quotation right after `to` or a modal (`vowed to "crush" them`,
+        `would "gut" the plan`): a verb, and a verb is a word somebody used, not a name."""
+        if len(parts) > 2 or not parts[0].islower() or parts[0] in self.qw.determiners or k == 0:
+            return False
+        before = self._word(frame, k - 1)
+        if before is None or before.lower() not in self.qw.verb_openers or self.prose[frame.items[k - 1].end : frame.items[k].start].strip():
+            return False
+        return before.lower() != "to" or knowledge.is_verb(parts[0])  # `to` is a preposition too: sent to "rehab"
 
     def _modifier(self, frame: Frame, k: int, text: str) -> bool:
         """`"door-to-door" campaigning`: the quotation modifies the noun after it."""

@@ -23,6 +23,9 @@ class Ending(NamedTuple):
 class QuoteWords(NamedTuple):
     term_cues: tuple[tuple[str, ...], ...]  # each a phrase, `*` for up to three words
     naming_verbs: frozenset[str]
+    copulas: frozenset[str]  # is, was, seemed: a quoted word after them says what something is
+    verb_openers: frozenset[str]  # to, would: a short quotation after them is a verb
+    label_verbs: frozenset[str]  # report only through `as`: portrayed the rival as "x"
     gloss_words: frozenset[str]
     request_particles: frozenset[str]
     determiners: frozenset[str]
@@ -90,6 +93,9 @@ def quote_words() -> QuoteWords:
     return QuoteWords(
         term_cues=_phrases(data["term_cues"]),
         naming_verbs=words("naming_verbs"),
+        label_verbs=words("label_verbs"),
+        verb_openers=words("verb_openers"),
+        copulas=words("copulas"),
         gloss_words=words("gloss_words"),
         request_particles=words("request_particles"),
         determiners=words("determiners"),
