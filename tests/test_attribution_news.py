@@ -681,3 +681,17 @@ def test_a_name_that_a_group_gives_a_place_stays_a_term(registry: Registry) -> N
 def test_a_verb_quoted_after_to_or_a_modal_is_somebodys_word(text: str, kind: str, registry: Registry) -> None:
     (q,) = every(text, registry)
     assert q.kind == kind
+
+
+def test_a_title_description_stands_for_the_subject_not_the_person_spoken_of(registry: Registry) -> None:
+    text = (
+        "Sen. Dana Holt, speaking on a radio show, said Governor Ross had ignored the floods. "
+        "Nothing the governor did “will calm anyone down,” the Ohio senator said."
+    )
+    (q,) = quotes(text, registry)
+    assert q.speaker == "Dana Holt"
+
+
+def test_a_title_heading_the_sentence_is_its_subject_though_a_name_follows(registry: Registry) -> None:
+    (q,) = quotes("In two interviews, the judge sounded off on Ross, saying she did not “want to think about” a Ross win.", registry)
+    assert (q.speaker, q.speaker_text) == (None, "the judge")

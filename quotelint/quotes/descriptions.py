@@ -5,7 +5,8 @@ Used when a title noun is held by nobody written with that title (`Cast.resolve`
 nothing). A spokesperson with `a`, `an` or `one` before it is unnamed and speaks for the
 organization written beside it (`an Acme spokeswoman`, `a spokesman for Acme`) or named last in
 its paragraph or the one before; any other title noun with `the` or a possessive before it
-stands for the last person named in its own paragraph (failing that, a spokesperson for the
+stands for the last person named in its own paragraph, or for the subject of that person's
+sentence (`Senator Holt said Governor Ross had failed. ... the senator said`: Holt) (failing that, a spokesperson for the
 organization); `the spokesperson` first goes back to the organization of the spokesperson met
 before it (`A Brightloom spokesperson confirmed ... the spokesperson said`). `Sentencing him, the judge said` with nobody named in the paragraph is nobody.
 """
@@ -43,7 +44,9 @@ class Descriptions:
         if found is None and spokesperson and determiner not in self.qw.indefinite_words:
             found = self._introduced(cand.first, here)  # A Brightloom spokesperson ... the spokesperson
         if found is None and determiner not in self.qw.indefinite_words:
-            found = self.cast._back(cand.first, lambda c: c.kind == "person" and self.cast._paragraph(c.first) == here and self.cast._personal(c.name))
+            fits = lambda c: c.kind == "person" and self.cast._paragraph(c.first) == here and self.cast._personal(c.name)  # noqa: E731
+            found = self.cast._back(cand.first, fits)
+            found = self.cast._subject_before(found, fits) if found is not None else None  # not the one spoken of
         if found is None and spokesperson:
             found = self.cast._back(cand.first, lambda c: c.kind in ORGANIZATIONS and not c.bare and near(c) and (c.kind != "name" or c.first < c.last))
         if found is not None and found.bare:

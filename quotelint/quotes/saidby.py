@@ -27,6 +27,7 @@ _DASH = lazy(r"[—–]|\s-\s")
 POSSESSIVE = lazy(r"['’]s?\s++")  # a possessive ending a name: Acme's, Rhodes'
 RANK = {"person": 0, "organization": 1, "name": 2, "body": 3, "single": 4, "title": 5, "pronoun": 6, "description": 7, "place": 8}
 MAX_CHUNKS = 6
+TITLE_HEAD_REACH = 4  # words from a determiner to the title noun it opens: the former Supreme Court justice
 _AUXILIARIES = frozenset("has had have was were is are be been will would shall should can could may might must do does did".split())
 DESCRIPTION_WORDS = 12  # words, at most, of a speaker described: `one owner of a shop that sells ...`
 REACH = 60  # items looked at, at most, left of a verb
@@ -432,10 +433,23 @@ class Subjects:
             if unnamed is not None:
                 return unnamed  # `One operative inside Trump Tower tried to play down Ryan's remarks`
             if frame.items[k].quote < 0 and not self._passed_over(frame, k):
-                found = self._best(frame, k, end)
+                found = self._headed_title(frame, k, end) or self._best(frame, k, end)
                 if found is not None:
                     return found
             k = end
+        return None
+
+    def _headed_title(self, frame: Frame, k: int, end: int) -> Candidate | None:
+        """A title noun heading the chunk at item k after its determiner (`the judge sounded off
+        on Ross`): the subject, though a person is named later in the chunk."""
+        if self.word(frame.items[k]).lower() not in self.qw.determiners:
+            return None
+        for i in range(k + 1, min(end, k + 1 + TITLE_HEAD_REACH)):
+            if frame.items[i].quote >= 0:
+                return None
+            cand = self.cast.at_first(frame.items[i].token)
+            if cand is not None:
+                return cand if cand.kind == "title" else None
         return None
 
     def _somebody_unnamed(self, frame: Frame, k: int, end: int) -> Candidate | None:
