@@ -695,3 +695,12 @@ def test_a_title_description_stands_for_the_subject_not_the_person_spoken_of(reg
 def test_a_title_heading_the_sentence_is_its_subject_though_a_name_follows(registry: Registry) -> None:
     (q,) = quotes("In two interviews, the judge sounded off on Ross, saying she did not “want to think about” a Ross win.", registry)
     assert (q.speaker, q.speaker_text) == (None, "the judge")
+
+
+def test_a_pronoun_after_a_participle_takes_the_sentences_subject_not_a_possessor(registry: Registry) -> None:
+    text = (
+        "Senator Paul Dreyer spoke in Lowell. “They did nothing,” Dreyer said.\n\n"
+        "Erin Vasquez, a well-known campaigner, backed Dreyer’s plan on Saturday, saying she had held off "
+        "because she believed “the town needs help first.”"
+    )
+    assert [q.speaker for q in quotes(text, registry)] == ["Paul Dreyer", "Erin Vasquez"]

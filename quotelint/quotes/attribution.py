@@ -515,12 +515,19 @@ class Attributor:
     def _earlier_subject(self, frame: Frame, cand: Candidate, v: int, a: int) -> tuple[Candidate, Speaker | None] | None:
         """`Brussels said it welcomed`: a pronoun taking the subject of the sentence's earlier
         verb; that subject, and who it is."""
-        want_person = self.qw.pronouns.get(cand.name) in ("male", "female")
+        sense = self.qw.pronouns.get(cand.name)
+        want_person = sense in ("male", "female")
         for u in range(v - 1, a - 1, -1):
             if self._is_verb(frame, u):
-                earlier = self.subjects.left_of(frame, u, a)
+                if self._word(frame, u).endswith("ing"):
+                    # `Brockovich endorsed Sanders' plan, saying she`: the participle's subject is the sentence's
+                    earlier = self.subjects.first_subject(frame, a, u)
+                else:
+                    earlier = self.subjects.left_of(frame, u, a)
                 if earlier is not None and earlier.kind == "description" and want_person and self._somebody(earlier):
                     return earlier, self.resolve(earlier)  # `a woman in the crowd told reporters she thinks`: as written
                 if earlier is not None and earlier.kind != "pronoun" and (earlier.kind == "person") == want_person:
+                    if want_person and self.cast._sex(earlier, sense) != sense:
+                        return None  # `Holt said she`: not Holt if Holt is known to be a man
                     return earlier, self.cast.resolve(earlier)
         return None
