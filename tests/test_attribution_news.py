@@ -704,3 +704,9 @@ def test_a_pronoun_after_a_participle_takes_the_sentences_subject_not_a_possesso
         "because she believed “the town needs help first.”"
     )
     assert [q.speaker for q in quotes(text, registry)] == ["Paul Dreyer", "Erin Vasquez"]
+
+
+def test_a_name_in_a_relative_clause_after_a_described_speaker_is_not_the_speaker(registry: Registry) -> None:
+    text = "Mara Quinlan spoke first. “It will be hard to finish in time,” said a longtime ACLU data analyst who has worked for one of Quinlan’s rivals."
+    speakers = [(q.speaker, q.speaker_text) for q in quotes(text, registry)]
+    assert speakers == [(None, "a longtime ACLU data analyst")]

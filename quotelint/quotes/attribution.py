@@ -301,7 +301,8 @@ class Attributor:
             if later is not None and POSSESSIVE.match(self.prose, self.tokens[later.last].end) is None:
                 cand, possessor = later, False  # said Clinton's top aide Jake Sullivan: Sullivan
         owner = cand if possessor and cand.last + 1 < len(self.tokens) and self.tokens[cand.last + 1].text.lower() in self.qw.possessor_sources else None
-        if cand is not None and (cand.kind != "person" or possessor) and hi < b and frame.items[hi].quote < 0:
+        appositive = hi < b and frame.items[hi].quote < 0 and self.subjects.broken(frame.items[hi - 1], frame.items[hi])
+        if cand is not None and (cand.kind != "person" or possessor) and appositive:
             end = hi + 1
             while end < b and end - hi < 8 and frame.items[end].quote < 0 and not self.subjects.broken(frame.items[end - 1], frame.items[end]):
                 end += 1
