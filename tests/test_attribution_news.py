@@ -710,3 +710,9 @@ def test_a_name_in_a_relative_clause_after_a_described_speaker_is_not_the_speake
     text = "Mara Quinlan spoke first. “It will be hard to finish in time,” said a longtime ACLU data analyst who has worked for one of Quinlan’s rivals."
     speakers = [(q.speaker, q.speaker_text) for q in quotes(text, registry)]
     assert speakers == [(None, "a longtime ACLU data analyst")]
+
+
+def test_a_participles_subject_described_then_named_in_an_appositive_is_the_person(registry: Registry) -> None:
+    text = "In early May, the state director, Lena Ortiz, reached out to the firm, writing in an email: “We want the files soon.”"
+    (q,) = quotes(text, registry)
+    assert q.speaker == "Lena Ortiz"

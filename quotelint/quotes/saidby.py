@@ -434,10 +434,25 @@ class Subjects:
                 return unnamed  # `One operative inside Trump Tower tried to play down Ryan's remarks`
             if frame.items[k].quote < 0 and not self._passed_over(frame, k):
                 found = self._headed_title(frame, k, end) or self._best(frame, k, end)
+                if found is not None and found.kind in ("title", "description"):
+                    return self._named_next(frame, end, hi) or found  # `the state director, Mike Rubino, reached out`
                 if found is not None:
                     return found
             k = end
         return None
+
+    def _named_next(self, frame: Frame, k: int, hi: int) -> Candidate | None:
+        """The person a chunk opening at item k names and nothing else: the appositive after a
+        subject described (`the state director, Mike Rubino,`)."""
+        if k >= hi or frame.items[k].quote >= 0:
+            return None
+        cand = self.cast.at_first(frame.items[k].token)
+        if cand is None or cand.kind != "person":
+            return None
+        after = k + 1
+        while after < hi and frame.items[after].token >= 0 and frame.items[after].token <= cand.last:
+            after += 1
+        return cand if after < hi and self.broken(frame.items[after - 1], frame.items[after]) else None
 
     def _headed_title(self, frame: Frame, k: int, end: int) -> Candidate | None:
         """A title noun heading the chunk at item k after its determiner (`the judge sounded off
@@ -448,8 +463,14 @@ class Subjects:
             if frame.items[i].quote >= 0:
                 return None
             cand = self.cast.at_first(frame.items[i].token)
-            if cand is not None:
-                return cand if cand.kind == "title" else None
+            if cand is None:
+                continue
+            while cand.kind == "title" and i + 1 < end and frame.items[i + 1].quote < 0:
+                head = self.cast.at_first(frame.items[i + 1].token)  # the state director: director
+                if head is None or head.kind != "title":
+                    break
+                cand, i = head, i + 1
+            return cand if cand.kind == "title" else None
         return None
 
     def _somebody_unnamed(self, frame: Frame, k: int, end: int) -> Candidate | None:
