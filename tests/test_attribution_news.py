@@ -716,3 +716,20 @@ def test_a_participles_subject_described_then_named_in_an_appositive_is_the_pers
     text = "In early May, the state director, Lena Ortiz, reached out to the firm, writing in an email: “We want the files soon.”"
     (q,) = quotes(text, registry)
     assert q.speaker == "Lena Ortiz"
+
+
+def test_a_word_the_headline_quotes_is_the_speakers_who_says_it_in_the_body(registry: Registry) -> None:
+    text = (
+        "Trustees split over ‘hasty’ plan to sell the old school\n\n"
+        "Trustee Mira Okonjo called the sale ‘hasty’ and said the board had not consulted parents."
+    )
+    found = every(text, registry)
+    assert [(q.kind, q.speaker, q.attribution) for q in found] == [
+        ("speech", "Mira Okonjo", "echo"),
+        ("speech", "Mira Okonjo", "before"),
+    ]
+
+
+def test_a_headline_term_nobody_says_in_the_body_stays_a_term(registry: Registry) -> None:
+    text = "Residents rally behind ‘Save the Pier’ campaign\n\nMira Okonjo said the pier ‘must stay open’ for anglers."
+    assert every(text, registry)[0].kind == "term"

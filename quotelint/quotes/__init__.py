@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from quotelint.context import Context
     from quotelint.quotes.spans import Span
 
+HEADLINE_MAX = 160  # characters of a first paragraph that reads as a headline
 ECHO_MIN = 2  # content words a quotation must share to take another's speaker
 
 
@@ -74,6 +75,7 @@ def find_quotes(ctx: Context) -> list[Quotation]:
             continue
         final[q] = unblocked(found[q], parent[q]) or carry.dash_line(q) or carry.colon_before(q) or carry.answer(q, final) or carry.previous(q, speech, final)
     from_parts(first_part, final)
+    headline_echo(prose, texts, speech, kinds, final, parent, spans, scan.paragraphs, qw)
     echo(texts, speech, final, parent, qw)
     for q in range(len(spans)):
         if not speech[q] or first_part[q] != q:
@@ -217,6 +219,25 @@ def echo(texts: list[str], speech: list[bool], final: list[Attribution | None], 
         if common:
             source = final[min(common)]
             final[q] = Attribution("echo", source.cand, source.speaker)  # type: ignore[union-attr]
+
+
+def headline_echo(prose, texts, speech, kinds, final, parent, spans, paragraphs, qw) -> None:  # type: ignore[no-untyped-def]
+    """A term in the headline whose words a named speaker says in the body (`Councillors clash
+    over 'reckless' plan` above `Ambrose called the closures 'reckless'`) is that speaker's
+    word: a headline echoes the body, however short the word."""
+    if len(paragraphs) < 2 or paragraphs[0][1] - paragraphs[0][0] > HEADLINE_MAX or "\n" in prose[paragraphs[0][0] : paragraphs[0][1]].strip():
+        return  # no headline: a first paragraph of one short line
+    said: dict[tuple[str, ...], int] = {}
+    for q, span in enumerate(spans):
+        if speech[q] and span.start >= paragraphs[0][1] and final[q] is not None and named_speaker(final[q]) is not None:
+            said.setdefault(cut(texts[q], qw).norm, q)
+    for q, span in enumerate(spans):
+        if span.start >= paragraphs[0][1]:
+            break
+        source = said.get(cut(texts[q], qw).norm) if not speech[q] and parent[q] < 0 else None
+        if source is not None:
+            speech[q], kinds[q] = True, "speech"
+            final[q] = Attribution("echo", final[source].cand, final[source].speaker)
 
 
 def reads_as_person(speaker, lexicon) -> bool:  # type: ignore[no-untyped-def]
