@@ -733,3 +733,15 @@ def test_a_word_the_headline_quotes_is_the_speakers_who_says_it_in_the_body(regi
 def test_a_headline_term_nobody_says_in_the_body_stays_a_term(registry: Registry) -> None:
     text = "Residents rally behind ‘Save the Pier’ campaign\n\nMira Okonjo said the pier ‘must stay open’ for anglers."
     assert every(text, registry)[0].kind == "term"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Okafor said the city had sent 40 tankers, but conceded that the timetable posted online was “not always right”.", "Okafor"),
+        ("Okafor said the figures reported last week were “alarming.”", "Okafor"),
+    ],
+)
+def test_a_participle_describing_a_noun_is_not_the_quotations_verb(text: str, speaker: str, registry: Registry) -> None:
+    (q,) = quotes(text, registry)
+    assert q.speaker == speaker

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from quotelint.quotes.words import QuoteWords
 
 _BE = frozenset(("is", "are", "was", "were", "be", "been", "being", "am", "get", "got", "gets"))
+_FINITE = frozenset(("was", "were", "is", "are", "has", "have", "had"))
+_ONLY_REPORT = frozenset(("said", "told", "added", "asked", "noted", "stressed", "insisted", "replied"))
 _CLOSER = lazy(r"[,:;—–]|\s-\s")
 _AFTER_GAP = lazy(r"[\s,;—–-]*+")
 _AGE_OF = lazy(r"\b(\d{1,3})-year-old")  # the 67-year-old
@@ -38,6 +40,7 @@ _AGE_AFTER = lazy(r"[ \t]*+[,(][ \t]*+(\d{1,3})\b")  # Peter Walsh, 67, / Walsh 
 AFTER_REACH = 32  # items looked at, at most, for the verb after a quotation and its speaker's appositive
 APPOSITIVE_REACH = 40  # items looked at, at most, for the comma closing a speaker's appositive
 CLOSING_TAIL = 4  # words a reporting verb may have after it and still close the sentence: `told reporters on Friday`
+RELATIVE_GAP = 3  # words between a participle and its noun's verb: the schedule posted online last week was
 LABEL_REACH = 8  # items from a verb that labels through `as` to the quotation: portrayed the rival as "x"
 REACH = 60  # items looked at, at most, on either side of a quotation: a run-on "sentence" stays linear
 
@@ -338,6 +341,8 @@ class Attributor:
                 continue
             if self._closed_relative(frame, v, k):
                 continue  # `a candidate who promised mass deportation: "..."`: the clause ended before it
+            if self._reduced_relative(frame, v, k):
+                continue  # `the schedule posted online was "..."`: a participle after a noun, not its verb
             word = self._word(frame, v)
             agent = self._agent(frame, v, k)
             if agent is not None:
@@ -391,6 +396,29 @@ class Attributor:
         if u < 0 or frame.items[u].quote >= 0 or self._word(frame, u).lower() not in ("who", "which"):
             return False
         return any(_CLOSER.search(self.prose, frame.items[i - 1].end, frame.items[i].start) for i in range(v + 1, k + 1))
+
+    def _reduced_relative(self, frame: Frame, v: int, k: int) -> bool:
+        """The verb at item v is a participle describing the noun before it (`the schedule posted
+        online was "..."`, `the figures reported last week were "..."`): a lower-case noun before
+        it, and within a few words after it, with no new subject between, the finite verb of that
+        noun. Not `the agency reported the economy was "..."` (a subject between), nor the
+        verbs that only report (`the spokesman said Monday was "..."`)."""
+        word = self._word(frame, v)
+        if not word.endswith("ed") or word in _ONLY_REPORT or v == 0 or frame.items[v - 1].quote >= 0:
+            return False
+        noun = self._word(frame, v - 1)
+        qw = self.qw
+        if not noun.islower() or noun in qw.pronouns or noun in qw.determiners or noun in qw.verb_helpers or noun in qw.clause_words:
+            return False
+        for i in range(v + 1, min(k, v + 1 + RELATIVE_GAP + 1)):
+            w = self._word(frame, i).lower()
+            if w in _FINITE:
+                return True
+            if not w or w in qw.determiners or w in qw.pronouns or w in qw.relative_words or w in ("and", "but", "that") or not self._word(frame, i).islower():
+                return False
+            if _CLOSER.search(self.prose, frame.items[i - 1].end, frame.items[i].start):
+                return False
+        return False
 
     def _cue_at(self, frame: Frame, v: int, a: int) -> tuple[str, ...] | None:
         """A speaker cue (`according to`, `in the words of`) ending at item v."""
