@@ -745,3 +745,13 @@ def test_a_headline_term_nobody_says_in_the_body_stays_a_term(registry: Registry
 def test_a_participle_describing_a_noun_is_not_the_quotations_verb(text: str, speaker: str, registry: Registry) -> None:
     (q,) = quotes(text, registry)
     assert q.speaker == speaker
+
+
+def test_a_noun_ending_in_ly_heads_a_description(registry: Registry) -> None:
+    (q,) = quotes("In a statement, the family said: “We are heartbroken.”", registry)
+    assert q.speaker_text == "the family"
+
+
+def test_police_without_a_determiner_are_a_body_of_their_own(registry: Registry) -> None:
+    text = "“Prices will rise,” said Jane Rowe, chief executive of the Harbour Traders Association.\n\nAccording to police, the man “appeared agitated” before the crash."
+    assert [q.speaker for q in quotes(text, registry)] == ["Jane Rowe", "police"]

@@ -63,7 +63,7 @@ class Resolution:
             # the one before; else the noun itself
             named = lambda c: c.kind in BODIES and not c.bare and cand.name.lower() in self._text(c).lower()  # noqa: E731
             found = self._back(cand.first, named) or self._ahead(cand.first, named)
-            if found is None:
+            if found is None and self._determined(cand.first):  # `the company`; not `police`, a body of its own
                 here = self._paragraph(cand.first)
                 found = self._back(cand.first, lambda c: c.kind in ("organization", "name") and c.first < c.last and here - self._paragraph(c.first) <= 1)
             return self._speaker(found or cand)
@@ -186,6 +186,10 @@ class Resolution:
         before = [(t, c) for t, c in holders if t < cand.first]
         chosen = before[-1][1] if before else holders[0][1]
         return self._speaker(chosen)
+
+    def _determined(self, t: int) -> bool:
+        """A determiner or a possessive stands right before word t: `the company`, `its board`."""
+        return t > 0 and self.tokens[t - 1].text.lower() in self.qw.determiners
 
     def _paragraph(self, t: int) -> int:
         return bisect.bisect_right(self.paragraph_starts, self.tokens[t].start)

@@ -138,6 +138,15 @@ class Subjects:
                         return Candidate(described.first, cand.last, "description", text)
         return cand
 
+    def _adverb(self, word: str) -> bool:
+        """An adverb in -ly made from a word (`quickly`, `happily`, `basically`); not a noun that
+        ends so (`family`, `ally`, `assembly`)."""
+        if not word.endswith("ly") or len(word) < 5 or knowledge.is_person_noun(word) or knowledge.is_group_noun(word):
+            return False
+        common = self.cast.lexicon.is_common_word
+        stem = word[:-2]
+        return common(stem) or stem.endswith("i") and common(stem[:-1] + "y") or stem.endswith("al") and common(stem[:-2]) or common(stem + "le")
+
     def _helper(self, word: str) -> bool:
         """A word between a subject and its verb: a helper (`has`, `also`) or an adverb in -ly
         (`has increasingly decried`, `Smith flatly denied`)."""
@@ -161,7 +170,7 @@ class Subjects:
         head = self.word(items[j])
         last = head.lower()
         closed = self.qw.verb_helpers | self.qw.determiners | self.qw.prepositions | self.qw.not_speakers
-        if last.endswith(("ly", "n't", "n’t")) or last in closed or last in self.qw.pronouns or (k == j and last.endswith("ing")):
+        if last.endswith(("n't", "n’t")) or self._adverb(last) or last in closed or last in self.qw.pronouns or (k == j and last.endswith("ing")):
             return None
         if head[:1].isdigit() and not (j - 1 >= k and self.word(items[j - 1]).lower() in ("in", "of")) and _AGE.fullmatch(head) is None:
             return None  # `22 percent said` is no speaker; `About four in 10 said` is, and `the 67-year-old said`
