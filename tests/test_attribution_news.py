@@ -755,3 +755,13 @@ def test_a_noun_ending_in_ly_heads_a_description(registry: Registry) -> None:
 def test_police_without_a_determiner_are_a_body_of_their_own(registry: Registry) -> None:
     text = "“Prices will rise,” said Jane Rowe, chief executive of the Harbour Traders Association.\n\nAccording to police, the man “appeared agitated” before the crash."
     assert [q.speaker for q in quotes(text, registry)] == ["Jane Rowe", "police"]
+
+
+def test_a_colon_after_a_possessors_noun_and_an_appositive_gives_the_person_named(registry: Registry) -> None:
+    text = "“It's a relief,” said Maria Santos, a homeowner in Leeds.\n\nSantos’s neighbour, Tom Briggs, was less hopeful: “I'll believe it when I see it.”"
+    assert [q.speaker for q in quotes(text, registry)] == ["Maria Santos", "Tom Briggs"]
+
+
+def test_what_a_possessor_puts_out_before_a_colon_stands_for_them(registry: Registry) -> None:
+    (q,) = quotes("Holt’s reply was: “Is he from Ohio or Iowa?”", registry)
+    assert q.speaker == "Holt"

@@ -37,7 +37,7 @@ def stands_for_nobody(cand: Candidate, speaker: Speaker) -> bool:
 def colon_subject(at: Attributor, frame: Frame, a: int, k: int) -> tuple[Candidate, Speaker] | None:
     """The subject of the sentence in items a..k-1, which ends with a colon: its first subject,
     else a person named in it; a noun that stands for nobody (`The post read:`) is none."""
-    cand = at.subjects.first_subject(frame, a, k) or _described(at, frame, a, min(k, a + REACH)) or _source(at, frame, a, k) or somebody(at, frame, a, k)
+    cand = at.subjects.first_subject(frame, a, k, owned=True) or _described(at, frame, a, min(k, a + REACH)) or _source(at, frame, a, k) or somebody(at, frame, a, k)
     if cand is None or cand.kind not in ("person", "organization", "name", "body", "pronoun", "description", "title"):
         return None
     speaker = at.resolve(cand)

@@ -429,9 +429,11 @@ class Subjects:
                 return True  # `Harlow, asked whether she would back Reyes, said`: a participle's aside
         return description and (low in ("a", "an") or (first.islower() and low not in self.qw.pronouns and low != "the"))
 
-    def first_subject(self, frame: Frame, lo: int, hi: int) -> Candidate | None:
+    def first_subject(self, frame: Frame, lo: int, hi: int, owned: bool = False) -> Candidate | None:
         """The sentence's subject: the first candidate of its first chunk that is no adverbial
-        (and after the dateline, `REYKJAVIK, Iceland (AFP) —`)."""
+        (and after the dateline, `REYKJAVIK, Iceland (AFP) —`). With `owned`, a possessor with a
+        noun after it gives what it owns (`Santos's neighbour`), or the person an appositive
+        names (`Santos's neighbour, Tom Briggs,`); else the possessor is the best guess there is."""
         hi = min(hi, lo + REACH)
         k = self._dateline_end(frame, lo, hi)
         while k < hi:
@@ -443,12 +445,36 @@ class Subjects:
                 return unnamed  # `One operative inside Trump Tower tried to play down Ryan's remarks`
             if frame.items[k].quote < 0 and not self._passed_over(frame, k):
                 found = self._headed_title(frame, k, end) or self._best(frame, k, end)
+                if found is not None and owned and self._owner_of_subject(frame, found, end):
+                    owned = self._owned(frame, found, end)  # `Santos's neighbour, Tom Briggs, was blunt`
+                    return self._named_next(frame, end, hi) or owned
                 if found is not None and found.kind in ("title", "description"):
                     return self._named_next(frame, end, hi) or found  # `the state director, Mike Rubino, reached out`
                 if found is not None:
                     return found
             k = end
         return None
+
+    def _owner_of_subject(self, frame: Frame, found: Candidate, end: int) -> bool:
+        """The candidate is a possessor with a noun after it in its chunk (`Santos's neighbour`):
+        the subject is what it owns."""
+        tokens = self.cast.tokens
+        if found.kind not in ("person", "organization", "name") or POSSESSIVE.match(self.prose, tokens[found.last].end) is None:
+            return False
+        last = frame.items[end - 1].token
+        owned = tokens[found.last + 1].text if last > found.last else ""
+        # what somebody puts out stands for them: `Clinton's response was:`, `Acme's statement read:`
+        return owned.islower() and owned not in self.qw.possessor_sources and not knowledge.is_source_noun(owned)
+
+    def _owned(self, frame: Frame, found: Candidate, end: int) -> Candidate:
+        """The possessor's noun phrase up to the first word that cannot be in it (a verb, a
+        helper): `Santos's neighbour`."""
+        tokens = self.cast.tokens
+        last = found.last + 1
+        stop = frame.items[end - 1].token
+        while last + 1 <= stop and tokens[last + 1].text.islower() and tokens[last + 1].text not in self.verbs and tokens[last + 1].text not in self.qw.verb_helpers:
+            last += 1
+        return Candidate(found.first, last, "description", self.prose[tokens[found.first].start : tokens[last].end])
 
     def _named_next(self, frame: Frame, k: int, hi: int) -> Candidate | None:
         """The person a chunk opening at item k names and nothing else: the appositive after a
