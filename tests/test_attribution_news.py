@@ -765,3 +765,8 @@ def test_a_colon_after_a_possessors_noun_and_an_appositive_gives_the_person_name
 def test_what_a_possessor_puts_out_before_a_colon_stands_for_them(registry: Registry) -> None:
     (q,) = quotes("Holt’s reply was: “Is he from Ohio or Iowa?”", registry)
     assert q.speaker == "Holt"
+
+
+def test_a_particle_written_with_a_capital_opening_a_sentence_is_the_same_person(registry: Registry) -> None:
+    text = "Coach Luis de Souza agreed. De Souza said it was “a bad night”.\n\n“We were outplayed,” conceded manager Erik ten Hoven."
+    assert [q.speaker for q in quotes(text, registry)] == ["Luis de Souza", "Erik ten Hoven"]

@@ -252,7 +252,8 @@ class Cast(Resolution):
         if person is None or person.name == " ".join(run.parts):
             return None
         own = set(person.name.split())
-        if not all(p in own or _ABBREVIATION.fullmatch(p) for p in run.parts[:-1]):
+        # `De Souza` opening a sentence after `Luis de Souza`: a particle with a capital is the same
+        if not all(p in own or p[:1].lower() + p[1:] in own or _ABBREVIATION.fullmatch(p) for p in run.parts[:-1]):
             return None
         sexes = {self.qw.honorific_gender.get(w.rstrip(".").lower()) for w in run.titles} - {None}
         known = self._sex(person, "")
