@@ -30,9 +30,6 @@ from quotelint.quotes.speakers import Candidate, Cast, Speaker
 if TYPE_CHECKING:
     from quotelint.quotes.words import QuoteWords
 
-_BE = frozenset(("is", "are", "was", "were", "be", "been", "being", "am", "get", "got", "gets"))
-_FINITE = frozenset(("was", "were", "is", "are", "has", "have", "had"))
-_ONLY_REPORT = frozenset(("said", "told", "added", "asked", "noted", "stressed", "insisted", "replied"))
 _CLOSER = lazy(r"[,:;—–]|\s-\s")
 _AFTER_GAP = lazy(r"[\s,;—–-]*+")
 _AGE_OF = lazy(r"\b(\d{1,3})-year-old")  # the 67-year-old
@@ -155,7 +152,7 @@ class Attributor:
         word = self._word(frame, v)
         if word not in self.qw.label_verbs or k - v > LABEL_REACH:
             return False
-        if v > 0 and self._word(frame, v - 1).lower() in _BE:
+        if v > 0 and self._word(frame, v - 1).lower() in self.qw.passive_helpers:
             return False
         return any(self._word(frame, i) == "as" for i in range(v + 1, k)) and all(frame.items[i].quote < 0 for i in range(v + 1, k))
 
@@ -404,7 +401,7 @@ class Attributor:
         noun. Not `the agency reported the economy was "..."` (a subject between), nor the
         verbs that only report (`the spokesman said Monday was "..."`)."""
         word = self._word(frame, v)
-        if not word.endswith("ed") or word in _ONLY_REPORT or v == 0 or frame.items[v - 1].quote >= 0:
+        if not word.endswith("ed") or word in self.qw.speech_verbs or v == 0 or frame.items[v - 1].quote >= 0:
             return False
         noun = self._word(frame, v - 1)
         qw = self.qw
@@ -412,7 +409,7 @@ class Attributor:
             return False
         for i in range(v + 1, min(k, v + 1 + RELATIVE_GAP + 1)):
             w = self._word(frame, i).lower()
-            if w in _FINITE:
+            if w in self.qw.finite_helpers:
                 return True
             if not w or w in qw.determiners or w in qw.pronouns or w in qw.relative_words or w in ("and", "but", "that") or not self._word(frame, i).islower():
                 return False

@@ -25,6 +25,9 @@ class QuoteWords(NamedTuple):
     naming_verbs: frozenset[str]
     copulas: frozenset[str]  # is, was, seemed: a quoted word after them says what something is
     verb_openers: frozenset[str]  # to, would: a short quotation after them is a verb
+    passive_helpers: frozenset[str]  # was identified as: no label of the subject's
+    finite_helpers: frozenset[str]  # the timetable posted online was: the noun's own verb
+    speech_verbs: frozenset[str]  # said, told: never a participle describing a noun
     label_verbs: frozenset[str]  # report only through `as`: portrayed the rival as "x"
     gloss_words: frozenset[str]
     request_particles: frozenset[str]
@@ -94,6 +97,9 @@ def quote_words() -> QuoteWords:
         term_cues=_phrases(data["term_cues"]),
         naming_verbs=words("naming_verbs"),
         label_verbs=words("label_verbs"),
+        passive_helpers=words("passive_helpers"),
+        finite_helpers=words("finite_helpers"),
+        speech_verbs=words("speech_verbs"),
         verb_openers=words("verb_openers"),
         copulas=words("copulas"),
         gloss_words=words("gloss_words"),
