@@ -770,3 +770,9 @@ def test_what_a_possessor_puts_out_before_a_colon_stands_for_them(registry: Regi
 def test_a_particle_written_with_a_capital_opening_a_sentence_is_the_same_person(registry: Registry) -> None:
     text = "Coach Luis de Souza agreed. De Souza said it was “a bad night”.\n\n“We were outplayed,” conceded manager Erik ten Hoven."
     assert [q.speaker for q in quotes(text, registry)] == ["Luis de Souza", "Erik ten Hoven"]
+
+
+def test_a_colon_after_a_paper_from_a_body_gives_the_body(registry: Registry) -> None:
+    text = "Likewise, a paper from the left-leaning Harbour Policy Institute had this to say about the plan: “Richer families would gain most.”"
+    (q,) = quotes(text, registry)
+    assert q.speaker == "Harbour Policy Institute"

@@ -90,13 +90,20 @@ def _to_the_person(at: Attributor, cand: Candidate) -> Candidate | None:
 
 
 def _source(at: Attributor, frame: Frame, a: int, k: int) -> Candidate | None:
-    """What a body puts out, in the sentence's first chunk: `A police statement read:`."""
-    for j in range(a + 1, min(k, a + SOURCE_REACH)):
-        if frame.items[j].quote >= 0 or at.subjects.broken(frame.items[j - 1], frame.items[j]):
-            return None
-        owner = at.subjects.source_owner(frame, j, a)
-        if owner is not None:
-            return owner
+    """What a body puts out, in the sentence's first chunk: `A police statement read:`, `a paper
+    from the Brookings Institution had this to say:` (the body or person named after `from` or
+    `by`), past an adverbial (`Likewise,`)."""
+    for i, end in _open_chunks(at, frame, a, k):
+        if end - i == 1 and at.cast.at_first(frame.items[i].token) is None:
+            continue  # `Likewise,`: a word alone names nobody
+        for j in range(i + 1, min(end, i + SOURCE_REACH)):
+            owner = at.subjects.source_owner(frame, j, i)
+            if owner is not None:
+                return owner
+            if knowledge.is_source_noun(at._word(frame, j - 1).lower()) and at._word(frame, j) in ("from", "by"):
+                found = at.subjects._best(frame, j + 1, min(end, j + 1 + SOURCE_REACH))
+                return found if found is not None and found.kind in ("organization", "person", "name") else None
+        return None
     return None
 
 
