@@ -776,3 +776,10 @@ def test_a_colon_after_a_paper_from_a_body_gives_the_body(registry: Registry) ->
     text = "Likewise, a paper from the left-leaning Harbour Policy Institute had this to say about the plan: “Richer families would gain most.”"
     (q,) = quotes(text, registry)
     assert q.speaker == "Harbour Policy Institute"
+
+
+def test_an_organization_opening_the_sentence_is_a_guess_for_its_unattributed_words(registry: Registry) -> None:
+    (q,) = quotes("The Harbour Council released a statement on Monday, offering “a deep and sincere apology” to residents.", registry)
+    assert (q.speaker, q.attribution, q.confidence) == ("Harbour Council", "subject", "low")
+    (later,) = quotes("One example was a loan made to Tradewell, a firm which offered “no services at all” to anyone.", registry)
+    assert later.speaker is None  # named after the verb: not the sentence's subject

@@ -252,12 +252,15 @@ class Carryover:
         return None
 
     def subject(self, q: int) -> Attribution | None:
-        """A person who is the sentence's subject: `Tokayev began promoting the "..."`."""
+        """A person or an organization who is the sentence's subject: `Tokayev began promoting
+        the "..."`, `The committee released a statement offering "a deep apology"`."""
         key, k = self.at.where[q]
         frame = self.at.frames[key]
         a, _ = frame.sentence_of(k)
         cand = self.at.subjects.first_subject(frame, a, k)
-        if cand is None or cand.kind not in ("person", "pronoun"):
+        if cand is None or cand.kind not in ("person", "pronoun", "organization"):
             return None
+        if cand.kind == "organization" and not self.at.cast._in_subject_place(frame.items[a].token, cand.first):
+            return None  # `One example was a loan made to Tradestock, which offered "no services"`
         speaker = self.at.resolve(cand)
-        return Attribution("subject", cand, speaker) if speaker is not None and speaker.kind == "person" else None
+        return Attribution("subject", cand, speaker) if speaker is not None and speaker.kind in ("person", "organization") else None
