@@ -783,3 +783,17 @@ def test_an_organization_opening_the_sentence_is_a_guess_for_its_unattributed_wo
     assert (q.speaker, q.attribution, q.confidence) == ("Harbour Council", "subject", "low")
     (later,) = quotes("One example was a loan made to Tradewell, a firm which offered “no services at all” to anyone.", registry)
     assert later.speaker is None  # named after the verb: not the sentence's subject
+
+
+def test_a_dateline_is_no_subject_for_the_verb(registry: Registry) -> None:
+    text = "LISBON (AP) — A senior official, speaking on condition of anonymity, said the deal was “very close.”"
+    (q,) = quotes(text, registry)
+    assert (q.speaker, q.speaker_text) == (None, "A senior official")
+
+
+def test_a_pronoun_inside_a_relative_aside_is_not_the_subject_of_the_verb_after_it(registry: Registry) -> None:
+    text = (
+        "Sen. Maria Ostrowska said the bill “falls short.”\n\n"
+        "The spokeswoman, who asked not to be named because she was not authorized to speak, said the agency “does not comment.”"
+    )
+    assert [q.speaker_text for q in quotes(text, registry)] == ["Maria Ostrowska", "The spokeswoman"]

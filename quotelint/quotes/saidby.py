@@ -75,13 +75,19 @@ class Subjects:
     def left_of(self, frame: Frame, v: int, lo: int) -> Candidate | None:
         """The subject of the verb at item v, looked for in items lo..v-1."""
         items = frame.items
-        lo = max(lo, v - REACH)
+        lo = self._dateline_end(frame, max(lo, v - REACH), v)  # `WASHINGTON (AP) — A senior official said`
         j = v - 1
         while j >= lo and items[j].quote < 0 and self._helper(self.word(items[j])) and not self.broken(items[j], items[j + 1]):
             j -= 1
         if j < lo or items[j].quote >= 0:
             return None
         if self.broken(items[j], items[j + 1]):
+            who = self._relative_aside(frame, lo, j)
+            if who is not None:  # `The spokeswoman, who asked ... because she was not ..., said`: before the aside
+                before = self._clause_start(frame, lo, who)
+                found = self.chunks(frame, before, who) or self._described_chunk(frame, before, who - 1)
+                if found is not None:
+                    return found
             start = self._clause_start(frame, lo, j)
             found = self.chunks(frame, start, j + 1)
             if found is None and start > lo and self.word(items[start - 1]).lower() in ("and", "or") and self._after_comma(frame, lo, start - 1):
