@@ -797,3 +797,9 @@ def test_a_pronoun_inside_a_relative_aside_is_not_the_subject_of_the_verb_after_
         "The spokeswoman, who asked not to be named because she was not authorized to speak, said the agency “does not comment.”"
     )
     assert [q.speaker_text for q in quotes(text, registry)] == ["Maria Ostrowska", "The spokeswoman"]
+
+
+def test_a_transcript_label_in_capitals_names_the_person_with_that_surname(registry: Registry) -> None:
+    text = "Finance Minister Carla Brennan spoke to the committee.\n\nBRENNAN: “We are ready for whatever comes.”\n\nUPDATE: “The bridge is open again.”"
+    found = quotes(text, registry)
+    assert [(q.speaker, q.attribution) for q in found] == [("Carla Brennan", "colon"), (None, None)]

@@ -115,6 +115,9 @@ def colon_before(at: Attributor, frame: Frame, k: int, a: int) -> tuple[Candidat
     owned = _owner_of_source(at, frame, a, k)
     if owned is not None:
         return owned  # `From Bush's Facebook post: "..."`
+    label = _transcript_label(at, frame, a, k)
+    if label is not None:
+        return label  # `FREELAND: "..."`
     last = at.cast.by_last.get(frame.items[k - 1].token)
     if last is not None and last.kind == "person" and last.first > frame.items[a].token and not _after_preposition(at, last.first):
         return last, at.resolve(last)  # a person named right before the colon: `... surprise pollster Dana Shaw: "..."`
@@ -122,6 +125,22 @@ def colon_before(at: Attributor, frame: Frame, k: int, a: int) -> tuple[Candidat
     if found is not None and found[0].first == frame.items[a].token and found[0].last == frame.items[k - 1].token:
         return found if found[1].kind == "person" or found[1].entity_id is not None else None  # Budget Day: "..."
     return found
+
+
+def _transcript_label(at: Attributor, frame: Frame, a: int, k: int) -> tuple[Candidate, Speaker] | None:
+    """A transcript's speaker label: a name in capitals alone before the colon, one or two words
+    (`FREELAND:`, `CHRYSTIA FREELAND:`), whose last word is the surname of a person the text
+    names. Labels nobody is named by (`UPDATE:`, `WATCH:`) are none."""
+    if not 1 <= k - a <= 2:
+        return None
+    words = [at._word(frame, i) for i in range(a, k)]
+    if not all(len(w) > 1 and w.isupper() and w.isalpha() for w in words):
+        return None
+    person = at.cast.surnames.get(words[-1].title())
+    if person is None:
+        return None
+    cand = Candidate(frame.items[a].token, frame.items[k - 1].token, "person", person.name, person.entity_id)
+    return cand, at.resolve(person)
 
 
 def _owner_of_source(at: Attributor, frame: Frame, a: int, k: int) -> tuple[Candidate, Speaker] | None:
