@@ -803,3 +803,9 @@ def test_a_transcript_label_in_capitals_names_the_person_with_that_surname(regis
     text = "Finance Minister Carla Brennan spoke to the committee.\n\nBRENNAN: “We are ready for whatever comes.”\n\nUPDATE: “The bridge is open again.”"
     found = quotes(text, registry)
     assert [(q.speaker, q.attribution) for q in found] == [("Carla Brennan", "colon"), (None, None)]
+
+
+def test_a_thing_as_the_subject_of_an_inner_verb_leaves_the_words_to_the_person_reporting(registry: Registry) -> None:
+    text = "Chief Financial Officer Colette Marr told analysts on a call that the company expected “a choppy few quarters.”"
+    (q,) = quotes(text, registry)
+    assert q.speaker == "Colette Marr"

@@ -363,6 +363,10 @@ class Attributor:
                 outer = self._outer_sayer(frame, v, a)
                 if outer is not None:
                     return outer  # `Harlow said the figures suggested the plan was "..."`
+            elif cand.kind == "body" and cand.bare:  # not a report, a poll: they speak for themselves
+                outer = self._outer_sayer(frame, v, a)
+                if outer is not None and outer.speaker is not None and outer.speaker.kind == "person":
+                    return outer  # `Krass told analysts that the company expected "..."`: Krass's words
             return self._made("before", frame, cand, v, a, k)
         return None
 
