@@ -809,3 +809,16 @@ def test_a_thing_as_the_subject_of_an_inner_verb_leaves_the_words_to_the_person_
     text = "Chief Financial Officer Colette Marr told analysts on a call that the company expected “a choppy few quarters.”"
     (q,) = quotes(text, registry)
     assert q.speaker == "Colette Marr"
+
+
+def test_a_surname_nobody_introduced_that_says_something_is_somebody_a_he_can_stand_for(registry: Registry) -> None:
+    text = (
+        "Coach Andy Reid praised his quarterback. “He's the best,” Reid said.\n\n"
+        "Mahomet, for his part, shrugged off the praise. “I just try to do my job,” he said. Mahomet said the team “has work to do”."
+    )
+    assert [q.speaker for q in quotes(text, registry)] == ["Andy Reid", "Mahomet", "Mahomet"]
+
+
+def test_a_word_after_of_before_a_verb_is_no_surname(registry: Registry) -> None:
+    text = "Shipping analyst Priya Rao of Drewmark noted that rates had risen “by double digits”. “You will see empty shelves,” she warned."
+    assert [q.speaker for q in quotes(text, registry)] == ["Priya Rao", "Priya Rao"]

@@ -67,6 +67,7 @@ class Cast(Resolution):
         self._roles(covered)
         self._runs(covered)
         self._first_names_alone(covered)
+        self._surnames_alone(covered)
         self._small_words(covered)
         self._drop_layout()
         self.events = sorted(
@@ -230,6 +231,40 @@ class Cast(Resolution):
                 if t not in covered and self.inside[t] < 0 and self._as_somebody(t):
                     self._add(Candidate(t, t, "person", text), covered)
                     self.genders.setdefault(text, sex)
+
+    def _surnames_alone(self, covered: set[int]) -> None:
+        """A capitalised word nobody introduced that is the subject of a reporting verb
+        (`Mahomes said`; not `of Drewry noted`) and is no ordinary word, acronym, place, body or
+        date is a person, there and wherever else it stands alone (`Mahomes, for his part, shrugged. "...,"
+        he said`): somebody a `he` or `she` can stand for."""
+        tokens, prose, verbs = self.tokens, self.ctx.prose, self.lexicon.reporting_verbs
+        found: dict[str, Candidate] = {}
+        for text, places in self.ctx.positions.items():
+            if not text[:1].isupper() or len(text) < 3 or text in self.surnames or text in self.given:
+                continue
+            for t in places:
+                if t in covered or self.inside[t] >= 0:
+                    continue
+                after = prose[tokens[t].end : tokens[t + 1].start] if t + 1 < len(tokens) else ""
+                says = after == " " and tokens[t + 1].text in verbs and tokens[t + 1].text.islower()
+                previous = tokens[t - 1].text.lower() if t > 0 else ""
+                # not the object of a preposition (`analyst Priya Rao of Drewry noted`), nor in a run
+                free = t == 0 or previous not in self.qw.prepositions and not tokens[t - 1].text[:1].isupper()
+                if says and free and self._no_thing(text):
+                    found[text] = Candidate(t, t, "person", text)
+                    break
+        for text, cand in found.items():
+            self.surnames.setdefault(text, cand)
+            for t in self.ctx.positions[text]:
+                if t not in covered and self.inside[t] < 0:
+                    self._add(cand._replace(first=t, last=t), covered)
+
+    def _no_thing(self, text: str) -> bool:
+        """A capitalised word that names nothing else: no ordinary word, place, body or date."""
+        low = text.lower()
+        if text.isupper() or low in self.lexicon.common_words or low in self.qw.not_names or low in self.qw.pronouns or low in self.title_nouns:
+            return False
+        return not (knowledge.is_place_or_body(text) or knowledge.is_time_word(text) or knowledge.is_person_noun(low) or knowledge.is_group_noun(low))
 
     def _as_somebody(self, t: int) -> bool:
         """Word t stands as somebody: set off by commas (`his neighbour, Sunita, said`), after a
