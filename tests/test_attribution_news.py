@@ -822,3 +822,9 @@ def test_a_surname_nobody_introduced_that_says_something_is_somebody_a_he_can_st
 def test_a_word_after_of_before_a_verb_is_no_surname(registry: Registry) -> None:
     text = "Shipping analyst Priya Rao of Drewmark noted that rates had risen “by double digits”. “You will see empty shelves,” she warned."
     assert [q.speaker for q in quotes(text, registry)] == ["Priya Rao", "Priya Rao"]
+
+
+def test_a_verb_in_s_right_after_a_verb_is_its_object_not_a_reporting_verb(registry: Registry) -> None:
+    (q,) = quotes("A spokeswoman for Mayor Dana Holt referred questions to “the legal team, as always.”", registry)
+    assert q.speaker_text != "A spokeswoman for Mayor Dana Holt referred"
+    assert q.attribution == "before" and q.speaker == "Dana Holt"

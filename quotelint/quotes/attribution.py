@@ -142,7 +142,10 @@ class Attributor:
         gap = self.prose[frame.items[i - 1].end : frame.items[i].start].strip()
         if before == "to" or before in self.qw.determiners or gap in ("'s", "’s", "'", "’"):
             return False
-        # `many Asian states`: after a plural quantifier a verb in -s is a plural noun
+        # `many Asian states`: after a plural quantifier a verb in -s is a plural noun; so it is
+        # after a verb (`referred questions to`, `issued statements`)
+        if word.endswith("s") and (before.endswith("ed") or before in self.verbs) and before.islower():
+            return False
         return not (word.endswith("s") and i >= 2 and self._word(frame, i - 2).lower() in self.qw.quantifiers)
 
     def _labels(self, frame: Frame, v: int, k: int) -> bool:
