@@ -828,3 +828,15 @@ def test_a_verb_in_s_right_after_a_verb_is_its_object_not_a_reporting_verb(regis
     (q,) = quotes("A spokeswoman for Mayor Dana Holt referred questions to “the legal team, as always.”", registry)
     assert q.speaker_text != "A spokeswoman for Mayor Dana Holt referred"
     assert q.attribution == "before" and q.speaker == "Dana Holt"
+
+
+@pytest.mark.parametrize(
+    ("text", "described"),
+    [
+        ("The Harbour Authority issued a statement that said the work would be “fully funded.”", "Harbour Authority"),
+        ("Residents received a letter that said the pool would “never reopen.”", "a letter"),
+    ],
+)
+def test_a_reporting_verb_after_that_is_a_verb_not_a_noun_after_a_determiner(text: str, described: str, registry: Registry) -> None:
+    (q,) = quotes(text, registry)
+    assert (q.speaker or q.speaker_text) == described

@@ -140,7 +140,7 @@ class Attributor:
             return True
         before = self._word(frame, i - 1).lower()
         gap = self.prose[frame.items[i - 1].end : frame.items[i].start].strip()
-        if before == "to" or before in self.qw.determiners or gap in ("'s", "’s", "'", "’"):
+        if before == "to" or before in self.qw.determiners and before != "that" or gap in ("'s", "’s", "'", "’"):
             return False
         # `many Asian states`: after a plural quantifier a verb in -s is a plural noun; so it is
         # after a verb (`referred questions to`, `issued statements`)

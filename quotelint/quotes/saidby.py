@@ -99,7 +99,7 @@ class Subjects:
             return found or self._described_chunk(frame, start, j)
         low = self.word(items[j]).lower()
         if low in self.qw.relative_words:
-            return self._nearest(frame, lo, j, 10)
+            return self._nearest(frame, lo, j, 10) or self._source_before(frame, lo, j)
         if low in ("and", "but", "or"):
             for u in range(j - 1, max(lo, j - 25) - 1, -1):
                 word = self.word(frame.items[u])
@@ -152,6 +152,21 @@ class Subjects:
         common = self.cast.lexicon.is_common_word
         stem = word[:-2]
         return common(stem) or stem.endswith("i") and common(stem[:-1] + "y") or stem.endswith("al") and common(stem[:-2]) or common(stem + "le")
+
+    def _source_before(self, frame: Frame, lo: int, j: int) -> Candidate | None:
+        """What carries words right before the relative word at item j, with its determiner:
+        `issued a statement that said`: `a statement`."""
+        i = j - 1
+        if i < lo or frame.items[i].quote >= 0 or not knowledge.is_source_noun(self.word(frame.items[i]).lower()):
+            return None
+        first = i
+        while first - 1 >= lo and i - first < 3 and frame.items[first - 1].quote < 0 and not self.broken(frame.items[first - 1], frame.items[first]):
+            first -= 1
+            if self.word(frame.items[first]).lower() in self.qw.determiners:
+                break
+        else:
+            return None
+        return Candidate(frame.items[first].token, frame.items[i].token, "description", self.prose[frame.items[first].start : frame.items[i].end])
 
     def _helper(self, word: str) -> bool:
         """A word between a subject and its verb: a helper (`has`, `also`) or an adverb in -ly
