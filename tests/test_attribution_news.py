@@ -840,3 +840,17 @@ def test_a_verb_in_s_right_after_a_verb_is_its_object_not_a_reporting_verb(regis
 def test_a_reporting_verb_after_that_is_a_verb_not_a_noun_after_a_determiner(text: str, described: str, registry: Registry) -> None:
     (q,) = quotes(text, registry)
     assert (q.speaker or q.speaker_text) == described
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Acme said the complaint was “baseless” and would be fought.", "Acme"),
+        ("Rice said the vote was “a foregone conclusion.”", "Rice"),
+        ("Everyone said the plan was “a mess.”", None),  # nobody named
+        ("Smith said the plan was “a mess.”", "Smith"),  # a surname that is a noun for a person
+    ],
+)
+def test_a_name_that_is_also_a_word_alone_before_the_verb_is_the_subject(text: str, speaker: str | None, registry: Registry) -> None:
+    (q,) = quotes(text, registry)
+    assert q.speaker == speaker

@@ -125,7 +125,13 @@ class Subjects:
         if cand is None:
             if self.word(items[j]).islower() and not self._in_phrase(frame, lo, j):
                 return self.describe(frame, lo, j)  # an unnamed subject: "union leaders described", "the insider said"
-            return self.chunks(frame, self._clause_start(frame, lo, j), j + 1) or self.describe(frame, lo, j)
+            found = self.chunks(frame, self._clause_start(frame, lo, j), j + 1) or self.describe(frame, lo, j)
+            word = self.word(items[j]).lower()
+            # a plural or a group opening the sentence (Fishermen, Parents, Staff) is no name; Smith, Baker are
+            noun = word.endswith(("s", "men", "people", "folk", "children")) or knowledge.is_group_noun(word)
+            if found is None and j == lo and self.cast.reader.sentence_start(items[j].token) and not noun:
+                found = self.capitalised(frame, j)  # `Acme said`, `Rice said`: a name that is also a word, alone before the verb
+            return found
         start = self._item_of(frame, cand.first, lo, j)
         if cand.kind not in ("pronoun", "person"):
             before = self.word(items[start - 1]).lower() if start - 1 >= lo else ""
