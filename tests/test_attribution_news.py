@@ -854,3 +854,16 @@ def test_a_reporting_verb_after_that_is_a_verb_not_a_noun_after_a_determiner(tex
 def test_a_name_that_is_also_a_word_alone_before_the_verb_is_the_subject(text: str, speaker: str | None, registry: Registry) -> None:
     (q,) = quotes(text, registry)
     assert q.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "described"),
+    [
+        ("Parents at the school were furious. “Nobody told us anything,” they said.", "Parents at the school"),
+        ("Local farmers had waited all week. “We lost everything,” they told reporters.", "Local farmers"),
+        ("The roads were closed for hours. “Nobody told us anything,” they said.", None),  # no people
+    ],
+)
+def test_they_stands_for_people_described_opening_the_sentence_before(text: str, described: str | None, registry: Registry) -> None:
+    (q,) = quotes(text, registry)
+    assert (q.speaker, q.speaker_text) == (None, described)

@@ -38,6 +38,7 @@ AFTER_REACH = 32  # items looked at, at most, for the verb after a quotation and
 APPOSITIVE_REACH = 40  # items looked at, at most, for the comma closing a speaker's appositive
 CLOSING_TAIL = 4  # words a reporting verb may have after it and still close the sentence: `told reporters on Friday`
 RELATIVE_GAP = 3  # words between a participle and its noun's verb: the schedule posted online last week was
+DESCRIBED_REACH = 8  # words of people described opening a sentence: Parents at the school
 LABEL_REACH = 8  # items from a verb that labels through `as` to the quotation: portrayed the rival as "x"
 REACH = 60  # items looked at, at most, on either side of a quotation: a run-on "sentence" stays linear
 
@@ -517,11 +518,38 @@ class Attributor:
 
     def _it_source(self, frame: Frame, cand: Candidate, v: int) -> Candidate | None:
         """An `it` that stands for nobody named: the report, study or body opening the sentence
-        before (`The report was written by a panel. "...," it said`, `The company`), as written."""
-        before = self._sentence_before(frame, v) if cand.name.lower() == "it" else None
+        before (`The report was written by a panel. "...," it said`, `The company`), as written;
+        a `they`: the people described as the subject of the sentence before (`Parents at the
+        school`)."""
+        pronoun = cand.name.lower()
+        before = self._sentence_before(frame, v) if pronoun in ("it", "they") else None
         if before is None:
             return None
+        if pronoun == "they":  # `Parents at the school were furious. "...," they said`: people described
+            return self._people_opening(frame, *before)
         return self.subjects.headed(frame, *before, self.qw.determiners, lambda w: knowledge.is_source_noun(w) or knowledge.is_group_noun(w))
+
+    def _people_opening(self, frame: Frame, a: int, b: int) -> Candidate | None:
+        """People described, with no name, as the subject opening items a..b-1: a plural noun
+        for people or a group, up to the first helper or verb (`Parents at the school`)."""
+        qw, head, end = self.qw, None, a
+        while end < b and frame.items[end].quote < 0 and end - a < DESCRIBED_REACH:
+            word = self._word(frame, end)
+            low = word.lower()
+            if low in qw.verb_helpers or low in self.verbs or low in qw.clause_words or word[:1].isupper() and end > a:
+                break
+            if low in qw.prepositions and head is None:
+                head = end - 1
+            end += 1
+        head = end - 1 if head is None else head
+        if end == a or head < a or end == b:
+            return None
+        noun = self._word(frame, head).lower()
+        plural = noun.endswith(("s", "men", "people", "folk", "children"))
+        if not plural or not (knowledge.is_person_noun(noun) or knowledge.is_group_noun(noun)):
+            return None
+        first, last = frame.items[a], frame.items[end - 1]
+        return Candidate(first.token, last.token, "description", self.prose[first.start : last.end])
 
     @staticmethod
     def _sentence_before(frame: Frame, v: int) -> tuple[int, int] | None:
