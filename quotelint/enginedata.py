@@ -11,6 +11,9 @@ A run served from the registry cache parses none of it: the cache keeps the pars
 these files (`CACHED`) as JSON, its key covering their bytes, and hands it to `prime` when it
 is opened; `load` then gives that data once instead of parsing the file (and PyYAML is never
 imported). The data is checked as a parsed file is, so the cache can only hold what YAML gives.
+What the engine works out from these files and would otherwise work out again on every run (the
+keys of the country names in titles.yaml, `DERIVED`) is kept in the cache beside them, checked
+for its shape when the cache is opened, and handed over once by `derived`.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from typing import Any
 DATA = os.path.join(os.path.dirname(__file__), "data")
 CACHED = ("figures.yaml", "lexicon.yaml", "quotes.yaml", "titles.yaml")  # kept in the registry cache
 _primed: dict[str, Any] = {}  # data of CACHED files read from the registry cache, each taken once
+_derived: dict[str, Any] = {}  # data of DERIVED read from the registry cache, each taken once
 _TAG = "tag:yaml.org,2002:"
 _REPLACED = {_TAG + t for t in ("bool", "int", "float", "timestamp")}
 # YAML 1.2 core schema, decimal numbers only; tried in this order.
@@ -55,6 +59,34 @@ def prime(data: Any) -> None:
             raise ValueError(f"not the data of {name}")
     for name, value in data.items():
         _primed.setdefault(name, value)
+
+
+def pairs_of_words_and_text(value: Any) -> bool:
+    """[[[word, ...], text], ...]: the shape of the keys of title_words' countries."""
+    return isinstance(value, list) and all(
+        isinstance(row, list) and len(row) == 2 and isinstance(row[0], list) and row[0] and all(isinstance(w, str) for w in row[0]) and isinstance(row[1], str)
+        for row in value
+    )
+
+
+DERIVED = {"title-countries": pairs_of_words_and_text}  # name -> the test of its shape
+
+
+def prime_derived(data: Any) -> None:
+    """Data of DERIVED as the registry cache read it: `derived` gives it without working it out.
+    A ValueError (the cache is then not used) for anything that is not such data."""
+    if not isinstance(data, dict) or set(data) != set(DERIVED):
+        raise ValueError("not the engine's derived data")
+    for name, value in data.items():
+        if not DERIVED[name](value):
+            raise ValueError(f"not the data of {name}")
+    for name, value in data.items():
+        _derived.setdefault(name, value)
+
+
+def derived(name: str) -> Any:
+    """The data of DERIVED `name` read from the registry cache, once; None: work it out."""
+    return _derived.pop(name, None)
 
 
 def load(name: str) -> Any:
