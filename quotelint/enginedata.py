@@ -63,10 +63,14 @@ def prime(data: Any) -> None:
 
 def pairs_of_words_and_text(value: Any) -> bool:
     """[[[word, ...], text], ...]: the shape of the keys of title_words' countries."""
-    return isinstance(value, list) and all(
-        isinstance(row, list) and len(row) == 2 and isinstance(row[0], list) and row[0] and all(isinstance(w, str) for w in row[0]) and isinstance(row[1], str)
-        for row in value
-    )
+    if not isinstance(value, list):
+        return False
+    for row in value:
+        if not (isinstance(row, list) and len(row) == 2 and isinstance(row[0], list) and isinstance(row[1], str)):
+            return False
+        if set(map(type, row[0])) != {str}:  # words, at least one
+            return False
+    return True
 
 
 DERIVED = {"title-countries": pairs_of_words_and_text}  # name -> the test of its shape
