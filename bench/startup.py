@@ -2,6 +2,7 @@
 
     python bench/startup.py                      # latency (10 runs) and memory (50 MB)
     python bench/startup.py --runs 20 --no-memory
+    python bench/startup.py --no-memory --instructions   # also instructions counted by valgrind
     python bench/startup.py --no-latency --megabytes 10 --cases files
     PYTHONPATH=../other-checkout python bench/startup.py   # another checkout's quotelint, same inputs
 
@@ -16,7 +17,8 @@ Memory: peak resident memory of `quotelint check --format json` on MEGABYTES of 
 files (about 20 KB each, made of the seeds' paragraphs shuffled, so that no two are the same)
 and on one file of MEGABYTES (the same paragraphs, shuffled). Runs write and use Python's
 bytecode cache, as an installed quotelint does (PYTHONDONTWRITEBYTECODE is unset). Wall times
-on a shared machine are noisy: compare the CPU times, and medians of several runs. For the
+on a shared machine are noisy: compare the CPU times, and medians of several runs, or the
+instructions `--instructions` counts with valgrind (one run each, the same under load). For the
 figure a user gets, run it with the Python of a regular install (`pip install .` into a scratch
 venv): an editable install (`pip install -e .`) adds its import finder, about 10 ms of CPU, to
 every start of Python, `python -c pass` included.
@@ -27,6 +29,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import shutil
 import statistics
 import subprocess
@@ -100,7 +103,21 @@ def median_run(command: list[str], cwd: Path, env: dict[str, str], runs: int, ok
     return statistics.median(r[0] for r in results), statistics.median(r[1] for r in results)
 
 
-def latency(folder: Path, env: dict[str, str], runs: int) -> None:
+def instructions(command: list[str], cwd: Path, env: dict[str, str], folder: Path) -> int:
+    """Instructions the whole process runs, counted by valgrind's callgrind: the same from run
+    to run whatever else the machine does (string hashing fixed by PYTHONHASHSEED=0)."""
+    out = folder / "callgrind.out"
+    done = subprocess.run(
+        ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", *command], cwd=cwd, env={**env, "PYTHONHASHSEED": "0"}, capture_output=True, text=True
+    )
+    out.unlink(missing_ok=True)
+    found = re.search(r"Collected : (\d+)", done.stderr)
+    if found is None:
+        sys.exit(f"valgrind counted nothing for {' '.join(command)}: {done.stderr[-500:]}")
+    return int(found.group(1))
+
+
+def latency(folder: Path, env: dict[str, str], runs: int, counting: bool = False) -> None:
     project = folder / "project"
     project.mkdir()
     shutil.copytree(ROOT / "rules", project / "rules")
@@ -108,16 +125,17 @@ def latency(folder: Path, env: dict[str, str], runs: int) -> None:
     (project / "one.txt").write_text(article(paragraphs(), random.Random(5), 5_000), encoding="utf-8")
     check = [sys.executable, "-m", "quotelint", "check", "one.txt"]
     timed_run(check, project, env)  # fills the registry cache
-    rows = [("python -c pass", median_run([sys.executable, "-c", "pass"], project, env, runs))]
-    rows.append(("quotelint check one.txt", median_run(check, project, env, runs)))
+    commands = [("python -c pass", [sys.executable, "-c", "pass"], 1), ("quotelint check one.txt", check, 1)]
     codespell = shutil.which("codespell") or shutil.which("codespell", path=os.path.dirname(sys.executable))
     if codespell:
-        rows.append(("codespell one.txt", median_run([codespell, "one.txt"], project, env, runs, ok=255)))
+        commands.append(("codespell one.txt", [codespell, "one.txt"], 255))
+    rows = [(name, median_run(command, project, env, runs, ok)) for name, command, ok in commands]
     size = (project / "one.txt").stat().st_size
     print(f"One article of {size:,} bytes, registry cache warm; median of {runs} runs")
-    print(f"{'':28} {'wall ms':>8} {'CPU ms':>8}")
+    counted = {name: instructions(command, project, env, folder) for name, command, _ in commands} if counting else {}
+    print(f"{'':28} {'wall ms':>8} {'CPU ms':>8}" + (f" {'M instr':>8}" if counted else ""))
     for name, (wall, cpu) in rows:
-        print(f"{name:28} {wall * 1000:8.1f} {cpu * 1000:8.1f}")
+        print(f"{name:28} {wall * 1000:8.1f} {cpu * 1000:8.1f}" + (f" {counted[name] / 1e6:8.1f}" if counted else ""))
     modules = subprocess.run([sys.executable, "-c", IMPORTED], cwd=project, env=env, capture_output=True, text=True, check=True).stdout.split()
     phases = []
     for _ in range(runs):
@@ -164,6 +182,7 @@ def main() -> None:
     parser.add_argument("--megabytes", type=int, default=50, help="size of each memory case")
     parser.add_argument("--no-latency", dest="latency", action="store_false")
     parser.add_argument("--no-memory", dest="memory", action="store_false")
+    parser.add_argument("--instructions", action="store_true", help="also count each latency command's instructions with valgrind (callgrind): steady on a busy machine")
     parser.add_argument("--cases", nargs="+", choices=("files", "one"), default=["files", "one"], help="memory cases: article-sized files, one file")
     opts = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -171,7 +190,9 @@ def main() -> None:
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
         env.update({"QUOTELINT_CACHE_DIR": str(folder / "cache"), "NO_COLOR": "1"})
         if opts.latency:
-            latency(folder, env, opts.runs)
+            if opts.instructions and not shutil.which("valgrind"):
+                sys.exit("--instructions needs valgrind")
+            latency(folder, env, opts.runs, opts.instructions)
         if opts.memory:
             memory(folder, env, opts.megabytes, opts.cases)
 

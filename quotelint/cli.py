@@ -6,7 +6,7 @@ import argparse
 import contextlib
 import gc
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
 from quotelint import __version__
@@ -117,12 +117,7 @@ def add_color(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--color", choices=COLOR_CHOICES, default="auto", help="colour the text output (auto: on a terminal, unless NO_COLOR; FORCE_COLOR forces it)")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = Parser(prog="quotelint", description="Check quotations, attributions, names and figures in prose.", epilog=MAIN_EPILOG, formatter_class=RawFormatter)
-    parser.add_argument("--version", action="version", version=f"quotelint {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-
-    check = sub.add_parser("check", help="lint files or folders", description="Lint articles: every finding, then a summary.", epilog=CHECK_EPILOG, formatter_class=RawFormatter)
+def add_check(check: argparse.ArgumentParser) -> None:
     add_common(check, CHECK_FORMATS)
     check.add_argument("-q", "--quiet", action="store_true", help="print the findings only: no summary, no warnings")
     check.add_argument("--statistics", action="store_true", help="count the findings per rule instead of listing them (text or json)")
@@ -138,14 +133,17 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--max-annotations", type=int, default=None, metavar="N", help="github format: annotations to print at most (default 50)")
     check.add_argument("--also-write", action="append", default=[], metavar="FORMAT:FILE", help="also write the same findings in FORMAT to FILE, from the same run (e.g. sarif:quotelint.sarif; repeatable)")
 
-    extract = sub.add_parser("extract", help="list every quotation with its attribution and registry status")
+
+def add_extract(extract: argparse.ArgumentParser) -> None:
     add_common(extract, EXTRACT_FORMATS, fail_on=False)
 
-    report = sub.add_parser("report", help="a corpus report: counts, then every finding in context")
+
+def add_report(report: argparse.ArgumentParser) -> None:
     add_common(report, REPORT_FORMATS)
     add_color(report)
 
-    registry = sub.add_parser("registry", help="validate or draft registry files")
+
+def add_registry(registry: argparse.ArgumentParser) -> None:
     registry_sub = registry.add_subparsers(dest="registry_command", metavar="SUBCOMMAND", parser_class=Parser)
     rcheck = registry_sub.add_parser("check", help="validate registry files")
     rcheck.add_argument("paths", nargs="*", metavar="PATH", help="registry files or folders (default: the configured registry)")
@@ -156,20 +154,64 @@ def build_parser() -> argparse.ArgumentParser:
     rdraft.add_argument("--registry", action="append", metavar="PATH", help="registry file or folder (repeatable)")
     rdraft.add_argument("--config", metavar="PATH", help="settings file")
 
-    rules = sub.add_parser("rules", help="list every rule: id, category, default severity, summary")
+
+def add_rules(rules: argparse.ArgumentParser) -> None:
     rules.add_argument("--registry", action="append", metavar="PATH", help="registry file or folder, for rules written in YAML")
     rules.add_argument("--config", metavar="PATH", help="settings file")
     rules.add_argument("--format", choices=("text", "json"), default="text")
 
-    explain = sub.add_parser("explain", help="one rule's documentation, with a failing and a passing example")
+
+def add_explain(explain: argparse.ArgumentParser) -> None:
     explain.add_argument("rule", metavar="RULE", help="rule id or name, e.g. QL201 or spelling-drift")
     explain.add_argument("--registry", action="append", metavar="PATH", help="registry file or folder, for rules written in YAML")
     explain.add_argument("--config", metavar="PATH", help="settings file")
 
-    server = sub.add_parser("server", help="a language server for editors, over standard input and output (needs quotelint[lsp])", description="Serve diagnostics, fixes and hovers to an editor by the Language Server Protocol on standard input and output. Settings and the registry are found from each workspace folder as `check` finds them. See docs/editors.md.")
+
+def add_server(server: argparse.ArgumentParser) -> None:
     server.add_argument("--stdio", action="store_true", help="accepted for clients that pass it; standard input and output is the only transport")
     server.add_argument("--debounce", type=float, default=None, metavar="MS", help="milliseconds to wait after an edit before linting (default 100; 0 lints at once)")
+
+
+# Each command: what `quotelint --help` says of it, its parser's own texts, and what adds its arguments.
+COMMANDS: dict[str, tuple[dict[str, Any], Callable[[argparse.ArgumentParser], None]]] = {
+    "check": ({"help": "lint files or folders", "description": "Lint articles: every finding, then a summary.", "epilog": CHECK_EPILOG, "formatter_class": RawFormatter}, add_check),
+    "extract": ({"help": "list every quotation with its attribution and registry status"}, add_extract),
+    "report": ({"help": "a corpus report: counts, then every finding in context"}, add_report),
+    "registry": ({"help": "validate or draft registry files"}, add_registry),
+    "rules": ({"help": "list every rule: id, category, default severity, summary"}, add_rules),
+    "explain": ({"help": "one rule's documentation, with a failing and a passing example"}, add_explain),
+    "server": (
+        {
+            "help": "a language server for editors, over standard input and output (needs quotelint[lsp])",
+            "description": "Serve diagnostics, fixes and hovers to an editor by the Language Server Protocol on standard input and output. Settings and the registry are found from each workspace folder as `check` finds them. See docs/editors.md.",
+        },
+        add_server,
+    ),
+}
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser of the command line. Given the arguments, only the command they name gets its
+    own arguments (the others are listed, as `--help` lists them, but never parse anything):
+    building every command's arguments took a hundredth of a one-article check."""
+    parser = Parser(prog="quotelint", description="Check quotations, attributions, names and figures in prose.", epilog=MAIN_EPILOG, formatter_class=RawFormatter)
+    parser.add_argument("--version", action="version", version=f"quotelint {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    named = command_named(argv)
+    for name, (texts, add_arguments) in COMMANDS.items():
+        command = sub.add_parser(name, **texts)
+        if named is None or name == named:
+            add_arguments(command)
     return parser
+
+
+def command_named(argv: Sequence[str] | None) -> str | None:
+    """The command the arguments name: the first that is not an option (the program's own
+    options, --help and --version, take no value), when it is a command; else None."""
+    if argv is None:
+        return None
+    first = next((a for a in argv if not a.startswith("-")), None)
+    return first if first in COMMANDS else None
 
 
 def entry() -> int:
@@ -179,7 +221,9 @@ def entry() -> int:
 
 
 def main(argv: Sequence[str] | None = None, exiting: bool = False) -> int:
-    parser = build_parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = build_parser(argv)
     try:
         args = parser.parse_args(argv)
         if args.command is None:

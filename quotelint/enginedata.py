@@ -11,6 +11,9 @@ A run served from the registry cache parses none of it: the cache keeps the pars
 these files (`CACHED`) as JSON, its key covering their bytes, and hands it to `prime` when it
 is opened; `load` then gives that data once instead of parsing the file (and PyYAML is never
 imported). The data is checked as a parsed file is, so the cache can only hold what YAML gives.
+What the engine works out from these files and would otherwise work out again on every run (the
+keys of the country names in titles.yaml, `DERIVED`) is kept in the cache beside them, checked
+for its shape when the cache is opened, and handed over once by `derived`.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from typing import Any
 DATA = os.path.join(os.path.dirname(__file__), "data")
 CACHED = ("figures.yaml", "lexicon.yaml", "quotes.yaml", "titles.yaml")  # kept in the registry cache
 _primed: dict[str, Any] = {}  # data of CACHED files read from the registry cache, each taken once
+_derived: dict[str, Any] = {}  # data of DERIVED read from the registry cache, each taken once
 _TAG = "tag:yaml.org,2002:"
 _REPLACED = {_TAG + t for t in ("bool", "int", "float", "timestamp")}
 # YAML 1.2 core schema, decimal numbers only; tried in this order.
@@ -57,6 +61,38 @@ def prime(data: Any) -> None:
         _primed.setdefault(name, value)
 
 
+def pairs_of_words_and_text(value: Any) -> bool:
+    """[[[word, ...], text], ...]: the shape of the keys of title_words' countries."""
+    if not isinstance(value, list):
+        return False
+    for row in value:
+        if not (isinstance(row, list) and len(row) == 2 and isinstance(row[0], list) and isinstance(row[1], str)):
+            return False
+        if set(map(type, row[0])) != {str}:  # words, at least one
+            return False
+    return True
+
+
+DERIVED = {"title-countries": pairs_of_words_and_text}  # name -> the test of its shape
+
+
+def prime_derived(data: Any) -> None:
+    """Data of DERIVED as the registry cache read it: `derived` gives it without working it out.
+    A ValueError (the cache is then not used) for anything that is not such data."""
+    if not isinstance(data, dict) or set(data) != set(DERIVED):
+        raise ValueError("not the engine's derived data")
+    for name, value in data.items():
+        if not DERIVED[name](value):
+            raise ValueError(f"not the data of {name}")
+    for name, value in data.items():
+        _derived.setdefault(name, value)
+
+
+def derived(name: str) -> Any:
+    """The data of DERIVED `name` read from the registry cache, once; None: work it out."""
+    return _derived.pop(name, None)
+
+
 def load(name: str) -> Any:
     """The data of quotelint/data/NAME; a ValueError names the first item or key that is no text."""
     primed = _primed.pop(name, None)
@@ -74,17 +110,38 @@ def load(name: str) -> Any:
 
 def not_text(data: Any, where: str = "") -> str | None:
     """Where the first list item or mapping key that is no text stands, or None."""
+    return None if all_text(data) else first_not_text(data, where)
+
+
+def all_text(data: Any) -> bool:
+    """Every list item and mapping key is text: the test of `not_text`, each list's items and
+    each mapping's keys told by the set of their types (in C), for the cache's data read on
+    every run (a walk item by item took a fortieth of the registry's opening). False for text of
+    a subclass of str, which `first_not_text` then accepts."""
+    if type(data) is dict:
+        return set(map(type, data)) <= _TEXT and all(all_text(v) for v in data.values() if type(v) in _NESTED)
+    if type(data) is list:
+        kinds = set(map(type, data))
+        return kinds <= _TEXT or (kinds <= _TEXT | _NESTED and all(all_text(v) for v in data if type(v) in _NESTED))
+    return True
+
+
+_TEXT, _NESTED = frozenset({str}), frozenset({dict, list})
+
+
+def first_not_text(data: Any, where: str = "") -> str | None:
+    """Where the first list item or mapping key that is no text stands, or None (item by item)."""
     if isinstance(data, dict):
         for key, value in data.items():
             if not isinstance(key, str):
                 return f"the key {key!r} in {where or 'the file'}"
-            found = not_text(value, f"{where}/{key}" if where else key)
+            found = first_not_text(value, f"{where}/{key}" if where else key)
             if found is not None:
                 return found
     elif isinstance(data, list):
         for k, item in enumerate(data):
             if isinstance(item, (dict, list)):
-                found = not_text(item, f"{where}[{k}]")
+                found = first_not_text(item, f"{where}[{k}]")
                 if found is not None:
                     return found
             elif not isinstance(item, str):

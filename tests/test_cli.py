@@ -152,3 +152,25 @@ def test_rules_and_explain(project: Path) -> None:
     assert doc.returncode == 0 and "## Fails" in doc.stdout and "## Passes" in doc.stdout
     unknown = run_quotelint("explain", "QL999", cwd=project)
     assert unknown.returncode == 2 and "unknown rule" in unknown.stderr
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check", "a.txt", "--format", "json", "-q", "--select", "QL2"],
+        ["extract", "--format", "json", "a.txt"],
+        ["report", "--format", "html", "-o", "r.html", "docs/"],
+        ["registry", "draft", "-o", "d.yaml", "a.txt"],
+        ["explain", "QL201"],
+        ["rules", "--format", "json"],
+        ["server", "--debounce", "0"],
+    ],
+)
+def test_a_parser_built_for_the_command_named_parses_as_the_whole_one(argv: list[str]) -> None:
+    from quotelint.cli import build_parser, command_named
+
+    assert command_named(argv) == argv[0]
+    built = build_parser(argv)
+    others = [p for name, p in built._subparsers._group_actions[0].choices.items() if name != command_named(argv)]  # type: ignore[union-attr]
+    assert all(len(p._actions) == 1 for p in others)  # --help only: their arguments were never added
+    assert vars(built.parse_args(argv)) == vars(build_parser().parse_args(argv))

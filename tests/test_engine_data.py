@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
 from quotelint import enginedata
 from quotelint.lexicon import default_lexicon
@@ -57,3 +59,15 @@ def test_an_item_that_is_no_text_is_named() -> None:
     assert enginedata.not_text({"words": ["of", 7]}) == "words[1] (7)"
     assert enginedata.not_text({"map": {3: "x"}}) == "the key 3 in map"
     assert enginedata.not_text({"rows": [{"stem": 2, "ends": ["ise", None]}]}) == "rows[0]/ends[1] (None)"
+
+
+scalars = st.one_of(st.text(max_size=3), st.integers(), st.floats(allow_nan=False), st.booleans(), st.none())
+nested = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.one_of(st.text(max_size=3), st.integers()), inner, max_size=4)), max_leaves=12)
+
+
+@given(nested)
+def test_the_quick_test_of_text_agrees_with_the_walk_item_by_item(data: object) -> None:
+    # all_text (sets of types, for the cache's data on every run) and first_not_text (which
+    # names the place) must judge alike, or a cache could hold what YAML never gives.
+    assert enginedata.all_text(data) == (enginedata.first_not_text(data) is None)
+    assert enginedata.not_text(data) == enginedata.first_not_text(data)

@@ -249,3 +249,31 @@ def test_cached_common_words_are_looked_up_word_by_word_and_a_damaged_row_is_not
     assert "winter" in words.common_words and "zorblat" not in words.common_words and words.is_common_word("Winter")
     assert "bridge" in words.common_words  # its row does not decode: the registry is read from its YAML
     assert len(words.common_words) == len(load_registry([str(project / "registry.yaml")]).words.common_words)
+
+
+def test_the_title_countries_are_read_from_the_cache_as_a_run_works_them_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The keys of every country name in titles.yaml are worked out once, when the cache is
+    written: a run served from it takes them as they are (3 ms of a one-article check)."""
+    from quotelint import enginedata
+    from quotelint.checks import title_words
+
+    worked_out = title_words.country_keys(enginedata.load("titles.yaml"))
+    through_the_cache(load_registry([str(ROOT / "rules")]), tmp_path / "cache")
+    monkeypatch.setattr(title_words, "country_keys", lambda data: pytest.fail("the countries were worked out again"))
+    title_words.title_words.cache_clear()
+    try:
+        assert list(title_words.title_words().countries.items()) == list(worked_out.items())
+    finally:
+        title_words.title_words.cache_clear()
+
+
+@pytest.mark.parametrize("derived", ['{"title-countries": [[["france"]]]}', '{"title-countries": [[[], "France"]]}', '{"title-countries": [[["france"], 7]]}', "{}"])
+def test_derived_engine_data_of_the_wrong_shape_makes_the_cache_unused_and_written_anew(project: Path, tmp_path: Path, derived: str) -> None:
+    cache = tmp_path / "cache"
+    file = tampered(project, cache, f"UPDATE meta SET v = '{derived}' WHERE k = 'derived'")
+    done = check(project, cache)
+    assert done.returncode == 0 and '"findings": []' in done.stdout
+    with sqlite3.connect(file) as db:
+        (row,) = db.execute("SELECT v FROM meta WHERE k = 'derived'").fetchone()
+    db.close()
+    assert row != derived and '"title-countries"' in row

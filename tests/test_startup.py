@@ -62,6 +62,15 @@ def test_a_warm_check_parses_no_yaml(project: Path, tmp_path: Path) -> None:
     assert "shutil" not in warm  # the terminal's width read without it (terminal.columns)
 
 
+def test_a_check_that_scores_no_near_miss_loads_no_rapidfuzz(project: Path, tmp_path: Path) -> None:
+    (project / "one.txt").write_text("The council met on Tuesday and agreed to open the bridge in spring.\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    loaded_after(["check", "one.txt"], project, cache)  # the registry cache is written
+    warm = loaded_after(["check", "one.txt"], project, cache)
+    assert "quotelint.checks.spelling_drift" in warm and "quotelint.checks.near_miss" in warm
+    assert not [m for m in warm if m.split(".")[0] == "rapidfuzz"]  # imported where a near miss is scored
+
+
 @pytest.mark.parametrize("args", [["--help"], ["check", "--help"], ["rules"], ["rules", "--format", "json"], ["explain", "QL201"]])
 def test_describing_rules_imports_no_analysis(project: Path, tmp_path: Path, args: list[str]) -> None:
     cache = tmp_path / "cache"

@@ -7,8 +7,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, NamedTuple
 
-from rapidfuzz import fuzz
-
 from quotelint.checks.short_names import acronym_candidates, acronyms, defined_acronyms, is_acronym, short_name, slipped
 from quotelint.names import fold, max_distance, strip_marks
 
@@ -91,6 +89,7 @@ def best(ctx: Context, word: str, candidates: set[str], expected: frozenset[str]
     index = ctx.registry.names
     if not candidates:
         return None
+    from rapidfuzz import fuzz
     from rapidfuzz.distance import OSA
 
     def rank(r: str) -> tuple[int, bool, bool, bool, bool, float]:

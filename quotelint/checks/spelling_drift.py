@@ -34,8 +34,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
-
 from quotelint.checks import Rule
 from quotelint.checks.near_miss import Short, near_any, near_miss, never_drift
 from quotelint.checks.short_names import acronyms, defined_acronyms
@@ -50,6 +48,8 @@ if TYPE_CHECKING:
 
 def best_spelling(entity: Entity, wrong: str) -> str:
     """The accepted spelling closest to a wrong one: ODHIR -> ODIHR rather than the long name."""
+    from rapidfuzz import fuzz
+
     return max(entity.forms, key=lambda form: (fuzz.ratio(form, wrong), -entity.forms.index(form)))
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quotelint.names import fold, form_tokens, tokens
 from quotelint.quotes.roles import title_word_in as is_title_word
@@ -45,11 +45,23 @@ def title_words() -> TitleWords:
     data = enginedata.load(os.path.basename(DATA))
     lists = {k: frozenset(str(w).lower() for w in data[k]) for k in ("generic_heads", "modifiers", "future_markers", "capacity_words", "ordinals")}
     synonyms = {str(w).lower(): str(group[0]).lower() for group in data["synonyms"] for w in group}
+    cached = enginedata.derived("title-countries")  # as country_rows gave them, when the registry cache was written
+    countries = country_keys(data) if cached is None else {tuple(keys): country for keys, country in cached}
+    return TitleWords(**lists, synonyms=synonyms, countries=countries, longest_country=max(len(k) for k in countries))
+
+
+def country_keys(data: dict[str, Any]) -> dict[tuple[str, ...], str]:
+    """Each name and adjective of a country in titles.yaml, as keys -> the country."""
     countries: dict[tuple[str, ...], str] = {}
     for country, names in data["countries"].items():
         for name in (country, *names):
             countries[tuple(quote_words().american(p) for w in form_tokens(str(name)) for p in parts(w))] = str(country)
-    return TitleWords(**lists, synonyms=synonyms, countries=countries, longest_country=max(len(k) for k in countries))
+    return countries
+
+
+def country_rows() -> list[list[Any]]:
+    """title_words().countries as the registry cache keeps them (enginedata.DERIVED), in order."""
+    return [[list(keys), country] for keys, country in title_words().countries.items()]
 
 
 def parts(word: str) -> list[str]:

@@ -21,7 +21,7 @@ import functools
 import os
 import stat
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 try:  # hashlib's own BLAKE2b: importing hashlib loads OpenSSL first (a hundredth of a one-article check)
     from _blake2 import blake2b
@@ -39,6 +39,7 @@ PACKAGE = os.path.dirname(os.path.dirname(__file__))
 SUFFIX = ".sqlite"
 KEEP = 16  # cache files kept in the folder, the most recently written
 MAX_AGE = 30 * 24 * 3600  # seconds after which a cache file not written again is removed
+ENGINE_SUFFIXES = (".py", ".yaml", ".txt", ".json")  # the engine's files that make up its key
 
 
 def cache_dir() -> str:
@@ -54,19 +55,26 @@ def engine_digest() -> bytes:
     """The hash of the package's own code and data (each file's path, size and modification
     time), worked out once per run."""
     key = blake2b(digest_size=32)
-    for path in engine_files():
-        st = os.stat(path)
-        key.update(f"{os.path.relpath(path, PACKAGE)}\0{st.st_size}\0{st.st_mtime_ns}\0".encode("utf-8", "surrogateescape"))
+    for relative, st in engine_files():
+        key.update(f"{relative}\0{st.st_size}\0{st.st_mtime_ns}\0".encode("utf-8", "surrogateescape"))
     return key.digest()
 
 
-def engine_files() -> list[str]:
-    """The package's own code and data: a change to either makes a new cache."""
-    out = []
-    for root, dirs, names in os.walk(PACKAGE):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        out.extend(os.path.join(root, n) for n in sorted(names) if n.endswith((".py", ".yaml", ".txt", ".json")))
-    return out
+def engine_files(folder: str = "", relative: str = "") -> Iterator[tuple[str, os.stat_result]]:
+    """The package's own code and data, each file's path relative to the package and its stat:
+    a change to either makes a new cache. Files of a folder first, then its subfolders, each in
+    name order, as os.walk lists them (read with scandir: no path is joined or made relative)."""
+    with os.scandir(folder or PACKAGE) as it:
+        entries = sorted(it, key=lambda e: e.name)
+    folders = []
+    for entry in entries:
+        if entry.is_dir():
+            if entry.name != "__pycache__" and not entry.is_symlink():  # os.walk follows no link either
+                folders.append(entry)
+        elif entry.name.endswith(ENGINE_SUFFIXES):
+            yield relative + entry.name, entry.stat()
+    for entry in folders:
+        yield from engine_files(entry.path, relative + entry.name + os.sep)
 
 
 def digest(data: bytes) -> bytes:

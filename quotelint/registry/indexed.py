@@ -38,6 +38,7 @@ def rows(registry: Registry, sources: Sources, key: str) -> dict[str, Iterable[t
         "patterns": {r.id: r.check.keys.checked() for r in registry.rules if r.check.keys.patterns},
         "claims": [[path, line, c.yaml_data(item)] for path, line, item in sources.claims],
         "engine": {name: enginedata.load(name) for name in enginedata.CACHED},
+        "derived": derived_rows(),
     }
     return {
         "meta": meta.items(),
@@ -58,6 +59,13 @@ def rows(registry: Registry, sources: Sources, key: str) -> dict[str, Iterable[t
     }
 
 
+def derived_rows() -> dict[str, Any]:
+    """The data of enginedata.DERIVED, worked out as a run would work it out."""
+    from quotelint.checks.title_words import country_rows
+
+    return {"title-countries": country_rows()}
+
+
 def role_key(role: Role) -> str:
     return json.dumps(c.role_data(role), ensure_ascii=False, separators=(",", ":"))
 
@@ -68,6 +76,7 @@ def read(store: Store) -> Registry:
     so that `quotelint rules` reads only the rules and imports none of the analysis."""
     try:
         enginedata.prime(store.meta("engine"))
+        enginedata.prime_derived(store.meta("derived"))
     except ValueError:
         raise c.BadCache("no engine data") from None
     common = Words(Table(store, "common_words", c.flag, lambda r: dict.fromkeys(r.words.common_words, True)))
