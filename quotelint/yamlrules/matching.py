@@ -68,7 +68,7 @@ class Keys:
         found: list[Match] = []
         if self.patterns:
             for k, pattern in enumerate(self.patterns):
-                found.extend(Match(m.start(), m.end(), m.group(), k, m) for m in search_all(pattern, ctx.prose, rule_id, where, self.texts[k]))
+                found.extend(Match(m.start(), m.end(), m.group(), k, m) for m in search_all(pattern, ctx.prose, rule_id, where, self.texts[k], ctx))
         elif self.by_first:
             positions = ctx.folded_positions if self.ignorecase else ctx.positions
             for first, keys in self.by_first.items():
