@@ -120,7 +120,8 @@ class Context:
         from quotelint.claims.layout import Layout
 
         return Layout(
-            self.prose, self.words, self.figures, self.sentences, self.registry.words, self._positions, self.word_starts
+            self.prose, self.words, self.figures, self.sentences, self.registry.words, self._positions, self.word_starts,
+            self.registry.names.memo,
         )
 
     @functools.cached_property

@@ -208,3 +208,25 @@ def test_a_particle_name_is_found_with_its_joint_anywhere_the_pattern_allows() -
 
     assert [w for w in ("al-Haddad", "d’Arcy", "dell’Orto", "bint-Saud", "ash-Sharif", "el-Sisi") if not capitalised(w)] == []
     assert [w for w in ("ally", "bin", "e-mail", "de", "and-then", "l'", "all-Star") if capitalised(w)] == []
+
+
+def test_the_topic_counted_through_the_run_memos_is_the_one_counted_word_by_word() -> None:
+    from quotelint.claims.layout import Layout
+    from quotelint.claims.subjects import count_topic, sentence_openers
+
+    text = (
+        "Turnout in the Mazhilis election reached 54 percent, the Central Election Commission said.\n\n"
+        "The election was the first since the reform. Observers said Kazakhstan held the vote calmly. "
+        "The parliamentary election drew 12 parties. Kazakhstan and The Hague were named; Astana too.\n"
+    )
+    ctx = Context(Document.from_text(text), Registry())
+    with_memo = ctx.layout
+    assert with_memo.memo is not None
+    plain = Layout(ctx.prose, ctx.words, ctx.figures, ctx.sentences, ctx.registry.words)
+    for own, base in (((0, len(ctx.prose) + 1), 0), ((0, 200), 0), ((100, len(ctx.prose)), 100)):
+        assert count_topic(with_memo, ctx.positions, own, base) == count_topic(plain, ctx.positions, own, base)
+    counts = count_topic(with_memo, ctx.positions)
+    assert "commission" in counts.lead and "kazakhstan" not in counts.lead  # the lead is the first sentence
+    assert counts.names["kazakhstan"] == 1  # a dictionary name, not counted where it opens a sentence
+    openers = sentence_openers(with_memo)
+    assert [ctx.words[k].text for k in sorted(openers)] == ["Turnout", "The", "Observers", "The", "Kazakhstan"]
