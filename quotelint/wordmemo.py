@@ -36,3 +36,14 @@ class WordMemo:
             self.yes |= fresh
             self.no |= new - fresh
         return (distinct & self.yes) | fresh
+
+    def holds(self, word: str) -> bool:
+        """The verdict on one word, for a question asked of a few words at a time."""
+        if word in self.yes:
+            return True
+        if word in self.no:
+            return False
+        verdict = self.judge(word)
+        if len(self.yes) + len(self.no) < self.LIMIT:
+            (self.yes if verdict else self.no).add(word)
+        return verdict

@@ -44,6 +44,19 @@ def test_past_its_limit_a_memo_still_answers_but_keeps_nothing_new() -> None:
     assert memo.yes == {"Ann"} and memo.no == {"sea"}
 
 
+def test_a_word_asked_alone_is_judged_once_and_agrees_with_the_words_selected() -> None:
+    asked: list[str] = []
+
+    def judge(word: str) -> bool:
+        asked.append(word)
+        return word.istitle()
+
+    memo = WordMemo(judge)
+    assert memo.holds("Astana") and not memo.holds("said") and memo.holds("Astana")
+    assert memo.select(["Astana", "said", "Almaty"]) == {"Astana", "Almaty"}
+    assert memo.holds("Almaty") and asked == ["Astana", "said", "Almaty"]
+
+
 def frames_of(text: str):  # type: ignore[no-untyped-def]
     ctx = Context(Document.from_text(text), Registry())
     scan = ctx.quote_scan
