@@ -90,7 +90,8 @@ def count_topic(layout: Layout, positions: dict[str, list[int]], own: tuple[int,
     words = layout.words
     lo, hi = own if own is not None else (0, len(layout.prose) + 1)
     events, named, common = vocabulary(layout, positions)
-    openers = sentence_openers(layout)  # where a capital may only open a sentence
+    skip_common = layout.figure_words | sentence_openers(layout)
+    whole = lo <= 0 and hi >= len(layout.prose)  # every word is counted
     starts = layout.sentences.starts
     lead_end = len(layout.prose) + 1  # the words before it are in the lead sentences
     if base:
@@ -111,13 +112,14 @@ def count_topic(layout: Layout, positions: dict[str, list[int]], own: tuple[int,
                         kinds[(event[0], event[1])] += 1
                         counts.given_by.setdefault(event, {}).setdefault(text, words[k].start + base)
             continue
-        key = quick_fold(text)
-        only_opens = text in common  # a name unless it only opens a sentence
-        for k in where:
-            if k in layout.figure_words or not lo <= words[k].start < hi or (only_opens and k in openers):
-                continue
-            names[key] += 1
-            if words[k].start < lead_end:
+        # Not in a figure, and not opening a sentence if only a capital there makes it a name.
+        kept = set(where).difference(skip_common if text in common else layout.figure_words)
+        if not whole:
+            kept = {k for k in kept if lo <= words[k].start < hi}
+        if kept:
+            key = quick_fold(text)
+            names[key] += len(kept)
+            if words[min(kept)].start < lead_end:
                 counts.lead.add(key)
     return counts
 
