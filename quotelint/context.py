@@ -112,7 +112,7 @@ class Context:
         """Numbers, amounts and dates in the prose (quotelint.claims.figures.Figure), in order."""
         from quotelint.claims.figures import find_figures
 
-        return find_figures(self.prose, self.words, self.positions)
+        return find_figures(self.prose, self.words, self.positions, self.registry.names.memo)
 
     @functools.cached_property
     def layout(self) -> Any:
