@@ -41,7 +41,7 @@ def test_past_its_limit_a_memo_still_answers_but_keeps_nothing_new() -> None:
     memo.LIMIT = 2
     assert memo.select(["Ann", "sea"]) == {"Ann"}
     assert memo.select(["Ben", "sky"]) == {"Ben"}
-    assert memo.yes == {"Ann"} and memo.no == {"sea"}
+    assert memo.yes == {"Ann"} and memo.seen == {"Ann", "sea"}
 
 
 def test_a_word_asked_alone_is_judged_once_and_agrees_with_the_words_selected() -> None:
