@@ -255,3 +255,31 @@ def test_verdicts_kept_for_the_run_leave_the_next_document_judged_as_the_first()
         found = lint_text(text, registry, spelling)
         assert [(f.rule, f.suggestion) for f in found] == [("QL201", "Price")]
     assert registry.names.memo("drift-settled", str.isupper).yes  # the rule kept verdicts
+
+
+def test_mentions_tried_by_their_second_word_are_those_tried_in_turn() -> None:
+    """A word is compared only with the spellings its next word fits (NameIndex.starting): the
+    mentions are those that trying each spelling beginning with the word, longest first, gives."""
+    from quotelint.names import tokens
+
+    registry = load_registry([str(ROOT / "rules")])
+    index = registry.names
+    text = " ".join(path.read_text(encoding="utf-8") for path in sorted((ROOT / "seeds").glob("*.txt")))
+    text += " Central. Central Election. the Central Election Commission of Kazakhstan"
+    words = tokens(text)
+
+    def tried_in_turn() -> list[tuple[int, int, str]]:
+        out, i = [], 0
+        for k, word in enumerate(words):
+            if k < i or word.text not in index.by_first:
+                continue
+            for form in index.by_first[word.text]:
+                n = len(form.words)
+                if k + n <= len(words) and index._joined(text, words, k, form.words):
+                    out.append((k, n, form.text))
+                    i = k + n
+                    break
+        return out
+
+    found = [(m.first, m.count, m.form.text) for m in index.mentions(text, words)]
+    assert found == tried_in_turn() and len(found) > 20
