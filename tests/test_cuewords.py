@@ -22,7 +22,7 @@ CUES = [
     r"(?:ab){2,}c",
     r"turn(?=out)",
     r"(?i)turnout",
-    r"(?x) turn out",
+    "(?x) turn out  # a comment\n | vote",
     r"x|y?",
     r"[Tt]urnout",
 ]
@@ -35,7 +35,9 @@ CUES = [
         (r"\b(?:elections?|polls?|vote)\b", {"election", "poll", "vote"}),
         (r"in\s+favou?r", {"favo"}),
         (r"[Tt]urnout", {"urnout"}),
-        (r"(?x) turn out", None),  # spaces mean nothing under (?x): no run can be read
+        ("(?x) turn out  # a comment\n | vote", {"turnout", "vote"}),  # blanks and comments mean nothing under (?x)
+        (r"(?x)\b(?:Mazhilis|Mäjilis) \s+ (?:seats|members)", {"mazhilis", "jilis"}),  # the runs of one part: the rarest
+        (r"(?x)[ ]turn\ out", {"turn"}),  # a blank in a class or escaped stays
         (r"(?i)turnout", None),
         (r"x|y?", None),  # an optional branch needs nothing
         (r"(?:ab){2,}c", {"ab"}),  # the longer of the two runs every match holds
@@ -58,7 +60,8 @@ def test_a_sentence_is_compared_in_lower_case() -> None:
 
 
 TEXT = st.lists(st.sampled_from(["turnout", "TurnOut", "vote", "poll", "s", "k", "i", "\u212a", "\u017f", "\u0130", "\u0131",
-                                 " ", "-", "’", "é", "ab", "c", "favour", "in", "parties", "ran", "elected", "x"]), max_size=14).map("".join)
+                                 " ", "-", "’", "é", "ab", "c", "favour", "in", "parties", "ran", "elected", "x",
+                                 "Mazhilis", "Mäjilis", "size of the ", "seats in the ", "lower house", " has"]), max_size=14).map("".join)
 
 
 @settings(max_examples=400, deadline=None)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 
 from quotelint.lazyre import lazy
-from quotelint.yamlrules.regextree import Node, Parser
+from quotelint.yamlrules.regextree import Node, Parser, _class_end
 
 SPECIAL = "\u0130\u0131\u017f\u212a"  # İ ı ſ K
 # Group heads that change nothing of what a pattern's letters match: (?: (?= (?! (?<= (?<! (?> (?<name> (?P<name>
@@ -29,9 +29,36 @@ _PLAIN_HEADS = lazy(r"\(\?(?![:=!>]|<[=!]|P?<\w+>)")
 def required(source: str) -> frozenset[str] | None:
     """Runs of ASCII letters and digits (lower case), one of which every match of the cue holds,
     in any case; None when the pattern does not say (a flag, a class, an optional part...)."""
+    if source.startswith("(?x)"):
+        source = _terse(source[4:])
     if _PLAIN_HEADS.search(source):
-        return None  # a flag such as (?x) or (?#...) may change what a letter means
+        return None  # a flag such as (?i) or (?#...) may change what a letter means
     return _required(Parser(source).parse())
+
+
+def _terse(source: str) -> str:
+    """A verbose pattern (`(?x)` first) without the blanks and comments that mean nothing there:
+    outside a class, a blank or a `#` to the end of the line is dropped; an escape stays whole."""
+    out: list[str] = []
+    i = 0
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            end = i + 2
+        elif c == "[":
+            end = _class_end(source, i)
+        elif c.isspace():
+            i += 1
+            continue
+        elif c == "#":
+            newline = source.find("\n", i)
+            i = len(source) if newline < 0 else newline
+            continue
+        else:
+            end = i + 1
+        out.append(source[i:end])
+        i = end
+    return "".join(out)
 
 
 def _literal(node: Node) -> bool:
