@@ -145,7 +145,8 @@ class View:
         self.ctx = ctx
         self.scope = scope
         self.skip_names = skip_names
-        self._spans: dict[str, Spans] = {}
+        # Shared by the rules that view one document: each kind of span is collected once.
+        self._spans: dict[str, Spans] = ctx.__dict__.setdefault("_rule_spans", {})
 
     def spans(self, what: str) -> Spans:
         if what not in self._spans:
