@@ -23,14 +23,19 @@ from quotelint.wordmemo import WordMemo
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_a_word_is_judged_once_in_a_run() -> None:
+def title_memo() -> tuple[WordMemo, list[str]]:
+    """A memo of `str.istitle` verdicts, and the words it judged, in order."""
     asked: list[str] = []
 
     def judge(word: str) -> bool:
         asked.append(word)
         return word.istitle()
 
-    memo = WordMemo(judge)
+    return WordMemo(judge), asked
+
+
+def test_a_word_is_judged_once_in_a_run() -> None:
+    memo, asked = title_memo()
     assert memo.select(["Astana", "said", "Astana", "the"]) == {"Astana"}
     assert memo.select({"Astana", "the", "Almaty"}) == {"Astana", "Almaty"}
     assert sorted(asked) == ["Almaty", "Astana", "said", "the"]
@@ -45,13 +50,7 @@ def test_past_its_limit_a_memo_still_answers_but_keeps_nothing_new() -> None:
 
 
 def test_a_word_asked_alone_is_judged_once_and_agrees_with_the_words_selected() -> None:
-    asked: list[str] = []
-
-    def judge(word: str) -> bool:
-        asked.append(word)
-        return word.istitle()
-
-    memo = WordMemo(judge)
+    memo, asked = title_memo()
     assert memo.holds("Astana") and not memo.holds("said") and memo.holds("Astana")
     assert memo.select(["Astana", "said", "Almaty"]) == {"Astana", "Almaty"}
     assert memo.holds("Almaty") and asked == ["Astana", "said", "Almaty"]
