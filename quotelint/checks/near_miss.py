@@ -184,9 +184,11 @@ def neighbour_expectations(index, before: str | None, word: str, after: str | No
     `Ned Prise`: `Ned` begins the registered `Ned Price`, so `Price` is expected next, even
     though `price` is an ordinary word that near-miss search never offers on its own.
     """
+    expected: set[str] = set()
+    if before is None and after is None:
+        return expected  # no anchor: nothing to compare, and rapidfuzz stays unloaded
     from rapidfuzz.distance import OSA
 
-    expected: set[str] = set()
     for anchor, offset in ((before, 1), (after, -1)):
         if anchor is None:  # `of` and `Ministry` stand in too many names to be anchors
             continue
