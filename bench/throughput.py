@@ -33,7 +33,7 @@ from child import run_quotelint  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 # Context properties in the order the stage table computes them (a later one reuses earlier ones).
-STAGES = ("words", "positions", "folded_positions", "word_starts", "mentions", "quote_scan", "quotes",
+STAGES = ("words", "positions", "word_starts", "mentions", "quote_scan", "quotes",
           "sentences", "figures", "layout", "facts")
 
 

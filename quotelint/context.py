@@ -57,22 +57,6 @@ class Context:
         return self._positions()
 
     @functools.cached_property
-    def folded_positions(self) -> dict[str, list[int]]:
-        """Token indexes by case-folded word, for rules that ignore case."""
-        out: dict[str, list[int]] = {}
-        merged: set[str] = set()  # folds of several spellings, whose indexes need sorting
-        for text, places in self.positions.items():
-            key = text.casefold()
-            if key in out:
-                out[key].extend(places)
-                merged.add(key)
-            else:
-                out[key] = list(places)
-        for key in merged:
-            out[key].sort()
-        return out
-
-    @functools.cached_property
     def word_starts(self) -> list[int]:
         """Each token's start offset, for finding the token at an offset by bisection."""
         return [w.start for w in self.words]
@@ -112,7 +96,7 @@ class Context:
         """Numbers, amounts and dates in the prose (quotelint.claims.figures.Figure), in order."""
         from quotelint.claims.figures import find_figures
 
-        return find_figures(self.prose, self.words, self.positions)
+        return find_figures(self.prose, self.words, self.positions, self.registry.names.memo)
 
     @functools.cached_property
     def layout(self) -> Any:
@@ -120,7 +104,8 @@ class Context:
         from quotelint.claims.layout import Layout
 
         return Layout(
-            self.prose, self.words, self.figures, self.sentences, self.registry.words, self._positions, self.word_starts
+            self.prose, self.words, self.figures, self.sentences, self.registry.words, self._positions, self.word_starts,
+            self.registry.names.memo,
         )
 
     @functools.cached_property

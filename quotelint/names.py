@@ -150,11 +150,12 @@ class NameIndex:
         self.lexicon = lexicon
         self._neighbours: dict[tuple[str, int], tuple[str, ...]] = {}  # memo of `neighbours`
         self._memos: dict[str, WordMemo] = {}
+        self._starting: dict[str, tuple[dict[str, tuple[Form, ...]], tuple[Form, ...]]] = {}  # memo of `starting`
 
     def __getstate__(self) -> dict[str, object]:
         """Pickled (a registry sent to a worker) without the memos of this run: they hold
         functions, and the other process fills its own."""
-        return {**self.__dict__, "_neighbours": {}, "_memos": {}}
+        return {**self.__dict__, "_neighbours": {}, "_memos": {}, "_starting": {}}
 
     def memo(self, name: str, judge: Callable[[str], bool]) -> WordMemo:
         """The run's memo of one verdict on words (`judge` must depend on the word and this index
@@ -236,15 +237,29 @@ class NameIndex:
             firsts = self.memo("first-words", by_first.__contains__).select(positions.keys())
             starts = sorted(k for word in firsts for k in positions[word])
         i = 0  # the first word not yet inside a mention
+        last = len(words) - 1
         for k in starts:
             if k < i:
                 continue
-            for form in by_first[words[k].text]:
+            by_second, single = self.starting(words[k].text)
+            for form in by_second.get(words[k + 1].text, single) if k < last else single:
                 n = len(form.words)
                 if k + n <= len(words) and self._joined(text, words, k, form.words):
                     yield Mention(words[k].start, words[k + n - 1].end, k, n, form)
                     i = k + n
                     break
+
+    def starting(self, first: str) -> tuple[dict[str, tuple[Form, ...]], tuple[Form, ...]]:
+        """The spellings that begin with a word, in `by_first`'s order: for each second word, those
+        that go on with it and those of one word; and those of one word alone. Worked out on
+        first use: a word is compared only with the spellings its next word fits."""
+        found = self._starting.get(first)
+        if found is None:
+            forms = self.by_first[first]
+            seconds = {f.words[1] for f in forms if len(f.words) > 1}
+            by_second = {w: tuple(f for f in forms if len(f.words) == 1 or f.words[1] == w) for w in seconds}
+            found = self._starting[first] = (by_second, tuple(f for f in forms if len(f.words) == 1))
+        return found
 
     @staticmethod
     def _joined(text: str, words: list[Token], i: int, form: tuple[str, ...]) -> bool:

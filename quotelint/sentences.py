@@ -17,8 +17,9 @@ import regex
 
 from quotelint.lazyre import lazy
 
-BREAK = lazy(r"[.!?…]+[\"'”’)\]]{0,3}(?=[ \t\u00a0\r\n])|\r\n|\n|\r")
-NEXT = lazy(r"[ \t\u00a0\r\n]{0,80}([\"'“‘(\[]?)(.?)")  # bounded: blank runs cost no more
+# A break, and in the same search what follows it (bounded: blank runs cost no more): an opening
+# mark, and the first character after the blanks and the mark.
+BREAK = lazy(r"(?:[.!?…]+[\"'”’)\]]{0,3}(?=[ \t\u00a0\r\n])|\r\n|\n|\r)(?=[ \t\u00a0\r\n]{0,80}([\"'“‘(\[]?)(.?))")
 WORD_BEFORE = lazy(r"([\p{L}.]{1,12})$")
 BLANK_LINE = lazy(r"[ \t\u00a0]*(?:\r\n|\n|\r)")
 CONTINUES = frozenset(",;:-–(")
@@ -50,15 +51,14 @@ def split_sentences(prose: str, abbreviations: Iterable[str] = ()) -> Sentences:
 
 
 def _ends_here(prose: str, m: regex.Match[str], abbrevs: frozenset[str]) -> bool:
-    nxt = NEXT.match(prose, m.end())
-    after = nxt.group(2) if nxt else ""
+    after = m.group(2)
     if m.group()[0] in "\r\n":
         if BLANK_LINE.match(prose, m.end()):
             return True
         before = prose[max(0, m.start() - 1) : m.start()]
         wrapped = (before.islower() or before in CONTINUES) and (after.islower() or after.isdigit())
         return not wrapped
-    if not after or not (after.isupper() or after.isdigit() or nxt.group(1)):
+    if not after or not (after.isupper() or after.isdigit() or m.group(1)):
         return False
     if m.group()[0] == ".":
         word = WORD_BEFORE.search(prose[max(0, m.start() - 12) : m.start()])

@@ -23,16 +23,29 @@ class WordMemo:
     def __init__(self, judge: Callable[[str], bool]) -> None:
         self.judge = judge
         self.yes: set[str] = set()
-        self.no: set[str] = set()
+        self.seen: set[str] = set()  # every word judged, yes or no: a document's new words are found in one pass
 
     def select(self, words: Iterable[str]) -> set[str]:
         """The words judged yes."""
-        distinct = words if isinstance(words, set) else set(words)
-        new = distinct.difference(self.yes, self.no)
+        distinct = words if isinstance(words, (set, frozenset)) else set(words)
+        new = distinct - self.seen
         if not new:
             return distinct & self.yes
         fresh = {w for w in new if self.judge(w)}
-        if len(self.yes) + len(self.no) < self.LIMIT:
+        if len(self.seen) < self.LIMIT:
             self.yes |= fresh
-            self.no |= new - fresh
+            self.seen |= new
         return (distinct & self.yes) | fresh
+
+    def holds(self, word: str) -> bool:
+        """The verdict on one word, for a question asked of a few words at a time."""
+        if word in self.yes:
+            return True
+        if word in self.seen:
+            return False
+        verdict = self.judge(word)
+        if len(self.seen) < self.LIMIT:
+            if verdict:
+                self.yes.add(word)
+            self.seen.add(word)
+        return verdict

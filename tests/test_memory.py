@@ -52,7 +52,7 @@ def test_every_analysis_of_a_context_leaves_no_cycles(plan: Plan) -> None:
 
     def analyse() -> None:
         ctx = Context(doc, plan.registry, plan.settings)
-        for name in ("words", "positions", "folded_positions", "mentions", "quotes", "sentences", "figures", "layout", "facts"):
+        for name in ("words", "positions", "mentions", "quotes", "sentences", "figures", "layout", "facts"):
             getattr(ctx, name)
         ctx.layout.topic  # noqa: B018 - the layout's topic reads the context's word positions
         lint_document(doc, plan, ctx)

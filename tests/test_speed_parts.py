@@ -23,14 +23,19 @@ from quotelint.wordmemo import WordMemo
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def test_a_word_is_judged_once_in_a_run() -> None:
+def title_memo() -> tuple[WordMemo, list[str]]:
+    """A memo of `str.istitle` verdicts, and the words it judged, in order."""
     asked: list[str] = []
 
     def judge(word: str) -> bool:
         asked.append(word)
         return word.istitle()
 
-    memo = WordMemo(judge)
+    return WordMemo(judge), asked
+
+
+def test_a_word_is_judged_once_in_a_run() -> None:
+    memo, asked = title_memo()
     assert memo.select(["Astana", "said", "Astana", "the"]) == {"Astana"}
     assert memo.select({"Astana", "the", "Almaty"}) == {"Astana", "Almaty"}
     assert sorted(asked) == ["Almaty", "Astana", "said", "the"]
@@ -41,7 +46,14 @@ def test_past_its_limit_a_memo_still_answers_but_keeps_nothing_new() -> None:
     memo.LIMIT = 2
     assert memo.select(["Ann", "sea"]) == {"Ann"}
     assert memo.select(["Ben", "sky"]) == {"Ben"}
-    assert memo.yes == {"Ann"} and memo.no == {"sea"}
+    assert memo.yes == {"Ann"} and memo.seen == {"Ann", "sea"}
+
+
+def test_a_word_asked_alone_is_judged_once_and_agrees_with_the_words_selected() -> None:
+    memo, asked = title_memo()
+    assert memo.holds("Astana") and not memo.holds("said") and memo.holds("Astana")
+    assert memo.select(["Astana", "said", "Almaty"]) == {"Astana", "Almaty"}
+    assert memo.holds("Almaty") and asked == ["Astana", "said", "Almaty"]
 
 
 def frames_of(text: str):  # type: ignore[no-untyped-def]
@@ -208,3 +220,65 @@ def test_a_particle_name_is_found_with_its_joint_anywhere_the_pattern_allows() -
 
     assert [w for w in ("al-Haddad", "d’Arcy", "dell’Orto", "bint-Saud", "ash-Sharif", "el-Sisi") if not capitalised(w)] == []
     assert [w for w in ("ally", "bin", "e-mail", "de", "and-then", "l'", "all-Star") if capitalised(w)] == []
+
+
+def test_the_topic_counted_through_the_run_memos_is_the_one_counted_word_by_word() -> None:
+    from quotelint.claims.layout import Layout
+    from quotelint.claims.subjects import count_topic, sentence_openers
+
+    text = (
+        "Turnout in the Mazhilis election reached 54 percent, the Central Election Commission said.\n\n"
+        "The election was the first since the reform. Observers said Kazakhstan held the vote calmly. "
+        "The parliamentary election drew 12 parties. Kazakhstan and The Hague were named; Astana too.\n"
+    )
+    ctx = Context(Document.from_text(text), Registry())
+    with_memo = ctx.layout
+    assert with_memo.memo is not None
+    plain = Layout(ctx.prose, ctx.words, ctx.figures, ctx.sentences, ctx.registry.words)
+    for own, base in (((0, len(ctx.prose) + 1), 0), ((0, 200), 0), ((100, len(ctx.prose)), 100)):
+        assert count_topic(with_memo, ctx.positions, own, base) == count_topic(plain, ctx.positions, own, base)
+    counts = count_topic(with_memo, ctx.positions)
+    assert "commission" in counts.lead and "kazakhstan" not in counts.lead  # the lead is the first sentence
+    assert counts.names["kazakhstan"] == 1  # a dictionary name, not counted where it opens a sentence
+    openers = sentence_openers(with_memo)
+    assert [ctx.words[k].text for k in sorted(openers)] == ["Turnout", "The", "Observers", "The", "Kazakhstan"]
+
+
+def test_verdicts_kept_for_the_run_leave_the_next_document_judged_as_the_first() -> None:
+    """The run keeps the (anchor, word, anchor) triples that have no candidate whatever the
+    document (`drift-settled`): a word settled beside no anchor is still judged beside one."""
+    registry = load_registry([str(ROOT / "rules")])
+    spelling = Settings(select=("QL201",))
+    assert lint_text("Prise said the Ned committee met; Prise and Ned agreed.", registry, spelling) == []
+    for text in ("State Department spokesman Ned Prise said so.", "Ned Prise, a spokesman, said so."):
+        found = lint_text(text, registry, spelling)
+        assert [(f.rule, f.suggestion) for f in found] == [("QL201", "Price")]
+    assert registry.names.memo("drift-settled", str.isupper).yes  # the rule kept verdicts
+
+
+def test_mentions_tried_by_their_second_word_are_those_tried_in_turn() -> None:
+    """A word is compared only with the spellings its next word fits (NameIndex.starting): the
+    mentions are those that trying each spelling beginning with the word, longest first, gives."""
+    from quotelint.names import tokens
+
+    registry = load_registry([str(ROOT / "rules")])
+    index = registry.names
+    text = " ".join(path.read_text(encoding="utf-8") for path in sorted((ROOT / "seeds").glob("*.txt")))
+    text += " Central. Central Election. the Central Election Commission of Kazakhstan"
+    words = tokens(text)
+
+    def tried_in_turn() -> list[tuple[int, int, str]]:
+        out, i = [], 0
+        for k, word in enumerate(words):
+            if k < i or word.text not in index.by_first:
+                continue
+            for form in index.by_first[word.text]:
+                n = len(form.words)
+                if k + n <= len(words) and index._joined(text, words, k, form.words):
+                    out.append((k, n, form.text))
+                    i = k + n
+                    break
+        return out
+
+    found = [(m.first, m.count, m.form.text) for m in index.mentions(text, words)]
+    assert found == tried_in_turn() and len(found) > 20

@@ -80,6 +80,15 @@ def test_substitution_keeps_case_where_asked(tmp_path: Path) -> None:
     ]
 
 
+def test_words_in_any_case_are_found_in_each_document_of_a_run(tmp_path: Path) -> None:
+    """The words that fold to a rule's first words are kept for the run: a later document
+    still finds its own spellings, and not the ones an earlier document held."""
+    reg = registry(tmp_path, BELARUS)
+    assert found(reg, "Belarussia and BELARUSSIA.") == [("Belarussia", "Belarus", True), ("BELARUSSIA", "BELARUS", True)]
+    assert found(reg, "belarussia, then BelaRussia.") == [("belarussia", "belarus", True), ("BelaRussia", "Belarus", True)]
+    assert found(reg, "Nothing here.") == []
+
+
 def test_substitution_without_keep_case_writes_the_replacement_as_given(tmp_path: Path) -> None:
     reg = registry(tmp_path, "- id: h/b\n  kind: substitution\n  swap: {Belarussia: Belarus}\n  ignorecase: true\n")
     assert found(reg, "BELARUSSIA") == [("BELARUSSIA", "Belarus", True)]

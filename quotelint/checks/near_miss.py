@@ -28,10 +28,20 @@ def near_miss(ctx: Context, i: int, short: Short | None = None) -> tuple[str, En
     word = words[i].text
     if is_acronym(word):
         return acronym_miss(ctx, i, short or Short(acronyms(index), defined_acronyms(ctx.prose, {m.end for m in ctx.mentions})))
+    before = words[i - 1].text if i > 0 and words[i - 1].text in index.anchors else None
+    after = words[i + 1].text if i + 1 < len(words) and words[i + 1].text in index.anchors else None
+    found = candidates(index, before, word, after)
+    return None if found is None else best(ctx, word, *found)
+
+
+def candidates(index, before: str | None, word: str, after: str | None) -> tuple[set[str], set[str]] | None:  # type: ignore[no-untyped-def]
+    """The registered words a word that is no acronym may stand for, and those of them the anchors
+    beside it (`before`, `after`: None where no anchor stands) expect: None when there are none.
+    It depends on the word, its anchors and the registry alone, so `near_miss` is None wherever
+    this is (spelling_drift.py asks it once per run through `settled`)."""
     if len(word) < 3 or word.isdigit() or is_compound(word, index):
         return None  # three letters: only a name of four missing one (`Zac` for `Zach`), below
-    anchored = (i > 0 and words[i - 1].text in index.anchors) or (i + 1 < len(words) and words[i + 1].text in index.anchors)
-    expected = neighbour_expectations(ctx, i) if anchored else set()
+    expected = neighbour_expectations(index, before, word, after)
     if index.lexicon.is_common_word(word):
         # An ordinary word is a misspelling only inside a person's name: `Ned Prise`.
         if word.lower() in index.lexicon.title_words:
@@ -46,14 +56,24 @@ def near_miss(ctx: Context, i: int, short: Short | None = None) -> tuple[str, En
             return None
         if word.isupper() and len(word) > 1:
             return None  # capitals for emphasis or a headline
-        candidates = {r for r in same_fold if distinctive_case(word, r, index.lexicon)}
+        found = {r for r in same_fold if distinctive_case(word, r, index.lexicon)}
     else:
         lexicon = index.lexicon
-        candidates = {r for r in index.near(word) if plausible(word, r) and (len(r) >= MIN_FREE_TARGET or short_name(word, r, lexicon))}
-        candidates |= slipped(word, index.known)
-    candidates |= expected
-    candidates = {r for r in candidates if not is_plural(word, r) and not ordinary_variant(word, r, index.lexicon)}
-    return best(ctx, word, candidates, expected)
+        found = {r for r in index.near(word) if plausible(word, r) and (len(r) >= MIN_FREE_TARGET or short_name(word, r, lexicon))}
+        found |= slipped(word, index.known)
+    found |= expected
+    found = {r for r in found if not is_plural(word, r) and not ordinary_variant(word, r, index.lexicon)}
+    return (found, expected) if found else None
+
+
+def settled(index, key: str) -> bool:  # type: ignore[no-untyped-def]
+    """`candidates` is None for a word and its anchors given as one text: `before`, the word and
+    `after`, joined by SEP (an empty text where no anchor stands)."""
+    before, word, after = key.split(SEP)
+    return candidates(index, before or None, word, after or None) is None
+
+
+SEP = "\x1f"  # no word holds it
 
 
 def never_drift(word: str, index) -> bool:  # type: ignore[no-untyped-def]
@@ -157,22 +177,20 @@ def plausible(word: str, right: str) -> bool:
     return True
 
 
-def neighbour_expectations(ctx: Context, i: int) -> set[str]:
-    """Words a registered name expects here because its other words stand beside this one.
+def neighbour_expectations(index, before: str | None, word: str, after: str | None) -> set[str]:  # type: ignore[no-untyped-def]
+    """Words a registered name expects here because its other words stand beside this one: the
+    anchors `before` and `after` it (None where none stands).
 
     `Ned Prise`: `Ned` begins the registered `Ned Price`, so `Price` is expected next, even
     though `price` is an ordinary word that near-miss search never offers on its own.
     """
+    expected: set[str] = set()
+    if before is None and after is None:
+        return expected  # no anchor: nothing to compare, and rapidfuzz stays unloaded
     from rapidfuzz.distance import OSA
 
-    index, words = ctx.registry.names, ctx.words
-    word = words[i].text
-    expected: set[str] = set()
-    for j, offset in ((i - 1, 1), (i + 1, -1)):
-        if not 0 <= j < len(words):
-            continue
-        anchor = words[j].text
-        if anchor not in index.anchors:  # `of` and `Ministry` stand in too many names
+    for anchor, offset in ((before, 1), (after, -1)):
+        if anchor is None:  # `of` and `Ministry` stand in too many names to be anchors
             continue
         for target in index.neighbours(anchor, offset):
             if target == word or target[:1].casefold() != word[:1].casefold():

@@ -31,12 +31,13 @@ Add words that must never be flagged to `lexicon: {common_words: {add: [...]}}`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from quotelint.checks import Rule
-from quotelint.checks.near_miss import Short, near_any, near_miss, never_drift
-from quotelint.checks.short_names import acronyms, defined_acronyms
+from quotelint.checks.near_miss import SEP, Short, near_any, near_miss, never_drift, settled
+from quotelint.checks.short_names import acronyms, defined_acronyms, is_acronym
 from quotelint.finding import Hit, Severity
 from quotelint.names import Token, tokens
 
@@ -81,8 +82,10 @@ def check(ctx: Context) -> Iterator[Hit]:
     anchors = anchor_words(ctx)
     anchored = anchored_positions(ctx, anchors)
     short = Short(acronyms(index), defined_acronyms(ctx.prose, {m.end for m in ctx.mentions}))
-    # A verdict depends on the word and on the anchors beside it, so it is reached once per such triple.
+    # A verdict depends on the word and on the anchors beside it, so it is reached once per such
+    # triple; a triple with no candidate whatever the document is known so for the run.
     verdicts: dict[tuple[str | None, str, str | None], tuple[str, Entity] | None] = {}
+    no_candidate = index.memo("drift-settled", functools.partial(settled, index)).holds
     for i in judged(ctx, covered, anchored):
         word = words[i]
         key = (None, word.text, None)
@@ -92,6 +95,8 @@ def check(ctx: Context) -> Iterator[Hit]:
             key = (before if before in anchors else None, word.text, after if after in anchors else None)
         if key in verdicts:
             found = verdicts[key]
+        elif not is_acronym(word.text) and no_candidate(SEP.join((key[0] or "", word.text, key[2] or ""))):
+            found = verdicts[key] = None
         else:
             found = verdicts[key] = near_miss(ctx, i, short)
         if found is not None:

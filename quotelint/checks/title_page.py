@@ -4,6 +4,8 @@ person's name or to a registered body's, and what kind of title word each one is
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint.checks.title_words import countries_in, head_words, key, parts, title_words
@@ -36,15 +38,23 @@ class Page:
         self.index = ctx.registry.titles
         self.role_words = self.index.role_words
         self.heads = head_words(self.lexicon) | self.index.heads
+        # Verdicts on a word alone, kept for the run (the name index's word memos).
+        memo, index, lexicon = ctx.registry.names.memo, self.index, self.lexicon
+        self._title = memo("title-word", lambda word: index.is_title_word(word, lexicon)).holds
+        self._head = memo("title-head", functools.partial(is_head, self._title, self.heads, index.capitalized_heads)).holds
+        self._country = memo("title-country", lambda word: bool(countries_in(tuple(key(p) for p in parts(word))))).holds
         self.person: set[int] = set()
         self.unit_at: dict[int, tuple[int, int, str]] = {}  # token -> (first, last, entity id) of a named body
+        kinds: dict[str, str] = {}  # entity id -> kind, each looked up once
         for m in ctx.mentions:
             span = range(m.first, m.first + m.count)
-            if ctx.registry.entities[m.form.entity_ids[0]].kind == "person":
+            entity_id = m.form.entity_ids[0]
+            kind = kinds.get(entity_id) or kinds.setdefault(entity_id, ctx.registry.entities[entity_id].kind)
+            if kind == "person":
                 self.person.update(span)
             else:
-                for t in span:
-                    self.unit_at[t] = (m.first, m.first + m.count - 1, m.form.entity_ids[0])
+                unit = (m.first, m.first + m.count - 1, entity_id)
+                self.unit_at.update(dict.fromkeys(span, unit))
 
     def gap(self, left: int, right: int) -> str:
         return self.prose[self.words[left].end : self.words[right].start]
@@ -53,14 +63,11 @@ class Page:
         return self.words[i].text
 
     def title(self, i: int) -> bool:
-        return self.index.is_title_word(self.text(i), self.lexicon)
+        return self._title(self.words[i].text)
 
     def head(self, i: int) -> bool:
-        if not self.title(i):
-            return False
-        text = self.text(i)
-        capitalized = self.index.capitalized_heads if text[:1].isupper() else frozenset()
-        return any(p in self.heads or key(p) in capitalized for p in bare_parts(text))
+        return self._head(self.words[i].text)
+
 
     def past(self, i: int) -> bool:
         """`former`, `then`, or a title word prefixed with one (`then-director-general`)."""
@@ -72,7 +79,7 @@ class Page:
         return self.text(i).lower() in title_words().modifiers or self.past(i)
 
     def country(self, i: int) -> bool:
-        return bool(countries_in(tuple(key(p) for p in parts(self.text(i)))))
+        return self._country(self.words[i].text)
 
     def proper(self, i: int) -> bool:
         """A capitalized word no dictionary holds: a country's adjective, an acronym, a name."""
@@ -86,6 +93,14 @@ class Page:
         if self.title(i) or self.country(i) or self.proper(i) or self.modifier(i):
             return True
         return word.lower() not in ARTICLES and all(key(p) in self.role_words for p in parts(word))
+
+
+def is_head(title: Callable[[str], bool], heads: frozenset[str], capitalized: frozenset[str], word: str) -> bool:
+    """A title word a title is read from (`Minister`; `Father`, capitalized, of `Holy Father`)."""
+    if not title(word):
+        return False
+    capitalized = capitalized if word[:1].isupper() else frozenset()
+    return any(p in heads or key(p) in capitalized for p in bare_parts(word))
 
 
 def bare_parts(word: str) -> list[str]:

@@ -98,11 +98,23 @@ def claim_subject(claim: Claim) -> ClaimSubject:
     return ClaimSubject(frozenset(events), frozenset(years), frozenset(names))
 
 
+@functools.lru_cache(maxsize=4096)
+def phrase_folds(phrase: str) -> tuple[str, ...]:
+    """A context phrase's words, folded as a document's words are compared with them."""
+    return tuple(quick_fold(t.text) for t in tokens(phrase))
+
+
+@functools.lru_cache(maxsize=16)
+def first_folds(claims: tuple[Claim, ...]) -> frozenset[str]:
+    """The first word of each context phrase of the claims, folded."""
+    return frozenset(folds[0] for c in claims for phrase in c.context if (folds := phrase_folds(phrase)))
+
+
 def context_index(ctx: Context) -> dict[str, list[int]]:
     """Where the first word of each registered claim's context phrases stands. The words that
     fold to one are told apart once per distinct word in a run (the name index's word memo)."""
     claims = ctx.registry.claims
-    wanted = {quick_fold(t.text) for c in claims for phrase in c.context for t in tokens(phrase)[:1]}
+    wanted = first_folds(tuple(claims))
     first: dict[str, list[int]] = defaultdict(list)
     if wanted:
         memo = ctx.registry.names.memo("claim-context", lambda text: quick_fold(text) in wanted)
@@ -117,7 +129,7 @@ def applies(claim: Claim, ctx: Context, first: dict[str, list[int]]) -> bool:
         return True
     words = ctx.words
     for phrase in claim.context:
-        want = [quick_fold(t.text) for t in tokens(phrase)]
+        want = phrase_folds(phrase)
         for i in first.get(want[0], ()) if want else ():
             if i + len(want) <= len(words) and all(quick_fold(words[i + j].text) == w for j, w in enumerate(want)):
                 return True

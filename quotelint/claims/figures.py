@@ -14,13 +14,18 @@ read once; every pattern here is anchored at a known position and bounded. The w
 from __future__ import annotations
 
 import heapq
-from collections.abc import Mapping, Sequence
-from typing import NamedTuple
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint.claims.dates import Date, month_before, read_date
 from quotelint.claims.figuredata import FigureData, figure_data
 from quotelint.lazyre import lazy
 from quotelint.names import Token, tokens
+
+if TYPE_CHECKING:
+    from quotelint.wordmemo import WordMemo
+
+    Memos = Callable[[str, Callable[[str], bool]], WordMemo]
 
 NUMBER = lazy(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 LETTERS = lazy(r"\p{L}+")
@@ -48,11 +53,14 @@ class Figure(NamedTuple):
     scale: float = 1.0  # what the written number was multiplied by
 
 
-def find_figures(prose: str, words: Sequence[Token] | None = None, positions: Mapping[str, list[int]] | None = None) -> list[Figure]:
+def find_figures(
+    prose: str, words: Sequence[Token] | None = None, positions: Mapping[str, list[int]] | None = None, memo: Memos | None = None
+) -> list[Figure]:
     """Every figure in the prose, in order. Candidates are digits that start a word (one pattern
     over the text) and the words that are number words (a set lookup per word, after a test of
     the first letter), each read from where it starts. Given the words' `positions` (word -> its
-    indexes), each distinct word is tested once."""
+    indexes), each distinct word is tested once; given the run's word memos too (NameIndex.memo),
+    once in the run."""
     data = figure_data()
     reader = _Reader(prose, data)
     initials, starters = data.starter_initials, data.starters
@@ -64,7 +72,8 @@ def find_figures(prose: str, words: Sequence[Token] | None = None, positions: Ma
     if positions is None:
         spelled = [w.start for w in words if starts_figure(w.text)]
     else:
-        spelled = [words[k].start for k in sorted(k for text, places in positions.items() if starts_figure(text) for k in places)]
+        found = memo("figure-starts", starts_figure).select(positions.keys()) if memo else filter(starts_figure, positions)
+        spelled = [words[k].start for k in sorted(k for text in found for k in positions[text])]
     digits = [m.start() for m in data.digit_start.finditer(prose)]
     out: list[Figure] = []
     covered = 0

@@ -23,6 +23,7 @@ from quotelint.claims.subjects import Topic, find_topic
 
 if TYPE_CHECKING:
     from quotelint.lexicon import Lexicon
+    from quotelint.wordmemo import WordMemo
 
 CLAUSE_MARKS = frozenset(",;:()[]–—“”\"")
 HARD_MARKS = frozenset(";:()[]")
@@ -38,9 +39,11 @@ class Layout:
         lexicon: Lexicon,
         positions: Callable[[], dict[str, list[int]]] | None = None,
         starts: list[int] | None = None,
+        memo: Callable[[str, Callable[[str], bool]], WordMemo] | None = None,
     ) -> None:
         self.prose, self.words, self.figures, self.sentences, self.lexicon = prose, words, figures, sentences, lexicon
         self._positions = positions  # each distinct word's indexes, when the caller has them
+        self.memo = memo  # the run's word memos (NameIndex.memo), when the caller has them
         self.data: FigureData = figure_data()
         self.starts = starts if starts is not None else [w.start for w in words]  # each word's start offset
         self.figure_starts = [f.start for f in figures]
@@ -123,16 +126,7 @@ class Layout:
         return kind
 
     def _name_kind(self, text: str) -> int:
-        if not text[:1].isupper():
-            return 0
-        low, lex, data = text.lower(), self.lexicon, self.data
-        if low in data.not_units or low in data.event_nouns or low in data.event_kinds or (low,) in data.measure_words:
-            return 0
-        if text in data.months or text in data.weekdays or text in lex.titles or text in lex.honorifics:
-            return 0
-        if low in lex.title_words or low in lex.reporting_verbs:
-            return 0
-        return 2 if lex.is_common_word(text) else 1
+        return kind_of_name(text, self.lexicon, self.data)
 
     def is_entity(self, k: int, first: bool | None = None) -> bool:
         """Word `k` is a capitalized name (see `name_kind`), not part of a figure."""
@@ -153,3 +147,17 @@ class Layout:
         if k > 0 and self.prose[self.words[k - 1].end : self.words[k].start].isspace():
             kind = self.data.event_kinds.get(self.words[k - 1].text.lower())
         return family, kind
+
+
+def kind_of_name(text: str, lex: Lexicon, data: FigureData) -> int:
+    """`Layout.name_kind`, which depends on the word and the word lists alone."""
+    if not text[:1].isupper():
+        return 0
+    low = text.lower()
+    if low in data.not_units or low in data.event_nouns or low in data.event_kinds or (low,) in data.measure_words:
+        return 0
+    if text in data.months or text in data.weekdays or text in lex.titles or text in lex.honorifics:
+        return 0
+    if low in lex.title_words or low in lex.reporting_verbs:
+        return 0
+    return 2 if lex.is_common_word(text) else 1

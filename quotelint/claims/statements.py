@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from quotelint.claims import agrees, counts_bare, normalized_unit
+from quotelint.claims.cuewords import lowered, may_match
 from quotelint.claims.cues import search
 
 if TYPE_CHECKING:
@@ -43,14 +44,18 @@ def cues(ctx: Context, claims: Sequence[Claim], owned: bool = False) -> Iterator
             continue
         present = {f.figure.unit for f in facts}
         text = ""
+        low: str | None = None
         stated: Stated = []
         found: dict[str, Any] = {}  # claims that share a cue (`turnout`) search the sentence once
         for claim, unit in units:
             if unit not in present and not (None in present and bare[unit]):
                 continue
-            text = text or ctx.prose[start:end]
+            if not text:
+                text = ctx.prose[start:end]
+                low = lowered(text)
             if claim.cue not in found:
-                found[claim.cue] = search(claim.pattern, text)
+                # A sentence without any of the words the cue needs is not searched (cuewords.py).
+                found[claim.cue] = search(claim.pattern, text) if may_match(claim.cue, low) else None
             cue = found[claim.cue]
             if cue is None:
                 continue

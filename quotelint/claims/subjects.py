@@ -11,6 +11,7 @@ nothing that a figure without it does not.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -86,11 +87,20 @@ def count_topic(layout: Layout, positions: dict[str, list[int]], own: tuple[int,
     event_nouns = layout.data.event_nouns
     counts = TopicCounts()
     families, kinds, names = counts.families, counts.kinds, counts.names
-    index = layout.sentences.index
     words = layout.words
     lo, hi = own if own is not None else (0, len(layout.prose) + 1)
-    for text, where in positions.items():
-        if text.lower() in event_nouns:
+    events, named, common = vocabulary(layout, positions)
+    skip_common = layout.figure_words | sentence_openers(layout)
+    whole = lo <= 0 and hi >= len(layout.prose)  # every word is counted
+    starts = layout.sentences.starts
+    lead_end = len(layout.prose) + 1  # the words before it are in the lead sentences
+    if base:
+        lead_end = 0  # a section after the first: the document's lead is not here
+    elif len(starts) > LEAD_SENTENCES:
+        lead_end = starts[LEAD_SENTENCES]
+    for text in [t for t in positions if t in events or t in named]:
+        where = positions[text]
+        if text in events:
             for k in where:
                 if not lo <= words[k].start < hi:
                     continue
@@ -101,18 +111,41 @@ def count_topic(layout: Layout, positions: dict[str, list[int]], own: tuple[int,
                     if event[1] is not None:
                         kinds[(event[0], event[1])] += 1
                         counts.given_by.setdefault(event, {}).setdefault(text, words[k].start + base)
-        elif text[:1].isupper() and (kind := layout.name_kind(text)) != 0:  # a name has a capital: most words are passed over here
+            continue
+        # Not in a figure, and not opening a sentence if only a capital there makes it a name.
+        kept = set(where).difference(skip_common if text in common else layout.figure_words)
+        if not whole:
+            kept = {k for k in kept if lo <= words[k].start < hi}
+        if kept:
             key = quick_fold(text)
-            for k in where:
-                if k in layout.figure_words or not lo <= words[k].start < hi:
-                    continue
-                s = index(words[k].start)
-                if kind == 2 and (k == 0 or index(words[k - 1].start) != s):
-                    continue  # a capital that only opens a sentence
-                names[key] += 1
-                if s < LEAD_SENTENCES and base == 0:
-                    counts.lead.add(key)
+            names[key] += len(kept)
+            if words[min(kept)].start < lead_end:
+                counts.lead.add(key)
     return counts
+
+
+def vocabulary(layout: Layout, positions: dict[str, list[int]]) -> tuple[set[str], set[str], set[str]]:
+    """The document's event words, its names (`Layout.name_kind` not 0), and those of its names
+    that are names only where they do not open a sentence (kind 2): judged once per distinct
+    word in a run where the layout has the run's word memos."""
+    from quotelint.claims.layout import kind_of_name
+
+    event_nouns, lex, data = layout.data.event_nouns, layout.lexicon, layout.data
+    if layout.memo is None:
+        events = {t for t in positions if t.lower() in event_nouns}
+        named = {t for t in positions if t[:1].isupper() and t not in events and layout.name_kind(t)}
+        return events, named, {t for t in named if layout.name_kind(t) == 2}
+    events = layout.memo("topic-event", lambda t: t.lower() in event_nouns).select(positions.keys())
+    named = layout.memo("topic-name", lambda t: t.lower() not in event_nouns and kind_of_name(t, lex, data) != 0).select(positions.keys())
+    return events, named, layout.memo("topic-name-2", lambda t: kind_of_name(t, lex, data) == 2).select(named)
+
+
+def sentence_openers(layout: Layout) -> frozenset[int]:
+    """The indexes of the words that open a sentence: the first word, and each word whose
+    sentence is not its previous word's."""
+    starts, words = layout.starts, layout.words
+    found = (bisect.bisect_left(starts, s) for s in layout.sentences.starts[1:])
+    return frozenset([0, *(k for k in found if k < len(words))])
 
 
 def resolve_events(events: Iterable[Event], topic: Topic) -> frozenset[Event]:

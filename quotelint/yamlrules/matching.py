@@ -8,7 +8,7 @@ style rule reports but does not rewrite unless it says `fix_in_quotes: true`).
 from __future__ import annotations
 
 import bisect
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import regex
@@ -59,6 +59,7 @@ class Keys:
             by_first.setdefault(phrase.words[0], []).append(k)
         # Longer phrases first, so that `per cent` wins over `per` at the same word.
         self.by_first = {w: tuple(sorted(ks, key=lambda k: -len(self.phrases[k].words))) for w, ks in by_first.items()}
+        self.memo_name = "\x1f".join(("phrase starts", *sorted(self.by_first)))  # names its word memo in a run
 
     def checked(self) -> list[tuple[str, int]]:
         """The patterns as `Keys(..., checked=...)` takes them again: (pattern, flags) of each."""
@@ -68,17 +69,32 @@ class Keys:
         found: list[Match] = []
         if self.patterns:
             for k, pattern in enumerate(self.patterns):
-                found.extend(Match(m.start(), m.end(), m.group(), k, m) for m in search_all(pattern, ctx.prose, rule_id, where, self.texts[k]))
+                found.extend(Match(m.start(), m.end(), m.group(), k, m) for m in search_all(pattern, ctx.prose, rule_id, where, self.texts[k], ctx))
         elif self.by_first:
-            positions = ctx.folded_positions if self.ignorecase else ctx.positions
+            for i, keys in self._starts(ctx):
+                for k in keys:
+                    span = self.phrases[k].match_at(ctx.prose, ctx.words, i, self.ignorecase)
+                    if span is not None:
+                        found.append(Match(span[0], span[1], ctx.prose[span[0] : span[1]], k))
+                        break
+        return _leftmost_longest(found)
+
+    def _starts(self, ctx: Context) -> Iterator[tuple[int, tuple[int, ...]]]:
+        """Each token a phrase may start at, with the phrases that begin with its word. Ignoring
+        case, the document's words that fold to a first word are told apart by the run's word
+        memo (once per distinct word in a run)."""
+        positions = ctx.positions
+        if not self.ignorecase:
             for first, keys in self.by_first.items():
                 for i in positions.get(first, ()):
-                    for k in keys:
-                        span = self.phrases[k].match_at(ctx.prose, ctx.words, i, self.ignorecase)
-                        if span is not None:
-                            found.append(Match(span[0], span[1], ctx.prose[span[0] : span[1]], k))
-                            break
-        return _leftmost_longest(found)
+                    yield i, keys
+            return
+        by_first = self.by_first
+        memo = ctx.registry.names.memo(self.memo_name, lambda text: text.casefold() in by_first)
+        for text in memo.select(positions.keys()):
+            keys = by_first[text.casefold()]
+            for i in positions[text]:
+                yield i, keys
 
     def lower_case_spelling(self, match: Match) -> bool:
         """The rule spells what matched in lower case: a common word, not a name."""
@@ -129,7 +145,8 @@ class View:
         self.ctx = ctx
         self.scope = scope
         self.skip_names = skip_names
-        self._spans: dict[str, Spans] = {}
+        # Shared by the rules that view one document: each kind of span is collected once.
+        self._spans: dict[str, Spans] = ctx.__dict__.setdefault("_rule_spans", {})
 
     def spans(self, what: str) -> Spans:
         if what not in self._spans:

@@ -8,13 +8,17 @@ at load for shapes that backtrack without end and run under a time limit at lint
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
 from quotelint.errors import RuleTimeout
 from quotelint.lazyre import Lazy
 from quotelint.names import tokens
+from quotelint.yamlrules.wordonly import in_words_only, search_words
+
+if TYPE_CHECKING:
+    from quotelint.context import Context
 
 SECONDS_PER_MB = 1.0  # time a pattern may take per million characters of prose...
 MIN_SECONDS = 1.0  # ...and at least this long on a short document
@@ -57,11 +61,18 @@ def checked_pattern(pattern: str, flags: int) -> regex.Pattern[str]:
     return Lazy("regex", pattern, flags)  # type: ignore[return-value]
 
 
-def search_all(pattern: regex.Pattern[str], text: str, rule_id: str, where: str, source: str | None = None) -> list[regex.Match[str]]:
-    """Every match of a user's pattern (`source` as the rule writes it), or a RuleTimeout naming
-    the rule when it runs out of time."""
+def search_all(
+    pattern: regex.Pattern[str], text: str, rule_id: str, where: str, source: str | None = None, ctx: Context | None = None
+) -> list[regex.Match[str]]:
+    """Every match of a user's pattern (`source` as the rule writes it) in `text`, the prose of
+    `ctx` when given, or a RuleTimeout naming the rule when it runs out of time. A pattern that
+    matches letters and digits alone is searched in the words that can hold a match (wordonly.py)."""
     limit = max(MIN_SECONDS, len(text) / 1e6 * SECONDS_PER_MB)
     try:
+        if ctx is not None and source is not None and in_words_only(pattern, source):
+            found = search_words(ctx, pattern, limit)
+            if found is not None:
+                return found
         return list(pattern.finditer(text, timeout=limit))
     except TimeoutError:
         path, _, line = where.rpartition(":")

@@ -1,0 +1,97 @@
+"""Patterns that can match only letters and digits, searched only in the words that can hold a match.
+
+A word-bounded pattern such as `(?<stem>\\p{L}{3,})iz(?<end>e|es|ed)` is searched at every word
+of a document, though few words can hold a match. When every character it can match is a letter
+or a decimal digit (`[\\p{L}\\p{Nd}]`, as `regex` reads them in any case), a match lies inside one
+word of the document's tokens (quotelint/names.py), or is the `s` cut from a possessive `'s`:
+tokens take every letter and digit, and their joiners (`'`, `-`) and all that stands between them
+are no letters. Such a match, with the same text on either side, is a match in the word read
+alone; so a word that holds none alone holds none in the document. Whether a word holds one is
+asked once per distinct word in a run (the name index's word memo), and the document is searched
+only inside the occurrences of the words that do, with the text around them in view: the same
+matches, in the same order, as a search of the whole prose.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import TYPE_CHECKING, Any
+
+import regex
+
+from quotelint.lazyre import lazy
+
+if TYPE_CHECKING:
+    from quotelint.context import Context
+
+_GROUP_OPEN = lazy(r"\((?:\?:|\?P?<\w+>|\?>|(?!\?))")  # capturing, non-capturing, named or atomic
+_BOUNDS = lazy(r"\{\d*,?\d*\}")
+_LETTER_CLASS = lazy(r"\[(?:[a-z]-[a-z]|[A-Z]-[A-Z]|[0-9]-[0-9]|[A-Za-z0-9]|\\d|\\pL|\\p\{L[ul]?\})+\]")
+_ESCAPES = frozenset((r"\d", r"\pL", r"\p{L}", r"\p{Lu}", r"\p{Ll}"))
+_FLAGS = regex.I | regex.U | regex.V0  # flags that leave what a letter matches a letter
+
+
+def letters_only(source: str) -> bool:
+    """Every text the pattern can match is letters and decimal digits: literal ASCII letters and
+    digits, `\\p{L}` and `\\d` and classes of them, in groups, alternatives and repeats. Anything
+    else (a dot, a space, a lookaround, an anchor, a flag, a back reference) says no."""
+    i = 0
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            escape = next((e for e in _ESCAPES if source.startswith(e, i)), None)
+            if escape is None:
+                return False
+            i += len(escape)
+        elif c == "[":
+            found = _LETTER_CLASS.match(source, i)
+            if found is None:
+                return False
+            i = found.end()
+        elif c == "(":
+            found = _GROUP_OPEN.match(source, i)
+            if found is None:
+                return False
+            i = found.end()
+        elif c == "{":
+            found = _BOUNDS.match(source, i)
+            if found is None or found.group() in ("{}", "{,}"):
+                return False
+            i = found.end()
+        elif c in ")|*+?" or (c.isascii() and c.isalnum()):
+            i += 1
+        else:
+            return False
+    return True
+
+
+def in_words_only(pattern: Any, source: str) -> bool:
+    """The compiled pattern is the rule's `source` bounded by words (patterns.compile_pattern),
+    and the source matches letters and digits alone."""
+    return _in_words_only(pattern.pattern, pattern.flags, source)
+
+
+@functools.lru_cache(maxsize=1024)
+def _in_words_only(compiled: str, flags: int, source: str) -> bool:
+    bounded = (rf"\b(?:{source})(?!\w)", rf"(?<!\w)(?:{source})(?!\w)")
+    return compiled in bounded and not flags & ~_FLAGS and letters_only(source)
+
+
+def search_words(ctx: Context, pattern: Any, limit: float) -> list[Any] | None:
+    """The matches of an `in_words_only` pattern in the prose, searched in the words that can hold
+    one; None when a lone `s` can (the prose is then searched whole)."""
+    memo = ctx.registry.names.memo(f"pattern {pattern.flags} {pattern.pattern}", lambda word: pattern.search(word, timeout=limit) is not None)
+    positions = ctx.positions
+    found = memo.select(set(positions).union(("s",)))
+    if not found:
+        return []
+    if "s" in found:
+        return None
+    words, prose = ctx.words, ctx.prose
+    starts = sorted(i for text in found for i in positions[text])
+    out: list[Any] = []
+    size = len(prose)
+    for i in starts:
+        word = words[i]
+        out.extend(pattern.finditer(prose, word.start, min(word.end + 1, size), timeout=limit))
+    return out
