@@ -65,6 +65,8 @@ class NameReader:
         out: list[Run] = []
         for first, last in self.runs():
             for a, b in self.pieces(first, last, covered):
+                if a == b and self.honorific_before(a) is None:
+                    continue  # a word alone with no honorific: `name` gives nothing
                 run = self.name(a, b)
                 if run is not None and run.kind != "organization" and self._possessive(run.first, run.last) is not None:
                     cut = self._possessive(a, b)  # Kazakhstan's President Tokayev: two names, not one
@@ -126,6 +128,8 @@ class NameReader:
         return end - line_start >= WRAP_MIN
 
     def runs(self) -> list[tuple[int, int]]:
+        """The first and last word of each run that can make a name: several words, or one
+        after an honorific."""
         tokens, lex = self.tokens, self.lexicon
         out: list[tuple[int, int]] = []
         after = 0  # the first word past the last run
@@ -136,6 +140,8 @@ class NameReader:
         for i in starts:
             if i < after:
                 continue
+            if self._alone(i):
+                continue  # a word alone: read where it is needed (Cast.single), no run to make of it
             word = tokens[i].text
             if word.lower() in lex.common_words and self.sentence_start(i) and not self.title_at(i, len(tokens)) and not self._leads_name(i):
                 continue
@@ -153,6 +159,15 @@ class NameReader:
             out.append((i, last))
             after = last + 1
         return out
+
+    def _alone(self, i: int) -> bool:
+        """Word i can make no run of its own: the next word cannot join it (no capital, no
+        connector, no `and`) and no honorific stands before it, so `name` would give nothing.
+        Judged first, since most capitalised words stand alone and this is the cheap test."""
+        nxt = self.tokens[i + 1].text if i + 1 < len(self.tokens) else ""
+        if capitalised(nxt) or nxt in self.lexicon.name_connectors or nxt == "and":
+            return False
+        return self.honorific_before(i) is None
 
     def _and_joins(self, first: int, k: int) -> bool:
         """`and` inside an organization's name: the run so far is a body word and `of`
