@@ -48,7 +48,7 @@ def find_quotes(ctx: Context) -> list[Quotation]:
     verbs = frozenset(lexicon.reporting_verbs)
     abbreviations = qw.abbreviations | {h.rstrip(".").lower() for h in lexicon.honorifics}
     parent = parents(spans)
-    frames, where, inside = build_frames(prose, words, spans, scan.paragraphs, abbreviations, verbs | qw.after_verbs, parent)
+    frames, where, inside = build_frames(prose, words, spans, scan.paragraphs, abbreviations, verbs | qw.after_verbs, parent, ctx.word_starts)
     cast = Cast(ctx, inside, qw, [p[0] for p in scan.paragraphs])
     attributor = Attributor(prose, cast, frames, where, qw)
     carry = Carryover(attributor, scan.paragraphs)

@@ -28,6 +28,7 @@ _PAUSE = lazy(r"[.!?;:]")
 _STOP_CHAR = lazy(r"[.!?]")
 _START_QUOTE = itemgetter(0, 3)  # an item's start, then its quotation (a word's -1 first)
 _new_tuple = tuple.__new__  # Item._make without its Python frame: items made in C, in bulk
+_END = itemgetter(2)  # a Token's end
 
 
 class Item(NamedTuple):
@@ -117,32 +118,37 @@ def build_frames(
     abbreviations: frozenset[str],
     verbs: frozenset[str],
     parent: list[int] | None = None,
+    word_starts: list[int] | None = None,
 ) -> tuple[dict[tuple[str, int], Frame], list[tuple[tuple[str, int], int]], list[int]]:
     """Frames keyed ("p", paragraph) or ("q", quotation); for each quotation its frame and item
     index; and for each word the quotation it stands in (-1 for none). `parent` is
-    `parents(spans)` when the caller has it."""
+    `parents(spans)` and `word_starts` each word's start, when the caller has them.
+
+    Attribution reads a quotation in the frame that holds it, and the paragraphs around it: so
+    frames are made for the paragraphs of quotations and their neighbours, and for the
+    quotations that hold others, not for every quotation's own words."""
     parent = parents(spans) if parent is None else parent
-    inside = innermost(words, spans)
+    word_starts = [w.start for w in words] if word_starts is None else word_starts
+    inside = innermost(words, spans, word_starts)
+    holders = set(parent) - {-1}  # the quotations that hold others
     starts = [p[0] for p in paragraphs]
     wanted = {p + d for s in spans for p in (s.paragraph,) for d in (-1, 0, 1)}  # quotations' paragraphs and their neighbours
     grouped: dict[tuple[str, int], list[Item]] = {}
-    word_starts = [w.start for w in words]
-    word_ends = [w.end for w in words]
     # The words of paragraph p are words[ends[p - 1] : ends[p]]; words before the first paragraph count as its own.
     ends = [bisect.bisect_left(word_starts, s) for s in starts[1:]] + [len(words)]
     for paragraph, end in enumerate(ends):
         begin = ends[paragraph - 1] if paragraph else 0
         keep = paragraph in wanted
-        if not keep and max(inside[begin:end], default=-1) < 0:
+        if not keep and (not holders or max(inside[begin:end], default=-1) < 0):
             continue  # no quotation's paragraph, no word in a quotation: no item
         # Runs of words standing in the same quotation (or in none) become items in one step.
         for q, run in itertools.groupby(range(begin, end), inside.__getitem__):
-            if q < 0 and not keep:
+            if q < 0 and not keep or q >= 0 and q not in holders:
                 continue
             ts = list(run)
             a, b = ts[0], ts[-1] + 1
             key = ("q", q) if q >= 0 else ("p", paragraph)
-            grouped.setdefault(key, []).extend(map(_new_tuple, itertools.repeat(Item), zip(word_starts[a:b], word_ends[a:b], ts, itertools.repeat(-1))))
+            grouped.setdefault(key, []).extend(map(_new_tuple, itertools.repeat(Item), zip(word_starts[a:b], map(_END, words[a:b]), ts, itertools.repeat(-1))))
     for k, span in enumerate(spans):
         key = ("q", parent[k]) if parent[k] >= 0 else ("p", span.paragraph)
         grouped.setdefault(key, []).append(Item(span.open_at, close_end(span), -1, k))
@@ -165,12 +171,13 @@ def build_frames(
     return frames, where, inside
 
 
-def innermost(words: list[Token], spans: tuple[Span, ...]) -> list[int]:
-    """For each word, the innermost quotation whose text holds it, or -1."""
+def innermost(words: list[Token], spans: tuple[Span, ...], starts: list[int] | None = None) -> list[int]:
+    """For each word, the innermost quotation whose text holds it, or -1 (`starts`: each
+    word's start, when the caller has them)."""
     out = [-1] * len(words)
     stack: list[int] = []
     k = 0
-    starts = [w.start for w in words]
+    starts = [w.start for w in words] if starts is None else starts
     t = 0
     while t < len(words):
         if not stack:  # no quotation open: skip to the first word past the next one's mark
