@@ -13,11 +13,12 @@ the longer run (`State Department for the Blue Economy`).
 
 from __future__ import annotations
 
+from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint import knowledge
 from quotelint.lazyre import lazy
-from quotelint.propernames import PARTICLE_FIRST, capitalised, particle_name
+from quotelint.propernames import capitalised
 from quotelint.quotes.spans import WRAP_MIN
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ _WRAP_GAP = lazy(r"[ \t]*+\r?\n[ \t]*+")
 _BREAK = lazy(r"[.!?:;\n\r•—–]|\s-\s")
 _POSSESSIVE = frozenset({"'s ", "’s ", "' ", "’ "})
 CUTS = ("of", "for", "at", "from")
+_BEFORE, _AFTER = (-1).__add__, (1).__add__  # the index of the word before, after
 
 
 class Run(NamedTuple):
@@ -43,10 +45,10 @@ class Run(NamedTuple):
 
 
 class NameReader:
-    def __init__(self, prose: str, tokens: list[Token], lexicon: Lexicon, words: QuoteWords, positions: Mapping[str, list[int]] | None = None) -> None:
+    def __init__(self, prose: str, tokens: list[Token], lexicon: Lexicon, words: QuoteWords, positions: Mapping[str, list[int]]) -> None:
         self.prose = prose
         self.tokens = tokens
-        self.positions = positions  # word -> its token indexes, when the caller has them
+        self.positions = positions  # word -> its token indexes
         self.lexicon = lexicon
         self.qw = words
         self.opening = frozenset(m.open for m in lexicon.quote_marks)
@@ -133,14 +135,11 @@ class NameReader:
         tokens, lex = self.tokens, self.lexicon
         out: list[tuple[int, int]] = []
         after = 0  # the first word past the last run
-        if self.positions is None:
-            starts = [k for k, token in enumerate(tokens) if capitalised(token.text)]
-        else:  # each distinct word tested once
-            starts = sorted(k for text, places in self.positions.items() if text[:1].isupper() or text[:1] in PARTICLE_FIRST and particle_name(text) for k in places)
-        for i in starts:
+        joinable, openers = self._openers()
+        for i in openers:
             if i < after:
                 continue
-            if self._alone(i):
+            if i not in joinable and self.honorific_before(i) is None:
                 continue  # a word alone: read where it is needed (Cast.single), no run to make of it
             word = tokens[i].text
             if word.lower() in lex.common_words and self.sentence_start(i) and not self.title_at(i, len(tokens)) and not self._leads_name(i):
@@ -160,14 +159,26 @@ class NameReader:
             after = last + 1
         return out
 
-    def _alone(self, i: int) -> bool:
-        """Word i can make no run of its own: the next word cannot join it (no capital, no
-        connector, no `and`) and no honorific stands before it, so `name` would give nothing.
-        Judged first, since most capitalised words stand alone and this is the cheap test."""
-        nxt = self.tokens[i + 1].text if i + 1 < len(self.tokens) else ""
-        if capitalised(nxt) or nxt in self.lexicon.name_connectors or nxt == "and":
-            return False
-        return self.honorific_before(i) is None
+    def _openers(self) -> tuple[set[int], list[int]]:
+        """The words another can join (a capitalised word, a connector or `and` follows them),
+        and in order the capitalised words that can open a run: those, and those after an
+        honorific. Found from each distinct word once, in bulk: most capitalised words stand
+        alone, and a word alone with no honorific before it makes no run."""
+        connectors, honorifics, gendered = self.lexicon.name_connectors, self.lexicon.honorifics, self.qw.honorific_gender
+        capital: list[list[int]] = []
+        joining: list[list[int]] = []
+        titles: list[list[int]] = []
+        for text, places in self.positions.items():
+            if capitalised(text):
+                capital.append(places)
+                joining.append(places)
+            elif text in connectors or text == "and":
+                joining.append(places)
+            if text in honorifics or text.lower() in gendered:
+                titles.append(places)
+        joinable = set(map(_BEFORE, chain.from_iterable(joining)))
+        after_title = set(map(_AFTER, chain.from_iterable(titles)))
+        return joinable, sorted(set(chain.from_iterable(capital)).intersection(joinable | after_title))
 
     def _and_joins(self, first: int, k: int) -> bool:
         """`and` inside an organization's name: the run so far is a body word and `of`
@@ -305,3 +316,4 @@ class NameReader:
     def title_like(self, word: str) -> bool:
         bare = word.rstrip(".")
         return word.lower() in self.lexicon.title_words or bare in self.lexicon.honorifics or bare.lower() in self.qw.honorific_gender
+
