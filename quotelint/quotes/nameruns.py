@@ -13,6 +13,8 @@ the longer run (`State Department for the Blue Economy`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -20,6 +22,7 @@ from quotelint import knowledge
 from quotelint.lazyre import lazy
 from quotelint.propernames import capitalised
 from quotelint.quotes.spans import WRAP_MIN
+from quotelint.wordmemo import WordMemo
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -34,6 +37,16 @@ _BREAK = lazy(r"[.!?:;\n\r•—–]|\s-\s")
 _POSSESSIVE = frozenset({"'s ", "’s ", "' ", "’ "})
 CUTS = ("of", "for", "at", "from")
 _BEFORE, _AFTER = (-1).__add__, (1).__add__  # the index of the word before, after
+Memo = Callable[[str, Callable[[str], bool]], WordMemo]
+
+
+def _fresh(name: str, judge: Callable[[str], bool]) -> WordMemo:
+    """No verdicts kept: a memo of its own for each question."""
+    return WordMemo(judge)
+
+
+def _honorific(honorifics: frozenset[str], gendered: Mapping[str, str], word: str) -> bool:
+    return word in honorifics or word.lower() in gendered
 
 
 class Run(NamedTuple):
@@ -45,14 +58,18 @@ class Run(NamedTuple):
 
 
 class NameReader:
-    def __init__(self, prose: str, tokens: list[Token], lexicon: Lexicon, words: QuoteWords, positions: Mapping[str, list[int]]) -> None:
+    def __init__(
+        self, prose: str, tokens: list[Token], lexicon: Lexicon, words: QuoteWords, positions: Mapping[str, list[int]], memo: Memo | None = None
+    ) -> None:
         self.prose = prose
         self.tokens = tokens
         self.positions = positions  # word -> its token indexes
+        self.memo: Memo = memo or _fresh  # the run's verdicts on words (NameIndex.memo), or none kept
         self.lexicon = lexicon
         self.qw = words
         self.opening = frozenset(m.open for m in lexicon.quote_marks)
         self.orgs = frozenset(w.casefold() for w in lexicon.organization_words)
+        self.joiners = lexicon.name_connectors | {"and"}  # lower-case words that join a run
         # the small words that never open a name (`The`, `But`, `Under`): gathered once, not at every capital
         self.small = words.minor_words | words.determiners | words.verb_helpers | words.clause_words | words.prepositions | words.not_names
         self.phrases: dict[str, list[tuple[str, ...]]] = {}
@@ -162,23 +179,15 @@ class NameReader:
     def _openers(self) -> tuple[set[int], list[int]]:
         """The words another can join (a capitalised word, a connector or `and` follows them),
         and in order the capitalised words that can open a run: those, and those after an
-        honorific. Found from each distinct word once, in bulk: most capitalised words stand
-        alone, and a word alone with no honorific before it makes no run."""
-        connectors, honorifics, gendered = self.lexicon.name_connectors, self.lexicon.honorifics, self.qw.honorific_gender
-        capital: list[list[int]] = []
-        joining: list[list[int]] = []
-        titles: list[list[int]] = []
-        for text, places in self.positions.items():
-            if capitalised(text):
-                capital.append(places)
-                joining.append(places)
-            elif text in connectors or text == "and":
-                joining.append(places)
-            if text in honorifics or text.lower() in gendered:
-                titles.append(places)
-        joinable = set(map(_BEFORE, chain.from_iterable(joining)))
-        after_title = set(map(_AFTER, chain.from_iterable(titles)))
-        return joinable, sorted(set(chain.from_iterable(capital)).intersection(joinable | after_title))
+        honorific. Found in bulk from the distinct words, judged once a run: most capitalised
+        words stand alone, and a word alone with no honorific before it makes no run."""
+        positions, distinct = self.positions, self.positions.keys()
+        capital = self.memo("quotes.capitalised", capitalised).select(distinct)
+        titles = self.memo("quotes.honorific", partial(_honorific, self.lexicon.honorifics, self.qw.honorific_gender)).select(distinct)
+        joiners = capital | (distinct & self.joiners)
+        joinable = set(map(_BEFORE, chain.from_iterable(map(positions.__getitem__, joiners))))
+        after_title = set(map(_AFTER, chain.from_iterable(map(positions.__getitem__, titles))))
+        return joinable, sorted(set(chain.from_iterable(map(positions.__getitem__, capital))).intersection(joinable | after_title))
 
     def _and_joins(self, first: int, k: int) -> bool:
         """`and` inside an organization's name: the run so far is a body word and `of`

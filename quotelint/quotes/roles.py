@@ -8,7 +8,8 @@ aside), so "Kazakhstan's President" and "Kazakhstan’s president" are one phras
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
+from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint.names import Token, fold, form_tokens
@@ -18,6 +19,7 @@ from quotelint.registry.model import Entity, Role
 if TYPE_CHECKING:
     from quotelint.context import Context
     from quotelint.lexicon import Lexicon
+    from quotelint.quotes.nameruns import Memo
 
 MIN_WORDS = 2  # a role of one word ("President") is too common to stand for one person
 MAX_TITLE_WORDS = 10  # the longest title read before or after a name
@@ -46,9 +48,12 @@ def role_phrases(people: Iterable[Entity]) -> dict[tuple[str, ...], list[tuple[s
     return out
 
 
-def find_roles(words: list[Token], people: Iterable[Entity], positions: Mapping[str, list[int]] | None = None) -> Iterator[RoleMention]:
+def find_roles(
+    words: list[Token], people: Iterable[Entity], positions: Mapping[str, list[int]], folded: Mapping[str, list[int]], memo: Memo
+) -> Iterator[RoleMention]:
     """Role phrases of the given people in the text, longest first, each held by one person only.
-    Given the words' `positions` (word -> its indexes), the distinct words are read from there."""
+    The words that can open one are found from the words' `positions` and their positions by
+    case-folded word (`folded`), `memo` keeping the run's verdicts on words (NameIndex.memo)."""
     phrases = role_phrases(people)
     if not phrases:
         return
@@ -58,24 +63,34 @@ def find_roles(words: list[Token], people: Iterable[Entity], positions: Mapping[
     for group in by_first.values():
         group.sort(key=len, reverse=True)
     held_by_one = {phrase for phrase, holders in phrases.items() if len({pid for pid, _ in holders}) == 1}
-    distinct = positions if positions is not None else {w.text for w in words}
-    folds = {text: fold(text) for text in distinct}  # each distinct word folded once
-    opening = {text for text, folded in folds.items() if folded in by_first}
-    if positions is None:
-        starts = [i for i, w in enumerate(words) if w.text in opening]
-    else:
-        starts = sorted(i for text in opening for i in positions[text])
     after = 0  # the first word past the last role found
-    for i in starts:
+    for i in opening_places(by_first.keys(), positions, folded, memo):
         if i < after:
             continue
-        for phrase in by_first[folds[words[i].text]]:
+        for phrase in by_first[fold(words[i].text)]:
             n = len(phrase)
-            if tuple(folds[w.text] for w in words[i : i + n]) == phrase and phrase in held_by_one:
+            if tuple(fold(w.text) for w in words[i : i + n]) == phrase and phrase in held_by_one:
                 pid, role = phrases[phrase][0]
                 yield RoleMention(i, i + n - 1, pid, role)
                 after = i + n
                 break
+
+
+def opening_places(firsts: Collection[str], positions: Mapping[str, list[int]], folded: Mapping[str, list[int]], memo: Memo) -> list[int]:
+    """In order, the indexes of the words whose fold is one of `firsts`. A plain word's fold is
+    its case-folding, so those are looked up by case-folded word; only the few words with
+    diacritics, apostrophes or hyphens (judged once a run) are folded one by one."""
+    marked = memo("quotes.marked", _marked).select(positions.keys())
+    places = set(chain.from_iterable(folded.get(first, ()) for first in firsts))
+    if marked:  # their case-folding may say yes or no wrongly: their fold says
+        places.difference_update(chain.from_iterable(map(positions.__getitem__, marked)))
+        places.update(chain.from_iterable(positions[w] for w in marked if fold(w) in firsts))
+    return sorted(places)
+
+
+def _marked(word: str) -> bool:
+    """The word's fold is more than its case-folding: diacritics, apostrophes, hyphens."""
+    return not word.isascii() or "'" in word or "-" in word or "." in word
 
 
 def is_title_word(ctx: Context, word: str) -> bool:

@@ -60,7 +60,7 @@ class Cast(Resolution):
         self.titled: list[tuple[int, str, Candidate]] = []  # (token, title word, person)
         self.surnames: dict[str, Candidate] = {}  # a person's last name -> the person
         self.given: dict[str, Candidate] = {}  # a person's first name -> the person (Park Ji-won)
-        self.reader = NameReader(ctx.prose, self.tokens, self.lexicon, words, ctx.positions)
+        self.reader = NameReader(ctx.prose, self.tokens, self.lexicon, words, ctx.positions, ctx.registry.names.memo)
         self.title_nouns = frozenset(w for w in self.lexicon.title_words if w not in words.minor_words and w not in words.prepositions)
         covered: set[int] = set()
         self._mentions(covered)
@@ -183,7 +183,7 @@ class Cast(Resolution):
         """A registered role of a person the document names stands for that person."""
         entities = self.ctx.registry.entities
         people = [entities[i] for i in sorted(self.ctx.mentioned) if entities[i].kind == "person" and entities[i].roles]
-        for found in find_roles(self.tokens, people, self.ctx.positions):
+        for found in find_roles(self.tokens, people, self.ctx.positions, self.ctx.folded_positions, self.ctx.registry.names.memo):
             if not any(t in covered for t in range(found.first, found.last + 1)):
                 person = entities[found.entity_id]
                 self._add(Candidate(found.first, found.last, "person", person.name, person.id), covered)
@@ -219,15 +219,11 @@ class Cast(Resolution):
     def _first_names_alone(self, covered: set[int]) -> None:
         """A first name standing alone that tells a sex and is no ordinary word nor a place's
         name is somebody (`Kumar's neighbour, Sunita, nodded`), who can stand behind a `she`."""
-        common, census = self.lexicon.common_words, knowledge.given_names()
-        for text, places in self.ctx.positions.items():
-            if not text[:1].isupper():
-                continue
-            low = text.lower()
-            sex = self.qw.given_sex.get(low) or (knowledge.given_sex(text) if low in census else None)
-            if sex is None or low in common or low in self.qw.not_names or knowledge.is_place_name(text):
-                continue
-            for t in places:
+        positions = self.ctx.positions
+        names = self.ctx.registry.names.memo("quotes.lone-first-names", functools.partial(_first_name, self.lexicon.common_words, self.qw)).select(positions.keys())
+        for text in sorted(names, key=lambda w: positions[w][0]):  # in the order the document first writes them
+            sex = _sex_of(text, self.qw)
+            for t in positions[text]:
                 if t not in covered and self.inside[t] < 0 and self._as_somebody(t):
                     self._add(Candidate(t, t, "person", text), covered)
                     self.genders.setdefault(text, sex)
@@ -327,9 +323,9 @@ class Cast(Resolution):
     def _small_words(self, covered: set[int]) -> None:
         """Pronouns, nouns for speaking bodies and title nouns."""
         tokens, qw = self.tokens, self.qw
-        orgs = {w.casefold() for w in self.lexicon.organization_words}
-        small = {*qw.pronouns, *qw.speaking_bodies, *orgs, *self.title_nouns}  # lower case
-        for t in self.places({w for w in self.ctx.positions if w.lower() in small}):
+        orgs = self.reader.orgs
+        small = frozenset((*qw.pronouns, *qw.speaking_bodies, *orgs, *self.title_nouns))  # lower case
+        for t in self.places(self.ctx.registry.names.memo("quotes.small-words", functools.partial(_lower_in, small)).select(self.ctx.positions.keys())):
             if t in covered:
                 continue
             token = tokens[t]
@@ -419,3 +415,20 @@ class Cast(Resolution):
 def _forms(surname: str) -> tuple[str, ...]:
     """A surname as written, and with a capital when it begins with a lower-case particle."""
     return (surname,) if surname[:1].isupper() else (surname, surname[:1].upper() + surname[1:])
+
+
+def _first_name(common: frozenset[str], qw: QuoteWords, text: str) -> bool:
+    """A capitalised first name that tells a sex, no ordinary word, nor a place's name."""
+    if not text[:1].isupper():
+        return False
+    low = text.lower()
+    return _sex_of(text, qw) is not None and low not in common and low not in qw.not_names and not knowledge.is_place_name(text)
+
+
+def _sex_of(text: str, qw: QuoteWords) -> str | None:
+    low = text.lower()
+    return qw.given_sex.get(low) or (knowledge.given_sex(text) if low in knowledge.given_names() else None)
+
+
+def _lower_in(words: frozenset[str], text: str) -> bool:
+    return text.lower() in words
