@@ -64,6 +64,7 @@ class NameReader:
         self.prose = prose
         self.tokens = tokens
         self.positions = positions  # word -> its token indexes
+        self.distinct = set(positions)  # the distinct words, for the run's verdicts on them
         self.memo: Memo = memo or _fresh  # the run's verdicts on words (NameIndex.memo), or none kept
         self.lexicon = lexicon
         self.qw = words
@@ -181,7 +182,7 @@ class NameReader:
         and in order the capitalised words that can open a run: those, and those after an
         honorific. Found in bulk from the distinct words, judged once a run: most capitalised
         words stand alone, and a word alone with no honorific before it makes no run."""
-        positions, distinct = self.positions, self.positions.keys()
+        positions, distinct = self.positions, self.distinct
         capital = self.memo("quotes.capitalised", capitalised).select(distinct)
         titles = self.memo("quotes.honorific", partial(_honorific, self.lexicon.honorifics, self.qw.honorific_gender)).select(distinct)
         joiners = capital | (distinct & self.joiners)

@@ -49,11 +49,12 @@ def role_phrases(people: Iterable[Entity]) -> dict[tuple[str, ...], list[tuple[s
 
 
 def find_roles(
-    words: list[Token], people: Iterable[Entity], positions: Mapping[str, list[int]], folded: Mapping[str, list[int]], memo: Memo
+    words: list[Token], people: Iterable[Entity], positions: Mapping[str, list[int]], folded: Mapping[str, list[int]], memo: Memo, distinct: set[str] | None = None
 ) -> Iterator[RoleMention]:
     """Role phrases of the given people in the text, longest first, each held by one person only.
     The words that can open one are found from the words' `positions` and their positions by
-    case-folded word (`folded`), `memo` keeping the run's verdicts on words (NameIndex.memo)."""
+    case-folded word (`folded`), `memo` keeping the run's verdicts on words (NameIndex.memo);
+    `distinct` is the set of the words, when the caller has it."""
     phrases = role_phrases(people)
     if not phrases:
         return
@@ -64,7 +65,7 @@ def find_roles(
         group.sort(key=len, reverse=True)
     held_by_one = {phrase for phrase, holders in phrases.items() if len({pid for pid, _ in holders}) == 1}
     after = 0  # the first word past the last role found
-    for i in opening_places(by_first.keys(), positions, folded, memo):
+    for i in opening_places(by_first.keys(), positions, folded, memo, distinct):
         if i < after:
             continue
         for phrase in by_first[fold(words[i].text)]:
@@ -76,11 +77,13 @@ def find_roles(
                 break
 
 
-def opening_places(firsts: Collection[str], positions: Mapping[str, list[int]], folded: Mapping[str, list[int]], memo: Memo) -> list[int]:
+def opening_places(
+    firsts: Collection[str], positions: Mapping[str, list[int]], folded: Mapping[str, list[int]], memo: Memo, distinct: set[str] | None = None
+) -> list[int]:
     """In order, the indexes of the words whose fold is one of `firsts`. A plain word's fold is
     its case-folding, so those are looked up by case-folded word; only the few words with
     diacritics, apostrophes or hyphens (judged once a run) are folded one by one."""
-    marked = memo("quotes.marked", _marked).select(positions.keys())
+    marked = memo("quotes.marked", _marked).select(set(positions) if distinct is None else distinct)
     places = set(chain.from_iterable(folded.get(first, ()) for first in firsts))
     if marked:  # their case-folding may say yes or no wrongly: their fold says
         places.difference_update(chain.from_iterable(map(positions.__getitem__, marked)))

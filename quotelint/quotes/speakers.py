@@ -183,7 +183,7 @@ class Cast(Resolution):
         """A registered role of a person the document names stands for that person."""
         entities = self.ctx.registry.entities
         people = [entities[i] for i in sorted(self.ctx.mentioned) if entities[i].kind == "person" and entities[i].roles]
-        for found in find_roles(self.tokens, people, self.ctx.positions, self.ctx.folded_positions, self.ctx.registry.names.memo):
+        for found in find_roles(self.tokens, people, self.ctx.positions, self.ctx.folded_positions, self.ctx.registry.names.memo, self.reader.distinct):
             if not any(t in covered for t in range(found.first, found.last + 1)):
                 person = entities[found.entity_id]
                 self._add(Candidate(found.first, found.last, "person", person.name, person.id), covered)
@@ -220,7 +220,7 @@ class Cast(Resolution):
         """A first name standing alone that tells a sex and is no ordinary word nor a place's
         name is somebody (`Kumar's neighbour, Sunita, nodded`), who can stand behind a `she`."""
         positions = self.ctx.positions
-        names = self.ctx.registry.names.memo("quotes.lone-first-names", functools.partial(_first_name, self.lexicon.common_words, self.qw)).select(positions.keys())
+        names = self.ctx.registry.names.memo("quotes.lone-first-names", functools.partial(_first_name, self.lexicon.common_words, self.qw)).select(self.reader.distinct)
         for text in sorted(names, key=lambda w: positions[w][0]):  # in the order the document first writes them
             sex = _sex_of(text, self.qw)
             for t in positions[text]:
@@ -325,7 +325,7 @@ class Cast(Resolution):
         tokens, qw = self.tokens, self.qw
         orgs = self.reader.orgs
         small = frozenset((*qw.pronouns, *qw.speaking_bodies, *orgs, *self.title_nouns))  # lower case
-        for t in self.places(self.ctx.registry.names.memo("quotes.small-words", functools.partial(_lower_in, small)).select(self.ctx.positions.keys())):
+        for t in self.places(self.ctx.registry.names.memo("quotes.small-words", functools.partial(_lower_in, small)).select(self.reader.distinct)):
             if t in covered:
                 continue
             token = tokens[t]
