@@ -26,7 +26,6 @@ from quotelint.quotes.spans import Span
 _STOP = lazy(r"[.!?][)\]\"'”’]*+\s")  # a stop, then (past brackets and marks) a space: not 1.5
 _PAUSE = lazy(r"[.!?;:]")
 _STOP_CHAR = lazy(r"[.!?]")
-_START_QUOTE = itemgetter(0, 3)  # an item's start, then its quotation (a word's -1 first)
 _new_tuple = tuple.__new__  # Item._make without its Python frame: items made in C, in bulk
 _END = itemgetter(2)  # a Token's end
 
@@ -158,7 +157,7 @@ def build_frames(
     for k in range(len(spans)):
         quotes.setdefault(("q", parent[k]) if parent[k] >= 0 else ("p", spans[k].paragraph), []).append(k)
     for key, items in grouped.items():
-        items.sort(key=_START_QUOTE)
+        items.sort()  # by start: no two items start at one offset (a quotation's starts at its mark)
         item_starts = [item.start for item in items]
         held = []  # the item indexes of the frame's quotations
         for k in quotes.get(key, ()):

@@ -48,6 +48,7 @@ class Classifier:
         self.lexicon = lexicon
         self.verbs = frozenset(v for v in lexicon.reporting_verbs if v != "according")
         self.cues_by_last, self.other_cues = _cues_by_last(qw.term_cues)
+        self.closed = qw.prepositions | qw.clause_words | qw.verb_helpers | qw.determiners | qw.relative_words  # words no term runs on into
 
     def kind(self, text: str, frame: Frame, k: int, found: Attribution | None, nested: bool, kinds: dict[int, str]) -> str:
         parts = [t.text for t in tokens(text)]
@@ -178,9 +179,7 @@ class Classifier:
             return False
         if self.prose[frame.items[k].end : frame.items[k + 1].start].strip():
             return False
-        qw = self.qw
-        closed = qw.prepositions | qw.clause_words | qw.verb_helpers | qw.determiners | qw.relative_words
-        return nxt not in closed and nxt not in self.verbs and nxt not in qw.pronouns
+        return nxt not in self.closed and nxt not in self.verbs and nxt not in self.qw.pronouns
 
     def _subject_place(self, frame: Frame, k: int, text: str) -> bool:
         """`"Treaties of allied relations" have been signed`: a name standing as the subject."""
