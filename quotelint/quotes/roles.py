@@ -70,7 +70,7 @@ def find_roles(
             continue
         for phrase in by_first[fold(words[i].text)]:
             n = len(phrase)
-            if tuple(fold(w.text) for w in words[i : i + n]) == phrase and phrase in held_by_one:
+            if phrase in held_by_one and i + n <= len(words) and all(fold(words[i + m].text) == phrase[m] for m in range(1, n)):  # its first word is word i's
                 pid, role = phrases[phrase][0]
                 yield RoleMention(i, i + n - 1, pid, role)
                 after = i + n
