@@ -8,6 +8,7 @@ aside), so "Kazakhstan's President" and "Kazakhstan’s president" are one phras
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Iterable, Iterator, Mapping
 from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple
@@ -41,11 +42,17 @@ def role_phrases(people: Iterable[Entity]) -> dict[tuple[str, ...], list[tuple[s
     out: dict[tuple[str, ...], list[tuple[str, Role]]] = {}
     for person in people:
         for role in person.roles:
-            for form in role.forms:
-                words = folded_words(form)
-                if len(words) >= MIN_WORDS and (person.id, role) not in out.get(words, []):
+            for words in _long_forms(role):
+                if (person.id, role) not in out.get(words, []):
                     out.setdefault(words, []).append((person.id, role))
     return out
+
+
+@functools.lru_cache(maxsize=4096)
+def _long_forms(role: Role) -> tuple[tuple[str, ...], ...]:
+    """The forms of a role of two words or more, folded: a role's forms are folded once a run,
+    not for each document naming its holder."""
+    return tuple(words for words in map(folded_words, role.forms) if len(words) >= MIN_WORDS)
 
 
 def find_roles(

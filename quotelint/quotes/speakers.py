@@ -101,8 +101,11 @@ class Cast(Resolution):
         entities = self.ctx.registry.entities
         unique = {i for m in self.ctx.mentions if m.form.accepted and len(m.form.entity_ids) == 1 for i in m.form.entity_ids}
         chosen_for = {}
+        speaking: dict[tuple[str, ...], list[str]] = {}  # of a form's entities, those no term: asked once per form
         for m in self.ctx.mentions:
-            ids = [i for i in m.form.entity_ids if entities[i].kind != "term"]
+            ids = speaking.get(m.form.entity_ids)
+            if ids is None:
+                ids = speaking[m.form.entity_ids] = [i for i in m.form.entity_ids if entities[i].kind != "term"]
             if ids:
                 # a name several entities share (`Bush`) is the one the document also names by a
                 # form of its own (`Jeb Bush`), else one it names at all
