@@ -13,8 +13,8 @@ the longer run (`State Department for the Blue Economy`).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
-from functools import partial
 from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -36,6 +36,7 @@ _WRAP_GAP = lazy(r"[ \t]*+\r?\n[ \t]*+")
 _BREAK = lazy(r"[.!?:;\n\r•—–]|\s-\s")
 _POSSESSIVE = frozenset({"'s ", "’s ", "' ", "’ "})
 CUTS = ("of", "for", "at", "from")
+KINDS_KEPT = 200_000  # names whose kind a run keeps
 _BEFORE, _AFTER = (-1).__add__, (1).__add__  # the index of the word before, after
 Memo = Callable[[str, Callable[[str], bool]], WordMemo]
 
@@ -59,13 +60,21 @@ class Run(NamedTuple):
 
 class NameReader:
     def __init__(
-        self, prose: str, tokens: list[Token], lexicon: Lexicon, words: QuoteWords, positions: Mapping[str, list[int]], memo: Memo | None = None
+        self,
+        prose: str,
+        tokens: list[Token],
+        lexicon: Lexicon,
+        words: QuoteWords,
+        positions: Mapping[str, list[int]],
+        memo: Memo | None = None,
+        kinds: dict[tuple[tuple[str, ...], bool], str] | None = None,
     ) -> None:
         self.prose = prose
         self.tokens = tokens
         self.positions = positions  # word -> its token indexes
         self.distinct = set(positions)  # the distinct words, for the run's verdicts on them
         self.memo: Memo = memo or _fresh  # the run's verdicts on words (NameIndex.memo), or none kept
+        self.kinds = {} if kinds is None else kinds  # the kind of each name read, kept for the run (NameIndex.answers)
         self.lexicon = lexicon
         self.qw = words
         self.opening = frozenset(m.open for m in lexicon.quote_marks)
@@ -177,14 +186,19 @@ class NameReader:
             after = last + 1
         return out
 
+    @functools.cached_property
+    def capital(self) -> set[str]:
+        """The distinct words written as names (capitalised), judged once a run."""
+        return self.memo("quotes.capitalised", capitalised).select(self.distinct)
+
     def _openers(self) -> tuple[set[int], list[int]]:
         """The words another can join (a capitalised word, a connector or `and` follows them),
         and in order the capitalised words that can open a run: those, and those after an
         honorific. Found in bulk from the distinct words, judged once a run: most capitalised
         words stand alone, and a word alone with no honorific before it makes no run."""
         positions, distinct = self.positions, self.distinct
-        capital = self.memo("quotes.capitalised", capitalised).select(distinct)
-        titles = self.memo("quotes.honorific", partial(_honorific, self.lexicon.honorifics, self.qw.honorific_gender)).select(distinct)
+        capital = self.capital
+        titles = self.memo("quotes.honorific", functools.partial(_honorific, self.lexicon.honorifics, self.qw.honorific_gender)).select(distinct)
         joiners = capital | (distinct & self.joiners)
         joinable = set(map(_BEFORE, chain.from_iterable(map(positions.__getitem__, joiners))))
         after_title = set(map(_AFTER, chain.from_iterable(map(positions.__getitem__, titles))))
@@ -291,7 +305,17 @@ class NameReader:
         return Run(name_first, last, self.kind(parts, titled), tuple(parts), tuple(stripped))
 
     def kind(self, parts: list[str], titled: bool) -> str:
-        """person, organization, place (a place, a day or a holiday: no speaker) or name."""
+        """person, organization, place (a place, a day or a holiday: no speaker) or name. The
+        same name is read again and again in a run: its kind is worked out once."""
+        key = (tuple(parts), titled)
+        found = self.kinds.get(key)
+        if found is None:
+            found = self._kind(parts, titled)
+            if len(self.kinds) < KINDS_KEPT:
+                self.kinds[key] = found
+        return found
+
+    def _kind(self, parts: list[str], titled: bool) -> str:
         lex = self.lexicon
         if any(p.casefold() in self.orgs or p.lower() in self.qw.speaking_bodies for p in parts):
             return "organization"

@@ -60,7 +60,7 @@ class Cast(Resolution):
         self.titled: list[tuple[int, str, Candidate]] = []  # (token, title word, person)
         self.surnames: dict[str, Candidate] = {}  # a person's last name -> the person
         self.given: dict[str, Candidate] = {}  # a person's first name -> the person (Park Ji-won)
-        self.reader = NameReader(ctx.prose, self.tokens, self.lexicon, words, ctx.positions, ctx.registry.names.memo)
+        self.reader = NameReader(ctx.prose, self.tokens, self.lexicon, words, ctx.positions, ctx.registry.names.memo, ctx.registry.names.answers("quotes.name-kinds"))
         self.title_nouns = frozenset(w for w in self.lexicon.title_words if w not in words.minor_words and w not in words.prepositions)
         covered: set[int] = set()
         self._mentions(covered)
@@ -223,7 +223,7 @@ class Cast(Resolution):
         """A first name standing alone that tells a sex and is no ordinary word nor a place's
         name is somebody (`Kumar's neighbour, Sunita, nodded`), who can stand behind a `she`."""
         positions = self.ctx.positions
-        names = self.ctx.registry.names.memo("quotes.lone-first-names", functools.partial(_first_name, self.lexicon.common_words, self.qw)).select(self.reader.distinct)
+        names = self.ctx.registry.names.memo("quotes.lone-first-names", functools.partial(_first_name, self.lexicon.common_words, self.qw)).select(self.reader.capital)
         for text in sorted(names, key=lambda w: positions[w][0]):  # in the order the document first writes them
             sex = _sex_of(text, self.qw)
             for t in positions[text]:
