@@ -28,6 +28,8 @@ _PAUSE = lazy(r"[.!?;:]")
 _STOP_CHAR = lazy(r"[.!?]")
 _new_tuple = tuple.__new__  # Item._make without its Python frame: items made in C, in bulk
 _END = itemgetter(2)  # a Token's end
+FEW_QUOTES = 32  # quotations in a frame, at most, that `words_down` and `words_up` step over one by one
+_IS_QUOTE = lambda item: item.quote >= 0  # noqa: E731 - a test for filter()
 
 
 class Item(NamedTuple):
@@ -76,8 +78,20 @@ class Frame:
             after[i] = nxt
         return before, after
 
+    @functools.cached_property
+    def _few_quotes(self) -> bool:
+        """So few quotations stand in the frame that stepping over them one by one is cheaper
+        than linking the words (`_word_links`)."""
+        return sum(1 for item in itertools.islice(filter(_IS_QUOTE, self.items), FEW_QUOTES + 1)) <= FEW_QUOTES
+
     def words_down(self, start: int, stop: int) -> Iterator[int]:
         """The word items from `start` down to `stop` (inclusive), quotations passed over."""
+        if self._few_quotes:
+            items = self.items
+            for v in range(min(start, len(items) - 1), max(stop, 0) - 1, -1):
+                if items[v].quote < 0:
+                    yield v
+            return
         before = self._word_links[0]
         v = before[start] if start >= 0 else -1
         while v >= stop:
@@ -86,6 +100,12 @@ class Frame:
 
     def words_up(self, start: int, stop: int) -> Iterator[int]:
         """The word items from `start` up to `stop` (exclusive), quotations passed over."""
+        if self._few_quotes:
+            items = self.items
+            for v in range(max(start, 0), min(stop, len(items))):
+                if items[v].quote < 0:
+                    yield v
+            return
         after = self._word_links[1]
         v = after[start] if start < len(self.items) else len(self.items)
         while v < stop:

@@ -116,6 +116,8 @@ class NameReader:
             return True
         prev = self.tokens[i - 1]
         gap = self.prose[prev.end : self.tokens[i].start]
+        if gap == " ":
+            return False  # most words: one space, no break and no mark
         if gap.startswith(".") and (len(prev.text) == 1 or prev.text.lower() in self.qw.abbreviations or prev.text in self.lexicon.honorifics):
             return False  # Mr. Berg, J. Smith
         return bool(_BREAK.search(gap)) or gap[-1:] in self.opening
