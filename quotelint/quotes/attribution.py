@@ -28,6 +28,8 @@ from quotelint.quotes.saidby import POSSESSIVE, Subjects
 from quotelint.quotes.speakers import Candidate, Cast, Speaker
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from quotelint.quotes.words import QuoteWords
 
 _CLOSER = lazy(r"[,:;—–]|\s-\s")
@@ -52,7 +54,7 @@ class Attribution(NamedTuple):
 
 
 class Attributor:
-    def __init__(self, prose: str, cast: Cast, frames: dict[tuple[str, int], Frame], where: list[tuple[tuple[str, int], int]], words: QuoteWords) -> None:
+    def __init__(self, prose: str, cast: Cast, frames: Mapping[tuple[str, int], Frame], where: list[tuple[tuple[str, int], int]], words: QuoteWords) -> None:
         self.prose = prose
         self.cast = cast
         self.frames = frames

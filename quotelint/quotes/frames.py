@@ -14,7 +14,7 @@ import functools
 import heapq
 import itertools
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import NamedTuple
@@ -138,21 +138,24 @@ def build_frames(
     verbs: frozenset[str],
     parent: list[int] | None = None,
     word_starts: list[int] | None = None,
-) -> tuple[dict[tuple[str, int], Frame], list[tuple[tuple[str, int], int]], list[int]]:
+) -> tuple[Frames, list[tuple[tuple[str, int], int]], list[int]]:
     """Frames keyed ("p", paragraph) or ("q", quotation); for each quotation its frame and item
     index; and for each word the quotation it stands in (-1 for none). `parent` is
     `parents(spans)` and `word_starts` each word's start, when the caller has them.
 
     Attribution reads a quotation in the frame that holds it, and the paragraphs around it: so
-    frames are made for the paragraphs of quotations and their neighbours, and for the
-    quotations that hold others, not for every quotation's own words."""
+    there are frames for the paragraphs of quotations and their neighbours, and for the
+    quotations that hold others, not for every quotation's own words. A neighbour's frame is
+    made when first asked for (most never are)."""
     parent = parents(spans) if parent is None else parent
     word_starts = [w.start for w in words] if word_starts is None else word_starts
     inside = innermost(words, spans, word_starts)
     holders = set(parent) - {-1}  # the quotations that hold others
     starts = [p[0] for p in paragraphs]
     wanted = {p + d for s in spans for p in (s.paragraph,) for d in (-1, 0, 1)}  # quotations' paragraphs and their neighbours
+    holding = {("q", parent[k]) if parent[k] >= 0 else ("p", span.paragraph) for k, span in enumerate(spans)}  # frames with quotations
     grouped: dict[tuple[str, int], list[Item]] = {}
+    later: dict[tuple[str, int], tuple[int, int]] = {}  # a neighbour's frame: the words it is made of when asked for
     # The words of paragraph p are words[ends[p - 1] : ends[p]]; words before the first paragraph count as its own.
     ends = [bisect.bisect_left(word_starts, s) for s in starts[1:]] + [len(words)]
     for paragraph, end in enumerate(ends):
@@ -160,18 +163,22 @@ def build_frames(
         keep = paragraph in wanted
         if not keep and (not holders or max(inside[begin:end], default=-1) < 0):
             continue  # no quotation's paragraph, no word in a quotation: no item
+        own = keep and ("p", paragraph) in holding  # a neighbour's own words wait until asked for
+        if keep and not own and -1 in inside[begin:end]:
+            later["p", paragraph] = (begin, end)
+        if not own and not holders:
+            continue
         # Runs of words standing in the same quotation (or in none) become items in one step.
         for q, run in itertools.groupby(range(begin, end), inside.__getitem__):
-            if q < 0 and not keep or q >= 0 and q not in holders:
+            if q < 0 and not own or q >= 0 and q not in holders:
                 continue
-            ts = list(run)
-            a, b = ts[0], ts[-1] + 1
             key = ("q", q) if q >= 0 else ("p", paragraph)
-            grouped.setdefault(key, []).extend(map(_new_tuple, itertools.repeat(Item), zip(word_starts[a:b], map(_END, words[a:b]), ts, itertools.repeat(-1))))
+            grouped.setdefault(key, []).extend(_word_items(words, word_starts, list(run)))
     for k, span in enumerate(spans):
         key = ("q", parent[k]) if parent[k] >= 0 else ("p", span.paragraph)
         grouped.setdefault(key, []).append(Item(span.open_at, close_end(span), -1, k))
     frames: dict[tuple[str, int], Frame] = {}
+    make = functools.partial(_neighbour, prose, words, word_starts, spans, inside, abbreviations, verbs)
     where: list[tuple[tuple[str, int], int]] = [(("p", 0), 0)] * len(spans)
     quotes: dict[tuple[str, int], list[int]] = {}
     for k in range(len(spans)):
@@ -187,7 +194,43 @@ def build_frames(
             where[k] = (key, i)
             held.append(i)
         frames[key] = Frame(items, split(prose, words, spans, items, abbreviations, verbs, item_starts, held))
-    return frames, where, inside
+    return Frames(frames, later, make), where, inside
+
+
+class Frames(Mapping[tuple[str, int], Frame]):
+    """The frames by key: those holding quotations made, a neighbour's made when first asked for."""
+
+    def __init__(self, made: dict[tuple[str, int], Frame], later: dict[tuple[str, int], tuple[int, int]], make: Callable[[int, int], Frame]) -> None:
+        self.made, self.later, self.make = made, later, make
+
+    def __getitem__(self, key: tuple[str, int]) -> Frame:
+        found = self.made.get(key)
+        if found is None:
+            found = self.made[key] = self.make(*self.later.pop(key))  # KeyError: no such frame
+        return found
+
+    def __iter__(self) -> Iterator[tuple[str, int]]:
+        return itertools.chain(self.made, self.later)
+
+    def __len__(self) -> int:
+        return len(self.made) + len(self.later)
+
+
+def _word_items(words: list[Token], word_starts: list[int], ts: list[int]) -> Iterator[Item]:
+    """Items for a run of consecutive words, made in C."""
+    a, b = ts[0], ts[-1] + 1
+    return map(_new_tuple, itertools.repeat(Item), zip(word_starts[a:b], map(_END, words[a:b]), ts, itertools.repeat(-1)))
+
+
+def _neighbour(
+    prose: str, words: list[Token], word_starts: list[int], spans: tuple[Span, ...], inside: list[int], abbreviations: frozenset[str], verbs: frozenset[str], begin: int, end: int
+) -> Frame:
+    """The frame of a paragraph with no quotation of its own: its words outside quotations."""
+    items: list[Item] = []
+    for q, run in itertools.groupby(range(begin, end), inside.__getitem__):
+        if q < 0:
+            items.extend(_word_items(words, word_starts, list(run)))
+    return Frame(items, split(prose, words, spans, items, abbreviations, verbs, [item.start for item in items], []))
 
 
 def innermost(words: list[Token], spans: tuple[Span, ...], starts: list[int] | None = None) -> list[int]:
