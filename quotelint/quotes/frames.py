@@ -14,7 +14,7 @@ import functools
 import heapq
 import itertools
 from array import array
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import NamedTuple
@@ -197,23 +197,19 @@ def build_frames(
     return Frames(frames, later, make), where, inside
 
 
-class Frames(Mapping[tuple[str, int], Frame]):
+class Frames(dict[tuple[str, int], Frame]):
     """The frames by key: those holding quotations made, a neighbour's made when first asked for."""
 
     def __init__(self, made: dict[tuple[str, int], Frame], later: dict[tuple[str, int], tuple[int, int]], make: Callable[[int, int], Frame]) -> None:
-        self.made, self.later, self.make = made, later, make
+        super().__init__(made)
+        self.later, self.make = later, make
 
-    def __getitem__(self, key: tuple[str, int]) -> Frame:
-        found = self.made.get(key)
-        if found is None:
-            found = self.made[key] = self.make(*self.later.pop(key))  # KeyError: no such frame
+    def __missing__(self, key: tuple[str, int]) -> Frame:
+        found = self[key] = self.make(*self.later.pop(key))  # KeyError: no such frame
         return found
 
-    def __iter__(self) -> Iterator[tuple[str, int]]:
-        return itertools.chain(self.made, self.later)
-
-    def __len__(self) -> int:
-        return len(self.made) + len(self.later)
+    def get(self, key: tuple[str, int], default: Frame | None = None) -> Frame | None:  # type: ignore[override]
+        return self[key] if key in self or key in self.later else default
 
 
 def _word_items(words: list[Token], word_starts: list[int], ts: list[int]) -> Iterator[Item]:
