@@ -299,7 +299,7 @@ def test_quotations_are_the_same_after_other_documents(registry: Registry) -> No
     alone = quotations(text, load_registry([str(ROOT / "rules")]))
     for path in sorted((ROOT / "seeds").glob("*.txt"))[:4]:
         quotations(path.read_text(encoding="utf-8"), registry)
-    assert registry.names.answers("quotes.name-kinds") and "quotes.capitalised" in registry.names._memos
+    assert registry.names.answers("quotes.reader")["kinds"] and "quotes.capitalised" in registry.names._memos
     assert quotations(text, registry) == alone
     assert [speaker for _, _, speaker, *_ in alone] == ["Odile Brannagh", "Port Authority of Lisgarrow", "Fennick", "Fennick"]
 

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from quotelint.lexicon import Lexicon
-    from quotelint.names import Token
+    from quotelint.names import NameIndex, Token
     from quotelint.quotes.words import QuoteWords
 
 _ADJECTIVAL = lazy(r"-(?:type|style|era|based|led|backed|born|owned|like|esque|related|linked|sponsored|funded|run|made|bound|friendly|free|only|wide|controlled|affiliated|aligned|appointed|leaning)$")
@@ -58,37 +58,50 @@ class Run(NamedTuple):
     titles: tuple[str, ...]  # the words taken off the front
 
 
+class Tables(NamedTuple):
+    """What the reader asks of the lexicon, gathered once a run."""
+
+    opening: frozenset[str]  # opening quotation marks
+    orgs: frozenset[str]  # words of organizations' names, case-folded
+    joiners: frozenset[str]  # lower-case words that join a run
+    small: frozenset[str]  # the small words that never open a name (`The`, `But`, `Under`)
+    phrases: dict[str, list[tuple[str, ...]]]  # titles by first word, longest first
+
+
+def reader_tables(lexicon: Lexicon, words: QuoteWords) -> Tables:
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    for title in lexicon.titles:
+        words_ = tuple(title.lower().split())
+        if words_:
+            phrases.setdefault(words_[0], []).append(words_)
+    for group in phrases.values():
+        group.sort(key=len, reverse=True)
+    return Tables(
+        frozenset(m.open for m in lexicon.quote_marks),
+        frozenset(w.casefold() for w in lexicon.organization_words),
+        lexicon.name_connectors | {"and"},
+        words.minor_words | words.determiners | words.verb_helpers | words.clause_words | words.prepositions | words.not_names,
+        phrases,
+    )
+
+
 class NameReader:
-    def __init__(
-        self,
-        prose: str,
-        tokens: list[Token],
-        lexicon: Lexicon,
-        words: QuoteWords,
-        positions: Mapping[str, list[int]],
-        memo: Memo | None = None,
-        kinds: dict[tuple[tuple[str, ...], bool], str] | None = None,
-    ) -> None:
+    def __init__(self, prose: str, tokens: list[Token], lexicon: Lexicon, words: QuoteWords, positions: Mapping[str, list[int]], index: NameIndex | None = None) -> None:
+        """`index` (the registry's name index) keeps for the run the verdicts on words, the kinds
+        of names read and the lexicon's tables; without it, nothing is kept."""
         self.prose = prose
         self.tokens = tokens
         self.positions = positions  # word -> its token indexes
         self.distinct = set(positions)  # the distinct words, for the run's verdicts on them
-        self.memo: Memo = memo or _fresh  # the run's verdicts on words (NameIndex.memo), or none kept
-        self.kinds = {} if kinds is None else kinds  # the kind of each name read, kept for the run (NameIndex.answers)
         self.lexicon = lexicon
         self.qw = words
-        self.opening = frozenset(m.open for m in lexicon.quote_marks)
-        self.orgs = frozenset(w.casefold() for w in lexicon.organization_words)
-        self.joiners = lexicon.name_connectors | {"and"}  # lower-case words that join a run
-        # the small words that never open a name (`The`, `But`, `Under`): gathered once, not at every capital
-        self.small = words.minor_words | words.determiners | words.verb_helpers | words.clause_words | words.prepositions | words.not_names
-        self.phrases: dict[str, list[tuple[str, ...]]] = {}
-        for title in lexicon.titles:
-            words_ = tuple(title.lower().split())
-            if words_:
-                self.phrases.setdefault(words_[0], []).append(words_)
-        for phrases in self.phrases.values():
-            phrases.sort(key=len, reverse=True)
+        kept = index.answers("quotes.reader") if index is not None else {}
+        self.memo: Memo = index.memo if index is not None else _fresh
+        self.kinds: dict[tuple[tuple[str, ...], bool], str] = kept.setdefault("kinds", {})  # the kind of each name read
+        tables = kept.get("tables")
+        if tables is None:
+            tables = kept["tables"] = reader_tables(lexicon, words)
+        self.opening, self.orgs, self.joiners, self.small, self.phrases = tables
 
     def read(self, covered: set[int]) -> list[Run]:
         out: list[Run] = []
