@@ -155,7 +155,8 @@ class QuoteIndex:
         if not quoted.norm:
             return Match(None, "unverified")
         ids = self.candidates(quoted, speaker_id)
-        exact = [i for i in ids if contains(self.entries[i], quoted)]
+        parts = segments(quoted)  # cut once, for each candidate
+        exact = [i for i in ids if contains(self.entries[i], quoted, parts)]
         if not exact:  # the quotation holds a whole registered quote and goes on: `"A. B," she said` with A registered
             exact = [i for i in ids if len(self.entries[i].norm) >= ALTERED_MIN and holds(quoted, self.entries[i])]
         if exact:
@@ -203,9 +204,10 @@ def segments(quoted: Words) -> list[tuple[str, tuple[str, ...]]]:
     return out
 
 
-def contains(entry: Words, quoted: Words) -> bool:
-    """The quotation's segments stand in the entry's words in order, with the gaps allowed."""
-    parts = segments(quoted)
+def contains(entry: Words, quoted: Words, parts: list[tuple[str, tuple[str, ...]]] | None = None) -> bool:
+    """The quotation's segments stand in the entry's words in order, with the gaps allowed
+    (`parts`: `segments(quoted)`, when the caller has them)."""
+    parts = segments(quoted) if parts is None else parts
     if not parts:
         return False
     words = entry.norm
