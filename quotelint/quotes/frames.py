@@ -198,7 +198,8 @@ def build_frames(
 
 
 class Frames(dict[tuple[str, int], Frame]):
-    """The frames by key: those holding quotations made, a neighbour's made when first asked for."""
+    """The frames by key: those holding quotations made, a neighbour's made when first asked for
+    (by `frames[key]` or `frames.get(key)`; `in` and iteration see the frames made so far)."""
 
     def __init__(self, made: dict[tuple[str, int], Frame], later: dict[tuple[str, int], tuple[int, int]], make: Callable[[int, int], Frame]) -> None:
         super().__init__(made)

@@ -14,15 +14,14 @@ the longer run (`State Department for the Blue Economy`).
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint import knowledge
 from quotelint.lazyre import lazy
 from quotelint.propernames import capitalised
+from quotelint.quotes.runmemo import Memo, fresh_memo, honorific, reader_tables
 from quotelint.quotes.spans import WRAP_MIN
-from quotelint.wordmemo import WordMemo
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -38,16 +37,6 @@ _POSSESSIVE = frozenset({"'s ", "’s ", "' ", "’ "})
 CUTS = ("of", "for", "at", "from")
 KINDS_KEPT = 200_000  # names whose kind a run keeps
 _BEFORE, _AFTER = (-1).__add__, (1).__add__  # the index of the word before, after
-Memo = Callable[[str, Callable[[str], bool]], WordMemo]
-
-
-def _fresh(name: str, judge: Callable[[str], bool]) -> WordMemo:
-    """No verdicts kept: a memo of its own for each question."""
-    return WordMemo(judge)
-
-
-def _honorific(honorifics: frozenset[str], gendered: Mapping[str, str], word: str) -> bool:
-    return word in honorifics or word.lower() in gendered
 
 
 class Run(NamedTuple):
@@ -56,33 +45,6 @@ class Run(NamedTuple):
     kind: str  # person | organization | name
     parts: tuple[str, ...]
     titles: tuple[str, ...]  # the words taken off the front
-
-
-class Tables(NamedTuple):
-    """What the reader asks of the lexicon, gathered once a run."""
-
-    opening: frozenset[str]  # opening quotation marks
-    orgs: frozenset[str]  # words of organizations' names, case-folded
-    joiners: frozenset[str]  # lower-case words that join a run
-    small: frozenset[str]  # the small words that never open a name (`The`, `But`, `Under`)
-    phrases: dict[str, list[tuple[str, ...]]]  # titles by first word, longest first
-
-
-def reader_tables(lexicon: Lexicon, words: QuoteWords) -> Tables:
-    phrases: dict[str, list[tuple[str, ...]]] = {}
-    for title in lexicon.titles:
-        words_ = tuple(title.lower().split())
-        if words_:
-            phrases.setdefault(words_[0], []).append(words_)
-    for group in phrases.values():
-        group.sort(key=len, reverse=True)
-    return Tables(
-        frozenset(m.open for m in lexicon.quote_marks),
-        frozenset(w.casefold() for w in lexicon.organization_words),
-        lexicon.name_connectors | {"and"},
-        words.minor_words | words.determiners | words.verb_helpers | words.clause_words | words.prepositions | words.not_names,
-        phrases,
-    )
 
 
 class NameReader:
@@ -96,7 +58,7 @@ class NameReader:
         self.lexicon = lexicon
         self.qw = words
         kept = index.answers("quotes.reader") if index is not None else {}
-        self.memo: Memo = index.memo if index is not None else _fresh
+        self.memo: Memo = index.memo if index is not None else fresh_memo
         self.kinds: dict[tuple[tuple[str, ...], bool], str] = kept.setdefault("kinds", {})  # the kind of each name read
         tables = kept.get("tables")
         if tables is None:
@@ -213,7 +175,7 @@ class NameReader:
         words stand alone, and a word alone with no honorific before it makes no run."""
         positions, distinct = self.positions, self.distinct
         capital = self.capital
-        titles = self.memo("quotes.honorific", functools.partial(_honorific, self.lexicon.honorifics, self.qw.honorific_gender)).select(distinct)
+        titles = self.memo("quotes.honorific", functools.partial(honorific, self.lexicon.honorifics, self.qw.honorific_gender)).select(distinct)
         joiners = capital | (distinct & self.joiners)
         joinable = set(map(_BEFORE, chain.from_iterable(map(positions.__getitem__, joiners))))
         after_title = set(map(_AFTER, chain.from_iterable(map(positions.__getitem__, titles))))

@@ -20,7 +20,7 @@ from quotelint.registry.model import Entity, Role
 if TYPE_CHECKING:
     from quotelint.context import Context
     from quotelint.lexicon import Lexicon
-    from quotelint.quotes.nameruns import Memo
+    from quotelint.quotes.runmemo import Memo
 
 MIN_WORDS = 2  # a role of one word ("President") is too common to stand for one person
 MAX_TITLE_WORDS = 10  # the longest title read before or after a name
