@@ -9,8 +9,7 @@ aside), so "Kazakhstan's President" and "Kazakhstan’s president" are one phras
 from __future__ import annotations
 
 import functools
-from collections.abc import Collection, Iterable, Iterator, Mapping
-from itertools import chain
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint.names import Token, fold, form_tokens
@@ -20,7 +19,6 @@ from quotelint.registry.model import Entity, Role
 if TYPE_CHECKING:
     from quotelint.context import Context
     from quotelint.lexicon import Lexicon
-    from quotelint.quotes.runmemo import Memo
 
 MIN_WORDS = 2  # a role of one word ("President") is too common to stand for one person
 MAX_TITLE_WORDS = 10  # the longest title read before or after a name
@@ -55,13 +53,10 @@ def _long_forms(role: Role) -> tuple[tuple[str, ...], ...]:
     return tuple(words for words in map(folded_words, role.forms) if len(words) >= MIN_WORDS)
 
 
-def find_roles(
-    words: list[Token], people: Iterable[Entity], positions: Mapping[str, list[int]], folded: Mapping[str, list[int]], memo: Memo, distinct: set[str] | None = None
-) -> Iterator[RoleMention]:
+def find_roles(words: list[Token], people: Iterable[Entity], positions: Mapping[str, list[int]]) -> Iterator[RoleMention]:
     """Role phrases of the given people in the text, longest first, each held by one person only.
-    The words that can open one are found from the words' `positions` and their positions by
-    case-folded word (`folded`), `memo` keeping the run's verdicts on words (NameIndex.memo);
-    `distinct` is the set of the words, when the caller has it."""
+    The words that can open one are read from the words' `positions` (word -> its indexes), each
+    distinct word folded once."""
     phrases = role_phrases(people)
     if not phrases:
         return
@@ -72,7 +67,7 @@ def find_roles(
         group.sort(key=len, reverse=True)
     held_by_one = {phrase for phrase, holders in phrases.items() if len({pid for pid, _ in holders}) == 1}
     after = 0  # the first word past the last role found
-    for i in opening_places(by_first.keys(), positions, folded, memo, distinct):
+    for i in sorted(i for text in positions if fold(text) in by_first for i in positions[text]):
         if i < after:
             continue
         for phrase in by_first[fold(words[i].text)]:
@@ -82,25 +77,6 @@ def find_roles(
                 yield RoleMention(i, i + n - 1, pid, role)
                 after = i + n
                 break
-
-
-def opening_places(
-    firsts: Collection[str], positions: Mapping[str, list[int]], folded: Mapping[str, list[int]], memo: Memo, distinct: set[str] | None = None
-) -> list[int]:
-    """In order, the indexes of the words whose fold is one of `firsts`. A plain word's fold is
-    its case-folding, so those are looked up by case-folded word; only the few words with
-    diacritics, apostrophes or hyphens (judged once a run) are folded one by one."""
-    marked = memo("quotes.marked", _marked).select(set(positions) if distinct is None else distinct)
-    places = set(chain.from_iterable(folded.get(first, ()) for first in firsts))
-    if marked:  # their case-folding may say yes or no wrongly: their fold says
-        places.difference_update(chain.from_iterable(map(positions.__getitem__, marked)))
-        places.update(chain.from_iterable(positions[w] for w in marked if fold(w) in firsts))
-    return sorted(places)
-
-
-def _marked(word: str) -> bool:
-    """The word's fold is more than its case-folding: diacritics, apostrophes, hyphens."""
-    return not word.isascii() or "'" in word or "-" in word or "." in word
 
 
 def is_title_word(ctx: Context, word: str) -> bool:

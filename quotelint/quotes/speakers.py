@@ -186,7 +186,7 @@ class Cast(Resolution):
         """A registered role of a person the document names stands for that person."""
         entities = self.ctx.registry.entities
         people = [entities[i] for i in sorted(self.ctx.mentioned) if entities[i].kind == "person" and entities[i].roles]
-        for found in find_roles(self.tokens, people, self.ctx.positions, self.ctx.folded_positions, self.ctx.registry.names.memo, self.reader.distinct):
+        for found in find_roles(self.tokens, people, self.ctx.positions):
             if not any(t in covered for t in range(found.first, found.last + 1)):
                 person = entities[found.entity_id]
                 self._add(Candidate(found.first, found.last, "person", person.name, person.id), covered)
