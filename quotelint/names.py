@@ -20,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from itertools import repeat
 from operator import methodcaller
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from quotelint.lazyre import lazy
 from quotelint.lexicon import Lexicon
@@ -151,11 +151,12 @@ class NameIndex:
         self._neighbours: dict[tuple[str, int], tuple[str, ...]] = {}  # memo of `neighbours`
         self._memos: dict[str, WordMemo] = {}
         self._starting: dict[str, tuple[dict[str, tuple[Form, ...]], tuple[Form, ...]]] = {}  # memo of `starting`
+        self._answers: dict[str, dict[Any, Any]] = {}
 
     def __getstate__(self) -> dict[str, object]:
         """Pickled (a registry sent to a worker) without the memos of this run: they hold
         functions, and the other process fills its own."""
-        return {**self.__dict__, "_neighbours": {}, "_memos": {}, "_starting": {}}
+        return {**self.__dict__, "_neighbours": {}, "_memos": {}, "_starting": {}, "_answers": {}}
 
     def memo(self, name: str, judge: Callable[[str], bool]) -> WordMemo:
         """The run's memo of one verdict on words (`judge` must depend on the word and this index
@@ -163,6 +164,14 @@ class NameIndex:
         found = self._memos.get(name)
         if found is None:
             found = self._memos[name] = WordMemo(judge)
+        return found
+
+    def answers(self, name: str) -> dict[Any, Any]:
+        """The run's memo of one question whose answer depends on its key and this index alone
+        (what kind of name a run of words is), made on first use; the asker bounds its size."""
+        found = self._answers.get(name)
+        if found is None:
+            found = self._answers[name] = {}
         return found
 
     def neighbours(self, anchor: str, offset: int) -> tuple[str, ...]:

@@ -282,3 +282,36 @@ def test_mentions_tried_by_their_second_word_are_those_tried_in_turn() -> None:
 
     found = [(m.first, m.count, m.form.text) for m in index.mentions(text, words)]
     assert found == tried_in_turn() and len(found) > 20
+
+
+def quotations(text: str, registry: Registry) -> list[tuple[object, ...]]:
+    return [(q.text, q.kind, q.speaker, q.speaker_span, q.attribution, q.confidence) for q in Context(Document.from_text(text), registry).quotes]
+
+
+def test_quotations_are_the_same_after_other_documents(registry: Registry) -> None:
+    """The cast's verdicts on words and the kinds of names kept for a run (NameIndex.memo,
+    NameIndex.answers) make a document's quotations no different from a run of its own."""
+    text = (
+        "Harbour Commissioner Odile Brannagh said the ferry would sail at dawn. “We have waited long enough,” she said.\n\n"
+        "A spokesman for the Port Authority of Lisgarrow said: “The berths are ready.”\n\n"
+        "“Nobody told us,” said Mr. Fennick, who runs a café on the quay. Fennick added that “the town will adapt.”\n"
+    )
+    alone = quotations(text, load_registry([str(ROOT / "rules")]))
+    for path in sorted((ROOT / "seeds").glob("*.txt"))[:4]:
+        quotations(path.read_text(encoding="utf-8"), registry)
+    assert registry.names.answers("quotes.reader")["kinds"] and "quotes.capitalised" in registry.names._memos
+    assert quotations(text, registry) == alone
+    assert [speaker for _, _, speaker, *_ in alone] == ["Odile Brannagh", "Port Authority of Lisgarrow", "Fennick", "Fennick"]
+
+
+def test_a_quotations_words_are_the_documents_words() -> None:
+    """Speech or term reads a quotation's words from the document's, cut anew only when a word
+    runs across the quotation's ends."""
+    from quotelint.names import tokens
+    from quotelint.quotes.speech import Classifier
+
+    ctx = Context(Document.from_text("He called it “rock’n’roll” and ‘Tis’s odd. She said “it's the Smiths' year.”\n"), Registry())
+    classifier = Classifier(ctx.prose, ctx.words, quote_words(), ctx.registry.words, ctx.word_starts)
+    for span in ctx.quote_scan.spans:
+        text = ctx.prose[span.start : span.end]
+        assert classifier._parts(text, span.start) == [t.text for t in tokens(text)]

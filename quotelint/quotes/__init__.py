@@ -48,11 +48,11 @@ def find_quotes(ctx: Context) -> list[Quotation]:
     verbs = frozenset(lexicon.reporting_verbs)
     abbreviations = qw.abbreviations | {h.rstrip(".").lower() for h in lexicon.honorifics}
     parent = parents(spans)
-    frames, where, inside = build_frames(prose, words, spans, scan.paragraphs, abbreviations, verbs | qw.after_verbs, parent)
+    frames, where, inside = build_frames(prose, words, spans, scan.paragraphs, abbreviations, verbs | qw.after_verbs, parent, ctx.word_starts)
     cast = Cast(ctx, inside, qw, [p[0] for p in scan.paragraphs])
     attributor = Attributor(prose, cast, frames, where, qw)
     carry = Carryover(attributor, scan.paragraphs)
-    classifier = Classifier(prose, words, qw, lexicon)
+    classifier = Classifier(prose, words, qw, lexicon, ctx.word_starts)
     first_part = link_parts(spans)
     texts = [prose[s.start : s.end] for s in spans]
 
@@ -63,7 +63,7 @@ def find_quotes(ctx: Context) -> list[Quotation]:
             kinds[q] = kinds[first_part[q]]
             continue
         key, k = where[q]
-        kinds[q] = classifier.kind(texts[q], frames[key], k, found[q], parent[q] >= 0, kinds)
+        kinds[q] = classifier.kind(texts[q], frames[key], k, found[q], parent[q] >= 0, kinds, spans[q].start)
     speech = [kinds[q] == "speech" for q in range(len(spans))]
 
     final: list[Attribution | None] = [None] * len(spans)

@@ -28,6 +28,8 @@ from quotelint.quotes.saidby import POSSESSIVE, Subjects
 from quotelint.quotes.speakers import Candidate, Cast, Speaker
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from quotelint.quotes.words import QuoteWords
 
 _CLOSER = lazy(r"[,:;—–]|\s-\s")
@@ -52,7 +54,7 @@ class Attribution(NamedTuple):
 
 
 class Attributor:
-    def __init__(self, prose: str, cast: Cast, frames: dict[tuple[str, int], Frame], where: list[tuple[tuple[str, int], int]], words: QuoteWords) -> None:
+    def __init__(self, prose: str, cast: Cast, frames: Mapping[tuple[str, int], Frame], where: list[tuple[tuple[str, int], int]], words: QuoteWords) -> None:
         self.prose = prose
         self.cast = cast
         self.frames = frames
@@ -60,6 +62,7 @@ class Attributor:
         self.qw = words
         self.verbs = frozenset(v for v in cast.lexicon.reporting_verbs if v != "according")
         self.subjects = Subjects(prose, cast, words, self.verbs)
+        self.clause_or_preposition = words.clause_words | words.prepositions
         self.descriptions = Descriptions(cast, words)
         self.tokens = cast.tokens
         self.cues_by_last: dict[str, list[tuple[str, ...]]] = {}  # a cue's last word -> the cues
@@ -205,7 +208,7 @@ class Attributor:
             v += 1
             if frame.items[v].quote >= 0:
                 return None
-            if self._word(frame, v).lower() in self.qw.clause_words | self.qw.prepositions and v > j and self.subjects.broken(frame.items[v - 1], frame.items[v]):
+            if self._word(frame, v).lower() in self.clause_or_preposition and v > j and self.subjects.broken(frame.items[v - 1], frame.items[v]):
                 aside = v if aside < 0 else aside
                 v = self._aside_end(frame, v, b)  # `"...," Blunt, after a long pause, said`
                 continue
@@ -327,7 +330,7 @@ class Attributor:
     def _unnamed_head(self, frame: Frame, lo: int, hi: int) -> bool:
         """The words after the verb describe somebody unnamed (`a longtime GOP aide`, `one
         official`), not a spokesperson for a body (`a spokesman for Acme`)."""
-        if self._word(frame, lo).lower() not in self.qw.indefinite_words | self.qw.quantifiers:
+        if self._word(frame, lo).lower() not in self.subjects.unnamed_openers:
             return False
         return not any(self._word(frame, i).lower() in self.qw.spokesperson_words for i in range(lo, hi))
 

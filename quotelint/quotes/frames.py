@@ -14,7 +14,7 @@ import functools
 import heapq
 import itertools
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import NamedTuple
@@ -26,8 +26,10 @@ from quotelint.quotes.spans import Span
 _STOP = lazy(r"[.!?][)\]\"'”’]*+\s")  # a stop, then (past brackets and marks) a space: not 1.5
 _PAUSE = lazy(r"[.!?;:]")
 _STOP_CHAR = lazy(r"[.!?]")
-_START_QUOTE = itemgetter(0, 3)  # an item's start, then its quotation (a word's -1 first)
 _new_tuple = tuple.__new__  # Item._make without its Python frame: items made in C, in bulk
+_END = itemgetter(2)  # a Token's end
+FEW_QUOTES = 32  # quotations in a frame, at most, that `words_down` and `words_up` step over one by one
+_IS_QUOTE = lambda item: item.quote >= 0  # noqa: E731 - a test for filter()
 
 
 class Item(NamedTuple):
@@ -76,8 +78,20 @@ class Frame:
             after[i] = nxt
         return before, after
 
+    @functools.cached_property
+    def _few_quotes(self) -> bool:
+        """So few quotations stand in the frame that stepping over them one by one is cheaper
+        than linking the words (`_word_links`)."""
+        return sum(1 for item in itertools.islice(filter(_IS_QUOTE, self.items), FEW_QUOTES + 1)) <= FEW_QUOTES
+
     def words_down(self, start: int, stop: int) -> Iterator[int]:
         """The word items from `start` down to `stop` (inclusive), quotations passed over."""
+        if self._few_quotes:
+            items = self.items
+            for v in range(min(start, len(items) - 1), max(stop, 0) - 1, -1):
+                if items[v].quote < 0:
+                    yield v
+            return
         before = self._word_links[0]
         v = before[start] if start >= 0 else -1
         while v >= stop:
@@ -86,6 +100,12 @@ class Frame:
 
     def words_up(self, start: int, stop: int) -> Iterator[int]:
         """The word items from `start` up to `stop` (exclusive), quotations passed over."""
+        if self._few_quotes:
+            items = self.items
+            for v in range(max(start, 0), min(stop, len(items))):
+                if items[v].quote < 0:
+                    yield v
+            return
         after = self._word_links[1]
         v = after[start] if start < len(self.items) else len(self.items)
         while v < stop:
@@ -117,42 +137,54 @@ def build_frames(
     abbreviations: frozenset[str],
     verbs: frozenset[str],
     parent: list[int] | None = None,
-) -> tuple[dict[tuple[str, int], Frame], list[tuple[tuple[str, int], int]], list[int]]:
+    word_starts: list[int] | None = None,
+) -> tuple[Frames, list[tuple[tuple[str, int], int]], list[int]]:
     """Frames keyed ("p", paragraph) or ("q", quotation); for each quotation its frame and item
     index; and for each word the quotation it stands in (-1 for none). `parent` is
-    `parents(spans)` when the caller has it."""
+    `parents(spans)` and `word_starts` each word's start, when the caller has them.
+
+    Attribution reads a quotation in the frame that holds it, and the paragraphs around it: so
+    there are frames for the paragraphs of quotations and their neighbours, and for the
+    quotations that hold others, not for every quotation's own words. A neighbour's frame is
+    made when first asked for (most never are)."""
     parent = parents(spans) if parent is None else parent
-    inside = innermost(words, spans)
+    word_starts = [w.start for w in words] if word_starts is None else word_starts
+    inside = innermost(words, spans, word_starts)
+    holders = set(parent) - {-1}  # the quotations that hold others
     starts = [p[0] for p in paragraphs]
     wanted = {p + d for s in spans for p in (s.paragraph,) for d in (-1, 0, 1)}  # quotations' paragraphs and their neighbours
+    holding = {("q", parent[k]) if parent[k] >= 0 else ("p", span.paragraph) for k, span in enumerate(spans)}  # frames with quotations
     grouped: dict[tuple[str, int], list[Item]] = {}
-    word_starts = [w.start for w in words]
-    word_ends = [w.end for w in words]
+    later: dict[tuple[str, int], tuple[int, int]] = {}  # a neighbour's frame: the words it is made of when asked for
     # The words of paragraph p are words[ends[p - 1] : ends[p]]; words before the first paragraph count as its own.
     ends = [bisect.bisect_left(word_starts, s) for s in starts[1:]] + [len(words)]
     for paragraph, end in enumerate(ends):
         begin = ends[paragraph - 1] if paragraph else 0
         keep = paragraph in wanted
-        if not keep and max(inside[begin:end], default=-1) < 0:
+        if not keep and (not holders or max(inside[begin:end], default=-1) < 0):
             continue  # no quotation's paragraph, no word in a quotation: no item
+        own = keep and ("p", paragraph) in holding  # a neighbour's own words wait until asked for
+        if keep and not own and -1 in inside[begin:end]:
+            later["p", paragraph] = (begin, end)
+        if not own and not holders:
+            continue
         # Runs of words standing in the same quotation (or in none) become items in one step.
         for q, run in itertools.groupby(range(begin, end), inside.__getitem__):
-            if q < 0 and not keep:
+            if q < 0 and not own or q >= 0 and q not in holders:
                 continue
-            ts = list(run)
-            a, b = ts[0], ts[-1] + 1
             key = ("q", q) if q >= 0 else ("p", paragraph)
-            grouped.setdefault(key, []).extend(map(_new_tuple, itertools.repeat(Item), zip(word_starts[a:b], word_ends[a:b], ts, itertools.repeat(-1))))
+            grouped.setdefault(key, []).extend(_word_items(words, word_starts, list(run)))
     for k, span in enumerate(spans):
         key = ("q", parent[k]) if parent[k] >= 0 else ("p", span.paragraph)
         grouped.setdefault(key, []).append(Item(span.open_at, close_end(span), -1, k))
     frames: dict[tuple[str, int], Frame] = {}
+    make = functools.partial(_neighbour, prose, words, word_starts, spans, inside, abbreviations, verbs)
     where: list[tuple[tuple[str, int], int]] = [(("p", 0), 0)] * len(spans)
     quotes: dict[tuple[str, int], list[int]] = {}
     for k in range(len(spans)):
         quotes.setdefault(("q", parent[k]) if parent[k] >= 0 else ("p", spans[k].paragraph), []).append(k)
     for key, items in grouped.items():
-        items.sort(key=_START_QUOTE)
+        items.sort()  # by start: no two items start at one offset (a quotation's starts at its mark)
         item_starts = [item.start for item in items]
         held = []  # the item indexes of the frame's quotations
         for k in quotes.get(key, ()):
@@ -162,15 +194,49 @@ def build_frames(
             where[k] = (key, i)
             held.append(i)
         frames[key] = Frame(items, split(prose, words, spans, items, abbreviations, verbs, item_starts, held))
-    return frames, where, inside
+    return Frames(frames, later, make), where, inside
 
 
-def innermost(words: list[Token], spans: tuple[Span, ...]) -> list[int]:
-    """For each word, the innermost quotation whose text holds it, or -1."""
+class Frames(dict[tuple[str, int], Frame]):
+    """The frames by key: those holding quotations made, a neighbour's made when first asked for
+    (by `frames[key]` or `frames.get(key)`; `in` and iteration see the frames made so far)."""
+
+    def __init__(self, made: dict[tuple[str, int], Frame], later: dict[tuple[str, int], tuple[int, int]], make: Callable[[int, int], Frame]) -> None:
+        super().__init__(made)
+        self.later, self.make = later, make
+
+    def __missing__(self, key: tuple[str, int]) -> Frame:
+        found = self[key] = self.make(*self.later.pop(key))  # KeyError: no such frame
+        return found
+
+    def get(self, key: tuple[str, int], default: Frame | None = None) -> Frame | None:  # type: ignore[override]
+        return self[key] if key in self or key in self.later else default
+
+
+def _word_items(words: list[Token], word_starts: list[int], ts: list[int]) -> Iterator[Item]:
+    """Items for a run of consecutive words, made in C."""
+    a, b = ts[0], ts[-1] + 1
+    return map(_new_tuple, itertools.repeat(Item), zip(word_starts[a:b], map(_END, words[a:b]), ts, itertools.repeat(-1)))
+
+
+def _neighbour(
+    prose: str, words: list[Token], word_starts: list[int], spans: tuple[Span, ...], inside: list[int], abbreviations: frozenset[str], verbs: frozenset[str], begin: int, end: int
+) -> Frame:
+    """The frame of a paragraph with no quotation of its own: its words outside quotations."""
+    items: list[Item] = []
+    for q, run in itertools.groupby(range(begin, end), inside.__getitem__):
+        if q < 0:
+            items.extend(_word_items(words, word_starts, list(run)))
+    return Frame(items, split(prose, words, spans, items, abbreviations, verbs, [item.start for item in items], []))
+
+
+def innermost(words: list[Token], spans: tuple[Span, ...], starts: list[int] | None = None) -> list[int]:
+    """For each word, the innermost quotation whose text holds it, or -1 (`starts`: each
+    word's start, when the caller has them)."""
     out = [-1] * len(words)
     stack: list[int] = []
     k = 0
-    starts = [w.start for w in words]
+    starts = [w.start for w in words] if starts is None else starts
     t = 0
     while t < len(words):
         if not stack:  # no quotation open: skip to the first word past the next one's mark

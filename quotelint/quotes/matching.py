@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 import regex
 
@@ -28,6 +28,9 @@ from quotelint.lazyre import lazy
 from quotelint.names import fold
 from quotelint.quotes.words import QuoteWords, quote_words
 from quotelint.registry.model import Entity, Quote
+
+if TYPE_CHECKING:
+    from difflib import Match as Block
 
 _PIECES = lazy(r"(?P<bracket>\[[^\[\]\n]{0,200}\])|(?P<gap>…|\.\s?\.\s?\.)|(?P<word>[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*)")
 SHORT = 3  # quotations of fewer words are only looked for among their speaker's quotes
@@ -152,7 +155,8 @@ class QuoteIndex:
         if not quoted.norm:
             return Match(None, "unverified")
         ids = self.candidates(quoted, speaker_id)
-        exact = [i for i in ids if contains(self.entries[i], quoted)]
+        parts = segments(quoted)  # cut once, for each candidate
+        exact = [i for i in ids if contains(self.entries[i], quoted, parts)]
         if not exact:  # the quotation holds a whole registered quote and goes on: `"A. B," she said` with A registered
             exact = [i for i in ids if len(self.entries[i].norm) >= ALTERED_MIN and holds(quoted, self.entries[i])]
         if exact:
@@ -165,10 +169,12 @@ class QuoteIndex:
         best: tuple[float, str] | None = None
         other: tuple[float, str] | None = None  # the closest entry of another speaker
         counts = Counter(quoted.norm)
+        blocks: dict[str, list[Block]] = {}  # each entry lined up with the quotation once, for its score and its changes
         for i in ids:
             if shared(counts, self.entries[i]) / len(quoted.norm) < ALTERED:  # as similarity divides
                 continue  # too few words in common for `altered`: no need to line them up
-            score = similarity(quoted, self.entries[i])
+            blocks[i] = aligned(quoted, self.entries[i])
+            score = similarity(quoted, self.entries[i], blocks[i])
             if score < ALTERED:
                 continue
             if same_speaker(self.speakers[i], speaker, speaker_id, entities) is False:
@@ -177,9 +183,9 @@ class QuoteIndex:
             elif best is None or score > best[0]:
                 best = (score, i)
         if best is not None:
-            return Match(best[1], "altered", changes(quoted, self.entries[best[1]]))
+            return Match(best[1], "altered", changes(quoted, self.entries[best[1]], blocks[best[1]]))
         if other is not None:  # altered words in another speaker's mouth: a misattribution first
-            return Match(other[1], "misattributed", changes(quoted, self.entries[other[1]]))
+            return Match(other[1], "misattributed", changes(quoted, self.entries[other[1]], blocks[other[1]]))
         return Match(None, "unverified")
 
 
@@ -198,9 +204,10 @@ def segments(quoted: Words) -> list[tuple[str, tuple[str, ...]]]:
     return out
 
 
-def contains(entry: Words, quoted: Words) -> bool:
-    """The quotation's segments stand in the entry's words in order, with the gaps allowed."""
-    parts = segments(quoted)
+def contains(entry: Words, quoted: Words, parts: list[tuple[str, tuple[str, ...]]] | None = None) -> bool:
+    """The quotation's segments stand in the entry's words in order, with the gaps allowed
+    (`parts`: `segments(quoted)`, when the caller has them)."""
+    parts = segments(quoted) if parts is None else parts
     if not parts:
         return False
     words = entry.norm
@@ -236,20 +243,28 @@ def shared(counts: Counter[str], entry: Words) -> int:
     return sum((counts & Counter(entry.norm)).values())
 
 
-def similarity(quoted: Words, entry: Words) -> float:
+def aligned(quoted: Words, entry: Words) -> list[Block]:
+    """The runs of words the quotation and the entry have in common, in order (difflib's
+    matching blocks, the last one empty)."""
     from difflib import SequenceMatcher  # only for a quotation near a registered one
 
-    matcher = SequenceMatcher(None, quoted.norm, entry.norm, autojunk=False)
-    return sum(b.size for b in matcher.get_matching_blocks()) / len(quoted.norm)
+    return SequenceMatcher(None, quoted.norm, entry.norm, autojunk=False).get_matching_blocks()
 
 
-def changes(quoted: Words, entry: Words) -> tuple[tuple[str, str], ...]:
+def similarity(quoted: Words, entry: Words, blocks: list[Block] | None = None) -> float:
+    """The share of the quotation's words that line up with the entry's (`blocks`: the two
+    lined up, when the caller has them)."""
+    blocks = aligned(quoted, entry) if blocks is None else blocks
+    return sum(b.size for b in blocks) / len(quoted.norm)
+
+
+def changes(quoted: Words, entry: Words, blocks: list[Block] | None = None) -> tuple[tuple[str, str], ...]:
     """The words that differ, as written and as registered, within the stretch of the entry the
-    quotation covers; words an ellipsis or a bracket stands for are not counted."""
+    quotation covers; words an ellipsis or a bracket stands for are not counted. `blocks`: the
+    two lined up, when the caller has them."""
     from difflib import SequenceMatcher
 
-    matcher = SequenceMatcher(None, quoted.norm, entry.norm, autojunk=False)
-    blocks = [b for b in matcher.get_matching_blocks() if b.size]
+    blocks = [b for b in (aligned(quoted, entry) if blocks is None else blocks) if b.size]
     lo = max(0, blocks[0].b - blocks[0].a)
     hi = min(len(entry.norm), blocks[-1].b + blocks[-1].size + (len(quoted.norm) - blocks[-1].a - blocks[-1].size))
     window = entry.norm[lo:hi]

@@ -13,18 +13,21 @@ the longer run (`State Department for the Blue Economy`).
 
 from __future__ import annotations
 
+import functools
+from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint import knowledge
 from quotelint.lazyre import lazy
-from quotelint.propernames import PARTICLE_FIRST, capitalised, particle_name
+from quotelint.propernames import capitalised
+from quotelint.quotes.runmemo import Memo, fresh_memo, honorific, reader_tables
 from quotelint.quotes.spans import WRAP_MIN
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from quotelint.lexicon import Lexicon
-    from quotelint.names import Token
+    from quotelint.names import NameIndex, Token
     from quotelint.quotes.words import QuoteWords
 
 _ADJECTIVAL = lazy(r"-(?:type|style|era|based|led|backed|born|owned|like|esque|related|linked|sponsored|funded|run|made|bound|friendly|free|only|wide|controlled|affiliated|aligned|appointed|leaning)$")
@@ -32,6 +35,8 @@ _WRAP_GAP = lazy(r"[ \t]*+\r?\n[ \t]*+")
 _BREAK = lazy(r"[.!?:;\n\r•—–]|\s-\s")
 _POSSESSIVE = frozenset({"'s ", "’s ", "' ", "’ "})
 CUTS = ("of", "for", "at", "from")
+KINDS_KEPT = 200_000  # names whose kind a run keeps
+_BEFORE, _AFTER = (-1).__add__, (1).__add__  # the index of the word before, after
 
 
 class Run(NamedTuple):
@@ -43,28 +48,29 @@ class Run(NamedTuple):
 
 
 class NameReader:
-    def __init__(self, prose: str, tokens: list[Token], lexicon: Lexicon, words: QuoteWords, positions: Mapping[str, list[int]] | None = None) -> None:
+    def __init__(self, prose: str, tokens: list[Token], lexicon: Lexicon, words: QuoteWords, positions: Mapping[str, list[int]], index: NameIndex | None = None) -> None:
+        """`index` (the registry's name index) keeps for the run the verdicts on words, the kinds
+        of names read and the lexicon's tables; without it, nothing is kept."""
         self.prose = prose
         self.tokens = tokens
-        self.positions = positions  # word -> its token indexes, when the caller has them
+        self.positions = positions  # word -> its token indexes
+        self.distinct = set(positions)  # the distinct words, for the run's verdicts on them
         self.lexicon = lexicon
         self.qw = words
-        self.opening = frozenset(m.open for m in lexicon.quote_marks)
-        self.orgs = frozenset(w.casefold() for w in lexicon.organization_words)
-        # the small words that never open a name (`The`, `But`, `Under`): gathered once, not at every capital
-        self.small = words.minor_words | words.determiners | words.verb_helpers | words.clause_words | words.prepositions | words.not_names
-        self.phrases: dict[str, list[tuple[str, ...]]] = {}
-        for title in lexicon.titles:
-            words_ = tuple(title.lower().split())
-            if words_:
-                self.phrases.setdefault(words_[0], []).append(words_)
-        for phrases in self.phrases.values():
-            phrases.sort(key=len, reverse=True)
+        kept = index.answers("quotes.reader") if index is not None else {}
+        self.memo: Memo = index.memo if index is not None else fresh_memo
+        self.kinds: dict[tuple[tuple[str, ...], bool], str] = kept.setdefault("kinds", {})  # the kind of each name read
+        tables = kept.get("tables")
+        if tables is None:
+            tables = kept["tables"] = reader_tables(lexicon, words)
+        self.opening, self.orgs, self.joiners, self.small, self.phrases = tables
 
     def read(self, covered: set[int]) -> list[Run]:
         out: list[Run] = []
         for first, last in self.runs():
             for a, b in self.pieces(first, last, covered):
+                if a == b and self.honorific_before(a) is None:
+                    continue  # a word alone with no honorific: `name` gives nothing
                 run = self.name(a, b)
                 if run is not None and run.kind != "organization" and self._possessive(run.first, run.last) is not None:
                     cut = self._possessive(a, b)  # Kazakhstan's President Tokayev: two names, not one
@@ -85,6 +91,8 @@ class NameReader:
             return True
         prev = self.tokens[i - 1]
         gap = self.prose[prev.end : self.tokens[i].start]
+        if gap == " ":
+            return False  # most words: one space, no break and no mark
         if gap.startswith(".") and (len(prev.text) == 1 or prev.text.lower() in self.qw.abbreviations or prev.text in self.lexicon.honorifics):
             return False  # Mr. Berg, J. Smith
         return bool(_BREAK.search(gap)) or gap[-1:] in self.opening
@@ -126,16 +134,17 @@ class NameReader:
         return end - line_start >= WRAP_MIN
 
     def runs(self) -> list[tuple[int, int]]:
+        """The first and last word of each run that can make a name: several words, or one
+        after an honorific."""
         tokens, lex = self.tokens, self.lexicon
         out: list[tuple[int, int]] = []
         after = 0  # the first word past the last run
-        if self.positions is None:
-            starts = [k for k, token in enumerate(tokens) if capitalised(token.text)]
-        else:  # each distinct word tested once
-            starts = sorted(k for text, places in self.positions.items() if text[:1].isupper() or text[:1] in PARTICLE_FIRST and particle_name(text) for k in places)
-        for i in starts:
+        joinable, openers = self._openers()
+        for i in openers:
             if i < after:
                 continue
+            if i not in joinable and self.honorific_before(i) is None:
+                continue  # a word alone: read where it is needed (Cast.single), no run to make of it
             word = tokens[i].text
             if word.lower() in lex.common_words and self.sentence_start(i) and not self.title_at(i, len(tokens)) and not self._leads_name(i):
                 continue
@@ -153,6 +162,24 @@ class NameReader:
             out.append((i, last))
             after = last + 1
         return out
+
+    @functools.cached_property
+    def capital(self) -> set[str]:
+        """The distinct words written as names (capitalised), judged once a run."""
+        return self.memo("quotes.capitalised", capitalised).select(self.distinct)
+
+    def _openers(self) -> tuple[set[int], list[int]]:
+        """The words another can join (a capitalised word, a connector or `and` follows them),
+        and in order the capitalised words that can open a run: those, and those after an
+        honorific. Found in bulk from the distinct words, judged once a run: most capitalised
+        words stand alone, and a word alone with no honorific before it makes no run."""
+        positions, distinct = self.positions, self.distinct
+        capital = self.capital
+        titles = self.memo("quotes.honorific", functools.partial(honorific, self.lexicon.honorifics, self.qw.honorific_gender)).select(distinct)
+        joiners = capital | (distinct & self.joiners)
+        joinable = set(map(_BEFORE, chain.from_iterable(map(positions.__getitem__, joiners))))
+        after_title = set(map(_AFTER, chain.from_iterable(map(positions.__getitem__, titles))))
+        return joinable, sorted(set(chain.from_iterable(map(positions.__getitem__, capital))).intersection(joinable | after_title))
 
     def _and_joins(self, first: int, k: int) -> bool:
         """`and` inside an organization's name: the run so far is a body word and `of`
@@ -255,7 +282,17 @@ class NameReader:
         return Run(name_first, last, self.kind(parts, titled), tuple(parts), tuple(stripped))
 
     def kind(self, parts: list[str], titled: bool) -> str:
-        """person, organization, place (a place, a day or a holiday: no speaker) or name."""
+        """person, organization, place (a place, a day or a holiday: no speaker) or name. The
+        same name is read again and again in a run: its kind is worked out once."""
+        key = (tuple(parts), titled)
+        found = self.kinds.get(key)
+        if found is None:
+            found = self._kind(parts, titled)
+            if len(self.kinds) < KINDS_KEPT:
+                self.kinds[key] = found
+        return found
+
+    def _kind(self, parts: list[str], titled: bool) -> str:
         lex = self.lexicon
         if any(p.casefold() in self.orgs or p.lower() in self.qw.speaking_bodies for p in parts):
             return "organization"
@@ -290,3 +327,4 @@ class NameReader:
     def title_like(self, word: str) -> bool:
         bare = word.rstrip(".")
         return word.lower() in self.lexicon.title_words or bare in self.lexicon.honorifics or bare.lower() in self.qw.honorific_gender
+

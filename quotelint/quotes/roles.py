@@ -8,6 +8,7 @@ aside), so "Kazakhstan's President" and "Kazakhstan’s president" are one phras
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -39,16 +40,23 @@ def role_phrases(people: Iterable[Entity]) -> dict[tuple[str, ...], list[tuple[s
     out: dict[tuple[str, ...], list[tuple[str, Role]]] = {}
     for person in people:
         for role in person.roles:
-            for form in role.forms:
-                words = folded_words(form)
-                if len(words) >= MIN_WORDS and (person.id, role) not in out.get(words, []):
+            for words in _long_forms(role):
+                if (person.id, role) not in out.get(words, []):
                     out.setdefault(words, []).append((person.id, role))
     return out
 
 
-def find_roles(words: list[Token], people: Iterable[Entity], positions: Mapping[str, list[int]] | None = None) -> Iterator[RoleMention]:
+@functools.lru_cache(maxsize=4096)
+def _long_forms(role: Role) -> tuple[tuple[str, ...], ...]:
+    """The forms of a role of two words or more, folded: a role's forms are folded once a run,
+    not for each document naming its holder."""
+    return tuple(words for words in map(folded_words, role.forms) if len(words) >= MIN_WORDS)
+
+
+def find_roles(words: list[Token], people: Iterable[Entity], positions: Mapping[str, list[int]]) -> Iterator[RoleMention]:
     """Role phrases of the given people in the text, longest first, each held by one person only.
-    Given the words' `positions` (word -> its indexes), the distinct words are read from there."""
+    The words that can open one are read from the words' `positions` (word -> its indexes), each
+    distinct word folded once."""
     phrases = role_phrases(people)
     if not phrases:
         return
@@ -58,20 +66,13 @@ def find_roles(words: list[Token], people: Iterable[Entity], positions: Mapping[
     for group in by_first.values():
         group.sort(key=len, reverse=True)
     held_by_one = {phrase for phrase, holders in phrases.items() if len({pid for pid, _ in holders}) == 1}
-    distinct = positions if positions is not None else {w.text for w in words}
-    folds = {text: fold(text) for text in distinct}  # each distinct word folded once
-    opening = {text for text, folded in folds.items() if folded in by_first}
-    if positions is None:
-        starts = [i for i, w in enumerate(words) if w.text in opening]
-    else:
-        starts = sorted(i for text in opening for i in positions[text])
     after = 0  # the first word past the last role found
-    for i in starts:
+    for i in sorted(i for text in positions if fold(text) in by_first for i in positions[text]):
         if i < after:
             continue
-        for phrase in by_first[folds[words[i].text]]:
+        for phrase in by_first[fold(words[i].text)]:
             n = len(phrase)
-            if tuple(folds[w.text] for w in words[i : i + n]) == phrase and phrase in held_by_one:
+            if phrase in held_by_one and i + n <= len(words) and all(fold(words[i + m].text) == phrase[m] for m in range(1, n)):  # its first word is word i's
                 pid, role = phrases[phrase][0]
                 yield RoleMention(i, i + n - 1, pid, role)
                 after = i + n

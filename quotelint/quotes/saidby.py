@@ -44,12 +44,19 @@ class Subjects:
         self.qw = words
         self.verbs = verbs
         self.tokens = cast.tokens
+        # word sets asked about at every word of a phrase, joined once
+        self.closed = words.verb_helpers | words.determiners | words.prepositions | words.not_speakers  # no head of a subject
+        self.openers_not = words.verb_helpers | words.clause_words | words.prepositions  # no start of a described subject
+        self.adverbial = words.prepositions | words.determiners  # what an adverbial after a description opens with
+        self.unnamed_openers = words.indefinite_words | words.quantifiers  # a, one, some: somebody unnamed
 
     def word(self, item: Item) -> str:
         return self.tokens[item.token].text if item.token >= 0 else ""
 
     def broken(self, a: Item, b: Item) -> bool:
         """A comma, dash or bracket stands between two items."""
+        if b.start - a.end == 1 and self.prose[a.end] == " ":
+            return False  # most words: one space
         return bool(_CHUNK_BREAK.search(self.prose, a.end, b.start))
 
     def in_relative(self, frame: Frame, v: int, relative: bool) -> bool:
@@ -196,8 +203,7 @@ class Subjects:
             k -= 1
         head = self.word(items[j])
         last = head.lower()
-        closed = self.qw.verb_helpers | self.qw.determiners | self.qw.prepositions | self.qw.not_speakers
-        if last.endswith(("n't", "n’t")) or self._adverb(last) or last in closed or last in self.qw.pronouns or (k == j and last.endswith("ing")):
+        if last.endswith(("n't", "n’t")) or self._adverb(last) or last in self.closed or last in self.qw.pronouns or (k == j and last.endswith("ing")):
             return None
         if head[:1].isdigit() and not (j - 1 >= k and self.word(items[j - 1]).lower() in ("in", "of")) and _AGE.fullmatch(head) is None:
             return None  # `22 percent said` is no speaker; `About four in 10 said` is, and `the 67-year-old said`
@@ -239,7 +245,7 @@ class Subjects:
             while end < j and frame.items[end + 1].quote < 0 and not self.broken(frame.items[end], frame.items[end + 1]):
                 end += 1
             first = self.word(frame.items[k]).lower()
-            if frame.items[k].quote < 0 and not self._passed_over(frame, k, description=False) and first not in self.qw.verb_helpers | self.qw.clause_words | self.qw.prepositions:
+            if frame.items[k].quote < 0 and not self._passed_over(frame, k, description=False) and first not in self.openers_not:
                 return self.describe(frame, k, end)
             k = end + 1
         return None
@@ -257,7 +263,7 @@ class Subjects:
             if low in self.qw.clause_words or low in self.verbs or low in self.qw.relative_words or low in self.qw.verb_helpers:
                 break
             j += 1
-        while j > lo and self.word(items[j]).lower() in self.qw.prepositions | self.qw.determiners:
+        while j > lo and self.word(items[j]).lower() in self.adverbial:
             j -= 1  # said a source on Monday: the phrase ends before its adverbial's preposition
         if j == lo:
             return None
@@ -539,7 +545,7 @@ class Subjects:
         """A chunk opening with `a`, `one` or a quantifier and a noun for a person within a few
         words (`One operative inside the campaign`, `A neighbour of the family`): that
         somebody, up to the noun, whatever names follow."""
-        return self.headed(frame, k, end, self.qw.indefinite_words | self.qw.quantifiers, knowledge.is_person_noun)
+        return self.headed(frame, k, end, self.unnamed_openers, knowledge.is_person_noun)
 
     def headed(self, frame: Frame, k: int, end: int, openers: frozenset[str], head: Callable[[str], bool]) -> Candidate | None:
         """A description from item k, one of `openers`, to the first of the next three words

@@ -60,7 +60,7 @@ class Cast(Resolution):
         self.titled: list[tuple[int, str, Candidate]] = []  # (token, title word, person)
         self.surnames: dict[str, Candidate] = {}  # a person's last name -> the person
         self.given: dict[str, Candidate] = {}  # a person's first name -> the person (Park Ji-won)
-        self.reader = NameReader(ctx.prose, self.tokens, self.lexicon, words, ctx.positions)
+        self.reader = NameReader(ctx.prose, self.tokens, self.lexicon, words, ctx.positions, ctx.registry.names)
         self.title_nouns = frozenset(w for w in self.lexicon.title_words if w not in words.minor_words and w not in words.prepositions)
         covered: set[int] = set()
         self._mentions(covered)
@@ -101,8 +101,11 @@ class Cast(Resolution):
         entities = self.ctx.registry.entities
         unique = {i for m in self.ctx.mentions if m.form.accepted and len(m.form.entity_ids) == 1 for i in m.form.entity_ids}
         chosen_for = {}
+        speaking: dict[tuple[str, ...], list[str]] = {}  # of a form's entities, those no term: asked once per form
         for m in self.ctx.mentions:
-            ids = [i for i in m.form.entity_ids if entities[i].kind != "term"]
+            ids = speaking.get(m.form.entity_ids)
+            if ids is None:
+                ids = speaking[m.form.entity_ids] = [i for i in m.form.entity_ids if entities[i].kind != "term"]
             if ids:
                 # a name several entities share (`Bush`) is the one the document also names by a
                 # form of its own (`Jeb Bush`), else one it names at all
@@ -219,15 +222,11 @@ class Cast(Resolution):
     def _first_names_alone(self, covered: set[int]) -> None:
         """A first name standing alone that tells a sex and is no ordinary word nor a place's
         name is somebody (`Kumar's neighbour, Sunita, nodded`), who can stand behind a `she`."""
-        common, census = self.lexicon.common_words, knowledge.given_names()
-        for text, places in self.ctx.positions.items():
-            if not text[:1].isupper():
-                continue
-            low = text.lower()
-            sex = self.qw.given_sex.get(low) or (knowledge.given_sex(text) if low in census else None)
-            if sex is None or low in common or low in self.qw.not_names or knowledge.is_place_name(text):
-                continue
-            for t in places:
+        positions = self.ctx.positions
+        names = self.ctx.registry.names.memo("quotes.lone-first-names", functools.partial(_first_name, self.lexicon.common_words, self.qw)).select(self.reader.capital)
+        for text in sorted(names, key=lambda w: positions[w][0]):  # in the order the document first writes them
+            sex = _sex_of(text, self.qw)
+            for t in positions[text]:
                 if t not in covered and self.inside[t] < 0 and self._as_somebody(t):
                     self._add(Candidate(t, t, "person", text), covered)
                     self.genders.setdefault(text, sex)
@@ -237,23 +236,21 @@ class Cast(Resolution):
         (`Mahomes said`; not `of Drewry noted`) and is no ordinary word, acronym, place, body or
         date is a person, there and wherever else it stands alone (`Mahomes, for his part, shrugged. "...,"
         he said`): somebody a `he` or `she` can stand for."""
-        tokens, prose, verbs = self.tokens, self.ctx.prose, self.lexicon.reporting_verbs
+        tokens, prose, positions = self.tokens, self.ctx.prose, self.ctx.positions
         found: dict[str, Candidate] = {}
-        for text, places in self.ctx.positions.items():
-            if not text[:1].isupper() or len(text) < 3 or text in self.surnames or text in self.given:
+        said = self.reader.distinct.intersection(self.lexicon.reporting_verbs)  # looked for from the verbs: few words stand before one
+        for t in sorted(v - 1 for verb in said if verb.islower() for v in positions[verb] if v > 0):
+            text = tokens[t].text
+            if text in found or not text[:1].isupper() or len(text) < 3 or text in self.surnames or text in self.given:
                 continue
-            for t in places:
-                if t in covered or self.inside[t] >= 0:
-                    continue
-                after = prose[tokens[t].end : tokens[t + 1].start] if t + 1 < len(tokens) else ""
-                says = after == " " and tokens[t + 1].text in verbs and tokens[t + 1].text.islower()
-                previous = tokens[t - 1].text.lower() if t > 0 else ""
-                # not the object of a preposition (`analyst Priya Rao of Drewry noted`), nor in a run
-                free = t == 0 or previous not in self.qw.prepositions and not tokens[t - 1].text[:1].isupper()
-                if says and free and self._no_thing(text):
-                    found[text] = Candidate(t, t, "person", text)
-                    break
-        for text, cand in found.items():
+            if t in covered or self.inside[t] >= 0 or prose[tokens[t].end : tokens[t + 1].start] != " ":
+                continue
+            previous = tokens[t - 1].text.lower() if t > 0 else ""
+            # not the object of a preposition (`analyst Priya Rao of Drewry noted`), nor in a run
+            free = t == 0 or previous not in self.qw.prepositions and not tokens[t - 1].text[:1].isupper()
+            if free and self._no_thing(text):
+                found[text] = Candidate(t, t, "person", text)
+        for text, cand in sorted(found.items(), key=lambda kv: positions[kv[0]][0]):  # in the order the document first writes them
             self.surnames.setdefault(text, cand)
             for t in self.ctx.positions[text]:
                 if t not in covered and self.inside[t] < 0:
@@ -327,9 +324,9 @@ class Cast(Resolution):
     def _small_words(self, covered: set[int]) -> None:
         """Pronouns, nouns for speaking bodies and title nouns."""
         tokens, qw = self.tokens, self.qw
-        orgs = {w.casefold() for w in self.lexicon.organization_words}
-        small = {*qw.pronouns, *qw.speaking_bodies, *orgs, *self.title_nouns}  # lower case
-        for t in self.places({w for w in self.ctx.positions if w.lower() in small}):
+        orgs = self.reader.orgs
+        small = frozenset((*qw.pronouns, *qw.speaking_bodies, *orgs, *self.title_nouns))  # lower case
+        for t in self.places(self.ctx.registry.names.memo("quotes.small-words", functools.partial(_lower_in, small)).select(self.reader.distinct)):
             if t in covered:
                 continue
             token = tokens[t]
@@ -419,3 +416,20 @@ class Cast(Resolution):
 def _forms(surname: str) -> tuple[str, ...]:
     """A surname as written, and with a capital when it begins with a lower-case particle."""
     return (surname,) if surname[:1].isupper() else (surname, surname[:1].upper() + surname[1:])
+
+
+def _first_name(common: frozenset[str], qw: QuoteWords, text: str) -> bool:
+    """A capitalised first name that tells a sex, no ordinary word, nor a place's name."""
+    if not text[:1].isupper():
+        return False
+    low = text.lower()
+    return _sex_of(text, qw) is not None and low not in common and low not in qw.not_names and not knowledge.is_place_name(text)
+
+
+def _sex_of(text: str, qw: QuoteWords) -> str | None:
+    low = text.lower()
+    return qw.given_sex.get(low) or (knowledge.given_sex(text) if low in knowledge.given_names() else None)
+
+
+def _lower_in(words: frozenset[str], text: str) -> bool:
+    return text.lower() in words

@@ -22,6 +22,7 @@ A quotation inside another is a term unless a reporting verb introduces it or it
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 from quotelint import knowledge
@@ -41,16 +42,20 @@ CUE_GAP = 5  # words a cue's `*` stands for: known to the club's faithful as "x"
 
 
 class Classifier:
-    def __init__(self, prose: str, words: list[Token], qw: QuoteWords, lexicon: Lexicon) -> None:
+    def __init__(self, prose: str, words: list[Token], qw: QuoteWords, lexicon: Lexicon, starts: list[int] | None = None) -> None:
         self.prose = prose
         self.words = words
+        self.starts = starts  # each word's start offset, when the caller has them
         self.qw = qw
         self.lexicon = lexicon
         self.verbs = frozenset(v for v in lexicon.reporting_verbs if v != "according")
         self.cues_by_last, self.other_cues = _cues_by_last(qw.term_cues)
+        self.closed = qw.prepositions | qw.clause_words | qw.verb_helpers | qw.determiners | qw.relative_words  # words no term runs on into
 
-    def kind(self, text: str, frame: Frame, k: int, found: Attribution | None, nested: bool, kinds: dict[int, str]) -> str:
-        parts = [t.text for t in tokens(text)]
+    def kind(self, text: str, frame: Frame, k: int, found: Attribution | None, nested: bool, kinds: dict[int, str], at: int | None = None) -> str:
+        """`text` is the quotation's; `at` where it starts in the prose, when it is the prose's
+        (its words are then the document's, not cut again)."""
+        parts = self._parts(text, at)
         if found is not None and found.method == "colon":
             found = None  # `Acme unveiled its product: "FlowCore"`: a subject with no verb tells no kind
         if not parts:
@@ -82,6 +87,17 @@ class Classifier:
         if nested or self._determined(frame, k) or self._modifier(frame, k, text) or len(parts) == 1 or self._subject_place(frame, k, text):
             return "term"
         return "speech"
+
+    def _parts(self, text: str, at: int | None) -> list[str]:
+        """The words of a quotation's text: the document's own words between its ends, unless
+        one runs across an end (then the text is cut anew)."""
+        if at is None or self.starts is None:
+            return [t.text for t in tokens(text)]
+        end = at + len(text)
+        i, j = bisect.bisect_left(self.starts, at), bisect.bisect_left(self.starts, end)
+        if i > 0 and self.words[i - 1].end > at or j > 0 and self.words[j - 1].end > end:
+            return [t.text for t in tokens(text)]
+        return [w.text for w in self.words[i:j]]
 
     def _named_speaker(self, found: Attribution) -> bool:
         """A naming verb whose subject is somebody named (`Obama called the bankers "fat cats"`,
@@ -178,9 +194,7 @@ class Classifier:
             return False
         if self.prose[frame.items[k].end : frame.items[k + 1].start].strip():
             return False
-        qw = self.qw
-        closed = qw.prepositions | qw.clause_words | qw.verb_helpers | qw.determiners | qw.relative_words
-        return nxt not in closed and nxt not in self.verbs and nxt not in qw.pronouns
+        return nxt not in self.closed and nxt not in self.verbs and nxt not in self.qw.pronouns
 
     def _subject_place(self, frame: Frame, k: int, text: str) -> bool:
         """`"Treaties of allied relations" have been signed`: a name standing as the subject."""

@@ -1,0 +1,59 @@
+"""What the quotation engine keeps for a run: the lexicon's tables the name reader asks, and
+where its verdicts on words are kept (`NameIndex.memo`, `NameIndex.answers`).
+
+Most words and names of one article are those of the articles before it, and the tables depend
+on the registry alone: so they are worked out once a run, not once a document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
+
+from quotelint.wordmemo import WordMemo
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from quotelint.lexicon import Lexicon
+    from quotelint.quotes.words import QuoteWords
+
+Memo = Callable[[str, Callable[[str], bool]], WordMemo]  # NameIndex.memo: a question's name and judge -> its memo
+
+
+def fresh_memo(name: str, judge: Callable[[str], bool]) -> WordMemo:
+    """No verdicts kept: a memo of its own for each question."""
+    return WordMemo(judge)
+
+
+def honorific(honorifics: frozenset[str], gendered: Mapping[str, str], word: str) -> bool:
+    """The word is an honorific (`Mr`, `Sen`, `sir`): a judge for a memo."""
+    return word in honorifics or word.lower() in gendered
+
+
+class Tables(NamedTuple):
+    """What the reader asks of the lexicon, gathered once a run."""
+
+    opening: frozenset[str]  # opening quotation marks
+    orgs: frozenset[str]  # words of organizations' names, case-folded
+    joiners: frozenset[str]  # lower-case words that join a run
+    small: frozenset[str]  # the small words that never open a name (`The`, `But`, `Under`)
+    phrases: dict[str, list[tuple[str, ...]]]  # titles by first word, longest first
+
+
+def reader_tables(lexicon: Lexicon, words: QuoteWords) -> Tables:
+    """The tables of this lexicon (NameReader keeps them in `NameIndex.answers`)."""
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    for title in lexicon.titles:
+        words_ = tuple(title.lower().split())
+        if words_:
+            phrases.setdefault(words_[0], []).append(words_)
+    for group in phrases.values():
+        group.sort(key=len, reverse=True)
+    return Tables(
+        frozenset(m.open for m in lexicon.quote_marks),
+        frozenset(w.casefold() for w in lexicon.organization_words),
+        lexicon.name_connectors | {"and"},
+        words.minor_words | words.determiners | words.verb_helpers | words.clause_words | words.prepositions | words.not_names,
+        phrases,
+    )
