@@ -867,3 +867,8 @@ def test_a_name_that_is_also_a_word_alone_before_the_verb_is_the_subject(text: s
 def test_they_stands_for_people_described_opening_the_sentence_before(text: str, described: str | None, registry: Registry) -> None:
     (q,) = quotes(text, registry)
     assert (q.speaker, q.speaker_text) == (None, described)
+
+
+def test_a_hyphenated_adjective_opening_a_headline_is_no_part_of_a_name(registry: Registry) -> None:
+    (q,) = quotes("Low-budget Marathi drama wins top prize\n\n“We never expected this,” he said.", registry)
+    assert q.speaker is None  # nobody named: not `Low-budget Marathi`

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from quotelint.names import NameIndex, Token
     from quotelint.quotes.words import QuoteWords
 
+_LOWER_AFTER_HYPHEN = lazy(r"\p{Lu}\p{Ll}*+-\p{Ll}")  # Low-budget, Well-known: no part of a name
 _ADJECTIVAL = lazy(r"-(?:type|style|era|based|led|backed|born|owned|like|esque|related|linked|sponsored|funded|run|made|bound|friendly|free|only|wide|controlled|affiliated|aligned|appointed|leaning)$")
 _WRAP_GAP = lazy(r"[ \t]*+\r?\n[ \t]*+")
 _BREAK = lazy(r"[.!?:;\n\r•—–]|\s-\s")
@@ -268,6 +269,8 @@ class NameReader:
             stripped.insert(0, self.tokens[name_first - len(stripped) - 1].text)
         if parts[-1] in self.lexicon.honorifics or parts[-1].lower() in self.qw.honorific_gender:
             return None  # `GOP Sen` before a name cut off by a registered one: a title, no name
+        while len(parts) > 1 and _LOWER_AFTER_HYPHEN.match(parts[0]):
+            name_first, parts = name_first + 1, parts[1:]  # `Low-budget Marathi drama` opening a headline: an adjective
         if _ADJECTIVAL.search(parts[-1]):
             return None  # `an Apollo Project-type effort`, `Obama-era rules`: a modifier, no name
         common = self.lexicon.common_words
