@@ -33,6 +33,8 @@ FILES = (
     "time_words.txt",
 )
 
+_PLURAL_ENDINGS = ("s", "men", "people", "folk", "children")  # aides, fishermen, townsfolk
+
 
 def _lines(name: str) -> list[str]:
     """A word file's entries: its lines after the `#` header at its top."""
@@ -98,6 +100,11 @@ def is_word_surname(word: str) -> bool:
 def is_person_noun(word: str) -> bool:
     """A noun for a person or people, singular or plural: spokesman, senators, aides."""
     return word.lower() in words("person_nouns.txt")
+
+
+def reads_plural(noun: str) -> bool:
+    """A lower-case noun whose ending makes it plural: aides, fishermen, people, children."""
+    return noun.endswith(_PLURAL_ENDINGS)
 
 
 def is_verb(word: str) -> bool:

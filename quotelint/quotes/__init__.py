@@ -227,14 +227,16 @@ def headline_echo(prose, texts, speech, kinds, final, parent, spans, paragraphs,
     word: a headline echoes the body, however short the word."""
     if len(paragraphs) < 2 or paragraphs[0][1] - paragraphs[0][0] > HEADLINE_MAX or "\n" in prose[paragraphs[0][0] : paragraphs[0][1]].strip():
         return  # no headline: a first paragraph of one short line
+    end = paragraphs[0][1]
+    terms = [q for q, span in enumerate(spans) if span.start < end and not speech[q] and parent[q] < 0]
+    if not terms:
+        return  # the common case: nothing in the headline to look for in the body
     said: dict[tuple[str, ...], int] = {}
     for q, span in enumerate(spans):
-        if speech[q] and span.start >= paragraphs[0][1] and final[q] is not None and named_speaker(final[q]) is not None:
+        if speech[q] and span.start >= end and final[q] is not None and named_speaker(final[q]) is not None:
             said.setdefault(cut(texts[q], qw).norm, q)
-    for q, span in enumerate(spans):
-        if span.start >= paragraphs[0][1]:
-            break
-        source = said.get(cut(texts[q], qw).norm) if not speech[q] and parent[q] < 0 else None
+    for q in terms:
+        source = said.get(cut(texts[q], qw).norm)
         if source is not None:
             speech[q], kinds[q] = True, "speech"
             final[q] = Attribution("echo", final[source].cand, final[source].speaker)

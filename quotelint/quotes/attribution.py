@@ -420,7 +420,7 @@ class Attributor:
             return False
         for i in range(v + 1, min(k, v + 1 + RELATIVE_GAP + 1)):
             w = self._word(frame, i).lower()
-            if w in self.qw.finite_helpers:
+            if w in qw.finite_helpers:
                 return True
             if not w or w in qw.determiners or w in qw.pronouns or w in qw.relative_words or w in ("and", "but", "that") or not self._word(frame, i).islower():
                 return False
@@ -548,8 +548,7 @@ class Attributor:
         if end == a or head < a or end == b:
             return None
         noun = self._word(frame, head).lower()
-        plural = noun.endswith(("s", "men", "people", "folk", "children"))
-        if not plural or not (knowledge.is_person_noun(noun) or knowledge.is_group_noun(noun)):
+        if not knowledge.reads_plural(noun) or not (knowledge.is_person_noun(noun) or knowledge.is_group_noun(noun)):
             return None
         first, last = frame.items[a], frame.items[end - 1]
         return Candidate(first.token, last.token, "description", self.prose[first.start : last.end])

@@ -135,7 +135,7 @@ class Subjects:
             found = self.chunks(frame, self._clause_start(frame, lo, j), j + 1) or self.describe(frame, lo, j)
             word = self.word(items[j]).lower()
             # a plural or a group opening the sentence (Fishermen, Parents, Staff) is no name; Smith, Baker are
-            noun = word.endswith(("s", "men", "people", "folk", "children")) or knowledge.is_group_noun(word)
+            noun = knowledge.reads_plural(word) or knowledge.is_group_noun(word)
             if found is None and j == lo and self.cast.reader.sentence_start(items[j].token) and not noun:
                 found = self.capitalised(frame, j)  # `Acme said`, `Rice said`: a name that is also a word, alone before the verb
             return found

@@ -252,7 +252,7 @@ class Cast(Resolution):
                 found[text] = Candidate(t, t, "person", text)
         for text, cand in sorted(found.items(), key=lambda kv: positions[kv[0]][0]):  # in the order the document first writes them
             self.surnames.setdefault(text, cand)
-            for t in self.ctx.positions[text]:
+            for t in positions[text]:
                 if t not in covered and self.inside[t] < 0:
                     self._add(cand._replace(first=t, last=t), covered)
 

@@ -115,8 +115,7 @@ class Classifier:
         person noun or a body's in the singular; not people at large (`residents`, `locals`), nor a
         document (`the memo referred to the payments as "tea money"`)."""
         head = self.words[cand.last].text.lower()
-        plural = head.endswith(("s", "men", "people", "folk", "children"))
-        return not plural and (knowledge.is_person_noun(head) or knowledge.is_group_noun(head))
+        return not knowledge.reads_plural(head) and (knowledge.is_person_noun(head) or knowledge.is_group_noun(head))
 
     def _word(self, frame: Frame, i: int) -> str | None:
         if not 0 <= i < len(frame.items) or frame.items[i].quote >= 0:
