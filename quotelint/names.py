@@ -18,8 +18,7 @@ import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
-from itertools import repeat
-from operator import methodcaller
+from itertools import accumulate, repeat
 from typing import Any, NamedTuple
 
 from quotelint.lazyre import lazy
@@ -27,7 +26,9 @@ from quotelint.lexicon import Lexicon
 from quotelint.wordmemo import WordMemo
 from quotelint.registry.model import Entity
 
-TOKEN = lazy(r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*")
+_WORD = r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*"
+TOKEN = lazy(_WORD)
+_SPLIT = lazy(f"({_WORD})")  # a word, captured: a split gives the text between words and the words in turn
 _JOINERS = frozenset(" \t/-.,’'\u00a0")  # what may stand between the words of one name
 _STRIP = str.maketrans("", "", "'’-.")
 NEAR_MAX = 48  # registry words longer than this (folded) get no near-miss search
@@ -41,7 +42,6 @@ class Token(NamedTuple):
     end: int
 
 
-_GROUP, _START, _END = methodcaller("group"), methodcaller("start"), methodcaller("end")
 _new_tuple = tuple.__new__  # Token._make without its Python frame
 
 
@@ -49,13 +49,15 @@ def tokens(text: str) -> list[Token]:
     """The words of the text. Equal words share one string (interned): a long document's
     tokens take a quarter less memory, and looking a word up compares it by identity first.
 
-    No Python runs per word: the pattern's matches become words, starts and ends in bulk, and
-    only the few words ending in a possessive `'s` are cut in a loop of their own."""
+    No Python runs per word: one split gives the text between the words and the words in turn,
+    whose lengths added up are where each word starts and ends; only the few words ending in a
+    possessive `'s` are cut in a loop of their own."""
     plain = text.replace("’", "'")  # the same length, so offsets hold
-    found = list(TOKEN.finditer(plain))
-    words = list(map(sys.intern, map(_GROUP, found)))
-    starts = list(map(_START, found))
-    ends = list(map(_END, found))
+    pieces = _SPLIT.split(plain)  # between, word, between, word, ..., between
+    offsets = list(accumulate(map(len, pieces)))
+    words = list(map(sys.intern, pieces[1::2]))
+    starts = offsets[0:-1:2]
+    ends = offsets[1::2]
     at = plain.find("'s")
     while at >= 0:
         i = bisect_left(ends, at + 2)
