@@ -57,13 +57,19 @@ class Context:
         return self._positions()
 
     @functools.cached_property
+    def distinct(self) -> frozenset[str]:
+        """The document's distinct words, numbered in the run, for the run's word memos
+        (quotelint/wordmemo.py): they judge only the words no earlier document held."""
+        return self.registry.names.run_words.words(self.positions)
+
+    @functools.cached_property
     def word_starts(self) -> list[int]:
         """Each token's start offset, for finding the token at an offset by bisection."""
         return [w.start for w in self.words]
 
     @functools.cached_property
     def mentions(self) -> list[Mention]:
-        return list(self.registry.names.mentions(self.prose, self.words, self.positions))
+        return list(self.registry.names.mentions(self.prose, self.words, self.positions, self.distinct))
 
     @functools.cached_property
     def mentioned(self) -> frozenset[str]:

@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 
 from quotelint.lazyre import lazy
 from quotelint.lexicon import Lexicon
-from quotelint.wordmemo import WordMemo
+from quotelint.wordmemo import RunWords, WordMemo
 from quotelint.registry.model import Entity
 
 _WORD = r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*"
@@ -154,11 +154,12 @@ class NameIndex:
         self._memos: dict[str, WordMemo] = {}
         self._starting: dict[str, tuple[dict[str, tuple[Form, ...]], tuple[Form, ...]]] = {}  # memo of `starting`
         self._answers: dict[str, dict[Any, Any]] = {}
+        self.run_words = RunWords()  # the distinct words of the run's documents, numbered
 
     def __getstate__(self) -> dict[str, object]:
         """Pickled (a registry sent to a worker) without the memos of this run: they hold
         functions, and the other process fills its own."""
-        return {**self.__dict__, "_neighbours": {}, "_memos": {}, "_starting": {}, "_answers": {}}
+        return {**self.__dict__, "_neighbours": {}, "_memos": {}, "_starting": {}, "_answers": {}, "run_words": RunWords()}
 
     def memo(self, name: str, judge: Callable[[str], bool]) -> WordMemo:
         """The run's memo of one verdict on words (`judge` must depend on the word and this index
@@ -238,14 +239,17 @@ class NameIndex:
             lexicon,
         )
 
-    def mentions(self, text: str, words: list[Token], positions: Mapping[str, list[int]] | None = None) -> Iterator[Mention]:
+    def mentions(
+        self, text: str, words: list[Token], positions: Mapping[str, list[int]] | None = None, distinct: Iterable[str] | None = None
+    ) -> Iterator[Mention]:
         """Registered spellings (accepted or known-wrong) in the text, longest match first.
-        Given the words' `positions` (word -> its indexes), each distinct word is looked up once."""
+        Given the words' `positions` (word -> its indexes), each distinct word is looked up once
+        (`distinct`: the positions' words, as the context numbers them for the run's memos)."""
         by_first = self.by_first
         if positions is None:
             starts = [k for k, word in enumerate(words) if word.text in by_first]
         else:
-            firsts = self.memo("first-words", by_first.__contains__).select(positions.keys())
+            firsts = self.memo("first-words", by_first.__contains__).select(positions.keys() if distinct is None else distinct)
             starts = sorted(k for word in firsts for k in positions[word])
         i = 0  # the first word not yet inside a mention
         last = len(words) - 1

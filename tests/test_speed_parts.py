@@ -18,7 +18,7 @@ from quotelint.quotes.words import quote_words
 from quotelint.registry import Registry
 from quotelint.registry.load import load_registry
 from quotelint.settings import Settings
-from quotelint.wordmemo import WordMemo
+from quotelint.wordmemo import RunWords, WordMemo
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,6 +54,41 @@ def test_a_word_asked_alone_is_judged_once_and_agrees_with_the_words_selected() 
     assert memo.holds("Astana") and not memo.holds("said") and memo.holds("Astana")
     assert memo.select(["Astana", "said", "Almaty"]) == {"Astana", "Almaty"}
     assert memo.holds("Almaty") and asked == ["Astana", "said", "Almaty"]
+
+
+def test_a_memo_asked_about_each_document_in_turn_judges_only_the_words_new_to_the_run() -> None:
+    run = RunWords()
+    first, second, third = run.words({"Astana", "said", "the"}), run.words({"Astana", "the", "Almaty"}), run.words({"Almaty", "rain", "Oslo"})
+    assert (first.number, second.number, third.number) == (0, 1, 2)
+    assert second.fresh == {"Almaty"} and third.fresh == {"rain", "Oslo"}
+    memo, asked = title_memo()
+    assert memo.select(first) == {"Astana"}
+    assert memo.select(first) == {"Astana"}  # the same document asked about again
+    assert memo.select(second) == {"Astana", "Almaty"}
+    assert memo.select(third) == {"Almaty", "Oslo"}
+    assert sorted(asked) == ["Almaty", "Astana", "Oslo", "rain", "said", "the"]  # each word judged once
+
+
+def test_a_memo_that_missed_a_document_compares_every_word_of_the_next() -> None:
+    """A memo first asked about the run's second document has not seen the first one's words:
+    the words new to the run are not all the words new to it."""
+    run = RunWords()
+    first, second, third = run.words({"Astana", "said"}), run.words({"Almaty", "said"}), run.words({"Astana", "Oslo", "said"})
+    memo, asked = title_memo()
+    assert memo.select(second) == {"Almaty"}
+    assert memo.select(third) == {"Astana", "Oslo"}  # Astana is no word new to the run, but new to the memo
+    assert sorted(asked) == ["Almaty", "Astana", "Oslo", "said"]
+    assert memo.select(first) == {"Astana"}  # an earlier document, asked about late
+
+
+def test_past_its_limit_the_run_numbers_no_document() -> None:
+    run = RunWords()
+    run.LIMIT = 3
+    run.words({"Ann", "sea", "sky"})
+    later = run.words({"Ben", "sea"})
+    assert later == {"Ben", "sea"} and not hasattr(later, "number")
+    memo, _ = title_memo()
+    assert memo.select(later) == {"Ben"}
 
 
 def frames_of(text: str):  # type: ignore[no-untyped-def]

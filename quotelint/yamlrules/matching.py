@@ -91,7 +91,7 @@ class Keys:
             return
         by_first = self.by_first
         memo = ctx.registry.names.memo(self.memo_name, lambda text: text.casefold() in by_first)
-        for text in memo.select(positions.keys()):
+        for text in memo.select(ctx.distinct):
             keys = by_first[text.casefold()]
             for i in positions[text]:
                 yield i, keys

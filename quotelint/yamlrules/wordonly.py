@@ -81,13 +81,12 @@ def search_words(ctx: Context, pattern: Any, limit: float) -> list[Any] | None:
     """The matches of an `in_words_only` pattern in the prose, searched in the words that can hold
     one; None when a lone `s` can (the prose is then searched whole)."""
     memo = ctx.registry.names.memo(f"pattern {pattern.flags} {pattern.pattern}", lambda word: pattern.search(word, timeout=limit) is not None)
-    positions = ctx.positions
-    found = memo.select(set(positions).union(("s",)))
+    if memo.holds("s"):
+        return None
+    found = memo.select(ctx.distinct)
     if not found:
         return []
-    if "s" in found:
-        return None
-    words, prose = ctx.words, ctx.prose
+    words, prose, positions = ctx.words, ctx.prose, ctx.positions
     starts = sorted(i for text in found for i in positions[text])
     out: list[Any] = []
     size = len(prose)
