@@ -284,8 +284,6 @@ class NameIndex:
 
     def near(self, word: str) -> set[str]:
         """Accepted registry words within edit distance of `word`, compared folded."""
-        from rapidfuzz.distance import OSA
-
         folded = fold(word)
         limit = max_distance(folded)
         if len(folded) > self.longest + limit:
@@ -293,6 +291,10 @@ class NameIndex:
         seen: set[str] = set()
         for variant in deletions(folded, limit):
             seen.update(self.by_deletion.get(variant, ()))
+        if not seen:
+            return set()  # no candidate to measure, and rapidfuzz stays unloaded
+        from rapidfuzz.distance import OSA
+
         # a long name misspelt at its first letter (`Okayev` is no name; `Nokayev` may be) is one edit off
         close = {f for f in seen if OSA.distance(f, folded) <= (limit if f[:1] == folded[:1] else int(len(f) >= LONG))}
         return {w for f in close for w in self.by_fold[f]}

@@ -48,7 +48,10 @@ if TYPE_CHECKING:
 
 
 def best_spelling(entity: Entity, wrong: str) -> str:
-    """The accepted spelling closest to a wrong one: ODHIR -> ODIHR rather than the long name."""
+    """The accepted spelling closest to a wrong one: ODHIR -> ODIHR rather than the long name.
+    An entity of one spelling has nothing to choose from, and rapidfuzz stays unloaded."""
+    if len(entity.forms) == 1:
+        return entity.forms[0]
     from rapidfuzz import fuzz
 
     return max(entity.forms, key=lambda form: (fuzz.ratio(form, wrong), -entity.forms.index(form)))
