@@ -251,6 +251,33 @@ def test_cached_common_words_are_looked_up_word_by_word_and_a_damaged_row_is_not
     assert len(words.common_words) == len(load_registry([str(project / "registry.yaml")]).words.common_words)
 
 
+def test_a_documents_words_are_looked_up_together(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The words that may begin a name, or anchor one, are asked of the cache a few hundred to a
+    query, not one query a word; the findings are those of the registry read from YAML."""
+    from quotelint.registry.store import CHUNK, Store
+
+    registry = load_registry([str(ROOT / "rules")])
+    cached = through_the_cache(registry, tmp_path / "cache")
+    one: list[str] = []
+    many: list[str] = []
+    get, rows_of = Store.get, Store.many
+    monkeypatch.setattr(Store, "get", lambda store, table, key: one.append(table) or get(store, table, key))
+    monkeypatch.setattr(Store, "many", lambda store, table, keys: many.append(table) or rows_of(store, table, keys))
+    seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
+    text = seed.read_text(encoding="utf-8")
+    assert lint_text(text, cached, path=str(seed)) == lint_text(text, registry, path=str(seed))
+    distinct = len(set(text.split()))
+    assert distinct > 200 and {"by_first", "common_words", "by_word"} <= set(many) and len(many) < distinct / CHUNK + 10
+    assert "by_first" not in one and "by_word" not in one and one.count("common_words") < distinct / 5
+
+
+def test_a_damaged_row_read_with_others_is_not_trusted(project: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    tampered(project, cache, "UPDATE by_first SET v = '[1' WHERE k = 'Jane'")
+    done = check(project, cache)
+    assert done.returncode == 0 and '"findings": []' in done.stdout
+
+
 def test_the_title_countries_are_read_from_the_cache_as_a_run_works_them_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The keys of every country name in titles.yaml are worked out once, when the cache is
     written: a run served from it takes them as they are (3 ms of a one-article check)."""
