@@ -32,7 +32,7 @@ class Lexicon:
     titles: frozenset[str]
     honorifics: frozenset[str]
     common_words: Collection[str]  # lower case; a frozenset, or the registry cache's table (store.Words)
-    proper_names: frozenset[str]
+    proper_names: Collection[str]  # a frozenset, or the registry cache's table (store.Words)
     quote_marks: tuple[QuoteMarks, ...]
     name_connectors: frozenset[str] = frozenset()  # lower-case words inside names: of, for, de
     organization_words: frozenset[str] = frozenset()  # words that make a name an organization's

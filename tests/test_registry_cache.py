@@ -181,8 +181,9 @@ def test_the_cache_gives_the_findings_the_yaml_gives(tmp_path: Path) -> None:
         assert lint_text(text, cached, path=str(article)) == lint_text(text, registry, path=str(article)), article.name
     assert list(cached.entities) == list(registry.entities) and list(cached.quotes) == list(registry.quotes)
     assert cached.claims == registry.claims and [r.id for r in cached.rules] == [r.id for r in registry.rules]
-    common = cached.words.common_words  # the cache's table, looked up word by word: compared as a set
-    assert set(common) == registry.words.common_words and dataclasses.replace(cached.words, common_words=registry.words.common_words) == registry.words
+    common, proper = cached.words.common_words, cached.words.proper_names  # the cache's tables, looked up word by word: compared as sets
+    assert set(common) == registry.words.common_words and set(proper) == registry.words.proper_names
+    assert dataclasses.replace(cached.words, common_words=registry.words.common_words, proper_names=registry.words.proper_names) == registry.words
 
 
 def test_checking_an_article_reads_no_table_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -249,6 +250,20 @@ def test_cached_common_words_are_looked_up_word_by_word_and_a_damaged_row_is_not
     assert "winter" in words.common_words and "zorblat" not in words.common_words and words.is_common_word("Winter")
     assert "bridge" in words.common_words  # its row does not decode: the registry is read from its YAML
     assert len(words.common_words) == len(load_registry([str(project / "registry.yaml")]).words.common_words)
+
+
+def test_cached_proper_names_are_looked_up_word_by_word_and_a_damaged_row_is_not_trusted(project: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    file = tampered(project, cache, "UPDATE proper_names SET v = '[1' WHERE k = 'Paris'")
+    os.environ["QUOTELINT_CACHE_DIR"] = str(cache)
+    try:
+        words = load_cached([str(project / "registry.yaml")]).words
+    finally:
+        del os.environ["QUOTELINT_CACHE_DIR"]
+    assert cache_files(cache) == [file]  # read from the cache, not written anew
+    assert "Oslo" in words.proper_names and "Zorblat" not in words.proper_names and words.is_common_word("Texas")
+    assert "Paris" in words.proper_names  # its row does not decode: the registry is read from its YAML
+    assert len(words.proper_names) == len(load_registry([str(project / "registry.yaml")]).words.proper_names)
 
 
 def test_a_documents_words_are_looked_up_together(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
