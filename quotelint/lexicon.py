@@ -26,7 +26,7 @@ class QuoteMarks(NamedTuple):
     style: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)  # 65,000 common words: no repr to show them, none compiled at import
 class Lexicon:
     reporting_verbs: frozenset[str]
     titles: frozenset[str]
