@@ -238,32 +238,24 @@ def test_an_edited_engine_file_makes_a_new_key_without_any_being_read(tmp_path: 
     cache.engine_digest.cache_clear()
 
 
-def test_cached_common_words_are_looked_up_word_by_word_and_a_damaged_row_is_not_trusted(project: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("table", "damaged", "listed", "unlisted"), [("common_words", "bridge", "winter", "zorblat"), ("proper_names", "Paris", "Oslo", "Zorblat")]
+)
+def test_cached_word_lists_are_looked_up_word_by_word_and_a_damaged_row_is_not_trusted(
+    project: Path, tmp_path: Path, table: str, damaged: str, listed: str, unlisted: str
+) -> None:
     cache = tmp_path / "cache"
-    file = tampered(project, cache, "UPDATE common_words SET v = '[1' WHERE k = 'bridge'")
+    file = tampered(project, cache, f"UPDATE {table} SET v = '[1' WHERE k = '{damaged}'")
     os.environ["QUOTELINT_CACHE_DIR"] = str(cache)
     try:
         words = load_cached([str(project / "registry.yaml")]).words
     finally:
         del os.environ["QUOTELINT_CACHE_DIR"]
     assert cache_files(cache) == [file]  # read from the cache, not written anew
-    assert "winter" in words.common_words and "zorblat" not in words.common_words and words.is_common_word("Winter")
-    assert "bridge" in words.common_words  # its row does not decode: the registry is read from its YAML
-    assert len(words.common_words) == len(load_registry([str(project / "registry.yaml")]).words.common_words)
-
-
-def test_cached_proper_names_are_looked_up_word_by_word_and_a_damaged_row_is_not_trusted(project: Path, tmp_path: Path) -> None:
-    cache = tmp_path / "cache"
-    file = tampered(project, cache, "UPDATE proper_names SET v = '[1' WHERE k = 'Paris'")
-    os.environ["QUOTELINT_CACHE_DIR"] = str(cache)
-    try:
-        words = load_cached([str(project / "registry.yaml")]).words
-    finally:
-        del os.environ["QUOTELINT_CACHE_DIR"]
-    assert cache_files(cache) == [file]  # read from the cache, not written anew
-    assert "Oslo" in words.proper_names and "Zorblat" not in words.proper_names and words.is_common_word("Texas")
-    assert "Paris" in words.proper_names  # its row does not decode: the registry is read from its YAML
-    assert len(words.proper_names) == len(load_registry([str(project / "registry.yaml")]).words.proper_names)
+    found = getattr(words, table)
+    assert listed in found and unlisted not in found and words.is_common_word(listed.title())
+    assert damaged in found  # its row does not decode: the registry is read from its YAML
+    assert len(found) == len(getattr(load_registry([str(project / "registry.yaml")]).words, table))
 
 
 def test_a_documents_words_are_looked_up_together(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
