@@ -11,7 +11,10 @@ names a copy of the project registry, checked with the registry cache warm, as p
 it (`quotelint check one.txt` in that folder). Printed: the median wall and CPU time of the
 whole process, of `python -c pass` (the interpreter), of codespell on the same file when it is
 installed, and a breakdown measured inside one process: imports (the modules a check run
-loads), the settings and registry (the cache), and the lint (read, analyse, render).
+loads), the settings and registry (the cache), and the lint (read, analyse, render); and,
+across those phases, the classes built (a dataclass or NamedTuple compiles generated code when
+its module is imported: Python 3.11 compiles each of a dataclass's methods, and each field's
+annotation of a NamedTuple) and the patterns compiled (`regex` parses each one in Python).
 
 Memory: peak resident memory of `quotelint check --format json` on MEGABYTES of article-sized
 files (about 20 KB each, made of the seeds' paragraphs shuffled, so that no two are the same)
@@ -41,10 +44,32 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = 20_000  # bytes of one article-sized file in the memory case
 
-# Run inside the project folder: times the phases of one `quotelint check one.txt` in one process.
+# Run inside the project folder: times the phases of one `quotelint check one.txt` in one process,
+# and, across them, the classes built (each dataclass and NamedTuple compiles generated code when
+# its module is imported) and the patterns compiled (`regex` parses a pattern in Python).
 BREAKDOWN = """
 import sys, time
 t0, c0 = time.perf_counter(), time.process_time()
+import dataclasses, typing, regex._main
+
+def tallied(module, name, tally):
+    real = getattr(module, name, None)
+    if real is None:  # another Python's or regex's internals: not counted
+        return
+    def wrapper(*args, **kwargs):
+        a, b = time.perf_counter(), time.process_time()
+        try:
+            return real(*args, **kwargs)
+        finally:
+            tally[0] += time.perf_counter() - a
+            tally[1] += time.process_time() - b
+            tally[2] += 1
+    setattr(module, name, wrapper)
+
+classes, patterns = [0.0, 0.0, 0], [0.0, 0.0, 0]
+tallied(dataclasses, "_process_class", classes)
+tallied(typing, "_make_nmtuple", classes)
+tallied(regex._main, "_compile", patterns)
 import quotelint.commands.common as common
 from quotelint.cli import main
 for name in sys.argv[1:]:
@@ -62,7 +87,7 @@ def timed(*args):
 common.registry_from = timed
 code = main(["check", "one.txt", "-o", "/dev/null"])
 t2, c2 = time.perf_counter(), time.process_time()
-print(t1 - t0, c1 - c0, spent[0], spent[1], t2 - t1 - spent[0], c2 - c1 - spent[1], code)
+print(t1 - t0, c1 - c0, spent[0], spent[1], t2 - t1 - spent[0], c2 - c1 - spent[1], *classes, *patterns, code)
 """
 IMPORTED = "import sys; from quotelint.cli import main; main(['check', 'one.txt', '-o', '/dev/null']); print(' '.join(m for m in sys.modules if m.startswith('quotelint')))"
 
@@ -140,12 +165,18 @@ def latency(folder: Path, env: dict[str, str], runs: int, counting: bool = False
     phases = []
     for _ in range(runs):
         out = subprocess.run([sys.executable, "-c", BREAKDOWN, *modules], cwd=project, env=env, capture_output=True, text=True, check=True)
-        phases.append([float(x) for x in out.stdout.split()[:6]])
+        phases.append([float(x) for x in out.stdout.split()[:12]])
     print(f"inside one process ({len(modules)} quotelint modules), median of {runs}:")
     for k, name in enumerate(("imports", "settings and registry", "lint and output")):
         wall = statistics.median(p[2 * k] for p in phases)
         cpu = statistics.median(p[2 * k + 1] for p in phases)
         print(f"  {name:26} {wall * 1000:8.1f} {cpu * 1000:8.1f}")
+    print("across the phases:")
+    for k, name in ((6, "classes built"), (9, "patterns compiled")):
+        wall = statistics.median(p[k] for p in phases)
+        cpu = statistics.median(p[k + 1] for p in phases)
+        label = f"{name} ({int(phases[0][k + 2])})"
+        print(f"  {label:26} {wall * 1000:8.1f} {cpu * 1000:8.1f}")
 
 
 def memory(folder: Path, env: dict[str, str], megabytes: int, cases: list[str]) -> None:

@@ -26,13 +26,13 @@ class QuoteMarks(NamedTuple):
     style: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)  # 65,000 common words: no repr to show them, none compiled at import
 class Lexicon:
     reporting_verbs: frozenset[str]
     titles: frozenset[str]
     honorifics: frozenset[str]
     common_words: Collection[str]  # lower case; a frozenset, or the registry cache's table (store.Words)
-    proper_names: frozenset[str]
+    proper_names: Collection[str]  # a frozenset, or the registry cache's table (store.Words)
     quote_marks: tuple[QuoteMarks, ...]
     name_connectors: frozenset[str] = frozenset()  # lower-case words inside names: of, for, de
     organization_words: frozenset[str] = frozenset()  # words that make a name an organization's

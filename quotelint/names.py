@@ -161,12 +161,12 @@ class NameIndex:
         functions, and the other process fills its own."""
         return {**self.__dict__, "_neighbours": {}, "_memos": {}, "_starting": {}, "_answers": {}, "run_words": RunWords()}
 
-    def memo(self, name: str, judge: Callable[[str], bool]) -> WordMemo:
+    def memo(self, name: str, judge: Callable[[str], bool], load: Callable[[set[str]], object] | None = None) -> WordMemo:
         """The run's memo of one verdict on words (`judge` must depend on the word and this index
-        alone), made on first use."""
+        alone; `load` reads at once what it looks up, see WordMemo), made on first use."""
         found = self._memos.get(name)
         if found is None:
-            found = self._memos[name] = WordMemo(judge)
+            found = self._memos[name] = WordMemo(judge, load)
         return found
 
     def answers(self, name: str) -> dict[Any, Any]:
@@ -249,7 +249,7 @@ class NameIndex:
         if positions is None:
             starts = [k for k, word in enumerate(words) if word.text in by_first]
         else:
-            firsts = self.memo("first-words", by_first.__contains__).select(positions.keys() if distinct is None else distinct)
+            firsts = self.memo("first-words", by_first.__contains__, getattr(by_first, "load", None)).select(positions.keys() if distinct is None else distinct)
             starts = sorted(k for word in firsts for k in positions[word])
         i = 0  # the first word not yet inside a mention
         last = len(words) - 1
@@ -288,15 +288,20 @@ class NameIndex:
 
     def near(self, word: str) -> set[str]:
         """Accepted registry words within edit distance of `word`, compared folded."""
-        from rapidfuzz.distance import OSA
-
         folded = fold(word)
         limit = max_distance(folded)
         if len(folded) > self.longest + limit:
             return set()  # farther than `limit` edits from every indexed word, by length alone
+        variants = list(deletions(folded, limit))
+        if hasattr(self.by_deletion, "load"):  # the registry cache's table: one query for them all
+            self.by_deletion.load(variants)
         seen: set[str] = set()
-        for variant in deletions(folded, limit):
+        for variant in variants:
             seen.update(self.by_deletion.get(variant, ()))
+        if not seen:
+            return set()  # no candidate to measure, and rapidfuzz stays unloaded
+        from rapidfuzz.distance import OSA
+
         # a long name misspelt at its first letter (`Okayev` is no name; `Nokayev` may be) is one edit off
         close = {f for f in seen if OSA.distance(f, folded) <= (limit if f[:1] == folded[:1] else int(len(f) >= LONG))}
         return {w for f in close for w in self.by_fold[f]}

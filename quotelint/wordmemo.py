@@ -51,12 +51,15 @@ class RunWords:
 class WordMemo:
     """A yes-or-no verdict on words that depends on the word and the registry alone, kept for
     the run: a document's distinct words are split by set operations in C, and only the words
-    no earlier document held are judged in Python. Past `LIMIT` words, new verdicts are not kept."""
+    no earlier document held are judged in Python. Past `LIMIT` words, new verdicts are not kept.
+    `load`, when given, reads at once what judging these new words looks up (the rows of the
+    registry cache that `judge` asks for one by one)."""
 
     LIMIT = 1_000_000
 
-    def __init__(self, judge: Callable[[str], bool]) -> None:
+    def __init__(self, judge: Callable[[str], bool], load: Callable[[set[str]], object] | None = None) -> None:
         self.judge = judge
+        self.load = load
         self.yes: set[str] = set()
         self.seen: set[str] = set()  # every word judged, yes or no: a document's new words are found in one pass
         self.through = -1  # the run's documents up to this number were all asked about, in turn
@@ -73,6 +76,8 @@ class WordMemo:
             if follows:
                 self.through += 1
             return distinct & self.yes
+        if self.load is not None:
+            self.load(new)
         fresh = {w for w in new if self.judge(w)}
         if len(self.seen) < self.LIMIT:
             self.yes |= fresh

@@ -181,8 +181,9 @@ def test_the_cache_gives_the_findings_the_yaml_gives(tmp_path: Path) -> None:
         assert lint_text(text, cached, path=str(article)) == lint_text(text, registry, path=str(article)), article.name
     assert list(cached.entities) == list(registry.entities) and list(cached.quotes) == list(registry.quotes)
     assert cached.claims == registry.claims and [r.id for r in cached.rules] == [r.id for r in registry.rules]
-    common = cached.words.common_words  # the cache's table, looked up word by word: compared as a set
-    assert set(common) == registry.words.common_words and dataclasses.replace(cached.words, common_words=registry.words.common_words) == registry.words
+    common, proper = cached.words.common_words, cached.words.proper_names  # the cache's tables, looked up word by word: compared as sets
+    assert set(common) == registry.words.common_words and set(proper) == registry.words.proper_names
+    assert dataclasses.replace(cached.words, common_words=registry.words.common_words, proper_names=registry.words.proper_names) == registry.words
 
 
 def test_checking_an_article_reads_no_table_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -237,18 +238,51 @@ def test_an_edited_engine_file_makes_a_new_key_without_any_being_read(tmp_path: 
     cache.engine_digest.cache_clear()
 
 
-def test_cached_common_words_are_looked_up_word_by_word_and_a_damaged_row_is_not_trusted(project: Path, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("table", "damaged", "listed", "unlisted"), [("common_words", "bridge", "winter", "zorblat"), ("proper_names", "Paris", "Oslo", "Zorblat")]
+)
+def test_cached_word_lists_are_looked_up_word_by_word_and_a_damaged_row_is_not_trusted(
+    project: Path, tmp_path: Path, table: str, damaged: str, listed: str, unlisted: str
+) -> None:
     cache = tmp_path / "cache"
-    file = tampered(project, cache, "UPDATE common_words SET v = '[1' WHERE k = 'bridge'")
+    file = tampered(project, cache, f"UPDATE {table} SET v = '[1' WHERE k = '{damaged}'")
     os.environ["QUOTELINT_CACHE_DIR"] = str(cache)
     try:
         words = load_cached([str(project / "registry.yaml")]).words
     finally:
         del os.environ["QUOTELINT_CACHE_DIR"]
     assert cache_files(cache) == [file]  # read from the cache, not written anew
-    assert "winter" in words.common_words and "zorblat" not in words.common_words and words.is_common_word("Winter")
-    assert "bridge" in words.common_words  # its row does not decode: the registry is read from its YAML
-    assert len(words.common_words) == len(load_registry([str(project / "registry.yaml")]).words.common_words)
+    found = getattr(words, table)
+    assert listed in found and unlisted not in found and words.is_common_word(listed.title())
+    assert damaged in found  # its row does not decode: the registry is read from its YAML
+    assert len(found) == len(getattr(load_registry([str(project / "registry.yaml")]).words, table))
+
+
+def test_a_documents_words_are_looked_up_together(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The words that may begin a name, or anchor one, are asked of the cache a few hundred to a
+    query, not one query a word; the findings are those of the registry read from YAML."""
+    from quotelint.registry.store import CHUNK, Store
+
+    registry = load_registry([str(ROOT / "rules")])
+    cached = through_the_cache(registry, tmp_path / "cache")
+    one: list[str] = []
+    many: list[str] = []
+    get, rows_of = Store.get, Store.many
+    monkeypatch.setattr(Store, "get", lambda store, table, key: one.append(table) or get(store, table, key))
+    monkeypatch.setattr(Store, "many", lambda store, table, keys: many.append(table) or rows_of(store, table, keys))
+    seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
+    text = seed.read_text(encoding="utf-8")
+    assert lint_text(text, cached, path=str(seed)) == lint_text(text, registry, path=str(seed))
+    distinct = len(set(text.split()))
+    assert distinct > 200 and {"by_first", "common_words", "by_word"} <= set(many) and len(many) < distinct / CHUNK + 10
+    assert "by_first" not in one and "by_word" not in one and one.count("common_words") < distinct / 5
+
+
+def test_a_damaged_row_read_with_others_is_not_trusted(project: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    tampered(project, cache, "UPDATE by_first SET v = '[1' WHERE k = 'Jane'")
+    done = check(project, cache)
+    assert done.returncode == 0 and '"findings": []' in done.stdout
 
 
 def test_the_title_countries_are_read_from_the_cache_as_a_run_works_them_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

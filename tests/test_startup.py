@@ -71,6 +71,17 @@ def test_a_check_that_scores_no_near_miss_loads_no_rapidfuzz(project: Path, tmp_
     assert not [m for m in warm if m.split(".")[0] == "rapidfuzz"]  # imported where a near miss is scored
 
 
+def test_a_listed_misspelling_of_a_name_of_one_spelling_loads_no_rapidfuzz(project: Path, tmp_path: Path) -> None:
+    """A known misspelling of a name spelt one way has one fix, and an unknown capitalised word
+    with no registered word a few edits away has no candidate: neither is scored."""
+    (project / "one.txt").write_text("The council met at the Flathotel on Tuesday, and Zorblax said the bridge would open in spring.\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    loaded_after(["check", "one.txt"], project, cache)  # the registry cache is written
+    warm = loaded_after(["check", "one.txt"], project, cache)
+    assert "quotelint.checks.spelling_drift" in warm
+    assert not [m for m in warm if m.split(".")[0] == "rapidfuzz"]
+
+
 @pytest.mark.parametrize("args", [["--help"], ["check", "--help"], ["rules"], ["rules", "--format", "json"], ["explain", "QL201"]])
 def test_describing_rules_imports_no_analysis(project: Path, tmp_path: Path, args: list[str]) -> None:
     cache = tmp_path / "cache"

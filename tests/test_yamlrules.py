@@ -349,3 +349,13 @@ def test_urls_and_email_addresses_are_never_matched(tmp_path: Path) -> None:
     reg = registry(tmp_path, rules)
     text = "See https://example.org/vote%20count?share=53%25&x=percent or www.example.org/50%-percent, mail percent@example.org. It rose 5%."
     assert [text[f.start : f.end] + str(f.start) for f in findings(reg, text)] == [f"%{text.rindex('%')}"]
+
+
+@pytest.mark.parametrize(
+    ("rule_id", "ok"),
+    [("house/ize", True), ("a.b/c-d_1/e", True), ("house", False), ("house/", False), ("/ize", False), ("house//ize", False), ("hoüse/ize", False), ("house/i ze", False), ("house/ize\n", False)],
+)
+def test_a_rule_id_is_a_namespace_and_a_name(rule_id: str, ok: bool) -> None:
+    from quotelint.yamlrules import namespaced
+
+    assert namespaced(rule_id) is ok

@@ -184,20 +184,18 @@ def neighbour_expectations(index, before: str | None, word: str, after: str | No
     `Ned Prise`: `Ned` begins the registered `Ned Price`, so `Price` is expected next, even
     though `price` is an ordinary word that near-miss search never offers on its own.
     """
-    expected: set[str] = set()
-    if before is None and after is None:
-        return expected  # no anchor: nothing to compare, and rapidfuzz stays unloaded
+    targets = [
+        target
+        for anchor, offset in ((before, 1), (after, -1))
+        if anchor is not None  # `of` and `Ministry` stand in too many names to be anchors
+        for target in index.neighbours(anchor, offset)
+        if target != word and target[:1].casefold() == word[:1].casefold()
+    ]
+    if not targets:
+        return set()  # nothing to compare, and rapidfuzz stays unloaded
     from rapidfuzz.distance import OSA
 
-    for anchor, offset in ((before, 1), (after, -1)):
-        if anchor is None:  # `of` and `Ministry` stand in too many names to be anchors
-            continue
-        for target in index.neighbours(anchor, offset):
-            if target == word or target[:1].casefold() != word[:1].casefold():
-                continue
-            if OSA.distance(fold(target), fold(word)) <= max_distance(fold(target)):
-                expected.add(target)
-    return expected
+    return {target for target in targets if OSA.distance(fold(target), fold(word)) <= max_distance(fold(target))}
 
 
 def introduced_elsewhere(ctx: Context, word: str, right: str) -> bool:
@@ -231,9 +229,9 @@ def is_other_name(neighbour: str, own: set[str], lexicon) -> bool:  # type: igno
 
 def near_any(word: str, words: set[str]) -> bool:
     """The word is one of these, or a near miss of one (`Vladis Dombrowskis`: both drifted)."""
-    from rapidfuzz.distance import OSA
-
     if word in words:
         return True
+    from rapidfuzz.distance import OSA
+
     folded = fold(word)
     return any(OSA.distance(folded, fold(w)) <= max_distance(folded) for w in words)

@@ -48,7 +48,10 @@ if TYPE_CHECKING:
 
 
 def best_spelling(entity: Entity, wrong: str) -> str:
-    """The accepted spelling closest to a wrong one: ODHIR -> ODIHR rather than the long name."""
+    """The accepted spelling closest to a wrong one: ODHIR -> ODIHR rather than the long name.
+    An entity of one spelling has nothing to choose from, and rapidfuzz stays unloaded."""
+    if len(entity.forms) == 1:
+        return entity.forms[0]
     from rapidfuzz import fuzz
 
     return max(entity.forms, key=lambda form: (fuzz.ratio(form, wrong), -entity.forms.index(form)))
@@ -146,7 +149,7 @@ def anchor_words(ctx: Context) -> set[str]:
     """The document's words that are anchors (words of a registered name of several words),
     told apart by the run's word memo."""
     index = ctx.registry.names
-    return index.memo("anchors", index.anchors.__contains__).select(ctx.positions.keys())
+    return index.memo("anchors", index.anchors.__contains__, getattr(index.anchors, "load", None)).select(ctx.positions.keys())
 
 
 def anchored_positions(ctx: Context, anchors: set[str]) -> set[int]:

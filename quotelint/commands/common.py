@@ -6,7 +6,6 @@ import argparse
 import os
 import sys
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from quotelint.commands.paths import suffixes, walk
@@ -90,17 +89,21 @@ class Note(NamedTuple):
     message: str
 
 
-@dataclass
 class Inputs:
-    """The documents of a run, read lazily, and the input problems met on the way."""
+    """The documents of a run, read lazily, and the input problems met on the way. (A plain
+    class: a dataclass compiles its generated methods when imported, about 2 M instructions
+    of every check, for an object made once a run.)"""
 
-    paths: list[str]
-    stdin_name: str | None = None
-    settings: Settings | None = None
-    problems: list[InputError] = field(default_factory=list)
-    count: int = 0
-    quiet: bool = False  # no warnings (input errors are still printed)
-    implicit: bool = False  # no path was given: `.` is read, its files shown as `a.md`, not `./a.md`
+    def __init__(
+        self, paths: list[str], stdin_name: str | None = None, settings: Settings | None = None, quiet: bool = False, implicit: bool = False
+    ) -> None:
+        self.paths = paths
+        self.stdin_name = stdin_name
+        self.settings = settings
+        self.problems: list[InputError] = []
+        self.count = 0  # documents read
+        self.quiet = quiet  # no warnings (input errors are still printed)
+        self.implicit = implicit  # no path was given: `.` is read, its files shown as `a.md`, not `./a.md`
 
     def documents(self) -> Iterator[Document]:
         for entry in self.entries():

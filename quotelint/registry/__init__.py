@@ -25,8 +25,11 @@ if TYPE_CHECKING:
 __all__ = ["Claim", "Entity", "Quote", "Registry", "Role"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False, repr=False)
 class Registry:
+    """One run's registry, compared and shown by identity: its entities run to thousands, and a
+    dataclass compiles each generated method (__eq__, __hash__, __repr__) when imported."""
+
     entities: Mapping[str, Entity] = field(default_factory=dict)
     quotes: Sequence[Quote] = ()
     claims: tuple[Claim, ...] = ()

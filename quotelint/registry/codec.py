@@ -15,7 +15,7 @@ from quotelint.lexicon import Lexicon, QuoteMarks
 from quotelint.registry.model import Entity, Quote, Role
 from quotelint.registry.yamlload import Mapping
 
-LEXICON_SETS = ("reporting_verbs", "titles", "honorifics", "proper_names", "name_connectors", "organization_words")  # common_words: a table of its own
+LEXICON_SETS = ("reporting_verbs", "titles", "honorifics", "name_connectors", "organization_words")  # common_words, proper_names: tables of their own
 
 
 class BadCache(Exception):
@@ -99,14 +99,15 @@ def lexicon_data(lexicon: Lexicon) -> dict[str, Any]:
     return out
 
 
-def lexicon(data: Any, common_words: Any) -> Lexicon:
-    """The lexicon kept in the cache's meta table; its common words are the cache's own table."""
+def lexicon(data: Any, common_words: Any, proper_names: Any) -> Lexicon:
+    """The lexicon kept in the cache's meta table; its common words and proper names are tables
+    of the cache of their own."""
     try:
         sets = {name: frozenset(_words(data[name])) for name in LEXICON_SETS}
         marks = tuple(QuoteMarks(str_(o), strs(c), str_(s)) for o, c, s in data["quote_marks"])
     except (KeyError, TypeError, ValueError):
         raise BadCache("not a lexicon") from None
-    return Lexicon(common_words=common_words, quote_marks=marks, **sets)
+    return Lexicon(common_words=common_words, proper_names=proper_names, quote_marks=marks, **sets)
 
 
 WORD_TYPES = frozenset({str, bool, int, float, type(None)})

@@ -5,7 +5,7 @@ whose entities, quotes and indexes are tables of an open cache file, each entry 
 decoded when it is first asked for. The `rules:` and `claims:` sections are kept as parsed YAML
 and read again when the cache is opened, with the rules' patterns as they were compiled and
 checked (compiled again when a document first needs them); the lexicon is kept as lists, bar its
-common words, a table looked up word by word.
+common words and proper names, tables looked up word by word.
 """
 
 from __future__ import annotations
@@ -56,6 +56,7 @@ def rows(registry: Registry, sources: Sources, key: str) -> dict[str, Iterable[t
         "title_roles": ((role_key(r), c.role_words_data(w)) for r, w in titles.roles.items()),
         "holders": ((str(i), [e.id, c.role_data(r)]) for i, (e, r) in enumerate(titles.holders)),
         "common_words": ((w, True) for w in registry.words.common_words),
+        "proper_names": ((w, True) for w in registry.words.proper_names),
     }
 
 
@@ -80,7 +81,8 @@ def read(store: Store) -> Registry:
     except ValueError:
         raise c.BadCache("no engine data") from None
     common = Words(Table(store, "common_words", c.flag, lambda r: dict.fromkeys(r.words.common_words, True)))
-    lexicon = c.lexicon(store.meta("lexicon"), common)
+    proper = Words(Table(store, "proper_names", c.flag, lambda r: dict.fromkeys(r.words.proper_names, True)))
+    lexicon = c.lexicon(store.meta("lexicon"), common, proper)
     sources = Sources(
         tuple((c.str_(w), c.yaml_value(v)) for w, v in store.meta("rules")),
         tuple((c.str_(p), c.number(n), c.yaml_value(i)) for p, n, i in store.meta("claims")),
@@ -199,6 +201,11 @@ class Anchors:
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and word.lower() not in self.common_words and word in self.by_word
+
+    def load(self, words: Collection[str]) -> None:
+        """Read at once the rows that `in` looks up for these words (see store.Table.load)."""
+        self.common_words.load({w.lower() for w in words})  # type: ignore[attr-defined]
+        self.by_word.load([w for w in words if w.lower() not in self.common_words])  # type: ignore[attr-defined]
 
 
 class EntityWords(Mapping[str, frozenset[str]]):

@@ -7,8 +7,6 @@ for this recursive parser (or for `regex`'s own) is refused before either parses
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 import regex
 
 from quotelint.lazyre import lazy
@@ -19,14 +17,17 @@ _BOUNDS = lazy(r"\{(\d*)(,?)(\d*)\}")
 _ESCAPE = lazy(r"\\(?:[pPNx]\{[^}]*\}|[pP]\w|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|g<\w+>|\d{1,3}|.)", flags=regex.S)
 
 
-@dataclass
 class Node:
-    kind: str  # atom | seq | alt | group | repeat
-    text: str = ""  # atoms: the pattern text of the atom
-    items: list[Node] = field(default_factory=list)
-    low: int = 1
-    high: int | None = 1  # None: unbounded
-    safe: bool = False  # possessive repeat or atomic group
+    """One node of the tree. (A plain class: a dataclass compiles its generated methods when
+    imported, and every check imports this module to read the claims' cues.)"""
+
+    def __init__(self, kind: str, text: str = "", items: list[Node] | None = None, low: int = 1, high: int | None = 1, safe: bool = False) -> None:
+        self.kind = kind  # atom | seq | alt | group | look | repeat
+        self.text = text  # atoms: the pattern text of the atom
+        self.items = items if items is not None else []
+        self.low = low
+        self.high = high  # None: unbounded
+        self.safe = safe  # possessive repeat or atomic group
 
     @property
     def varies(self) -> bool:
