@@ -350,3 +350,18 @@ def test_a_quotations_words_are_the_documents_words() -> None:
     for span in ctx.quote_scan.spans:
         text = ctx.prose[span.start : span.end]
         assert classifier._parts(text, span.start) == [t.text for t in tokens(text)]
+
+
+def test_the_spellings_of_a_fold_are_found_from_the_key_in_every_document() -> None:
+    """Words whose fold is a key, found through the run's spellings: the same in a later
+    document as in the first, and past the limit still found, though no longer kept."""
+    from quotelint.names import fold
+    from quotelint.quotes.runmemo import Spellings
+
+    spellings = Spellings(fold)
+    assert spellings.having({"Président", "said", "Mayor"}, ["president", "mayor"]) == {"Président", "Mayor"}
+    assert spellings.having({"PRESIDENT", "said", "Presidents"}, ["president"]) == {"PRESIDENT"}
+    assert spellings.having({"said", "the"}, ["president"]) == set()
+    spellings.LIMIT = 0
+    assert spellings.having({"président", "Mayor"}, ["president", "mayor"]) == {"président", "Mayor"}
+    assert "président" not in spellings.seen and spellings.by_fold["president"] == {"Président", "PRESIDENT"}

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable, Iterator, Mapping
+from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint.names import Token, fold, form_tokens
+from quotelint.quotes.runmemo import Spellings
 from quotelint.quotes.words import quote_words
 from quotelint.registry.model import Entity, Role
 
@@ -53,10 +55,10 @@ def _long_forms(role: Role) -> tuple[tuple[str, ...], ...]:
     return tuple(words for words in map(folded_words, role.forms) if len(words) >= MIN_WORDS)
 
 
-def find_roles(words: list[Token], people: Iterable[Entity], positions: Mapping[str, list[int]]) -> Iterator[RoleMention]:
+def find_roles(words: list[Token], people: Iterable[Entity], positions: Mapping[str, list[int]], spellings: Spellings | None = None) -> Iterator[RoleMention]:
     """Role phrases of the given people in the text, longest first, each held by one person only.
-    The words that can open one are read from the words' `positions` (word -> its indexes), each
-    distinct word folded once."""
+    The words that can open one are read from the words' `positions` (word -> its indexes): the
+    distinct words whose fold opens a phrase, from the run's `spellings` of each folded word."""
     phrases = role_phrases(people)
     if not phrases:
         return
@@ -66,13 +68,16 @@ def find_roles(words: list[Token], people: Iterable[Entity], positions: Mapping[
     for group in by_first.values():
         group.sort(key=len, reverse=True)
     held_by_one = {phrase for phrase, holders in phrases.items() if len({pid for pid, _ in holders}) == 1}
+    openers = (spellings or Spellings(fold)).having(positions.keys(), by_first)
     after = 0  # the first word past the last role found
-    for i in sorted(i for text in positions if fold(text) in by_first for i in positions[text]):
+    count = len(words)
+    for i in sorted(chain.from_iterable(map(positions.__getitem__, openers))):
         if i < after:
             continue
+        second = fold(words[i + 1].text) if i + 1 < count else None  # every phrase has two words or more
         for phrase in by_first[fold(words[i].text)]:
             n = len(phrase)
-            if phrase in held_by_one and i + n <= len(words) and all(fold(words[i + m].text) == phrase[m] for m in range(1, n)):  # its first word is word i's
+            if phrase[1] == second and phrase in held_by_one and i + n <= count and all(fold(words[i + m].text) == phrase[m] for m in range(2, n)):
                 pid, role = phrases[phrase][0]
                 yield RoleMention(i, i + n - 1, pid, role)
                 after = i + n

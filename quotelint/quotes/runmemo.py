@@ -7,7 +7,7 @@ on the registry alone: so they are worked out once a run, not once a document.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Set as AbstractSet
 from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint.wordmemo import WordMemo
@@ -57,3 +57,36 @@ def reader_tables(lexicon: Lexicon, words: QuoteWords) -> Tables:
         words.minor_words | words.determiners | words.verb_helpers | words.clause_words | words.prepositions | words.not_names,
         phrases,
     )
+
+
+class Spellings:
+    """The run's spellings of each folded word (`Président`, `president` and `PRESIDENT` under
+    `president`): a document's distinct words whose fold is one of a few keys are found from the
+    keys, and only the words no earlier document held are folded. Past `LIMIT` words, new
+    spellings are not kept."""
+
+    LIMIT = 1_000_000
+
+    def __init__(self, fold: Callable[[str], str]) -> None:
+        self.fold = fold
+        self.seen: set[str] = set()
+        self.by_fold: dict[str, set[str]] = {}
+
+    def having(self, distinct: AbstractSet[str], keys: Iterable[str]) -> set[str]:
+        """The distinct words whose fold is one of the keys."""
+        new = distinct - self.seen
+        fresh: dict[str, set[str]] = {}
+        for word in new:
+            fresh.setdefault(self.fold(word), set()).add(word)
+        if new and len(self.seen) < self.LIMIT:
+            self.seen |= new
+            for folded, words in fresh.items():
+                self.by_fold.setdefault(folded, set()).update(words)
+        out: set[str] = set()
+        for key in keys:
+            out |= self.by_fold.get(key, _NONE) & distinct
+            out |= fresh.get(key, _NONE)
+        return out
+
+
+_NONE: frozenset[str] = frozenset()
