@@ -25,6 +25,7 @@ from quotelint.quotes.frames import build_frames, parents
 from quotelint.quotation import Quotation
 from quotelint.quotes.matching import cut
 from quotelint.quotes.roles import title_before
+from quotelint.quotes.runmemo import word_sets
 from quotelint.quotes.words import quote_words
 from quotelint.quotes.speakers import Cast
 from quotelint.quotes.speech import Classifier
@@ -45,14 +46,13 @@ def find_quotes(ctx: Context) -> list[Quotation]:
     qw = quote_words()
     lexicon = ctx.registry.words
     prose, words = ctx.prose, ctx.words
-    verbs = frozenset(lexicon.reporting_verbs)
-    abbreviations = qw.abbreviations | {h.rstrip(".").lower() for h in lexicon.honorifics}
+    sets = word_sets(ctx.registry.names, lexicon, qw)
     parent = parents(spans)
-    frames, where, inside = build_frames(prose, words, spans, scan.paragraphs, abbreviations, verbs | qw.after_verbs, parent, ctx.word_starts)
-    cast = Cast(ctx, inside, qw, [p[0] for p in scan.paragraphs])
-    attributor = Attributor(prose, cast, frames, where, qw)
+    frames, where, inside = build_frames(prose, words, spans, scan.paragraphs, sets.abbreviations, sets.frame_verbs, parent, ctx.word_starts)
+    cast = Cast(ctx, inside, qw, [p[0] for p in scan.paragraphs], sets)
+    attributor = Attributor(prose, cast, frames, where, qw, sets.verbs)
     carry = Carryover(attributor, scan.paragraphs)
-    classifier = Classifier(prose, words, qw, lexicon, ctx.word_starts)
+    classifier = Classifier(prose, words, qw, lexicon, ctx.word_starts, sets.verbs)
     first_part = link_parts(spans)
     texts = [prose[s.start : s.end] for s in spans]
 

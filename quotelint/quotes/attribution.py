@@ -54,13 +54,16 @@ class Attribution(NamedTuple):
 
 
 class Attributor:
-    def __init__(self, prose: str, cast: Cast, frames: Mapping[tuple[str, int], Frame], where: list[tuple[tuple[str, int], int]], words: QuoteWords) -> None:
+    def __init__(
+        self, prose: str, cast: Cast, frames: Mapping[tuple[str, int], Frame], where: list[tuple[tuple[str, int], int]], words: QuoteWords, verbs: frozenset[str] | None = None
+    ) -> None:
+        """`verbs`: the reporting verbs but `according` (runmemo.Sets.verbs), when the caller has them."""
         self.prose = prose
         self.cast = cast
         self.frames = frames
         self.where = where
         self.qw = words
-        self.verbs = frozenset(v for v in cast.lexicon.reporting_verbs if v != "according")
+        self.verbs = frozenset(v for v in cast.lexicon.reporting_verbs if v != "according") if verbs is None else verbs
         self.subjects = Subjects(prose, cast, words, self.verbs)
         self.clause_or_preposition = words.clause_words | words.prepositions
         self.descriptions = Descriptions(cast, words)

@@ -55,10 +55,13 @@ def _long_forms(role: Role) -> tuple[tuple[str, ...], ...]:
     return tuple(words for words in map(folded_words, role.forms) if len(words) >= MIN_WORDS)
 
 
-def find_roles(words: list[Token], people: Iterable[Entity], positions: Mapping[str, list[int]], spellings: Spellings | None = None) -> Iterator[RoleMention]:
+def find_roles(
+    words: list[Token], people: Iterable[Entity], positions: Mapping[str, list[int]], spellings: Spellings | None = None, distinct: set[str] | None = None
+) -> Iterator[RoleMention]:
     """Role phrases of the given people in the text, longest first, each held by one person only.
     The words that can open one are read from the words' `positions` (word -> its indexes): the
-    distinct words whose fold opens a phrase, from the run's `spellings` of each folded word."""
+    `distinct` words (the positions' keys) whose fold opens a phrase, from the run's `spellings`
+    of each folded word."""
     phrases = role_phrases(people)
     if not phrases:
         return
@@ -68,7 +71,7 @@ def find_roles(words: list[Token], people: Iterable[Entity], positions: Mapping[
     for group in by_first.values():
         group.sort(key=len, reverse=True)
     held_by_one = {phrase for phrase, holders in phrases.items() if len({pid for pid, _ in holders}) == 1}
-    openers = (spellings or Spellings(fold)).having(positions.keys(), by_first)
+    openers = (spellings or Spellings(fold)).having(set(positions) if distinct is None else distinct, by_first)
     after = 0  # the first word past the last role found
     count = len(words)
     for i in sorted(chain.from_iterable(map(positions.__getitem__, openers))):

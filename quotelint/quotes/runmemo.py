@@ -7,7 +7,7 @@ on the registry alone: so they are worked out once a run, not once a document.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Set as AbstractSet
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint.wordmemo import WordMemo
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from quotelint.lexicon import Lexicon
+    from quotelint.names import NameIndex
     from quotelint.quotes.words import QuoteWords
 
 Memo = Callable[[str, Callable[[str], bool]], WordMemo]  # NameIndex.memo: a question's name and judge -> its memo
@@ -72,7 +73,7 @@ class Spellings:
         self.seen: set[str] = set()
         self.by_fold: dict[str, set[str]] = {}
 
-    def having(self, distinct: AbstractSet[str], keys: Iterable[str]) -> set[str]:
+    def having(self, distinct: set[str] | frozenset[str], keys: Iterable[str]) -> set[str]:
         """The distinct words whose fold is one of the keys."""
         new = distinct - self.seen
         fresh: dict[str, set[str]] = {}
@@ -90,3 +91,32 @@ class Spellings:
 
 
 _NONE: frozenset[str] = frozenset()
+
+
+class Sets(NamedTuple):
+    """The word sets every document's quotations ask, joined from the lexicon and the engine's
+    words once a run (`word_sets`), not once a document."""
+
+    verbs: frozenset[str]  # the reporting verbs, `according` aside
+    frame_verbs: frozenset[str]  # the reporting verbs and the verbs after a quotation (frames)
+    abbreviations: frozenset[str]  # the engine's abbreviations and the honorifics, lower case, no stop
+    title_nouns: frozenset[str]  # the lexicon's title words, no minor word nor preposition
+    small: frozenset[str]  # pronouns, speaking bodies, organizations' words, title nouns (lower case)
+
+
+def word_sets(index: NameIndex | None, lexicon: Lexicon, words: QuoteWords) -> Sets:
+    """The sets of this lexicon, kept by the registry's name `index` for the run (made anew
+    without one)."""
+    kept = index.answers("quotes.sets") if index is not None else {}
+    found = kept.get("sets")
+    if found is None:
+        title_nouns = frozenset(w for w in lexicon.title_words if w not in words.minor_words and w not in words.prepositions)
+        orgs = frozenset(w.casefold() for w in lexicon.organization_words)
+        found = kept["sets"] = Sets(
+            frozenset(v for v in lexicon.reporting_verbs if v != "according"),
+            frozenset(lexicon.reporting_verbs) | words.after_verbs,
+            words.abbreviations | {h.rstrip(".").lower() for h in lexicon.honorifics},
+            title_nouns,
+            frozenset((*words.pronouns, *words.speaking_bodies, *orgs, *title_nouns)),
+        )
+    return found

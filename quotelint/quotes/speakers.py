@@ -25,13 +25,15 @@ __all__ = ["Candidate", "Cast", "Speaker"]
 from quotelint.lazyre import lazy
 from quotelint.propernames import capitalised
 from quotelint.quotes.roles import find_roles
-from quotelint.quotes.runmemo import Spellings
+from quotelint.quotes.runmemo import Sets, Spellings, word_sets
 
 if TYPE_CHECKING:
     from quotelint.context import Context
     from quotelint.quotes.words import QuoteWords
+    from quotelint.registry.model import Entity
 
 _ABBREVIATION = lazy(r"\p{Lu}{2,4}")  # DI, DCI, PC: a rank abbreviated, in capitals
+_EVENT_KINDS = frozenset((*PEOPLE, *BODIES, "name"))  # the candidates a pronoun or a noun can stand for
 _PERSON_AFTER = lazy(r"[ \t]*+,[ \t]*+(?:who\b|\d{1,3}[ \t]*+,)")
 
 
@@ -48,7 +50,7 @@ def _layout_line() -> regex.Pattern[str]:
 
 
 class Cast(Resolution):
-    def __init__(self, ctx: Context, inside: list[int], words: QuoteWords, paragraph_starts: list[int]) -> None:
+    def __init__(self, ctx: Context, inside: list[int], words: QuoteWords, paragraph_starts: list[int], sets: Sets | None = None) -> None:
         self.ctx = ctx
         self.inside = inside  # per word: the quotation it stands in, or -1
         self.qw = words
@@ -63,7 +65,8 @@ class Cast(Resolution):
         self.surnames: dict[str, Candidate] = {}  # a person's last name -> the person
         self.given: dict[str, Candidate] = {}  # a person's first name -> the person (Park Ji-won)
         self.reader = NameReader(ctx.prose, self.tokens, self.lexicon, words, ctx.positions, ctx.registry.names)
-        self.title_nouns = frozenset(w for w in self.lexicon.title_words if w not in words.minor_words and w not in words.prepositions)
+        self.sets = word_sets(ctx.registry.names, self.lexicon, words) if sets is None else sets
+        self.title_nouns = self.sets.title_nouns
         covered: set[int] = set()
         self._mentions(covered)
         self._roles(covered)
@@ -72,10 +75,8 @@ class Cast(Resolution):
         self._surnames_alone(covered)
         self._small_words(covered)
         self._drop_layout()
-        self.events = sorted(
-            ((c.first, c) for c in self.by_first.values() if c.kind in PEOPLE + BODIES + ("name",) and inside[c.first] < 0),
-            key=lambda e: e[0],
-        )
+        by_first = self.by_first  # each candidate under its first word
+        self.events = [(first, c) for first in sorted(by_first) if (c := by_first[first]).kind in _EVENT_KINDS and inside[first] < 0]
         self.event_starts = [e[0] for e in self.events]
 
     def _drop_layout(self) -> None:
@@ -101,22 +102,27 @@ class Cast(Resolution):
 
     def _mentions(self, covered: set[int]) -> None:
         entities = self.ctx.registry.entities
-        unique = {i for m in self.ctx.mentions if m.form.accepted and len(m.form.entity_ids) == 1 for i in m.form.entity_ids}
-        chosen_for = {}
-        speaking: dict[tuple[str, ...], list[str]] = {}  # of a form's entities, those no term: asked once per form
-        for m in self.ctx.mentions:
-            ids = speaking.get(m.form.entity_ids)
-            if ids is None:
-                ids = speaking[m.form.entity_ids] = [i for i in m.form.entity_ids if entities[i].kind != "term"]
-            if ids:
-                # a name several entities share (`Bush`) is the one the document also names by a
-                # form of its own (`Jeb Bush`), else one it names at all
-                chosen_for[m.first] = next((i for i in ids if i in unique), None) or next((i for i in ids if i in self.ctx.mentioned), ids[0])
+        mentions = self.ctx.mentions
+        unique = {ids[0] for ids in {m.form.entity_ids for m in mentions if m.form.accepted} if len(ids) == 1}
+        # a name several entities share (`Bush`) is the one the document also names by a form of
+        # its own (`Jeb Bush`), else one it names at all; of a form's entities, no term: chosen once per form
+        chosen: dict[tuple[str, ...], Entity | None] = {}
+        chosen_for: dict[int, Entity] = {}
+        for m in mentions:
+            ids = m.form.entity_ids
+            if ids in chosen:
+                entity = chosen[ids]
+            else:
+                speaking = [i for i in ids if entities[i].kind != "term"]
+                pick = (next((i for i in speaking if i in unique), None) or next((i for i in speaking if i in self.ctx.mentioned), speaking[0])) if speaking else None
+                entity = chosen[ids] = entities[pick] if pick is not None else None
+            if entity is not None:
+                chosen_for[m.first] = entity
         others = self._namesakes(chosen_for)
-        for m in self.ctx.mentions:
-            if m.first not in chosen_for:
+        for m in mentions:
+            entity = chosen_for.get(m.first)
+            if entity is None:
                 continue
-            entity = entities[chosen_for[m.first]]
             if entity.kind == "person" and m.count == 1 and (self._first_name_here(m.first, entity.name) or self._title_here(m.first)):
                 continue  # `Paul Ryan` is not Rand Paul: a surname alias with a name after it; `Sen. Pat Toomey`: a title
             if entity.kind == "person" and m.count == 1 and (entity.id, self.tokens[m.first].text) in others:
@@ -129,30 +135,29 @@ class Cast(Resolution):
             if entity.kind == "person":
                 self._person_context(cand, ())
 
-    def _namesakes(self, chosen_for: dict[int, str]) -> set[tuple[str, str]]:
+    def _namesakes(self, chosen_for: dict[int, Entity]) -> set[tuple[str, str]]:
         """(entity id, surname) for a registered person's one-word alias that the document
         writes after somebody else's first name (`Jordan Price` for a registered Ned Price) and
         never after the person's own, nor with their full name: there the surname is the other
         person's."""
-        entities = self.ctx.registry.entities
         foreign: set[tuple[str, str]] = set()
         own: set[str] = set()
         for m in self.ctx.mentions:
-            entity_id = chosen_for.get(m.first)
-            if entity_id is None or entities[entity_id].kind != "person":
+            entity = chosen_for.get(m.first)
+            if entity is None or entity.kind != "person":
                 continue
             if m.count > 1:
-                own.add(entity_id)
+                own.add(entity.id)
                 continue
             start = self._given_before(m.first)
             if start == m.first:
                 continue
             given = [self.tokens[k].text for k in range(start, m.first)]
-            names = [n for n in entities[entity_id].name.split()[:-1] if not self.reader.title_like(n)]  # not `Mr.`
+            names = [n for n in entity.name.split()[:-1] if not self.reader.title_like(n)]  # not `Mr.`
             if not names or any(g in names or len(g) == 1 and any(n.startswith(g) for n in names) for g in given):
-                own.add(entity_id)
+                own.add(entity.id)
             else:
-                foreign.add((entity_id, self.tokens[m.first].text))
+                foreign.add((entity.id, self.tokens[m.first].text))
         return {pair for pair in foreign if pair[0] not in own}
 
     def _title_here(self, t: int) -> bool:
@@ -190,7 +195,7 @@ class Cast(Resolution):
         people = [entities[i] for i in sorted(self.ctx.mentioned) if entities[i].kind == "person" and entities[i].roles]
         kept = self.ctx.registry.names.answers("quotes.roles")
         spellings = kept.get("spellings") or kept.setdefault("spellings", Spellings(fold))
-        for found in find_roles(self.tokens, people, self.ctx.positions, spellings):
+        for found in find_roles(self.tokens, people, self.ctx.positions, spellings, self.reader.distinct):
             if not any(t in covered for t in range(found.first, found.last + 1)):
                 person = entities[found.entity_id]
                 self._add(Candidate(found.first, found.last, "person", person.name, person.id), covered)
@@ -329,8 +334,7 @@ class Cast(Resolution):
         """Pronouns, nouns for speaking bodies and title nouns."""
         tokens, qw = self.tokens, self.qw
         orgs = self.reader.orgs
-        small = frozenset((*qw.pronouns, *qw.speaking_bodies, *orgs, *self.title_nouns))  # lower case
-        for t in self.places(self.ctx.registry.names.memo("quotes.small-words", functools.partial(_lower_in, small)).select(self.reader.distinct)):
+        for t in self.places(self.ctx.registry.names.memo("quotes.small-words", functools.partial(_lower_in, self.sets.small)).select(self.reader.distinct)):
             if t in covered:
                 continue
             token = tokens[t]

@@ -23,6 +23,7 @@ A quotation inside another is a term unless a reporting verb introduces it or it
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import TYPE_CHECKING
 
 from quotelint import knowledge
@@ -42,13 +43,15 @@ CUE_GAP = 5  # words a cue's `*` stands for: known to the club's faithful as "x"
 
 
 class Classifier:
-    def __init__(self, prose: str, words: list[Token], qw: QuoteWords, lexicon: Lexicon, starts: list[int] | None = None) -> None:
+    def __init__(self, prose: str, words: list[Token], qw: QuoteWords, lexicon: Lexicon, starts: list[int] | None = None, verbs: frozenset[str] | None = None) -> None:
+        """`starts`: each word's start offset, and `verbs`: the reporting verbs but `according`
+        (runmemo.Sets.verbs), when the caller has them."""
         self.prose = prose
         self.words = words
-        self.starts = starts  # each word's start offset, when the caller has them
+        self.starts = starts
         self.qw = qw
         self.lexicon = lexicon
-        self.verbs = frozenset(v for v in lexicon.reporting_verbs if v != "according")
+        self.verbs = frozenset(v for v in lexicon.reporting_verbs if v != "according") if verbs is None else verbs
         self.cues_by_last, self.other_cues = _cues_by_last(qw.term_cues)
         self.closed = qw.prepositions | qw.clause_words | qw.verb_helpers | qw.determiners | qw.relative_words  # words no term runs on into
 
@@ -202,9 +205,11 @@ class Classifier:
         return first and nxt is not None and nxt.islower() and text.rstrip()[-1:] not in (",", ".", "!", "?")
 
 
+@functools.lru_cache(maxsize=4)
 def _cues_by_last(cues: tuple[tuple[str, ...], ...]) -> tuple[dict[str, list[tuple[str, ...]]], list[tuple[str, ...]]]:
     """The cues that only words ending in their last word can end with (`_ends_with`), by that
-    word; and the others (a cue ending in `*`, or whose last word may stand before a gap)."""
+    word; and the others (a cue ending in `*`, or whose last word may stand before a gap).
+    Sorted once a run: the caller only reads them."""
     by_last: dict[str, list[tuple[str, ...]]] = {}
     other: list[tuple[str, ...]] = []
     for cue in cues:
