@@ -108,7 +108,7 @@ def test_a_long_line_of_names_is_looked_at_once_for_bylines(names: Registry, mon
 
     layout = Counting(speakers._layout_line())
     monkeypatch.setattr(speakers, "_layout_line", lambda: layout)
-    text = "Mayor Tom Ruskin met Dana Pell. “We agree,” he said. " * 200
+    text = "By Ann Lee\n" + "Mayor Tom Ruskin met Dana Pell. “We agree,” he said. " * 200  # a byline: the patterns are asked
     lint_text(text, names)
     assert 0 < layout.chars <= 2 * len(text)
 

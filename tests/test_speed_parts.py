@@ -365,3 +365,20 @@ def test_the_spellings_of_a_fold_are_found_from_the_key_in_every_document() -> N
     spellings.LIMIT = 0
     assert spellings.having({"président", "Mayor"}, ["president", "mayor"]) == {"président", "Mayor"}
     assert "président" not in spellings.seen and spellings.by_fold["president"] == {"Président", "PRESIDENT"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks went on.\nBy Jane Doe\nThe Weekly Post\n\n“We will see,” she said.",
+        "Talks went on.\n  [PHOTOſ by Ann Lee]\n“Fine,” he said.",
+        "Robert Galbraith / Reuters\n“Fine,” he said.",
+        "Talks went on by the river.\nThe budget, passed by Kemp, and/or 24/7 service.\n“Fine,” he said.",
+        "Reporting by Tom Berg; Editing by Ana Ruiz\n\n“Fine,” he said.",
+        "No credit here at all.\n\n“Fine,” he said.",
+    ],
+)
+def test_credit_lines_found_with_the_pattern_tried_only_when_it_can_match(text: str) -> None:
+    from quotelint.quotes.speakers import _layout_line, layout_lines
+
+    assert layout_lines(text) == [(m.start(), m.end()) for m in _layout_line().finditer(text)]

@@ -128,8 +128,8 @@ class NameReader:
         """A name broken by a line wrap inside a paragraph (`Secretary of State Antony` at a
         line's end, `Blinken said` on the next): the break is a space, when the line is a long
         line of running text, not a heading or a list."""
-        if _WRAP_GAP.fullmatch(gap) is None:
-            return False
+        if "\n" not in gap or _WRAP_GAP.fullmatch(gap) is None:
+            return False  # most gaps hold no line break: no pattern asked
         end = self.tokens[a].end
         line_start = self.prose.rfind("\n", 0, end) + 1
         return end - line_start >= WRAP_MIN

@@ -37,6 +37,9 @@ _EVENT_KINDS = frozenset((*PEOPLE, *BODIES, "name"))  # the candidates a pronoun
 _PERSON_AFTER = lazy(r"[ \t]*+,[ \t]*+(?:who\b|\d{1,3}[ \t]*+,)")
 
 
+_LAYOUT_WORDS = ("by", "written", "reporting", "additional", "editing", "edited", "photo", "image", "credit", "pictured", "file")  # what a credit line opens with
+
+
 @functools.cache
 def _layout_line() -> regex.Pattern[str]:
     """A byline or a credit, a line of its own (in brackets or not), with the short line of an
@@ -47,6 +50,15 @@ def _layout_line() -> regex.Pattern[str]:
         r"|[^.!?\n“”\"/]{1,60}[ \t]/[ \t][^.!?\n“”\"/]{1,40}\.?[ \t]*+$)",  # Robert Galbraith / Reuters
         regex.MULTILINE,
     )
+
+
+def layout_lines(prose: str) -> list[tuple[int, int]]:
+    """Where the byline and credit lines are (`_layout_line`). The pattern is tried only when a
+    line opens with one of its words or a ` / ` stands somewhere: scanning for it costs more than
+    the rest of the cast's reading of a document that has neither (most documents)."""
+    if " /" not in prose and "\t/" not in prose and not any(line.lstrip(" \t([")[:16].casefold().startswith(_LAYOUT_WORDS) for line in prose.split("\n")):
+        return []
+    return [(m.start(), m.end()) for m in _layout_line().finditer(prose)]
 
 
 class Cast(Resolution):
@@ -83,7 +95,7 @@ class Cast(Resolution):
         """Bylines, photo credits and reporting lines (`By Jane Doe`, `Robert Galbraith /
         Reuters`, `Editing by ...`) are layout, not speech: their names never speak, nor stand
         behind a `he` or `she`. The lines are found once, by pattern, over the whole text."""
-        lines = [(m.start(), m.end()) for m in _layout_line().finditer(self.ctx.prose)]
+        lines = layout_lines(self.ctx.prose)
         if not lines:
             return
         starts = [a for a, _ in lines]
