@@ -269,9 +269,9 @@ class NameReader:
             stripped.insert(0, self.tokens[name_first - len(stripped) - 1].text)
         if parts[-1] in self.lexicon.honorifics or parts[-1].lower() in self.qw.honorific_gender:
             return None  # `GOP Sen` before a name cut off by a registered one: a title, no name
-        while len(parts) > 1 and _LOWER_AFTER_HYPHEN.match(parts[0]):
+        while len(parts) > 1 and "-" in parts[0] and _LOWER_AFTER_HYPHEN.match(parts[0]):
             name_first, parts = name_first + 1, parts[1:]  # `Low-budget Marathi drama` opening a headline: an adjective
-        if _ADJECTIVAL.search(parts[-1]):
+        if "-" in parts[-1] and _ADJECTIVAL.search(parts[-1]):  # the pattern asked of hyphenated words only
             return None  # `an Apollo Project-type effort`, `Obama-era rules`: a modifier, no name
         common = self.lexicon.common_words
         honorific = any(w in self.lexicon.honorifics or w.lower() in self.qw.honorific_gender for w in stripped)
