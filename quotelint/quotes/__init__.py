@@ -202,7 +202,7 @@ def echo(texts: list[str], speech: list[bool], final: list[Attribution | None], 
     words_of: dict[str, frozenset[str]] = {}  # the same text quoted again is cut once
     for t in texts:
         if t not in words_of:
-            words_of[t] = frozenset(w for w in cut(t, qw).norm if w not in minor)
+            words_of[t] = frozenset(cut(t, qw).norm) - minor
     content = [words_of[t] for t in texts]
     holders: dict[str, set[int]] = defaultdict(set)
     for q, words in enumerate(content):

@@ -20,6 +20,7 @@ from __future__ import annotations
 import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple
 
 import regex
@@ -139,9 +140,8 @@ class QuoteIndex:
             if speaker_id is None:
                 return []
             return [i for sid in (speaker_id, *self.family.get(speaker_id, ())) for i in self.by_speaker.get(sid, ())]
-        hits: Counter[str] = Counter()
-        for pair in set(zip(quoted.norm, quoted.norm[1:])):
-            hits.update(self.pairs.get(pair, ()))
+        get = self.pairs.get
+        hits = Counter(chain.from_iterable(get(pair, ()) for pair in set(zip(quoted.norm, quoted.norm[1:]))))  # counted in one pass
         return [i for i, _ in hits.most_common(CANDIDATES)]
 
     def match(self, text: str, speaker: str | None, speaker_id: str | None, entities: dict[str, Entity], person: bool = True) -> Match:
