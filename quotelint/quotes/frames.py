@@ -169,11 +169,11 @@ def build_frames(
         if not own and not holders:
             continue
         # Runs of words standing in the same quotation (or in none) become items in one step.
-        for q, run in itertools.groupby(range(begin, end), inside.__getitem__):
+        for q, t, u in _runs_of(inside, begin, end):
             if q < 0 and not own or q >= 0 and q not in holders:
                 continue
             key = ("q", q) if q >= 0 else ("p", paragraph)
-            grouped.setdefault(key, []).extend(_word_items(words, word_starts, list(run)))
+            grouped.setdefault(key, []).extend(_word_items(words, word_starts, t, u))
     for k, span in enumerate(spans):
         key = ("q", parent[k]) if parent[k] >= 0 else ("p", span.paragraph)
         grouped.setdefault(key, []).append(Item(span.open_at, close_end(span), -1, k))
@@ -213,10 +213,19 @@ class Frames(dict[tuple[str, int], Frame]):
         return self[key] if key in self or key in self.later else default
 
 
-def _word_items(words: list[Token], word_starts: list[int], ts: list[int]) -> Iterator[Item]:
-    """Items for a run of consecutive words, made in C."""
-    a, b = ts[0], ts[-1] + 1
-    return map(_new_tuple, itertools.repeat(Item), zip(word_starts[a:b], map(_END, words[a:b]), ts, itertools.repeat(-1)))
+def _runs_of(inside: list[int], begin: int, end: int) -> Iterator[tuple[int, int, int]]:
+    """(quotation or -1, first word, one past the last word) for each run of the words from
+    `begin` to `end` that stand in the same quotation (or in none): grouped in C."""
+    t = begin
+    for q, run in itertools.groupby(inside[begin:end]):
+        u = t + len(list(run))
+        yield q, t, u
+        t = u
+
+
+def _word_items(words: list[Token], word_starts: list[int], a: int, b: int) -> Iterator[Item]:
+    """Items for the consecutive words from a to b (exclusive), made in C."""
+    return map(_new_tuple, itertools.repeat(Item), zip(word_starts[a:b], map(_END, words[a:b]), range(a, b), itertools.repeat(-1)))
 
 
 def _neighbour(
@@ -224,9 +233,9 @@ def _neighbour(
 ) -> Frame:
     """The frame of a paragraph with no quotation of its own: its words outside quotations."""
     items: list[Item] = []
-    for q, run in itertools.groupby(range(begin, end), inside.__getitem__):
+    for q, t, u in _runs_of(inside, begin, end):
         if q < 0:
-            items.extend(_word_items(words, word_starts, list(run)))
+            items.extend(_word_items(words, word_starts, t, u))
     return Frame(items, split(prose, words, spans, items, abbreviations, verbs, [item.start for item in items], []))
 
 
