@@ -215,6 +215,7 @@ def test_no_alignment_matches_more_words_than_the_two_share(seed: int) -> None:
         quoted = Words(tuple(rng.choice("abcde") for _ in range(rng.randint(1, 12))), (), ())
         entry = Words(tuple(rng.choice("abcdef") for _ in range(rng.randint(0, 12))), (), ())
         assert similarity(quoted, entry) <= shared(Counter(quoted.norm), entry) / len(quoted.norm)
+        assert shared(Counter(quoted.norm), entry) == sum((Counter(quoted.norm) & Counter(entry.norm)).values())  # the words in common, repeats counted
 
 
 def test_line_starts_split_on_every_kind_of_line_break() -> None:

@@ -14,6 +14,8 @@ the longer run (`State Department for the Blue Economy`).
 from __future__ import annotations
 
 import functools
+import itertools
+import operator
 from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -37,7 +39,7 @@ _BREAK = lazy(r"[.!?:;\n\r•—–]|\s-\s")
 _POSSESSIVE = frozenset({"'s ", "’s ", "' ", "’ "})
 CUTS = ("of", "for", "at", "from")
 KINDS_KEPT = 200_000  # names whose kind a run keeps
-_BEFORE, _AFTER = (-1).__add__, (1).__add__  # the index of the word before, after
+_ONES = itertools.repeat(1)  # shifting indexes by one with operator.sub/add in map(): several times faster than a bound method
 
 
 class Run(NamedTuple):
@@ -178,8 +180,8 @@ class NameReader:
         capital = self.capital
         titles = self.memo("quotes.honorific", functools.partial(honorific, self.lexicon.honorifics, self.qw.honorific_gender)).select(distinct)
         joiners = capital | (distinct & self.joiners)
-        joinable = set(map(_BEFORE, chain.from_iterable(map(positions.__getitem__, joiners))))
-        after_title = set(map(_AFTER, chain.from_iterable(map(positions.__getitem__, titles))))
+        joinable = set(map(operator.sub, chain.from_iterable(map(positions.__getitem__, joiners)), _ONES))  # the word before each
+        after_title = set(map(operator.add, chain.from_iterable(map(positions.__getitem__, titles)), _ONES))  # the word after each
         return joinable, sorted(set(chain.from_iterable(map(positions.__getitem__, capital))).intersection(joinable | after_title))
 
     def _and_joins(self, first: int, k: int) -> bool:
