@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import chain
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quotelint.names import Token, fold, form_tokens
 from quotelint.quotes.runmemo import Spellings
@@ -37,15 +37,29 @@ def folded_words(text: str) -> tuple[str, ...]:
     return tuple(fold(w) for w in form_tokens(text))
 
 
-def role_phrases(people: Iterable[Entity]) -> dict[tuple[str, ...], list[tuple[str, Role]]]:
-    """Each role form of two words or more, folded, with who holds it."""
+def role_phrases(people: Iterable[Entity], kept: dict[str, tuple[tuple[tuple[str, ...], Role], ...]] | None = None) -> dict[tuple[str, ...], list[tuple[str, Role]]]:
+    """Each role form of two words or more, folded, with who holds it. `kept`: each person's
+    phrases by id, kept for the run."""
     out: dict[tuple[str, ...], list[tuple[str, Role]]] = {}
     for person in people:
-        for role in person.roles:
-            for words in _long_forms(role):
-                if (person.id, role) not in out.get(words, []):
-                    out.setdefault(words, []).append((person.id, role))
+        own = kept.get(person.id) if kept is not None else None
+        if own is None:
+            own = _own_phrases(person)
+            if kept is not None:
+                kept[person.id] = own
+        for words, role in own:
+            out.setdefault(words, []).append((person.id, role))
     return out
+
+
+def _own_phrases(person: Entity) -> tuple[tuple[tuple[str, ...], Role], ...]:
+    """A person's role forms of two words or more, folded, each with its role once."""
+    found: list[tuple[tuple[str, ...], Role]] = []
+    for role in person.roles:
+        for words in _long_forms(role):
+            if (words, role) not in found:
+                found.append((words, role))
+    return tuple(found)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -56,13 +70,15 @@ def _long_forms(role: Role) -> tuple[tuple[str, ...], ...]:
 
 
 def find_roles(
-    words: list[Token], people: Iterable[Entity], positions: Mapping[str, list[int]], spellings: Spellings | None = None, distinct: set[str] | None = None
+    words: list[Token], people: Iterable[Entity], positions: Mapping[str, list[int]], kept: dict[str, Any] | None = None, distinct: set[str] | None = None
 ) -> Iterator[RoleMention]:
     """Role phrases of the given people in the text, longest first, each held by one person only.
     The words that can open one are read from the words' `positions` (word -> its indexes): the
-    `distinct` words (the positions' keys) whose fold opens a phrase, from the run's `spellings`
-    of each folded word."""
-    phrases = role_phrases(people)
+    `distinct` words (the positions' keys) whose fold opens a phrase. `kept` (NameIndex.answers)
+    keeps for the run the spellings of each folded word and each person's phrases."""
+    kept = {} if kept is None else kept
+    spellings = kept.get("spellings") or kept.setdefault("spellings", Spellings(fold))
+    phrases = role_phrases(people, kept.setdefault("phrases", {}))
     if not phrases:
         return
     by_first: dict[str, list[tuple[str, ...]]] = {}
@@ -71,7 +87,7 @@ def find_roles(
     for group in by_first.values():
         group.sort(key=len, reverse=True)
     held_by_one = {phrase for phrase, holders in phrases.items() if len({pid for pid, _ in holders}) == 1}
-    openers = (spellings or Spellings(fold)).having(set(positions) if distinct is None else distinct, by_first)
+    openers = spellings.having(set(positions) if distinct is None else distinct, by_first)
     after = 0  # the first word past the last role found
     count = len(words)
     for i in sorted(chain.from_iterable(map(positions.__getitem__, openers))):

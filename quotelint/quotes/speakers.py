@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 import regex
 
 from quotelint import knowledge
-from quotelint.names import fold
 from quotelint.quotes.nameruns import NameReader, Run
 from quotelint.quotes.resolution import BODIES, PEOPLE, Candidate, Resolution, Speaker
 
@@ -25,7 +24,7 @@ __all__ = ["Candidate", "Cast", "Speaker"]
 from quotelint.lazyre import lazy
 from quotelint.propernames import capitalised
 from quotelint.quotes.roles import find_roles
-from quotelint.quotes.runmemo import Sets, Spellings, word_sets
+from quotelint.quotes.runmemo import Sets, word_sets
 
 if TYPE_CHECKING:
     from quotelint.context import Context
@@ -205,9 +204,7 @@ class Cast(Resolution):
         """A registered role of a person the document names stands for that person."""
         entities = self.ctx.registry.entities
         people = [entities[i] for i in sorted(self.ctx.mentioned) if entities[i].kind == "person" and entities[i].roles]
-        kept = self.ctx.registry.names.answers("quotes.roles")
-        spellings = kept.get("spellings") or kept.setdefault("spellings", Spellings(fold))
-        for found in find_roles(self.tokens, people, self.ctx.positions, spellings, self.reader.distinct):
+        for found in find_roles(self.tokens, people, self.ctx.positions, self.ctx.registry.names.answers("quotes.roles"), self.reader.distinct):
             if not any(t in covered for t in range(found.first, found.last + 1)):
                 person = entities[found.entity_id]
                 self._add(Candidate(found.first, found.last, "person", person.name, person.id), covered)
