@@ -139,10 +139,12 @@ class NameReader:
     def runs(self) -> list[tuple[int, int]]:
         """The first and last word of each run that can make a name: several words, or one
         after an honorific."""
-        tokens, lex = self.tokens, self.lexicon
+        tokens, lex, prose = self.tokens, self.lexicon, self.prose
+        count = len(tokens)
         out: list[tuple[int, int]] = []
         after = 0  # the first word past the last run
         joinable, openers = self._openers()
+        capital = self.capital  # the distinct words `capitalised` holds for
         for i in openers:
             if i < after:
                 continue
@@ -152,9 +154,9 @@ class NameReader:
             if word.lower() in lex.common_words and self.sentence_start(i) and not self.title_at(i, len(tokens)) and not self._leads_name(i):
                 continue
             last = j = i
-            while j + 1 < len(tokens) and self._joined(j, j + 1):
+            while j + 1 < count and (prose[tokens[j].end : tokens[j + 1].start] == " " or self._joined(j, j + 1)):  # most words: one space
                 nxt = tokens[j + 1].text
-                if capitalised(nxt):
+                if nxt in capital:
                     last = j = j + 1
                 elif nxt in lex.name_connectors and j + 2 < len(tokens) and self._joined(j + 1, j + 2):
                     j += 1
@@ -197,14 +199,18 @@ class NameReader:
         """A run's stretches outside registered names, a person's name cut from what follows."""
         tokens, connectors = self.tokens, self.lexicon.name_connectors
         stretches: list[tuple[int, int]] = []
-        start: int | None = None
-        for t in range(first, last + 2):
-            out = t > last or t in covered
-            if not out and start is None:
-                start = t
-            elif out and start is not None:
-                stretches.append((start, t - 1))
-                start = None
+        words = range(first, last + 1)
+        if covered.isdisjoint(words):
+            stretches.append((first, last))  # most runs: no registered name in them
+        elif not covered.issuperset(words):
+            start: int | None = None
+            for t in range(first, last + 2):
+                out = t > last or t in covered
+                if not out and start is None:
+                    start = t
+                elif out and start is not None:
+                    stretches.append((start, t - 1))
+                    start = None
         pieces: list[tuple[int, int]] = []
         for a, b in stretches:
             while a <= b and tokens[a].text in connectors:
