@@ -174,17 +174,21 @@ class NameReader:
         return self.memo("quotes.capitalised", capitalised).select(self.distinct)
 
     def _openers(self) -> tuple[set[int], list[int]]:
-        """The words another can join (a capitalised word, a connector or `and` follows them),
-        and in order the capitalised words that can open a run: those, and those after an
-        honorific. Found in bulk from the distinct words, judged once a run: most capitalised
-        words stand alone, and a word alone with no honorific before it makes no run."""
+        """The words another can join, and in order the capitalised words that can open a run:
+        those, and those after an honorific. Another joins a word when a capitalised word
+        follows it, or a connector (or `and`) and then a capitalised word or another connector:
+        after a connector and any other word the run is the word alone. Found in bulk from the
+        distinct words, judged once a run: most capitalised words stand alone, and a word alone
+        with no honorific before it makes no run."""
         positions, distinct = self.positions, self.distinct
         capital = self.capital
         titles = self.memo("quotes.honorific", functools.partial(honorific, self.lexicon.honorifics, self.qw.honorific_gender)).select(distinct)
-        joiners = capital | (distinct & self.joiners)
-        joinable = set(map(operator.sub, chain.from_iterable(map(positions.__getitem__, joiners)), _ONES))  # the word before each
+        caps = set(chain.from_iterable(map(positions.__getitem__, capital)))
+        links = set(chain.from_iterable(map(positions.__getitem__, distinct & self.joiners)))
+        onward = set(map(operator.sub, chain(caps, links), _ONES))  # the words before a capitalised word or a connector
+        joinable = set(map(operator.sub, chain(caps, links.intersection(onward)), _ONES))  # the word before each
         after_title = set(map(operator.add, chain.from_iterable(map(positions.__getitem__, titles)), _ONES))  # the word after each
-        return joinable, sorted(set(chain.from_iterable(map(positions.__getitem__, capital))).intersection(joinable | after_title))
+        return joinable, sorted(caps.intersection(joinable | after_title))
 
     def _and_joins(self, first: int, k: int) -> bool:
         """`and` inside an organization's name: the run so far is a body word and `of`
