@@ -24,12 +24,14 @@ from quotelint.lazyre import lazy
 from quotelint.quotes import colons
 from quotelint.quotes.descriptions import Descriptions
 from quotelint.quotes.frames import Frame
+from quotelint.quotes.runmemo import reporting_words
 from quotelint.quotes.saidby import POSSESSIVE, Subjects
 from quotelint.quotes.speakers import Candidate, Cast, Speaker
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from quotelint.quotes.runmemo import Sets
     from quotelint.quotes.words import QuoteWords
 
 _CLOSER = lazy(r"[,:;—–]|\s-\s")
@@ -55,15 +57,16 @@ class Attribution(NamedTuple):
 
 class Attributor:
     def __init__(
-        self, prose: str, cast: Cast, frames: Mapping[tuple[str, int], Frame], where: list[tuple[tuple[str, int], int]], words: QuoteWords, verbs: frozenset[str] | None = None
+        self, prose: str, cast: Cast, frames: Mapping[tuple[str, int], Frame], where: list[tuple[tuple[str, int], int]], words: QuoteWords, sets: Sets | None = None
     ) -> None:
-        """`verbs`: the reporting verbs but `according` (runmemo.Sets.verbs), when the caller has them."""
+        """`sets`: the run's word sets (runmemo.word_sets), when the caller has them."""
         self.prose = prose
         self.cast = cast
         self.frames = frames
         self.where = where
         self.qw = words
-        self.verbs = frozenset(v for v in cast.lexicon.reporting_verbs if v != "according") if verbs is None else verbs
+        self.verbs = frozenset(v for v in cast.lexicon.reporting_verbs if v != "according") if sets is None else sets.verbs
+        self.reporting = reporting_words(self.verbs, words) if sets is None else sets.reporting
         self.subjects = Subjects(prose, cast, words, self.verbs)
         self.clause_or_preposition = words.clause_words | words.prepositions
         self.descriptions = Descriptions(cast, words)
@@ -339,7 +342,11 @@ class Attributor:
 
     def _before(self, frame: Frame, k: int, a: int) -> Attribution | None:
         a = max(a, k - REACH)
+        items, tokens, reporting, cue_ends = frame.items, self.tokens, self.reporting, self.cues_by_last
         for v in frame.words_down(k - 1, a):
+            word = tokens[items[v].token].text  # a word item: words_down passes over quotations
+            if word not in reporting and word.lower() not in cue_ends:
+                continue  # neither a cue's last word nor a verb that can report (most words)
             cue = self._cue_at(frame, v, a)
             if cue is not None:
                 found = self._named("cue", frame, v + 1, k, -1)
