@@ -383,3 +383,30 @@ def test_credit_lines_found_with_the_pattern_tried_only_when_it_can_match(text: 
     from quotelint.quotes.speakers import _layout_line, layout_lines
 
     assert layout_lines(text) == [(m.start(), m.end()) for m in _layout_line().finditer(text)]
+
+
+def test_a_name_read_again_elsewhere_is_the_one_read_first() -> None:
+    """Name runs kept by their text (NameReader.name) are the runs read afresh, wherever the
+    same words stand; the word before them (an honorific or not) is part of what is kept."""
+    from quotelint.quotes.nameruns import NameReader
+
+    registry = load_registry([str(ROOT / "rules")])
+
+    def runs(text: str, index):  # type: ignore[no-untyped-def]
+        ctx = Context(Document.from_text(text), registry)
+        reader = NameReader(ctx.prose, ctx.words, registry.words, quote_words(), ctx.positions, index)
+        return reader.read(set())
+
+    texts = [
+        "Councillor Odile Brannagh of Lisgarrow said so. Mr. Fennick Hale agreed.",
+        "On Monday Councillor Odile Brannagh of Lisgarrow said so. Later, Mr. Fennick Hale agreed.",
+        "The Mr Fennick Hale case. Dr Odile Brannagh and Fennick Hale spoke.",
+        "They thanked ms Ann Lee and sir Tom Berg.",  # an honorific outside the run, in lower case
+        "They thanked Ann Lee and Tom Berg.",
+    ]
+    alone = [runs(text, None) for text in texts]
+    assert all(alone) and any(run.titles for run in alone[0])
+    for text, first in zip(texts, alone):
+        assert runs(text, registry.names) == first
+    assert registry.names.answers("quotes.reader")["names"]
+    assert [runs(text, registry.names) for text in texts] == alone

@@ -38,7 +38,8 @@ _WRAP_GAP = lazy(r"[ \t]*+\r?\n[ \t]*+")
 _BREAK = lazy(r"[.!?:;\n\r•—–]|\s-\s")
 _POSSESSIVE = frozenset({"'s ", "’s ", "' ", "’ "})
 CUTS = ("of", "for", "at", "from")
-KINDS_KEPT = 200_000  # names whose kind a run keeps
+KINDS_KEPT = 200_000  # names whose kind (and texts whose name) a run keeps
+_UNREAD = object()  # no name read yet from a text
 _ONES = itertools.repeat(1)  # shifting indexes by one with operator.sub/add in map(): several times faster than a bound method
 
 
@@ -63,6 +64,7 @@ class NameReader:
         kept = index.answers("quotes.reader") if index is not None else {}
         self.memo: Memo = index.memo if index is not None else fresh_memo
         self.kinds: dict[tuple[tuple[str, ...], bool], str] = kept.setdefault("kinds", {})  # the kind of each name read
+        self.names: dict[tuple[bool, str], tuple[int, str, tuple[str, ...], tuple[str, ...]] | None] = kept.setdefault("names", {})  # `name`, by text
         tables = kept.get("tables")
         if tables is None:
             tables = kept["tables"] = reader_tables(lexicon, words)
@@ -273,6 +275,20 @@ class NameReader:
         return word if gap.strip(" .") == "" and (word in self.lexicon.honorifics or word.lower() in self.qw.honorific_gender) else None
 
     def name(self, first: int, last: int) -> Run | None:
+        """The name the words from `first` to `last` make, if any. It depends on their text and
+        the word before them with the space between (an honorific), nothing else: the same
+        words are read again and again in a run, so each text is read once."""
+        tokens = self.tokens
+        key = (first > 0, self.prose[tokens[first - 1].start if first > 0 else tokens[first].start : tokens[last].end])
+        found = self.names.get(key, _UNREAD)
+        if found is _UNREAD:
+            run = self._name(first, last)
+            found = None if run is None else (run.first - first, run.kind, run.parts, run.titles)
+            if len(self.names) < KINDS_KEPT:
+                self.names[key] = found
+        return None if found is None else Run(first + found[0], last, found[1], found[2], found[3])
+
+    def _name(self, first: int, last: int) -> Run | None:
         name_first, parts, stripped = self.strip(first, last)
         of_title = False  # Chief Executive Officer of Veridan Systems: the body, not a person
         while name_first < last and parts[0] in self.lexicon.name_connectors:
