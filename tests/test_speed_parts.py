@@ -410,3 +410,36 @@ def test_a_name_read_again_elsewhere_is_the_one_read_first() -> None:
         assert runs(text, registry.names) == first
     assert registry.names.answers("quotes.reader")["names"]
     assert [runs(text, registry.names) for text in texts] == alone
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_quotation_is_found_in_an_entry_where_its_words_stand_in_order(seed: int) -> None:
+    """`contains` looks for the first segment only where its first word stands: it agrees with
+    trying every place in turn."""
+    import random
+
+    from quotelint.quotes.matching import BRACKET_REACH, Words, contains, segments
+
+    def every_place(entry: Words, quoted: Words) -> bool:
+        parts = segments(quoted)
+        words = entry.norm
+
+        def rest(pos: int, todo: list[tuple[str, tuple[str, ...]]]) -> bool:
+            for kind, seg in todo:
+                reach = len(words) if kind == "gap" else pos + BRACKET_REACH
+                found = [p for p in range(pos, min(reach, len(words) - len(seg)) + 1) if words[p : p + len(seg)] == seg]
+                if not found:
+                    return False
+                pos = found[0] + len(seg)
+            return True
+
+        first = parts[0][1] if parts else ()
+        return bool(parts) and any(words[p : p + len(first)] == first and rest(p + len(first), parts[1:]) for p in range(len(words) - len(first) + 1))
+
+    rng = random.Random(seed)
+    for _ in range(2000):
+        norm = tuple(rng.choice("abc") for _ in range(rng.randint(1, 6)))
+        gaps = tuple(sorted({(rng.randint(0, len(norm)), rng.choice(("gap", "bracket"))) for _ in range(rng.randint(0, 2))}))
+        quoted = Words(norm, norm, gaps)
+        entry = Words(tuple(rng.choice("abcd") for _ in range(rng.randint(0, 10))), ())
+        assert contains(entry, quoted) == every_place(entry, quoted)

@@ -212,9 +212,16 @@ def contains(entry: Words, quoted: Words, parts: list[tuple[str, tuple[str, ...]
         return False
     words = entry.norm
     first = parts[0][1]
-    for p in range(len(words) - len(first) + 1):
-        if words[p : p + len(first)] == first and _rest(words, p + len(first), parts[1:]):
+    n, last = len(first), len(words) - len(first)  # the last place the first segment can start
+    p = 0
+    while p <= last:
+        try:
+            p = words.index(first[0], p, last + 1)  # the places its first word stands, found in C
+        except ValueError:
+            return False
+        if words[p : p + n] == first and _rest(words, p + n, parts[1:]):
             return True
+        p += 1
     return False
 
 
