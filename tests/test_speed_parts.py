@@ -414,11 +414,11 @@ def test_a_name_read_again_elsewhere_is_the_one_read_first() -> None:
 
 @pytest.mark.parametrize("seed", range(3))
 def test_a_quotation_is_found_in_an_entry_where_its_words_stand_in_order(seed: int) -> None:
-    """`contains` looks for the first segment only where its first word stands: it agrees with
-    trying every place in turn."""
+    """`contains` (and `holds`) look for the first segment only where its first word stands:
+    they agree with trying every place in turn."""
     import random
 
-    from quotelint.quotes.matching import BRACKET_REACH, Words, contains, segments
+    from quotelint.quotes.matching import BRACKET_REACH, Words, contains, holds, segments
 
     def every_place(entry: Words, quoted: Words) -> bool:
         parts = segments(quoted)
@@ -443,3 +443,5 @@ def test_a_quotation_is_found_in_an_entry_where_its_words_stand_in_order(seed: i
         quoted = Words(norm, norm, gaps)
         entry = Words(tuple(rng.choice("abcd") for _ in range(rng.randint(0, 10))), ())
         assert contains(entry, quoted) == every_place(entry, quoted)
+        if entry.norm:  # `holds`: the entry's words together, in order, in the quotation's
+            assert holds(quoted, entry) == any(norm[p : p + len(entry.norm)] == entry.norm for p in range(len(norm) - len(entry.norm) + 1))

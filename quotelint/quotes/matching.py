@@ -228,8 +228,17 @@ def contains(entry: Words, quoted: Words, parts: list[tuple[str, tuple[str, ...]
 def holds(quoted: Words, entry: Words) -> bool:
     """The entry's words stand together, in order, in the quotation's words."""
     words, want = quoted.norm, entry.norm
-    n = len(want)
-    return any(words[p : p + n] == want for p in range(len(words) - n + 1) if words[p] == want[0])
+    n, last = len(want), len(words) - len(want)  # the last place the entry can start
+    p = 0
+    while p <= last:
+        try:
+            p = words.index(want[0], p, last + 1)  # the places the entry's first word stands, found in C
+        except ValueError:
+            return False
+        if words[p : p + n] == want:
+            return True
+        p += 1
+    return False
 
 
 def _rest(words: tuple[str, ...], pos: int, parts: list[tuple[str, tuple[str, ...]]]) -> bool:
