@@ -52,13 +52,23 @@ class Run(NamedTuple):
 
 
 class NameReader:
-    def __init__(self, prose: str, tokens: list[Token], lexicon: Lexicon, words: QuoteWords, positions: Mapping[str, list[int]], index: NameIndex | None = None) -> None:
+    def __init__(
+        self,
+        prose: str,
+        tokens: list[Token],
+        lexicon: Lexicon,
+        words: QuoteWords,
+        positions: Mapping[str, list[int]],
+        index: NameIndex | None = None,
+        distinct: frozenset[str] | None = None,
+    ) -> None:
         """`index` (the registry's name index) keeps for the run the verdicts on words, the kinds
-        of names read and the lexicon's tables; without it, nothing is kept."""
+        of names read and the lexicon's tables; without it, nothing is kept. `distinct`: the
+        positions' words, as the context numbers them for the run's memos."""
         self.prose = prose
         self.tokens = tokens
         self.positions = positions  # word -> its token indexes
-        self.distinct = set(positions)  # the distinct words, for the run's verdicts on them
+        self.distinct = frozenset(positions) if distinct is None else distinct  # for the run's verdicts on them
         self.lexicon = lexicon
         self.qw = words
         kept = index.answers("quotes.reader") if index is not None else {}

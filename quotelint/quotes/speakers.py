@@ -75,7 +75,7 @@ class Cast(Resolution):
         self.titled: list[tuple[int, str, Candidate]] = []  # (token, title word, person)
         self.surnames: dict[str, Candidate] = {}  # a person's last name -> the person
         self.given: dict[str, Candidate] = {}  # a person's first name -> the person (Park Ji-won)
-        self.reader = NameReader(ctx.prose, self.tokens, self.lexicon, words, ctx.positions, ctx.registry.names)
+        self.reader = NameReader(ctx.prose, self.tokens, self.lexicon, words, ctx.positions, ctx.registry.names, ctx.distinct)
         self.sets = word_sets(ctx.registry.names, self.lexicon, words) if sets is None else sets
         self.title_nouns = self.sets.title_nouns
         covered: set[int] = set()
