@@ -69,21 +69,28 @@ def bind_measure(layout: Layout, f: Figure, s: int, lo: int, hi: int) -> tuple[s
     own = data.measure_words.get((words[hi - 1].text.lower(),))
     if own and unit in data.measures[own].units:
         return own, (hi - 1, hi)
-    first, last = layout.lay_out(s)
+    first, last = layout.sentence_words(s)
     best: tuple[int, str, tuple[int, int]] | None = None
-    for k in range(max(first, lo - REACH - 2), min(last, hi + REACH + 2)):
-        low = words[k].text.lower()
-        if low not in data.measure_starts or lo <= k < hi or layout.segment[k] != layout.segment[lo]:
+    at = layout.measure_starts_at
+    near = at[bisect.bisect_left(at, max(first, lo - REACH - 2)) : bisect.bisect_left(at, min(last, hi + REACH + 2))]
+    for k in near:
+        if lo <= k < hi:
             continue
         for size in (3, 2, 1):
             name = data.measure_words.get(tuple(w.text.lower() for w in words[k : k + size])) if k + size <= last else None
             if name is None or unit not in data.measures[name].units:
                 continue
             distance = lo - (k + size) if k < lo else k - hi
-            if distance <= REACH and (best is None or distance < best[0]):
+            # Segments are laid out only for a measure phrase that could bind the figure.
+            if distance <= REACH and (best is None or distance < best[0]) and _same_segment(layout, s, k, lo):
                 best = (distance, name, (k, k + size))
             break
     return (best[1], best[2]) if best else (None, None)
+
+
+def _same_segment(layout: Layout, s: int, k: int, lo: int) -> bool:
+    layout.lay_out(s)
+    return layout.segment[k] == layout.segment[lo]
 
 
 def subject(layout: Layout, fact: Fact) -> Subject:

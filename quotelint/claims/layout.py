@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from quotelint.claims.figuredata import FigureData, figure_data
@@ -66,6 +66,20 @@ class Layout:
             for k, w in enumerate(self.words):
                 positions.setdefault(w.text, []).append(k)
         return find_topic(self, positions)
+
+    @functools.cached_property
+    def measure_starts_at(self) -> list[int]:
+        """The indexes of the words that can open a measure phrase (`turnout`, `share`), in order:
+        each distinct word tested once (once in a run, given the run's word memos)."""
+        starts = self.data.measure_starts
+        if self._positions is None:
+            return [k for k, w in enumerate(self.words) if w.text.lower() in starts]
+        positions = self._positions()
+        if self.memo is None:
+            found: Iterable[str] = [t for t in positions if t.lower() in starts]
+        else:
+            found = self.memo("measure-starts", lambda t: t.lower() in starts).select(positions.keys())
+        return sorted(k for t in found for k in positions[t])
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The indexes of the words from offset `start` up to offset `end`."""
