@@ -84,13 +84,12 @@ def count_topic(layout: Layout, positions: dict[str, list[int]], own: tuple[int,
     """The counts of `find_topic`, of the words that start at the prose offsets `own` (all, when
     not given); `base` is where the layout's prose starts in the document's (only the
     document's first sentence names its topic)."""
-    event_nouns = layout.data.event_nouns
     counts = TopicCounts()
     families, kinds, names = counts.families, counts.kinds, counts.names
     words = layout.words
     lo, hi = own if own is not None else (0, len(layout.prose) + 1)
     events, named, common = vocabulary(layout, positions)
-    skip_common = layout.figure_words | sentence_openers(layout)
+    figure_words, openers = layout.figure_words, sentence_openers(layout)
     whole = lo <= 0 and hi >= len(layout.prose)  # every word is counted
     starts = layout.sentences.starts
     lead_end = len(layout.prose) + 1  # the words before it are in the lead sentences
@@ -98,29 +97,33 @@ def count_topic(layout: Layout, positions: dict[str, list[int]], own: tuple[int,
         lead_end = 0  # a section after the first: the document's lead is not here
     elif len(starts) > LEAD_SENTENCES:
         lead_end = starts[LEAD_SENTENCES]
-    for text in [t for t in positions if t in events or t in named]:
-        where = positions[text]
-        if text in events:
-            for k in where:
-                if not lo <= words[k].start < hi:
-                    continue
-                counts.seen.setdefault(text, words[k].start + base)
-                if (event := layout.event(k)) is not None:
-                    families[event[0]] += 1
-                    counts.given_by.setdefault(event[0], {}).setdefault(text, words[k].start + base)
-                    if event[1] is not None:
-                        kinds[(event[0], event[1])] += 1
-                        counts.given_by.setdefault(event, {}).setdefault(text, words[k].start + base)
-            continue
+    for text in events:
+        for k in positions[text]:
+            if not lo <= words[k].start < hi:
+                continue
+            counts.seen.setdefault(text, words[k].start + base)
+            if (event := layout.event(k)) is not None:
+                families[event[0]] += 1
+                counts.given_by.setdefault(event[0], {}).setdefault(text, words[k].start + base)
+                if event[1] is not None:
+                    kinds[(event[0], event[1])] += 1
+                    counts.given_by.setdefault(event, {}).setdefault(text, words[k].start + base)
+    tally: dict[str, int] = {}
+    for text in named:
         # Not in a figure, and not opening a sentence if only a capital there makes it a name.
-        kept = set(where).difference(skip_common if text in common else layout.figure_words)
+        where = positions[text]
+        if text in common:
+            kept = [k for k in where if k not in figure_words and k not in openers]
+        else:
+            kept = [k for k in where if k not in figure_words]
         if not whole:
-            kept = {k for k in kept if lo <= words[k].start < hi}
+            kept = [k for k in kept if lo <= words[k].start < hi]
         if kept:
             key = quick_fold(text)
-            names[key] += len(kept)
-            if words[min(kept)].start < lead_end:
+            tally[key] = tally.get(key, 0) + len(kept)
+            if words[kept[0]].start < lead_end:
                 counts.lead.add(key)
+    names.update(tally)
     return counts
 
 
@@ -135,8 +138,9 @@ def vocabulary(layout: Layout, positions: dict[str, list[int]]) -> tuple[set[str
         events = {t for t in positions if t.lower() in event_nouns}
         named = {t for t in positions if t[:1].isupper() and t not in events and layout.name_kind(t)}
         return events, named, {t for t in named if layout.name_kind(t) == 2}
-    events = layout.memo("topic-event", lambda t: t.lower() in event_nouns).select(positions.keys())
-    named = layout.memo("topic-name", lambda t: t.lower() not in event_nouns and kind_of_name(t, lex, data) != 0).select(positions.keys())
+    distinct = set(positions)
+    events = layout.memo("topic-event", lambda t: t.lower() in event_nouns).select(distinct)
+    named = layout.memo("topic-name", lambda t: t.lower() not in event_nouns and kind_of_name(t, lex, data) != 0).select(distinct)
     return events, named, layout.memo("topic-name-2", lambda t: kind_of_name(t, lex, data) == 2).select(named)
 
 
@@ -163,11 +167,16 @@ def resolve_events(events: Iterable[Event], topic: Topic) -> frozenset[Event]:
 
 
 def quick_fold(word: str) -> str:
-    """`names.fold`, without its Unicode decomposition for the plain ASCII words most text is."""
-    return word.lower().translate(PUNCT) if word.isascii() else fold(word)
+    """`names.fold`, without its Unicode decomposition for the plain ASCII words most text is
+    (and without looking for marks to drop in a word of letters alone)."""
+    if word.isascii():
+        return word.lower() if word.isalpha() else word.lower().translate(PUNCT)
+    return fold(word)
 
 
 def own_names(entities: Iterable[str], topic: Topic, known: Iterable[str] = ()) -> frozenset[str]:
     """The names that set a figure's subject apart: not the document's topic, not `known`."""
-    skip = topic.entities | {quick_fold(k) for k in known}
-    return frozenset(quick_fold(e) for e in entities if quick_fold(e) not in skip)
+    folded = {quick_fold(e) for e in entities} - topic.entities
+    if not folded:
+        return frozenset()
+    return frozenset(folded - {quick_fold(k) for k in known})
