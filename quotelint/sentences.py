@@ -20,7 +20,7 @@ from quotelint.lazyre import lazy
 # A break, and in the same search what follows it (bounded: blank runs cost no more): an opening
 # mark, and the first character after the blanks and the mark.
 BREAK = lazy(r"(?:[.!?…]+[\"'”’)\]]{0,3}(?=[ \t\u00a0\r\n])|\r\n|\n|\r)(?=[ \t\u00a0\r\n]{0,80}([\"'“‘(\[]?)(.?))")
-WORD_BEFORE = lazy(r"([\p{L}.]{1,12})$")
+LETTERS_BEFORE = lazy(r"(?r)\p{L}{1,12}")  # matched backwards from a full stop: the letters just before it
 BLANK_LINE = lazy(r"[ \t\u00a0]*(?:\r\n|\n|\r)")
 CONTINUES = frozenset(",;:-–(")
 
@@ -51,8 +51,9 @@ def split_sentences(prose: str, abbreviations: Iterable[str] = ()) -> Sentences:
 
 
 def _ends_here(prose: str, m: regex.Match[str], abbrevs: frozenset[str]) -> bool:
+    at = m.start()
     after = m.group(2)
-    if m.group()[0] in "\r\n":
+    if prose[at] in "\r\n":
         if BLANK_LINE.match(prose, m.end()):
             return True
         before = prose[max(0, m.start() - 1) : m.start()]
@@ -60,9 +61,9 @@ def _ends_here(prose: str, m: regex.Match[str], abbrevs: frozenset[str]) -> bool
         return not wrapped
     if not after or not (after.isupper() or after.isdigit() or m.group(1)):
         return False
-    if m.group()[0] == ".":
-        word = WORD_BEFORE.search(prose[max(0, m.start() - 12) : m.start()])
-        last = word.group(1).split(".")[-1] if word else ""
+    if prose[at] == ".":
+        word = LETTERS_BEFORE.match(prose, max(0, at - 12), at)  # "Mr" of "Mr.", "S" of "U.S."
+        last = word.group() if word else ""
         if last in abbrevs or (len(last) == 1 and last.isupper()):
             return False  # "Mr. Smith", "Feb. 12", "J. Smith", "the U.S. Senate"
     return True

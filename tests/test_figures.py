@@ -161,6 +161,21 @@ def test_sentences_split_at_stops_not_at_abbreviations_or_decimals() -> None:
     ]
 
 
+def test_the_letters_just_before_a_stop_tell_an_abbreviation() -> None:
+    # Only the letters after the last dot count ("S" of "U.S."), at most twelve of them; a stop
+    # after a bracket or a digit follows no abbreviation.
+    text = "Gov. Reyes met the Co-op. Dr. Ames spoke (briefly). It was Mr.Smith-Jr. Then came No. 5 and item 4. Next Mr. Lee."
+    spans = split_sentences(text, figure_data().abbreviations).spans
+    assert [text[s:e] for s, e in spans] == [
+        "Gov. Reyes met the Co-op.",
+        "Dr. Ames spoke (briefly).",
+        "It was Mr.Smith-Jr. Then came No. 5 and item 4.",
+        "Next Mr. Lee.",
+    ]
+    long = "The ministry was uncommunicativeness. Then it spoke."
+    assert len(split_sentences(long, figure_data().abbreviations).spans) == 2
+
+
 def test_long_blank_runs_and_digit_runs_stay_linear() -> None:
     import time
 
