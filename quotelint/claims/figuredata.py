@@ -84,6 +84,7 @@ class FigureData(NamedTuple):
     digit_start: Any  # compiled: a digit that starts a word
     starters: frozenset[str]  # words that can begin a number written out
     starter_initials: frozenset[str]  # their first letters, in either case: a cheap test before the lookup
+    marker_ends: frozenset[str]  # the last word of each bound, earlier and reference marker
 
     def is_year(self, value: float) -> bool:
         return value.is_integer() and self.year_range[0] <= value <= self.year_range[1]
@@ -133,6 +134,7 @@ def _build(data: dict[str, Any]) -> FigureData:
         for phrase in _phrases(spec["words"]):
             measure_words[phrase] = name
     bounds = {p: kind for kind, items in data["bounds"].items() for p in _phrases(items)}
+    earlier, reference = _phrases(data["earlier_markers"]), _phrases(data["reference_markers"])
     events = {str(w).lower(): family for family, words in data["events"].items() for w in words}
     kinds = {str(w).lower(): kind for kind, words in data["event_kinds"].items() for w in words}
     # A unit right after a number: "%", "per cent", "percentage points", "dollars", attached by
@@ -172,9 +174,9 @@ def _build(data: dict[str, Any]) -> FigureData:
         year_range=(int(data["years"]["min"]), int(data["years"]["max"])),
         bounds=bounds,
         approximate_margin=float(data["approximate_margin"]),
-        earlier_markers=_phrases(data["earlier_markers"]),
+        earlier_markers=earlier,
         earlier_after_figure=frozenset(" ".join(p) for p in _phrases(data["earlier_after_figure"])),
-        reference_markers=_phrases(data["reference_markers"]),
+        reference_markers=reference,
         measures=measures,
         measure_words=measure_words,
         measure_starts=frozenset(p[0] for p in measure_words),
@@ -189,6 +191,7 @@ def _build(data: dict[str, Any]) -> FigureData:
         digit_start=digit_start,
         starters=starters,
         starter_initials=frozenset(w[0] for w in starters) | frozenset(w[0].upper() for w in starters),
+        marker_ends=frozenset(p[-1] for p in [*bounds, *earlier, *reference] if p),
     )
 
 

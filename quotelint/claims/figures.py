@@ -13,6 +13,7 @@ read once; every pattern here is anchored at a known position and bounded. The w
 
 from __future__ import annotations
 
+import functools
 import heapq
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
@@ -35,6 +36,7 @@ CAPITAL_UNIT = lazy(r"\p{Lu}+s")  # "TEUs", "MPs": an acronym's plural can be co
 # Looking back from a figure, search in reverse (?r): the end is tried first.
 PART_OF = lazy(r"[ \t\u00a0]{1,2}of[ \t\u00a0]{1,2}(?:the[ \t\u00a0]{1,2})?\d")
 WORDS_BEFORE = lazy(r"(?r)((?:\p{L}[\p{L}\p{M}'’.\-]*[ \t\u00a0]{1,3}){1,4})$")
+LAST_WORD_BEFORE = lazy(r"(?r)(\p{L}[\p{L}\p{M}'’.\-]*)[ \t\u00a0]{1,3}$")  # the last word WORDS_BEFORE finds
 ANY_NUMBER = lazy(r"[$€£¥₸₽₹]?\d|\p{L}")
 
 
@@ -194,19 +196,12 @@ class _Reader:
                 role = "part"
             w = WORD_AFTER.match(prose, end)
             noun = w.group(1) or w.group(2) if w else None
-            if noun and self.countable(noun):
-                unit, end = data.counted_unit(noun), w.end()
+            if noun and (counted := counted_unit(noun)) is not None:
+                unit, end = counted, w.end()
         bound, marker = self.before(start)
         if 0 < start - self.last_end <= 14 and " ".join(prose[self.last_end : start].lower().split()) in data.earlier_after_figure:
             marker = "earlier"  # "fell to 58 percent from 66 percent"
         return Figure(start, end, prose[start:end], value, unit, step, bound=bound, role=role or marker, number=number, scale=scale)
-
-    def countable(self, noun: str) -> bool:
-        """A word after a number that says what is counted: `parties`, `TEUs`, not `of` or `EU`."""
-        data = self.data
-        if noun.lower() in data.not_units or noun in data.months:
-            return False
-        return not noun[0].isupper() or bool(CAPITAL_UNIT.fullmatch(noun)) or data.singular(noun) in data.unit_groups
 
     def word_before(self, start: int) -> tuple[str, int] | None:
         """The word just before an offset, with only blanks between, and where it starts."""
@@ -218,6 +213,9 @@ class _Reader:
 
     def before(self, start: int) -> tuple[str | None, str | None]:
         """The bound (`more than`) and the marker (`from`, `than`) standing just before a figure."""
+        last = LAST_WORD_BEFORE.search(self.prose, max(0, start - 40), start)
+        if last is None or last.group(1).lower().rstrip(".") not in self.data.marker_ends:
+            return None, None  # no bound or marker ends just before the figure
         m = WORDS_BEFORE.search(self.prose, max(0, start - 40), start)
         if m is None:
             return None, None
@@ -267,3 +265,15 @@ class _Reader:
         if kind == "change":
             return [first._replace(role="earlier"), second]
         return [first._replace(end=second.end, text=self.prose[first.start : second.end], high=second.value, bound=first.bound or second.bound)]
+
+
+@functools.lru_cache(maxsize=4096)
+def counted_unit(noun: str) -> str | None:
+    """The unit of a word after a number that says what is counted (`parties`, `TEUs`), None for
+    one that does not (`of`, `EU`); it depends on the word and figures.yaml alone."""
+    data = figure_data()
+    if noun.lower() in data.not_units or noun in data.months:
+        return None
+    if not noun[0].isupper() or CAPITAL_UNIT.fullmatch(noun) or data.singular(noun) in data.unit_groups:
+        return data.counted_unit(noun)
+    return None
