@@ -68,6 +68,17 @@ class Layout:
         return find_topic(self, positions)
 
     @functools.cached_property
+    def distinct(self) -> set[str]:
+        """The document's distinct words (the keys of its word positions), for the run's word memos."""
+        return set(self._positions()) if self._positions is not None else {w.text for w in self.words}
+
+    def distinct_of(self, positions: dict[str, list[int]]) -> set[str]:
+        """The distinct words of `positions`: `distinct`, made once, when they are the layout's own."""
+        if self._positions is not None and positions is self._positions():
+            return self.distinct
+        return set(positions)
+
+    @functools.cached_property
     def measure_starts_at(self) -> list[int]:
         """The indexes of the words that can open a measure phrase (`turnout`, `share`), in order:
         each distinct word tested once (once in a run, given the run's word memos)."""
@@ -78,7 +89,7 @@ class Layout:
         if self.memo is None:
             found: Iterable[str] = [t for t in positions if t.lower() in starts]
         else:
-            found = self.memo("measure-starts", lambda t: t.lower() in starts).select(positions.keys())
+            found = self.memo("measure-starts", lambda t: t.lower() in starts).select(self.distinct)
         return sorted(k for t in found for k in positions[t])
 
     def span(self, start: int, end: int) -> tuple[int, int]:
