@@ -117,11 +117,12 @@ def _subject(layout: Layout, fact: Fact) -> Subject:
     skip = set(range(lo, hi)) | (set(range(*at)) if at else set())
     events, entities, holders, modifiers, areas = set(), set(), set(), set(), set()
     earlier, forecast = f.role == "earlier", False
+    event_words = layout.event_word_set
     for k in sorted(scope - skip):
         text = words[k].text
-        if (event := layout.event(k)) is not None:
+        if k in event_words and (event := layout.event(k)) is not None:
             events.add(event)
-        elif layout.is_entity(k):
+        elif text[:1].isupper() and layout.is_entity(k):  # a word in lower case is no name
             entities.add(text)
             if k < lo and layout.clause[k] == layout.clause[lo]:
                 holders.add(text)
@@ -132,7 +133,7 @@ def _subject(layout: Layout, fact: Fact) -> Subject:
             areas.add(low)
     own_events = bool(events)
     if not events:  # "In the referendum a year earlier, turnout was 68 percent"
-        events = {e for k in range(max(first_word, lo - LEAD), lo) if (e := layout.event(k)) is not None}
+        events = set(layout.events_between(max(first_word, lo - LEAD), lo))
     intro = _intro(layout, first_word, lo)  # "In Germany, inflation reached 8.7 percent"
     if not entities:
         entities = {words[k].text for k in intro if layout.is_entity(k)}

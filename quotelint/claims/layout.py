@@ -92,6 +92,30 @@ class Layout:
             found = self.memo("measure-starts", lambda t: t.lower() in starts).select(self.distinct)
         return sorted(k for t in found for k in positions[t])
 
+    @functools.cached_property
+    def event_words(self) -> list[int]:
+        """The indexes of the words that are event nouns (`election`, `referendum`), in order:
+        only they can name an event (`event`)."""
+        nouns = self.data.event_nouns
+        if self._positions is None:
+            return [k for k, w in enumerate(self.words) if w.text.lower() in nouns]
+        positions = self._positions()
+        if self.memo is None:
+            found: Iterable[str] = [t for t in positions if t.lower() in nouns]
+        else:
+            found = self.memo("topic-event", lambda t: t.lower() in nouns).select(self.distinct)
+        return sorted(k for t in found for k in positions[t])
+
+    @functools.cached_property
+    def event_word_set(self) -> frozenset[int]:
+        return frozenset(self.event_words)
+
+    def events_between(self, lo: int, hi: int) -> list[tuple[str, str | None]]:
+        """The events named by the words from index `lo` up to `hi`, in order."""
+        at = self.event_words
+        found = (self.event(k) for k in at[bisect.bisect_left(at, lo) : bisect.bisect_left(at, hi)])
+        return [e for e in found if e is not None]
+
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The indexes of the words from offset `start` up to offset `end`."""
         return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
