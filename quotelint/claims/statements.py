@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from quotelint.claims import agrees, counts_bare, normalized_unit
-from quotelint.claims.cuewords import lowered, may_match
+from quotelint.claims.cuewords import lowered, prefilter
 from quotelint.claims.cues import search
 
 if TYPE_CHECKING:
@@ -38,6 +38,7 @@ def cues(ctx: Context, claims: Sequence[Claim], owned: bool = False) -> Iterator
             by_sentence[fact.sentence].append(fact)
     units = [(claim, normalized_unit(claim.unit)) for claim in claims]
     bare = {unit: counts_bare(unit) for _, unit in units}
+    may_match = {claim.cue: prefilter(claim.cue) for claim in claims}
     for index, facts in by_sentence.items():
         start, end = ctx.sentences.spans[index]
         if owned and not ctx.owns(start):
@@ -55,7 +56,7 @@ def cues(ctx: Context, claims: Sequence[Claim], owned: bool = False) -> Iterator
                 low = lowered(text)
             if claim.cue not in found:
                 # A sentence without any of the words the cue needs is not searched (cuewords.py).
-                found[claim.cue] = search(claim.pattern, text) if may_match(claim.cue, low) else None
+                found[claim.cue] = search(claim.pattern, text) if may_match[claim.cue](low) else None
             cue = found[claim.cue]
             if cue is None:
                 continue
