@@ -52,8 +52,7 @@ class Fact(NamedTuple):
 
 def find_facts(layout: Layout) -> list[Fact]:
     facts = []
-    for f in layout.figures:
-        lo, hi = layout.span(f.start, f.end)
+    for f, (lo, hi) in zip(layout.figures, layout.figure_spans):
         if lo >= hi:
             continue
         s = layout.sentence_of(lo)

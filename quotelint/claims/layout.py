@@ -162,9 +162,15 @@ class Layout:
     def figure_words(self) -> frozenset[int]:
         """The indexes of the words inside figures."""
         out: set[int] = set()
-        for f in self.figures:
-            out.update(range(*self.span(f.start, f.end)))
+        for lo, hi in self.figure_spans:
+            out.update(range(lo, hi))
         return frozenset(out)
+
+    @functools.cached_property
+    def figure_spans(self) -> list[tuple[int, int]]:
+        """The indexes of the words of each figure (`span`), in the figures' order."""
+        starts, left = self.starts, bisect.bisect_left
+        return [(left(starts, f.start), left(starts, f.end)) for f in self.figures]
 
     def name_kind(self, text: str) -> int:
         """0: no name (a title, month, measure or event word); 1: a name; 2: a name unless it
