@@ -102,7 +102,7 @@ class Context:
         """Numbers, amounts and dates in the prose (quotelint.claims.figures.Figure), in order."""
         from quotelint.claims.figures import find_figures
 
-        return find_figures(self.prose, self.words, self.positions, self.registry.names.memo)
+        return find_figures(self.prose, self.words, self.positions, self.registry.names.memo, self.distinct)
 
     @functools.cached_property
     def layout(self) -> Any:
@@ -111,7 +111,7 @@ class Context:
 
         return Layout(
             self.prose, self.words, self.figures, self.sentences, self.registry.words, self._positions, self.word_starts,
-            self.registry.names.memo,
+            self.registry.names.memo, self.distinct,
         )
 
     @functools.cached_property

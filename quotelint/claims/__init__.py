@@ -118,7 +118,7 @@ def context_index(ctx: Context) -> dict[str, list[int]]:
     first: dict[str, list[int]] = defaultdict(list)
     if wanted:
         memo = ctx.registry.names.memo("claim-context", lambda text: quick_fold(text) in wanted)
-        for text in memo.select(ctx.positions.keys()):
+        for text in memo.select(ctx.distinct):
             first[quick_fold(text)].extend(ctx.positions[text])
     return first
 

@@ -56,13 +56,17 @@ class Figure(NamedTuple):
 
 
 def find_figures(
-    prose: str, words: Sequence[Token] | None = None, positions: Mapping[str, list[int]] | None = None, memo: Memos | None = None
+    prose: str,
+    words: Sequence[Token] | None = None,
+    positions: Mapping[str, list[int]] | None = None,
+    memo: Memos | None = None,
+    distinct: frozenset[str] | None = None,
 ) -> list[Figure]:
     """Every figure in the prose, in order. Candidates are digits that start a word (one pattern
     over the text) and the words that are number words (a set lookup per word, after a test of
     the first letter), each read from where it starts. Given the words' `positions` (word -> its
     indexes), each distinct word is tested once; given the run's word memos too (NameIndex.memo),
-    once in the run."""
+    once in the run (`distinct`: the words, numbered in the run, when the caller has them)."""
     data = figure_data()
     reader = _Reader(prose, data)
     initials, starters = data.starter_initials, data.starters
@@ -74,7 +78,8 @@ def find_figures(
     if positions is None:
         spelled = [w.start for w in words if starts_figure(w.text)]
     else:
-        found = memo("figure-starts", starts_figure).select(positions.keys()) if memo else filter(starts_figure, positions)
+        keys = positions.keys() if distinct is None else distinct
+        found = memo("figure-starts", starts_figure).select(keys) if memo else filter(starts_figure, positions)
         spelled = [words[k].start for k in sorted(k for text in found for k in positions[text])]
     digits = [m.start() for m in data.digit_start.finditer(prose)]
     out: list[Figure] = []

@@ -40,10 +40,12 @@ class Layout:
         positions: Callable[[], dict[str, list[int]]] | None = None,
         starts: list[int] | None = None,
         memo: Callable[[str, Callable[[str], bool]], WordMemo] | None = None,
+        distinct: frozenset[str] | None = None,
     ) -> None:
         self.prose, self.words, self.figures, self.sentences, self.lexicon = prose, words, figures, sentences, lexicon
         self._positions = positions  # each distinct word's indexes, when the caller has them
         self.memo = memo  # the run's word memos (NameIndex.memo), when the caller has them
+        self._distinct = distinct  # the words of `positions`, numbered in the run (Context.distinct)
         self.data: FigureData = figure_data()
         self.starts = starts if starts is not None else [w.start for w in words]  # each word's start offset
         self.figure_starts = [f.start for f in figures]
@@ -68,15 +70,17 @@ class Layout:
         return find_topic(self, positions)
 
     @functools.cached_property
-    def distinct(self) -> set[str]:
+    def distinct(self) -> frozenset[str]:
         """The document's distinct words (the keys of its word positions), for the run's word memos."""
-        return set(self._positions()) if self._positions is not None else {w.text for w in self.words}
+        if self._distinct is not None:
+            return self._distinct
+        return frozenset(self._positions()) if self._positions is not None else frozenset(w.text for w in self.words)
 
-    def distinct_of(self, positions: dict[str, list[int]]) -> set[str]:
+    def distinct_of(self, positions: dict[str, list[int]]) -> frozenset[str]:
         """The distinct words of `positions`: `distinct`, made once, when they are the layout's own."""
         if self._positions is not None and positions is self._positions():
             return self.distinct
-        return set(positions)
+        return frozenset(positions)
 
     @functools.cached_property
     def measure_starts_at(self) -> list[int]:
