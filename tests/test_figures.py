@@ -150,30 +150,25 @@ def test_units_and_number_words_are_data() -> None:
     assert data.counted_unit("deputies") == data.counted_unit("MPs") == "seats"
 
 
-def test_sentences_split_at_stops_not_at_abbreviations_or_decimals() -> None:
-    text = "Mr. Smith paid $2.6 billion. The U.S. Senate agreed! Turnout rose.\nHeadline Here\nwrapped line"
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        (
+            "Mr. Smith paid $2.6 billion. The U.S. Senate agreed! Turnout rose.\nHeadline Here\nwrapped line",
+            ["Mr. Smith paid $2.6 billion.", "The U.S. Senate agreed!", "Turnout rose.", "Headline Here\nwrapped line"],
+        ),
+        # Only the letters after the last dot count ("S" of "U.S."), at most twelve of them; a
+        # stop after a bracket or a digit follows no abbreviation.
+        (
+            "Gov. Reyes met the Co-op. Dr. Ames spoke (briefly). It was Mr.Smith-Jr. Then came No. 5 and item 4. Next Mr. Lee.",
+            ["Gov. Reyes met the Co-op.", "Dr. Ames spoke (briefly).", "It was Mr.Smith-Jr. Then came No. 5 and item 4.", "Next Mr. Lee."],
+        ),
+        ("The ministry was uncommunicativeness. Then it spoke.", ["The ministry was uncommunicativeness.", "Then it spoke."]),
+    ],
+)
+def test_sentences_split_at_stops_not_at_abbreviations_or_decimals(text: str, sentences: list[str]) -> None:
     spans = split_sentences(text, figure_data().abbreviations).spans
-    assert [text[s:e] for s, e in spans] == [
-        "Mr. Smith paid $2.6 billion.",
-        "The U.S. Senate agreed!",
-        "Turnout rose.",
-        "Headline Here\nwrapped line",
-    ]
-
-
-def test_the_letters_just_before_a_stop_tell_an_abbreviation() -> None:
-    # Only the letters after the last dot count ("S" of "U.S."), at most twelve of them; a stop
-    # after a bracket or a digit follows no abbreviation.
-    text = "Gov. Reyes met the Co-op. Dr. Ames spoke (briefly). It was Mr.Smith-Jr. Then came No. 5 and item 4. Next Mr. Lee."
-    spans = split_sentences(text, figure_data().abbreviations).spans
-    assert [text[s:e] for s, e in spans] == [
-        "Gov. Reyes met the Co-op.",
-        "Dr. Ames spoke (briefly).",
-        "It was Mr.Smith-Jr. Then came No. 5 and item 4.",
-        "Next Mr. Lee.",
-    ]
-    long = "The ministry was uncommunicativeness. Then it spoke."
-    assert len(split_sentences(long, figure_data().abbreviations).spans) == 2
+    assert [text[s:e] for s, e in spans] == sentences
 
 
 def test_long_blank_runs_and_digit_runs_stay_linear() -> None:

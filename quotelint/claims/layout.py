@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from quotelint.claims.figuredata import FigureData, figure_data
@@ -84,30 +84,25 @@ class Layout:
 
     @functools.cached_property
     def measure_starts_at(self) -> list[int]:
-        """The indexes of the words that can open a measure phrase (`turnout`, `share`), in order:
-        each distinct word tested once (once in a run, given the run's word memos)."""
-        starts = self.data.measure_starts
-        if self._positions is None:
-            return [k for k, w in enumerate(self.words) if w.text.lower() in starts]
-        positions = self._positions()
-        if self.memo is None:
-            found: Iterable[str] = [t for t in positions if t.lower() in starts]
-        else:
-            found = self.memo("measure-starts", lambda t: t.lower() in starts).select(self.distinct)
-        return sorted(k for t in found for k in positions[t])
+        """The indexes of the words that can open a measure phrase (`turnout`, `share`), in order."""
+        return self.indexes_of("measure-starts", self.data.measure_starts)
 
     @functools.cached_property
     def event_words(self) -> list[int]:
         """The indexes of the words that are event nouns (`election`, `referendum`), in order:
         only they can name an event (`event`)."""
-        nouns = self.data.event_nouns
+        return self.indexes_of("topic-event", self.data.event_nouns)
+
+    def indexes_of(self, name: str, lowered: Collection[str]) -> list[int]:
+        """The indexes of the words whose lower case is one of `lowered`, in order: each distinct
+        word tested once (once in a run, given the run's word memos: `name` is the memo's)."""
         if self._positions is None:
-            return [k for k, w in enumerate(self.words) if w.text.lower() in nouns]
+            return [k for k, w in enumerate(self.words) if w.text.lower() in lowered]
         positions = self._positions()
         if self.memo is None:
-            found: Iterable[str] = [t for t in positions if t.lower() in nouns]
+            found: Iterable[str] = [t for t in positions if t.lower() in lowered]
         else:
-            found = self.memo("topic-event", lambda t: t.lower() in nouns).select(self.distinct)
+            found = self.memo(name, lambda t: t.lower() in lowered).select(self.distinct)
         return sorted(k for t in found for k in positions[t])
 
     @functools.cached_property
