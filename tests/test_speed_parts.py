@@ -445,3 +445,19 @@ def test_a_quotation_is_found_in_an_entry_where_its_words_stand_in_order(seed: i
         assert contains(entry, quoted) == every_place(entry, quoted)
         if entry.norm:  # `holds`: the entry's words together, in order, in the quotation's
             assert holds(quoted, entry) == any(norm[p : p + len(entry.norm)] == entry.norm for p in range(len(norm) - len(entry.norm) + 1))
+
+
+def test_a_frame_of_many_quotations_walks_its_words_as_one_of_few_does() -> None:
+    """Past FEW_QUOTES quotations, a frame steps over them through links made in bulk
+    (`_word_links`); the words walked are those a step-by-step walk finds."""
+    from quotelint.quotes.frames import FEW_QUOTES
+
+    text = " ".join(f"Ann Hale said “no {k}” and Tom Berg said “yes” twice." for k in range(FEW_QUOTES)) + "\n"
+    _, _, (frames, _, _) = frames_of(text)
+    frame = frames["p", 0]
+    assert not frame._few_quotes
+    items = frame.items
+    words = [v for v, item in enumerate(items) if item.quote < 0]
+    for start in range(-1, len(items) + 1, 7):
+        assert list(frame.words_down(start, 3)) == [v for v in reversed(words) if 3 <= v <= start]
+        assert list(frame.words_up(start, len(items) - 2)) == [v for v in words if max(start, 0) <= v < len(items) - 2]
