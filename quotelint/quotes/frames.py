@@ -16,7 +16,7 @@ import itertools
 from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from typing import NamedTuple
 
 from quotelint.lazyre import lazy
@@ -28,7 +28,6 @@ _PAUSE = lazy(r"[.!?;:]")
 _STOP_CHAR = lazy(r"[.!?]")
 _new_tuple = tuple.__new__  # Item._make without its Python frame: items made in C, in bulk
 _END = itemgetter(2)  # a Token's end
-_QUOTE = attrgetter("quote")
 FEW_QUOTES = 32  # quotations in a frame, at most, that `words_down` and `words_up` step over one by one
 _IS_QUOTE = lambda item: item.quote >= 0  # noqa: E731 - a test for filter()
 
@@ -68,10 +67,15 @@ class Frame:
         it (len(items) for none): walks over runs of quotations skip them in one step. Kept as
         compact arrays (four bytes an item)."""
         n = len(self.items)
-        quotes = list(map(_QUOTE, self.items))
-        before = array("i", itertools.accumulate([-1 if q >= 0 else i for i, q in enumerate(quotes)], max))
-        after = array("i", itertools.accumulate([n if q >= 0 else i for i, q in zip(range(n - 1, -1, -1), reversed(quotes))], min))
-        after.reverse()
+        before, after = array("i", [-1]) * n, array("i", [n]) * n
+        last = -1
+        for i, item in enumerate(self.items):
+            last = i if item.quote < 0 else last
+            before[i] = last
+        nxt = n
+        for i in range(n - 1, -1, -1):
+            nxt = i if self.items[i].quote < 0 else nxt
+            after[i] = nxt
         return before, after
 
     @functools.cached_property
