@@ -461,3 +461,38 @@ def test_a_frame_of_many_quotations_walks_its_words_as_one_of_few_does() -> None
     for start in range(-1, len(items) + 1, 7):
         assert list(frame.words_down(start, 3)) == [v for v in reversed(words) if 3 <= v <= start]
         assert list(frame.words_up(start, len(items) - 2)) == [v for v in words if max(start, 0) <= v < len(items) - 2]
+
+
+def test_one_edit_apart_is_an_optimal_string_alignment_distance_of_one() -> None:
+    import random
+
+    from rapidfuzz.distance import OSA
+
+    from quotelint.checks.short_names import one_edit_apart
+
+    rng = random.Random(7)
+    for _ in range(20_000):
+        a = "".join(rng.choice("ABCN") for _ in range(rng.randint(0, 6)))
+        b = "".join(rng.choice("ABCN") for _ in range(rng.randint(0, 6))) if rng.random() < 0.3 else a
+        for _ in range(rng.randint(1, 2)):  # an edit or two of the first word
+            k = rng.randint(0, len(b))
+            b = rng.choice((b[:k] + rng.choice("ABCN") + b[k:], b[:k] + b[k + 1 :], b[:k] + b[k + 1 : k + 2] + b[k : k + 1] + b[k + 2 :]))
+        assert one_edit_apart(a, b) == (OSA.distance(a, b) == 1), (a, b)
+    assert one_edit_apart("ODIHR", "ODHIR") and not one_edit_apart("ODIHR", "DOIRH") and not one_edit_apart("NATO", "NATO")
+
+
+def test_letters_apart_is_never_more_than_the_edit_distance() -> None:
+    """Words beside an anchor are passed over by `letters_apart` before rapidfuzz scores them:
+    a floor under the distance, so no near miss is lost."""
+    import random
+
+    from rapidfuzz.distance import OSA
+
+    from quotelint.checks.near_miss import letters_apart
+
+    rng = random.Random(11)
+    for _ in range(20_000):
+        a = "".join(rng.choice("abcno") for _ in range(rng.randint(0, 9)))
+        b = "".join(rng.choice("abcno") for _ in range(rng.randint(0, 9)))
+        assert letters_apart(a, b) <= OSA.distance(a, b), (a, b)
+    assert letters_apart("kassym", "kasym") == 1 and letters_apart("tokayev", "takoyev") == 0 and letters_apart("astana", "almaty") == 3

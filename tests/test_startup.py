@@ -82,6 +82,17 @@ def test_a_listed_misspelling_of_a_name_of_one_spelling_loads_no_rapidfuzz(proje
     assert not [m for m in warm if m.split(".")[0] == "rapidfuzz"]
 
 
+def test_a_word_in_capitals_no_acronym_is_near_loads_no_rapidfuzz(project: Path, tmp_path: Path) -> None:
+    """An unregistered word in capitals is compared with the registry's acronyms letter by letter
+    (short_names.one_edit_apart), not by loading rapidfuzz."""
+    (project / "one.txt").write_text("The QWZX board met on Tuesday and agreed to open the bridge in spring.\n", encoding="utf-8")
+    cache = tmp_path / "cache"
+    loaded_after(["check", "one.txt"], project, cache)  # the registry cache is written
+    warm = loaded_after(["check", "one.txt"], project, cache)
+    assert "quotelint.checks.short_names" in warm
+    assert not [m for m in warm if m.split(".")[0] == "rapidfuzz"]
+
+
 @pytest.mark.parametrize("args", [["--help"], ["check", "--help"], ["rules"], ["rules", "--format", "json"], ["explain", "QL201"]])
 def test_describing_rules_imports_no_analysis(project: Path, tmp_path: Path, args: list[str]) -> None:
     cache = tmp_path / "cache"

@@ -75,11 +75,25 @@ def acronyms(index: NameIndex) -> tuple[str, ...]:
 
 def acronym_candidates(word: str, targets: tuple[str, ...], lexicon: Lexicon, defined: frozenset[str]) -> list[str]:
     """The registered acronyms one edit from an unregistered all-capitals word."""
-    from rapidfuzz.distance import OSA
-
     if word in defined or word in known_acronyms() or lexicon.is_common_word(word) or ROMAN.fullmatch(word):
         return []
-    return [t for t in targets if abs(len(t) - len(word)) <= 1 and OSA.distance(t, word) == 1]
+    return [t for t in targets if abs(len(t) - len(word)) <= 1 and one_edit_apart(t, word)]
+
+
+def one_edit_apart(a: str, b: str) -> bool:
+    """One letter added, dropped or changed, or two neighbours swapped, turns one word into the
+    other (optimal string alignment distance 1). Asked of every capitalised word against a few
+    short acronyms: told from the words themselves, without loading rapidfuzz for a check."""
+    if len(a) == len(b):
+        differ = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        if len(differ) == 1:
+            return True
+        return len(differ) == 2 and differ[1] == differ[0] + 1 and a[differ[0]] == b[differ[1]] and a[differ[1]] == b[differ[0]]
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k, (x, y) in enumerate(zip(short, long)) if x != y), len(short))
+    return short[i:] == long[i + 1 :]
 
 
 def short_name(word: str, right: str, lexicon: Lexicon) -> bool:
