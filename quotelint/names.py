@@ -169,6 +169,11 @@ class NameIndex:
             found = self._memos[name] = WordMemo(judge, load)
         return found
 
+    def members(self, name: str, words: Container[str]) -> WordMemo:
+        """The run's memo of which words are in `words`: one of this index's tables, read in a
+        few queries for a document's new words where it is the registry cache's (`load`)."""
+        return self.memo(name, words.__contains__, getattr(words, "load", None))
+
     def answers(self, name: str) -> dict[Any, Any]:
         """The run's memo of one question whose answer depends on its key and this index alone
         (what kind of name a run of words is), made on first use; the asker bounds its size."""
@@ -249,7 +254,7 @@ class NameIndex:
         if positions is None:
             starts = [k for k, word in enumerate(words) if word.text in by_first]
         else:
-            firsts = self.memo("first-words", by_first.__contains__, getattr(by_first, "load", None)).select(positions.keys() if distinct is None else distinct)
+            firsts = self.members("first-words", by_first).select(positions.keys() if distinct is None else distinct)
             starts = sorted(k for word in firsts for k in positions[word])
         i = 0  # the first word not yet inside a mention
         last = len(words) - 1

@@ -62,34 +62,26 @@ def test_a_warm_check_parses_no_yaml(project: Path, tmp_path: Path) -> None:
     assert "shutil" not in warm  # the terminal's width read without it (terminal.columns)
 
 
-def test_a_check_that_scores_no_near_miss_loads_no_rapidfuzz(project: Path, tmp_path: Path) -> None:
-    (project / "one.txt").write_text("The council met on Tuesday and agreed to open the bridge in spring.\n", encoding="utf-8")
+@pytest.mark.parametrize(
+    ("text", "modules"),
+    [
+        # nothing near a registered name: rapidfuzz is imported only where a near miss is scored
+        ("The council met on Tuesday and agreed to open the bridge in spring.\n", ("quotelint.checks.spelling_drift", "quotelint.checks.near_miss")),
+        # a known misspelling of a name spelt one way has one fix, and an unknown capitalised word
+        # with no registered word a few edits away has no candidate: neither is scored
+        ("The council met at the Flathotel on Tuesday, and Zorblax said the bridge would open in spring.\n", ("quotelint.checks.spelling_drift",)),
+        # an unregistered word in capitals is compared with the registry's acronyms letter by
+        # letter (short_names.one_edit_apart)
+        ("The QWZX board met on Tuesday and agreed to open the bridge in spring.\n", ("quotelint.checks.short_names",)),
+    ],
+    ids=["no-near-miss", "one-spelling", "capitals"],
+)
+def test_a_check_that_scores_no_candidate_loads_no_rapidfuzz(project: Path, tmp_path: Path, text: str, modules: tuple[str, ...]) -> None:
+    (project / "one.txt").write_text(text, encoding="utf-8")
     cache = tmp_path / "cache"
     loaded_after(["check", "one.txt"], project, cache)  # the registry cache is written
     warm = loaded_after(["check", "one.txt"], project, cache)
-    assert "quotelint.checks.spelling_drift" in warm and "quotelint.checks.near_miss" in warm
-    assert not [m for m in warm if m.split(".")[0] == "rapidfuzz"]  # imported where a near miss is scored
-
-
-def test_a_listed_misspelling_of_a_name_of_one_spelling_loads_no_rapidfuzz(project: Path, tmp_path: Path) -> None:
-    """A known misspelling of a name spelt one way has one fix, and an unknown capitalised word
-    with no registered word a few edits away has no candidate: neither is scored."""
-    (project / "one.txt").write_text("The council met at the Flathotel on Tuesday, and Zorblax said the bridge would open in spring.\n", encoding="utf-8")
-    cache = tmp_path / "cache"
-    loaded_after(["check", "one.txt"], project, cache)  # the registry cache is written
-    warm = loaded_after(["check", "one.txt"], project, cache)
-    assert "quotelint.checks.spelling_drift" in warm
-    assert not [m for m in warm if m.split(".")[0] == "rapidfuzz"]
-
-
-def test_a_word_in_capitals_no_acronym_is_near_loads_no_rapidfuzz(project: Path, tmp_path: Path) -> None:
-    """An unregistered word in capitals is compared with the registry's acronyms letter by letter
-    (short_names.one_edit_apart), not by loading rapidfuzz."""
-    (project / "one.txt").write_text("The QWZX board met on Tuesday and agreed to open the bridge in spring.\n", encoding="utf-8")
-    cache = tmp_path / "cache"
-    loaded_after(["check", "one.txt"], project, cache)  # the registry cache is written
-    warm = loaded_after(["check", "one.txt"], project, cache)
-    assert "quotelint.checks.short_names" in warm
+    assert all(m in warm for m in modules)
     assert not [m for m in warm if m.split(".")[0] == "rapidfuzz"]
 
 

@@ -149,7 +149,7 @@ def anchor_words(ctx: Context) -> set[str]:
     """The document's words that are anchors (words of a registered name of several words),
     told apart by the run's word memo."""
     index = ctx.registry.names
-    return index.memo("anchors", index.anchors.__contains__, getattr(index.anchors, "load", None)).select(ctx.distinct)
+    return index.members("anchors", index.anchors).select(ctx.distinct)
 
 
 def anchored_positions(ctx: Context, anchors: set[str]) -> set[int]:

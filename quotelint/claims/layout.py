@@ -76,12 +76,6 @@ class Layout:
             return self._distinct
         return frozenset(self._positions()) if self._positions is not None else frozenset(w.text for w in self.words)
 
-    def distinct_of(self, positions: dict[str, list[int]]) -> frozenset[str]:
-        """The distinct words of `positions`: `distinct`, made once, when they are the layout's own."""
-        if self._positions is not None and positions is self._positions():
-            return self.distinct
-        return frozenset(positions)
-
     @functools.cached_property
     def measure_starts_at(self) -> list[int]:
         """The indexes of the words that can open a measure phrase (`turnout`, `share`), in order."""

@@ -138,7 +138,7 @@ def vocabulary(layout: Layout, positions: dict[str, list[int]]) -> tuple[set[str
         events = {t for t in positions if t.lower() in event_nouns}
         named = {t for t in positions if t[:1].isupper() and t not in events and layout.name_kind(t)}
         return events, named, {t for t in named if layout.name_kind(t) == 2}
-    distinct = layout.distinct_of(positions)
+    distinct = layout.distinct
     events = layout.memo("topic-event", lambda t: t.lower() in event_nouns).select(distinct)
     named = layout.memo("topic-name", lambda t: t.lower() not in event_nouns and kind_of_name(t, lex, data) != 0).select(distinct)
     return events, named, layout.memo("topic-name-2", lambda t: kind_of_name(t, lex, data) == 2).select(named)
