@@ -14,6 +14,7 @@ above the headline (`article_date` reads it for `registry draft`, which only dra
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -31,6 +32,9 @@ _DATELINE = lazy(
     r"\s*+(?:\p{Lu}[\p{L}.'’ -]{0,40}+,\s*+|(?i:published|posted|updated|dated?)(?:\s++on)?:?\s*+)" + _DATE + r"(?![\p{L}\d])"
 )
 DATELINE_LINES = 12  # how far into an article its dateline is looked for
+# A line as str.splitlines() cuts them, up to one of the boundaries it knows (a last, empty
+# line follows a final boundary: nothing here reads it).
+_LINE = lazy(r"([^\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]*+)(?:\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]|\Z)")
 _ISO = lazy(r"(\d{4})-(\d{2})-(\d{2})")
 _FRONT_KEY = lazy(
     r"(?i)(?:date|published|pubdate|publishdate|published_at|publication_date|created)\s*+[:=]\s*+[\"']?+(\d{4}-\d{2}-\d{2})"
@@ -59,12 +63,15 @@ def document_date(doc: Document, given: dt.date | None = None) -> dt.date | None
 
 
 def front_matter_date(text: str) -> dt.date | None:
-    """The date in YAML (`---`) or TOML (`+++`) front matter at the very top of the text."""
-    lines = text.lstrip("\ufeff").splitlines()
-    if not lines or lines[0].strip() not in ("---", "+++"):
+    """The date in YAML (`---`) or TOML (`+++`) front matter at the very top of the text. Only
+    the lines read are split off: a long document is not split whole for its first line."""
+    lines = _LINE.finditer(text.lstrip("\ufeff"))
+    first = next(lines, None)
+    fence = first.group(1).strip() if first is not None else ""
+    if fence not in ("---", "+++"):
         return None
-    fence = lines[0].strip()
-    for line in lines[1:200]:
+    for found in itertools.islice(lines, 199):
+        line = found.group(1)
         if line.strip() == fence:
             return None
         m = _FRONT_KEY.match(line.strip())

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from quotelint.docdate import document_date, parse_date
+from quotelint.docdate import document_date, front_matter_date, parse_date
 from quotelint.document import Document
 from quotelint.linter import lint_text
 from quotelint.registry import Registry
@@ -72,6 +72,22 @@ def test_parse_date() -> None:
 def test_front_matter_without_a_date_and_a_bad_date_give_none() -> None:
     assert document_date(Document.from_text("---\ntitle: x\n---\n\nBody.\n", kind="markdown")) is None
     assert document_date(Document.from_text("---\ndate: 2023-02-30\n---\n\nBody.\n", kind="markdown")) is None
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r", "\u2028", "\x0c"])
+def test_front_matter_is_read_with_every_line_break_python_knows(newline: str) -> None:
+    text = newline.join(["\ufeff---", "title: x", "published: 2023-03-20", "---", "", "Body."])
+    assert front_matter_date(text) == dt.date(2023, 3, 20)
+
+
+def test_front_matter_is_read_for_its_first_two_hundred_lines() -> None:
+    def fenced(filler: int) -> str:
+        return "---\n" + "tag: x\n" * filler + "date: 2023-03-20\n---\n\nBody.\n"
+
+    assert front_matter_date(fenced(198)) == dt.date(2023, 3, 20)
+    assert front_matter_date(fenced(199)) is None
+    assert front_matter_date("Body.\n---\ndate: 2023-03-20\n---\n") is None  # not at the very top
+    assert front_matter_date("") is None
 
 
 def test_the_command_takes_date_from_the_option_and_the_settings(tmp_path: Path) -> None:
