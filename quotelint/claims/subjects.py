@@ -12,6 +12,7 @@ nothing that a figure without it does not.
 from __future__ import annotations
 
 import bisect
+from itertools import filterfalse
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -97,10 +98,15 @@ def count_topic(layout: Layout, positions: dict[str, list[int]], own: tuple[int,
         lead_end = 0  # a section after the first: the document's lead is not here
     elif len(starts) > LEAD_SENTENCES:
         lead_end = starts[LEAD_SENTENCES]
+    first, last = bisect.bisect_left(layout.starts, lo), bisect.bisect_left(layout.starts, hi)
+
+    def placed(text: str) -> list[int]:
+        """The word's indexes, in order, of the places that start in `own`."""
+        where = positions[text]
+        return where if whole else where[bisect.bisect_left(where, first) : bisect.bisect_left(where, last)]
+
     for text in events:
-        for k in positions[text]:
-            if not lo <= words[k].start < hi:
-                continue
+        for k in placed(text):
             counts.seen.setdefault(text, words[k].start + base)
             if (event := layout.event(k)) is not None:
                 families[event[0]] += 1
@@ -109,15 +115,10 @@ def count_topic(layout: Layout, positions: dict[str, list[int]], own: tuple[int,
                     kinds[(event[0], event[1])] += 1
                     counts.given_by.setdefault(event, {}).setdefault(text, words[k].start + base)
     tally: dict[str, int] = {}
+    in_figure, in_figure_or_opening = figure_words.__contains__, (figure_words | openers).__contains__
     for text in named:
         # Not in a figure, and not opening a sentence if only a capital there makes it a name.
-        where = positions[text]
-        if text in common:
-            kept = [k for k in where if k not in figure_words and k not in openers]
-        else:
-            kept = [k for k in where if k not in figure_words]
-        if not whole:
-            kept = [k for k in kept if lo <= words[k].start < hi]
+        kept = list(filterfalse(in_figure_or_opening if text in common else in_figure, placed(text)))
         if kept:
             key = quick_fold(text)
             tally[key] = tally.get(key, 0) + len(kept)
