@@ -311,3 +311,50 @@ def test_derived_engine_data_of_the_wrong_shape_makes_the_cache_unused_and_writt
         (row,) = db.execute("SELECT v FROM meta WHERE k = 'derived'").fetchone()
     db.close()
     assert row != derived and '"title-countries"' in row
+
+
+def test_the_words_cues_need_are_read_from_the_cache_as_a_run_works_them_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The words each claim's cue needs are worked out when the cache is written: a run served
+    from it parses no cue, and leaves unsearched the sentences a run reading YAML leaves."""
+    from quotelint.claims import cuewords
+    from quotelint.yamlrules import regextree
+
+    registry = load_registry([str(ROOT / "rules")])
+    cues = list(dict.fromkeys(c.cue for c in registry.claims))
+    worked_out = {cue: cuewords.required.__wrapped__(cue) for cue in cues}
+    assert any(worked_out.values()) and len(cues) > 5
+    cached = through_the_cache(registry, tmp_path / "cache")
+    cuewords.required.cache_clear()
+    monkeypatch.setattr(regextree.Parser, "parse", lambda parser: pytest.fail(f"the cue {parser.p!r} was parsed again"))
+    try:
+        assert list(cached.claims) == list(registry.claims)  # the claims read: the words handed over
+        assert {cue: cuewords.required(cue) for cue in cues} == worked_out
+    finally:
+        cuewords.required.cache_clear()
+
+
+@pytest.mark.parametrize("words", ['{"turnout": "turnout"}', '{"turnout": [1]}', "[]", "null"])
+def test_cue_words_of_the_wrong_shape_make_the_cache_unused_and_written_anew(project: Path, tmp_path: Path, words: str) -> None:
+    cache = tmp_path / "cache"
+    file = tampered(project, cache, f"UPDATE meta SET v = '{words}' WHERE k = 'cue-words'")
+    done = check(project, cache)
+    assert done.returncode == 0 and '"findings": []' in done.stdout
+    with sqlite3.connect(file) as db:
+        (row,) = db.execute("SELECT v FROM meta WHERE k = 'cue-words'").fetchone()
+    db.close()
+    assert row == "{}"  # written anew: the project's registry has no claims
+
+
+def test_a_cache_of_an_older_format_is_written_anew(project: Path, tmp_path: Path) -> None:
+    """A cache file an older quotelint wrote under this registry's key (its format is part of
+    the key, and checked again when the file is opened) is not read: it is written anew."""
+    from quotelint.registry.store import FORMAT
+
+    cache = tmp_path / "cache"
+    file = tampered(project, cache, "UPDATE meta SET v = '\"quotelint-registry-cache 4\"' WHERE k = 'format'", "DELETE FROM meta WHERE k = 'cue-words'")
+    done = check(project, cache)
+    assert done.returncode == 0 and '"findings": []' in done.stdout
+    with sqlite3.connect(file) as db:
+        rows = dict(db.execute("SELECT k, v FROM meta WHERE k IN ('format', 'cue-words')").fetchall())
+    db.close()
+    assert rows == {"format": f'"{FORMAT}"', "cue-words": "{}"}

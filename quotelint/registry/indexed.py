@@ -39,6 +39,7 @@ def rows(registry: Registry, sources: Sources, key: str) -> dict[str, Iterable[t
         "claims": [[path, line, c.yaml_data(item)] for path, line, item in sources.claims],
         "engine": {name: enginedata.load(name) for name in enginedata.CACHED},
         "derived": derived_rows(),
+        "cue-words": cue_words_rows(registry),
     }
     return {
         "meta": meta.items(),
@@ -65,6 +66,15 @@ def derived_rows() -> dict[str, Any]:
     from quotelint.checks.title_words import country_rows
 
     return {"title-countries": country_rows()}
+
+
+def cue_words_rows(registry: Registry) -> dict[str, Any]:
+    """The words each claim's cue needs, worked out as a run would work them out (cuewords.py)."""
+    if not registry.claims:
+        return {}
+    from quotelint.claims.cuewords import words_data
+
+    return words_data(dict.fromkeys(c.cue for c in registry.claims))
 
 
 def role_key(role: Role) -> str:
@@ -97,18 +107,23 @@ def read(store: Store) -> Registry:
     except (TypeError, ValueError):
         raise c.BadCache("no indexes") from None
     quotes = Rows(built.quote_by_id, lambda r: r.quotes)
-    return Registry(built.entities, quotes, Claims(sources), rules, lexicon, files, built=built)  # type: ignore[arg-type]
+    claims = Claims(sources, c.cue_words(store.meta("cue-words")))
+    return Registry(built.entities, quotes, claims, rules, lexicon, files, built=built)  # type: ignore[arg-type]
 
 
 class Claims(Sequence[Any]):
     """The registry's claims, read again from their parsed YAML on first use (each cue is
-    compiled when a document first needs it)."""
+    compiled when a document first needs it), with the words their cues need (`cue_words`,
+    handed to claims/cuewords.py then)."""
 
-    def __init__(self, sources: Sources) -> None:
-        self.sources = sources
+    def __init__(self, sources: Sources, cue_words: dict[str, frozenset[str] | None]) -> None:
+        self.sources, self.cue_words = sources, cue_words
 
     @functools.cached_property
     def claims(self) -> tuple[Any, ...]:
+        from quotelint.claims.cuewords import prime
+
+        prime(self.cue_words)
         return read_claims(self.sources)
 
     def __getitem__(self, i: Any) -> Any:
