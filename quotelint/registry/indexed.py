@@ -5,7 +5,8 @@ whose entities, quotes and indexes are tables of an open cache file, each entry 
 decoded when it is first asked for. The `rules:` and `claims:` sections are kept as parsed YAML
 and read again when the cache is opened, with the rules' patterns as they were compiled and
 checked (compiled again when a document first needs them); the lexicon is kept as lists, bar its
-common words and proper names, tables looked up word by word.
+common words and proper names, tables looked up word by word, as are the engine's word files
+(wordfiles.py).
 """
 
 from __future__ import annotations
@@ -18,12 +19,15 @@ from typing import Any
 from quotelint import enginedata
 from quotelint.registry import Registry
 from quotelint.registry import codec as c
+from quotelint.registry import wordfiles
 from quotelint.registry.load import Sources, read_claims, read_rules
 from quotelint.registry.model import Entity, Role
 from quotelint.registry.store import FORMAT, SEP, Rows, Store, Table, Words, joined_key, split_key
 
 
 def rows(registry: Registry, sources: Sources, key: str) -> dict[str, Iterable[tuple[str, Any]]]:
+    from quotelint import knowledge
+
     names, index, titles = registry.names, registry.quote_index, registry.titles
     meta = {
         "format": FORMAT,
@@ -40,6 +44,7 @@ def rows(registry: Registry, sources: Sources, key: str) -> dict[str, Iterable[t
         "engine": {name: enginedata.load(name) for name in enginedata.CACHED},
         "derived": derived_rows(),
         "cue-words": cue_words_rows(registry),
+        "word-files": list(knowledge.LOOKED_UP),
     }
     return {
         "meta": meta.items(),
@@ -58,6 +63,7 @@ def rows(registry: Registry, sources: Sources, key: str) -> dict[str, Iterable[t
         "holders": ((str(i), [e.id, c.role_data(r)]) for i, (e, r) in enumerate(titles.holders)),
         "common_words": ((w, True) for w in registry.words.common_words),
         "proper_names": ((w, True) for w in registry.words.proper_names),
+        "word_files": wordfiles.rows(),
     }
 
 
@@ -108,6 +114,7 @@ def read(store: Store) -> Registry:
         raise c.BadCache("no indexes") from None
     quotes = Rows(built.quote_by_id, lambda r: r.quotes)
     claims = Claims(sources, c.cue_words(store.meta("cue-words")))
+    enginedata.use_word_files(wordfiles.files(store, c.strs(store.meta("word-files"))))  # the cache read: in use
     return Registry(built.entities, quotes, claims, rules, lexicon, files, built=built)  # type: ignore[arg-type]
 
 
