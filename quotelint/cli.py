@@ -97,7 +97,7 @@ def add_common(parser: argparse.ArgumentParser, formats: Sequence[str], fail_on:
     parser.add_argument("--extend-exclude", metavar="GLOBS", help="files and folders to skip besides the excluded ones")
     parser.add_argument("--stdin-filename", metavar="NAME", help="the name to report for standard input (its suffix picks the format)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of standard output")
-    parser.add_argument("--no-cache", action="store_true", help="load the registry from its YAML files, not from the cache")
+    parser.add_argument("--no-cache", action="store_true", help="load the registry from its YAML files and the settings from their file, not from the cache")
     parser.add_argument("--jobs", "-j", type=jobs_option, metavar="N", help="processes that lint the files: a number, or auto (default: every core, one for a small run; setting jobs)")
     parser.add_argument("--scheduler", metavar="ADDRESS", help="lint on the dask cluster of this scheduler, e.g. tcp://host:8786 (pip install 'quotelint[dask]')")
     parser.add_argument("--date", metavar="DATE", help="judge titles as of this date, YYYY-MM-DD or today (default: each document's own date)")
