@@ -19,6 +19,7 @@ from quotelint.registry.store import FAILURES, SEP, Store
 
 TABLE = "word_files"
 LIMIT = 1000  # words of one file looked up in the cache before the file is read whole
+UNSEEN = object()  # what the memo gives for a word not looked up yet
 
 
 def rows() -> Iterator[tuple[str, str]]:
@@ -45,9 +46,8 @@ class WordFile:
         self.whole: Mapping[str, str] | None = None  # the file, read past LIMIT or on a failure
 
     def get(self, word: str, default: Any = None) -> Any:
-        try:
-            found = self.memo[word]
-        except KeyError:
+        found = self.memo.get(word, UNSEEN)
+        if found is UNSEEN:
             found = self._load(word)
         return default if found is None else found
 
