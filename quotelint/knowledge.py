@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Container, Mapping
+from collections.abc import Container, Iterator
 
 from quotelint import enginedata
 from quotelint.names import strip_marks
@@ -67,10 +67,13 @@ def given_names() -> dict[str, str]:
     return {name: sys.intern(rest) for name, rest in rows}  # a few hundred distinct rests
 
 
-def entries(name: str) -> Mapping[str, str]:
-    """The entries of one of the LOOKED_UP files, each with the rest of its row (given names:
-    `given_names`; a list of words: nothing, '')."""
-    return given_names() if name == GIVEN_NAMES else dict.fromkeys(words(name), "")
+def entries(name: str) -> Iterator[tuple[str, str]]:
+    """The entries of one of the LOOKED_UP files, each with the rest of its row (a first name's
+    sex and share, as `given_names` keeps them; a list of words: nothing, ''), read from the
+    file and kept nowhere (the registry cache writes them: registry/wordfiles.py)."""
+    for line in _lines(name):
+        entry, _, rest = line.partition("\t") if name == GIVEN_NAMES else (line, "", "")
+        yield entry, rest
 
 
 def listed(name: str) -> Container[str]:

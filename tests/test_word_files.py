@@ -44,9 +44,14 @@ def own_files(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(enginedata, "_word_files", {})
 
 
-def test_every_file_is_in_the_table() -> None:
-    written = {key.split(wordfiles.SEP)[0] for key, _ in wordfiles.rows()}
-    assert written == set(knowledge.LOOKED_UP)
+def test_the_table_holds_every_file_as_its_functions_read_it() -> None:
+    written: dict[str, dict[str, str]] = {}
+    for key, rest in wordfiles.rows():
+        name, entry = key.split(wordfiles.SEP)
+        written.setdefault(name, {})[entry] = rest
+    assert list(written) == list(knowledge.LOOKED_UP)
+    for name, rows in written.items():
+        assert rows == (knowledge.given_names() if name == knowledge.GIVEN_NAMES else dict.fromkeys(knowledge.words(name), "")), name
 
 
 def test_a_run_served_from_the_cache_reads_no_word_file_and_answers_as_the_files_do(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -64,7 +69,7 @@ def test_a_damaged_row_is_not_trusted(project: Path, tmp_path: Path, monkeypatch
     opened(project, cache)
     assert cache_files(cache) == [file]  # read from the cache, not written anew
     assert knowledge.is_person_noun("spokesman") and not knowledge.is_person_noun("bridge")  # the file, read
-    assert enginedata.word_file("person_nouns.txt").whole is not None
+    assert enginedata.word_file("person_nouns.txt").from_file
 
 
 def test_past_the_limit_a_file_is_read_whole(project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,7 +12,7 @@ the two hold the same entries.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from typing import Any
 
 from quotelint.registry.store import FAILURES, SEP, Store
@@ -27,7 +27,7 @@ def rows() -> Iterator[tuple[str, str]]:
     from quotelint import knowledge
 
     for name in knowledge.LOOKED_UP:
-        for entry, rest in knowledge.entries(name).items():
+        for entry, rest in knowledge.entries(name):
             yield f"{name}{SEP}{entry}", rest
 
 
@@ -43,7 +43,7 @@ class WordFile:
     def __init__(self, store: Store, name: str) -> None:
         self.store, self.name = store, name
         self.memo: dict[str, str | None] = {}
-        self.whole: Mapping[str, str] | None = None  # the file, read past LIMIT or on a failure
+        self.from_file = False  # past LIMIT, or after a failure: the file answers
 
     def get(self, word: str, default: Any = None) -> Any:
         found = self.memo.get(word, UNSEEN)
@@ -55,7 +55,7 @@ class WordFile:
         return isinstance(word, str) and self.get(word) is not None
 
     def _load(self, word: str) -> str | None:
-        if self.whole is None and len(self.memo) < LIMIT:
+        if not self.from_file and len(self.memo) < LIMIT:
             try:
                 raw = self.store.get(TABLE, self.name + SEP + word)
                 found = None if raw is None else json.loads(raw)
@@ -64,8 +64,13 @@ class WordFile:
                     return found
             except FAILURES:
                 pass
-        if self.whole is None:
-            from quotelint.knowledge import entries
+        self.from_file = True
+        return self._in_file(word)
 
-            self.whole = entries(self.name)
-        return self.whole.get(word)
+    def _in_file(self, word: str) -> str | None:
+        """The rest of the word's row as the file gives it (the file read once: knowledge.py)."""
+        from quotelint import knowledge
+
+        if self.name == knowledge.GIVEN_NAMES:
+            return knowledge.given_names().get(word)
+        return "" if word in knowledge.words(self.name) else None
