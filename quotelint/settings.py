@@ -124,7 +124,8 @@ def _parse_toml(data: bytes, path: str) -> dict[str, Any]:
         doc = tomllib.loads(data.decode())
     except tomllib.TOMLDecodeError as exc:
         raise UserError(f"malformed TOML: {exc}", path=path) from None
-    section = doc.get("tool", {}).get("quotelint", {})
+    tool = doc.get("tool", {})
+    section = tool.get("quotelint", {}) if isinstance(tool, dict) else {}  # `tool = 1`: no [tool.quotelint]
     if not isinstance(section, dict):
         raise UserError("[tool.quotelint] must be a table", path=path)
     return section

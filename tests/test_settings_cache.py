@@ -114,3 +114,17 @@ def test_malformed_toml_is_an_error_on_every_run(project: Path, tmp_path: Path) 
         done = check(project, cache)
         assert done.returncode == 2 and "malformed TOML" in done.stderr and "Traceback" not in done.stderr
     assert kept(cache) == []
+
+
+@pytest.mark.parametrize(("text", "error"), [("tool = 1\n", None), ("[tool]\nquotelint = 1\n", "[tool.quotelint] must be a table")])
+def test_a_tool_key_that_is_no_table_is_no_traceback(tmp_path: Path, text: str, error: str | None) -> None:
+    """`tool` that is no table holds no [tool.quotelint]: the defaults; a `quotelint` key that
+    is no table is an error, explained."""
+    (tmp_path / "pyproject.toml").write_text(text, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    done = run_quotelint("check", "--config", "pyproject.toml", "a.txt", cwd=tmp_path, env={"QUOTELINT_CACHE_DIR": str(tmp_path / "cache")})
+    assert "Traceback" not in done.stderr
+    if error is None:
+        assert done.returncode == 0  # the defaults: no registry, nothing found
+    else:
+        assert done.returncode == 2 and error in done.stderr
