@@ -97,7 +97,7 @@ def add_common(parser: argparse.ArgumentParser, formats: Sequence[str], fail_on:
     parser.add_argument("--extend-exclude", metavar="GLOBS", help="files and folders to skip besides the excluded ones")
     parser.add_argument("--stdin-filename", metavar="NAME", help="the name to report for standard input (its suffix picks the format)")
     parser.add_argument("-o", "--output", metavar="FILE", help="write the output to FILE instead of standard output")
-    parser.add_argument("--no-cache", action="store_true", help="load the registry from its YAML files, not from the cache")
+    parser.add_argument("--no-cache", action="store_true", help="load the registry from its YAML files and the settings from their file, not from the cache")
     parser.add_argument("--jobs", "-j", type=jobs_option, metavar="N", help="processes that lint the files: a number, or auto (default: every core, one for a small run; setting jobs)")
     parser.add_argument("--scheduler", metavar="ADDRESS", help="lint on the dask cluster of this scheduler, e.g. tcp://host:8786 (pip install 'quotelint[dask]')")
     parser.add_argument("--date", metavar="DATE", help="judge titles as of this date, YYYY-MM-DD or today (default: each document's own date)")
@@ -191,27 +191,24 @@ COMMANDS: dict[str, tuple[dict[str, Any], Callable[[argparse.ArgumentParser], No
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    """The parser of the command line. Given the arguments, only the command they name gets its
-    own arguments (the others are listed, as `--help` lists them, but never parse anything):
-    building every command's arguments took a hundredth of a one-article check."""
+    """The parser of the command line. Given arguments that begin with a command, only that
+    command's parser is built: no other could parse them, and nothing lists the others then (the
+    program's own help comes before a command, `quotelint --help check`). Building every
+    command's parser, each with its help argument and texts looked up by gettext, took a
+    hundredth of a one-article check, and adding every command's arguments as much again."""
     parser = Parser(prog="quotelint", description="Check quotations, attributions, names and figures in prose.", epilog=MAIN_EPILOG, formatter_class=RawFormatter)
     parser.add_argument("--version", action="version", version=f"quotelint {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     named = command_named(argv)
     for name, (texts, add_arguments) in COMMANDS.items():
-        command = sub.add_parser(name, **texts)
         if named is None or name == named:
-            add_arguments(command)
+            add_arguments(sub.add_parser(name, **texts))
     return parser
 
 
 def command_named(argv: Sequence[str] | None) -> str | None:
-    """The command the arguments name: the first that is not an option (the program's own
-    options, --help and --version, take no value), when it is a command; else None."""
-    if argv is None:
-        return None
-    first = next((a for a in argv if not a.startswith("-")), None)
-    return first if first in COMMANDS else None
+    """The command the arguments begin with, if they do; else None."""
+    return argv[0] if argv and argv[0] in COMMANDS else None
 
 
 def entry() -> int:

@@ -13,7 +13,8 @@ is opened; `load` then gives that data once instead of parsing the file (and PyY
 imported). The data is checked as a parsed file is, so the cache can only hold what YAML gives.
 What the engine works out from these files and would otherwise work out again on every run (the
 keys of the country names in titles.yaml, `DERIVED`) is kept in the cache beside them, checked
-for its shape when the cache is opened, and handed over once by `derived`.
+for its shape when the cache is opened, and handed over once by `derived`. The cache's table of
+the word files quotelint/knowledge.py reads is handed to it through `word_file` (registry/wordfiles.py).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ DATA = os.path.join(os.path.dirname(__file__), "data")
 CACHED = ("figures.yaml", "lexicon.yaml", "quotes.yaml", "titles.yaml")  # kept in the registry cache
 _primed: dict[str, Any] = {}  # data of CACHED files read from the registry cache, each taken once
 _derived: dict[str, Any] = {}  # data of DERIVED read from the registry cache, each taken once
+_word_files: dict[str, Any] = {}  # the word files as the registry cache opened last holds them
 _TAG = "tag:yaml.org,2002:"
 _REPLACED = {_TAG + t for t in ("bool", "int", "float", "timestamp")}
 # YAML 1.2 core schema, decimal numbers only; tried in this order.
@@ -91,6 +93,20 @@ def prime_derived(data: Any) -> None:
 def derived(name: str) -> Any:
     """The data of DERIVED `name` read from the registry cache, once; None: work it out."""
     return _derived.pop(name, None)
+
+
+def use_word_files(files: dict[str, Any]) -> None:
+    """The word files of quotelint/data (knowledge.LOOKED_UP) as an open registry cache holds
+    them, by name (registry/wordfiles.py): knowledge.py looks words up there from now on. Any
+    cache holds the same entries, those of the engine's own files (its key covers them)."""
+    _word_files.clear()
+    _word_files.update(files)
+
+
+def word_file(name: str) -> Any:
+    """The word file NAME as the registry cache holds it (a container of its entries, with `get`
+    giving the rest of an entry's row), or None: read the file."""
+    return _word_files.get(name)
 
 
 def load(name: str) -> Any:

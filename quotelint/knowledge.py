@@ -10,6 +10,10 @@ word is in a sentence is for the caller to tell from its context.
 
     >>> given_sex("Mary"), is_person_noun("spokesmen"), is_time_word("New Year's Day")
     ('female', True, True)
+
+A run served from the registry cache reads none of the files: the cache holds their entries as
+a table (quotelint/registry/wordfiles.py), in which the words a run asks about are looked up
+(`listed`), as a one-article check asks about a hundred of their 35,000 entries.
 """
 
 from __future__ import annotations
@@ -17,7 +21,9 @@ from __future__ import annotations
 import functools
 import os
 import sys
+from collections.abc import Container, Iterator
 
+from quotelint import enginedata
 from quotelint.names import strip_marks
 
 DATA = os.path.join(os.path.dirname(__file__), "data")
@@ -32,6 +38,9 @@ FILES = (
     "place_suffixes.txt",
     "time_words.txt",
 )
+
+LOOKED_UP = (*FILES, "verbs.txt", "word_surnames.txt")  # every file the functions below read
+GIVEN_NAMES = "given_names.tsv"
 
 _PLURAL_ENDINGS = ("s", "men", "people", "folk", "children")  # aides, fishermen, townsfolk
 
@@ -58,6 +67,28 @@ def given_names() -> dict[str, str]:
     return {name: sys.intern(rest) for name, rest in rows}  # a few hundred distinct rests
 
 
+def entries(name: str) -> Iterator[tuple[str, str]]:
+    """The entries of one of the LOOKED_UP files, each with the rest of its row (a first name's
+    sex and share, as `given_names` keeps them; a list of words: nothing, ''), read from the
+    file and kept nowhere (the registry cache writes them: registry/wordfiles.py)."""
+    for line in _lines(name):
+        entry, _, rest = line.partition("\t") if name == GIVEN_NAMES else (line, "", "")
+        yield entry, rest
+
+
+def listed(name: str) -> Container[str]:
+    """The entries of one of the LOOKED_UP files, to ask whether a word is one: the registry
+    cache's table of the file when a cache is open (enginedata.word_file), else the file's words."""
+    table = enginedata.word_file(name)
+    return words(name) if table is None else table
+
+
+def given_row(name: str) -> str | None:
+    """The row of a first name as given_names.tsv writes it (lower case), or None."""
+    table = enginedata.word_file(GIVEN_NAMES)
+    return (given_names() if table is None else table).get(name)
+
+
 def _name_key(first_name: str) -> str:
     return strip_marks(first_name.strip()).lower()
 
@@ -65,14 +96,14 @@ def _name_key(first_name: str) -> str:
 def given_sex(first_name: str) -> str | None:
     """'male' or 'female' when most bearers of the first name (0.8 or more) have that sex in
     the 1990 US census lists; None for a name that tells no sex (Taylor) or is not listed."""
-    row = given_names().get(_name_key(first_name))
+    row = given_row(_name_key(first_name))
     return SEXES.get(row.partition("\t")[0]) if row else None
 
 
 def leaning_sex(first_name: str) -> tuple[str, float] | None:
     """The sex more of the first name's bearers have, with their share, however small the lead
     (Bernie: male, 0.79); None for a name not listed or too rare to tell."""
-    row = given_names().get(_name_key(first_name))
+    row = given_row(_name_key(first_name))
     if not row:
         return None
     sex, _, share = row.partition("\t")
@@ -83,23 +114,23 @@ def leaning_sex(first_name: str) -> tuple[str, float] | None:
 def given_name_share(first_name: str) -> float | None:
     """The share of the first name's bearers who have its more frequent sex (Mary 0.99, Taylor
     0.65), for a caller wanting more certainty than given_sex's 0.8; None if not listed."""
-    row = given_names().get(_name_key(first_name))
+    row = given_row(_name_key(first_name))
     return float(row.partition("\t")[2]) if row else None
 
 
 def is_given_name(word: str) -> bool:
     """Whether the word is a first name of the 1990 US census lists, whatever its sex."""
-    return _name_key(word) in given_names()
+    return given_row(_name_key(word)) is not None
 
 
 def is_word_surname(word: str) -> bool:
     """A frequent surname that is also an English word: Pike, Wells, Price (census 1990)."""
-    return word.lower() in words("word_surnames.txt")
+    return word.lower() in listed("word_surnames.txt")
 
 
 def is_person_noun(word: str) -> bool:
     """A noun for a person or people, singular or plural: spokesman, senators, aides."""
-    return word.lower() in words("person_nouns.txt")
+    return word.lower() in listed("person_nouns.txt")
 
 
 def reads_plural(noun: str) -> bool:
@@ -109,17 +140,17 @@ def reads_plural(noun: str) -> bool:
 
 def is_verb(word: str) -> bool:
     """A verb in the base form, not mostly used as a noun: embrace, gut; not cloud, rehab."""
-    return word.lower() in words("verbs.txt")
+    return word.lower() in listed("verbs.txt")
 
 
 def is_group_noun(word: str) -> bool:
     """A noun for a group or a body that can speak: committee, agencies, campaign, police."""
-    return word.lower() in words("group_nouns.txt")
+    return word.lower() in listed("group_nouns.txt")
 
 
 def is_source_noun(word: str) -> bool:
     """A noun for a thing that carries words: report, statement, polls, editorial."""
-    return word.lower() in words("source_nouns.txt")
+    return word.lower() in listed("source_nouns.txt")
 
 
 def _written(text: str) -> str:
@@ -129,19 +160,19 @@ def _written(text: str) -> str:
 
 def is_place_name(text: str) -> bool:
     """The name of a place, capitalised as written: Texas, New York, Lake Erie (not texas)."""
-    return _written(text) in words("place_names.txt")
+    return _written(text) in listed("place_names.txt")
 
 
 def is_organization_name(text: str) -> bool:
     """The name of a body, capitalised as written: Congress, NATO, Red Cross."""
-    return _written(text) in words("organization_names.txt")
+    return _written(text) in listed("organization_names.txt")
 
 
 def has_place_suffix(text: str) -> bool:
     """A name of two words or more whose last word makes it a place's: Carnegie Hall, Elm
     Street, Orange County (Hall alone is no place: it is a surname too)."""
     name = _written(text).split(" ")
-    return len(name) > 1 and name[-1] in words("place_suffixes.txt")
+    return len(name) > 1 and name[-1] in listed("place_suffixes.txt")
 
 
 def is_place_or_body(text: str) -> bool:
@@ -154,5 +185,5 @@ def is_time_word(text: str) -> bool:
     season opening a sentence): Monday, Thanksgiving, New Year's Day, Jan., Spring. An
     abbreviation needs its full stop (Jan. is a month, Jan a name)."""
     written = _written(text)
-    known = words("time_words.txt")
+    known = listed("time_words.txt")
     return written in known or written[:1].lower() + written[1:] in known

@@ -86,13 +86,15 @@ def _has_tool_section(path: str) -> bool:
         return False
 
 
-def load_settings(path: str | None) -> Settings:
+def load_settings(path: str | None, use_cache: bool = True) -> Settings:
+    """The settings of a file (.quotelint.yaml, or the [tool.quotelint] table of a TOML file,
+    kept in the cache folder while the file is unchanged unless `use_cache` is false: tomlcache.py)."""
     if path is None:
         return Settings()
     if not os.path.isfile(path):
         raise UserError("settings file not found", path=path)
     if path.endswith(".toml"):
-        data = _read_toml(path)
+        data = _read_toml(path, use_cache and not os.environ.get("QUOTELINT_NO_CACHE"))
     else:
         from quotelint.registry.yamlload import load_yaml
 
@@ -102,15 +104,28 @@ def load_settings(path: str | None) -> Settings:
     return parse_settings(data, path)
 
 
-def _read_toml(path: str) -> dict[str, Any]:
+def _read_toml(path: str, use_cache: bool = True) -> dict[str, Any]:
+    from quotelint import tomlcache
+
+    with open(path, "rb") as fh:
+        data = fh.read()
+    section = tomlcache.kept(data) if use_cache else None
+    if section is None:
+        section = _parse_toml(data, path)
+        if use_cache:
+            tomlcache.keep(data, section)
+    return section
+
+
+def _parse_toml(data: bytes, path: str) -> dict[str, Any]:
     import tomllib
 
     try:
-        with open(path, "rb") as fh:
-            doc = tomllib.load(fh)
+        doc = tomllib.loads(data.decode())
     except tomllib.TOMLDecodeError as exc:
         raise UserError(f"malformed TOML: {exc}", path=path) from None
-    section = doc.get("tool", {}).get("quotelint", {})
+    tool = doc.get("tool", {})
+    section = tool.get("quotelint", {}) if isinstance(tool, dict) else {}  # `tool = 1`: no [tool.quotelint]
     if not isinstance(section, dict):
         raise UserError("[tool.quotelint] must be a table", path=path)
     return section

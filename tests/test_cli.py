@@ -171,6 +171,15 @@ def test_a_parser_built_for_the_command_named_parses_as_the_whole_one(argv: list
 
     assert command_named(argv) == argv[0]
     built = build_parser(argv)
-    others = [p for name, p in built._subparsers._group_actions[0].choices.items() if name != command_named(argv)]  # type: ignore[union-attr]
-    assert all(len(p._actions) == 1 for p in others)  # --help only: their arguments were never added
+    assert list(built._subparsers._group_actions[0].choices) == [argv[0]]  # type: ignore[union-attr]  # no other command's parser
     assert vars(built.parse_args(argv)) == vars(build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize("argv", [["--help", "check"], ["--he", "check"], ["-h"], ["--help"]])
+def test_the_programs_help_lists_every_command_whatever_follows(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    from quotelint.cli import COMMANDS, main
+
+    with pytest.raises(SystemExit):
+        main(argv)
+    listed = capsys.readouterr().out
+    assert all(f"    {name} " in listed for name in COMMANDS), listed

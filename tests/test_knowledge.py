@@ -146,7 +146,10 @@ def test_importing_reads_nothing() -> None:
     assert done.stdout.split() == ["0", "0"]
 
 
-def test_each_file_is_read_once() -> None:
+def test_each_file_is_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quotelint import enginedata
+
+    monkeypatch.setattr(enginedata, "_word_files", {})  # no registry cache open: the files are read
     knowledge.words.cache_clear()
     is_person_noun("aide"), is_person_noun("voter"), is_group_noun("panel")
     assert knowledge.words.cache_info().misses == 2

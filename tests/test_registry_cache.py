@@ -301,13 +301,57 @@ def test_the_title_countries_are_read_from_the_cache_as_a_run_works_them_out(tmp
         title_words.title_words.cache_clear()
 
 
-@pytest.mark.parametrize("derived", ['{"title-countries": [[["france"]]]}', '{"title-countries": [[[], "France"]]}', '{"title-countries": [[["france"], 7]]}', "{}"])
-def test_derived_engine_data_of_the_wrong_shape_makes_the_cache_unused_and_written_anew(project: Path, tmp_path: Path, derived: str) -> None:
+def test_the_words_cues_need_are_read_from_the_cache_as_a_run_works_them_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The words each claim's cue needs are worked out when the cache is written: a run served
+    from it parses no cue, and leaves unsearched the sentences a run reading YAML leaves."""
+    from quotelint.claims import cuewords
+    from quotelint.yamlrules import regextree
+
+    registry = load_registry([str(ROOT / "rules")])
+    cues = list(dict.fromkeys(c.cue for c in registry.claims))
+    worked_out = {cue: cuewords.required.__wrapped__(cue) for cue in cues}
+    assert any(worked_out.values()) and len(cues) > 5
+    cached = through_the_cache(registry, tmp_path / "cache")
+    cuewords.required.cache_clear()
+    monkeypatch.setattr(regextree.Parser, "parse", lambda parser: pytest.fail(f"the cue {parser.p!r} was parsed again"))
+    try:
+        assert list(cached.claims) == list(registry.claims)  # the claims read: the words handed over
+        assert {cue: cuewords.required(cue) for cue in cues} == worked_out
+    finally:
+        cuewords.required.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("key", "planted", "written"),
+    [
+        *[("derived", planted, '"title-countries"') for planted in ('{"title-countries": [[["france"]]]}', '{"title-countries": [[[], "France"]]}', '{"title-countries": [[["france"], 7]]}', "{}")],
+        *[("cue-words", planted, "{}") for planted in ('{"turnout": "turnout"}', '{"turnout": [1]}', "[]", "null")],  # the project has no claims
+        *[("word-files", planted, '"person_nouns.txt"') for planted in ('"person_nouns.txt"', "[1]", "null")],
+    ],
+)
+def test_data_of_the_wrong_shape_makes_the_cache_unused_and_written_anew(project: Path, tmp_path: Path, key: str, planted: str, written: str) -> None:
+    """Engine data worked out when the cache was written (`derived`), the words of the claims'
+    cues, the names of the word files: a row of the wrong shape is not used."""
     cache = tmp_path / "cache"
-    file = tampered(project, cache, f"UPDATE meta SET v = '{derived}' WHERE k = 'derived'")
+    file = tampered(project, cache, f"UPDATE meta SET v = '{planted}' WHERE k = '{key}'")
     done = check(project, cache)
     assert done.returncode == 0 and '"findings": []' in done.stdout
     with sqlite3.connect(file) as db:
-        (row,) = db.execute("SELECT v FROM meta WHERE k = 'derived'").fetchone()
+        (row,) = db.execute("SELECT v FROM meta WHERE k = ?", (key,)).fetchone()
     db.close()
-    assert row != derived and '"title-countries"' in row
+    assert row != planted and written in row
+
+
+def test_a_cache_of_an_older_format_is_written_anew(project: Path, tmp_path: Path) -> None:
+    """A cache file an older quotelint wrote under this registry's key (its format is part of
+    the key, and checked again when the file is opened) is not read: it is written anew."""
+    from quotelint.registry.store import FORMAT
+
+    cache = tmp_path / "cache"
+    file = tampered(project, cache, "UPDATE meta SET v = '\"quotelint-registry-cache 4\"' WHERE k = 'format'", "DELETE FROM meta WHERE k = 'cue-words'")
+    done = check(project, cache)
+    assert done.returncode == 0 and '"findings": []' in done.stdout
+    with sqlite3.connect(file) as db:
+        rows = dict(db.execute("SELECT k, v FROM meta WHERE k IN ('format', 'cue-words')").fetchall())
+    db.close()
+    assert rows == {"format": f'"{FORMAT}"', "cue-words": "{}"}

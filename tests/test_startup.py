@@ -56,10 +56,14 @@ def test_a_warm_check_parses_no_yaml(project: Path, tmp_path: Path) -> None:
     assert "yaml" not in warm
     assert "quotelint.yamlrules.backtrack" in first  # the rules' patterns were checked once...
     assert "quotelint.yamlrules.backtrack" not in warm  # ...and are not checked again
+    assert "quotelint.claims.statements" in warm  # a sentence stating a claim was read...
+    assert "quotelint.yamlrules.regextree" not in warm  # ...with the words its cue needs from the cache
     assert not warm & {"concurrent.futures", "multiprocessing", "signal"}  # one file: no pool
     assert "_hashlib" not in warm  # the cache key's BLAKE2b without loading OpenSSL
     assert "difflib" not in warm  # no "did you mean" asked for, no quotation near a registered one
     assert "shutil" not in warm  # the terminal's width read without it (terminal.columns)
+    assert "tomllib" in first and "tomllib" not in warm  # the settings kept from the first run (tomlcache.py)
+    assert "quotelint.suppressions" not in warm  # no `quotelint:` comment to read
 
 
 @pytest.mark.parametrize(

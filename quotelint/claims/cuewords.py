@@ -7,6 +7,10 @@ searches in an article, most of which find nothing. Every match of `turnout`, of
 the cue's pattern (None when it cannot say); a sentence in which none of them stands, in any
 case, cannot match, and is not searched.
 
+The words depend on the cue alone: the registry cache works them out for the registry's cues
+when it is written and hands them to `prime` when it is opened, so that a run neither parses a
+cue nor imports the parser (a fiftieth of a one-article check).
+
 "In any case" as `regex` means it: an ASCII letter matches its other case, and four letters
 outside ASCII (İ, ı, ſ and the Kelvin sign K) match an ASCII one too, or turn into one in lower
 case. A sentence holding none of those four holds a run of ASCII letters in any case just where
@@ -16,20 +20,40 @@ its lower case holds the run in lower case; a sentence holding one of them is se
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
 
 from quotelint.lazyre import lazy
-from quotelint.yamlrules.regextree import Node, Parser, _class_end
+
+if TYPE_CHECKING:
+    from quotelint.yamlrules.regextree import Node
 
 SPECIAL = "\u0130\u0131\u017f\u212a"  # İ ı ſ K
 # Group heads that change nothing of what a pattern's letters match: (?: (?= (?! (?<= (?<! (?> (?<name> (?P<name>
 _PLAIN_HEADS = lazy(r"\(\?(?![:=!>]|<[=!]|P?<\w+>)")
+_primed: dict[str, frozenset[str] | None] = {}  # `required` of cues as the registry cache read them, each taken once
+
+
+def prime(words: dict[str, frozenset[str] | None]) -> None:
+    """The words of cues as the registry cache keeps them: `required` gives them without parsing
+    the cue."""
+    for cue, found in words.items():
+        _primed.setdefault(cue, found)
+
+
+def words_data(cues: Iterable[str]) -> dict[str, list[str] | None]:
+    """The words of each cue, as the registry cache keeps them for `prime`."""
+    return {cue: None if (words := required(cue)) is None else sorted(words) for cue in cues}
 
 
 @functools.lru_cache(maxsize=1024)
 def required(source: str) -> frozenset[str] | None:
     """Runs of ASCII letters and digits (lower case), one of which every match of the cue holds,
     in any case; None when the pattern does not say (a flag, a class, an optional part...)."""
+    if source in _primed:
+        return _primed.pop(source)
+    from quotelint.yamlrules.regextree import Parser
+
     if source.startswith("(?x)"):
         source = _terse(source[4:])
     if _PLAIN_HEADS.search(source):
@@ -40,6 +64,8 @@ def required(source: str) -> frozenset[str] | None:
 def _terse(source: str) -> str:
     """A verbose pattern (`(?x)` first) without the blanks and comments that mean nothing there:
     outside a class, a blank or a `#` to the end of the line is dropped; an escape stays whole."""
+    from quotelint.yamlrules.regextree import _class_end
+
     out: list[str] = []
     i = 0
     while i < len(source):

@@ -25,7 +25,7 @@ def cli_list(value: str | None) -> tuple[str, ...]:
 def file_settings(args: argparse.Namespace, start: str = ".") -> Settings:
     """The settings file's settings, before the command line changes them: the one given, else
     the nearest one from `start` (the current folder; a workspace folder for the server) upwards."""
-    return load_settings(getattr(args, "config", None) or find_settings(start))
+    return load_settings(getattr(args, "config", None) or find_settings(start), use_cache=not getattr(args, "no_cache", False))
 
 
 def settings_from(args: argparse.Namespace) -> Settings:

@@ -445,7 +445,7 @@ def _first_name(common: frozenset[str], qw: QuoteWords, text: str) -> bool:
 
 def _sex_of(text: str, qw: QuoteWords) -> str | None:
     low = text.lower()
-    return qw.given_sex.get(low) or (knowledge.given_sex(text) if low in knowledge.given_names() else None)
+    return qw.given_sex.get(low) or (knowledge.given_sex(text) if knowledge.given_row(low) is not None else None)
 
 
 def _lower_in(words: frozenset[str], text: str) -> bool:

@@ -191,6 +191,13 @@ def text_set(data: Any) -> frozenset[str]:
     return frozenset(strs(data))
 
 
+def cue_words(data: Any) -> dict[str, frozenset[str] | None]:
+    """The words each cue needs ({cue: [word, ...] or null}, claims/cuewords.py)."""
+    if not isinstance(data, dict):
+        raise BadCache("not the words of cues")
+    return {cue: None if words is None else text_set(words) for cue, words in data.items()}
+
+
 def role_words_data(w: Any) -> list[Any]:
     return [sorted(w.words), sorted(w.entities), sorted(w.countries), [sorted(h) for h in w.heads]]
 

@@ -5,7 +5,8 @@ whose entities, quotes and indexes are tables of an open cache file, each entry 
 decoded when it is first asked for. The `rules:` and `claims:` sections are kept as parsed YAML
 and read again when the cache is opened, with the rules' patterns as they were compiled and
 checked (compiled again when a document first needs them); the lexicon is kept as lists, bar its
-common words and proper names, tables looked up word by word.
+common words and proper names, tables looked up word by word, as are the engine's word files
+(wordfiles.py).
 """
 
 from __future__ import annotations
@@ -18,12 +19,15 @@ from typing import Any
 from quotelint import enginedata
 from quotelint.registry import Registry
 from quotelint.registry import codec as c
+from quotelint.registry import wordfiles
 from quotelint.registry.load import Sources, read_claims, read_rules
 from quotelint.registry.model import Entity, Role
 from quotelint.registry.store import FORMAT, SEP, Rows, Store, Table, Words, joined_key, split_key
 
 
 def rows(registry: Registry, sources: Sources, key: str) -> dict[str, Iterable[tuple[str, Any]]]:
+    from quotelint import knowledge
+
     names, index, titles = registry.names, registry.quote_index, registry.titles
     meta = {
         "format": FORMAT,
@@ -39,6 +43,8 @@ def rows(registry: Registry, sources: Sources, key: str) -> dict[str, Iterable[t
         "claims": [[path, line, c.yaml_data(item)] for path, line, item in sources.claims],
         "engine": {name: enginedata.load(name) for name in enginedata.CACHED},
         "derived": derived_rows(),
+        "cue-words": cue_words_rows(registry),
+        "word-files": list(knowledge.LOOKED_UP),
     }
     return {
         "meta": meta.items(),
@@ -57,6 +63,7 @@ def rows(registry: Registry, sources: Sources, key: str) -> dict[str, Iterable[t
         "holders": ((str(i), [e.id, c.role_data(r)]) for i, (e, r) in enumerate(titles.holders)),
         "common_words": ((w, True) for w in registry.words.common_words),
         "proper_names": ((w, True) for w in registry.words.proper_names),
+        "word_files": wordfiles.rows(),
     }
 
 
@@ -65,6 +72,15 @@ def derived_rows() -> dict[str, Any]:
     from quotelint.checks.title_words import country_rows
 
     return {"title-countries": country_rows()}
+
+
+def cue_words_rows(registry: Registry) -> dict[str, Any]:
+    """The words each claim's cue needs, worked out as a run would work them out (cuewords.py)."""
+    if not registry.claims:
+        return {}
+    from quotelint.claims.cuewords import words_data
+
+    return words_data(dict.fromkeys(c.cue for c in registry.claims))
 
 
 def role_key(role: Role) -> str:
@@ -97,18 +113,24 @@ def read(store: Store) -> Registry:
     except (TypeError, ValueError):
         raise c.BadCache("no indexes") from None
     quotes = Rows(built.quote_by_id, lambda r: r.quotes)
-    return Registry(built.entities, quotes, Claims(sources), rules, lexicon, files, built=built)  # type: ignore[arg-type]
+    claims = Claims(sources, c.cue_words(store.meta("cue-words")))
+    enginedata.use_word_files(wordfiles.files(store, c.strs(store.meta("word-files"))))  # the cache read: in use
+    return Registry(built.entities, quotes, claims, rules, lexicon, files, built=built)  # type: ignore[arg-type]
 
 
 class Claims(Sequence[Any]):
     """The registry's claims, read again from their parsed YAML on first use (each cue is
-    compiled when a document first needs it)."""
+    compiled when a document first needs it), with the words their cues need (`cue_words`,
+    handed to claims/cuewords.py then)."""
 
-    def __init__(self, sources: Sources) -> None:
-        self.sources = sources
+    def __init__(self, sources: Sources, cue_words: dict[str, frozenset[str] | None]) -> None:
+        self.sources, self.cue_words = sources, cue_words
 
     @functools.cached_property
     def claims(self) -> tuple[Any, ...]:
+        from quotelint.claims.cuewords import prime
+
+        prime(self.cue_words)
         return read_claims(self.sources)
 
     def __getitem__(self, i: Any) -> Any:

@@ -20,11 +20,11 @@ from typing import Any
 
 from quotelint.registry.codec import BadCache
 
-FORMAT = "quotelint-registry-cache 4"
+FORMAT = "quotelint-registry-cache 5"
 ORDERED = ("entities", "quotes", "holders")  # rowid tables: read back in the order written
 TABLES = (
     "meta", *ORDERED, "by_first", "by_fold", "by_deletion", "owners", "by_word", "preferred",
-    "pairs", "by_speaker", "family", "title_roles", "common_words", "proper_names",
+    "pairs", "by_speaker", "family", "title_roles", "common_words", "proper_names", "word_files",
 )  # fmt: skip
 SEP = "\x1f"  # joins the parts of a key of several words (never inside a word or an id)
 CHUNK = 500  # keys read in one query by `Table.load` (SQLite's oldest builds allow 999 parameters)
