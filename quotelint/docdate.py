@@ -110,9 +110,16 @@ def article_date(doc: Document) -> dt.date | None:
     return first_date(doc, DATE_LINES, _DATE_LINE.fullmatch)
 
 
-def first_date(doc: Document, lines: int, match: Callable[[str], regex.Match[str] | None]) -> dt.date | None:
-    for number in range(1, min(lines, len(doc.line_starts)) + 1):
-        m = match(doc.line_text(number))
+def first_date(doc: Document, lines: int, match: Callable[[str, int, int], regex.Match[str] | None]) -> dt.date | None:
+    """The date the first of the document's first `lines` lines to match gives. Each line is
+    matched where it stands in the text (a 10 MB line is not copied to try its first words)."""
+    text, starts = doc.text, doc.line_starts
+    for number in range(min(lines, len(starts))):
+        start = starts[number]
+        end = starts[number + 1] if number + 1 < len(starts) else len(text)
+        while end > start and text[end - 1] in "\r\n":  # the line as line_text gives it
+            end -= 1
+        m = match(text, start, end)
         found = date_of(m) if m is not None else None
         if found is not None:
             return found

@@ -3,11 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 from pathlib import Path
 
 import pytest
 
-from quotelint.docdate import document_date, front_matter_date, parse_date
+from quotelint.docdate import (
+    _DATE_LINE,
+    _DATELINE,
+    DATE_LINES,
+    DATELINE_LINES,
+    date_of,
+    document_date,
+    first_date,
+    front_matter_date,
+    parse_date,
+)
 from quotelint.document import Document
 from quotelint.linter import lint_text
 from quotelint.registry import Registry
@@ -88,6 +99,21 @@ def test_front_matter_is_read_for_its_first_two_hundred_lines() -> None:
     assert front_matter_date(fenced(199)) is None
     assert front_matter_date("Body.\n---\ndate: 2023-03-20\n---\n") is None  # not at the very top
     assert front_matter_date("") is None
+
+
+def test_a_date_line_is_matched_where_it_stands_as_on_its_own() -> None:
+    # first_date matches each line inside the text; the reference matches a copy of the line
+    pieces = ["ASTANA, ", "March 20, 2023", " - ", "Published: ", "20 March 2023", "2023-03-20", "\n", "\r\n", "\r", "\r\r\n", "x", "Ab", " "]
+    rng = random.Random(7)
+    found = 0
+    for _ in range(3000):
+        doc = Document.from_text("".join(rng.choice(pieces) for _ in range(rng.randint(0, 14))))
+        for lines, match in ((DATELINE_LINES, _DATELINE.match), (DATE_LINES, _DATE_LINE.fullmatch)):
+            dates = (date_of(m) for n in range(1, min(lines, len(doc.line_starts)) + 1) if (m := match(doc.line_text(n))) is not None)
+            expected = next((d for d in dates if d is not None), None)
+            assert first_date(doc, lines, match) == expected, doc.text
+            found += expected is not None
+    assert found > 500  # the texts hold dates often enough to test something
 
 
 def test_the_command_takes_date_from_the_option_and_the_settings(tmp_path: Path) -> None:
