@@ -448,19 +448,45 @@ def test_a_quotation_is_found_in_an_entry_where_its_words_stand_in_order(seed: i
 
 
 def test_a_frame_of_many_quotations_walks_its_words_as_one_of_few_does() -> None:
-    """Past FEW_QUOTES quotations, a frame steps over them through links made in bulk
-    (`_word_links`); the words walked are those a step-by-step walk finds."""
-    from quotelint.quotes.frames import FEW_QUOTES
-
-    text = " ".join(f"Ann Hale said “no {k}” and Tom Berg said “yes” twice." for k in range(FEW_QUOTES)) + "\n"
+    """A frame of many quotations walks its words as a frame of few does."""
+    text = " ".join(f"Ann Hale said “no {k}” and Tom Berg said “yes” twice." for k in range(40)) + "\n"
     _, _, (frames, _, _) = frames_of(text)
     frame = frames["p", 0]
-    assert not frame._few_quotes
     items = frame.items
     words = [v for v, item in enumerate(items) if item.quote < 0]
     for start in range(-1, len(items) + 1, 7):
         assert list(frame.words_down(start, 3)) == [v for v in reversed(words) if 3 <= v <= start]
         assert list(frame.words_up(start, len(items) - 2)) == [v for v in words if max(start, 0) <= v < len(items) - 2]
+
+
+def _words_down_step_by_step(items, start: int, stop: int) -> list[int]:  # type: ignore[no-untyped-def]
+    """The walk as it was first written: item by item, quotations passed over."""
+    return [v for v in range(min(start, len(items) - 1), max(stop, 0) - 1, -1) if items[v].quote < 0]
+
+
+def _words_up_step_by_step(items, start: int, stop: int) -> list[int]:  # type: ignore[no-untyped-def]
+    return [v for v in range(max(start, 0), min(stop, len(items))) if items[v].quote < 0]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_word_mask_walks_the_words_a_step_by_step_walk_finds(seed: int) -> None:
+    """The walks pick words through a mask of the items (`Frame._word_mask`): the words found,
+    in order, are those a walk item by item finds, for any start and stop, inside the frame or
+    past either end, on frames of words and runs of quotations."""
+    import random
+
+    from quotelint.quotes.frames import Frame, Item
+
+    rng = random.Random(seed)
+    for _ in range(300):
+        n = rng.randint(0, 30)
+        dense = rng.random()  # from frames of words to frames of quotations
+        items = [Item(i, i + 1, -1, i) if rng.random() < dense else Item(i, i + 1, i, -1) for i in range(n)]
+        frame = Frame(items, [0] * n)
+        for _ in range(20):
+            start, stop = rng.randint(-3, n + 3), rng.randint(-3, n + 3)
+            assert list(frame.words_down(start, stop)) == _words_down_step_by_step(items, start, stop)
+            assert list(frame.words_up(start, stop)) == _words_up_step_by_step(items, start, stop)
 
 
 def test_one_edit_apart_is_an_optimal_string_alignment_distance_of_one() -> None:

@@ -13,7 +13,6 @@ import bisect
 import functools
 import heapq
 import itertools
-from array import array
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -28,8 +27,8 @@ _PAUSE = lazy(r"[.!?;:]")
 _STOP_CHAR = lazy(r"[.!?]")
 _new_tuple = tuple.__new__  # Item._make without its Python frame: items made in C, in bulk
 _END = itemgetter(2)  # a Token's end
-FEW_QUOTES = 32  # quotations in a frame, at most, that `words_down` and `words_up` step over one by one
-_IS_QUOTE = lambda item: item.quote >= 0  # noqa: E731 - a test for filter()
+_QUOTE = itemgetter(3)  # an Item's quotation index
+_IS_WORD = (0).__gt__  # a quotation index of -1: a word item
 
 
 class Item(NamedTuple):
@@ -62,55 +61,23 @@ class Frame:
         return self.bounds[self.sentence[k]]
 
     @functools.cached_property
-    def _word_links(self) -> tuple[array[int], array[int]]:
-        """For each item, the nearest word item at or before it (-1 for none) and at or after
-        it (len(items) for none): walks over runs of quotations skip them in one step. Kept as
-        compact arrays (four bytes an item)."""
-        n = len(self.items)
-        before, after = array("i", [-1]) * n, array("i", [n]) * n
-        last = -1
-        for i, item in enumerate(self.items):
-            last = i if item.quote < 0 else last
-            before[i] = last
-        nxt = n
-        for i in range(n - 1, -1, -1):
-            nxt = i if self.items[i].quote < 0 else nxt
-            after[i] = nxt
-        return before, after
-
-    @functools.cached_property
-    def _few_quotes(self) -> bool:
-        """So few quotations stand in the frame that stepping over them one by one is cheaper
-        than linking the words (`_word_links`)."""
-        return sum(1 for item in itertools.islice(filter(_IS_QUOTE, self.items), FEW_QUOTES + 1)) <= FEW_QUOTES
+    def _word_mask(self) -> bytes:
+        """One byte an item: 1 for a word, 0 for a quotation, made in C (no Python call an
+        item). The walks below take a slice of it and let `itertools.compress` pick the
+        words: a walk costs its stretch of items, in C, whatever runs of quotations it holds."""
+        return bytes(map(_IS_WORD, map(_QUOTE, self.items)))
 
     def words_down(self, start: int, stop: int) -> Iterator[int]:
         """The word items from `start` down to `stop` (inclusive), quotations passed over."""
-        if self._few_quotes:
-            items = self.items
-            for v in range(min(start, len(items) - 1), max(stop, 0) - 1, -1):
-                if items[v].quote < 0:
-                    yield v
-            return
-        before = self._word_links[0]
-        v = before[start] if start >= 0 else -1
-        while v >= stop:
-            yield v
-            v = before[v - 1] if v > 0 else -1
+        lo, hi = max(stop, 0), min(start, len(self.items) - 1)
+        if hi < lo:
+            return iter(())
+        return itertools.compress(range(hi, lo - 1, -1), self._word_mask[hi : (lo - 1 if lo else None) : -1])
 
     def words_up(self, start: int, stop: int) -> Iterator[int]:
         """The word items from `start` up to `stop` (exclusive), quotations passed over."""
-        if self._few_quotes:
-            items = self.items
-            for v in range(max(start, 0), min(stop, len(items))):
-                if items[v].quote < 0:
-                    yield v
-            return
-        after = self._word_links[1]
-        v = after[max(start, 0)] if start < len(self.items) else len(self.items)
-        while v < stop:
-            yield v
-            v = after[v + 1] if v + 1 < len(self.items) else len(self.items)
+        lo, hi = max(start, 0), min(stop, len(self.items))
+        return itertools.compress(range(lo, hi), self._word_mask[lo:hi])
 
 
 def close_end(span: Span) -> int:
