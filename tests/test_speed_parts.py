@@ -522,3 +522,72 @@ def test_letters_apart_is_never_more_than_the_edit_distance() -> None:
         b = "".join(rng.choice("abcno") for _ in range(rng.randint(0, 9)))
         assert letters_apart(a, b) <= OSA.distance(a, b), (a, b)
     assert letters_apart("kassym", "kasym") == 1 and letters_apart("tokayev", "takoyev") == 0 and letters_apart("astana", "almaty") == 3
+
+
+def _split_stop_by_stop(prose, words, spans, items, abbreviations, verbs):  # type: ignore[no-untyped-def]
+    """The sentence numbers as first written: each stop's item found by its own bisection, and
+    the items after quotations and stops merged by heapq."""
+    import bisect
+    import heapq
+    import itertools
+
+    from quotelint.quotes.frames import _STOP_CHAR, _opens_sentence
+
+    n = len(items)
+    if n == 0:
+        return []
+    starts = [item.start for item in items]
+    held = [i for i in range(n) if items[i].quote >= 0]
+    after_stops = []
+    for m in _STOP_CHAR.finditer(prose, items[0].end, items[-1].start):
+        i = bisect.bisect_right(starts, m.start())
+        if 0 < i < n and items[i - 1].end <= m.start():
+            after_stops.append(i)
+    numbers: list[int] = []
+    number = last = 0
+    for i in heapq.merge((i + 1 for i in held if i + 1 < n), after_stops):
+        if i == last:
+            continue
+        last = i
+        if _opens_sentence(prose, words, spans, items, i, abbreviations, verbs):
+            numbers.extend(itertools.repeat(number, i - len(numbers)))
+            number += 1
+    numbers.extend(itertools.repeat(number, n - len(numbers)))
+    return numbers
+
+
+def _seed_paragraphs() -> list[str]:
+    root = Path(__file__).resolve().parent.parent / "seeds"
+    return [line for p in sorted(root.glob("*.txt")) for line in p.read_text(encoding="utf-8").split("\n") if line.strip()]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_sentences_found_in_bulk_are_those_found_stop_by_stop(seed: int) -> None:
+    """`split` finds the item after each stop in bulk and judges the items after stops and
+    quotations in one sorted pass: every frame of the seeds' paragraphs, shuffled and joined
+    into long paragraphs, some with their line breaks and stops dropped, is cut into the
+    sentences the stop-by-stop reading finds."""
+    import random
+
+    from quotelint.quotes.frames import split
+
+    rng = random.Random(seed)
+    paragraphs = _seed_paragraphs()
+    compared = 0
+    for _ in range(25):
+        chosen = rng.sample(paragraphs, rng.randint(1, 12))
+        if rng.random() < 0.3:
+            chosen = [p.replace(".", "") if rng.random() < 0.3 else p for p in chosen]
+        text = rng.choice(("\n\n", " ", "\n")).join(chosen) + "\n"
+        ctx, scan, (frames, _, _) = frames_of(text)
+        qw = quote_words()
+        abbreviations = qw.abbreviations | {h.rstrip(".").lower() for h in ctx.registry.words.honorifics}
+        verbs = frozenset(ctx.registry.words.reporting_verbs) | qw.after_verbs
+        keys = list(frames) + list(frames.later)
+        compared += len(keys)
+        for key in keys:
+            frame = frames[key]
+            expected = _split_stop_by_stop(ctx.prose, ctx.words, scan.spans, frame.items, abbreviations, verbs)
+            assert frame.sentence == expected
+            assert split(ctx.prose, ctx.words, scan.spans, frame.items, abbreviations, verbs) == expected
+    assert compared > 20

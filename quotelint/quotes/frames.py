@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import bisect
 import functools
-import heapq
 import itertools
+import operator
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 from typing import NamedTuple
 
 from quotelint.lazyre import lazy
@@ -28,6 +28,8 @@ _STOP_CHAR = lazy(r"[.!?]")
 _new_tuple = tuple.__new__  # Item._make without its Python frame: items made in C, in bulk
 _END = itemgetter(2)  # a Token's end
 _QUOTE = itemgetter(3)  # an Item's quotation index
+_ITEM_END = itemgetter(1)  # an Item's end
+_START_OF = methodcaller("start")  # a match's start
 _IS_WORD = (0).__gt__  # a quotation index of -1: a word item
 
 
@@ -262,16 +264,17 @@ def split(
     starts = [item.start for item in items] if starts is None else starts
     if held is None:
         held = [i for i in range(n) if items[i].quote >= 0]
-    after_stops = []  # the item after each gap holding a stop, rising
-    for m in _STOP_CHAR.finditer(prose, items[0].end, items[-1].start):
-        i = bisect.bisect_right(starts, m.start())
-        if 0 < i < n and items[i - 1].end <= m.start():
-            after_stops.append(i)
+    # The item after each stop, in bulk (C calls, no Python step a stop): the search runs from
+    # the first item's end to the last one's start, so each is an item from 1 to n - 1; a stop
+    # inside a word or a quotation (`U.S.`, `"Go."`) is dropped, as the item before it ends past it.
+    stops = list(map(_START_OF, _STOP_CHAR.finditer(prose, items[0].end, items[-1].start)))
+    after = list(map(functools.partial(bisect.bisect_right, starts), stops))
+    after_stops = itertools.compress(after, map(operator.le, map(_ITEM_END, map(items.__getitem__, map(operator.sub, after, itertools.repeat(1)))), stops))
     numbers: list[int] = []
     number = 0
-    last = 0  # both lists rise: merged in order, each item judged once (a frame of a million quotations makes no set of them)
-    for i in heapq.merge((i + 1 for i in held if i + 1 < n), after_stops):
-        if i == last:
+    last = 0  # judged in order, each item once: sorted in C (two rising runs merged), repeats passed over
+    for i in sorted(itertools.chain(map(operator.add, held, itertools.repeat(1)), after_stops)):
+        if i == last or i >= n:
             continue
         last = i
         if _opens_sentence(prose, words, spans, items, i, abbreviations, verbs):
