@@ -385,6 +385,31 @@ def test_credit_lines_found_with_the_pattern_tried_only_when_it_can_match(text: 
     assert layout_lines(text) == [(m.start(), m.end()) for m in _layout_line().finditer(text)]
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_credit_lines_tried_line_by_line_are_those_a_search_finds(seed: int) -> None:
+    """`layout_lines` tries the pattern at the start of the lines that can open a credit alone:
+    on random texts of credit lines, outlets under bylines, slashes, brackets and prose, joined
+    by every kind of break, it finds what a search through the whole text finds."""
+    import random
+
+    from quotelint.quotes.speakers import _layout_line, layout_lines
+
+    pieces = [
+        "By Jane Doe", "The Weekly Post", "  [PHOTOſ by Ann Lee]", "Robert Galbraith / Reuters", "(Editing by Ana Ruiz)",
+        "Reporting by Tom Berg; Editing by Ana Ruiz", "and/or 24/7", "a long line of prose by the river / and more", "x\t/ y",
+        "“We will see,” she said.", "Photo: Tim Ho", "credit", "Image ", "By", "written by hand", "The budget, passed by Kemp.",
+        "", " ", "Agence France-Presse", "Talks went on",
+    ]
+    rng = random.Random(seed)
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(("\n", "\n", "\r\n", "\n\n", " ", "\r", "\u2028")) for _ in range(rng.randint(1, 8)))
+        expected = [(m.start(), m.end()) for m in _layout_line().finditer(text)]
+        assert layout_lines(text) == expected, text
+        found += bool(expected)
+    assert found > 500
+
+
 def test_a_name_read_again_elsewhere_is_the_one_read_first() -> None:
     """Name runs kept by their text (NameReader.name) are the runs read afresh, wherever the
     same words stand; the word before them (an honorific or not) is part of what is kept."""
