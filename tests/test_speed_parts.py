@@ -616,3 +616,71 @@ def test_sentences_found_in_bulk_are_those_found_stop_by_stop(seed: int) -> None
             assert frame.sentence == expected
             assert split(ctx.prose, ctx.words, scan.spans, frame.items, abbreviations, verbs) == expected
     assert compared > 20
+
+
+def _innermost_word_by_word(words, spans):  # type: ignore[no-untyped-def]
+    """Each word's innermost quotation as first found: the quotations opened and closed word by word."""
+    import bisect
+
+    from quotelint.quotes.frames import close_end
+
+    out = [-1] * len(words)
+    stack: list[int] = []
+    k = t = 0
+    starts = [w.start for w in words]
+    while t < len(words):
+        if not stack:
+            if k == len(spans):
+                break
+            t = max(t, bisect.bisect_right(starts, spans[k].open_at))
+            if t == len(words):
+                break
+        word = words[t]
+        while k < len(spans) and spans[k].open_at < word.start:
+            while stack and close_end(spans[stack[-1]]) <= spans[k].open_at:
+                stack.pop()
+            stack.append(k)
+            k += 1
+        while stack and spans[stack[-1]].end <= word.start:
+            stack.pop()
+        if stack and spans[stack[-1]].start <= word.start:
+            out[t] = stack[-1]
+        t += 1
+    return out
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_innermost_quotations_found_between_events_are_those_found_word_by_word(seed: int) -> None:
+    """`innermost` gives the words between two openings or closings their quotation in one
+    slice: on the seeds' paragraphs shuffled and joined, with marks dropped or added at random
+    (quotations unclosed, nested, running on), and on made-up spans of any nesting, each word
+    gets the quotation the word-by-word reading gives it."""
+    import random
+
+    from quotelint.names import Token
+    from quotelint.quotes.spans import Span
+
+    rng = random.Random(seed)
+    paragraphs = _seed_paragraphs()
+    for _ in range(40):
+        text = rng.choice(("\n\n", " ", "\n")).join(rng.sample(paragraphs, rng.randint(1, 10))) + "\n"
+        if rng.random() < 0.5:
+            text = "".join(c for c in text if c not in "“”\"" or rng.random() < 0.8)
+        if rng.random() < 0.3:
+            text = "".join(c + (rng.choice("“”\"‘’") if c == " " and rng.random() < 0.05 else "") for c in text)
+        ctx, scan, _ = frames_of(text)
+        assert innermost(ctx.words, scan.spans) == _innermost_word_by_word(ctx.words, scan.spans)
+    for _ in range(3000):  # made-up spans: any nesting, marks anywhere, words of any length
+        words, at = [], 0
+        for _ in range(rng.randint(0, 30)):
+            at += rng.randint(1, 4)
+            words.append(Token("w", at, at + rng.randint(1, 3)))
+            at = words[-1].end
+        spans = []
+        for _ in range(rng.randint(0, 6)):
+            open_at = rng.randint(0, at + 2)
+            start = open_at + 1
+            end = start + rng.randint(0, 20)
+            spans.append(Span(open_at, start, end, "“", rng.choice(("”", None)), 0, 0))
+        spans.sort(key=lambda s: s.open_at)
+        assert innermost(words, tuple(spans)) == _innermost_word_by_word(words, spans)

@@ -210,30 +210,42 @@ def _neighbour(
 
 def innermost(words: list[Token], spans: tuple[Span, ...], starts: list[int] | None = None) -> list[int]:
     """For each word, the innermost quotation whose text holds it, or -1 (`starts`: each
-    word's start, when the caller has them)."""
-    out = [-1] * len(words)
+    word's start, when the caller has them).
+
+    The quotations open around the words in turn: a quotation is open for the words after its
+    mark, until a word at or past its end (or the opening of one past its closing mark) closes
+    it. Between two such events the innermost open quotation is the same: the words up to the
+    next event are found by bisection and given it in one slice, not word by word."""
+    n = len(words)
+    out = [-1] * n
     stack: list[int] = []
     k = 0
     starts = [w.start for w in words] if starts is None else starts
     t = 0
-    while t < len(words):
+    while t < n:
         if not stack:  # no quotation open: skip to the first word past the next one's mark
             if k == len(spans):
                 break
             t = max(t, bisect.bisect_right(starts, spans[k].open_at))
-            if t == len(words):
+            if t == n:
                 break
-        word = words[t]
-        while k < len(spans) and spans[k].open_at < word.start:
+        start = starts[t]
+        while k < len(spans) and spans[k].open_at < start:
             while stack and close_end(spans[stack[-1]]) <= spans[k].open_at:
                 stack.pop()
             stack.append(k)
             k += 1
-        while stack and spans[stack[-1]].end <= word.start:
+        while stack and spans[stack[-1]].end <= start:
             stack.pop()
-        if stack and spans[stack[-1]].start <= word.start:
-            out[t] = stack[-1]
-        t += 1
+        # The next event: a word past the next quotation's mark, or at or past the end of the
+        # innermost open one. Word t comes before either (it opened nothing more, closed nothing more).
+        limit = bisect.bisect_right(starts, spans[k].open_at, t) if k < len(spans) else n
+        if stack:
+            top = spans[stack[-1]]
+            limit = min(limit, bisect.bisect_left(starts, top.end, t))
+            first = bisect.bisect_left(starts, top.start, t, limit)  # the words inside its text, not on its mark
+            out[first:limit] = itertools.repeat(stack[-1], limit - first)
+        t = limit
     return out
 
 
