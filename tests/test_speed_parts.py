@@ -684,3 +684,36 @@ def test_innermost_quotations_found_between_events_are_those_found_word_by_word(
             spans.append(Span(open_at, start, end, "“", rng.choice(("”", None)), 0, 0))
         spans.sort(key=lambda s: s.open_at)
         assert innermost(words, tuple(spans)) == _innermost_word_by_word(words, spans)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_frames_words_and_quotations_merged_are_its_items_sorted(seed: int) -> None:
+    """`build_frames` merges each frame's words and quotations (`_with_quotes`) where it sorted
+    them and searched each quotation's item: on the seeds' paragraphs shuffled and joined, with
+    quotations inside quotations, each frame's items are in order, each quotation's place is its
+    item, and the sentences are those `split` finds from the items alone."""
+    import random
+
+    from quotelint.quotes.frames import parents, split
+
+    rng = random.Random(seed)
+    paragraphs = _seed_paragraphs()
+    seen = 0
+    for _ in range(30):
+        chosen = rng.sample(paragraphs, rng.randint(1, 10))
+        if rng.random() < 0.5:  # quotations inside a quotation
+            chosen.append("“" + " ".join(chosen[:3]) + "”")
+        text = rng.choice(("\n\n", " ", "\n")).join(chosen) + "\n"
+        ctx, scan, (frames, where, _) = frames_of(text)
+        qw = quote_words()
+        abbreviations = qw.abbreviations | {h.rstrip(".").lower() for h in ctx.registry.words.honorifics}
+        verbs = frozenset(ctx.registry.words.reporting_verbs) | qw.after_verbs
+        for key, frame in list(frames.items()):
+            assert frame.items == sorted(frame.items)
+            assert frame.sentence == split(ctx.prose, ctx.words, scan.spans, frame.items, abbreviations, verbs)
+        parent = parents(scan.spans)
+        for k, (key, i) in enumerate(where):
+            assert key == (("q", parent[k]) if parent[k] >= 0 else ("p", scan.spans[k].paragraph))
+            assert frames[key].items[i].quote == k
+            seen += 1
+    assert seen > 50

@@ -123,7 +123,8 @@ def build_frames(
     starts = [p[0] for p in paragraphs]
     wanted = {p + d for s in spans for p in (s.paragraph,) for d in (-1, 0, 1)}  # quotations' paragraphs and their neighbours
     holding = {("q", parent[k]) if parent[k] >= 0 else ("p", span.paragraph) for k, span in enumerate(spans)}  # frames with quotations
-    grouped: dict[tuple[str, int], list[Item]] = {}
+    grouped: dict[tuple[str, int], list[Item]] = {}  # each frame's words, rising
+    grouped_starts: dict[tuple[str, int], list[int]] = {}  # their starts
     later: dict[tuple[str, int], tuple[int, int]] = {}  # a neighbour's frame: the words it is made of when asked for
     # The words of paragraph p are words[ends[p - 1] : ends[p]]; words before the first paragraph count as its own.
     ends = [bisect.bisect_left(word_starts, s) for s in starts[1:]] + [len(words)]
@@ -143,27 +144,42 @@ def build_frames(
                 continue
             key = ("q", q) if q >= 0 else ("p", paragraph)
             grouped.setdefault(key, []).extend(_word_items(words, word_starts, t, u))
+            grouped_starts.setdefault(key, []).extend(word_starts[t:u])
+    quotes: dict[tuple[str, int], list[Item]] = {}  # each frame's quotations, rising
     for k, span in enumerate(spans):
         key = ("q", parent[k]) if parent[k] >= 0 else ("p", span.paragraph)
-        grouped.setdefault(key, []).append(Item(span.open_at, close_end(span), -1, k))
+        grouped.setdefault(key, [])
+        quotes.setdefault(key, []).append(Item(span.open_at, close_end(span), -1, k))
     frames: dict[tuple[str, int], Frame] = {}
     make = functools.partial(_neighbour, prose, words, word_starts, spans, inside, abbreviations, verbs)
     where: list[tuple[tuple[str, int], int]] = [(("p", 0), 0)] * len(spans)
-    quotes: dict[tuple[str, int], list[int]] = {}
-    for k in range(len(spans)):
-        quotes.setdefault(("q", parent[k]) if parent[k] >= 0 else ("p", spans[k].paragraph), []).append(k)
-    for key, items in grouped.items():
-        items.sort()  # by start: no two items start at one offset (a quotation's starts at its mark)
-        item_starts = [item.start for item in items]
-        held = []  # the item indexes of the frame's quotations
-        for k in quotes.get(key, ()):
-            i = bisect.bisect_left(item_starts, spans[k].open_at)
-            while items[i].quote != k:
-                i += 1
-            where[k] = (key, i)
-            held.append(i)
+    for key, word_items in grouped.items():
+        items, item_starts, held = _with_quotes(word_items, grouped_starts.get(key, []), quotes.get(key, []))
+        for i in held:
+            where[items[i].quote] = (key, i)
         frames[key] = Frame(items, split(prose, words, spans, items, abbreviations, verbs, item_starts, held))
     return Frames(frames, later, make), where, inside
+
+
+def _with_quotes(word_items: list[Item], word_starts: list[int], quote_items: list[Item]) -> tuple[list[Item], list[int], list[int]]:
+    """A frame's items in order: its words and its quotations, each rising, merged (each
+    quotation's place among the words found by bisection, the words between copied in slices;
+    no two items start at one offset: a quotation's starts at its mark). With the items'
+    starts, and the indexes of the quotations' items."""
+    items: list[Item] = []
+    starts: list[int] = []
+    held: list[int] = []
+    done = 0
+    for place, item in zip(map(bisect.bisect_left, itertools.repeat(word_items), quote_items), quote_items):
+        items += word_items[done:place]
+        starts += word_starts[done:place]
+        held.append(len(items))
+        items.append(item)
+        starts.append(item.start)
+        done = place
+    items += word_items[done:]
+    starts += word_starts[done:]
+    return items, starts, held
 
 
 class Frames(dict[tuple[str, int], Frame]):
