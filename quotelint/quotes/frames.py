@@ -65,21 +65,30 @@ class Frame:
     @functools.cached_property
     def _word_mask(self) -> bytes:
         """One byte an item: 1 for a word, 0 for a quotation, made in C (no Python call an
-        item). The walks below take a slice of it and let `itertools.compress` pick the
-        words: a walk costs its stretch of items, in C, whatever runs of quotations it holds."""
+        item). A walk below finds its first and last word with the mask's find and rfind, and
+        lets `itertools.compress` pick the words between from a slice of it: it costs its stretch
+        of items, in C, however many quotations stand there (a stretch of quotations alone, as
+        in a line of a million marks, is passed over by one search)."""
         return bytes(map(_IS_WORD, map(_QUOTE, self.items)))
 
     def words_down(self, start: int, stop: int) -> Iterator[int]:
         """The word items from `start` down to `stop` (inclusive), quotations passed over."""
-        lo, hi = max(stop, 0), min(start, len(self.items) - 1)
-        if hi < lo:
+        mask = self._word_mask
+        lo = max(stop, 0)
+        hi = mask.rfind(1, lo, max(start + 1, lo))  # the last word in the stretch, or -1
+        if hi < 0:
             return iter(())
-        return itertools.compress(range(hi, lo - 1, -1), self._word_mask[hi : (lo - 1 if lo else None) : -1])
+        lo = mask.find(1, lo, hi + 1)  # the first
+        return itertools.compress(range(hi, lo - 1, -1), mask[hi : (lo - 1 if lo else None) : -1])
 
     def words_up(self, start: int, stop: int) -> Iterator[int]:
         """The word items from `start` up to `stop` (exclusive), quotations passed over."""
-        lo, hi = max(start, 0), min(stop, len(self.items))
-        return itertools.compress(range(lo, hi), self._word_mask[lo:hi])
+        mask = self._word_mask
+        lo = mask.find(1, max(start, 0), max(stop, 0))  # the first word in the stretch, or -1
+        if lo < 0:
+            return iter(())
+        hi = mask.rfind(1, lo, stop) + 1  # one past the last
+        return itertools.compress(range(lo, hi), mask[lo:hi])
 
 
 def close_end(span: Span) -> int:
