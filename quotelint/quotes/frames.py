@@ -25,6 +25,7 @@ from quotelint.quotes.spans import Span
 _STOP = lazy(r"[.!?][)\]\"'”’]*+\s")  # a stop, then (past brackets and marks) a space: not 1.5
 _PAUSE = lazy(r"[.!?;:]")
 _STOP_CHAR = lazy(r"[.!?]")
+_PLAIN_STOPS = frozenset((". ", "! ", "? "))  # gaps _STOP matches from their first character, with no colon before
 _new_tuple = tuple.__new__  # Item._make without its Python frame: items made in C, in bulk
 _END = itemgetter(2)  # a Token's end
 _QUOTE = itemgetter(3)  # an Item's quotation index
@@ -326,10 +327,12 @@ def _opens_sentence(
 ) -> bool:
     """Item i (after the first) begins a new sentence of its frame."""
     prev, cur = items[i - 1], items[i]
-    opens = cur.quote >= 0 or prose[cur.start : cur.start + 1].isupper() or prose[cur.start : cur.start + 1].isdigit()
-    if not opens:  # only a capital, a digit or a quotation opens a sentence
-        return False
+    first = prose[cur.start : cur.start + 1]
+    if cur.quote < 0 and not (first.isupper() or first.isdigit()):
+        return False  # only a capital, a digit or a quotation opens a sentence
     gap = prose[prev.end : cur.start]
+    if gap in _PLAIN_STOPS:  # most gaps that end a sentence: what _STOP finds there, found without it
+        return not (prev.token >= 0 and abbreviation(words[prev.token].text, abbreviations))
     stop = _STOP.search(gap)
     if stop is not None and ":" not in gap[: stop.start()]:
         return not (prev.token >= 0 and stop.start() == 0 and abbreviation(words[prev.token].text, abbreviations))
