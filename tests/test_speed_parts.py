@@ -745,3 +745,29 @@ def test_a_frames_words_and_quotations_merged_are_its_items_sorted(seed: int) ->
             assert frames[key].items[i].quote == k
             seen += 1
     assert seen > 50
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_word_positions_made_in_bulk_are_those_made_word_by_word(seed: int) -> None:
+    """`word_positions` adds each index to its word's list in C: the same words, in the same
+    order (the order the text first writes them), with the same rising indexes, as a loop word
+    by word makes, on the seeds' paragraphs shuffled and on random words."""
+    import random
+
+    from quotelint.context import word_positions
+    from quotelint.names import Token, tokens
+
+    def word_by_word(words):  # type: ignore[no-untyped-def]
+        out: dict[str, list[int]] = {}
+        for i, word in enumerate(words):
+            out.setdefault(word.text, []).append(i)
+        return out
+
+    rng = random.Random(seed)
+    paragraphs = _seed_paragraphs()
+    for _ in range(20):
+        words = tokens(" ".join(rng.sample(paragraphs, rng.randint(0, 15))))
+        assert list(word_positions(words).items()) == list(word_by_word(words).items())
+    for _ in range(200):
+        words = [Token(rng.choice("abcdefg") * rng.randint(1, 2), i, i + 1) for i in range(rng.randint(0, 40))]
+        assert list(word_positions(words).items()) == list(word_by_word(words).items())
