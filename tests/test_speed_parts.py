@@ -620,7 +620,7 @@ def test_sentences_found_in_bulk_are_those_found_stop_by_stop(seed: int) -> None
     sentences the stop-by-stop reading finds."""
     import random
 
-    from quotelint.quotes.frames import split
+    from quotelint.quotes.frames import Frame, split
 
     rng = random.Random(seed)
     paragraphs = _seed_paragraphs()
@@ -643,6 +643,7 @@ def test_sentences_found_in_bulk_are_those_found_stop_by_stop(seed: int) -> None
             expected = _split_stop_by_stop(ctx.prose, ctx.words, scan.spans, frame.items, abbreviations, verbs)
             assert frame.sentence == expected
             assert split(ctx.prose, ctx.words, scan.spans, frame.items, abbreviations, verbs) == expected
+            assert frame.bounds == Frame(frame.items, frame.sentence).bounds  # found with the numbers, as bisection finds them
     assert compared > 20
 
 

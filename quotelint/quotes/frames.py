@@ -51,7 +51,10 @@ class Frame:
     bounds: list[tuple[int, int]] = field(default_factory=list)  # per sentence: first, one-past-last item
 
     def __post_init__(self) -> None:
-        # Sentence numbers rise by one from 0, so each sentence's items are one stretch.
+        # Sentence numbers rise by one from 0, so each sentence's items are one stretch
+        # (`sentences` gives them with the numbers, found as it numbers the items).
+        if self.bounds:
+            return
         sentence = self.sentence
         first = 0
         for number in range(sentence[-1] + 1 if sentence else 0):
@@ -167,7 +170,7 @@ def build_frames(
         items, item_starts, held = _with_quotes(word_items, grouped_starts.get(key, []), quotes.get(key, []))
         for i in held:
             where[items[i].quote] = (key, i)
-        frames[key] = Frame(items, split(prose, words, spans, items, abbreviations, verbs, item_starts, held))
+        frames[key] = Frame(items, *sentences(prose, words, spans, items, abbreviations, verbs, item_starts, held))
     return Frames(frames, later, make), where, inside
 
 
@@ -231,7 +234,7 @@ def _neighbour(
     for q, t, u in _runs_of(inside, begin, end):
         if q < 0:
             items.extend(_word_items(words, word_starts, t, u))
-    return Frame(items, split(prose, words, spans, items, abbreviations, verbs, [item.start for item in items], []))
+    return Frame(items, *sentences(prose, words, spans, items, abbreviations, verbs, [item.start for item in items], []))
 
 
 def innermost(words: list[Token], spans: tuple[Span, ...], starts: list[int] | None = None) -> list[int]:
@@ -285,8 +288,23 @@ def split(
     starts: list[int] | None = None,
     held: list[int] | None = None,
 ) -> list[int]:
-    """Sentence numbers for a frame's items (`starts`: each item's start, and `held`: the indexes
-    of its quotations' items, when the caller has them).
+    """Sentence numbers for a frame's items (`sentences`, without the bounds)."""
+    return sentences(prose, words, spans, items, abbreviations, verbs, starts, held)[0]
+
+
+def sentences(
+    prose: str,
+    words: list[Token],
+    spans: tuple[Span, ...],
+    items: list[Item],
+    abbreviations: frozenset[str],
+    verbs: frozenset[str],
+    starts: list[int] | None = None,
+    held: list[int] | None = None,
+) -> tuple[list[int], list[tuple[int, int]]]:
+    """Sentence numbers for a frame's items, and each sentence's first and one-past-last item
+    (`starts`: each item's start, and `held`: the indexes of its quotations' items, when the
+    caller has them).
 
     A sentence ends at `.`, `!` or `?` followed by a capital or a quotation, unless the full
     stop belongs to an abbreviation (`Mr.`, `U.S.`); and after a quotation that ends its own
@@ -298,7 +316,7 @@ def split(
     """
     n = len(items)
     if n == 0:
-        return []
+        return [], []
     starts = [item.start for item in items] if starts is None else starts
     if held is None:
         held = [i for i in range(n) if items[i].quote >= 0]
@@ -310,6 +328,7 @@ def split(
     after_stops = itertools.compress(after, map(operator.le, map(_ITEM_END, map(items.__getitem__, map(operator.sub, after, itertools.repeat(1)))), stops))
     numbers: list[int] = []
     number = 0
+    opening = [0]  # the first item of each sentence
     last = 0  # judged in order, each item once: sorted in C (two rising runs merged), repeats passed over
     for i in sorted(itertools.chain(map(operator.add, held, itertools.repeat(1)), after_stops)):
         if i == last or i >= n:
@@ -318,8 +337,9 @@ def split(
         if _opens_sentence(prose, words, spans, items, i, abbreviations, verbs):
             numbers.extend(itertools.repeat(number, i - len(numbers)))
             number += 1
+            opening.append(i)
     numbers.extend(itertools.repeat(number, n - len(numbers)))
-    return numbers
+    return numbers, list(zip(opening, [*opening[1:], n]))
 
 
 def _opens_sentence(
