@@ -582,8 +582,9 @@ def _split_stop_by_stop(prose, words, spans, items, abbreviations, verbs):  # ty
 
 
 def _opens_sentence_as_written(prose, words, spans, items, i, abbreviations, verbs):  # type: ignore[no-untyped-def]
-    """Whether item i opens a sentence, as first written: every gap read by the stop pattern."""
-    from quotelint.quotes.frames import _STOP, _attribution_follows, _short_attribution, abbreviation
+    """Whether item i opens a sentence, as first written: every gap read by the stop pattern
+    (with no stop, the quotation before is read as `_opens_sentence` reads it, unchanged)."""
+    from quotelint.quotes.frames import _STOP, _after_quotation, abbreviation
 
     prev, cur = items[i - 1], items[i]
     opens = cur.quote >= 0 or prose[cur.start : cur.start + 1].isupper() or prose[cur.start : cur.start + 1].isdigit()
@@ -593,13 +594,7 @@ def _opens_sentence_as_written(prose, words, spans, items, i, abbreviations, ver
     stop = _STOP.search(gap)
     if stop is not None and ":" not in gap[: stop.start()]:
         return not (prev.token >= 0 and stop.start() == 0 and abbreviation(words[prev.token].text, abbreviations))
-    if prev.quote >= 0 and not gap.strip():
-        text = prose[spans[prev.quote].start : spans[prev.quote].end].rstrip()
-        if text[-1:] == ".":
-            return not _short_attribution(prose, items, i, words, verbs)
-        if text[-1:] in ("!", "?", "…"):
-            return not _attribution_follows(prose, items, i, words, verbs)
-    return False
+    return _after_quotation(prose, words, spans, items, i, verbs, gap)
 
 
 def _seed_paragraphs() -> list[str]:
@@ -642,7 +637,7 @@ def test_sentences_found_in_bulk_are_those_found_stop_by_stop(seed: int) -> None
             frame = frames[key]
             expected = _split_stop_by_stop(ctx.prose, ctx.words, scan.spans, frame.items, abbreviations, verbs)
             assert frame.sentence == expected
-            assert split(ctx.prose, ctx.words, scan.spans, frame.items, abbreviations, verbs) == expected
+            assert split(ctx.prose, ctx.words, scan.spans, frame.items, abbreviations, verbs)[0] == expected
             assert frame.bounds == Frame(frame.items, frame.sentence).bounds  # found with the numbers, as bisection finds them
     assert compared > 20
 
@@ -739,7 +734,7 @@ def test_a_frames_words_and_quotations_merged_are_its_items_sorted(seed: int) ->
         verbs = frozenset(ctx.registry.words.reporting_verbs) | qw.after_verbs
         for key, frame in list(frames.items()):
             assert frame.items == sorted(frame.items)
-            assert frame.sentence == split(ctx.prose, ctx.words, scan.spans, frame.items, abbreviations, verbs)
+            assert frame.sentence == split(ctx.prose, ctx.words, scan.spans, frame.items, abbreviations, verbs)[0]
         parent = parents(scan.spans)
         for k, (key, i) in enumerate(where):
             assert key == (("q", parent[k]) if parent[k] >= 0 else ("p", scan.spans[k].paragraph))

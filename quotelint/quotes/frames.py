@@ -52,7 +52,7 @@ class Frame:
 
     def __post_init__(self) -> None:
         # Sentence numbers rise by one from 0, so each sentence's items are one stretch
-        # (`sentences` gives them with the numbers, found as it numbers the items).
+        # (`split` gives them with the numbers, found as it numbers the items).
         if self.bounds:
             return
         sentence = self.sentence
@@ -170,7 +170,7 @@ def build_frames(
         items, item_starts, held = _with_quotes(word_items, grouped_starts.get(key, []), quotes.get(key, []))
         for i in held:
             where[items[i].quote] = (key, i)
-        frames[key] = Frame(items, *sentences(prose, words, spans, items, abbreviations, verbs, item_starts, held))
+        frames[key] = Frame(items, *split(prose, words, spans, items, abbreviations, verbs, item_starts, held))
     return Frames(frames, later, make), where, inside
 
 
@@ -234,7 +234,7 @@ def _neighbour(
     for q, t, u in _runs_of(inside, begin, end):
         if q < 0:
             items.extend(_word_items(words, word_starts, t, u))
-    return Frame(items, *sentences(prose, words, spans, items, abbreviations, verbs, [item.start for item in items], []))
+    return Frame(items, *split(prose, words, spans, items, abbreviations, verbs, [item.start for item in items], []))
 
 
 def innermost(words: list[Token], spans: tuple[Span, ...], starts: list[int] | None = None) -> list[int]:
@@ -279,20 +279,6 @@ def innermost(words: list[Token], spans: tuple[Span, ...], starts: list[int] | N
 
 
 def split(
-    prose: str,
-    words: list[Token],
-    spans: tuple[Span, ...],
-    items: list[Item],
-    abbreviations: frozenset[str],
-    verbs: frozenset[str],
-    starts: list[int] | None = None,
-    held: list[int] | None = None,
-) -> list[int]:
-    """Sentence numbers for a frame's items (`sentences`, without the bounds)."""
-    return sentences(prose, words, spans, items, abbreviations, verbs, starts, held)[0]
-
-
-def sentences(
     prose: str,
     words: list[Token],
     spans: tuple[Span, ...],
@@ -356,6 +342,13 @@ def _opens_sentence(
     stop = _STOP.search(gap)
     if stop is not None and ":" not in gap[: stop.start()]:
         return not (prev.token >= 0 and stop.start() == 0 and abbreviation(words[prev.token].text, abbreviations))
+    return _after_quotation(prose, words, spans, items, i, verbs, gap)
+
+
+def _after_quotation(prose: str, words: list[Token], spans: tuple[Span, ...], items: list[Item], i: int, verbs: frozenset[str], gap: str) -> bool:
+    """Item i, after a gap with no stop, opens a sentence: the quotation before it, right
+    before it, ends its own sentence (`_opens_sentence`)."""
+    prev = items[i - 1]
     if prev.quote >= 0 and not gap.strip():
         text = prose[spans[prev.quote].start : spans[prev.quote].end].rstrip()
         if text[-1:] == ".":
