@@ -385,6 +385,31 @@ def test_credit_lines_found_with_the_pattern_tried_only_when_it_can_match(text: 
     assert layout_lines(text) == [(m.start(), m.end()) for m in _layout_line().finditer(text)]
 
 
+@pytest.mark.parametrize("seed", range(3))
+def test_credit_lines_tried_line_by_line_are_those_a_search_finds(seed: int) -> None:
+    """`layout_lines` tries the pattern at the start of the lines that can open a credit alone:
+    on random texts of credit lines, outlets under bylines, slashes, brackets and prose, joined
+    by every kind of break, it finds what a search through the whole text finds."""
+    import random
+
+    from quotelint.quotes.speakers import _layout_line, layout_lines
+
+    pieces = [
+        "By Jane Doe", "The Weekly Post", "  [PHOTOſ by Ann Lee]", "Robert Galbraith / Reuters", "(Editing by Ana Ruiz)",
+        "Reporting by Tom Berg; Editing by Ana Ruiz", "and/or 24/7", "a long line of prose by the river / and more", "x\t/ y",
+        "“We will see,” she said.", "Photo: Tim Ho", "credit", "Image ", "By", "written by hand", "The budget, passed by Kemp.",
+        "", " ", "Agence France-Presse", "Talks went on",
+    ]
+    rng = random.Random(seed)
+    found = 0
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(("\n", "\n", "\r\n", "\n\n", " ", "\r", "\u2028")) for _ in range(rng.randint(1, 8)))
+        expected = [(m.start(), m.end()) for m in _layout_line().finditer(text)]
+        assert layout_lines(text) == expected, text
+        found += bool(expected)
+    assert found > 500
+
+
 def test_a_name_read_again_elsewhere_is_the_one_read_first() -> None:
     """Name runs kept by their text (NameReader.name) are the runs read afresh, wherever the
     same words stand; the word before them (an honorific or not) is part of what is kept."""
@@ -448,19 +473,45 @@ def test_a_quotation_is_found_in_an_entry_where_its_words_stand_in_order(seed: i
 
 
 def test_a_frame_of_many_quotations_walks_its_words_as_one_of_few_does() -> None:
-    """Past FEW_QUOTES quotations, a frame steps over them through links made in bulk
-    (`_word_links`); the words walked are those a step-by-step walk finds."""
-    from quotelint.quotes.frames import FEW_QUOTES
-
-    text = " ".join(f"Ann Hale said “no {k}” and Tom Berg said “yes” twice." for k in range(FEW_QUOTES)) + "\n"
+    """A frame of many quotations walks its words as a frame of few does."""
+    text = " ".join(f"Ann Hale said “no {k}” and Tom Berg said “yes” twice." for k in range(40)) + "\n"
     _, _, (frames, _, _) = frames_of(text)
     frame = frames["p", 0]
-    assert not frame._few_quotes
     items = frame.items
     words = [v for v, item in enumerate(items) if item.quote < 0]
     for start in range(-1, len(items) + 1, 7):
         assert list(frame.words_down(start, 3)) == [v for v in reversed(words) if 3 <= v <= start]
         assert list(frame.words_up(start, len(items) - 2)) == [v for v in words if max(start, 0) <= v < len(items) - 2]
+
+
+def _words_down_step_by_step(items, start: int, stop: int) -> list[int]:  # type: ignore[no-untyped-def]
+    """The walk as it was first written: item by item, quotations passed over."""
+    return [v for v in range(min(start, len(items) - 1), max(stop, 0) - 1, -1) if items[v].quote < 0]
+
+
+def _words_up_step_by_step(items, start: int, stop: int) -> list[int]:  # type: ignore[no-untyped-def]
+    return [v for v in range(max(start, 0), min(stop, len(items))) if items[v].quote < 0]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_word_mask_walks_the_words_a_step_by_step_walk_finds(seed: int) -> None:
+    """The walks pick words through a mask of the items (`Frame._word_mask`): the words found,
+    in order, are those a walk item by item finds, for any start and stop, inside the frame or
+    past either end, on frames of words and runs of quotations."""
+    import random
+
+    from quotelint.quotes.frames import Frame, Item
+
+    rng = random.Random(seed)
+    for _ in range(300):
+        n = rng.randint(0, 30)
+        dense = rng.random()  # from frames of words to frames of quotations
+        items = [Item(i, i + 1, -1, i) if rng.random() < dense else Item(i, i + 1, i, -1) for i in range(n)]
+        frame = Frame(items, [0] * n)
+        for _ in range(20):
+            start, stop = rng.randint(-3, n + 3), rng.randint(-3, n + 3)
+            assert list(frame.words_down(start, stop)) == _words_down_step_by_step(items, start, stop)
+            assert list(frame.words_up(start, stop)) == _words_up_step_by_step(items, start, stop)
 
 
 def test_one_edit_apart_is_an_optimal_string_alignment_distance_of_one() -> None:
@@ -496,3 +547,223 @@ def test_letters_apart_is_never_more_than_the_edit_distance() -> None:
         b = "".join(rng.choice("abcno") for _ in range(rng.randint(0, 9)))
         assert letters_apart(a, b) <= OSA.distance(a, b), (a, b)
     assert letters_apart("kassym", "kasym") == 1 and letters_apart("tokayev", "takoyev") == 0 and letters_apart("astana", "almaty") == 3
+
+
+def _split_stop_by_stop(prose, words, spans, items, abbreviations, verbs):  # type: ignore[no-untyped-def]
+    """The sentence numbers as first written: each stop's item found by its own bisection, and
+    the items after quotations and stops merged by heapq."""
+    import bisect
+    import heapq
+    import itertools
+
+    from quotelint.quotes.frames import _STOP_CHAR
+
+    n = len(items)
+    if n == 0:
+        return []
+    starts = [item.start for item in items]
+    held = [i for i in range(n) if items[i].quote >= 0]
+    after_stops = []
+    for m in _STOP_CHAR.finditer(prose, items[0].end, items[-1].start):
+        i = bisect.bisect_right(starts, m.start())
+        if 0 < i < n and items[i - 1].end <= m.start():
+            after_stops.append(i)
+    numbers: list[int] = []
+    number = last = 0
+    for i in heapq.merge((i + 1 for i in held if i + 1 < n), after_stops):
+        if i == last:
+            continue
+        last = i
+        if _opens_sentence_as_written(prose, words, spans, items, i, abbreviations, verbs):
+            numbers.extend(itertools.repeat(number, i - len(numbers)))
+            number += 1
+    numbers.extend(itertools.repeat(number, n - len(numbers)))
+    return numbers
+
+
+def _opens_sentence_as_written(prose, words, spans, items, i, abbreviations, verbs):  # type: ignore[no-untyped-def]
+    """Whether item i opens a sentence, as first written: every gap read by the stop pattern
+    (with no stop, the quotation before is read as `_opens_sentence` reads it, unchanged)."""
+    from quotelint.quotes.frames import _STOP, _after_quotation, abbreviation
+
+    prev, cur = items[i - 1], items[i]
+    opens = cur.quote >= 0 or prose[cur.start : cur.start + 1].isupper() or prose[cur.start : cur.start + 1].isdigit()
+    if not opens:
+        return False
+    gap = prose[prev.end : cur.start]
+    stop = _STOP.search(gap)
+    if stop is not None and ":" not in gap[: stop.start()]:
+        return not (prev.token >= 0 and stop.start() == 0 and abbreviation(words[prev.token].text, abbreviations))
+    return _after_quotation(prose, words, spans, items, i, verbs, gap)
+
+
+def _seed_paragraphs() -> list[str]:
+    root = Path(__file__).resolve().parent.parent / "seeds"
+    return [line for p in sorted(root.glob("*.txt")) for line in p.read_text(encoding="utf-8").split("\n") if line.strip()]
+
+
+_PIECES = ("Tom Berg said", "“We will win.”", "“Why?”", "“Go!”", "“Fine,”", "“It ends…”", "Mr.", "U.S.", "the plan", "Ana Ruiz asked",
+           "he said", "1.5 million", "Later", "“a term”", "(see below)", "She", "“Stop.” Trump said.", "No", "he added")
+_GAPS = (" ", ". ", "! ", "? ", ": ", ".) ", "... ", " — ", ", ", ".” ", ".\n", "; ", "", "?! ")
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_sentences_found_in_bulk_are_those_found_stop_by_stop(seed: int) -> None:
+    """`split` finds the item after each stop in bulk and judges the items after stops and
+    quotations in one sorted pass: every frame of the seeds' paragraphs, shuffled and joined
+    into long paragraphs, some with their line breaks and stops dropped, is cut into the
+    sentences the stop-by-stop reading finds."""
+    import random
+
+    from quotelint.quotes.frames import Frame, split
+
+    rng = random.Random(seed)
+    paragraphs = _seed_paragraphs()
+    compared = 0
+    for _ in range(25):
+        chosen = rng.sample(paragraphs, rng.randint(1, 12))
+        if rng.random() < 0.3:
+            chosen = [p.replace(".", "") if rng.random() < 0.3 else p for p in chosen]
+        text = rng.choice(("\n\n", " ", "\n")).join(chosen) + "\n"
+        if rng.random() < 0.4:  # made-up sentences: every kind of gap after words and quotations
+            text = "".join(rng.choice(_PIECES) + rng.choice(_GAPS) for _ in range(rng.randint(5, 60))) + "\n"
+        ctx, scan, (frames, _, _) = frames_of(text)
+        qw = quote_words()
+        abbreviations = qw.abbreviations | {h.rstrip(".").lower() for h in ctx.registry.words.honorifics}
+        verbs = frozenset(ctx.registry.words.reporting_verbs) | qw.after_verbs
+        keys = list(frames) + list(frames.later)
+        compared += len(keys)
+        for key in keys:
+            frame = frames[key]
+            expected = _split_stop_by_stop(ctx.prose, ctx.words, scan.spans, frame.items, abbreviations, verbs)
+            assert frame.sentence == expected
+            assert split(ctx.prose, ctx.words, scan.spans, frame.items, abbreviations, verbs)[0] == expected
+            assert frame.bounds == Frame(frame.items, frame.sentence).bounds  # found with the numbers, as bisection finds them
+    assert compared > 20
+
+
+def _innermost_word_by_word(words, spans):  # type: ignore[no-untyped-def]
+    """Each word's innermost quotation as first found: the quotations opened and closed word by word."""
+    import bisect
+
+    from quotelint.quotes.frames import close_end
+
+    out = [-1] * len(words)
+    stack: list[int] = []
+    k = t = 0
+    starts = [w.start for w in words]
+    while t < len(words):
+        if not stack:
+            if k == len(spans):
+                break
+            t = max(t, bisect.bisect_right(starts, spans[k].open_at))
+            if t == len(words):
+                break
+        word = words[t]
+        while k < len(spans) and spans[k].open_at < word.start:
+            while stack and close_end(spans[stack[-1]]) <= spans[k].open_at:
+                stack.pop()
+            stack.append(k)
+            k += 1
+        while stack and spans[stack[-1]].end <= word.start:
+            stack.pop()
+        if stack and spans[stack[-1]].start <= word.start:
+            out[t] = stack[-1]
+        t += 1
+    return out
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_innermost_quotations_found_between_events_are_those_found_word_by_word(seed: int) -> None:
+    """`innermost` gives the words between two openings or closings their quotation in one
+    slice: on the seeds' paragraphs shuffled and joined, with marks dropped or added at random
+    (quotations unclosed, nested, running on), and on made-up spans of any nesting, each word
+    gets the quotation the word-by-word reading gives it."""
+    import random
+
+    from quotelint.names import Token
+    from quotelint.quotes.spans import Span
+
+    rng = random.Random(seed)
+    paragraphs = _seed_paragraphs()
+    for _ in range(40):
+        text = rng.choice(("\n\n", " ", "\n")).join(rng.sample(paragraphs, rng.randint(1, 10))) + "\n"
+        if rng.random() < 0.5:
+            text = "".join(c for c in text if c not in "“”\"" or rng.random() < 0.8)
+        if rng.random() < 0.3:
+            text = "".join(c + (rng.choice("“”\"‘’") if c == " " and rng.random() < 0.05 else "") for c in text)
+        ctx, scan, _ = frames_of(text)
+        assert innermost(ctx.words, scan.spans) == _innermost_word_by_word(ctx.words, scan.spans)
+    for _ in range(3000):  # made-up spans: any nesting, marks anywhere, words of any length
+        words, at = [], 0
+        for _ in range(rng.randint(0, 30)):
+            at += rng.randint(1, 4)
+            words.append(Token("w", at, at + rng.randint(1, 3)))
+            at = words[-1].end
+        spans = []
+        for _ in range(rng.randint(0, 6)):
+            open_at = rng.randint(0, at + 2)
+            start = open_at + 1
+            end = start + rng.randint(0, 20)
+            spans.append(Span(open_at, start, end, "“", rng.choice(("”", None)), 0, 0))
+        spans.sort(key=lambda s: s.open_at)
+        assert innermost(words, tuple(spans)) == _innermost_word_by_word(words, spans)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_frames_words_and_quotations_merged_are_its_items_sorted(seed: int) -> None:
+    """`build_frames` merges each frame's words and quotations (`_with_quotes`) where it sorted
+    them and searched each quotation's item: on the seeds' paragraphs shuffled and joined, with
+    quotations inside quotations, each frame's items are in order, each quotation's place is its
+    item, and the sentences are those `split` finds from the items alone."""
+    import random
+
+    from quotelint.quotes.frames import parents, split
+
+    rng = random.Random(seed)
+    paragraphs = _seed_paragraphs()
+    seen = 0
+    for _ in range(30):
+        chosen = rng.sample(paragraphs, rng.randint(1, 10))
+        if rng.random() < 0.5:  # quotations inside a quotation
+            chosen.append("“" + " ".join(chosen[:3]) + "”")
+        text = rng.choice(("\n\n", " ", "\n")).join(chosen) + "\n"
+        ctx, scan, (frames, where, _) = frames_of(text)
+        qw = quote_words()
+        abbreviations = qw.abbreviations | {h.rstrip(".").lower() for h in ctx.registry.words.honorifics}
+        verbs = frozenset(ctx.registry.words.reporting_verbs) | qw.after_verbs
+        for key, frame in list(frames.items()):
+            assert frame.items == sorted(frame.items)
+            assert frame.sentence == split(ctx.prose, ctx.words, scan.spans, frame.items, abbreviations, verbs)[0]
+        parent = parents(scan.spans)
+        for k, (key, i) in enumerate(where):
+            assert key == (("q", parent[k]) if parent[k] >= 0 else ("p", scan.spans[k].paragraph))
+            assert frames[key].items[i].quote == k
+            seen += 1
+    assert seen > 50
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_word_positions_made_in_bulk_are_those_made_word_by_word(seed: int) -> None:
+    """`word_positions` adds each index to its word's list in C: the same words, in the same
+    order (the order the text first writes them), with the same rising indexes, as a loop word
+    by word makes, on the seeds' paragraphs shuffled and on random words."""
+    import random
+
+    from quotelint.context import word_positions
+    from quotelint.names import Token, tokens
+
+    def word_by_word(words):  # type: ignore[no-untyped-def]
+        out: dict[str, list[int]] = {}
+        for i, word in enumerate(words):
+            out.setdefault(word.text, []).append(i)
+        return out
+
+    rng = random.Random(seed)
+    paragraphs = _seed_paragraphs()
+    for _ in range(20):
+        words = tokens(" ".join(rng.sample(paragraphs, rng.randint(0, 15))))
+        assert list(word_positions(words).items()) == list(word_by_word(words).items())
+    for _ in range(200):
+        words = [Token(rng.choice("abcdefg") * rng.randint(1, 2), i, i + 1) for i in range(rng.randint(0, 40))]
+        assert list(word_positions(words).items()) == list(word_by_word(words).items())

@@ -214,15 +214,17 @@ class Attributor:
             v += 1
             if frame.items[v].quote >= 0:
                 return None
-            if self._word(frame, v).lower() in self.clause_or_preposition and v > j and self.subjects.broken(frame.items[v - 1], frame.items[v]):
+            word = self.tokens[frame.items[v].token].text  # a word item: read once
+            low = word.lower()
+            if low in self.clause_or_preposition and v > j and self.subjects.broken(frame.items[v - 1], frame.items[v]):
                 aside = v if aside < 0 else aside
                 v = self._aside_end(frame, v, b)  # `"...," Blunt, after a long pause, said`
                 continue
-            if self._word(frame, v).lower() in self.qw.clause_words:
+            if low in self.qw.clause_words:
                 return None
             relative = self.subjects.in_relative(frame, v, relative)
             closing = v <= j + 4 and self._closing_verb(frame, k, v) and (v + 1 >= b or self.subjects.broken(frame.items[v], frame.items[v + 1]) or self._word(frame, v + 1) in self.qw.prepositions)
-            if not relative and (self._is_verb(frame, v) or closing) and not self._word(frame, v).endswith("ing"):
+            if not relative and (self._is_verb(frame, v) or closing) and not word.endswith("ing"):
                 if self._introduces(frame, v, b):
                     return None
                 if aside >= 0:
@@ -442,8 +444,8 @@ class Attributor:
         """A speaker cue (`according to`, `in the words of`) ending at item v."""
         for cue in self.cues_by_last.get(self._word(frame, v).lower(), ()):
             n = len(cue)
-            if v - n + 1 < a:
-                continue
+            if v - n + 1 < a or n > 1 and self._word(frame, v - 1).lower() != cue[-2]:
+                continue  # most `to`, `of` and `by`: not after the word before them in a cue
             if all(self._word(frame, v - n + 1 + i).lower() == cue[i] for i in range(n)):
                 return cue
         return None
@@ -484,8 +486,8 @@ class Attributor:
             if frame.items[v - 1].quote >= 0:
                 lo = v  # past the last quotation before this word
             relative = self.subjects.in_relative(frame, v, relative)
-            if not relative and self._is_verb(frame, v) and not self._word(frame, v).endswith("ing") and not self._introduces(frame, v, b):
-                if v > lo and self.subjects.broken(frame.items[v - 1], frame.items[v]) and self._word(frame, v) not in self.qw.listener_verbs:
+            if not relative and self._is_verb(frame, v) and not (word := self._word(frame, v)).endswith("ing") and not self._introduces(frame, v, b):
+                if v > lo and self.subjects.broken(frame.items[v - 1], frame.items[v]) and word not in self.qw.listener_verbs:
                     inverted = self._named("later", frame, v + 1, b, frame.items[v].token)
                     if inverted is not None and inverted.cand is not None:
                         return inverted  # `"velvet gloves" in its dealings with Asia, said Nargis Kassenova`

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import bisect
 import functools
-import heapq
 import itertools
-from array import array
+import operator
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from operator import itemgetter
+from operator import itemgetter, methodcaller
 from typing import NamedTuple
 
 from quotelint.lazyre import lazy
@@ -26,10 +25,13 @@ from quotelint.quotes.spans import Span
 _STOP = lazy(r"[.!?][)\]\"'”’]*+\s")  # a stop, then (past brackets and marks) a space: not 1.5
 _PAUSE = lazy(r"[.!?;:]")
 _STOP_CHAR = lazy(r"[.!?]")
+_PLAIN_STOPS = frozenset((". ", "! ", "? "))  # gaps _STOP matches from their first character, with no colon before
 _new_tuple = tuple.__new__  # Item._make without its Python frame: items made in C, in bulk
 _END = itemgetter(2)  # a Token's end
-FEW_QUOTES = 32  # quotations in a frame, at most, that `words_down` and `words_up` step over one by one
-_IS_QUOTE = lambda item: item.quote >= 0  # noqa: E731 - a test for filter()
+_QUOTE = itemgetter(3)  # an Item's quotation index
+_ITEM_END = itemgetter(1)  # an Item's end
+_START_OF = methodcaller("start")  # a match's start
+_IS_WORD = (0).__gt__  # a quotation index of -1: a word item
 
 
 class Item(NamedTuple):
@@ -49,7 +51,10 @@ class Frame:
     bounds: list[tuple[int, int]] = field(default_factory=list)  # per sentence: first, one-past-last item
 
     def __post_init__(self) -> None:
-        # Sentence numbers rise by one from 0, so each sentence's items are one stretch.
+        # Sentence numbers rise by one from 0, so each sentence's items are one stretch
+        # (`split` gives them with the numbers, found as it numbers the items).
+        if self.bounds:
+            return
         sentence = self.sentence
         first = 0
         for number in range(sentence[-1] + 1 if sentence else 0):
@@ -62,55 +67,32 @@ class Frame:
         return self.bounds[self.sentence[k]]
 
     @functools.cached_property
-    def _word_links(self) -> tuple[array[int], array[int]]:
-        """For each item, the nearest word item at or before it (-1 for none) and at or after
-        it (len(items) for none): walks over runs of quotations skip them in one step. Kept as
-        compact arrays (four bytes an item)."""
-        n = len(self.items)
-        before, after = array("i", [-1]) * n, array("i", [n]) * n
-        last = -1
-        for i, item in enumerate(self.items):
-            last = i if item.quote < 0 else last
-            before[i] = last
-        nxt = n
-        for i in range(n - 1, -1, -1):
-            nxt = i if self.items[i].quote < 0 else nxt
-            after[i] = nxt
-        return before, after
-
-    @functools.cached_property
-    def _few_quotes(self) -> bool:
-        """So few quotations stand in the frame that stepping over them one by one is cheaper
-        than linking the words (`_word_links`)."""
-        return sum(1 for item in itertools.islice(filter(_IS_QUOTE, self.items), FEW_QUOTES + 1)) <= FEW_QUOTES
+    def _word_mask(self) -> bytes:
+        """One byte an item: 1 for a word, 0 for a quotation, made in C (no Python call an
+        item). A walk below finds its first and last word with the mask's find and rfind, and
+        lets `itertools.compress` pick the words between from a slice of it: it costs its stretch
+        of items, in C, however many quotations stand there (a stretch of quotations alone, as
+        in a line of a million marks, is passed over by one search)."""
+        return bytes(map(_IS_WORD, map(_QUOTE, self.items)))
 
     def words_down(self, start: int, stop: int) -> Iterator[int]:
         """The word items from `start` down to `stop` (inclusive), quotations passed over."""
-        if self._few_quotes:
-            items = self.items
-            for v in range(min(start, len(items) - 1), max(stop, 0) - 1, -1):
-                if items[v].quote < 0:
-                    yield v
-            return
-        before = self._word_links[0]
-        v = before[start] if start >= 0 else -1
-        while v >= stop:
-            yield v
-            v = before[v - 1] if v > 0 else -1
+        mask = self._word_mask
+        lo = max(stop, 0)
+        hi = mask.rfind(1, lo, max(start + 1, lo))  # the last word in the stretch, or -1
+        if hi < 0:
+            return iter(())
+        lo = mask.find(1, lo, hi + 1)  # the first
+        return itertools.compress(range(hi, lo - 1, -1), mask[hi : (lo - 1 if lo else None) : -1])
 
     def words_up(self, start: int, stop: int) -> Iterator[int]:
         """The word items from `start` up to `stop` (exclusive), quotations passed over."""
-        if self._few_quotes:
-            items = self.items
-            for v in range(max(start, 0), min(stop, len(items))):
-                if items[v].quote < 0:
-                    yield v
-            return
-        after = self._word_links[1]
-        v = after[max(start, 0)] if start < len(self.items) else len(self.items)
-        while v < stop:
-            yield v
-            v = after[v + 1] if v + 1 < len(self.items) else len(self.items)
+        mask = self._word_mask
+        lo = mask.find(1, max(start, 0), max(stop, 0))  # the first word in the stretch, or -1
+        if lo < 0:
+            return iter(())
+        hi = mask.rfind(1, lo, stop) + 1  # one past the last
+        return itertools.compress(range(lo, hi), mask[lo:hi])
 
 
 def close_end(span: Span) -> int:
@@ -154,7 +136,8 @@ def build_frames(
     starts = [p[0] for p in paragraphs]
     wanted = {p + d for s in spans for p in (s.paragraph,) for d in (-1, 0, 1)}  # quotations' paragraphs and their neighbours
     holding = {("q", parent[k]) if parent[k] >= 0 else ("p", span.paragraph) for k, span in enumerate(spans)}  # frames with quotations
-    grouped: dict[tuple[str, int], list[Item]] = {}
+    grouped: dict[tuple[str, int], list[Item]] = {}  # each frame's words, rising
+    grouped_starts: dict[tuple[str, int], list[int]] = {}  # their starts
     later: dict[tuple[str, int], tuple[int, int]] = {}  # a neighbour's frame: the words it is made of when asked for
     # The words of paragraph p are words[ends[p - 1] : ends[p]]; words before the first paragraph count as its own.
     ends = [bisect.bisect_left(word_starts, s) for s in starts[1:]] + [len(words)]
@@ -174,27 +157,42 @@ def build_frames(
                 continue
             key = ("q", q) if q >= 0 else ("p", paragraph)
             grouped.setdefault(key, []).extend(_word_items(words, word_starts, t, u))
+            grouped_starts.setdefault(key, []).extend(word_starts[t:u])
+    quotes: dict[tuple[str, int], list[Item]] = {}  # each frame's quotations, rising
     for k, span in enumerate(spans):
         key = ("q", parent[k]) if parent[k] >= 0 else ("p", span.paragraph)
-        grouped.setdefault(key, []).append(Item(span.open_at, close_end(span), -1, k))
+        grouped.setdefault(key, [])
+        quotes.setdefault(key, []).append(Item(span.open_at, close_end(span), -1, k))
     frames: dict[tuple[str, int], Frame] = {}
     make = functools.partial(_neighbour, prose, words, word_starts, spans, inside, abbreviations, verbs)
     where: list[tuple[tuple[str, int], int]] = [(("p", 0), 0)] * len(spans)
-    quotes: dict[tuple[str, int], list[int]] = {}
-    for k in range(len(spans)):
-        quotes.setdefault(("q", parent[k]) if parent[k] >= 0 else ("p", spans[k].paragraph), []).append(k)
-    for key, items in grouped.items():
-        items.sort()  # by start: no two items start at one offset (a quotation's starts at its mark)
-        item_starts = [item.start for item in items]
-        held = []  # the item indexes of the frame's quotations
-        for k in quotes.get(key, ()):
-            i = bisect.bisect_left(item_starts, spans[k].open_at)
-            while items[i].quote != k:
-                i += 1
-            where[k] = (key, i)
-            held.append(i)
-        frames[key] = Frame(items, split(prose, words, spans, items, abbreviations, verbs, item_starts, held))
+    for key, word_items in grouped.items():
+        items, item_starts, held = _with_quotes(word_items, grouped_starts.get(key, []), quotes.get(key, []))
+        for i in held:
+            where[items[i].quote] = (key, i)
+        frames[key] = Frame(items, *split(prose, words, spans, items, abbreviations, verbs, item_starts, held))
     return Frames(frames, later, make), where, inside
+
+
+def _with_quotes(word_items: list[Item], word_starts: list[int], quote_items: list[Item]) -> tuple[list[Item], list[int], list[int]]:
+    """A frame's items in order: its words and its quotations, each rising, merged (each
+    quotation's place among the words found by bisection, the words between copied in slices;
+    no two items start at one offset: a quotation's starts at its mark). With the items'
+    starts, and the indexes of the quotations' items."""
+    items: list[Item] = []
+    starts: list[int] = []
+    held: list[int] = []
+    done = 0
+    for place, item in zip(map(bisect.bisect_left, itertools.repeat(word_items), quote_items), quote_items):
+        items += word_items[done:place]
+        starts += word_starts[done:place]
+        held.append(len(items))
+        items.append(item)
+        starts.append(item.start)
+        done = place
+    items += word_items[done:]
+    starts += word_starts[done:]
+    return items, starts, held
 
 
 class Frames(dict[tuple[str, int], Frame]):
@@ -236,35 +234,47 @@ def _neighbour(
     for q, t, u in _runs_of(inside, begin, end):
         if q < 0:
             items.extend(_word_items(words, word_starts, t, u))
-    return Frame(items, split(prose, words, spans, items, abbreviations, verbs, [item.start for item in items], []))
+    return Frame(items, *split(prose, words, spans, items, abbreviations, verbs, [item.start for item in items], []))
 
 
 def innermost(words: list[Token], spans: tuple[Span, ...], starts: list[int] | None = None) -> list[int]:
     """For each word, the innermost quotation whose text holds it, or -1 (`starts`: each
-    word's start, when the caller has them)."""
-    out = [-1] * len(words)
+    word's start, when the caller has them).
+
+    The quotations open around the words in turn: a quotation is open for the words after its
+    mark, until a word at or past its end (or the opening of one past its closing mark) closes
+    it. Between two such events the innermost open quotation is the same: the words up to the
+    next event are found by bisection and given it in one slice, not word by word."""
+    n = len(words)
+    out = [-1] * n
     stack: list[int] = []
     k = 0
     starts = [w.start for w in words] if starts is None else starts
     t = 0
-    while t < len(words):
+    while t < n:
         if not stack:  # no quotation open: skip to the first word past the next one's mark
             if k == len(spans):
                 break
             t = max(t, bisect.bisect_right(starts, spans[k].open_at))
-            if t == len(words):
+            if t == n:
                 break
-        word = words[t]
-        while k < len(spans) and spans[k].open_at < word.start:
+        start = starts[t]
+        while k < len(spans) and spans[k].open_at < start:
             while stack and close_end(spans[stack[-1]]) <= spans[k].open_at:
                 stack.pop()
             stack.append(k)
             k += 1
-        while stack and spans[stack[-1]].end <= word.start:
+        while stack and spans[stack[-1]].end <= start:
             stack.pop()
-        if stack and spans[stack[-1]].start <= word.start:
-            out[t] = stack[-1]
-        t += 1
+        # The next event: a word past the next quotation's mark, or at or past the end of the
+        # innermost open one. Word t comes before either (it opened nothing more, closed nothing more).
+        limit = bisect.bisect_right(starts, spans[k].open_at, t) if k < len(spans) else n
+        if stack:
+            top = spans[stack[-1]]
+            limit = min(limit, bisect.bisect_left(starts, top.end, t))
+            first = bisect.bisect_left(starts, top.start, t, limit)  # the words inside its text, not on its mark
+            out[first:limit] = itertools.repeat(stack[-1], limit - first)
+        t = limit
     return out
 
 
@@ -277,9 +287,10 @@ def split(
     verbs: frozenset[str],
     starts: list[int] | None = None,
     held: list[int] | None = None,
-) -> list[int]:
-    """Sentence numbers for a frame's items (`starts`: each item's start, and `held`: the indexes
-    of its quotations' items, when the caller has them).
+) -> tuple[list[int], list[tuple[int, int]]]:
+    """Sentence numbers for a frame's items, and each sentence's first and one-past-last item
+    (`starts`: each item's start, and `held`: the indexes of its quotations' items, when the
+    caller has them).
 
     A sentence ends at `.`, `!` or `?` followed by a capital or a quotation, unless the full
     stop belongs to an abbreviation (`Mr.`, `U.S.`); and after a quotation that ends its own
@@ -291,27 +302,30 @@ def split(
     """
     n = len(items)
     if n == 0:
-        return []
+        return [], []
     starts = [item.start for item in items] if starts is None else starts
     if held is None:
         held = [i for i in range(n) if items[i].quote >= 0]
-    after_stops = []  # the item after each gap holding a stop, rising
-    for m in _STOP_CHAR.finditer(prose, items[0].end, items[-1].start):
-        i = bisect.bisect_right(starts, m.start())
-        if 0 < i < n and items[i - 1].end <= m.start():
-            after_stops.append(i)
+    # The item after each stop, in bulk (C calls, no Python step a stop): the search runs from
+    # the first item's end to the last one's start, so each is an item from 1 to n - 1; a stop
+    # inside a word or a quotation (`U.S.`, `"Go."`) is dropped, as the item before it ends past it.
+    stops = list(map(_START_OF, _STOP_CHAR.finditer(prose, items[0].end, items[-1].start)))
+    after = list(map(functools.partial(bisect.bisect_right, starts), stops))
+    after_stops = itertools.compress(after, map(operator.le, map(_ITEM_END, map(items.__getitem__, map(operator.sub, after, itertools.repeat(1)))), stops))
     numbers: list[int] = []
     number = 0
-    last = 0  # both lists rise: merged in order, each item judged once (a frame of a million quotations makes no set of them)
-    for i in heapq.merge((i + 1 for i in held if i + 1 < n), after_stops):
-        if i == last:
+    opening = [0]  # the first item of each sentence
+    last = 0  # judged in order, each item once: sorted in C (two rising runs merged), repeats passed over
+    for i in sorted(itertools.chain(map(operator.add, held, itertools.repeat(1)), after_stops)):
+        if i == last or i >= n:
             continue
         last = i
         if _opens_sentence(prose, words, spans, items, i, abbreviations, verbs):
             numbers.extend(itertools.repeat(number, i - len(numbers)))
             number += 1
+            opening.append(i)
     numbers.extend(itertools.repeat(number, n - len(numbers)))
-    return numbers
+    return numbers, list(zip(opening, [*opening[1:], n]))
 
 
 def _opens_sentence(
@@ -319,13 +333,22 @@ def _opens_sentence(
 ) -> bool:
     """Item i (after the first) begins a new sentence of its frame."""
     prev, cur = items[i - 1], items[i]
-    opens = cur.quote >= 0 or prose[cur.start : cur.start + 1].isupper() or prose[cur.start : cur.start + 1].isdigit()
-    if not opens:  # only a capital, a digit or a quotation opens a sentence
-        return False
+    first = prose[cur.start : cur.start + 1]
+    if cur.quote < 0 and not (first.isupper() or first.isdigit()):
+        return False  # only a capital, a digit or a quotation opens a sentence
     gap = prose[prev.end : cur.start]
+    if gap in _PLAIN_STOPS:  # most gaps that end a sentence: what _STOP finds there, found without it
+        return not (prev.token >= 0 and abbreviation(words[prev.token].text, abbreviations))
     stop = _STOP.search(gap)
     if stop is not None and ":" not in gap[: stop.start()]:
         return not (prev.token >= 0 and stop.start() == 0 and abbreviation(words[prev.token].text, abbreviations))
+    return _after_quotation(prose, words, spans, items, i, verbs, gap)
+
+
+def _after_quotation(prose: str, words: list[Token], spans: tuple[Span, ...], items: list[Item], i: int, verbs: frozenset[str], gap: str) -> bool:
+    """Item i, after a gap with no stop, opens a sentence: the quotation before it, right
+    before it, ends its own sentence (`_opens_sentence`)."""
+    prev = items[i - 1]
     if prev.quote >= 0 and not gap.strip():
         text = prose[spans[prev.quote].start : spans[prev.quote].end].rstrip()
         if text[-1:] == ".":

@@ -62,11 +62,12 @@ class Subjects:
     def in_relative(self, frame: Frame, v: int, relative: bool) -> bool:
         """Whether item v stands in a relative clause (`"FlowCore" cells, which Veridan says
         ...`): from `which`/`who`/`whose` to the next comma, dash or bracket. Its verb governs
-        the clause, not the quotation before it."""
-        if v > 0 and self.broken(frame.items[v - 1], frame.items[v]):
-            relative = False
+        the clause, not the quotation before it. A break before the item matters only inside a
+        clause (it ends it): outside one, it is not looked for."""
+        if relative and not (v > 0 and self.broken(frame.items[v - 1], frame.items[v])):
+            return True
         word = self.word(frame.items[v]).lower()
-        return relative or (word in self.qw.relative_words and word != "that")
+        return word in self.qw.relative_words and word != "that"
 
     def capitalised(self, frame: Frame, i: int) -> Candidate | None:
         """A capitalised word alone beside the verb that follows a quotation, read as a name

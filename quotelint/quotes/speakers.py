@@ -52,12 +52,22 @@ def _layout_line() -> regex.Pattern[str]:
 
 
 def layout_lines(prose: str) -> list[tuple[int, int]]:
-    """Where the byline and credit lines are (`_layout_line`). The pattern is tried only when a
-    line opens with one of its words or a ` / ` stands somewhere: scanning for it costs more than
-    the rest of the cast's reading of a document that has neither (most documents)."""
-    if " /" not in prose and "\t/" not in prose and not any(line.lstrip(" \t([")[:16].casefold().startswith(_LAYOUT_WORDS) for line in prose.split("\n")):
-        return []
-    return [(m.start(), m.end()) for m in _layout_line().finditer(prose)]
+    """Where the byline and credit lines are (`_layout_line`). The pattern matches only from a
+    line's start, with a line that opens with one of its words or holds a ` /`: it is tried at
+    the start of those lines alone, in order (a line the last match took in, an outlet under a
+    byline, is passed over, as a search through the text passes over it). Scanning the whole
+    text for it costs more than the rest of the cast's reading of a document (a document of one
+    long line has one place to try)."""
+    out: list[tuple[int, int]] = []
+    end = start = 0
+    for line in prose.split("\n"):
+        if start >= end and (" /" in line or "\t/" in line or line.lstrip(" \t([")[:16].casefold().startswith(_LAYOUT_WORDS)):
+            found = _layout_line().match(prose, start)
+            if found is not None:
+                out.append(found.span())
+                end = found.end()
+        start += len(line) + 1
+    return out
 
 
 class Cast(Resolution):
