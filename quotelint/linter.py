@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
+import gc
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, NamedTuple
 
 from quotelint.checks import Rule, all_rules
@@ -129,26 +131,45 @@ def by_section(doc: Document, plan: Plan, rules: tuple[Rule, ...], split: Split,
     gathered: dict[str, list[Any]] = {r.id: [] for r in rules if r.gather is not None}
     live = list(rules)
     for section in sections(doc.prose, split):
-        part = Part(doc, section)
-        ctx = Context(part, plan.registry, plan.settings, own=(section.own_start - section.start, section.own_end - section.start))  # type: ignore[arg-type]
-        for rule in tuple(live):
-            try:
-                if rule.gather is not None:
-                    gathered[rule.id].append(rule.gather(ctx))
-                else:
-                    found = findings[rule.id]
-                    found.extend(to_finding(part, rule, h, plan.settings) for h in rule.check(ctx) if ctx.owns(h.start))  # type: ignore[arg-type]
-            except RuleTimeout as exc:
-                if skipped is None:
-                    raise
-                skipped.append(InputError(exc.skipped(), path=doc.path))
-                live.remove(rule)
-                findings[rule.id] = []
-        del ctx, part  # the section's analysis goes before the next is made
+        with collector_paused():  # a section's words live until its end: no collection walks them meanwhile
+            part = Part(doc, section)
+            ctx = Context(part, plan.registry, plan.settings, own=(section.own_start - section.start, section.own_end - section.start))  # type: ignore[arg-type]
+            for rule in tuple(live):
+                try:
+                    if rule.gather is not None:
+                        gathered[rule.id].append(rule.gather(ctx))
+                    else:
+                        found = findings[rule.id]
+                        found.extend(to_finding(part, rule, h, plan.settings) for h in rule.check(ctx) if ctx.owns(h.start))  # type: ignore[arg-type]
+                except RuleTimeout as exc:
+                    if skipped is None:
+                        raise
+                    skipped.append(InputError(exc.skipped(), path=doc.path))
+                    live.remove(rule)
+                    findings[rule.id] = []
+            del ctx, part  # the section's analysis goes before the next is made
     for rule in live:
         if rule.judge is not None:
             findings[rule.id].extend(to_finding(doc, rule, h, plan.settings) for h in rule.judge(gathered[rule.id], doc, plan.registry))
     return [f for rule in live for f in findings[rule.id]]
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cycle collector held off while one section of a long document is analysed, then run
+    on what is young once the section's analysis is gone. A section makes hundreds of thousands
+    of objects (a token per word, a frame item per word...) that live until its end and make few
+    cycles: the collector, at any threshold, walked them again and again (a tenth of the time of
+    a 10 MB file on one line). A collector the caller switched off stays off."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+        gc.collect(0)
 
 
 def once(findings: list[Finding]) -> list[Finding]:

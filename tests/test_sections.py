@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
+from quotelint.checks import Rule, Severity
 from quotelint.document import Document
 from quotelint.linter import Plan, lint_document
 from quotelint.registry.load import load_registry
@@ -64,6 +67,24 @@ def test_a_document_of_many_sections_gets_the_findings_of_its_whole_analysis(pla
 def test_unmerged_findings_are_the_same_too(plan: Plan) -> None:
     doc = Document.from_text(long_document(), "long.txt")
     assert lint_document(doc, plan, merge=False, split=SMALL) == lint_document(doc, plan, merge=False, split=WHOLE)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_the_collector_is_held_off_only_while_a_section_is_read(plan: Plan, enabled: bool) -> None:
+    seen = []
+    rule = Rule(
+        id="QL999", name="collector-probe", category="test", severity=Severity.INFO, summary="notes the collector's state",
+        check=lambda ctx: seen.append(gc.isenabled()) or iter(()), doc="",
+    )
+    doc = Document.from_text(long_document(), "long.txt")
+    (gc.enable if enabled else gc.disable)()
+    try:
+        lint_document(doc, plan._replace(rules=(rule,)), split=SMALL)
+        after = gc.isenabled()
+    finally:
+        gc.enable()
+    assert len(seen) > 10 and not any(seen)  # off in every section, whether it was on or not
+    assert after is enabled  # and as the caller had it afterwards
 
 
 def test_html_sections_map_back_to_the_file(plan: Plan) -> None:
