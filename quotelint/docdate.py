@@ -32,7 +32,6 @@ _DATELINE = lazy(
     r"\s*+(?:\p{Lu}[\p{L}.'’ -]{0,40}+,\s*+|(?i:published|posted|updated|dated?)(?:\s++on)?:?\s*+)" + _DATE + r"(?![\p{L}\d])"
 )
 DATELINE_LINES = 12  # how far into an article its dateline is looked for
-_FENCE = lazy(r"\s*+(?:---|\+\+\+)")  # how front matter opens (its first line then holds just that)
 # A line as str.splitlines() cuts them, up to one of the boundaries it knows (a last, empty
 # line follows a final boundary: nothing here reads it).
 _LINE = lazy(r"([^\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]*+)(?:\r\n|[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]|\Z)")
@@ -68,7 +67,8 @@ def front_matter_date(text: str) -> dt.date | None:
     the lines read are split off, and only when the text opens with a fence: a long document is
     neither split nor copied whole for its first line."""
     text = text.lstrip("\ufeff")
-    if _FENCE.match(text) is None:
+    head = text[:80].lstrip()  # the first non-blank characters (the whole text's when 80 blanks open it)
+    if not (head if len(head) >= 3 else text.lstrip()).startswith(("---", "+++")):
         return None
     lines = _LINE.finditer(text)
     first = next(lines, None)

@@ -99,6 +99,8 @@ def test_front_matter_is_read_for_its_first_two_hundred_lines() -> None:
     assert front_matter_date(fenced(199)) is None
     assert front_matter_date("Body.\n---\ndate: 2023-03-20\n---\n") is None  # not at the very top
     assert front_matter_date("") is None
+    for blanks in (1, 79, 200):  # blanks before the fence on its line, however many
+        assert front_matter_date(" " * blanks + "---\ndate: 2023-03-20\n---\n") == dt.date(2023, 3, 20)
 
 
 def test_a_date_line_is_matched_where_it_stands_as_on_its_own() -> None:
