@@ -16,6 +16,13 @@ from collections.abc import Callable
 
 from quotelint.errors import warn
 
+try:  # hashlib's own BLAKE2b, which both caches key their files with: importing hashlib loads OpenSSL first
+    from _blake2 import blake2b
+except ImportError:  # a Python built without it
+    from hashlib import blake2b
+
+__all__ = ["blake2b", "cache_dir", "cache_folder", "prune", "trusted_file", "unsafe", "write_new"]
+
 KEEP = 16  # files of one kind kept in the folder, the most recently written
 MAX_AGE = 30 * 24 * 3600  # seconds after which a file not written again is removed
 

@@ -16,7 +16,7 @@ from quotelint.errors import RuleTimeout
 from quotelint.finding import Finding, Hit
 from quotelint.registry import Registry
 from quotelint.repeats import merge_repeats, repeat_keys
-from quotelint.sections import Part, Split, sections
+from quotelint.sections import Part, Section, Split, sections
 from quotelint.settings import Settings
 
 
@@ -132,26 +132,39 @@ def by_section(doc: Document, plan: Plan, rules: tuple[Rule, ...], split: Split,
     live = list(rules)
     for section in sections(doc.prose, split):
         with collector_paused():  # a section's words live until its end: no collection walks them meanwhile
-            part = Part(doc, section)
-            ctx = Context(part, plan.registry, plan.settings, own=(section.own_start - section.start, section.own_end - section.start))  # type: ignore[arg-type]
-            for rule in tuple(live):
-                try:
-                    if rule.gather is not None:
-                        gathered[rule.id].append(rule.gather(ctx))
-                    else:
-                        found = findings[rule.id]
-                        found.extend(to_finding(part, rule, h, plan.settings) for h in rule.check(ctx) if ctx.owns(h.start))  # type: ignore[arg-type]
-                except RuleTimeout as exc:
-                    if skipped is None:
-                        raise
-                    skipped.append(InputError(exc.skipped(), path=doc.path))
-                    live.remove(rule)
-                    findings[rule.id] = []
-            del ctx, part  # the section's analysis goes before the next is made
+            _read_section(Part(doc, section), section, plan, live, findings, gathered, skipped)
     for rule in live:
         if rule.judge is not None:
             findings[rule.id].extend(to_finding(doc, rule, h, plan.settings) for h in rule.judge(gathered[rule.id], doc, plan.registry))
     return [f for rule in live for f in findings[rule.id]]
+
+
+def _read_section(
+    part: Part,
+    section: Section,
+    plan: Plan,
+    live: list[Rule],
+    findings: dict[str, list[Finding]],
+    gathered: dict[str, list[Any]],
+    skipped: list[InputError] | None,
+) -> None:
+    """One section's own hits and summaries, added to `findings` and `gathered`; a rule that
+    runs out of time is taken out of `live`. Its analysis goes when it returns, before the next
+    section's is made."""
+    ctx = Context(part, plan.registry, plan.settings, own=(section.own_start - section.start, section.own_end - section.start))  # type: ignore[arg-type]
+    for rule in tuple(live):
+        try:
+            if rule.gather is not None:
+                gathered[rule.id].append(rule.gather(ctx))
+            else:
+                found = findings[rule.id]
+                found.extend(to_finding(part, rule, h, plan.settings) for h in rule.check(ctx) if ctx.owns(h.start))  # type: ignore[arg-type]
+        except RuleTimeout as exc:
+            if skipped is None:
+                raise
+            skipped.append(InputError(exc.skipped(), path=part.path))
+            live.remove(rule)
+            findings[rule.id] = []
 
 
 @contextlib.contextmanager

@@ -19,12 +19,7 @@ import sys
 from typing import Any
 
 from quotelint import __version__
-from quotelint.cachefolder import cache_folder, prune, trusted_file, write_new
-
-try:  # hashlib's own BLAKE2b: importing hashlib loads OpenSSL first
-    from _blake2 import blake2b
-except ImportError:  # a Python built without it
-    from hashlib import blake2b
+from quotelint.cachefolder import blake2b, cache_folder, prune, trusted_file, write_new
 
 SUFFIX = ".settings.json"
 FORMAT = "quotelint-settings-cache 1"

@@ -12,10 +12,10 @@ nothing that a figure without it does not.
 from __future__ import annotations
 
 import bisect
-from itertools import filterfalse
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import filterfalse
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quotelint.names import fold

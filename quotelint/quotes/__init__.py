@@ -50,7 +50,7 @@ def find_quotes(ctx: Context) -> list[Quotation]:
     parent = parents(spans)
     frames, where, inside = build_frames(prose, words, spans, scan.paragraphs, sets.abbreviations, sets.frame_verbs, parent, ctx.word_starts)
     cast = Cast(ctx, inside, qw, [p[0] for p in scan.paragraphs], sets)
-    attributor = Attributor(prose, cast, frames, where, qw, sets)
+    attributor = Attributor(prose, cast, frames, where, qw)
     carry = Carryover(attributor, scan.paragraphs)
     classifier = Classifier(prose, words, qw, lexicon, ctx.word_starts, sets.verbs)
     first_part = link_parts(spans)

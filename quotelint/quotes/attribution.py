@@ -24,14 +24,12 @@ from quotelint.lazyre import lazy
 from quotelint.quotes import colons
 from quotelint.quotes.descriptions import Descriptions
 from quotelint.quotes.frames import Frame
-from quotelint.quotes.runmemo import reporting_words
 from quotelint.quotes.saidby import POSSESSIVE, Subjects
 from quotelint.quotes.speakers import Candidate, Cast, Speaker
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from quotelint.quotes.runmemo import Sets
     from quotelint.quotes.words import QuoteWords
 
 _CLOSER = lazy(r"[,:;—–]|\s-\s")
@@ -57,16 +55,15 @@ class Attribution(NamedTuple):
 
 class Attributor:
     def __init__(
-        self, prose: str, cast: Cast, frames: Mapping[tuple[str, int], Frame], where: list[tuple[tuple[str, int], int]], words: QuoteWords, sets: Sets | None = None
+        self, prose: str, cast: Cast, frames: Mapping[tuple[str, int], Frame], where: list[tuple[tuple[str, int], int]], words: QuoteWords
     ) -> None:
-        """`sets`: the run's word sets (runmemo.word_sets), when the caller has them."""
         self.prose = prose
         self.cast = cast
         self.frames = frames
         self.where = where
         self.qw = words
-        self.verbs = frozenset(v for v in cast.lexicon.reporting_verbs if v != "according") if sets is None else sets.verbs
-        self.reporting = reporting_words(self.verbs, words) if sets is None else sets.reporting
+        self.verbs = cast.sets.verbs  # the run's word sets (runmemo.word_sets), as the cast has them
+        self.reporting = cast.sets.reporting
         self.subjects = Subjects(prose, cast, words, self.verbs)
         self.clause_or_preposition = words.clause_words | words.prepositions
         self.descriptions = Descriptions(cast, words)

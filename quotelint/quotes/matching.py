@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, repeat
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -211,33 +211,27 @@ def contains(entry: Words, quoted: Words, parts: list[tuple[str, tuple[str, ...]
         return False
     words = entry.norm
     first = parts[0][1]
-    n, last = len(first), len(words) - len(first)  # the last place the first segment can start
-    p = 0
-    while p <= last:
-        try:
-            p = words.index(first[0], p, last + 1)  # the places its first word stands, found in C
-        except ValueError:
-            return False
-        if words[p : p + n] == first and _rest(words, p + n, parts[1:]):
-            return True
-        p += 1
-    return False
+    return any(_rest(words, p + len(first), parts[1:]) for p in places(words, first))
 
 
 def holds(quoted: Words, entry: Words) -> bool:
     """The entry's words stand together, in order, in the quotation's words."""
-    words, want = quoted.norm, entry.norm
-    n, last = len(want), len(words) - len(want)  # the last place the entry can start
+    return next(places(quoted.norm, entry.norm), None) is not None
+
+
+def places(words: tuple[str, ...], run: tuple[str, ...]) -> Iterator[int]:
+    """Where the run of words stands in `words`, in order: the places of its first word found
+    in C (`tuple.index`), and only there the run compared."""
+    n, last = len(run), len(words) - len(run)  # the last place the run can start
     p = 0
     while p <= last:
         try:
-            p = words.index(want[0], p, last + 1)  # the places the entry's first word stands, found in C
+            p = words.index(run[0], p, last + 1)
         except ValueError:
-            return False
-        if words[p : p + n] == want:
-            return True
+            return
+        if words[p : p + n] == run:
+            yield p
         p += 1
-    return False
 
 
 def _rest(words: tuple[str, ...], pos: int, parts: list[tuple[str, tuple[str, ...]]]) -> bool:

@@ -102,7 +102,7 @@ class Sets(NamedTuple):
     abbreviations: frozenset[str]  # the engine's abbreviations and the honorifics, lower case, no stop
     title_nouns: frozenset[str]  # the lexicon's title words, no minor word nor preposition
     small: frozenset[str]  # pronouns, speaking bodies, organizations' words, title nouns (lower case)
-    reporting: frozenset[str]  # what a quotation's verb can be: `verbs`, phrasal verbs' first words, label verbs
+    reporting: frozenset[str]  # what a quotation's verb can be (Attributor._is_verb, _labels): `verbs`, phrasal verbs' first words, label verbs
 
 
 def word_sets(index: NameIndex | None, lexicon: Lexicon, words: QuoteWords) -> Sets:
@@ -120,12 +120,6 @@ def word_sets(index: NameIndex | None, lexicon: Lexicon, words: QuoteWords) -> S
             words.abbreviations | {h.rstrip(".").lower() for h in lexicon.honorifics},
             title_nouns,
             frozenset((*words.pronouns, *words.speaking_bodies, *orgs, *title_nouns)),
-            reporting_words(verbs, words),
+            verbs | frozenset(words.phrasal_verbs) | words.label_verbs,
         )
     return found
-
-
-def reporting_words(verbs: frozenset[str], words: QuoteWords) -> frozenset[str]:
-    """The words that can be the verb reporting a quotation (`Attributor._is_verb`,
-    `Attributor._labels`): the reporting verbs, phrasal verbs' first words, label verbs."""
-    return verbs | frozenset(words.phrasal_verbs) | words.label_verbs

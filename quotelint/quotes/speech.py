@@ -30,6 +30,7 @@ from quotelint import knowledge
 from quotelint.quotes.attribution import Attribution
 from quotelint.quotes.frames import Frame
 from quotelint.names import tokens
+from quotelint.quotes.runmemo import word_sets
 
 if TYPE_CHECKING:
     from quotelint.lexicon import Lexicon
@@ -51,7 +52,7 @@ class Classifier:
         self.starts = starts
         self.qw = qw
         self.lexicon = lexicon
-        self.verbs = frozenset(v for v in lexicon.reporting_verbs if v != "according") if verbs is None else verbs
+        self.verbs = word_sets(None, lexicon, qw).verbs if verbs is None else verbs
         self.cues_by_last, self.other_cues = _cues_by_last(qw.term_cues)
         self.closed = qw.prepositions | qw.clause_words | qw.verb_helpers | qw.determiners | qw.relative_words  # words no term runs on into
 

@@ -20,13 +20,8 @@ import functools
 import os
 from collections.abc import Iterable, Iterator
 
-try:  # hashlib's own BLAKE2b: importing hashlib loads OpenSSL first (a hundredth of a one-article check)
-    from _blake2 import blake2b
-except ImportError:  # a Python built without it
-    from hashlib import blake2b
-
 from quotelint import __version__
-from quotelint.cachefolder import cache_folder, prune, trusted_file, write_new
+from quotelint.cachefolder import blake2b, cache_folder, prune, trusted_file, write_new
 from quotelint.registry import Registry
 from quotelint.registry.load import load_registry, read_registry, registry_files
 from quotelint.registry.packs import read_file

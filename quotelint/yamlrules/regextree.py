@@ -19,7 +19,7 @@ _ESCAPE = lazy(r"\\(?:[pPNx]\{[^}]*\}|[pP]\w|x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0
 
 class Node:
     """One node of the tree. (A plain class: a dataclass compiles its generated methods when
-    imported, and every check imports this module to read the claims' cues.)"""
+    its module is imported.)"""
 
     def __init__(self, kind: str, text: str = "", items: list[Node] | None = None, low: int = 1, high: int | None = 1, safe: bool = False) -> None:
         self.kind = kind  # atom | seq | alt | group | look | repeat
