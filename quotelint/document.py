@@ -12,12 +12,12 @@ from __future__ import annotations
 import bisect
 import os
 from itertools import accumulate
-from dataclasses import dataclass, field
 
 from quotelint.errors import UserError
 from quotelint.files import DEFAULT_LIMIT, read_bytes
 from quotelint.lazyre import lazy
 from quotelint.offsets import OffsetMap, blank_spans  # noqa: F401 - OffsetMap is also imported from here
+from quotelint.records import Frozen, setfields
 
 BOM = "\ufeff"
 
@@ -59,15 +59,28 @@ def line_starts(text: str) -> list[int]:
     return list(accumulate(map(len, text.split("\n")[:-1]), lambda start, n: start + n + 1, initial=0))
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(Frozen):
+    __slots__ = _fields = ("path", "text", "prose", "kind", "bom", "offset_map", "line_starts")
     path: str
     text: str
     prose: str
-    kind: str = "text"
-    bom: bool = False
-    offset_map: OffsetMap | None = None
-    line_starts: tuple[int, ...] = field(default=(), repr=False)
+    kind: str
+    bom: bool
+    offset_map: OffsetMap | None
+    line_starts: tuple[int, ...]
+    _shown = _fields[:-1]  # not the line starts
+
+    def __init__(
+        self,
+        path: str,
+        text: str,
+        prose: str,
+        kind: str = "text",
+        bom: bool = False,
+        offset_map: OffsetMap | None = None,
+        line_starts: tuple[int, ...] = (),
+    ) -> None:
+        setfields(self, locals())
 
     @classmethod
     def from_text(cls, text: str, path: str = "-", kind: str = "text", bom: bool = False) -> Document:

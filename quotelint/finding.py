@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
 from typing import NamedTuple
+
+from quotelint.records import Frozen, setfields
 
 
 class Severity(enum.IntEnum):
@@ -49,8 +50,14 @@ class Hit(NamedTuple):
     severity: Severity | None = None  # lower than the rule's for this hit only (QL101 at medium confidence)
 
 
-@dataclass(frozen=True, slots=True)
-class Finding:
+class Finding(Frozen):
+    """One finding: frozen, compared and hashed by its fields, pickled by them (quotelint.records);
+    `finding.replace(message=...)` is a copy with some fields changed."""
+
+    __slots__ = _fields = (
+        "path", "line", "column", "end_line", "end_column", "rule", "category", "severity",
+        "message", "suggestion", "start", "end", "fixable", "related",
+    )
     path: str
     line: int
     column: int
@@ -63,8 +70,27 @@ class Finding:
     suggestion: str | None
     start: int  # code-point offsets into the decoded file, end exclusive
     end: int
-    fixable: bool = False
-    related: tuple[tuple[int, int], ...] = ()  # (line, column) of places the message points at
+    fixable: bool
+    related: tuple[tuple[int, int], ...]  # (line, column) of places the message points at
+
+    def __init__(
+        self,
+        path: str,
+        line: int,
+        column: int,
+        end_line: int,
+        end_column: int,
+        rule: str,
+        category: str,
+        severity: Severity,
+        message: str,
+        suggestion: str | None,
+        start: int,
+        end: int,
+        fixable: bool = False,
+        related: tuple[tuple[int, int], ...] = (),
+    ) -> None:
+        setfields(self, locals())
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:

@@ -9,10 +9,10 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 from quotelint.errors import RegistryErrors, UserError
+from quotelint.records import Frozen, setfields
 
 DATA = os.path.join(os.path.dirname(__file__), "data")
 WORD_LISTS = ("reporting_verbs", "titles", "honorifics", "common_words", "proper_names", "name_connectors", "organization_words")
@@ -26,16 +26,33 @@ class QuoteMarks(NamedTuple):
     style: str = ""
 
 
-@dataclass(frozen=True, repr=False)  # 65,000 common words: no repr to show them, none compiled at import
-class Lexicon:
+class Lexicon(Frozen):
+    _fields = (
+        "reporting_verbs", "titles", "honorifics", "common_words", "proper_names", "quote_marks",
+        "name_connectors", "organization_words",
+    )
     reporting_verbs: frozenset[str]
     titles: frozenset[str]
     honorifics: frozenset[str]
     common_words: Collection[str]  # lower case; a frozenset, or the registry cache's table (store.Words)
     proper_names: Collection[str]  # a frozenset, or the registry cache's table (store.Words)
     quote_marks: tuple[QuoteMarks, ...]
-    name_connectors: frozenset[str] = frozenset()  # lower-case words inside names: of, for, de
-    organization_words: frozenset[str] = frozenset()  # words that make a name an organization's
+    name_connectors: frozenset[str]  # lower-case words inside names: of, for, de
+    organization_words: frozenset[str]  # words that make a name an organization's
+    __repr__ = object.__repr__  # 65,000 common words: not shown
+
+    def __init__(
+        self,
+        reporting_verbs: frozenset[str],
+        titles: frozenset[str],
+        honorifics: frozenset[str],
+        common_words: Collection[str],
+        proper_names: Collection[str],
+        quote_marks: tuple[QuoteMarks, ...],
+        name_connectors: frozenset[str] = frozenset(),
+        organization_words: frozenset[str] = frozenset(),
+    ) -> None:
+        setfields(self, locals())
 
     def is_common_word(self, word: str) -> bool:
         """An ordinary word or a dictionary name: never taken for a misspelled registry name."""
@@ -122,7 +139,7 @@ def _apply(lexicon: Lexicon, name: Any, change: Any) -> Lexicon:
             current = _marks(change["replace"] or ())
         current += _marks(change.get("add") or ())
         removed = {str(m) for m in change.get("remove") or ()}
-        return replace(lexicon, quote_marks=tuple(m for m in current if m.open not in removed))
+        return lexicon.replace(quote_marks=tuple(m for m in current if m.open not in removed))
     values: dict[str, list[str]] = {}
     for op, words in change.items():
         if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
@@ -131,4 +148,4 @@ def _apply(lexicon: Lexicon, name: Any, change: Any) -> Lexicon:
     current = set() if "replace" in values else set(getattr(lexicon, name))
     current |= set(values.get("replace", ())) | set(values.get("add", ()))
     current -= set(values.get("remove", ()))
-    return replace(lexicon, **{name: frozenset(current)})
+    return lexicon.replace(**{name: frozenset(current)})

@@ -7,27 +7,55 @@ them to the file.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from quotelint.records import Frozen, setfields
 
 
-@dataclass(frozen=True, slots=True)
-class Quotation:
+class Quotation(Frozen):
+    __slots__ = _fields = (
+        "start", "end", "open_mark", "close_mark", "text", "kind", "speaker", "speaker_id", "speaker_text",
+        "speaker_span", "registry_id", "status", "nested_in", "continued", "part_of", "attribution",
+        "confidence", "referent", "changes",
+    )
     start: int  # first character after the opening mark
     end: int  # the closing mark's offset (exclusive end of the text)
     open_mark: str
     close_mark: str | None  # None when the quotation is not closed in its paragraph
     text: str  # what stands between the marks, as written
-    kind: str = "speech"  # speech | term
-    speaker: str | None = None  # the registry's canonical name, else the name as written
-    speaker_id: str | None = None  # registry id when the speaker is registered
-    speaker_text: str | None = None  # the attribution as it stands in the text
-    speaker_span: tuple[int, int] | None = None  # prose offsets of speaker_text
-    registry_id: str | None = None  # the registered quote it matches
-    status: str | None = None  # verified | altered | misattributed | unverified | None for terms
-    nested_in: int | None = None  # index of the enclosing quotation, for nested quotes
-    continued: bool = False  # runs over several paragraphs (opening mark repeated)
-    part_of: int | None = None  # for the later parts of such a quotation, the index of its first part
-    attribution: str | None = None  # how the speaker was found: after, before, cue, later, part, dash, colon, previous, echo, subject
-    confidence: str | None = None  # high | medium | low, with `attribution`: see quotes/confidence.py
-    referent: str | None = None  # the pronoun or description that stood for the speaker: "he", "the legislator"
-    changes: tuple[tuple[str, str], ...] = ()  # altered: (as written, as registered) for each difference
+    kind: str  # speech | term
+    speaker: str | None  # the registry's canonical name, else the name as written
+    speaker_id: str | None  # registry id when the speaker is registered
+    speaker_text: str | None  # the attribution as it stands in the text
+    speaker_span: tuple[int, int] | None  # prose offsets of speaker_text
+    registry_id: str | None  # the registered quote it matches
+    status: str | None  # verified | altered | misattributed | unverified | None for terms
+    nested_in: int | None  # index of the enclosing quotation, for nested quotes
+    continued: bool  # runs over several paragraphs (opening mark repeated)
+    part_of: int | None  # for the later parts of such a quotation, the index of its first part
+    attribution: str | None  # how the speaker was found: after, before, cue, later, part, dash, colon, previous, echo, subject
+    confidence: str | None  # high | medium | low, with `attribution`: see quotes/confidence.py
+    referent: str | None  # the pronoun or description that stood for the speaker: "he", "the legislator"
+    changes: tuple[tuple[str, str], ...]  # altered: (as written, as registered) for each difference
+
+    def __init__(
+        self,
+        start: int,
+        end: int,
+        open_mark: str,
+        close_mark: str | None,
+        text: str,
+        kind: str = "speech",
+        speaker: str | None = None,
+        speaker_id: str | None = None,
+        speaker_text: str | None = None,
+        speaker_span: tuple[int, int] | None = None,
+        registry_id: str | None = None,
+        status: str | None = None,
+        nested_in: int | None = None,
+        continued: bool = False,
+        part_of: int | None = None,
+        attribution: str | None = None,
+        confidence: str | None = None,
+        referent: str | None = None,
+        changes: tuple[tuple[str, str], ...] = (),
+    ) -> None:
+        setfields(self, locals())

@@ -11,7 +11,6 @@ the same text with the same suggestion.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from quotelint.finding import Finding
@@ -42,7 +41,7 @@ def merge_repeats(findings: Iterable[Finding], keys: dict[Finding, str]) -> list
             out.append(f)
     for first, *others in groups.values():
         if others:
-            first = replace(first, message=f"{first.message}; also {places(first, others)}", related=tuple((f.line, f.column) for f in others))
+            first = first.replace(message=f"{first.message}; also {places(first, others)}", related=tuple((f.line, f.column) for f in others))
         out.append(first)
     return sorted(out, key=lambda f: f.sort_key)
 

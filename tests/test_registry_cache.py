@@ -3,7 +3,6 @@ keyed on the bytes of the registry, read lazily, and the same findings as the YA
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import pickle
 import sqlite3
@@ -183,7 +182,7 @@ def test_the_cache_gives_the_findings_the_yaml_gives(tmp_path: Path) -> None:
     assert cached.claims == registry.claims and [r.id for r in cached.rules] == [r.id for r in registry.rules]
     common, proper = cached.words.common_words, cached.words.proper_names  # the cache's tables, looked up word by word: compared as sets
     assert set(common) == registry.words.common_words and set(proper) == registry.words.proper_names
-    assert dataclasses.replace(cached.words, common_words=registry.words.common_words, proper_names=registry.words.proper_names) == registry.words
+    assert cached.words.replace(common_words=registry.words.common_words, proper_names=registry.words.proper_names) == registry.words
 
 
 def test_checking_an_article_reads_no_table_whole(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

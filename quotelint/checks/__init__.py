@@ -9,34 +9,56 @@ from __future__ import annotations
 import functools
 
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from quotelint.finding import Hit, Severity
+from quotelint.records import Frozen, setfields
 
 if TYPE_CHECKING:
     from quotelint.context import Context
     from quotelint.registry import Registry
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Frozen):
+    _fields = (
+        "id", "name", "category", "severity", "summary", "check", "doc", "fail", "passing", "fixable",
+        "merge_repeats", "gather", "judge",
+    )
     id: str  # QL201, or namespace/name for rules written in YAML
     name: str  # kebab-case
     category: str
     severity: Severity
     summary: str  # one line
-    check: Callable[[Context], Iterator[Hit]] = field(repr=False, compare=False)
-    doc: str = ""  # what it does, why it matters, options
-    fail: tuple[str, ...] = ()  # examples that must give this rule's finding
-    passing: tuple[str, ...] = ()  # examples that must give none
-    fixable: bool = False
-    merge_repeats: bool = False  # one finding for the same mistake repeated in a document (quotelint/repeats.py)
+    check: Callable[[Context], Iterator[Hit]]
+    doc: str  # what it does, why it matters, options
+    fail: tuple[str, ...]  # examples that must give this rule's finding
+    passing: tuple[str, ...]  # examples that must give none
+    fixable: bool
+    merge_repeats: bool  # one finding for the same mistake repeated in a document (quotelint/repeats.py)
     # A rule that compares places anywhere in a document: what one section's own part holds
     # (offsets in the document's prose), and the hits of the document from every section's.
     # Its `check` gives the hits `judge([gather(ctx)], ctx.document, ctx.registry)` gives (quotelint/sections.py).
-    gather: Callable[[Context], Any] | None = field(default=None, repr=False, compare=False)
-    judge: Callable[[Sequence[Any], Any, Registry], Iterator[Hit]] | None = field(default=None, repr=False, compare=False)
+    gather: Callable[[Context], Any] | None
+    judge: Callable[[Sequence[Any], Any, Registry], Iterator[Hit]] | None
+    _compared = _shown = tuple(f for f in _fields if f not in ("check", "gather", "judge"))  # not the functions
+
+    def __init__(
+        self,
+        id: str,
+        name: str,
+        category: str,
+        severity: Severity,
+        summary: str,
+        check: Callable[[Context], Iterator[Hit]],
+        doc: str = "",
+        fail: tuple[str, ...] = (),
+        passing: tuple[str, ...] = (),
+        fixable: bool = False,
+        merge_repeats: bool = False,
+        gather: Callable[[Context], Any] | None = None,
+        judge: Callable[[Sequence[Any], Any, Registry], Iterator[Hit]] | None = None,
+    ) -> None:
+        setfields(self, locals())
 
     def selected_by(self, selector: str) -> bool:
         s = selector.strip()

@@ -14,11 +14,11 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from itertools import filterfalse
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from quotelint.names import fold
+from quotelint.records import Record
 
 if TYPE_CHECKING:
     from quotelint.claims.layout import Layout
@@ -33,18 +33,34 @@ class Topic(NamedTuple):
     entities: frozenset[str] = frozenset()  # folded
 
 
-@dataclass
-class TopicCounts:
+class TopicCounts(Record):
     """What a document's topic is worked out from. The counts of a document's sections add up;
     so that a tie goes to the same event as in the whole document (the one whose word comes
     first), each event keeps the words that gave it: (word, offset of its first such use)."""
 
-    families: Counter[str] = field(default_factory=Counter)
-    kinds: Counter[tuple[str, str]] = field(default_factory=Counter)
-    names: Counter[str] = field(default_factory=Counter)
-    lead: set[str] = field(default_factory=set)
-    seen: dict[str, int] = field(default_factory=dict)  # each event word's first offset
-    given_by: dict[Any, dict[str, int]] = field(default_factory=dict)  # family or (family, kind) -> its words
+    _fields = ("families", "kinds", "names", "lead", "seen", "given_by")
+    families: Counter[str]
+    kinds: Counter[tuple[str, str]]
+    names: Counter[str]
+    lead: set[str]
+    seen: dict[str, int]  # each event word's first offset
+    given_by: dict[Any, dict[str, int]]  # family or (family, kind) -> its words
+
+    def __init__(
+        self,
+        families: Counter[str] | None = None,
+        kinds: Counter[tuple[str, str]] | None = None,
+        names: Counter[str] | None = None,
+        lead: set[str] | None = None,
+        seen: dict[str, int] | None = None,
+        given_by: dict[Any, dict[str, int]] | None = None,
+    ) -> None:  # each None: a new, empty one
+        self.families = Counter() if families is None else families
+        self.kinds = Counter() if kinds is None else kinds
+        self.names = Counter() if names is None else names
+        self.lead = set() if lead is None else lead
+        self.seen = {} if seen is None else seen
+        self.given_by = {} if given_by is None else given_by
 
     def add(self, other: TopicCounts) -> None:
         """Add the counts of the section after."""

@@ -18,7 +18,7 @@ import functools
 import html
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from quotelint.document import Document, InputError
 from quotelint.errors import warn
@@ -252,4 +252,4 @@ def moved(f: Finding, plan: FilePlan) -> Finding:
     """A finding that was not fixed, with its offsets and columns in the fixed text."""
     start, end = plan.new_offset(f.start), plan.new_offset(f.end)
     (line, column), (end_line, end_column) = plan.position(start), plan.position(end)
-    return replace(f, start=start, end=end, line=line, column=column, end_line=end_line, end_column=end_column)
+    return f.replace(start=start, end=end, line=line, column=column, end_line=end_line, end_column=end_column)

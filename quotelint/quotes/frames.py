@@ -14,13 +14,13 @@ import functools
 import itertools
 import operator
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from operator import itemgetter, methodcaller
 from typing import NamedTuple
 
 from quotelint.lazyre import lazy
 from quotelint.names import Token
 from quotelint.quotes.spans import Span
+from quotelint.records import Record
 
 _STOP = lazy(r"[.!?][)\]\"'”’]*+\s")  # a stop, then (past brackets and marks) a space: not 1.5
 _PAUSE = lazy(r"[.!?;:]")
@@ -44,18 +44,20 @@ class Item(NamedTuple):
     quote: int = -1  # index of the quotation, or -1 for a word
 
 
-@dataclass
-class Frame:
+class Frame(Record):
+    _fields = ("items", "sentence", "bounds")
     items: list[Item]
     sentence: list[int]  # sentence number of each item, from 0 up
-    bounds: list[tuple[int, int]] = field(default_factory=list)  # per sentence: first, one-past-last item
+    bounds: list[tuple[int, int]]  # per sentence: first, one-past-last item
 
-    def __post_init__(self) -> None:
+    def __init__(self, items: list[Item], sentence: list[int], bounds: list[tuple[int, int]] | None = None) -> None:
+        self.items = items
+        self.sentence = sentence
+        self.bounds = [] if bounds is None else bounds
         # Sentence numbers rise by one from 0, so each sentence's items are one stretch
         # (`split` gives them with the numbers, found as it numbers the items).
         if self.bounds:
             return
-        sentence = self.sentence
         first = 0
         for number in range(sentence[-1] + 1 if sentence else 0):
             last = bisect.bisect_right(sentence, number, first)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from quotelint.records import Frozen, setfields
 from quotelint.registry.model import Claim, Entity, Quote, Role
 
 if TYPE_CHECKING:
@@ -25,18 +25,33 @@ if TYPE_CHECKING:
 __all__ = ["Claim", "Entity", "Quote", "Registry", "Role"]
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Registry:
-    """One run's registry, compared and shown by identity: its entities run to thousands, and a
-    dataclass compiles each generated method (__eq__, __hash__, __repr__) when imported."""
+class Registry(Frozen):
+    """One run's registry, compared and shown by identity: its entities run to thousands."""
 
-    entities: Mapping[str, Entity] = field(default_factory=dict)
-    quotes: Sequence[Quote] = ()
-    claims: tuple[Claim, ...] = ()
-    rules: tuple[Any, ...] = ()  # user rules from `rules:` entries, compiled
-    lexicon: Lexicon | None = None
-    files: tuple[str, ...] = ()
-    built: Indexes | None = field(default=None, compare=False, repr=False)  # from the registry cache
+    _fields = ("entities", "quotes", "claims", "rules", "lexicon", "files", "built")
+    entities: Mapping[str, Entity]
+    quotes: Sequence[Quote]
+    claims: tuple[Claim, ...]
+    rules: tuple[Any, ...]  # user rules from `rules:` entries, compiled
+    lexicon: Lexicon | None
+    files: tuple[str, ...]
+    built: Indexes | None  # from the registry cache
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
+    __repr__ = object.__repr__
+
+    def __init__(
+        self,
+        entities: Mapping[str, Entity] | None = None,
+        quotes: Sequence[Quote] = (),
+        claims: tuple[Claim, ...] = (),
+        rules: tuple[Any, ...] = (),
+        lexicon: Lexicon | None = None,
+        files: tuple[str, ...] = (),
+        built: Indexes | None = None,
+    ) -> None:
+        entities = {} if entities is None else entities
+        setfields(self, locals())
 
     @functools.cached_property
     def names(self) -> NameIndex:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple
+
+from quotelint.records import Frozen, setfields
 
 
 class Role(NamedTuple):
@@ -51,17 +52,35 @@ class Quote(NamedTuple):
     where: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
+class Claim(Frozen):
+    __slots__ = _fields = ("id", "about", "cue", "value", "unit", "tolerance", "context", "source", "where", "extra", "when", "pattern")
     id: str
     about: str
     cue: str
     value: Any
-    unit: str | None = None
-    tolerance: float = 0.0
-    context: tuple[str, ...] = ()
-    source: str | None = None
-    where: str = ""
-    extra: tuple[tuple[str, Any], ...] = field(default=())  # keys added by later schema versions
-    when: str = "current"  # current | previous: the value before a change (`from 7% to 5%`)
-    pattern: Any = field(default=None, compare=False, repr=False)  # `cue` compiled at load
+    unit: str | None
+    tolerance: float
+    context: tuple[str, ...]
+    source: str | None
+    where: str
+    extra: tuple[tuple[str, Any], ...]  # keys added by later schema versions
+    when: str  # current | previous: the value before a change (`from 7% to 5%`)
+    pattern: Any  # `cue` compiled at load
+    _compared = _shown = _fields[:-1]  # not the pattern
+
+    def __init__(
+        self,
+        id: str,
+        about: str,
+        cue: str,
+        value: Any,
+        unit: str | None = None,
+        tolerance: float = 0.0,
+        context: tuple[str, ...] = (),
+        source: str | None = None,
+        where: str = "",
+        extra: tuple[tuple[str, Any], ...] = (),
+        when: str = "current",
+        pattern: Any = None,
+    ) -> None:
+        setfields(self, locals())
