@@ -50,3 +50,67 @@ def test_a_scale_a_currency_and_a_part_are_tested_for_only_where_their_patterns_
             assert part_may_follow(text, at) or not part, (text, at)
             matched = [matched[0] + scale, matched[1] + currency, matched[2] + part]
     assert min(matched) > 100  # the patterns do match in these texts
+
+
+def test_a_name_after_a_comma_and_an_answer_are_looked_for_only_where_their_patterns_can_match() -> None:
+    from quotelint.offsets import past_blanks
+    from quotelint.quotes.carryover import _ANSWER
+    from quotelint.quotes.speakers import _PERSON_AFTER
+
+    pieces = [" ", "\t", "  ", ",", " , ", "who", " who ", "61", ",", "A", "A:", "A.", "Q:", "x", "\n", "\u00a0", "a:"]
+    matched = [0, 0]
+    for text in random_texts(pieces, 7):
+        for at in range(len(text) + 1):
+            comma = text.startswith(",", past_blanks(text, at))
+            assert comma or _PERSON_AFTER.match(text, at) is None, (text, at)
+            answer = text.startswith(("A:", "A."), past_blanks(text, at))
+            assert answer or _ANSWER.match(text, at) is None, (text, at)
+            matched = [matched[0] + (_PERSON_AFTER.match(text, at) is not None), matched[1] + (_ANSWER.match(text, at) is not None)]
+    assert min(matched) > 100
+
+
+def test_a_particle_name_is_the_one_the_pattern_of_particles_finds() -> None:
+    import regex
+
+    from quotelint.propernames import particle_name
+
+    pattern = regex.compile(r"(?:a[dlnrstz]|ash|el|bin|ibn|ben|abu|bint|d|dell|l)[-'’]\p{Lu}")  # the pattern it replaced
+    particles = ["a", "al", "ash", "el", "bin", "ibn", "ben", "abu", "bint", "d", "dell", "l", "az", "ad", "ab", "x"]
+    rest = ["-", "'", "’", "H", "É", "ǅ", "x", "h", "Ⓐ", "-H", "’É"]
+    rng = random.Random(11)
+    found = 0
+    for _ in range(20000):
+        word = rng.choice(particles) + "".join(rng.choice(rest) for _ in range(rng.randint(0, 3)))
+        assert particle_name(word) == (pattern.match(word) is not None), word
+        found += particle_name(word)
+    assert found > 500
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_dateline_is_looked_for_only_in_lines_where_its_pattern_can_match(seed: int) -> None:
+    """Random lines of datelines and near misses: capitals, commas, dates, words ignoring case
+    (`poſted`), letters, digits and blanks beyond ASCII, and heads longer than what is read."""
+    from quotelint.docdate import _DATELINE, may_open_dateline
+
+    leads = ["", " ", "\t", "\u00a0", "\u2003", "\x1c", " " * 70, " " * 170, "“"]
+    openers = ["ASTANA", "Astana", "NEW YORK", "O’Brien", "Éire", "Published", "POSTED", "poſted", "updated on", "Dated:", "a" * 45, "The", "x", ""]
+    seps = [",", ", ", ",\t", " ", ":", ", " + " " * 150, "", "’,", "-,"]
+    dates = ["March 20, 2023", "Mar. 5 2023", "20 March 2023", "2023-03-20", "٣ March ١٢٣٤", "March\u00a020, 2023", "Marc", "20", "said", "é 5"]
+    pieces = ["’", "é", "-", ".", " ", ",", "(Reuters)", "5", "x", "\u2003"]
+    rng = random.Random(seed)
+    matched = skipped = 0
+    for _ in range(6000):
+        line = rng.choice(leads) + rng.choice(openers) + rng.choice(seps) + rng.choice(dates)
+        line += "".join(rng.choice(pieces) for _ in range(rng.randint(0, 4)))
+        if rng.random() < 0.3:  # a piece changed anywhere in the line
+            k = rng.randrange(len(line))
+            line = line[:k] + rng.choice(pieces) + line[k + 1 :]
+        text = rng.choice(("", "x\n")) + line + rng.choice(("", "\nmore"))
+        start = text.find(line)
+        end = start + len(line)
+        found = _DATELINE.match(text, start, end) is not None
+        maybe = may_open_dateline(text, start, end)
+        assert maybe or not found, repr(line)
+        matched += found
+        skipped += not maybe
+    assert matched > 200 and skipped > 1000

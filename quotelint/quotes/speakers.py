@@ -22,6 +22,7 @@ from quotelint.quotes.resolution import BODIES, PEOPLE, Candidate, Resolution, S
 
 __all__ = ["Candidate", "Cast", "Speaker"]
 from quotelint.lazyre import lazy
+from quotelint.offsets import past_blanks
 from quotelint.propernames import capitalised
 from quotelint.quotes.roles import find_roles
 from quotelint.quotes.runmemo import Sets, word_sets
@@ -217,11 +218,16 @@ class Cast(Resolution):
                 person = entities[found.entity_id]
                 self._add(Candidate(found.first, found.last, "person", person.name, person.id), covered)
 
+    def _person_after(self, end: int) -> bool:
+        """`, who` or `, 61,` after a name (a comma looked for before the pattern is compiled)."""
+        prose = self.ctx.prose
+        return prose.startswith(",", past_blanks(prose, end)) and _PERSON_AFTER.match(prose, end) is not None
+
     def _runs(self, covered: set[int]) -> None:
         for run in self.reader.read(covered):
             text = " ".join(self.ctx.prose[self.tokens[run.first].start : self.tokens[run.last].end].split())  # a name wrapped over two lines is one line
             kind = run.kind
-            if kind == "name" and (_PERSON_AFTER.match(self.ctx.prose, self.tokens[run.last].end) or self._title_before(run.first)):
+            if kind == "name" and (self._person_after(self.tokens[run.last].end) or self._title_before(run.first)):
                 kind = "person"  # "Rick Castellano, who chairs ...", "Abel Quaresma, 61,", "chief executive Anneliese Marsh"
             cand = Candidate(run.first, run.last, kind, text)
             earlier = self._named_before(run) if kind == "person" else None
