@@ -114,3 +114,36 @@ def test_a_dateline_is_looked_for_only_in_lines_where_its_pattern_can_match(seed
         matched += found
         skipped += not maybe
     assert matched > 200 and skipped > 1000
+
+
+def test_the_holders_of_a_title_are_read_from_the_cache_in_one_query(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Whom else the registry gives a title: each holder's role read in one query together,
+    not one query each (56 on one article), with the same findings as from the YAML."""
+    from pathlib import Path
+
+    from quotelint.linter import lint_text
+    from quotelint.registry import store
+    from quotelint.registry.load import load_registry
+    from tests.integ_helpers import through_the_cache
+
+    registry = load_registry(sorted(str(p) for p in (Path(__file__).parent.parent / "rules").glob("*.yaml")))
+    cached = through_the_cache(registry, tmp_path / "cache")
+    text = "Portuguese President António Guterres spoke first. UN Secretary António Guterres came later."
+    queries: list[str] = []
+    get, many = store.Store.get, store.Store.many
+
+    def counted(real):  # type: ignore[no-untyped-def]
+        def query(self, table, key):  # type: ignore[no-untyped-def]
+            queries.append(table)
+            return real(self, table, key)
+
+        return query
+
+    store.Store.get, store.Store.many = counted(get), counted(many)  # type: ignore[method-assign]
+    try:
+        found = [(f.rule, f.message) for f in lint_text(text, cached)]
+    finally:
+        store.Store.get, store.Store.many = get, many  # type: ignore[method-assign]
+    assert found == [(f.rule, f.message) for f in lint_text(text, registry)]
+    assert [f for f in found if f[0] == "QL203"]
+    assert queries.count("title_roles") <= 2  # the person's own roles, then every holder's
