@@ -147,3 +147,28 @@ def test_the_holders_of_a_title_are_read_from_the_cache_in_one_query(tmp_path) -
     assert found == [(f.rule, f.message) for f in lint_text(text, registry)]
     assert [f for f in found if f[0] == "QL203"]
     assert queries.count("title_roles") <= 2  # the person's own roles, then every holder's
+
+
+def test_the_registry_cache_is_read_through_a_memory_map(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A run's first queries of the cache read its pages mapped, not one read() each (where
+    this SQLite maps files at all), and a cut-short file is still refused, not mapped."""
+    import sqlite3
+
+    from quotelint.registry.codec import BadCache
+    from quotelint.registry.store import FORMAT, MAPPED, Store, write
+
+    path = tmp_path / "cache.sqlite"
+    probe = sqlite3.connect(str(tmp_path / "probe.sqlite"))
+    ceiling = probe.execute(f"PRAGMA mmap_size = {MAPPED}").fetchone()[0]  # what this build allows
+    probe.close()
+    write(str(path), {"meta": [("format", FORMAT), ("key", "k")], "common_words": [(f"w{i}", True) for i in range(5000)]})
+    store = Store(str(path), "k", lambda: None)
+    assert store.conn.execute("PRAGMA mmap_size").fetchone()[0] == ceiling
+    assert ceiling > 0 or MAPPED == 0
+    assert store.get("common_words", "w42") == "true"
+    store.conn.close()
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 3])
+    with pytest.raises((BadCache, sqlite3.DatabaseError)):
+        cut = Store(str(path), "k", lambda: None)
+        cut.many("common_words", [f"w{i}" for i in range(5000)])
