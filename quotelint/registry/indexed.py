@@ -22,7 +22,7 @@ from quotelint.registry import codec as c
 from quotelint.registry import wordfiles
 from quotelint.registry.load import Sources, read_claims, read_rules
 from quotelint.registry.model import Entity, Role
-from quotelint.registry.store import FORMAT, SEP, Rows, Store, Table, Words, joined_key, split_key
+from quotelint.registry.store import FORMAT, SEP, FlagTable, Rows, Store, Table, Words, joined_key, split_key
 
 
 def rows(registry: Registry, sources: Sources, key: str) -> dict[str, Iterable[tuple[str, Any]]]:
@@ -96,8 +96,8 @@ def read(store: Store) -> Registry:
         enginedata.prime_derived(store.meta("derived"))
     except ValueError:
         raise c.BadCache("no engine data") from None
-    common = Words(Table(store, "common_words", c.flag, lambda r: dict.fromkeys(r.words.common_words, True)))
-    proper = Words(Table(store, "proper_names", c.flag, lambda r: dict.fromkeys(r.words.proper_names, True)))
+    common = Words(FlagTable(store, "common_words", c.flag, lambda r: dict.fromkeys(r.words.common_words, True)))
+    proper = Words(FlagTable(store, "proper_names", c.flag, lambda r: dict.fromkeys(r.words.proper_names, True)))
     lexicon = c.lexicon(store.meta("lexicon"), common, proper)
     sources = Sources(
         tuple((c.str_(w), c.yaml_value(v)) for w, v in store.meta("rules")),

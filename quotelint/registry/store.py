@@ -146,6 +146,10 @@ class Table(Mapping[Any, Any]):
         self.store, self.name, self.decode, self.backup, self.key, self.unkey = store, name, decode, backup, key, unkey
         self.memo: dict[Any, Any] = {}
 
+    def read(self, raw: str) -> Any:
+        """A stored value decoded (raises FAILURES when it does not decode)."""
+        return self.decode(json.loads(raw))
+
     def _fallback(self) -> Mapping[Any, Any]:
         return self.backup(self.store.damaged())
 
@@ -156,7 +160,7 @@ class Table(Mapping[Any, Any]):
         stored = self.key(key)
         try:
             raw = None if stored is None else self.store.get(self.name, stored)
-            value = None if raw is None else self.decode(json.loads(raw))
+            value = None if raw is None else self.read(raw)
         except FAILURES:
             return self._fallback().get(key)
         if stored is not None:
@@ -178,7 +182,7 @@ class Table(Mapping[Any, Any]):
         names = list(wanted)
         try:
             found = [row for i in range(0, len(names), CHUNK) for row in self.store.many(self.name, names[i : i + CHUNK])]
-            values = {stored: self.decode(json.loads(raw)) for stored, raw in found}
+            values = {stored: self.read(raw) for stored, raw in found}
         except FAILURES:
             return
         for stored, key in wanted.items():
@@ -223,13 +227,22 @@ class Table(Mapping[Any, Any]):
         """Every entry, read in one pass (in the order written, for an ordered table)."""
         if self.store.registry is None:
             try:
-                return [(self.unkey(k), self.decode(json.loads(v))) for k, v in self.store.rows(self.name)]
+                return [(self.unkey(k), self.read(v)) for k, v in self.store.rows(self.name)]
             except FAILURES:
                 pass
         return list(self._fallback().items())
 
     def values(self) -> list[Any]:  # type: ignore[override]
         return [v for _, v in self.items()]
+
+
+class FlagTable(Table):
+    """A table whose every value is `true` (a set of words, see Words): a row reads as True
+    without the JSON decoder (0.8 µs a row; an article asks for hundreds), any other text as
+    the decoder and `decode` read it."""
+
+    def read(self, raw: str) -> Any:
+        return True if raw == "true" else self.decode(json.loads(raw))
 
 
 class Rows(Sequence[Any]):
