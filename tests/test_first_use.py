@@ -172,3 +172,44 @@ def test_the_registry_cache_is_read_through_a_memory_map(tmp_path) -> None:  # t
     with pytest.raises((BadCache, sqlite3.DatabaseError)):
         cut = Store(str(path), "k", lambda: None)
         cut.many("common_words", [f"w{i}" for i in range(5000)])
+
+
+def test_the_first_names_of_a_document_are_looked_up_together(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The rows of the first names' list that a document's capitalised words may be are read
+    from the cache in one query, not one each; the findings are those of the registry read from
+    YAML, and the entries those of the file."""
+    from pathlib import Path
+
+    from quotelint import enginedata, knowledge
+    from quotelint.linter import lint_text
+    from quotelint.registry.load import load_registry
+    from quotelint.registry.store import Store
+    from tests.integ_helpers import through_the_cache
+
+    root = Path(__file__).parent.parent
+    registry = load_registry([str(root / "rules")])
+    cached = through_the_cache(registry, tmp_path / "cache")
+    one: list[str] = []
+    get = Store.get
+    monkeypatch.setattr(Store, "get", lambda store, table, key: one.append(key) or get(store, table, key))
+    seed = sorted((root / "seeds").glob("*.txt"))[0]
+    text = seed.read_text(encoding="utf-8")
+    assert lint_text(text, cached, path=str(seed)) == lint_text(text, registry, path=str(seed))
+    given = [k for k in one if k.startswith(knowledge.GIVEN_NAMES)]
+    assert len(given) < 10, given
+    table = enginedata.word_file(knowledge.GIVEN_NAMES)
+    assert table is not None and table.memo  # looked up in the cache
+    assert all(row == knowledge.given_names().get(word) for word, row in table.memo.items())
+
+
+def test_a_word_tables_row_reads_as_the_decoder_reads_it() -> None:
+    """`true` is read without the JSON decoder; any other text as the decoder and the codec
+    read it (a damaged row still fails, and the registry is then read from its YAML)."""
+    from quotelint.registry import codec
+    from quotelint.registry.store import FlagTable, Store
+
+    table = FlagTable(Store.__new__(Store), "common_words", codec.flag, lambda r: {})
+    assert table.read("true") is True and table.read("false") is False
+    for damaged, error in (("[1", ValueError), ("1", codec.BadCache), ('"true"', codec.BadCache)):
+        with pytest.raises(error):
+            table.read(damaged)

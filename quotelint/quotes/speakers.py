@@ -255,7 +255,8 @@ class Cast(Resolution):
         """A first name standing alone that tells a sex and is no ordinary word nor a place's
         name is somebody (`Kumar's neighbour, Sunita, nodded`), who can stand behind a `she`."""
         positions = self.ctx.positions
-        names = self.ctx.registry.names.memo("quotes.lone-first-names", functools.partial(_first_name, self.lexicon.common_words, self.qw)).select(self.reader.capital)
+        judge = functools.partial(_first_name, self.lexicon.common_words, self.qw)
+        names = self.ctx.registry.names.memo("quotes.lone-first-names", judge, _look_up_first_names).select(self.reader.capital)
         for text in sorted(names, key=lambda w: positions[w][0]):  # in the order the document first writes them
             sex = _sex_of(text, self.qw)
             for t in positions[text]:
@@ -455,6 +456,12 @@ def _first_name(common: frozenset[str], qw: QuoteWords, text: str) -> bool:
         return False
     low = text.lower()
     return _sex_of(text, qw) is not None and low not in common and low not in qw.not_names and not knowledge.is_place_name(text)
+
+
+def _look_up_first_names(words: set[str]) -> None:
+    """Read at once the rows `_first_name` asks of the first names' list for these words."""
+    capital = [w for w in words if w[:1].isupper()]
+    knowledge.look_up(knowledge.GIVEN_NAMES, [*(w.lower() for w in capital), *map(knowledge.name_key, capital)])
 
 
 def _sex_of(text: str, qw: QuoteWords) -> str | None:
