@@ -213,3 +213,68 @@ def test_a_word_tables_row_reads_as_the_decoder_reads_it() -> None:
     for damaged, error in (("[1", ValueError), ("1", codec.BadCache), ('"true"', codec.BadCache)):
         with pytest.raises(error):
             table.read(damaged)
+
+
+def test_fold_folds_each_letter_regex_matches_with_an_ascii_one_ignoring_case() -> None:
+    import sys
+
+    import regex
+
+    from quotelint.yamlrules.needed import fold
+
+    printable = [chr(c) for c in range(0x20, 0x7F)]
+    any_ascii = regex.compile(r"(?i)[\x20-\x7e]")
+    others = [chr(x) for x in range(0x80, sys.maxunicode + 1) if any_ascii.fullmatch(chr(x))]
+    assert others  # the Kelvin sign, `İ`, `ſ` in this Unicode
+    for x in others:
+        for c in printable:
+            if regex.fullmatch("(?i)" + regex.escape(c), x):
+                assert fold("a" + x + "b") == "a" + c.lower() + "b", (x, c)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_a_text_without_a_patterns_needed_text_holds_no_match(seed: int) -> None:
+    """Random patterns of literals, groups, alternations, repeats, classes, lookarounds and
+    inline flags, with and without ignoring case, on random texts of letters that match others
+    ignoring case: where the needed text is missing, the pattern finds nothing."""
+    import regex
+
+    from quotelint.yamlrules.needed import fold, needed_text
+
+    parts = ["co", "operat", "-", "(?:", "(?<g>", ")", "|", "?", "+", "*", "{2}", "{1,3}", "[a-z]", r"\p{L}", "(?=t)", "(?!e)", ".", r"\b", "(?i:", r"\.", "é", "s", "k", "i", "(?x) ", " ", r"\d", "(?>", "{e<=1}"]
+    words = ["co", "CO", "operat", "OPERAT", "ſ", "İ", "ı", "I", "\u212a", "K", "s", "é", "É", "-", ".", " ", "t", "e", "ss", "ii", "5"]
+    rng = random.Random(seed)
+    skipped = 0
+    for _ in range(3000):
+        source = "".join(rng.choice(parts) for _ in range(rng.randint(1, 7)))
+        flags = rng.choice((0, regex.I))
+        try:
+            pattern = regex.compile(source, flags)
+        except (regex.error, ValueError, OverflowError):
+            continue
+        needed = needed_text(source, pattern.flags)
+        if needed is None:
+            continue
+        for _ in range(10):
+            text = "".join(rng.choice(words) for _ in range(rng.randint(0, 10)))
+            if needed not in (fold(text) if pattern.flags & regex.I else text):
+                assert pattern.search(text) is None, (source, flags, needed, text)
+                skipped += 1
+    assert skipped > 2000
+
+
+def test_a_rule_pattern_whose_needed_text_a_document_lacks_is_not_compiled(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from quotelint.linter import lint_text
+    from quotelint.registry.load import load_registry
+    from tests.integ_helpers import through_the_cache
+
+    house = Path(__file__).parent.parent / "rules" / "house.yaml"
+    cached = through_the_cache(load_registry([str(house)]), tmp_path / "cache")
+    rule = next(r for r in cached.rules if r.id == "house/cooperation")
+    assert rule.check.keys.needed == ("cooperat", "co-operat") and rule.check.keys.words_only == (True, False)
+    assert lint_text("Talks on trade went on; both sides spoke.", cached) == []
+    assert all("_compiled" not in vars(p) for p in rule.check.keys.patterns)
+    found = lint_text("Co-operation grew, and cooperation followed.", cached)
+    assert [f.rule for f in found] == ["house/cooperation"]

@@ -26,7 +26,7 @@ from typing import Any
 
 from quotelint.registry.codec import BadCache
 
-FORMAT = "quotelint-registry-cache 5"
+FORMAT = "quotelint-registry-cache 6"
 ORDERED = ("entities", "quotes", "holders")  # rowid tables: read back in the order written
 TABLES = (
     "meta", *ORDERED, "by_first", "by_fold", "by_deletion", "owners", "by_word", "preferred",
