@@ -278,3 +278,27 @@ def test_a_rule_pattern_whose_needed_text_a_document_lacks_is_not_compiled(tmp_p
     assert all("_compiled" not in vars(p) for p in rule.check.keys.patterns)
     found = lint_text("Co-operation grew, and cooperation followed.", cached)
     assert [f.rule for f in found] == ["house/cooperation"]
+
+
+def test_a_folder_without_temporary_files_is_cleaned_without_the_pattern(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Only a name that begins as quotelint's temporary files do is matched with the pattern:
+    a folder of other files (`/dev` for `-o /dev/null`) compiles none, and a stale file is
+    still removed."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    from quotelint import writes
+
+    for name in ("notes.txt", ".quotelint", "quotelint-12-abcdefgh.tmp"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    code = "import sys; from quotelint import writes; writes.clean_stale(sys.argv[1]); print('_compiled' in vars(writes._TEMP))"
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path)], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
+    (tmp_path / ".quotelint-x.tmp").write_text("x", encoding="utf-8")  # begins as they do, and is none
+    old = tmp_path / ".quotelint-abcdefgh.tmp"  # a temporary file of quotelint 0.1, a day old
+    old.write_text("x", encoding="utf-8")
+    os.utime(old, (time.time() - 90_000, time.time() - 90_000))
+    assert writes.clean_stale(str(tmp_path)) == [old.name]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".quotelint", ".quotelint-x.tmp", "notes.txt", "quotelint-12-abcdefgh.tmp"]
