@@ -302,3 +302,20 @@ def test_a_folder_without_temporary_files_is_cleaned_without_the_pattern(tmp_pat
     os.utime(old, (time.time() - 90_000, time.time() - 90_000))
     assert writes.clean_stale(str(tmp_path)) == [old.name]
     assert sorted(p.name for p in tmp_path.iterdir()) == [".quotelint", ".quotelint-x.tmp", "notes.txt", "quotelint-12-abcdefgh.tmp"]
+
+
+def test_the_holders_of_roles_are_read_with_their_people_in_one_query(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from quotelint.registry.load import load_registry
+    from quotelint.registry.store import Store
+    from tests.integ_helpers import through_the_cache
+
+    registry = load_registry([str(Path(__file__).parent.parent / "rules")])
+    cached = through_the_cache(registry, tmp_path / "cache")
+    one: list[str] = []
+    get = Store.get
+    monkeypatch.setattr(Store, "get", lambda store, table, key: one.append(table) or get(store, table, key))
+    holders = [(person.id, role) for person, role in cached.titles.holders]
+    assert holders == [(person.id, role) for person, role in registry.titles.holders] and len(holders) > 20
+    assert one.count("entities") == 0

@@ -206,12 +206,26 @@ class Indexes:
         from quotelint.checks.title_words import TitleIndex
 
         store, entities = self.store, self.entities
-        holders = Table(store, "holders", lambda d: (entities[c.str_(d[0])], c.role(d[1])), lambda r: dict(enumerate(r.titles.holders)))
+        holders = HolderTable(store, entities)
         return TitleIndex(
             Table(store, "title_roles", c.role_words, lambda r: r.titles.roles, lambda k: role_key(k) if isinstance(k, Role) else None, lambda k: c.role(json.loads(k))),
             *self.title_words,
             Rows(holders, lambda r: r.titles.holders),  # type: ignore[arg-type]
         )
+
+
+class HolderTable(Table):
+    """The table of who holds which role: read whole (TitleIndex.holders), with the people's
+    rows read in one query first, where each was a query of its own."""
+
+    def __init__(self, store: Store, entities: Table) -> None:
+        super().__init__(store, "holders", lambda d: (entities[c.str_(d[0])], c.role(d[1])), lambda r: dict(enumerate(r.titles.holders)))
+        self.entities = entities
+
+    def read_all(self, raws: list[str]) -> list[Any]:
+        data = [json.loads(raw) for raw in raws]
+        self.entities.load(d[0] for d in data if isinstance(d, list) and d and isinstance(d[0], str))
+        return [self.decode(d) for d in data]
 
 
 class Anchors:
