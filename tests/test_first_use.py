@@ -319,3 +319,26 @@ def test_the_holders_of_roles_are_read_with_their_people_in_one_query(tmp_path, 
     holders = [(person.id, role) for person, role in cached.titles.holders]
     assert holders == [(person.id, role) for person, role in registry.titles.holders] and len(holders) > 20
     assert one.count("entities") == 0
+
+
+def test_the_preferred_spellings_of_a_documents_names_are_read_in_one_query(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from quotelint.linter import lint_text
+    from quotelint.registry.load import load_registry
+    from quotelint.registry.store import Store
+    from tests.integ_helpers import through_the_cache
+
+    root = Path(__file__).parent.parent
+    registry = load_registry([str(root / "rules")])
+    cached = through_the_cache(registry, tmp_path / "cache")
+    one: list[str] = []
+    many: list[str] = []
+    get, rows_of = Store.get, Store.many
+    monkeypatch.setattr(Store, "get", lambda store, table, key: one.append(table) or get(store, table, key))
+    monkeypatch.setattr(Store, "many", lambda store, table, keys: many.append(table) or rows_of(store, table, keys))
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted((root / "seeds").glob("*.txt"))[:2])
+    found = lint_text(text, cached)
+    assert found == lint_text(text, registry)
+    assert "QL202" in {f.rule for f in lint_text("The Respublica party won seats. Respublika had campaigned on housing.", cached)}
+    assert "preferred" in many and one.count("preferred") == 0
