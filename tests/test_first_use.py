@@ -116,37 +116,19 @@ def test_a_dateline_is_looked_for_only_in_lines_where_its_pattern_can_match(seed
     assert matched > 200 and skipped > 1000
 
 
-def test_the_holders_of_a_title_are_read_from_the_cache_in_one_query(tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_holders_of_a_title_are_read_from_the_cache_in_one_query(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Whom else the registry gives a title: each holder's role read in one query together,
     not one query each (56 on one article), with the same findings as from the YAML."""
-    from pathlib import Path
-
     from quotelint.linter import lint_text
-    from quotelint.registry import store
-    from quotelint.registry.load import load_registry
-    from tests.integ_helpers import through_the_cache
+    from tests.integ_helpers import counted_queries, project_registry_cached
 
-    registry = load_registry(sorted(str(p) for p in (Path(__file__).parent.parent / "rules").glob("*.yaml")))
-    cached = through_the_cache(registry, tmp_path / "cache")
+    registry, cached = project_registry_cached(tmp_path / "cache")
     text = "Portuguese President António Guterres spoke first. UN Secretary António Guterres came later."
-    queries: list[str] = []
-    get, many = store.Store.get, store.Store.many
-
-    def counted(real):  # type: ignore[no-untyped-def]
-        def query(self, table, key):  # type: ignore[no-untyped-def]
-            queries.append(table)
-            return real(self, table, key)
-
-        return query
-
-    store.Store.get, store.Store.many = counted(get), counted(many)  # type: ignore[method-assign]
-    try:
-        found = [(f.rule, f.message) for f in lint_text(text, cached)]
-    finally:
-        store.Store.get, store.Store.many = get, many  # type: ignore[method-assign]
+    one, many = counted_queries(monkeypatch)
+    found = [(f.rule, f.message) for f in lint_text(text, cached)]
     assert found == [(f.rule, f.message) for f in lint_text(text, registry)]
     assert [f for f in found if f[0] == "QL203"]
-    assert queries.count("title_roles") <= 2  # the person's own roles, then every holder's
+    assert [t for t, _ in one].count("title_roles") + many.count("title_roles") <= 2  # the person's own roles, then every holder's
 
 
 def test_the_registry_cache_is_read_through_a_memory_map(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -178,24 +160,16 @@ def test_the_first_names_of_a_document_are_looked_up_together(tmp_path, monkeypa
     """The rows of the first names' list that a document's capitalised words may be are read
     from the cache in one query, not one each; the findings are those of the registry read from
     YAML, and the entries those of the file."""
-    from pathlib import Path
-
     from quotelint import enginedata, knowledge
     from quotelint.linter import lint_text
-    from quotelint.registry.load import load_registry
-    from quotelint.registry.store import Store
-    from tests.integ_helpers import through_the_cache
+    from tests.integ_helpers import ROOT, counted_queries, project_registry_cached
 
-    root = Path(__file__).parent.parent
-    registry = load_registry([str(root / "rules")])
-    cached = through_the_cache(registry, tmp_path / "cache")
-    one: list[str] = []
-    get = Store.get
-    monkeypatch.setattr(Store, "get", lambda store, table, key: one.append(key) or get(store, table, key))
-    seed = sorted((root / "seeds").glob("*.txt"))[0]
+    registry, cached = project_registry_cached(tmp_path / "cache")
+    one, _ = counted_queries(monkeypatch)
+    seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
     text = seed.read_text(encoding="utf-8")
     assert lint_text(text, cached, path=str(seed)) == lint_text(text, registry, path=str(seed))
-    given = [k for k in one if k.startswith(knowledge.GIVEN_NAMES)]
+    given = [k for _, k in one if k.startswith(knowledge.GIVEN_NAMES)]
     assert len(given) < 10, given
     table = enginedata.word_file(knowledge.GIVEN_NAMES)
     assert table is not None and table.memo  # looked up in the cache
@@ -305,40 +279,22 @@ def test_a_folder_without_temporary_files_is_cleaned_without_the_pattern(tmp_pat
 
 
 def test_the_holders_of_roles_are_read_with_their_people_in_one_query(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from pathlib import Path
+    from tests.integ_helpers import counted_queries, project_registry_cached
 
-    from quotelint.registry.load import load_registry
-    from quotelint.registry.store import Store
-    from tests.integ_helpers import through_the_cache
-
-    registry = load_registry([str(Path(__file__).parent.parent / "rules")])
-    cached = through_the_cache(registry, tmp_path / "cache")
-    one: list[str] = []
-    get = Store.get
-    monkeypatch.setattr(Store, "get", lambda store, table, key: one.append(table) or get(store, table, key))
+    registry, cached = project_registry_cached(tmp_path / "cache")
+    one, _ = counted_queries(monkeypatch)
     holders = [(person.id, role) for person, role in cached.titles.holders]
     assert holders == [(person.id, role) for person, role in registry.titles.holders] and len(holders) > 20
-    assert one.count("entities") == 0
+    assert [t for t, _ in one].count("entities") == 0
 
 
 def test_the_preferred_spellings_of_a_documents_names_are_read_in_one_query(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from pathlib import Path
-
     from quotelint.linter import lint_text
-    from quotelint.registry.load import load_registry
-    from quotelint.registry.store import Store
-    from tests.integ_helpers import through_the_cache
+    from tests.integ_helpers import ROOT, counted_queries, project_registry_cached
 
-    root = Path(__file__).parent.parent
-    registry = load_registry([str(root / "rules")])
-    cached = through_the_cache(registry, tmp_path / "cache")
-    one: list[str] = []
-    many: list[str] = []
-    get, rows_of = Store.get, Store.many
-    monkeypatch.setattr(Store, "get", lambda store, table, key: one.append(table) or get(store, table, key))
-    monkeypatch.setattr(Store, "many", lambda store, table, keys: many.append(table) or rows_of(store, table, keys))
-    text = "".join(p.read_text(encoding="utf-8") for p in sorted((root / "seeds").glob("*.txt"))[:2])
-    found = lint_text(text, cached)
-    assert found == lint_text(text, registry)
+    registry, cached = project_registry_cached(tmp_path / "cache")
+    one, many = counted_queries(monkeypatch)
+    text = "".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))[:2])
+    assert lint_text(text, cached) == lint_text(text, registry)
     assert "QL202" in {f.rule for f in lint_text("The Respublica party won seats. Respublika had campaigned on housing.", cached)}
-    assert "preferred" in many and one.count("preferred") == 0
+    assert "preferred" in many and [t for t, _ in one].count("preferred") == 0
