@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import regex
 
 from quotelint.propernames import beside_a_name
-from quotelint.yamlrules.needed import needed_text
 from quotelint.yamlrules.patterns import Phrase, checked_pattern, compile_pattern, search_all
 from quotelint.yamlrules.wordonly import in_words_only
 
@@ -63,6 +62,8 @@ class Keys:
             self.words_only = tuple(w for _, _, _, w in checked)
             return
         if use_regex:
+            from quotelint.yamlrules.needed import needed_text
+
             self.patterns = tuple(compile_pattern(t, ignorecase, word_bounded) for t in self.texts)
             self.needed = tuple(needed_text(t, p.flags) for t, p in zip(self.texts, self.patterns))
             self.words_only = tuple(in_words_only(p, t) for t, p in zip(self.texts, self.patterns))

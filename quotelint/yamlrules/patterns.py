@@ -15,7 +15,6 @@ import regex
 from quotelint.errors import RuleTimeout
 from quotelint.lazyre import Checked
 from quotelint.names import tokens
-from quotelint.yamlrules.needed import fold
 from quotelint.yamlrules.wordonly import in_words_only, search_words
 
 if TYPE_CHECKING:
@@ -84,7 +83,7 @@ def search_all(
             found = search_words(ctx, pattern, limit, needed)
             if found is not None:
                 return found
-        if needed is not None and needed not in (fold(text) if pattern.flags & regex.I else text):
+        if needed is not None and not _holds(text, needed, pattern.flags):
             return []
         return list(pattern.finditer(text, timeout=limit))
     except TimeoutError:
@@ -92,6 +91,12 @@ def search_all(
         raise RuleTimeout(
             rule_id, shown(source or pattern.pattern), limit, path=path or None, line=int(line) if line.isdigit() else None
         ) from None
+
+
+def _holds(text: str, needed: str, flags: int) -> bool:
+    from quotelint.yamlrules.needed import fold
+
+    return needed in (fold(text) if flags & regex.I else text)
 
 
 class Phrase(NamedTuple):

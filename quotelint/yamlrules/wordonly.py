@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from quotelint.lazyre import lazy
-from quotelint.yamlrules.needed import fold
 
 if TYPE_CHECKING:
     from quotelint.context import Context
@@ -86,6 +85,8 @@ def search_words(ctx: Context, pattern: Any, limit: float, needed: str | None = 
     if needed is None:
         judge = lambda word: pattern.search(word, timeout=limit) is not None  # noqa: E731
     else:
+        from quotelint.yamlrules.needed import fold
+
         ignorecase = bool(pattern.flags & regex.I)
         judge = lambda word: needed in (fold(word) if ignorecase else word) and pattern.search(word, timeout=limit) is not None  # noqa: E731
     memo = ctx.registry.names.memo(f"pattern {pattern.flags} {pattern.pattern}", judge)
