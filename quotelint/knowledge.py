@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Container, Iterator
+from collections.abc import Container, Iterable, Iterator
 
 from quotelint import enginedata
 from quotelint.names import strip_marks
@@ -83,27 +83,36 @@ def listed(name: str) -> Container[str]:
     return words(name) if table is None else table
 
 
+def look_up(name: str, words: Iterable[str]) -> None:
+    """Read at once the entries of these words in a LOOKED_UP file, when the registry cache
+    holds it (WordFile.load): what a memo's questions will then ask one by one."""
+    table = enginedata.word_file(name)
+    if table is not None:
+        table.load(words)
+
+
 def given_row(name: str) -> str | None:
     """The row of a first name as given_names.tsv writes it (lower case), or None."""
     table = enginedata.word_file(GIVEN_NAMES)
     return (given_names() if table is None else table).get(name)
 
 
-def _name_key(first_name: str) -> str:
+def name_key(first_name: str) -> str:
+    """A first name as given_names.tsv lists it: without marks, lower case."""
     return strip_marks(first_name.strip()).lower()
 
 
 def given_sex(first_name: str) -> str | None:
     """'male' or 'female' when most bearers of the first name (0.8 or more) have that sex in
     the 1990 US census lists; None for a name that tells no sex (Taylor) or is not listed."""
-    row = given_row(_name_key(first_name))
+    row = given_row(name_key(first_name))
     return SEXES.get(row.partition("\t")[0]) if row else None
 
 
 def leaning_sex(first_name: str) -> tuple[str, float] | None:
     """The sex more of the first name's bearers have, with their share, however small the lead
     (Bernie: male, 0.79); None for a name not listed or too rare to tell."""
-    row = given_row(_name_key(first_name))
+    row = given_row(name_key(first_name))
     if not row:
         return None
     sex, _, share = row.partition("\t")
@@ -114,13 +123,13 @@ def leaning_sex(first_name: str) -> tuple[str, float] | None:
 def given_name_share(first_name: str) -> float | None:
     """The share of the first name's bearers who have its more frequent sex (Mary 0.99, Taylor
     0.65), for a caller wanting more certainty than given_sex's 0.8; None if not listed."""
-    row = given_row(_name_key(first_name))
+    row = given_row(name_key(first_name))
     return float(row.partition("\t")[2]) if row else None
 
 
 def is_given_name(word: str) -> bool:
     """Whether the word is a first name of the 1990 US census lists, whatever its sex."""
-    return given_row(_name_key(word)) is not None
+    return given_row(name_key(word)) is not None
 
 
 def is_word_surname(word: str) -> bool:

@@ -37,6 +37,18 @@ class Lazy:
         return f"lazy({self._source[1]!r})"
 
 
+class Checked(Lazy):
+    """A pattern compiled and checked before (its `pattern` and the compiled pattern's `flags`,
+    as a cache keeps them): those two are known without compiling it again."""
+
+    def __init__(self, module: str, pattern: str, flags: int = 0) -> None:
+        super().__init__(module, pattern, flags)
+        self.pattern, self.flags = pattern, flags
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Checked, self._source)
+
+
 def lazy(pattern: str, flags: int = 0) -> Any:
     """`regex.compile(pattern, flags)`, done when the pattern is first used."""
     return Lazy("regex", pattern, int(flags))

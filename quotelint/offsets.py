@@ -12,6 +12,15 @@ from quotelint.lazyre import lazy
 _NOT_NEWLINE = lazy(r"[^\r\n]")
 
 
+def past_blanks(text: str, at: int) -> int:
+    """Where the spaces and tabs from `at` end: what a pattern opening `[ \t]*+` reads first,
+    found without compiling it."""
+    end = len(text)
+    while at < end and text[at] in " \t":
+        at += 1
+    return at
+
+
 def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
     """Replace each span by spaces, keeping line breaks so that positions stay put."""
     if not spans:

@@ -20,10 +20,10 @@ _SENTENCE_BREAK = lazy(r"[.!?:;•\n\r]")
 
 
 # A surname after a lower-case particle joined to it: al-Haddad, el-Sisi, bin-Talal, d'Alembert.
-_PARTICLE_NAME = lazy(r"(?:a[dlnrstz]|ash|el|bin|ibn|ben|abu|bint|d|dell|l)[-'’]\p{Lu}")
-
-
-PARTICLE_FIRST = frozenset("abdeil")  # the letters a particle begins with
+PARTICLES = frozenset(("ad", "al", "an", "ar", "as", "at", "az", "ash", "el", "bin", "ibn", "ben", "abu", "bint", "d", "dell", "l"))
+PARTICLE_FIRST = frozenset(p[0] for p in PARTICLES)  # the letters a particle begins with
+_JOINTS = frozenset("-'’")
+_CAPITAL = lazy(r"\p{Lu}")  # a capital as `regex` knows them (the Unicode of the patterns)
 
 
 def capitalised(word: str) -> bool:
@@ -32,10 +32,13 @@ def capitalised(word: str) -> bool:
 
 
 def particle_name(word: str) -> bool:
-    """A lower-case particle joined to a capital: al-Haddad, d'Arcy (the joint is looked for
-    first, a plain test, since most words have none)."""
+    """A lower-case particle joined to a capital: al-Haddad, d'Arcy. The joint is looked for
+    first (most words have none), then the particle before it; only a capital after them asks a
+    pattern, a small one."""
     joint = word[1:5]
-    return ("-" in joint or "'" in joint or "’" in joint) and _PARTICLE_NAME.match(word) is not None
+    if "-" not in joint and "'" not in joint and "’" not in joint:
+        return False
+    return any(word[j : j + 1] in _JOINTS and word[:j] in PARTICLES and _CAPITAL.match(word, j + 1) is not None for j in range(1, 5))
 
 
 def sentence_initial(prose: str, words: Sequence[Token], i: int, lexicon: Lexicon) -> bool:

@@ -189,7 +189,7 @@ def clean_stale(folder: str, now: float | None = None) -> list[str]:
     except OSError:
         return removed
     for entry in entries:
-        m = _TEMP.fullmatch(entry.name)
+        m = _TEMP.fullmatch(entry.name) if entry.name.startswith(TEMP_PREFIX) else None  # most folders hold none: no pattern compiled
         if m is None or not entry.is_file(follow_symlinks=False):
             continue
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from quotelint.registry import Registry
 from quotelint.registry.load import load_registry
@@ -99,3 +100,23 @@ def through_the_cache(registry: Registry, folder: Path) -> Registry:
                 os.environ[k] = v
     assert copy.built is not None, "not read from the cache"
     return copy
+
+
+def counted_queries(monkeypatch: Any) -> tuple[list[tuple[str, str]], list[str]]:
+    """The registry cache's queries from now on, as they are made: (table, key) of each query of
+    one key, and the table of each query of several."""
+    from quotelint.registry.store import Store
+
+    one: list[tuple[str, str]] = []
+    many: list[str] = []
+    get, rows_of = Store.get, Store.many
+    monkeypatch.setattr(Store, "get", lambda store, table, key: one.append((table, key)) or get(store, table, key))
+    monkeypatch.setattr(Store, "many", lambda store, table, keys: many.append(table) or rows_of(store, table, keys))
+    return one, many
+
+
+def project_registry_cached(folder: Path) -> tuple[Registry, Registry]:
+    """The project's registry (rules/) read from its YAML, and as a later run reads it back from
+    the registry cache in `folder`."""
+    registry = load_registry([str(ROOT / "rules")])
+    return registry, through_the_cache(registry, folder)

@@ -260,18 +260,15 @@ def test_cached_word_lists_are_looked_up_word_by_word_and_a_damaged_row_is_not_t
 def test_a_documents_words_are_looked_up_together(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The words that may begin a name, or anchor one, are asked of the cache a few hundred to a
     query, not one query a word; the findings are those of the registry read from YAML."""
-    from quotelint.registry.store import CHUNK, Store
+    from quotelint.registry.store import CHUNK
+    from tests.integ_helpers import counted_queries, project_registry_cached
 
-    registry = load_registry([str(ROOT / "rules")])
-    cached = through_the_cache(registry, tmp_path / "cache")
-    one: list[str] = []
-    many: list[str] = []
-    get, rows_of = Store.get, Store.many
-    monkeypatch.setattr(Store, "get", lambda store, table, key: one.append(table) or get(store, table, key))
-    monkeypatch.setattr(Store, "many", lambda store, table, keys: many.append(table) or rows_of(store, table, keys))
+    registry, cached = project_registry_cached(tmp_path / "cache")
+    queries, many = counted_queries(monkeypatch)
     seed = sorted((ROOT / "seeds").glob("*.txt"))[0]
     text = seed.read_text(encoding="utf-8")
     assert lint_text(text, cached, path=str(seed)) == lint_text(text, registry, path=str(seed))
+    one = [table for table, _ in queries]
     distinct = len(set(text.split()))
     assert distinct > 200 and {"by_first", "common_words", "by_word"} <= set(many) and len(many) < distinct / CHUNK + 10
     assert "by_first" not in one and "by_word" not in one and one.count("common_words") < distinct / 5

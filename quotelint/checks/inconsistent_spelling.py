@@ -38,15 +38,19 @@ Use = tuple[str, str, str, int, int]
 def gather(ctx: Context) -> list[Use]:
     """The words of accepted spellings of one entity that the registry holds variants of."""
     preferred = ctx.registry.names.preferred
+    asked = [
+        (m.form.entity_ids[0], word)
+        for m in ctx.mentions
+        if m.form.accepted and len(m.form.entity_ids) == 1 and ctx.owns(m.start)
+        for word in ctx.words[m.first : m.first + m.count]
+    ]
+    if hasattr(preferred, "load"):  # the registry cache's table: the words' rows read in one query, not one each
+        preferred.load({(entity_id, word.text) for entity_id, word in asked})
     out: list[Use] = []
-    for mention in ctx.mentions:
-        ids = mention.form.entity_ids
-        if not mention.form.accepted or len(ids) != 1 or not ctx.owns(mention.start):
-            continue
-        for word in ctx.words[mention.first : mention.first + mention.count]:
-            best = preferred.get((ids[0], word.text))
-            if best is not None:
-                out.append((ids[0], best, word.text, word.start + ctx.base, word.end + ctx.base))
+    for entity_id, word in asked:
+        best = preferred.get((entity_id, word.text))
+        if best is not None:
+            out.append((entity_id, best, word.text, word.start + ctx.base, word.end + ctx.base))
     return out
 
 

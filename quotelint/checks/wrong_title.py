@@ -175,10 +175,12 @@ def holders(ctx: Context, person: Entity, title: Title, when: When | None, now: 
     from quotelint.checks.title_fit import fits
 
     index = ctx.registry.titles
+    held = [(other, role) for other, role in index.holders if other.id != person.id and (when.holds(role) if when else not now or role.end is None)]
+    if hasattr(index.roles, "load"):  # the registry cache's table: the roles' words read in one query, not one each
+        index.roles.load(role for _, role in held)
     found: dict[str, Role] = {}
-    for other, role in index.holders:
-        held = when.holds(role) if when else not now or role.end is None
-        if other.id != person.id and held and fits(title, index.roles[role]):
+    for other, role in held:
+        if fits(title, index.roles[role]):
             found.setdefault(other.name, role)
     if not found or len(found) > 2:
         return ""

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import heapq
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint.claims.dates import Date, month_before, read_date
@@ -38,6 +38,35 @@ PART_OF = lazy(r"[ \t\u00a0]{1,2}of[ \t\u00a0]{1,2}(?:the[ \t\u00a0]{1,2})?\d")
 WORDS_BEFORE = lazy(r"(?r)((?:\p{L}[\p{L}\p{M}'’.\-]*[ \t\u00a0]{1,3}){1,4})$")
 LAST_WORD_BEFORE = lazy(r"(?r)(\p{L}[\p{L}\p{M}'’.\-]*)[ \t\u00a0]{1,3}$")  # the last word WORDS_BEFORE finds
 ANY_NUMBER = lazy(r"[$€£¥₸₽₹]?\d|\p{L}")
+
+
+# Tests before a pattern, so that a document whose figures cannot hold what it looks for never
+# compiles it: each says no only where the pattern cannot match.
+
+
+def scale_may_follow(prose: str, end: int, initials: frozenset[str]) -> bool:
+    """A scale word (`million`) may follow the number ending at `end`, as `scale_after` reads it:
+    after one or two blanks, a letter a scale word begins with (`initials`, lower case) in either
+    case, or a letter beyond ASCII, which the pattern, ignoring case, is left to judge."""
+    ahead = prose[end : end + 3]
+    for k in (1, 2):
+        if len(ahead) <= k or ahead[k - 1] not in " \t\u00a0":
+            return False
+        if not ahead[k].isascii() or ahead[k].lower() in initials:
+            return True
+    return False
+
+
+def currency_may_precede(prose: str, start: int, spellings: Collection[str]) -> bool:
+    """A currency's spelling (`US$`) stands in the five characters `currency_prefix` reads
+    before a number."""
+    window = prose[max(0, start - 5) : start]
+    return any(s in window for s in spellings)
+
+
+def part_may_follow(prose: str, end: int) -> bool:
+    """`of` stands one or two blanks after `end`, as PART_OF reads it (`5 of the 7`)."""
+    return prose.startswith("of", end + 1) or prose.startswith("of", end + 2)
 
 
 class Figure(NamedTuple):
@@ -133,7 +162,7 @@ class _Reader:
             if self.prose[ratio.end() : ratio.end() + 1] == "/":
                 return None  # 19/03/2023: a numeric date, read no further
             return Figure(pos, ratio.end(), self.prose[pos : ratio.end()], value, "ratio", high=float(ratio.group().replace(",", "")), number=(pos, ratio.end()))
-        if scale == 1.0 and (word := self.data.scale_after.match(self.prose, end)):
+        if scale == 1.0 and scale_may_follow(self.prose, end, self.data.scale_initials) and (word := self.data.scale_after.match(self.prose, end)):
             scale, end = self.data.scales[word.group("scale").lower()], word.end()
         return self.finish(pos, m.end(), end, value * scale, step * scale, scale, year_like=plain and scale == 1.0)
 
@@ -183,7 +212,7 @@ class _Reader:
         data, prose = self.data, self.prose
         number = (start, num_end)
         unit: str | None = None
-        cur = data.currency_prefix.search(prose, max(0, start - 5), start)
+        cur = data.currency_prefix.search(prose, max(0, start - 5), start) if currency_may_precede(prose, start, data.currency_before) else None
         if cur:
             unit, start = data.currency_before[cur.group("cur")], cur.start()
         if prose[start - 1 : start] in ("-", "−") and not prose[start - 2 : start - 1].isalnum():
@@ -197,7 +226,7 @@ class _Reader:
                 return Figure(month[0], end, prose[month[0] : end], None, "date", date=(int(value), month[1], None), number=number)
             return Figure(start, end, prose[start:end], value, "year", number=number)
         elif unit is None:
-            if PART_OF.match(prose, end):
+            if part_may_follow(prose, end) and PART_OF.match(prose, end):
                 role = "part"
             w = WORD_AFTER.match(prose, end)
             noun = w.group(1) or w.group(2) if w else None

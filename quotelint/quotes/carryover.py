@@ -17,12 +17,17 @@ part of a quotation of several paragraphs and the same words quoted elsewhere ar
 from __future__ import annotations
 
 import bisect
+from typing import TYPE_CHECKING
 
 from quotelint.lazyre import lazy
+from quotelint.offsets import past_blanks
 from quotelint.quotes import colons
 from quotelint.quotes.attribution import REACH, Attribution, Attributor
 from quotelint.quotes.frames import Frame
 from quotelint.quotes.speakers import Candidate
+
+if TYPE_CHECKING:
+    import regex
 
 _DASH_LINE = lazy(r"[ \t]*+[—–-]")
 _ANSWER = lazy(r"[ \t]*+A[:.][ \t]*+")  # `A: "..."`, an interview's answer
@@ -61,7 +66,7 @@ class Carryover:
         """A quotation opening a paragraph that begins `A:` in an interview: the person who
         answered before (`Reyes: "..."`), else the last person named before the first `Q:`."""
         key, k = self.at.where[q]
-        opening = _ANSWER.match(self.at.prose, self.paragraphs[key[1]][0]) if key[0] == "p" else None
+        opening = self._answer_opening(key[1]) if key[0] == "p" else None
         if opening is None or self.at.frames[key].items[k].start != opening.end():
             return None
         for earlier in range(q - 1, -1, -1):
@@ -72,6 +77,11 @@ class Carryover:
         start = self.paragraphs[first_question][0]
         person = self.at.cast._back(bisect.bisect_left(self.at.cast.starts, start), lambda c: c.kind == "person")
         return Attribution("answer", person, self.at.resolve(person)) if person is not None else None
+
+    def _answer_opening(self, paragraph: int) -> regex.Match[str] | None:
+        """`A:` opening the paragraph (the letter looked for before the pattern is compiled)."""
+        prose, start = self.at.prose, self.paragraphs[paragraph][0]
+        return _ANSWER.match(prose, start) if prose.startswith(("A:", "A."), past_blanks(prose, start)) else None
 
     def colon_before(self, q: int) -> Attribution | None:
         """`Park said:` closing the paragraph before one that opens with the quotation; with

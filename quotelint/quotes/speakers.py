@@ -22,6 +22,7 @@ from quotelint.quotes.resolution import BODIES, PEOPLE, Candidate, Resolution, S
 
 __all__ = ["Candidate", "Cast", "Speaker"]
 from quotelint.lazyre import lazy
+from quotelint.offsets import past_blanks
 from quotelint.propernames import capitalised
 from quotelint.quotes.roles import find_roles
 from quotelint.quotes.runmemo import Sets, word_sets
@@ -217,11 +218,16 @@ class Cast(Resolution):
                 person = entities[found.entity_id]
                 self._add(Candidate(found.first, found.last, "person", person.name, person.id), covered)
 
+    def _person_after(self, end: int) -> bool:
+        """`, who` or `, 61,` after a name (a comma looked for before the pattern is compiled)."""
+        prose = self.ctx.prose
+        return prose.startswith(",", past_blanks(prose, end)) and _PERSON_AFTER.match(prose, end) is not None
+
     def _runs(self, covered: set[int]) -> None:
         for run in self.reader.read(covered):
             text = " ".join(self.ctx.prose[self.tokens[run.first].start : self.tokens[run.last].end].split())  # a name wrapped over two lines is one line
             kind = run.kind
-            if kind == "name" and (_PERSON_AFTER.match(self.ctx.prose, self.tokens[run.last].end) or self._title_before(run.first)):
+            if kind == "name" and (self._person_after(self.tokens[run.last].end) or self._title_before(run.first)):
                 kind = "person"  # "Rick Castellano, who chairs ...", "Abel Quaresma, 61,", "chief executive Anneliese Marsh"
             cand = Candidate(run.first, run.last, kind, text)
             earlier = self._named_before(run) if kind == "person" else None
@@ -249,7 +255,8 @@ class Cast(Resolution):
         """A first name standing alone that tells a sex and is no ordinary word nor a place's
         name is somebody (`Kumar's neighbour, Sunita, nodded`), who can stand behind a `she`."""
         positions = self.ctx.positions
-        names = self.ctx.registry.names.memo("quotes.lone-first-names", functools.partial(_first_name, self.lexicon.common_words, self.qw)).select(self.reader.capital)
+        judge = functools.partial(_first_name, self.lexicon.common_words, self.qw)
+        names = self.ctx.registry.names.memo("quotes.lone-first-names", judge, _look_up_first_names).select(self.reader.capital)
         for text in sorted(names, key=lambda w: positions[w][0]):  # in the order the document first writes them
             sex = _sex_of(text, self.qw)
             for t in positions[text]:
@@ -449,6 +456,12 @@ def _first_name(common: frozenset[str], qw: QuoteWords, text: str) -> bool:
         return False
     low = text.lower()
     return _sex_of(text, qw) is not None and low not in common and low not in qw.not_names and not knowledge.is_place_name(text)
+
+
+def _look_up_first_names(words: set[str]) -> None:
+    """Read at once the rows `_first_name` asks of the first names' list for these words."""
+    capital = [w for w in words if w[:1].isupper()]
+    knowledge.look_up(knowledge.GIVEN_NAMES, [*(w.lower() for w in capital), *map(knowledge.name_key, capital)])
 
 
 def _sex_of(text: str, qw: QuoteWords) -> str | None:

@@ -175,15 +175,16 @@ def number(value: Any) -> int:
     return value
 
 
-def checked_patterns(data: Any) -> dict[str, list[tuple[str, int]]]:
-    """Rule id -> the (pattern, flags) of each of its patterns (yamlrules.matching.Checked)."""
+def checked_patterns(data: Any) -> dict[str, list[tuple[str, int, str | None, bool]]]:
+    """Rule id -> the (pattern, flags, needed text, in words only) of each of its patterns
+    (yamlrules.matching.Checked)."""
     if not isinstance(data, dict):
         raise BadCache("expected the rules' patterns")
     out = {}
-    for rule_id, pairs in data.items():
-        if not isinstance(pairs, list) or not all(isinstance(p, list) and len(p) == 2 for p in pairs):
-            raise BadCache("expected pairs of pattern and flags")
-        out[rule_id] = [(str_(pattern), number(flags)) for pattern, flags in pairs]
+    for rule_id, items in data.items():
+        if not isinstance(items, list) or not all(isinstance(p, list) and len(p) == 4 for p in items):
+            raise BadCache("expected a pattern, its flags, its needed text and where it matches")
+        out[rule_id] = [(str_(pattern), number(flags), None if needed is None else str_(needed), flag(words)) for pattern, flags, needed, words in items]
     return out
 
 

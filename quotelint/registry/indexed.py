@@ -22,7 +22,7 @@ from quotelint.registry import codec as c
 from quotelint.registry import wordfiles
 from quotelint.registry.load import Sources, read_claims, read_rules
 from quotelint.registry.model import Entity, Role
-from quotelint.registry.store import FORMAT, SEP, Rows, Store, Table, Words, joined_key, split_key
+from quotelint.registry.store import FORMAT, SEP, FlagTable, Rows, Store, Table, Words, joined_key, split_key
 
 
 def rows(registry: Registry, sources: Sources, key: str) -> dict[str, Iterable[tuple[str, Any]]]:
@@ -96,8 +96,8 @@ def read(store: Store) -> Registry:
         enginedata.prime_derived(store.meta("derived"))
     except ValueError:
         raise c.BadCache("no engine data") from None
-    common = Words(Table(store, "common_words", c.flag, lambda r: dict.fromkeys(r.words.common_words, True)))
-    proper = Words(Table(store, "proper_names", c.flag, lambda r: dict.fromkeys(r.words.proper_names, True)))
+    common = Words(FlagTable(store, "common_words", c.flag, lambda r: dict.fromkeys(r.words.common_words, True)))
+    proper = Words(FlagTable(store, "proper_names", c.flag, lambda r: dict.fromkeys(r.words.proper_names, True)))
     lexicon = c.lexicon(store.meta("lexicon"), common, proper)
     sources = Sources(
         tuple((c.str_(w), c.yaml_value(v)) for w, v in store.meta("rules")),
@@ -206,12 +206,26 @@ class Indexes:
         from quotelint.checks.title_words import TitleIndex
 
         store, entities = self.store, self.entities
-        holders = Table(store, "holders", lambda d: (entities[c.str_(d[0])], c.role(d[1])), lambda r: dict(enumerate(r.titles.holders)))
+        holders = HolderTable(store, entities)
         return TitleIndex(
             Table(store, "title_roles", c.role_words, lambda r: r.titles.roles, lambda k: role_key(k) if isinstance(k, Role) else None, lambda k: c.role(json.loads(k))),
             *self.title_words,
             Rows(holders, lambda r: r.titles.holders),  # type: ignore[arg-type]
         )
+
+
+class HolderTable(Table):
+    """The table of who holds which role: read whole (TitleIndex.holders), with the people's
+    rows read in one query first, where each was a query of its own."""
+
+    def __init__(self, store: Store, entities: Table) -> None:
+        super().__init__(store, "holders", lambda d: (entities[c.str_(d[0])], c.role(d[1])), lambda r: dict(enumerate(r.titles.holders)))
+        self.entities = entities
+
+    def read_all(self, raws: list[str]) -> list[Any]:
+        data = [json.loads(raw) for raw in raws]
+        self.entities.load(d[0] for d in data if isinstance(d, list) and d and isinstance(d[0], str))
+        return [self.decode(d) for d in data]
 
 
 class Anchors:

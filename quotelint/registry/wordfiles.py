@@ -4,7 +4,7 @@ Reading them into sets (some 35,000 entries: first names, nouns for people, plac
 twentieth of a one-article check, which asks about a hundred of their entries. The cache keeps
 every entry as a row of its table `word_files` (key: the file's name and the entry, joined by
 SEP; value: the rest of the entry's row, as JSON text), and a run looks up the words it asks
-about, one query a word. Past LIMIT words asked of one file, or on a row that does not read,
+about, one query a word, or a document's words in one query (`WordFile.load`). Past LIMIT words asked of one file, or on a row that does not read,
 the file itself is read, as without the cache: the cache's key covers the engine's files, so
 the two hold the same entries.
 """
@@ -12,10 +12,10 @@ the two hold the same entries.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from quotelint.registry.store import FAILURES, SEP, Store
+from quotelint.registry.store import CHUNK, FAILURES, SEP, Store
 
 TABLE = "word_files"
 LIMIT = 1000  # words of one file looked up in the cache before the file is read whole
@@ -53,6 +53,23 @@ class WordFile:
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self.get(word) is not None
+
+    def load(self, words: Iterable[str]) -> None:
+        """Look these words up at once, CHUNK a query, and keep them as `_load` keeps each: a
+        memo asks about a document's new words together. Words past LIMIT, or a row that does
+        not read, are left to `_load`, which looks them up again one by one."""
+        wanted = [w for w in dict.fromkeys(words) if w not in self.memo]
+        if self.from_file or not wanted or len(self.memo) + len(wanted) > LIMIT:
+            return
+        keys = [self.name + SEP + w for w in wanted]
+        try:
+            rows = {k: json.loads(v) for i in range(0, len(keys), CHUNK) for k, v in self.store.many(TABLE, keys[i : i + CHUNK])}
+        except FAILURES:
+            return
+        if not all(isinstance(v, str) for v in rows.values()):
+            return
+        for word, key in zip(wanted, keys):
+            self.memo[word] = rows.get(key)
 
     def _load(self, word: str) -> str | None:
         if not self.from_file and len(self.memo) < LIMIT:

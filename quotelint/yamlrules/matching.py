@@ -15,16 +15,18 @@ import regex
 
 from quotelint.propernames import beside_a_name
 from quotelint.yamlrules.patterns import Phrase, checked_pattern, compile_pattern, search_all
+from quotelint.yamlrules.wordonly import in_words_only
 
 if TYPE_CHECKING:
     from quotelint.context import Context
 
 SCOPES = ("prose", "outside-quotes", "quotes", "speech", "term", "attribution")
-# Rule id -> the (pattern, flags) of each of its patterns, as compiled and checked when the
-# registry cache was written: a rule read again from the cache compiles none of them until a
-# document is searched with it, and checks none again (the cache's key covers the rule's text
-# and the engine's code).
-Checked = Mapping[str, Sequence[tuple[str, int]]]
+# Rule id -> the (pattern, flags, needed text, in words only) of each of its patterns, as
+# compiled and checked when the registry cache was written: a rule read again from the cache
+# compiles none of them until a document is searched with it, and checks none again (the
+# cache's key covers the rule's text and the engine's code). The needed text (needed.py) and
+# whether matches lie inside words (wordonly.py) are what the source says, read at load.
+Checked = Mapping[str, Sequence[tuple[str, int, str | None, bool]]]
 
 
 class Match(NamedTuple):
@@ -37,21 +39,34 @@ class Match(NamedTuple):
 
 class Keys:
     """The words and phrases, or the patterns, that one rule looks for. `checked`: the patterns
-    as compiled and checked before, (pattern, flags) for each text (see `Checked`)."""
+    as compiled and checked before, for each text (see `Checked`)."""
 
     def __init__(
-        self, texts: Sequence[str], use_regex: bool, ignorecase: bool, word_bounded: bool = True, checked: Sequence[tuple[str, int]] | None = None
+        self,
+        texts: Sequence[str],
+        use_regex: bool,
+        ignorecase: bool,
+        word_bounded: bool = True,
+        checked: Sequence[tuple[str, int, str | None, bool]] | None = None,
     ) -> None:
         self.texts = tuple(texts)
         self.ignorecase = ignorecase
         self.patterns: tuple[regex.Pattern[str], ...] = ()
+        self.needed: tuple[str | None, ...] = ()  # the text each pattern's matches hold (needed.py)
+        self.words_only: tuple[bool, ...] = ()  # each pattern's matches lie inside words (wordonly.py)
         self.phrases: tuple[Phrase, ...] = ()
         self.by_first: dict[str, tuple[int, ...]] = {}
         if use_regex and checked is not None:
-            self.patterns = tuple(checked_pattern(p, f) for p, f in checked)
+            self.patterns = tuple(checked_pattern(p, f) for p, f, _, _ in checked)
+            self.needed = tuple(n for _, _, n, _ in checked)
+            self.words_only = tuple(w for _, _, _, w in checked)
             return
         if use_regex:
+            from quotelint.yamlrules.needed import needed_text
+
             self.patterns = tuple(compile_pattern(t, ignorecase, word_bounded) for t in self.texts)
+            self.needed = tuple(needed_text(t, p.flags) for t, p in zip(self.texts, self.patterns))
+            self.words_only = tuple(in_words_only(p, t) for t, p in zip(self.texts, self.patterns))
             return
         self.phrases = tuple(Phrase.parse(t, ignorecase) for t in self.texts)
         by_first: dict[str, list[int]] = {}
@@ -61,15 +76,16 @@ class Keys:
         self.by_first = {w: tuple(sorted(ks, key=lambda k: -len(self.phrases[k].words))) for w, ks in by_first.items()}
         self.memo_name = "\x1f".join(("phrase starts", *sorted(self.by_first)))  # names its word memo in a run
 
-    def checked(self) -> list[tuple[str, int]]:
-        """The patterns as `Keys(..., checked=...)` takes them again: (pattern, flags) of each."""
-        return [(p.pattern, p.flags) for p in self.patterns]
+    def checked(self) -> list[tuple[str, int, str | None, bool]]:
+        """The patterns as `Keys(..., checked=...)` takes them again (see `Checked`)."""
+        return [(p.pattern, p.flags, n, w) for p, n, w in zip(self.patterns, self.needed, self.words_only)]
 
     def find(self, ctx: Context, rule_id: str, where: str) -> list[Match]:
         found: list[Match] = []
         if self.patterns:
             for k, pattern in enumerate(self.patterns):
-                found.extend(Match(m.start(), m.end(), m.group(), k, m) for m in search_all(pattern, ctx.prose, rule_id, where, self.texts[k], ctx))
+                matches = search_all(pattern, ctx.prose, rule_id, where, self.texts[k], ctx, self.needed[k], self.words_only[k])
+                found.extend(Match(m.start(), m.end(), m.group(), k, m) for m in matches)
         elif self.by_first:
             for i, keys in self._starts(ctx):
                 for k in keys:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import regex
 
 from quotelint.errors import RuleTimeout
-from quotelint.lazyre import Lazy
+from quotelint.lazyre import Checked
 from quotelint.names import tokens
 from quotelint.yamlrules.wordonly import in_words_only, search_words
 
@@ -57,28 +57,46 @@ def compile_pattern(source: str, ignorecase: bool, word_bounded: bool) -> regex.
 
 def checked_pattern(pattern: str, flags: int) -> regex.Pattern[str]:
     """A pattern `compile_pattern` gave before (its `pattern` and `flags`, as the registry cache
-    keeps them), compiled when a document first searches with it."""
-    return Lazy("regex", pattern, flags)  # type: ignore[return-value]
+    keeps them), compiled when a document first searches with it (not when its `pattern` or
+    `flags` are read)."""
+    return Checked("regex", pattern, flags)  # type: ignore[return-value]
 
 
 def search_all(
-    pattern: regex.Pattern[str], text: str, rule_id: str, where: str, source: str | None = None, ctx: Context | None = None
+    pattern: regex.Pattern[str],
+    text: str,
+    rule_id: str,
+    where: str,
+    source: str | None = None,
+    ctx: Context | None = None,
+    needed: str | None = None,
+    words_only: bool | None = None,
 ) -> list[regex.Match[str]]:
     """Every match of a user's pattern (`source` as the rule writes it) in `text`, the prose of
     `ctx` when given, or a RuleTimeout naming the rule when it runs out of time. A pattern that
-    matches letters and digits alone is searched in the words that can hold a match (wordonly.py)."""
+    matches letters and digits alone (`words_only`, else asked of the source) is searched in the
+    words that can hold a match (wordonly.py); a text without the `needed` text of every match
+    (needed.py) is not searched, and the pattern is not compiled for it."""
     limit = max(MIN_SECONDS, len(text) / 1e6 * SECONDS_PER_MB)
     try:
-        if ctx is not None and source is not None and in_words_only(pattern, source):
-            found = search_words(ctx, pattern, limit)
+        if ctx is not None and source is not None and (in_words_only(pattern, source) if words_only is None else words_only):
+            found = search_words(ctx, pattern, limit, needed)
             if found is not None:
                 return found
+        if needed is not None and not _holds(text, needed, pattern.flags):
+            return []
         return list(pattern.finditer(text, timeout=limit))
     except TimeoutError:
         path, _, line = where.rpartition(":")
         raise RuleTimeout(
             rule_id, shown(source or pattern.pattern), limit, path=path or None, line=int(line) if line.isdigit() else None
         ) from None
+
+
+def _holds(text: str, needed: str, flags: int) -> bool:
+    from quotelint.yamlrules.needed import fold
+
+    return needed in (fold(text) if flags & regex.I else text)
 
 
 class Phrase(NamedTuple):

@@ -77,10 +77,19 @@ def _in_words_only(compiled: str, flags: int, source: str) -> bool:
     return compiled in bounded and not flags & ~_FLAGS and letters_only(source)
 
 
-def search_words(ctx: Context, pattern: Any, limit: float) -> list[Any] | None:
+def search_words(ctx: Context, pattern: Any, limit: float, needed: str | None = None) -> list[Any] | None:
     """The matches of an `in_words_only` pattern in the prose, searched in the words that can hold
-    one; None when a lone `s` can (the prose is then searched whole)."""
-    memo = ctx.registry.names.memo(f"pattern {pattern.flags} {pattern.pattern}", lambda word: pattern.search(word, timeout=limit) is not None)
+    one; None when a lone `s` can (the prose is then searched whole). A word without the `needed`
+    text of every match (needed.py) is not searched: a document none of whose words has it never
+    compiles the pattern."""
+    if needed is None:
+        judge = lambda word: pattern.search(word, timeout=limit) is not None  # noqa: E731
+    else:
+        from quotelint.yamlrules.needed import fold
+
+        ignorecase = bool(pattern.flags & regex.I)
+        judge = lambda word: needed in (fold(word) if ignorecase else word) and pattern.search(word, timeout=limit) is not None  # noqa: E731
+    memo = ctx.registry.names.memo(f"pattern {pattern.flags} {pattern.pattern}", judge)
     if memo.holds("s"):
         return None
     found = memo.select(ctx.distinct)
