@@ -27,7 +27,12 @@ CONNECTORS = frozenset({"of", "for", "to", "at", "in", "on"})
 SMALL = CONNECTORS | {"the", "a", "an", "and"}
 
 
-class TitleWords(NamedTuple):
+class TitleWords:
+    """The word lists of titles.yaml, read once per process (`title_words`) and only read after
+    that: a class with slots, whose making costs nothing, rather than a NamedTuple (typing
+    compiles each field's annotation of one as its module is imported)."""
+
+    __slots__ = ("generic_heads", "modifiers", "future_markers", "capacity_words", "ordinals", "synonyms", "countries", "longest_country")
     generic_heads: frozenset[str]
     modifiers: frozenset[str]
     future_markers: frozenset[str]
@@ -37,17 +42,28 @@ class TitleWords(NamedTuple):
     countries: dict[tuple[str, ...], str]  # a country's name or adjective, as keys -> the country
     longest_country: int  # words in the longest of them
 
+    def __init__(self, data: dict[str, Any]) -> None:
+        from quotelint import enginedata
+
+        def words(key: str) -> frozenset[str]:
+            return frozenset(str(w).lower() for w in data[key])
+
+        self.generic_heads = words("generic_heads")
+        self.modifiers = words("modifiers")
+        self.future_markers = words("future_markers")
+        self.capacity_words = words("capacity_words")
+        self.ordinals = words("ordinals")
+        self.synonyms = {str(w).lower(): str(group[0]).lower() for group in data["synonyms"] for w in group}
+        cached = enginedata.derived("title-countries")  # as country_rows gave them, when the registry cache was written
+        self.countries = country_keys(data) if cached is None else {tuple(keys): country for keys, country in cached}
+        self.longest_country = max(len(k) for k in self.countries)
+
 
 @functools.lru_cache(maxsize=1)
 def title_words() -> TitleWords:
     from quotelint import enginedata
 
-    data = enginedata.load(os.path.basename(DATA))
-    lists = {k: frozenset(str(w).lower() for w in data[k]) for k in ("generic_heads", "modifiers", "future_markers", "capacity_words", "ordinals")}
-    synonyms = {str(w).lower(): str(group[0]).lower() for group in data["synonyms"] for w in group}
-    cached = enginedata.derived("title-countries")  # as country_rows gave them, when the registry cache was written
-    countries = country_keys(data) if cached is None else {tuple(keys): country for keys, country in cached}
-    return TitleWords(**lists, synonyms=synonyms, countries=countries, longest_country=max(len(k) for k in countries))
+    return TitleWords(enginedata.load(os.path.basename(DATA)))
 
 
 def country_keys(data: dict[str, Any]) -> dict[tuple[str, ...], str]:
