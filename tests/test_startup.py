@@ -79,6 +79,14 @@ def test_a_check_builds_no_dataclass(project: Path, tmp_path: Path, fmt: str) ->
     assert not warm & {"dataclasses", "inspect"}
 
 
+def test_only_a_folder_is_walked_with_the_exclude_globs(project: Path, tmp_path: Path) -> None:
+    """Files named (as pre-commit names them) need no folder search: its module, with the
+    exclude globs' class, is loaded for a folder only."""
+    cache = tmp_path / "cache"
+    assert "quotelint.commands.paths" in loaded_after(["check", "."], project, cache)
+    assert "quotelint.commands.paths" not in loaded_after(["check", "one.txt"], project, cache)
+
+
 @pytest.mark.parametrize(
     ("text", "modules"),
     [
