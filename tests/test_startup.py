@@ -62,6 +62,7 @@ def test_a_warm_check_parses_no_yaml(project: Path, tmp_path: Path) -> None:
     assert "_hashlib" not in warm  # the cache key's BLAKE2b without loading OpenSSL
     assert "difflib" not in warm  # no "did you mean" asked for, no quotation near a registered one
     assert "shutil" not in warm  # the terminal's width read without it (terminal.columns)
+    assert not warm & {"quotelint.writes", "tempfile"}  # printed, not written to a file
     assert "tomllib" in first and "tomllib" not in warm  # the settings kept from the first run (tomlcache.py)
     assert "quotelint.suppressions" not in warm  # no `quotelint:` comment to read
 
