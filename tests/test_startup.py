@@ -88,6 +88,21 @@ def test_only_a_folder_is_walked_with_the_exclude_globs(project: Path, tmp_path:
     assert "quotelint.commands.paths" not in loaded_after(["check", "one.txt"], project, cache)
 
 
+def test_a_check_without_per_file_ignores_matches_no_glob(project: Path, tmp_path: Path) -> None:
+    """fnmatch is imported only for per-file-ignores (an editable install loads it at start,
+    with pathlib: here importing it fails, as a run that needed it would show)."""
+    cache = tmp_path / "cache"
+    code = "import sys\nsys.modules['fnmatch'] = None\nfrom quotelint.cli import main\nraise SystemExit(main(['check', 'one.txt']))\n"
+    env = {**os.environ, "QUOTELINT_CACHE_DIR": str(cache), "NO_COLOR": "1"}
+    loaded_after(["check", "one.txt"], project, cache)  # the caches are written (with a temporary file: tempfile loads fnmatch)
+    done = subprocess.run([sys.executable, "-c", code], cwd=project, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode in (0, 1) and "Traceback" not in done.stderr, done.stderr
+    (project / "pyproject.toml").write_text('[tool.quotelint]\nregistry = ["rules"]\nper-file-ignores = {"*.txt" = ["QL3"]}\n', encoding="utf-8")
+    loaded_after(["check", "one.txt"], project, cache)
+    done = subprocess.run([sys.executable, "-c", code], cwd=project, env=env, capture_output=True, text=True, timeout=120)
+    assert "import of fnmatch halted" in done.stderr and "in ignored_for" in done.stderr  # with the globs it is needed
+
+
 @pytest.mark.parametrize(
     ("text", "modules"),
     [
