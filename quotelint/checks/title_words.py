@@ -130,13 +130,28 @@ class RoleWords(NamedTuple):
     heads: tuple[frozenset[str], ...]  # each form's head: the title words its first part ends on
 
 
-class TitleIndex(NamedTuple):
+class TitleIndex:
+    """What the registry's roles give the wrong-title rule, one per registry (a class with
+    slots, not a NamedTuple: typing compiles a NamedTuple's annotations at import)."""
+
+    __slots__ = ("roles", "role_words", "heads", "capitalized_heads", "forms", "holders")
     roles: dict[Role, RoleWords]
     role_words: frozenset[str]  # keys of every role form in the registry
     heads: frozenset[str]  # the nouns the registry's role titles end on (`Consul`, `Coordinator`)
     capitalized_heads: frozenset[str]  # nouns aliases end on, title words when capitalized (`Holy Father`)
     forms: frozenset[frozenset[str]]  # the keys of each registered role form
     holders: tuple[tuple[Entity, Role], ...]  # every registered role with its holder
+
+    def __init__(
+        self,
+        roles: dict[Role, RoleWords],
+        role_words: frozenset[str],
+        heads: frozenset[str],
+        capitalized_heads: frozenset[str],
+        forms: frozenset[frozenset[str]],
+        holders: tuple[tuple[Entity, Role], ...],
+    ) -> None:
+        self.roles, self.role_words, self.heads, self.capitalized_heads, self.forms, self.holders = roles, role_words, heads, capitalized_heads, forms, holders
 
     @classmethod
     def build(cls, registry: Registry) -> TitleIndex:
