@@ -6,7 +6,6 @@ import argparse
 import os
 import sys
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from quotelint.document import Document, InputError, decode, kind_for, read_document
 from quotelint.errors import UserError, warn
@@ -82,10 +81,14 @@ def setup(args: argparse.Namespace, start: str = ".") -> tuple[Settings, Registr
     return settings, registry
 
 
-class Note(NamedTuple):
+class Note:
     """A warning met while finding the files, printed where a serial run meets it."""
 
+    __slots__ = ("message",)
     message: str
+
+    def __init__(self, message: str) -> None:
+        self.message = message
 
 
 class Inputs:
