@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import functools
 import os
-from typing import Any, NamedTuple
+from typing import Any
 
 DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "quotes.yaml")
 
 
-class Ending(NamedTuple):
+class Ending:
+    __slots__ = ("british", "american", "stem")
     british: str
     american: str
     stem: int  # letters that must stand before the ending
+
+    def __init__(self, british: str, american: str, stem: int) -> None:
+        self.british, self.american, self.stem = british, american, stem
 
 
 class QuoteWords:

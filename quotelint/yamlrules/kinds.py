@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from quotelint.finding import Hit
 from quotelint.yamlrules.matching import Keys, Match, View
@@ -54,16 +54,20 @@ class Options:
         return (text.casefold() if self.ignorecase else text) in self.exceptions
 
 
-class Use(NamedTuple):
+class Use:
     """A match a consistency rule counts: its key, its text and place in the document's prose, how
     it is written as each other variant of its group (by key), and whether a fix may change it."""
 
+    __slots__ = ("key", "text", "start", "end", "spelled", "fixable")
     key: int
     text: str
     start: int
     end: int
     spelled: dict[int, str]
     fixable: bool
+
+    def __init__(self, key: int, text: str, start: int, end: int, spelled: dict[int, str], fixable: bool) -> None:
+        self.key, self.text, self.start, self.end, self.spelled, self.fixable = key, text, start, end, spelled, fixable
 
 
 class Check(abc.ABC):
