@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from quotelint.names import fold, form_tokens, tokens
 from quotelint.quotes.roles import title_word_in as is_title_word
@@ -121,13 +121,17 @@ def head_words(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(out - {fold(w) for w in lexicon.organization_words})
 
 
-class RoleWords(NamedTuple):
+class RoleWords:
     """One role as the rule compares titles with it."""
 
+    __slots__ = ("words", "entities", "countries", "heads")
     words: frozenset[str]  # keys of every form, and of every spelling of what the forms name
     entities: frozenset[str]  # ids of the organizations and places the forms name, and their parents
     countries: frozenset[str]
     heads: tuple[frozenset[str], ...]  # each form's head: the title words its first part ends on
+
+    def __init__(self, words: frozenset[str], entities: frozenset[str], countries: frozenset[str], heads: tuple[frozenset[str], ...]) -> None:
+        self.words, self.entities, self.countries, self.heads = words, entities, countries, heads
 
 
 class TitleIndex:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import os
 import string
-from typing import Any, NamedTuple
+from typing import Any
 
 import regex
 
@@ -18,10 +18,14 @@ from quotelint.lazyre import lazy
 DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "figures.yaml")
 
 
-class Measure(NamedTuple):
+class Measure:
+    __slots__ = ("name", "units", "holder")
     name: str
     units: frozenset[str]  # "none" lets a bare number be a value of the measure
     holder: bool  # values differ by who holds them: compare only values with the same holder
+
+    def __init__(self, name: str, units: frozenset[str], holder: bool) -> None:
+        self.name, self.units, self.holder = name, units, holder
 
 
 class FigureData:
