@@ -251,7 +251,7 @@ def test_a_record_class_with_slots_annotates_each_slot() -> None:
             if not isinstance(cls, type) or cls.__module__ != module.__name__ or issubclass(cls, tuple) or "__slots__" not in cls.__dict__:
                 continue
             annotated = cls.__dict__.get("__annotations__", {})
-            if annotated:
+            if annotated and cls.__slots__:  # a base with no slots of its own (records.Record) holds none
                 records += 1
                 if set(cls.__slots__) != set(annotated):
                     mismatched.append(f"{info.name}.{name}")
