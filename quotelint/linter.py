@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import fnmatch
 import gc
 import os
 from collections.abc import Iterable, Iterator, Sequence
@@ -46,6 +45,8 @@ class Plan(NamedTuple):
 def ignored_for(path: str, settings: Settings) -> tuple[str, ...]:
     if not settings.per_file_ignores:
         return ()
+    import fnmatch  # here: most projects set no per-file-ignores
+
     relative = os.path.relpath(os.path.abspath(path), settings.root).replace(os.sep, "/")
     out: list[str] = []
     for pattern, selectors in settings.per_file_ignores:

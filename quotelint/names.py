@@ -100,19 +100,27 @@ def max_distance(folded: str) -> int:
     return 1 if len(folded) < 8 else 2
 
 
-class Form(NamedTuple):
+class Form:
+    __slots__ = ("entity_ids", "text", "words", "accepted")
     entity_ids: tuple[str, ...]
     text: str
     words: tuple[str, ...]
     accepted: bool  # False for a known misspelling
 
+    def __init__(self, entity_ids: tuple[str, ...], text: str, words: tuple[str, ...], accepted: bool) -> None:
+        self.entity_ids, self.text, self.words, self.accepted = entity_ids, text, words, accepted
 
-class Mention(NamedTuple):
+
+class Mention:
+    __slots__ = ("start", "end", "first", "count", "form")
     start: int
     end: int
     first: int  # index of the first token
     count: int  # number of tokens
     form: Form
+
+    def __init__(self, start: int, end: int, first: int, count: int, form: Form) -> None:
+        self.start, self.end, self.first, self.count, self.form = start, end, first, count, form
 
 
 class NameIndex:

@@ -5,7 +5,6 @@ and markup.py, so that neither imports the other at import time."""
 from __future__ import annotations
 
 import bisect
-from typing import NamedTuple
 
 from quotelint.lazyre import lazy
 
@@ -38,15 +37,19 @@ def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-class OffsetMap(NamedTuple):
+class OffsetMap:
     """Maps prose offsets to text offsets for prose that is not a same-length copy of the text.
 
     `anchors` are (prose_offset, text_offset) pairs, sorted, each starting a run of characters
     copied one to one; a prose offset maps to its run's text offset plus the distance into the run.
     """
 
+    __slots__ = ("prose_starts", "text_starts")
     prose_starts: tuple[int, ...]
     text_starts: tuple[int, ...]
+
+    def __init__(self, prose_starts: tuple[int, ...], text_starts: tuple[int, ...]) -> None:
+        self.prose_starts, self.text_starts = prose_starts, text_starts
 
     def to_text(self, offset: int) -> int:
         i = bisect.bisect_right(self.prose_starts, offset) - 1

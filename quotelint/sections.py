@@ -20,7 +20,6 @@ else at a space, else anywhere: there the findings are those of its parts.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import NamedTuple
 
 from quotelint.document import Document
 from quotelint.lazyre import lazy
@@ -30,20 +29,28 @@ _SENTENCE = lazy(r"[.!?][\"”’')\]]*+\s++")  # the end of a sentence, with th
 _SPACE = lazy(r"\s++")
 
 
-class Split(NamedTuple):
-    threshold: int = 2_000_000  # characters of prose above which a document is analysed by section
-    size: int = 500_000  # characters of a section, about
-    margin: int = 10_000  # characters of the text around a section read with it, about
+class Split:
+    __slots__ = ("threshold", "size", "margin")
+    threshold: int  # characters of prose above which a document is analysed by section
+    size: int  # characters of a section, about
+    margin: int  # characters of the text around a section read with it, about
+
+    def __init__(self, threshold: int = 2_000_000, size: int = 500_000, margin: int = 10_000) -> None:
+        self.threshold, self.size, self.margin = threshold, size, margin
 
 
-class Section(NamedTuple):
+class Section:
     """A part of a document's prose: `own` is the part whose findings it gives; `start` and `end`
     bound what it reads (the part with its margins)."""
 
+    __slots__ = ("start", "own_start", "own_end", "end")
     start: int
     own_start: int
     own_end: int
     end: int
+
+    def __init__(self, start: int, own_start: int, own_end: int, end: int) -> None:
+        self.start, self.own_start, self.own_end, self.end = start, own_start, own_end, end
 
 
 class Part:

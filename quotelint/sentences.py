@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable
-from typing import NamedTuple
 
 import regex
 
@@ -25,9 +24,13 @@ BLANK_LINE = lazy(r"[ \t\u00a0]*(?:\r\n|\n|\r)")
 CONTINUES = frozenset(",;:-–(")
 
 
-class Sentences(NamedTuple):
+class Sentences:
+    __slots__ = ("spans", "starts")
     spans: tuple[tuple[int, int], ...]
     starts: tuple[int, ...]
+
+    def __init__(self, spans: tuple[tuple[int, int], ...], starts: tuple[int, ...]) -> None:
+        self.spans, self.starts = spans, starts
 
     def index(self, offset: int) -> int:
         """The sentence holding an offset (the one before it when the offset falls between)."""

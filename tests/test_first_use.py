@@ -23,11 +23,11 @@ FIGURE_PIECES = [
 
 def test_the_figure_patterns_are_compiled_when_a_document_first_needs_them() -> None:
     from quotelint import enginedata
-    from quotelint.claims.figuredata import DATA, _build
+    from quotelint.claims.figuredata import DATA, FigureData
 
     import os
 
-    data = _build(enginedata.load(os.path.basename(DATA)))
+    data = FigureData(enginedata.load(os.path.basename(DATA)))
     patterns = (data.unit_after, data.scale_after, data.currency_prefix, data.digit_start, data.range_link)
     assert all("_compiled" not in vars(p) for p in patterns)  # a lazyre.Lazy, not compiled yet
     assert data.unit_after.match(" percent") is not None

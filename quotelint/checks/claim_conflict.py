@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterator, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from quotelint.checks import Rule
 from quotelint.finding import Hit, Severity
@@ -48,14 +48,18 @@ if TYPE_CHECKING:
     from quotelint.sections import Part
 
 
-class Gathered(NamedTuple):
+class Gathered:
     """A section's figures bound to a measure (offsets and sentences in the document's prose), the
     subjects of those that can conflict, and the counts its topic is worked out from."""
 
+    __slots__ = ("facts", "subjects", "counts", "topic")
     facts: list[Fact]
     subjects: dict[int, Subject]  # by the figure's start
     counts: TopicCounts | None  # None for a whole document, whose layout gives its topic
-    topic: Callable[[], Topic] | None = None
+    topic: Callable[[], Topic] | None
+
+    def __init__(self, facts: list[Fact], subjects: dict[int, Subject], counts: TopicCounts | None, topic: Callable[[], Topic] | None = None) -> None:
+        self.facts, self.subjects, self.counts, self.topic = facts, subjects, counts, topic
 
 
 def gather(ctx: Context) -> Gathered:

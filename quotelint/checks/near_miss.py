@@ -6,7 +6,7 @@ variants and other people's names from being taken for one.
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from quotelint.checks.short_names import acronym_candidates, acronyms, defined_acronyms, is_acronym, short_name, slipped
 from quotelint.names import fold, max_distance, strip_marks
@@ -18,9 +18,13 @@ if TYPE_CHECKING:
 MIN_FREE_TARGET = 5  # a name of four letters (Cour, Ayul) is matched by chance too often alone
 
 
-class Short(NamedTuple):
+class Short:
+    __slots__ = ("acronyms", "defined")
     acronyms: tuple[str, ...]  # the registered acronyms
     defined: frozenset[str]  # the acronyms the document defines
+
+    def __init__(self, acronyms: tuple[str, ...], defined: frozenset[str]) -> None:
+        self.acronyms, self.defined = acronyms, defined
 
 
 def near_miss(ctx: Context, i: int, short: Short | None = None) -> tuple[str, Entity] | None:

@@ -7,7 +7,7 @@ head (`Secretary-General`, not `Secretary`). A head that only says somebody lead
 from __future__ import annotations
 
 from itertools import combinations
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from quotelint.checks.title_page import Page, bare_parts
 from quotelint.checks.title_words import CONNECTORS, SMALL, countries_in, key, parts, title_words
@@ -16,21 +16,29 @@ if TYPE_CHECKING:
     from quotelint.checks.title_words import RoleWords
 
 
-class Named(NamedTuple):
+class Named:
     """An organization, place or country a title names."""
 
+    __slots__ = ("keys", "entity_id", "countries")
     keys: tuple[str, ...]
     entity_id: str | None  # a registered body, when the registry knows it
     countries: frozenset[str]
 
+    def __init__(self, keys: tuple[str, ...], entity_id: str | None, countries: frozenset[str]) -> None:
+        self.keys, self.entity_id, self.countries = keys, entity_id, countries
 
-class Title(NamedTuple):
+
+class Title:
+    __slots__ = ("heads", "words", "named", "lowercase", "future", "past")
     heads: frozenset[str]  # keys of its title words outside what it names
     words: frozenset[str]  # keys of all its words
     named: tuple[Named, ...]
     lowercase: bool  # no capital in it: `federal judge` may be no title at all
     future: bool  # `President-elect`
     past: bool  # `former` or `then` inside it: `Kazakhstan's former foreign minister`
+
+    def __init__(self, heads: frozenset[str], words: frozenset[str], named: tuple[Named, ...], lowercase: bool, future: bool, past: bool) -> None:
+        self.heads, self.words, self.named, self.lowercase, self.future, self.past = heads, words, named, lowercase, future, past
 
     @property
     def generic(self) -> bool:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from quotelint.checks.title_words import countries_in, head_words, key, parts, title_words
 from quotelint.quotes.words import quote_words
@@ -22,10 +22,14 @@ ARTICLES = frozenset({"the", "a", "an"})
 CLOSERS = frozenset({",", ".", ";", ":", ")", "—", "–", "!", "?"})
 
 
-class Written(NamedTuple):
+class Written:
+    __slots__ = ("first", "last", "past")
     first: int  # token indexes of the title, inclusive
     last: int
     past: bool  # `former`, `then-`, `as`: a role held at some earlier time fits
+
+    def __init__(self, first: int, last: int, past: bool) -> None:
+        self.first, self.last, self.past = first, last, past
 
 
 class Page:

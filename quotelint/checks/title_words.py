@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from quotelint.names import fold, form_tokens, tokens
 from quotelint.quotes.roles import title_word_in as is_title_word
@@ -27,7 +27,12 @@ CONNECTORS = frozenset({"of", "for", "to", "at", "in", "on"})
 SMALL = CONNECTORS | {"the", "a", "an", "and"}
 
 
-class TitleWords(NamedTuple):
+class TitleWords:
+    """The word lists of titles.yaml, read once per process (`title_words`) and only read after
+    that: a class with slots, whose making costs nothing, rather than a NamedTuple (typing
+    compiles each field's annotation of one as its module is imported)."""
+
+    __slots__ = ("generic_heads", "modifiers", "future_markers", "capacity_words", "ordinals", "synonyms", "countries", "longest_country")
     generic_heads: frozenset[str]
     modifiers: frozenset[str]
     future_markers: frozenset[str]
@@ -37,17 +42,28 @@ class TitleWords(NamedTuple):
     countries: dict[tuple[str, ...], str]  # a country's name or adjective, as keys -> the country
     longest_country: int  # words in the longest of them
 
+    def __init__(self, data: dict[str, Any]) -> None:
+        from quotelint import enginedata
+
+        def words(key: str) -> frozenset[str]:
+            return frozenset(str(w).lower() for w in data[key])
+
+        self.generic_heads = words("generic_heads")
+        self.modifiers = words("modifiers")
+        self.future_markers = words("future_markers")
+        self.capacity_words = words("capacity_words")
+        self.ordinals = words("ordinals")
+        self.synonyms = {str(w).lower(): str(group[0]).lower() for group in data["synonyms"] for w in group}
+        cached = enginedata.derived("title-countries")  # as country_rows gave them, when the registry cache was written
+        self.countries = country_keys(data) if cached is None else {tuple(keys): country for keys, country in cached}
+        self.longest_country = max(len(k) for k in self.countries)
+
 
 @functools.lru_cache(maxsize=1)
 def title_words() -> TitleWords:
     from quotelint import enginedata
 
-    data = enginedata.load(os.path.basename(DATA))
-    lists = {k: frozenset(str(w).lower() for w in data[k]) for k in ("generic_heads", "modifiers", "future_markers", "capacity_words", "ordinals")}
-    synonyms = {str(w).lower(): str(group[0]).lower() for group in data["synonyms"] for w in group}
-    cached = enginedata.derived("title-countries")  # as country_rows gave them, when the registry cache was written
-    countries = country_keys(data) if cached is None else {tuple(keys): country for keys, country in cached}
-    return TitleWords(**lists, synonyms=synonyms, countries=countries, longest_country=max(len(k) for k in countries))
+    return TitleWords(enginedata.load(os.path.basename(DATA)))
 
 
 def country_keys(data: dict[str, Any]) -> dict[tuple[str, ...], str]:
@@ -105,22 +121,41 @@ def head_words(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(out - {fold(w) for w in lexicon.organization_words})
 
 
-class RoleWords(NamedTuple):
+class RoleWords:
     """One role as the rule compares titles with it."""
 
+    __slots__ = ("words", "entities", "countries", "heads")
     words: frozenset[str]  # keys of every form, and of every spelling of what the forms name
     entities: frozenset[str]  # ids of the organizations and places the forms name, and their parents
     countries: frozenset[str]
     heads: tuple[frozenset[str], ...]  # each form's head: the title words its first part ends on
 
+    def __init__(self, words: frozenset[str], entities: frozenset[str], countries: frozenset[str], heads: tuple[frozenset[str], ...]) -> None:
+        self.words, self.entities, self.countries, self.heads = words, entities, countries, heads
 
-class TitleIndex(NamedTuple):
+
+class TitleIndex:
+    """What the registry's roles give the wrong-title rule, one per registry (a class with
+    slots, not a NamedTuple: typing compiles a NamedTuple's annotations at import)."""
+
+    __slots__ = ("roles", "role_words", "heads", "capitalized_heads", "forms", "holders")
     roles: dict[Role, RoleWords]
     role_words: frozenset[str]  # keys of every role form in the registry
     heads: frozenset[str]  # the nouns the registry's role titles end on (`Consul`, `Coordinator`)
     capitalized_heads: frozenset[str]  # nouns aliases end on, title words when capitalized (`Holy Father`)
     forms: frozenset[frozenset[str]]  # the keys of each registered role form
     holders: tuple[tuple[Entity, Role], ...]  # every registered role with its holder
+
+    def __init__(
+        self,
+        roles: dict[Role, RoleWords],
+        role_words: frozenset[str],
+        heads: frozenset[str],
+        capitalized_heads: frozenset[str],
+        forms: frozenset[frozenset[str]],
+        holders: tuple[tuple[Entity, Role], ...],
+    ) -> None:
+        self.roles, self.role_words, self.heads, self.capitalized_heads, self.forms, self.holders = roles, role_words, heads, capitalized_heads, forms, holders
 
     @classmethod
     def build(cls, registry: Registry) -> TitleIndex:

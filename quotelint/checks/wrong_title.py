@@ -35,7 +35,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from quotelint.checks import Rule
 from quotelint.finding import Hit, Severity
@@ -47,12 +47,16 @@ if TYPE_CHECKING:  # the title modules are imported when the rule runs, not when
     from quotelint.registry.model import Entity, Role
 
 
-class When(NamedTuple):
+class When:
     """The article's date; or, when it gives none, the date of a registered quote in the
     paragraph: the article is no older, so a role that ended before it is no longer held."""
 
+    __slots__ = ("date", "exact")
     date: dt.date
     exact: bool
+
+    def __init__(self, date: dt.date, exact: bool) -> None:
+        self.date, self.exact = date, exact
 
     def holds(self, role: Role, past: bool = False) -> bool:
         if past:

@@ -20,7 +20,7 @@ import datetime as dt
 import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from quotelint.claims.cues import search
 from quotelint.claims.figuredata import figure_data
@@ -72,10 +72,14 @@ def claim_value(unit: str | None, value: Any) -> Any:
     return float(value)
 
 
-class ClaimSubject(NamedTuple):
+class ClaimSubject:
+    __slots__ = ("events", "years", "names")
     events: frozenset[tuple[str, str | None]]
     years: frozenset[int]
     names: frozenset[str]  # folded words of `about` and `context`
+
+    def __init__(self, events: frozenset[tuple[str, str | None]], years: frozenset[int], names: frozenset[str]) -> None:
+        self.events, self.years, self.names = events, years, names
 
 
 @functools.lru_cache(maxsize=4096)

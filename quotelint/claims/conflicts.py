@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from typing import Any, NamedTuple
+from typing import Any
 
 from quotelint.claims.facts import Fact, Subject
 from quotelint.claims.figuredata import figure_data
@@ -25,9 +25,13 @@ from quotelint.claims.subjects import Topic, own_names, quick_fold, resolve_even
 SCAN = 64  # neighbours looked at on each side for a disagreeing value
 
 
-class Conflict(NamedTuple):
+class Conflict:
+    __slots__ = ("here", "other")
     here: Fact
     other: Fact
+
+    def __init__(self, here: Fact, other: Fact) -> None:
+        self.here, self.other = here, other
 
 
 def comparable(fact: Fact) -> bool:

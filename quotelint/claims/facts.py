@@ -30,16 +30,39 @@ AFTER = 3  # words after a figure where `ago`, `last year` make it an earlier va
 NOT_MEASURED = ("date", "year", "ratio", "fraction")
 
 
-class Subject(NamedTuple):
-    events: frozenset[tuple[str, str | None]] = frozenset()  # (family, kind): ("election", "presidential")
-    entities: frozenset[str] = frozenset()  # capitalized names near the figure
-    holders: frozenset[str] = frozenset()  # names before the figure in its clause: who holds it
-    years: frozenset[int] = frozenset()
-    modifiers: frozenset[str] = frozenset()  # `core` in `core inflation`
-    earlier: bool = False
-    periods: frozenset[str] = frozenset()  # months, `first quarter`
-    forecast: bool = False  # `expected`, `target`: not a result
-    areas: frozenset[str] = frozenset()  # `the north`, `rural areas`: a part, not the whole
+class Subject:
+    __slots__ = ("events", "entities", "holders", "years", "modifiers", "earlier", "periods", "forecast", "areas")
+    events: frozenset[tuple[str, str | None]]  # (family, kind): ("election", "presidential")
+    entities: frozenset[str]  # capitalized names near the figure
+    holders: frozenset[str]  # names before the figure in its clause: who holds it
+    years: frozenset[int]
+    modifiers: frozenset[str]  # `core` in `core inflation`
+    earlier: bool
+    periods: frozenset[str]  # months, `first quarter`
+    forecast: bool  # `expected`, `target`: not a result
+    areas: frozenset[str]  # `the north`, `rural areas`: a part, not the whole
+
+    def __init__(
+        self,
+        events: frozenset[tuple[str, str | None]] = frozenset(),
+        entities: frozenset[str] = frozenset(),
+        holders: frozenset[str] = frozenset(),
+        years: frozenset[int] = frozenset(),
+        modifiers: frozenset[str] = frozenset(),
+        earlier: bool = False,
+        periods: frozenset[str] = frozenset(),
+        forecast: bool = False,
+        areas: frozenset[str] = frozenset(),
+    ) -> None:
+        self.events = events
+        self.entities = entities
+        self.holders = holders
+        self.years = years
+        self.modifiers = modifiers
+        self.earlier = earlier
+        self.periods = periods
+        self.forecast = forecast
+        self.areas = areas
 
 
 class Fact(NamedTuple):

@@ -6,9 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Iterator
-from typing import NamedTuple
 
-from quotelint.commands.paths import suffixes, walk
 from quotelint.document import Document, InputError, decode, kind_for, read_document
 from quotelint.errors import UserError, warn
 from quotelint.files import DEFAULT_LIMIT, read_stream
@@ -83,10 +81,14 @@ def setup(args: argparse.Namespace, start: str = ".") -> tuple[Settings, Registr
     return settings, registry
 
 
-class Note(NamedTuple):
+class Note:
     """A warning met while finding the files, printed where a serial run meets it."""
 
+    __slots__ = ("message",)
     message: str
+
+    def __init__(self, message: str) -> None:
+        self.message = message
 
 
 class Inputs:
@@ -153,6 +155,8 @@ class Inputs:
         return files
 
     def _walk(self, folder: str) -> list[str]:
+        from quotelint.commands.paths import walk  # only for a folder: pre-commit names files
+
         return walk("" if self.implicit and folder == os.curdir else folder, self.settings)
 
     def warn(self, message: str) -> None:
@@ -171,6 +175,8 @@ class Inputs:
 
 
 def empty_folder(folder: str) -> str:
+    from quotelint.commands.paths import suffixes
+
     return f"{visible(folder)}: no file quotelint reads in this folder (it reads {suffixes()}; hidden and excluded ones are skipped)"
 
 

@@ -23,7 +23,6 @@ import argparse
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from typing import NamedTuple
 
 from quotelint.commands.common import Inputs, Note
 from quotelint.document import Document, InputError, kind_for, read_document
@@ -37,16 +36,35 @@ CHUNKS_PER_WORKER = 4  # chunks a worker gets, so that an uneven chunk does not 
 Task = Callable[[Document, Plan, list[InputError]], object]
 
 
-class Job(NamedTuple):
+class Job:
     """What a worker needs to rebuild the run's plan, and the task it runs on each document."""
 
+    __slots__ = ("registry", "use_cache", "settings", "task", "limit", "jobs", "scheduler")
     registry: tuple[str, ...]  # the registry files or folders, loaded by each worker
     use_cache: bool
     settings: Settings
     task: Task
     limit: int | None  # max-file-size
     jobs: int | None  # processes asked for; None: auto
-    scheduler: str | None = None  # a dask scheduler's address: lint on its cluster (distributed.py)
+    scheduler: str | None  # a dask scheduler's address: lint on its cluster (distributed.py)
+
+    def __init__(
+        self,
+        registry: tuple[str, ...],
+        use_cache: bool,
+        settings: Settings,
+        task: Task,
+        limit: int | None,
+        jobs: int | None,
+        scheduler: str | None = None,
+    ) -> None:
+        self.registry = registry
+        self.use_cache = use_cache
+        self.settings = settings
+        self.task = task
+        self.limit = limit
+        self.jobs = jobs
+        self.scheduler = scheduler
 
 
 def job_for(args: argparse.Namespace, settings: Settings, task: Task, serial: bool = False) -> Job:
@@ -58,13 +76,17 @@ def job_for(args: argparse.Namespace, settings: Settings, task: Task, serial: bo
     return Job(registry, not getattr(args, "no_cache", False), settings, task, settings.max_file_size, jobs, scheduler)
 
 
-class Unread(NamedTuple):
+class Unread:
     """An InputError as a worker sends it back (the exception's own pickle loses its path and
     line): a file not read, or a rule skipped for a file."""
 
+    __slots__ = ("message", "path", "line")
     message: str
     path: str | None
     line: int | None
+
+    def __init__(self, message: str, path: str | None, line: int | None) -> None:
+        self.message, self.path, self.line = message, path, line
 
     @classmethod
     def of(cls, exc: InputError) -> Unread:

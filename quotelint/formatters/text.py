@@ -13,7 +13,6 @@ what it shows.
 from __future__ import annotations
 
 from collections import Counter
-from typing import NamedTuple
 
 from quotelint.finding import Finding, Severity
 from quotelint.visible import visible
@@ -23,13 +22,22 @@ BOLD, RESET = "\033[1m", "\033[0m"
 INDENT = "    "
 
 
-class TextOptions(NamedTuple):
-    colour: bool = False
-    show_source: bool = False
-    width: int = 80  # columns for the source lines
-    quiet: bool = False  # the findings only: no summary
-    show_info: bool | None = None  # None: hide info findings when the run fails on others
-    fail_on: Severity = Severity.WARNING
+class TextOptions:
+    """How the text output looks. A class with slots, not a NamedTuple, as the run's other
+    one-off records: typing compiles a NamedTuple's annotations as its module is imported."""
+
+    __slots__ = ("colour", "show_source", "width", "quiet", "show_info", "fail_on")
+    colour: bool
+    show_source: bool
+    width: int  # columns for the source lines
+    quiet: bool  # the findings only: no summary
+    show_info: bool | None  # None: hide info findings when the run fails on others
+    fail_on: Severity
+
+    def __init__(
+        self, colour: bool = False, show_source: bool = False, width: int = 80, quiet: bool = False, show_info: bool | None = None, fail_on: Severity = Severity.WARNING
+    ) -> None:
+        self.colour, self.show_source, self.width, self.quiet, self.show_info, self.fail_on = colour, show_source, width, quiet, show_info, fail_on
 
 
 def render_findings(findings: list[Finding], files: int, options: TextOptions | None = None) -> str:

@@ -17,7 +17,7 @@ Speech quotations still without a speaker are then given one from the context
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from quotelint import knowledge
 from quotelint.lazyre import lazy
@@ -45,12 +45,16 @@ LABEL_REACH = 8  # items from a verb that labels through `as` to the quotation: 
 REACH = 60  # items looked at, at most, on either side of a quotation: a run-on "sentence" stays linear
 
 
-class Attribution(NamedTuple):
+class Attribution:
+    __slots__ = ("method", "cand", "speaker", "verb", "naming")
     method: str  # after | before | cue | later | colon | part | dash | previous | echo | paragraph | said | outer | answer | subject | nearest
     cand: Candidate | None  # the speaker as written, if any
     speaker: Speaker | None
-    verb: int = -1  # token index of the reporting verb
-    naming: bool = False  # a naming verb with an object between it and the quotation: call the illness "x"
+    verb: int  # token index of the reporting verb
+    naming: bool  # a naming verb with an object between it and the quotation: call the illness "x"
+
+    def __init__(self, method: str, cand: Candidate | None, speaker: Speaker | None, verb: int = -1, naming: bool = False) -> None:
+        self.method, self.cand, self.speaker, self.verb, self.naming = method, cand, speaker, verb, naming
 
 
 class Attributor:

@@ -21,7 +21,7 @@ import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, repeat
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -42,18 +42,26 @@ BRACKET_REACH = 4  # words of the original a bracketed insertion may stand for
 CANDIDATES = 8
 
 
-class Words(NamedTuple):
+class Words:
     """A text cut into matching words, with the words as written and where the gaps are."""
 
+    __slots__ = ("norm", "shown", "gaps")
     norm: tuple[str, ...]
     shown: tuple[str, ...]
-    gaps: tuple[tuple[int, str], ...] = ()  # (word index, "gap" | "bracket") before that word
+    gaps: tuple[tuple[int, str], ...]  # (word index, "gap" | "bracket") before that word
+
+    def __init__(self, norm: tuple[str, ...], shown: tuple[str, ...], gaps: tuple[tuple[int, str], ...] = ()) -> None:
+        self.norm, self.shown, self.gaps = norm, shown, gaps
 
 
-class Match(NamedTuple):
+class Match:
+    __slots__ = ("registry_id", "status", "changes")
     registry_id: str | None
     status: str  # verified | altered | misattributed | unverified
-    changes: tuple[tuple[str, str], ...] = ()  # (as written, as registered); one side may be empty
+    changes: tuple[tuple[str, str], ...]  # (as written, as registered); one side may be empty
+
+    def __init__(self, registry_id: str | None, status: str, changes: tuple[tuple[str, str], ...] = ()) -> None:
+        self.registry_id, self.status, self.changes = registry_id, status, changes
 
 
 def normalize(word: str, words: QuoteWords) -> str:

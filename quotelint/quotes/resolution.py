@@ -32,10 +32,14 @@ class Candidate(NamedTuple):
     bare: bool = False  # a body noun with nothing but a determiner: "the ministry"
 
 
-class Speaker(NamedTuple):
+class Speaker:
+    __slots__ = ("name", "entity_id", "kind")
     name: str
     entity_id: str | None
     kind: str
+
+    def __init__(self, name: str, entity_id: str | None, kind: str) -> None:
+        self.name, self.entity_id, self.kind = name, entity_id, kind
 
 
 class Resolution:

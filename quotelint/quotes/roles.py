@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Iterator, Mapping
 from itertools import chain
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from quotelint.names import Token, fold, form_tokens
 from quotelint.quotes.runmemo import Spellings
@@ -26,11 +26,15 @@ MIN_WORDS = 2  # a role of one word ("President") is too common to stand for one
 MAX_TITLE_WORDS = 10  # the longest title read before or after a name
 
 
-class RoleMention(NamedTuple):
+class RoleMention:
+    __slots__ = ("first", "last", "entity_id", "role")
     first: int  # token indexes, inclusive
     last: int
     entity_id: str
     role: Role
+
+    def __init__(self, first: int, last: int, entity_id: str, role: Role) -> None:
+        self.first, self.last, self.entity_id, self.role = first, last, entity_id, role
 
 
 def folded_words(text: str) -> tuple[str, ...]:

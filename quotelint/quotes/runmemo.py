@@ -93,16 +93,27 @@ class Spellings:
 _NONE: frozenset[str] = frozenset()
 
 
-class Sets(NamedTuple):
+class Sets:
     """The word sets every document's quotations ask, joined from the lexicon and the engine's
-    words once a run (`word_sets`), not once a document."""
+    words once a run (`word_sets`), not once a document. A class with slots, not a NamedTuple:
+    typing compiles a NamedTuple's annotations as its module is imported."""
 
+    __slots__ = ("verbs", "frame_verbs", "abbreviations", "title_nouns", "small", "reporting")
     verbs: frozenset[str]  # the reporting verbs, `according` aside
     frame_verbs: frozenset[str]  # the reporting verbs and the verbs after a quotation (frames)
     abbreviations: frozenset[str]  # the engine's abbreviations and the honorifics, lower case, no stop
     title_nouns: frozenset[str]  # the lexicon's title words, no minor word nor preposition
     small: frozenset[str]  # pronouns, speaking bodies, organizations' words, title nouns (lower case)
     reporting: frozenset[str]  # what a quotation's verb can be (Attributor._is_verb, _labels): `verbs`, phrasal verbs' first words, label verbs
+
+    def __init__(self, lexicon: Lexicon, words: QuoteWords) -> None:
+        self.title_nouns = frozenset(w for w in lexicon.title_words if w not in words.minor_words and w not in words.prepositions)
+        orgs = frozenset(w.casefold() for w in lexicon.organization_words)
+        self.verbs = frozenset(v for v in lexicon.reporting_verbs if v != "according")
+        self.frame_verbs = frozenset(lexicon.reporting_verbs) | words.after_verbs
+        self.abbreviations = words.abbreviations | {h.rstrip(".").lower() for h in lexicon.honorifics}
+        self.small = frozenset((*words.pronouns, *words.speaking_bodies, *orgs, *self.title_nouns))
+        self.reporting = self.verbs | frozenset(words.phrasal_verbs) | words.label_verbs
 
 
 def word_sets(index: NameIndex | None, lexicon: Lexicon, words: QuoteWords) -> Sets:
@@ -111,15 +122,5 @@ def word_sets(index: NameIndex | None, lexicon: Lexicon, words: QuoteWords) -> S
     kept = index.answers("quotes.sets") if index is not None else {}
     found = kept.get("sets")
     if found is None:
-        title_nouns = frozenset(w for w in lexicon.title_words if w not in words.minor_words and w not in words.prepositions)
-        orgs = frozenset(w.casefold() for w in lexicon.organization_words)
-        verbs = frozenset(v for v in lexicon.reporting_verbs if v != "according")
-        found = kept["sets"] = Sets(
-            verbs,
-            frozenset(lexicon.reporting_verbs) | words.after_verbs,
-            words.abbreviations | {h.rstrip(".").lower() for h in lexicon.honorifics},
-            title_nouns,
-            frozenset((*words.pronouns, *words.speaking_bodies, *orgs, *title_nouns)),
-            verbs | frozenset(words.phrasal_verbs) | words.label_verbs,
-        )
+        found = kept["sets"] = Sets(lexicon, words)
     return found

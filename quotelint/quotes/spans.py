@@ -17,7 +17,6 @@ marks, a stack of open quotations at most four deep: linear in the length of the
 from __future__ import annotations
 
 import functools
-from typing import NamedTuple
 
 import regex
 
@@ -33,7 +32,8 @@ MAX_DEPTH = 4
 WRAP_MIN, WRAP_MAX = 30, 100  # a line of this length followed by more text is a wrapped line
 
 
-class Span(NamedTuple):
+class Span:
+    __slots__ = ("open_at", "start", "end", "open_mark", "close_mark", "paragraph", "depth", "continued")
     open_at: int  # offset of the opening mark
     start: int  # first character of the text
     end: int  # offset of the closing mark, or the end of the paragraph's text if unclosed
@@ -41,30 +41,59 @@ class Span(NamedTuple):
     close_mark: str | None
     paragraph: int
     depth: int  # 0 for a quotation outside any other
-    continued: bool = False  # part of a quotation that runs over several paragraphs
+    continued: bool  # part of a quotation that runs over several paragraphs
+
+    def __init__(self, open_at: int, start: int, end: int, open_mark: str, close_mark: str | None, paragraph: int, depth: int, continued: bool = False) -> None:
+        self.open_at = open_at
+        self.start = start
+        self.end = end
+        self.open_mark = open_mark
+        self.close_mark = close_mark
+        self.paragraph = paragraph
+        self.depth = depth
+        self.continued = continued
 
 
-class MarkProblem(NamedTuple):
+class MarkProblem:
+    __slots__ = ("start", "end", "message", "suggestion")
     start: int
     end: int
     message: str
-    suggestion: str | None = None
+    suggestion: str | None
+
+    def __init__(self, start: int, end: int, message: str, suggestion: str | None = None) -> None:
+        self.start, self.end, self.message, self.suggestion = start, end, message, suggestion
 
 
-class Scan(NamedTuple):
+class Scan:
+    __slots__ = ("paragraphs", "spans", "problems")
     paragraphs: tuple[tuple[int, int], ...]  # (start, end) of each paragraph's text
     spans: tuple[Span, ...]  # in order of their opening marks
     problems: tuple[MarkProblem, ...]
 
+    def __init__(self, paragraphs: tuple[tuple[int, int], ...], spans: tuple[Span, ...], problems: tuple[MarkProblem, ...]) -> None:
+        self.paragraphs, self.spans, self.problems = paragraphs, spans, problems
 
-class Marks(NamedTuple):
+
+class Marks:
     """The lexicon's quote marks, arranged for the scanner."""
 
+    __slots__ = ("pattern", "chars", "closers", "single", "straight")
     pattern: regex.Pattern[str]
     chars: frozenset[str]
     closers: dict[str, frozenset[str]]  # opening mark -> the marks that close it
     single: frozenset[str]  # marks of pairs that close with an apostrophe-like mark
     straight: frozenset[str]  # marks that both open and close their own pair
+
+    def __init__(
+        self,
+        pattern: regex.Pattern[str],
+        chars: frozenset[str],
+        closers: dict[str, frozenset[str]],
+        single: frozenset[str],
+        straight: frozenset[str],
+    ) -> None:
+        self.pattern, self.chars, self.closers, self.single, self.straight = pattern, chars, closers, single, straight
 
 
 @functools.lru_cache(maxsize=8)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from typing import Any, NamedTuple
+from typing import Any
 
 from quotelint.errors import RegistryErrors, UserError, close_matches
 from quotelint.registry import Registry
@@ -33,12 +33,16 @@ def registry_files(paths: Iterable[str], read: Callable[[str], bytes] | None = N
     return with_extends(files, read)
 
 
-class Sources(NamedTuple):
+class Sources:
     """What the registry cache reads again when it is loaded (compiled patterns are not data):
     each `rules:` section as ("path:line", value) and each claim as (path, line, entry)."""
 
-    rules: tuple[tuple[str, Any], ...] = ()
-    claims: tuple[tuple[str, int, Any], ...] = ()
+    __slots__ = ("rules", "claims")
+    rules: tuple[tuple[str, Any], ...]
+    claims: tuple[tuple[str, int, Any], ...]
+
+    def __init__(self, rules: tuple[tuple[str, Any], ...] = (), claims: tuple[tuple[str, int, Any], ...] = ()) -> None:
+        self.rules, self.claims = rules, claims
 
 
 def load_registry(paths: Iterable[str]) -> Registry:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import abc
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from quotelint.finding import Hit
 from quotelint.yamlrules.matching import Keys, Match, View
@@ -18,34 +18,56 @@ if TYPE_CHECKING:
     from quotelint.context import Context
 
 
-class Options(NamedTuple):
-    """What every kind shares: where the rule stands, what it says, what it may judge and fix."""
+class Options:
+    """What every kind shares: where the rule stands, what it says, what it may judge and fix.
+    A class with slots, not a NamedTuple: typing compiles a NamedTuple's annotations at import."""
 
+    __slots__ = ("rule_id", "where", "message", "scope", "ignorecase", "keep_case", "fix_in_quotes", "skip_names", "dictionary", "exceptions")
     rule_id: str
     where: str  # file:line of the rule
     message: str
-    scope: str = "prose"
-    ignorecase: bool = False
-    keep_case: bool = False
-    fix_in_quotes: bool = False
-    skip_names: bool = True
-    dictionary: bool = False  # a match counts only when it and its replacement are ordinary words
-    exceptions: frozenset[str] = frozenset()  # casefolded when the rule ignores case
+    scope: str
+    ignorecase: bool
+    keep_case: bool
+    fix_in_quotes: bool
+    skip_names: bool
+    dictionary: bool  # a match counts only when it and its replacement are ordinary words
+    exceptions: frozenset[str]  # casefolded when the rule ignores case
+
+    def __init__(
+        self,
+        rule_id: str,
+        where: str,
+        message: str,
+        scope: str = "prose",
+        ignorecase: bool = False,
+        keep_case: bool = False,
+        fix_in_quotes: bool = False,
+        skip_names: bool = True,
+        dictionary: bool = False,
+        exceptions: frozenset[str] = frozenset(),
+    ) -> None:
+        self.rule_id, self.where, self.message, self.scope, self.ignorecase = rule_id, where, message, scope, ignorecase
+        self.keep_case, self.fix_in_quotes, self.skip_names, self.dictionary, self.exceptions = keep_case, fix_in_quotes, skip_names, dictionary, exceptions
 
     def excepted(self, text: str) -> bool:
         return (text.casefold() if self.ignorecase else text) in self.exceptions
 
 
-class Use(NamedTuple):
+class Use:
     """A match a consistency rule counts: its key, its text and place in the document's prose, how
     it is written as each other variant of its group (by key), and whether a fix may change it."""
 
+    __slots__ = ("key", "text", "start", "end", "spelled", "fixable")
     key: int
     text: str
     start: int
     end: int
     spelled: dict[int, str]
     fixable: bool
+
+    def __init__(self, key: int, text: str, start: int, end: int, spelled: dict[int, str], fixable: bool) -> None:
+        self.key, self.text, self.start, self.end, self.spelled, self.fixable = key, text, start, end, spelled, fixable
 
 
 class Check(abc.ABC):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 import regex
 
@@ -29,12 +29,16 @@ SCOPES = ("prose", "outside-quotes", "quotes", "speech", "term", "attribution")
 Checked = Mapping[str, Sequence[tuple[str, int, str | None, bool]]]
 
 
-class Match(NamedTuple):
+class Match:
+    __slots__ = ("start", "end", "text", "key", "found")
     start: int
     end: int
     text: str
     key: int  # index of the word, phrase or pattern that matched
-    found: Any = None  # the regex match object, for patterns (expanding replacement templates)
+    found: Any  # the regex match object, for patterns (expanding replacement templates)
+
+    def __init__(self, start: int, end: int, text: str, key: int, found: Any = None) -> None:
+        self.start, self.end, self.text, self.key, self.found = start, end, text, key, found
 
 
 class Keys:

@@ -8,7 +8,7 @@ at load for shapes that backtrack without end and run under a time limit at lint
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 import regex
 
@@ -99,14 +99,18 @@ def _holds(text: str, needed: str, flags: int) -> bool:
     return needed in (fold(text) if flags & regex.I else text)
 
 
-class Phrase(NamedTuple):
+class Phrase:
     """A word or phrase as the rule writes it, split like document text is split into tokens."""
 
+    __slots__ = ("text", "words", "gaps", "lead", "tail")
     text: str
     words: tuple[str, ...]  # casefolded when the rule ignores case
     gaps: tuple[str, ...]  # what stands between consecutive words in the rule's text
     lead: str  # text before the first word (`'` in `'til`) and after the last (`.` in `U.S.`)
     tail: str
+
+    def __init__(self, text: str, words: tuple[str, ...], gaps: tuple[str, ...], lead: str, tail: str) -> None:
+        self.text, self.words, self.gaps, self.lead, self.tail = text, words, gaps, lead, tail
 
     @classmethod
     def parse(cls, text: str, ignorecase: bool) -> Phrase:
