@@ -23,6 +23,7 @@ from typing import Any, NamedTuple
 
 from quotelint.lazyre import lazy
 from quotelint.lexicon import Lexicon
+from quotelint.records import Value
 from quotelint.wordmemo import RunWords, WordMemo
 from quotelint.registry.model import Entity
 
@@ -100,8 +101,8 @@ def max_distance(folded: str) -> int:
     return 1 if len(folded) < 8 else 2
 
 
-class Form:
-    __slots__ = ("entity_ids", "text", "words", "accepted")
+class Form(Value):
+    __slots__ = _fields = ("entity_ids", "text", "words", "accepted")
     entity_ids: tuple[str, ...]
     text: str
     words: tuple[str, ...]
@@ -111,8 +112,8 @@ class Form:
         self.entity_ids, self.text, self.words, self.accepted = entity_ids, text, words, accepted
 
 
-class Mention:
-    __slots__ = ("start", "end", "first", "count", "form")
+class Mention(Value):
+    __slots__ = _fields = ("start", "end", "first", "count", "form")
     start: int
     end: int
     first: int  # index of the first token

@@ -7,6 +7,7 @@ from __future__ import annotations
 import bisect
 
 from quotelint.lazyre import lazy
+from quotelint.records import Value
 
 _NOT_NEWLINE = lazy(r"[^\r\n]")
 
@@ -37,14 +38,14 @@ def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-class OffsetMap:
+class OffsetMap(Value):
     """Maps prose offsets to text offsets for prose that is not a same-length copy of the text.
 
     `anchors` are (prose_offset, text_offset) pairs, sorted, each starting a run of characters
     copied one to one; a prose offset maps to its run's text offset plus the distance into the run.
     """
 
-    __slots__ = ("prose_starts", "text_starts")
+    __slots__ = _fields = ("prose_starts", "text_starts")
     prose_starts: tuple[int, ...]
     text_starts: tuple[int, ...]
 

@@ -15,6 +15,10 @@ dataclass generated:
   and copying, by the constructor: the fields' values, and the instance dictionary (what a
   `functools.cached_property` kept) of a record without `__slots__`.
 
+`Value` records take a named tuple's place where nothing uses them as a tuple: made once by
+their constructor (which sets their slots as any class's does) and never changed, they are
+compared and hashed by their fields, as the named tuple was, and shown with them.
+
 `Frozen` records add what `frozen=True` gave: assigning or deleting an attribute raises
 `FrozenError`, an AttributeError (as `dataclasses.FrozenInstanceError` is), and equal records
 hash alike. Their constructors set the fields with `setfields(self, locals())`.
@@ -62,7 +66,7 @@ class Record:
         for name in ("_compared", "_shown"):
             if name not in cls.__dict__:
                 setattr(cls, name, cls._fields)
-        cls._values, cls._key = _getter(cls._fields), _getter(cls._compared)
+        cls._values, cls._key = staticmethod(_getter(cls._fields)), staticmethod(_getter(cls._compared))  # a lambda would bind
 
     def __eq__(self, other: object) -> bool:
         if other.__class__ is self.__class__:
@@ -92,6 +96,16 @@ class Frozen(Record):
 
     def __delattr__(self, name: str) -> None:
         raise FrozenError(f"cannot delete field {name!r}")
+
+    def __hash__(self) -> int:  # type: ignore[override]
+        return hash(self._key(self))
+
+
+class Value(Record):
+    """A record never changed once made, in a named tuple's place: compared and hashed by its
+    fields (a field that cannot be hashed, a list, makes it unhashable as it made the tuple)."""
+
+    __slots__ = ()
 
     def __hash__(self) -> int:  # type: ignore[override]
         return hash(self._key(self))

@@ -23,14 +23,15 @@ from collections.abc import Iterator
 
 from quotelint.document import Document
 from quotelint.lazyre import lazy
+from quotelint.records import Value
 
 _PARAGRAPH = lazy(r"\n[^\S\n]*+\n")  # a blank line
 _SENTENCE = lazy(r"[.!?][\"”’')\]]*+\s++")  # the end of a sentence, with the space after it
 _SPACE = lazy(r"\s++")
 
 
-class Split:
-    __slots__ = ("threshold", "size", "margin")
+class Split(Value):
+    __slots__ = _fields = ("threshold", "size", "margin")
     threshold: int  # characters of prose above which a document is analysed by section
     size: int  # characters of a section, about
     margin: int  # characters of the text around a section read with it, about
@@ -39,11 +40,11 @@ class Split:
         self.threshold, self.size, self.margin = threshold, size, margin
 
 
-class Section:
+class Section(Value):
     """A part of a document's prose: `own` is the part whose findings it gives; `start` and `end`
     bound what it reads (the part with its margins)."""
 
-    __slots__ = ("start", "own_start", "own_end", "end")
+    __slots__ = _fields = ("start", "own_start", "own_end", "end")
     start: int
     own_start: int
     own_end: int

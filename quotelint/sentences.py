@@ -15,6 +15,7 @@ from collections.abc import Iterable
 import regex
 
 from quotelint.lazyre import lazy
+from quotelint.records import Value
 
 # A break, and in the same search what follows it (bounded: blank runs cost no more): an opening
 # mark, and the first character after the blanks and the mark.
@@ -24,8 +25,8 @@ BLANK_LINE = lazy(r"[ \t\u00a0]*(?:\r\n|\n|\r)")
 CONTINUES = frozenset(",;:-–(")
 
 
-class Sentences:
-    __slots__ = ("spans", "starts")
+class Sentences(Value):
+    __slots__ = _fields = ("spans", "starts")
     spans: tuple[tuple[int, int], ...]
     starts: tuple[int, ...]
 

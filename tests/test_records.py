@@ -23,7 +23,7 @@ from quotelint.lexicon import Lexicon, default_lexicon
 from quotelint.linter import lint_text
 from quotelint.quotation import Quotation
 from quotelint.quotes.frames import Frame, Item
-from quotelint.records import Frozen, Record
+from quotelint.records import Frozen, Record, Value
 from quotelint.registry import Claim, Registry
 from quotelint.registry.load import load_registry
 from tests.conftest import ROOT
@@ -195,3 +195,54 @@ def test_replace_copies_with_the_fields_named_changed() -> None:
         finding.replace(colour="red")
     smaller = SAMPLES[Lexicon].replace(titles=frozenset({"mayor"}))
     assert smaller.titles == {"mayor"} and smaller.title_words == {"mayor"}  # worked out anew
+
+
+# --- Value records: named tuples that nothing used as tuples -------------------------------
+
+
+def value_classes() -> list[type[Value]]:
+    """Every Value record of the package (each module that defines one imported first)."""
+    import importlib
+    import pkgutil
+
+    import quotelint
+
+    for info in pkgutil.walk_packages(quotelint.__path__, "quotelint."):
+        if not info.name.startswith(("quotelint.lsp", "quotelint.devtools", "quotelint.distributed", "quotelint.__main__")):
+            importlib.import_module(info.name)
+    found: list[type[Value]] = []
+    pending = list(Value.__subclasses__())
+    while pending:
+        cls = pending.pop()
+        found.append(cls)
+        pending.extend(cls.__subclasses__())
+    return sorted(found, key=lambda c: f"{c.__module__}.{c.__qualname__}")
+
+
+VALUES = value_classes()
+
+
+def test_the_named_tuples_replaced_are_value_records() -> None:
+    names = {f"{c.__module__}.{c.__qualname__}" for c in VALUES}
+    assert {"quotelint.names.Mention", "quotelint.quotes.spans.Span", "quotelint.yamlrules.kinds.Use"} <= names
+    assert len(VALUES) >= 30
+
+
+def made(cls: type[Value], tag: object) -> Value:
+    """An instance whose every field holds a value of its own (hashable: a tuple naming it)."""
+    return cls(**{name: (name, tag) for name in cls._fields})
+
+
+@pytest.mark.parametrize("cls", VALUES, ids=lambda c: c.__qualname__)
+def test_a_value_record_is_its_fields(cls: type[Value]) -> None:
+    params = [p for p in inspect.signature(cls.__init__).parameters if p != "self"]
+    assert tuple(params) == cls._fields == cls.__slots__
+    one, same, other = made(cls, 1), made(cls, 1), made(cls, 2)
+    assert one == same and hash(one) == hash(same) and len({one, same}) == 1
+    assert one != other
+    assert all(getattr(one, name) == (name, 1) for name in cls._fields)
+    assert repr(one).startswith(f"{cls.__qualname__}({cls._fields[0]}=")
+    assert pickle.loads(pickle.dumps(one)) == one and copy.deepcopy(one) == one
+    assert one.replace(**{cls._fields[0]: "changed"}) == made(cls, 1).replace(**{cls._fields[0]: "changed"}) != one
+    with pytest.raises(AttributeError):
+        one.not_a_field = 1  # type: ignore[attr-defined]

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 
 from quotelint.checks import Rule
 from quotelint.finding import Hit, Severity
+from quotelint.records import Value
 
 if TYPE_CHECKING:
     from quotelint.claims.facts import Fact, Subject
@@ -48,11 +49,11 @@ if TYPE_CHECKING:
     from quotelint.sections import Part
 
 
-class Gathered:
+class Gathered(Value):
     """A section's figures bound to a measure (offsets and sentences in the document's prose), the
     subjects of those that can conflict, and the counts its topic is worked out from."""
 
-    __slots__ = ("facts", "subjects", "counts", "topic")
+    __slots__ = _fields = ("facts", "subjects", "counts", "topic")
     facts: list[Fact]
     subjects: dict[int, Subject]  # by the figure's start
     counts: TopicCounts | None  # None for a whole document, whose layout gives its topic

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from quotelint.checks.short_names import acronym_candidates, acronyms, defined_acronyms, is_acronym, short_name, slipped
 from quotelint.names import fold, max_distance, strip_marks
+from quotelint.records import Value
 
 if TYPE_CHECKING:
     from quotelint.context import Context
@@ -18,8 +19,8 @@ if TYPE_CHECKING:
 MIN_FREE_TARGET = 5  # a name of four letters (Cour, Ayul) is matched by chance too often alone
 
 
-class Short:
-    __slots__ = ("acronyms", "defined")
+class Short(Value):
+    __slots__ = _fields = ("acronyms", "defined")
     acronyms: tuple[str, ...]  # the registered acronyms
     defined: frozenset[str]  # the acronyms the document defines
 

@@ -11,15 +11,16 @@ from typing import TYPE_CHECKING
 
 from quotelint.checks.title_page import Page, bare_parts
 from quotelint.checks.title_words import CONNECTORS, SMALL, countries_in, key, parts, title_words
+from quotelint.records import Value
 
 if TYPE_CHECKING:
     from quotelint.checks.title_words import RoleWords
 
 
-class Named:
+class Named(Value):
     """An organization, place or country a title names."""
 
-    __slots__ = ("keys", "entity_id", "countries")
+    __slots__ = _fields = ("keys", "entity_id", "countries")
     keys: tuple[str, ...]
     entity_id: str | None  # a registered body, when the registry knows it
     countries: frozenset[str]
@@ -28,8 +29,8 @@ class Named:
         self.keys, self.entity_id, self.countries = keys, entity_id, countries
 
 
-class Title:
-    __slots__ = ("heads", "words", "named", "lowercase", "future", "past")
+class Title(Value):
+    __slots__ = _fields = ("heads", "words", "named", "lowercase", "future", "past")
     heads: frozenset[str]  # keys of its title words outside what it names
     words: frozenset[str]  # keys of all its words
     named: tuple[Named, ...]

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from quotelint.checks.title_words import countries_in, head_words, key, parts, title_words
 from quotelint.quotes.words import quote_words
+from quotelint.records import Value
 
 if TYPE_CHECKING:
     from quotelint.context import Context
@@ -22,8 +23,8 @@ ARTICLES = frozenset({"the", "a", "an"})
 CLOSERS = frozenset({",", ".", ";", ":", ")", "—", "–", "!", "?"})
 
 
-class Written:
-    __slots__ = ("first", "last", "past")
+class Written(Value):
+    __slots__ = _fields = ("first", "last", "past")
     first: int  # token indexes of the title, inclusive
     last: int
     past: bool  # `former`, `then-`, `as`: a role held at some earlier time fits

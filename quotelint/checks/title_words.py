@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from quotelint.names import fold, form_tokens, tokens
 from quotelint.quotes.roles import title_word_in as is_title_word
 from quotelint.quotes.words import quote_words
+from quotelint.records import Value
 
 if TYPE_CHECKING:
     from quotelint.lexicon import Lexicon
@@ -121,10 +122,10 @@ def head_words(lexicon: Lexicon) -> frozenset[str]:
     return frozenset(out - {fold(w) for w in lexicon.organization_words})
 
 
-class RoleWords:
+class RoleWords(Value):
     """One role as the rule compares titles with it."""
 
-    __slots__ = ("words", "entities", "countries", "heads")
+    __slots__ = _fields = ("words", "entities", "countries", "heads")
     words: frozenset[str]  # keys of every form, and of every spelling of what the forms name
     entities: frozenset[str]  # ids of the organizations and places the forms name, and their parents
     countries: frozenset[str]
@@ -134,11 +135,11 @@ class RoleWords:
         self.words, self.entities, self.countries, self.heads = words, entities, countries, heads
 
 
-class TitleIndex:
+class TitleIndex(Value):
     """What the registry's roles give the wrong-title rule, one per registry (a class with
     slots, not a NamedTuple: typing compiles a NamedTuple's annotations at import)."""
 
-    __slots__ = ("roles", "role_words", "heads", "capitalized_heads", "forms", "holders")
+    __slots__ = _fields = ("roles", "role_words", "heads", "capitalized_heads", "forms", "holders")
     roles: dict[Role, RoleWords]
     role_words: frozenset[str]  # keys of every role form in the registry
     heads: frozenset[str]  # the nouns the registry's role titles end on (`Consul`, `Coordinator`)

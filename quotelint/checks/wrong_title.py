@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 
 from quotelint.checks import Rule
 from quotelint.finding import Hit, Severity
+from quotelint.records import Value
 
 if TYPE_CHECKING:  # the title modules are imported when the rule runs, not when it is listed
     from quotelint.checks.title_fit import Title
@@ -47,11 +48,11 @@ if TYPE_CHECKING:  # the title modules are imported when the rule runs, not when
     from quotelint.registry.model import Entity, Role
 
 
-class When:
+class When(Value):
     """The article's date; or, when it gives none, the date of a registered quote in the
     paragraph: the article is no older, so a role that ended before it is no longer held."""
 
-    __slots__ = ("date", "exact")
+    __slots__ = _fields = ("date", "exact")
     date: dt.date
     exact: bool
 

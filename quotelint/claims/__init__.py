@@ -28,6 +28,7 @@ from quotelint.names import tokens
 from quotelint.claims.subjects import own_names, quick_fold, resolve_events
 
 from quotelint.claims.facts import subject
+from quotelint.records import Value
 
 if TYPE_CHECKING:
     from quotelint.context import Context
@@ -72,8 +73,8 @@ def claim_value(unit: str | None, value: Any) -> Any:
     return float(value)
 
 
-class ClaimSubject:
-    __slots__ = ("events", "years", "names")
+class ClaimSubject(Value):
+    __slots__ = _fields = ("events", "years", "names")
     events: frozenset[tuple[str, str | None]]
     years: frozenset[int]
     names: frozenset[str]  # folded words of `about` and `context`

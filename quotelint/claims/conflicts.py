@@ -21,12 +21,13 @@ from quotelint.claims.facts import Fact, Subject
 from quotelint.claims.figuredata import figure_data
 
 from quotelint.claims.subjects import Topic, own_names, quick_fold, resolve_events
+from quotelint.records import Value
 
 SCAN = 64  # neighbours looked at on each side for a disagreeing value
 
 
-class Conflict:
-    __slots__ = ("here", "other")
+class Conflict(Value):
+    __slots__ = _fields = ("here", "other")
     here: Fact
     other: Fact
 

@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from quotelint.claims.figures import Figure
 from quotelint.claims.layout import Layout
+from quotelint.records import Value
 
 WINDOW = 8  # words either side of a figure or measure word that can name its subject
 REACH = 6  # words between a measure word and its figure
@@ -30,8 +31,8 @@ AFTER = 3  # words after a figure where `ago`, `last year` make it an earlier va
 NOT_MEASURED = ("date", "year", "ratio", "fraction")
 
 
-class Subject:
-    __slots__ = ("events", "entities", "holders", "years", "modifiers", "earlier", "periods", "forecast", "areas")
+class Subject(Value):
+    __slots__ = _fields = ("events", "entities", "holders", "years", "modifiers", "earlier", "periods", "forecast", "areas")
     events: frozenset[tuple[str, str | None]]  # (family, kind): ("election", "presidential")
     entities: frozenset[str]  # capitalized names near the figure
     holders: frozenset[str]  # names before the figure in its clause: who holds it

@@ -14,12 +14,13 @@ from typing import Any
 import regex
 
 from quotelint.lazyre import lazy
+from quotelint.records import Value
 
 DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "figures.yaml")
 
 
-class Measure:
-    __slots__ = ("name", "units", "holder")
+class Measure(Value):
+    __slots__ = _fields = ("name", "units", "holder")
     name: str
     units: frozenset[str]  # "none" lets a bare number be a value of the measure
     holder: bool  # values differ by who holds them: compare only values with the same holder

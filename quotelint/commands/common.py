@@ -11,6 +11,7 @@ from quotelint.document import Document, InputError, decode, kind_for, read_docu
 from quotelint.errors import UserError, warn
 from quotelint.files import DEFAULT_LIMIT, read_stream
 from quotelint.finding import Severity
+from quotelint.records import Value
 from quotelint.registry import Registry
 from quotelint.settings import Settings, find_settings, load_settings
 from quotelint.visible import visible
@@ -81,10 +82,10 @@ def setup(args: argparse.Namespace, start: str = ".") -> tuple[Settings, Registr
     return settings, registry
 
 
-class Note:
+class Note(Value):
     """A warning met while finding the files, printed where a serial run meets it."""
 
-    __slots__ = ("message",)
+    __slots__ = _fields = ("message",)
     message: str
 
     def __init__(self, message: str) -> None:

@@ -28,6 +28,7 @@ from quotelint.commands.common import Inputs, Note
 from quotelint.document import Document, InputError, kind_for, read_document
 from quotelint.errors import UserError
 from quotelint.linter import Plan
+from quotelint.records import Value
 from quotelint.settings import Settings
 
 MIN_BYTES = 512_000  # auto: less than this in all is linted in one process (a pool costs ~0.1 s)
@@ -36,10 +37,10 @@ CHUNKS_PER_WORKER = 4  # chunks a worker gets, so that an uneven chunk does not 
 Task = Callable[[Document, Plan, list[InputError]], object]
 
 
-class Job:
+class Job(Value):
     """What a worker needs to rebuild the run's plan, and the task it runs on each document."""
 
-    __slots__ = ("registry", "use_cache", "settings", "task", "limit", "jobs", "scheduler")
+    __slots__ = _fields = ("registry", "use_cache", "settings", "task", "limit", "jobs", "scheduler")
     registry: tuple[str, ...]  # the registry files or folders, loaded by each worker
     use_cache: bool
     settings: Settings
@@ -76,11 +77,11 @@ def job_for(args: argparse.Namespace, settings: Settings, task: Task, serial: bo
     return Job(registry, not getattr(args, "no_cache", False), settings, task, settings.max_file_size, jobs, scheduler)
 
 
-class Unread:
+class Unread(Value):
     """An InputError as a worker sends it back (the exception's own pickle loses its path and
     line): a file not read, or a rule skipped for a file."""
 
-    __slots__ = ("message", "path", "line")
+    __slots__ = _fields = ("message", "path", "line")
     message: str
     path: str | None
     line: int | None

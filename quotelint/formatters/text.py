@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections import Counter
 
 from quotelint.finding import Finding, Severity
+from quotelint.records import Value
 from quotelint.visible import visible
 
 COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
@@ -22,11 +23,11 @@ BOLD, RESET = "\033[1m", "\033[0m"
 INDENT = "    "
 
 
-class TextOptions:
+class TextOptions(Value):
     """How the text output looks. A class with slots, not a NamedTuple, as the run's other
     one-off records: typing compiles a NamedTuple's annotations as its module is imported."""
 
-    __slots__ = ("colour", "show_source", "width", "quiet", "show_info", "fail_on")
+    __slots__ = _fields = ("colour", "show_source", "width", "quiet", "show_info", "fail_on")
     colour: bool
     show_source: bool
     width: int  # columns for the source lines

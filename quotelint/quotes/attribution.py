@@ -26,6 +26,7 @@ from quotelint.quotes.descriptions import Descriptions
 from quotelint.quotes.frames import Frame
 from quotelint.quotes.saidby import POSSESSIVE, Subjects
 from quotelint.quotes.speakers import Candidate, Cast, Speaker
+from quotelint.records import Value
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -45,8 +46,8 @@ LABEL_REACH = 8  # items from a verb that labels through `as` to the quotation: 
 REACH = 60  # items looked at, at most, on either side of a quotation: a run-on "sentence" stays linear
 
 
-class Attribution:
-    __slots__ = ("method", "cand", "speaker", "verb", "naming")
+class Attribution(Value):
+    __slots__ = _fields = ("method", "cand", "speaker", "verb", "naming")
     method: str  # after | before | cue | later | colon | part | dash | previous | echo | paragraph | said | outer | answer | subject | nearest
     cand: Candidate | None  # the speaker as written, if any
     speaker: Speaker | None

@@ -28,6 +28,7 @@ import regex
 from quotelint.lazyre import lazy
 from quotelint.names import fold
 from quotelint.quotes.words import QuoteWords, quote_words
+from quotelint.records import Value
 from quotelint.registry.model import Entity, Quote
 
 if TYPE_CHECKING:
@@ -42,10 +43,10 @@ BRACKET_REACH = 4  # words of the original a bracketed insertion may stand for
 CANDIDATES = 8
 
 
-class Words:
+class Words(Value):
     """A text cut into matching words, with the words as written and where the gaps are."""
 
-    __slots__ = ("norm", "shown", "gaps")
+    __slots__ = _fields = ("norm", "shown", "gaps")
     norm: tuple[str, ...]
     shown: tuple[str, ...]
     gaps: tuple[tuple[int, str], ...]  # (word index, "gap" | "bracket") before that word
@@ -54,8 +55,8 @@ class Words:
         self.norm, self.shown, self.gaps = norm, shown, gaps
 
 
-class Match:
-    __slots__ = ("registry_id", "status", "changes")
+class Match(Value):
+    __slots__ = _fields = ("registry_id", "status", "changes")
     registry_id: str | None
     status: str  # verified | altered | misattributed | unverified
     changes: tuple[tuple[str, str], ...]  # (as written, as registered); one side may be empty

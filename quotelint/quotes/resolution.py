@@ -8,6 +8,7 @@ import bisect
 from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint import knowledge
+from quotelint.records import Value
 
 if TYPE_CHECKING:
     from quotelint.context import Context
@@ -32,8 +33,8 @@ class Candidate(NamedTuple):
     bare: bool = False  # a body noun with nothing but a determiner: "the ministry"
 
 
-class Speaker:
-    __slots__ = ("name", "entity_id", "kind")
+class Speaker(Value):
+    __slots__ = _fields = ("name", "entity_id", "kind")
     name: str
     entity_id: str | None
     kind: str

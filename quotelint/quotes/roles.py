@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from quotelint.names import Token, fold, form_tokens
 from quotelint.quotes.runmemo import Spellings
 from quotelint.quotes.words import quote_words
+from quotelint.records import Value
 from quotelint.registry.model import Entity, Role
 
 if TYPE_CHECKING:
@@ -26,8 +27,8 @@ MIN_WORDS = 2  # a role of one word ("President") is too common to stand for one
 MAX_TITLE_WORDS = 10  # the longest title read before or after a name
 
 
-class RoleMention:
-    __slots__ = ("first", "last", "entity_id", "role")
+class RoleMention(Value):
+    __slots__ = _fields = ("first", "last", "entity_id", "role")
     first: int  # token indexes, inclusive
     last: int
     entity_id: str

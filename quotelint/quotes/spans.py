@@ -22,6 +22,7 @@ import regex
 
 from quotelint.lazyre import lazy
 from quotelint.lexicon import QuoteMarks
+from quotelint.records import Value
 
 APOSTROPHES = frozenset("'’")
 _LINE = lazy(r"[^\r\n]*+(?:\r\n|\r|\n)?")
@@ -32,8 +33,8 @@ MAX_DEPTH = 4
 WRAP_MIN, WRAP_MAX = 30, 100  # a line of this length followed by more text is a wrapped line
 
 
-class Span:
-    __slots__ = ("open_at", "start", "end", "open_mark", "close_mark", "paragraph", "depth", "continued")
+class Span(Value):
+    __slots__ = _fields = ("open_at", "start", "end", "open_mark", "close_mark", "paragraph", "depth", "continued")
     open_at: int  # offset of the opening mark
     start: int  # first character of the text
     end: int  # offset of the closing mark, or the end of the paragraph's text if unclosed
@@ -54,8 +55,8 @@ class Span:
         self.continued = continued
 
 
-class MarkProblem:
-    __slots__ = ("start", "end", "message", "suggestion")
+class MarkProblem(Value):
+    __slots__ = _fields = ("start", "end", "message", "suggestion")
     start: int
     end: int
     message: str
@@ -65,8 +66,8 @@ class MarkProblem:
         self.start, self.end, self.message, self.suggestion = start, end, message, suggestion
 
 
-class Scan:
-    __slots__ = ("paragraphs", "spans", "problems")
+class Scan(Value):
+    __slots__ = _fields = ("paragraphs", "spans", "problems")
     paragraphs: tuple[tuple[int, int], ...]  # (start, end) of each paragraph's text
     spans: tuple[Span, ...]  # in order of their opening marks
     problems: tuple[MarkProblem, ...]
@@ -75,10 +76,10 @@ class Scan:
         self.paragraphs, self.spans, self.problems = paragraphs, spans, problems
 
 
-class Marks:
+class Marks(Value):
     """The lexicon's quote marks, arranged for the scanner."""
 
-    __slots__ = ("pattern", "chars", "closers", "single", "straight")
+    __slots__ = _fields = ("pattern", "chars", "closers", "single", "straight")
     pattern: regex.Pattern[str]
     chars: frozenset[str]
     closers: dict[str, frozenset[str]]  # opening mark -> the marks that close it

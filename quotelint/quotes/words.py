@@ -11,11 +11,13 @@ import functools
 import os
 from typing import Any
 
+from quotelint.records import Value
+
 DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "quotes.yaml")
 
 
-class Ending:
-    __slots__ = ("british", "american", "stem")
+class Ending(Value):
+    __slots__ = _fields = ("british", "american", "stem")
     british: str
     american: str
     stem: int  # letters that must stand before the ending

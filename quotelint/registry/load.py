@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from quotelint.errors import RegistryErrors, UserError, close_matches
+from quotelint.records import Value
 from quotelint.registry import Registry
 from quotelint.registry.model import Entity
 from quotelint.registry.schema import SECTIONS, Problems
@@ -33,11 +34,11 @@ def registry_files(paths: Iterable[str], read: Callable[[str], bytes] | None = N
     return with_extends(files, read)
 
 
-class Sources:
+class Sources(Value):
     """What the registry cache reads again when it is loaded (compiled patterns are not data):
     each `rules:` section as ("path:line", value) and each claim as (path, line, entry)."""
 
-    __slots__ = ("rules", "claims")
+    __slots__ = _fields = ("rules", "claims")
     rules: tuple[tuple[str, Any], ...]
     claims: tuple[tuple[str, int, Any], ...]
 

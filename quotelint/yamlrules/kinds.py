@@ -11,6 +11,7 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from quotelint.finding import Hit
+from quotelint.records import Value
 from quotelint.yamlrules.matching import Keys, Match, View
 from quotelint.yamlrules.patterns import keep_case
 
@@ -18,11 +19,11 @@ if TYPE_CHECKING:
     from quotelint.context import Context
 
 
-class Options:
+class Options(Value):
     """What every kind shares: where the rule stands, what it says, what it may judge and fix.
     A class with slots, not a NamedTuple: typing compiles a NamedTuple's annotations at import."""
 
-    __slots__ = ("rule_id", "where", "message", "scope", "ignorecase", "keep_case", "fix_in_quotes", "skip_names", "dictionary", "exceptions")
+    __slots__ = _fields = ("rule_id", "where", "message", "scope", "ignorecase", "keep_case", "fix_in_quotes", "skip_names", "dictionary", "exceptions")
     rule_id: str
     where: str  # file:line of the rule
     message: str
@@ -54,11 +55,11 @@ class Options:
         return (text.casefold() if self.ignorecase else text) in self.exceptions
 
 
-class Use:
+class Use(Value):
     """A match a consistency rule counts: its key, its text and place in the document's prose, how
     it is written as each other variant of its group (by key), and whether a fix may change it."""
 
-    __slots__ = ("key", "text", "start", "end", "spelled", "fixable")
+    __slots__ = _fields = ("key", "text", "start", "end", "spelled", "fixable")
     key: int
     text: str
     start: int

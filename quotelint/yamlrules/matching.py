@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from quotelint.propernames import beside_a_name
+from quotelint.records import Value
 from quotelint.yamlrules.patterns import Phrase, checked_pattern, compile_pattern, search_all
 from quotelint.yamlrules.wordonly import in_words_only
 
@@ -29,8 +30,8 @@ SCOPES = ("prose", "outside-quotes", "quotes", "speech", "term", "attribution")
 Checked = Mapping[str, Sequence[tuple[str, int, str | None, bool]]]
 
 
-class Match:
-    __slots__ = ("start", "end", "text", "key", "found")
+class Match(Value):
+    __slots__ = _fields = ("start", "end", "text", "key", "found")
     start: int
     end: int
     text: str

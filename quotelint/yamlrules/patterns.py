@@ -15,6 +15,7 @@ import regex
 from quotelint.errors import RuleTimeout
 from quotelint.lazyre import Checked
 from quotelint.names import tokens
+from quotelint.records import Value
 from quotelint.yamlrules.wordonly import in_words_only, search_words
 
 if TYPE_CHECKING:
@@ -99,10 +100,10 @@ def _holds(text: str, needed: str, flags: int) -> bool:
     return needed in (fold(text) if flags & regex.I else text)
 
 
-class Phrase:
+class Phrase(Value):
     """A word or phrase as the rule writes it, split like document text is split into tokens."""
 
-    __slots__ = ("text", "words", "gaps", "lead", "tail")
+    __slots__ = _fields = ("text", "words", "gaps", "lead", "tail")
     text: str
     words: tuple[str, ...]  # casefolded when the rule ignores case
     gaps: tuple[str, ...]  # what stands between consecutive words in the rule's text
