@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from quotelint.lazyre import lazy
+from quotelint.lazyre import lazy, ready
 
 if TYPE_CHECKING:
     from quotelint.document import Document
@@ -106,7 +106,7 @@ def dateline_date(doc: Document) -> dt.date | None:
 
 
 def _dateline(text: str, start: int, end: int) -> regex.Match[str] | None:
-    return _DATELINE.match(text, start, end) if may_open_dateline(text, start, end) else None
+    return _DATELINE.match(text, start, end) if ready(_DATELINE) or may_open_dateline(text, start, end) else None
 
 
 _HEAD = 160  # characters of a line read by may_open_dateline

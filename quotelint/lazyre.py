@@ -52,3 +52,10 @@ class Checked(Lazy):
 def lazy(pattern: str, flags: int = 0) -> Any:
     """`regex.compile(pattern, flags)`, done when the pattern is first used."""
     return Lazy("regex", pattern, int(flags))
+
+
+def ready(pattern: Any) -> bool:
+    """The pattern is compiled: a lazy one was used before in this run. A plain test that only
+    spares compiling a pattern no document needed yet is no saving then, and costs more than
+    the search it stands before."""
+    return not isinstance(pattern, Lazy) or "_compiled" in pattern.__dict__

@@ -298,3 +298,16 @@ def test_the_preferred_spellings_of_a_documents_names_are_read_in_one_query(tmp_
     assert lint_text(text, cached) == lint_text(text, registry)
     assert "QL202" in {f.rule for f in lint_text("The Respublica party won seats. Respublika had campaigned on housing.", cached)}
     assert "preferred" in many and [t for t, _ in one].count("preferred") == 0
+
+
+def test_ready_tells_a_pattern_already_compiled_in_the_run() -> None:
+    """Once a lazy pattern is compiled, its plain pre-test is skipped (docdate, figures): it
+    would only cost more than the search it stands before."""
+    import regex
+
+    from quotelint.lazyre import lazy, ready
+
+    pattern = lazy(r"[A-Z]+, \d")
+    assert not ready(pattern)
+    assert pattern.match("ASTANA, 5") is not None
+    assert ready(pattern) and ready(regex.compile("x"))

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint.claims.dates import Date, month_before, read_date
 from quotelint.claims.figuredata import FigureData, figure_data
-from quotelint.lazyre import lazy
+from quotelint.lazyre import lazy, ready
 from quotelint.names import Token, tokens
 
 if TYPE_CHECKING:
@@ -212,7 +212,8 @@ class _Reader:
         data, prose = self.data, self.prose
         number = (start, num_end)
         unit: str | None = None
-        cur = data.currency_prefix.search(prose, max(0, start - 5), start) if currency_may_precede(prose, start, data.currency_before) else None
+        may = ready(data.currency_prefix) or currency_may_precede(prose, start, data.currency_before)
+        cur = data.currency_prefix.search(prose, max(0, start - 5), start) if may else None
         if cur:
             unit, start = data.currency_before[cur.group("cur")], cur.start()
         if prose[start - 1 : start] in ("-", "−") and not prose[start - 2 : start - 1].isalnum():

@@ -179,9 +179,12 @@ class Table(Mapping[Any, Any]):
         if self.store.registry is not None:
             return
         wanted: dict[str, Any] = {}  # stored key -> the key asked for
+        memo = self.memo
         for key in keys:
+            if key in memo:  # most keys of a run's later documents: no key to make
+                continue
             stored = self.key(key)
-            if stored is not None and key not in self.memo:
+            if stored is not None:
                 wanted[stored] = key
         names = list(wanted)
         try:
