@@ -13,6 +13,7 @@ from typing import Any
 
 import regex
 
+from quotelint.claims.unitread import PatternReader, UnitReader, alternation, unit_reader
 from quotelint.lazyre import lazy
 from quotelint.records import Value
 
@@ -85,10 +86,10 @@ class FigureData:
     year_references: frozenset[str]
     source_markers: frozenset[tuple[str, ...]]
     abbreviations: frozenset[str]
-    # The patterns are compiled when a document first needs them (lazyre.py; the unit pattern
-    # alone cost 1.5 ms): a figure-free document compiles none, and a claim's unit, read when
-    # the registry's claims are, needs only the tables.
-    unit_after: Any  # a unit right after a number
+    # The patterns are compiled when a document first needs them (lazyre.py): a figure-free
+    # document compiles none, and a claim's unit, read when the registry's claims are, needs
+    # only the tables.
+    unit_after: UnitReader | PatternReader  # a unit right after a number: .read(prose, end)
     scale_after: Any  # "million", "billion" after a number
     scale_initials: frozenset[str]  # the scale words' first letters, lower case: a test before scale_after
     currency_prefix: Any  # a currency symbol or code right before a number
@@ -120,17 +121,16 @@ class FigureData:
         events = {str(w).lower(): family for family, words in data["events"].items() for w in words}
         kinds = {str(w).lower(): kind for kind, words in data["event_kinds"].items() for w in words}
         # A unit right after a number: "%", "per cent", "percentage points", "dollars", attached by
-        # a hyphen or not ("five-percent"); never the start of a longer word ("5 PCs").
-        unit_after = lazy(
-            r"(?:[ \t\u00a0]{0,2}-)?[ \t\u00a0]{0,2}(?P<unit>" + _alternation(list(units)) + r")(?![\p{L}\p{N}])", regex.IGNORECASE
-        )
+        # a hyphen or not ("five-percent"); never the start of a longer word ("5 PCs"). Read
+        # without a pattern (unitread.py): that alternation cost 1.3 ms to compile.
+        unit_after = unit_reader(list(units))
         joins = {str(k).lower(): v for k, v in data["range_joins"].items()}
         range_link = lazy(
-            r"[-–—](?=[$€£¥₸₽₹]?\d)|[ \t\u00a0][–—][ \t\u00a0]|[ \t\u00a0]{1,2}(?P<join>" + _alternation(list(joins)) + r")[ \t\u00a0]{1,2}",
+            r"[-–—](?=[$€£¥₸₽₹]?\d)|[ \t\u00a0][–—][ \t\u00a0]|[ \t\u00a0]{1,2}(?P<join>" + alternation(list(joins)) + r")[ \t\u00a0]{1,2}",
             regex.IGNORECASE,
         )
-        scale_after = lazy(r"[ \t\u00a0]{1,2}(?P<scale>" + _alternation(list(data["scales"])) + r")(?![\p{L}])", regex.IGNORECASE)
-        currency_prefix = lazy(r"(?r)(?:(?<![\p{L}\p{N}])(?P<cur>" + _alternation(list(before)) + r")[ \t\u00a0]?)$")
+        scale_after = lazy(r"[ \t\u00a0]{1,2}(?P<scale>" + alternation(list(data["scales"])) + r")(?![\p{L}])", regex.IGNORECASE)
+        currency_prefix = lazy(r"(?r)(?:(?<![\p{L}\p{N}])(?P<cur>" + alternation(list(before)) + r")[ \t\u00a0]?)$")
         ones = {**data["ones"], **data["tens"]}
         # A digit where a word may start, as `names.tokens` splits words: not after a letter or
         # digit, nor after an apostrophe or hyphen inside a word (`COVID-19` holds no figure).
@@ -208,12 +208,6 @@ class FigureData:
 
 def _phrases(items: Any) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(str(p).lower().split()) for p in items)
-
-
-def _alternation(spellings: list[str]) -> str:
-    """Spellings as one pattern, longest first, each escaped; spaces match any run of blanks."""
-    ordered = sorted(set(spellings), key=lambda s: (-len(s), s))
-    return "|".join(regex.escape(s).replace(r"\ ", r"[ \t\u00a0]+") for s in ordered)
 
 
 def _initials(words: Any) -> frozenset[str]:

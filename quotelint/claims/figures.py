@@ -218,8 +218,8 @@ class _Reader:
         if prose[start - 1 : start] in ("-", "−") and not prose[start - 2 : start - 1].isalnum():
             value, start = -value, start - 1
         role = None
-        if (u := data.unit_after.match(prose, end)) is not None:
-            unit, end = data.units[u.group("unit").lower()], u.end()
+        if (u := data.unit_after.read(prose, end)) is not None:
+            unit, end = data.units[u[0]], u[2]
         elif unit is None and year_like and data.is_year(value):
             month = month_before(prose, data, start)
             if month is not None:
