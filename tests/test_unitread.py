@@ -90,3 +90,12 @@ def test_spellings_the_plain_reader_cannot_read_are_read_by_the_pattern() -> Non
     odd = unit_reader(["percent", "grüße", "per  cent"])
     assert isinstance(odd, PatternReader)
     assert odd.read("5 GRÜSSE", 1) is None and odd.read("5 grüße", 1) == ("grüße", 2, 7)
+
+
+def test_a_scale_word_with_a_look_alike_letter_is_read_as_its_spelling() -> None:
+    """`5 thouſand`, which the scale pattern matches ignoring case, is 5000: the text itself
+    (lower case) was looked up and stopped the run with a KeyError."""
+    from quotelint.claims.figures import find_figures
+
+    for text, value in (("5 thouſand", 5000.0), ("5 THOUSAND", 5000.0), ("5 Billion", 5e9)):
+        assert [f.value for f in find_figures(f"It cost {text} in all.")] == [value], text

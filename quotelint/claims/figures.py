@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint.claims.dates import Date, month_before, read_date
 from quotelint.claims.figuredata import FigureData, figure_data
+from quotelint.claims.unitread import fold
 from quotelint.lazyre import lazy
 from quotelint.names import Token, tokens
 
@@ -163,7 +164,7 @@ class _Reader:
                 return None  # 19/03/2023: a numeric date, read no further
             return Figure(pos, ratio.end(), self.prose[pos : ratio.end()], value, "ratio", high=float(ratio.group().replace(",", "")), number=(pos, ratio.end()))
         if scale == 1.0 and scale_may_follow(self.prose, end, self.data.scale_initials) and (word := self.data.scale_after.match(self.prose, end)):
-            scale, end = self.data.scales[word.group("scale").lower()], word.end()
+            scale, end = self.data.scales[fold(word.group("scale"))], word.end()  # `thouſand` matched as `thousand`
         return self.finish(pos, m.end(), end, value * scale, step * scale, scale, year_like=plain and scale == 1.0)
 
     def spelled(self, pos: int) -> Figure | None:
