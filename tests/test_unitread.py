@@ -1,7 +1,8 @@
-"""The unit after a number, read without a pattern (claims/unitread.py), is what the pattern it
-replaced matches: compared at every offset of random texts made of the unit spellings in mixed
-case, blanks and hyphens before and inside them, letters and digits after, and characters that
-`regex` matches with an ASCII letter ignoring case (the Kelvin sign, `ſ`, `İ`, `ı`)."""
+"""The unit after a number and the currency before one, read without patterns (claims/unitread.py),
+are what the patterns they replaced match: compared at every offset of random texts made of the
+spellings in mixed case, blanks and hyphens before and inside them, letters and digits around
+them, line breaks, and characters that `regex` matches with an ASCII letter ignoring case (the
+Kelvin sign, `ſ`, `İ`, `ı`)."""
 
 from __future__ import annotations
 
@@ -99,3 +100,26 @@ def test_a_scale_word_with_a_look_alike_letter_is_read_as_its_spelling() -> None
 
     for text, value in (("5 thouſand", 5000.0), ("5 THOUSAND", 5000.0), ("5 Billion", 5e9)):
         assert [f.value for f in find_figures(f"It cost {text} in all.")] == [value], text
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_currency_reader_reads_what_the_currency_pattern_finds(seed: int) -> None:
+    import regex
+
+    from quotelint.claims.figuredata import figure_data
+    from quotelint.claims.unitread import CurrencyReader, currency_source
+
+    spellings = list(figure_data().currency_before)
+    reader, pattern = CurrencyReader(spellings), regex.compile(currency_source(spellings))
+    parts = [*spellings, *(s.lower() for s in spellings), "S$", "US", "5", " ", "  ", "\t", "\u00a0", "\n", " \n", "x", "é", "²", "\u0345", "(", "“", "-", "R", "s"]
+    rng = random.Random(seed)
+    found = missed = 0
+    for _ in range(4000):
+        text = "".join(rng.choice(parts) for _ in range(rng.randint(1, 6)))
+        for at in range(len(text) + 1):
+            m = pattern.search(text, max(0, at - 5), at)
+            got = reader.read(text, at)
+            assert got == (None if m is None else (m.group("cur"), m.start())), (text, at, got, m)
+            found += got is not None
+            missed += got is None
+    assert found > 3000 and missed > 3000

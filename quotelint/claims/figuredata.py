@@ -13,7 +13,7 @@ from typing import Any
 
 import regex
 
-from quotelint.claims.unitread import PatternReader, UnitReader, alternation, unit_reader
+from quotelint.claims.unitread import CurrencyReader, PatternReader, UnitReader, alternation, unit_reader
 from quotelint.lazyre import lazy
 from quotelint.records import Value
 
@@ -92,7 +92,7 @@ class FigureData:
     unit_after: UnitReader | PatternReader  # a unit right after a number: .read(prose, end)
     scale_after: Any  # "million", "billion" after a number
     scale_initials: frozenset[str]  # the scale words' first letters, lower case: a test before scale_after
-    currency_prefix: Any  # a currency symbol or code right before a number
+    currency_prefix: CurrencyReader  # a currency symbol or code right before a number: .read(prose, start)
     digit_start: Any  # a digit that starts a word
     starters: frozenset[str]  # words that can begin a number written out
     starter_initials: frozenset[str]  # their first letters, in either case: a cheap test before the lookup
@@ -130,7 +130,7 @@ class FigureData:
             regex.IGNORECASE,
         )
         scale_after = lazy(r"[ \t\u00a0]{1,2}(?P<scale>" + alternation(list(data["scales"])) + r")(?![\p{L}])", regex.IGNORECASE)
-        currency_prefix = lazy(r"(?r)(?:(?<![\p{L}\p{N}])(?P<cur>" + alternation(list(before)) + r")[ \t\u00a0]?)$")
+        currency_prefix = CurrencyReader(list(before))  # read without a pattern (unitread.py)
         ones = {**data["ones"], **data["tens"]}
         # A digit where a word may start, as `names.tokens` splits words: not after a letter or
         # digit, nor after an apostrophe or hyphen inside a word (`COVID-19` holds no figure).

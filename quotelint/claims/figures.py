@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import heapq
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint.claims.dates import Date, month_before, read_date
@@ -56,13 +56,6 @@ def scale_may_follow(prose: str, end: int, initials: frozenset[str]) -> bool:
         if not ahead[k].isascii() or ahead[k].lower() in initials:
             return True
     return False
-
-
-def currency_may_precede(prose: str, start: int, spellings: Collection[str]) -> bool:
-    """A currency's spelling (`US$`) stands in the five characters `currency_prefix` reads
-    before a number."""
-    window = prose[max(0, start - 5) : start]
-    return any(s in window for s in spellings)
 
 
 def part_may_follow(prose: str, end: int) -> bool:
@@ -213,9 +206,8 @@ class _Reader:
         data, prose = self.data, self.prose
         number = (start, num_end)
         unit: str | None = None
-        cur = data.currency_prefix.search(prose, max(0, start - 5), start) if currency_may_precede(prose, start, data.currency_before) else None
-        if cur:
-            unit, start = data.currency_before[cur.group("cur")], cur.start()
+        if (cur := data.currency_prefix.read(prose, start)) is not None:
+            unit, start = data.currency_before[cur[0]], cur[1]
         if prose[start - 1 : start] in ("-", "−") and not prose[start - 2 : start - 1].isalnum():
             value, start = -value, start - 1
         role = None
