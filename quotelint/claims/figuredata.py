@@ -13,6 +13,7 @@ from typing import Any
 
 import regex
 
+from quotelint.claims.rangeread import RangeLink
 from quotelint.claims.unitread import CurrencyReader, PatternReader, UnitReader, alternation, unit_reader
 from quotelint.lazyre import lazy
 from quotelint.records import Value
@@ -54,7 +55,7 @@ class FigureData:
     ordinals: frozenset[str]
     singular_articles: frozenset[str]
     range_joins: dict[str, dict[str, Any]]  # join word -> {after: {opener: kind}, alone: kind}
-    range_link: Any  # what may stand between the two numbers of a range or change
+    range_link: RangeLink  # what may stand between the two numbers of a range or change: .read(prose, end)
     complement_words: frozenset[str]
     ordinal_suffixes: frozenset[str]
     units: dict[str, str]  # spelling (lower case) -> unit
@@ -125,10 +126,7 @@ class FigureData:
         # without a pattern (unitread.py): that alternation cost 1.3 ms to compile.
         unit_after = unit_reader(list(units))
         joins = {str(k).lower(): v for k, v in data["range_joins"].items()}
-        range_link = lazy(
-            r"[-–—](?=[$€£¥₸₽₹]?\d)|[ \t\u00a0][–—][ \t\u00a0]|[ \t\u00a0]{1,2}(?P<join>" + alternation(list(joins)) + r")[ \t\u00a0]{1,2}",
-            regex.IGNORECASE,
-        )
+        range_link = RangeLink(list(joins))  # read without its pattern where the text is ASCII (rangeread.py)
         scale_after = lazy(r"[ \t\u00a0]{1,2}(?P<scale>" + alternation(list(data["scales"])) + r")(?![\p{L}])", regex.IGNORECASE)
         currency_prefix = CurrencyReader(list(before))  # read without a pattern (unitread.py)
         ones = {**data["ones"], **data["tens"]}

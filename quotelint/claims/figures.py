@@ -38,7 +38,6 @@ CAPITAL_UNIT = lazy(r"\p{Lu}+s")  # "TEUs", "MPs": an acronym's plural can be co
 PART_OF = lazy(r"[ \t\u00a0]{1,2}of[ \t\u00a0]{1,2}(?:the[ \t\u00a0]{1,2})?\d")
 WORDS_BEFORE = lazy(r"(?r)((?:\p{L}[\p{L}\p{M}'’.\-]*[ \t\u00a0]{1,3}){1,4})$")
 LAST_WORD_BEFORE = lazy(r"(?r)(\p{L}[\p{L}\p{M}'’.\-]*)[ \t\u00a0]{1,3}$")  # the last word WORDS_BEFORE finds
-ANY_NUMBER = lazy(r"[$€£¥₸₽₹]?\d|\p{L}")
 
 
 # Tests before a pattern, so that a document whose figures cannot hold what it looks for never
@@ -267,17 +266,18 @@ class _Reader:
 
     def link(self, first: Figure) -> list[Figure]:
         """`from X to Y` (two figures, X earlier), `between X and Y` or `X-Y` (one range)."""
-        m = self.data.range_link.match(self.prose, first.end)
-        if m is None or not ANY_NUMBER.match(self.prose, m.end()):
+        link = self.data.range_link
+        m = link.read(self.prose, first.end)
+        if m is None or not link.number_ahead(self.prose, m[1]):
             return [first]
         kind = "range"
-        if m.group("join"):
-            join = self.data.range_joins[m.group("join").lower()]
+        if m[0]:
+            join = self.data.range_joins[m[0]]
             opener = self.word_before(first.start)
             kind = join.get("after", {}).get(opener[0].lower() if opener else "") or join.get("alone")
             if kind is None:
                 return [first]
-        shift = m.end()
+        shift = m[1]
         if self.prose[shift : shift + 1] in self.data.currency_before:
             shift += 1
         starts_number = self.prose[shift : shift + 1].isdigit() or (

@@ -1,0 +1,50 @@
+"""What links a range's two numbers, read without compiling its pattern where the text is ASCII
+(claims/rangeread.py), is what the pattern matches; and a number may follow where the pattern
+after it says so: compared at every offset of random texts of dashes, blanks, join words in
+mixed case and look-alikes (`ſ`, `İ`), currency signs, digits of other scripts and letters."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+PIECES = [
+    "5", "12", "-", "–", "—", " ", "  ", "   ", "\t", "\u00a0", "to", "TO", "To", "and", "AND", "aNd", "tO", "t", "an", "x", "é", "ſ", "İ", "ı",
+    " to ", " and ", "  To\t", "\u00a0AND  ", " tO", " – ", "-5", " ", "$", "€", "₹", "£", "¥", "$5", "€7", "٣", "५", "²", "Ⅳ", "\n", ".", ",", "\u0345", "K", "\u212a",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_the_range_link_reads_what_its_patterns_match(seed: int) -> None:
+    import regex
+
+    from quotelint.claims.figuredata import figure_data
+    from quotelint.claims.rangeread import NUMBER_AHEAD, RangeLink, link_source
+
+    joins = list(figure_data().range_joins)
+    link, pattern, ahead = RangeLink(joins), regex.compile(link_source(joins), regex.IGNORECASE), regex.compile(NUMBER_AHEAD)
+    rng = random.Random(seed)
+    found = [0, 0, 0]
+    for _ in range(4000):
+        text = "".join(rng.choice(PIECES) for _ in range(rng.randint(1, 7)))
+        for at in range(len(text) + 1):
+            m = pattern.match(text, at)
+            expected = None if m is None else (m.group("join").lower() if m.group("join") else None, m.end())
+            assert link.read(text, at) == expected, (text, at)
+            assert link.number_ahead(text, at) == (ahead.match(text, at) is not None), (text, at)
+            found = [found[0] + (m is not None), found[1] + bool(m and m.group("join")), found[2] + (ahead.match(text, at) is not None)]
+    assert min(found) > 500, found
+
+
+def test_the_range_links_patterns_are_not_compiled_for_ascii_text() -> None:
+    from quotelint.claims.figuredata import figure_data
+    from quotelint.claims.figures import find_figures
+    from quotelint.claims.rangeread import RangeLink
+
+    link = RangeLink(list(figure_data().range_joins))
+    assert link.read("from 5 to 7", 6) == ("to", 10) and link.read("5-7", 1) == (None, 2) and link.read("5 – 7", 1) == (None, 4)
+    assert link.number_ahead("5 to 7", 5) and not link.number_ahead("5 to .", 5)
+    assert "_compiled" not in vars(link._pattern) and "_compiled" not in vars(link._ahead)
+    assert link.read("5-٣", 1) == (None, 2) and "_compiled" in vars(link._pattern)  # an Arabic-Indic digit: the pattern is asked
+    assert [(f.value, f.high) for f in find_figures("Prices rose between 5 and 7 percent.")] == [(5.0, 7.0)]
