@@ -296,3 +296,25 @@ def test_the_preferred_spellings_of_a_documents_names_are_read_in_one_query(tmp_
     assert lint_text(text, cached) == lint_text(text, registry)
     assert "QL202" in {f.rule for f in lint_text("The Respublica party won seats. Respublika had campaigned on housing.", cached)}
     assert "preferred" in many and [t for t, _ in one].count("preferred") == 0
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_month_is_looked_for_beside_a_day_only_where_the_date_patterns_can_find_one(seed: int) -> None:
+    """Random texts of month names and abbreviations, near misses (`Marc`, `MARCH`, `Mayor`),
+    periods, blanks, line breaks, `of`, day ranges and ordinal endings."""
+    from quotelint.claims.dates import DAY_MONTH, MONTH_BEFORE, month_may_end, month_may_follow
+    from quotelint.claims.figuredata import figure_data
+
+    data = figure_data()
+    pieces = [*data.months, "Marc", "MARCH", "Mayor", "Junes", ".", " ", "  ", "\t", "\u00a0", "\n", "of", " of ", "-", "–", "12", "5", "th", "x", "É", "Ǆ", "–12th  of  ", "-3rd\t", "  of\u00a0"]
+    matched = [0, 0]
+    for text in random_texts(pieces, seed, count=3000):
+        for at in range(len(text) + 1):
+            before = MONTH_BEFORE.search(text, max(0, at - 12), at)
+            found = before is not None and before.group(1) in data.months
+            assert month_may_end(text, at, data.month_names) or not found, (text, at)
+            after = DAY_MONTH.match(text, at)
+            follows = after is not None and after.group(2) in data.months
+            assert month_may_follow(text, at, data.month_names) or not follows, (text, at)
+            matched = [matched[0] + found, matched[1] + follows]
+    assert min(matched) > 300, matched

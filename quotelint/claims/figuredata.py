@@ -40,7 +40,7 @@ class FigureData:
     __slots__ = (
         "number_words", "hundred", "scales", "scale_abbreviations", "counts", "fractions", "ordinals", "singular_articles", "range_joins",
         "range_link", "complement_words", "ordinal_suffixes", "units", "currency_before", "unit_groups", "plural_endings", "invariable", "not_units",
-        "months", "weekdays", "forecast_words", "area_words", "earlier_after_figure", "period_words", "year_range", "bounds", "approximate_margin",
+        "months", "month_names", "weekdays", "forecast_words", "area_words", "earlier_after_figure", "period_words", "year_range", "bounds", "approximate_margin",
         "earlier_markers", "reference_markers", "earlier_words", "measures", "measure_words", "measure_starts", "measure_modifiers", "event_nouns",
         "event_kinds", "clause_words", "relative_words", "year_references", "source_markers", "abbreviations", "unit_after", "scale_after",
         "scale_initials", "currency_prefix", "digit_start", "starters", "starter_initials", "marker_ends",
@@ -65,6 +65,7 @@ class FigureData:
     invariable: frozenset[str]
     not_units: frozenset[str]
     months: dict[str, int]
+    month_names: tuple[str, ...]  # the months' keys: a test before the date patterns
     weekdays: frozenset[str]
     forecast_words: frozenset[str]
     area_words: frozenset[str]
@@ -151,6 +152,7 @@ class FigureData:
         self.invariable = frozenset(data["invariable"])
         self.not_units = frozenset(str(w).lower() for w in data["not_units"])
         self.months = {str(k): int(v) for k, v in data["months"].items()}
+        self.month_names = tuple(self.months)
         self.year_range = (int(data["years"]["min"]), int(data["years"]["max"]))
         self.bounds = bounds
         self.approximate_margin = float(data["approximate_margin"])
