@@ -34,20 +34,18 @@ def test_the_figure_patterns_are_compiled_when_a_document_first_needs_them() -> 
 
 
 @pytest.mark.parametrize("seed", range(3))
-def test_a_scale_and_a_part_are_tested_for_only_where_their_patterns_can_match(seed: int) -> None:
+def test_a_scale_is_tested_for_only_where_its_pattern_can_match(seed: int) -> None:
     from quotelint.claims.figuredata import figure_data
-    from quotelint.claims.figures import PART_OF, part_may_follow, scale_may_follow
+    from quotelint.claims.figures import scale_may_follow
 
     data = figure_data()
-    matched = [0, 0]
+    matched = 0
     for text in random_texts(FIGURE_PIECES, seed):
         for at in range(len(text) + 1):
             scale = data.scale_after.match(text, at) is not None
             assert scale_may_follow(text, at, data.scale_initials) or not scale, (text, at)
-            part = PART_OF.match(text, at) is not None
-            assert part_may_follow(text, at) or not part, (text, at)
-            matched = [matched[0] + scale, matched[1] + part]
-    assert min(matched) > 100  # the patterns do match in these texts
+            matched += scale
+    assert matched > 100  # the pattern does match in these texts
 
 
 def test_a_name_after_a_comma_and_an_answer_are_looked_for_only_where_their_patterns_can_match() -> None:

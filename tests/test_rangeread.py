@@ -1,7 +1,8 @@
-"""What links a range's two numbers, read without compiling its pattern where the text is ASCII
-(claims/rangeread.py), is what the pattern matches; and a number may follow where the pattern
-after it says so: compared at every offset of random texts of dashes, blanks, join words in
-mixed case and look-alikes (`ſ`, `İ`), currency signs, digits of other scripts and letters."""
+"""What links a range's two numbers, the words of a number written out and a part to its whole,
+read without compiling the patterns where the text is ASCII (claims/rangeread.py), is what the
+patterns match; and a number may follow where the pattern after a link says so: compared at
+every offset of random texts of dashes, blanks, join words in mixed case and look-alikes (`ſ`,
+`İ`), currency signs, digits of other scripts and letters."""
 
 from __future__ import annotations
 
@@ -48,3 +49,24 @@ def test_the_range_links_patterns_are_not_compiled_for_ascii_text() -> None:
     assert "_compiled" not in vars(link._pattern) and "_compiled" not in vars(link._ahead)
     assert link.read("5-٣", 1) == (None, 2) and "_compiled" in vars(link._pattern)  # an Arabic-Indic digit: the pattern is asked
     assert [(f.value, f.high) for f in find_figures("Prices rose between 5 and 7 percent.")] == [(5.0, 7.0)]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_spelled_gap_and_a_part_are_read_as_their_patterns_match(seed: int) -> None:
+    import regex
+
+    from quotelint.claims.rangeread import PART_OF, SPELLED_GAP, part_follows, spelled_gap
+
+    gap, part = regex.compile(SPELLED_GAP), regex.compile(PART_OF.pattern)
+    pieces = [" ", "  ", "\t", "\u00a0", "-", "and", "And", "of", "OF", "the", "The", "5", "٣", "x", "é", "\n", " of ", " the ", "of the ", "and ", " of the 5", " of 7", "  of\tthe  3"]
+    rng = random.Random(seed)
+    found = [0, 0]
+    for _ in range(4000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 7)))
+        for at in range(len(text) + 1):
+            g = gap.match(text, at)
+            assert spelled_gap(text, at) == (None if g is None else g.end()), (text, at)
+            p = part.match(text, at) is not None
+            assert part_follows(text, at) == p, (text, at)
+            found = [found[0] + (g is not None), found[1] + p]
+    assert min(found) > 500, found

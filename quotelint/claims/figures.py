@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint.claims.dates import Date, month_before, read_date
 from quotelint.claims.figuredata import FigureData, figure_data
+from quotelint.claims.rangeread import part_follows, spelled_gap
 from quotelint.claims.unitread import fold
 from quotelint.lazyre import lazy
 from quotelint.names import Token, tokens
@@ -32,10 +33,8 @@ if TYPE_CHECKING:
 NUMBER = lazy(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 LETTERS = lazy(r"\p{L}+")
 WORD_AFTER = lazy(r"[ \t\u00a0]{1,2}(?:-[ \t\u00a0]?)?(\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}]*)*)|-(\p{L}[\p{L}\p{M}]*)")
-SPELLED_GAP = lazy(r"[ \t\u00a0]{1,2}(?:and[ \t\u00a0]{1,2})?|-")
 CAPITAL_UNIT = lazy(r"\p{Lu}+s")  # "TEUs", "MPs": an acronym's plural can be counted
 # Looking back from a figure, search in reverse (?r): the end is tried first.
-PART_OF = lazy(r"[ \t\u00a0]{1,2}of[ \t\u00a0]{1,2}(?:the[ \t\u00a0]{1,2})?\d")
 WORDS_BEFORE = lazy(r"(?r)((?:\p{L}[\p{L}\p{M}'’.\-]*[ \t\u00a0]{1,3}){1,4})$")
 LAST_WORD_BEFORE = lazy(r"(?r)(\p{L}[\p{L}\p{M}'’.\-]*)[ \t\u00a0]{1,3}$")  # the last word WORDS_BEFORE finds
 
@@ -55,11 +54,6 @@ def scale_may_follow(prose: str, end: int, initials: frozenset[str]) -> bool:
         if not ahead[k].isascii() or ahead[k].lower() in initials:
             return True
     return False
-
-
-def part_may_follow(prose: str, end: int) -> bool:
-    """`of` stands one or two blanks after `end`, as PART_OF reads it (`5 of the 7`)."""
-    return prose.startswith("of", end + 1) or prose.startswith("of", end + 2)
 
 
 class Figure(NamedTuple):
@@ -193,10 +187,10 @@ class _Reader:
             else:
                 break
             end = m.end()
-            gap = SPELLED_GAP.match(prose, end)
+            gap = spelled_gap(prose, end)
             if gap is None:
                 break
-            i = gap.end()
+            i = gap
         if not last:
             return None
         return self.finish(start, end, end, total + current, step, 1.0, year_like=False)
@@ -218,7 +212,7 @@ class _Reader:
                 return Figure(month[0], end, prose[month[0] : end], None, "date", date=(int(value), month[1], None), number=number)
             return Figure(start, end, prose[start:end], value, "year", number=number)
         elif unit is None:
-            if part_may_follow(prose, end) and PART_OF.match(prose, end):
+            if part_follows(prose, end):
                 role = "part"
             w = WORD_AFTER.match(prose, end)
             noun = w.group(1) or w.group(2) if w else None

@@ -1,5 +1,6 @@
-"""What links the two numbers of a range or change (`5-7`, `5 – 7`, `from 5 to 7`), read without
-compiling its pattern where the text is ASCII.
+"""What links the two numbers of a range or change (`5-7`, `5 – 7`, `from 5 to 7`), of a number
+written out (`one hundred and five`) and of a part (`5 of the 7`), read without compiling the
+patterns where the text is ASCII.
 
 The pattern, ignoring case, matched right after a figure:
 
@@ -11,6 +12,10 @@ sign and a digit), a dash between blanks, or a join word (`to`, `and`, lower-cas
 as `regex` does ignoring case: `unitread.fold`) with one or two blanks on each side. Where the
 answer turns on a character beyond ASCII that is not one of the literals (a digit or a letter
 of another script), it asks the pattern. A test compares the two on random texts.
+
+`spelled_gap` is `[ \\t\\u00a0]{1,2}(?:and[ \\t\\u00a0]{1,2})?|-` (between the words of a number
+written out) and `part_follows` is `[ \\t\\u00a0]{1,2}of[ \\t\\u00a0]{1,2}(?:the[ \\t\\u00a0]{1,2})?\\d`
+(`5 of the 7`), each 0.15 ms to compile.
 """
 
 from __future__ import annotations
@@ -94,3 +99,42 @@ def _digit_after_sign(prose: str, at: int) -> bool | None:
     if not c.isascii():
         return None
     return "0" <= c <= "9" if c else False
+
+
+PART_OF = lazy(r"[ \t\u00a0]{1,2}of[ \t\u00a0]{1,2}(?:the[ \t\u00a0]{1,2})?\d")  # asked beyond ASCII
+SPELLED_GAP = r"[ \t\u00a0]{1,2}(?:and[ \t\u00a0]{1,2})?|-"  # what spelled_gap reads (tests)
+
+
+def _blanks(prose: str, at: int) -> int:
+    """How many of the two characters at `at` are blanks, counted from the first."""
+    if prose[at : at + 1] not in BLANK:
+        return 0
+    return 2 if prose[at + 1 : at + 2] in BLANK else 1
+
+
+def spelled_gap(prose: str, at: int) -> int | None:
+    """Where the gap between two words of a number written out ends (`SPELLED_GAP`), or None."""
+    k = _blanks(prose, at)
+    if not k:
+        return at + 1 if prose.startswith("-", at) else None
+    if prose.startswith("and", at + k) and (j := _blanks(prose, at + k + 3)):
+        return at + k + 3 + j
+    return at + k
+
+
+def part_follows(prose: str, end: int) -> bool:
+    """`of` (and `the`) and a digit follow the number ending at `end`, as PART_OF reads them."""
+    k = _blanks(prose, end)
+    if not k or not prose.startswith("of", end + k):
+        return False
+    at = end + k + 2
+    j = _blanks(prose, at)
+    if not j:
+        return False
+    at += j
+    if prose.startswith("the", at) and (t := _blanks(prose, at + 3)):
+        at += 3 + t
+    c = prose[at : at + 1]
+    if c.isascii():
+        return "0" <= c <= "9" and c != ""
+    return PART_OF.match(prose, end) is not None
