@@ -316,3 +316,29 @@ def test_a_month_is_looked_for_beside_a_day_only_where_the_date_patterns_can_fin
             assert month_may_follow(text, at, data.month_names) or not follows, (text, at)
             matched = [matched[0] + found, matched[1] + follows]
     assert min(matched) > 300, matched
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_quotation_is_cut_into_the_words_brackets_and_gaps_the_pieces_pattern_finds(seed: int) -> None:
+    """Random quotations of words, apostrophes, hyphens, periods with and without blanks between
+    them (`. . .`, `..`), brackets, ellipses, blanks beyond ASCII and marks: cut as `_PIECES` cuts
+    them, and `_PIECES` asked only where a character beyond ASCII stands between periods."""
+    from quotelint.quotes.matching import _PIECES, _cut_with, _pieces
+
+    pieces = ["word", "Élan", "O’Neil", "rock-'n'-roll", "5", " ", ".", ". ", " .", "\u00a0.", "\u2003", "\t", "[", "]", "[sic]", "…", "x\u0301", "-", "’", ",", "\n"]
+    pieces += ["..", "...", ". . .", ".\t.", ".\x0b.", ".\x1c.", ".x.", "[[", "[" + "a" * 199 + "]", "[" + "b" * 200 + "]", "[" + "c" * 198, "-[", "]-x"]
+    checked = skipped = 0
+    for text in random_texts(pieces, seed, count=4000):
+        shown: list[str] = []
+        gaps: list[tuple[int, str]] = []
+        for bracket, _, word in _PIECES.findall(text):
+            if word:
+                shown.append(word)
+            else:
+                gaps.append((len(shown), "bracket" if bracket else "gap"))
+        cut = _cut_with(text, str.lower)
+        assert (cut.shown, cut.gaps) == (tuple(shown), tuple(gaps)), text
+        assert cut == type(cut)(tuple(w.lower() for w in shown), tuple(shown), tuple(gaps))
+        checked += bool(gaps)
+        skipped += _pieces(text) is None
+    assert checked > 500 and skipped > 50
