@@ -342,3 +342,38 @@ def test_a_quotation_is_cut_into_the_words_brackets_and_gaps_the_pieces_pattern_
         checked += bool(gaps)
         skipped += _pieces(text) is None
     assert checked > 500 and skipped > 50
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_lines_of_a_text_are_those_the_line_pattern_finds(seed: int) -> None:
+    """Split at `\\n` where the text holds no `\\r`: the lines `_LINE` finds, with their breaks and
+    offsets, on random texts of words, blanks, line breaks of each kind and separators Python's
+    splitlines would cut at (`\\x0b`, `\\u2028`)."""
+    from quotelint.quotes.spans import _LINE, lines
+
+    pieces = ["word", " ", "\n", "\n\n", "\r\n", "\r", "\x0b", "\u2028", "\x85", "\t", "é"]
+    plain = 0
+    for text in random_texts(pieces, seed, count=3000):
+        assert list(lines(text)) == [(m.start(), m.group()) for m in _LINE.finditer(text) if m.group()], repr(text)
+        plain += "\r" not in text
+    assert plain > 300
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_line_break_after_blanks_and_a_wrapped_gap_are_read_as_their_patterns_match(seed: int) -> None:
+    import regex
+
+    from quotelint.quotes.nameruns import _WRAP_GAP
+    from quotelint.sentences import BLANK_LINE, breaks_after_blanks
+
+    blank_line, wrap = regex.compile(BLANK_LINE), regex.compile(_WRAP_GAP)
+    pieces = [" ", "\t", "\u00a0", "\u2003", "\n", "\r", "\r\n", "\n\r", "x", ".", "\x0b"]
+    matched = [0, 0]
+    for text in random_texts(pieces, seed, count=3000):
+        assert (text.strip(" \t") in ("\n", "\r\n")) == (wrap.fullmatch(text) is not None), repr(text)
+        for at in range(len(text) + 1):
+            found = blank_line.match(text, at) is not None
+            assert breaks_after_blanks(text, at) == found, (repr(text), at)
+            matched[0] += found
+        matched[1] += wrap.fullmatch(text) is not None
+    assert min(matched) > 50, matched
