@@ -6,12 +6,12 @@ The pattern, ignoring case, matched right after a figure:
 
     [-–—](?=[$€£¥₸₽₹]?\\d)|[ \\t\\u00a0][–—][ \\t\\u00a0]|[ \\t\\u00a0]{1,2}(?P<join>JOINS)[ \\t\\u00a0]{1,2}
 
-and `[$€£¥₸₽₹]?\\d|\\p{L}` then, where the link ends, said that a number may follow. It cost 0.4 ms
+and `[$€£¥₸₽₹]?\\d|\\p{L}`, where the link ends, tested whether a number may follow. It cost 0.4 ms
 to compile, the second 0.1 ms. `RangeLink` reads the same: a dash before a digit (or a currency
 sign and a digit), a dash between blanks, or a join word (`to`, `and`, lower-case ASCII, matched
 as `regex` does ignoring case: `unitread.fold`) with one or two blanks on each side. Where the
 answer turns on a character beyond ASCII that is not one of the literals (a digit or a letter
-of another script), it asks the pattern. A test compares the two on random texts.
+of another script), the pattern decides. A test compares the two on random texts.
 
 `spelled_gap` is `[ \\t\\u00a0]{1,2}(?:and[ \\t\\u00a0]{1,2})?|-` (between the words of a number
 written out) and `part_follows` is `[ \\t\\u00a0]{1,2}of[ \\t\\u00a0]{1,2}(?:the[ \\t\\u00a0]{1,2})?\\d`
