@@ -29,7 +29,7 @@ from quotelint.registry.model import Entity
 
 _WORD = r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*"
 TOKEN = lazy(_WORD)
-_SPLIT = lazy(f"({_WORD})")  # a word, captured: a split gives the text between words and the words in turn
+WORD_SPLIT = lazy(f"({_WORD})")  # a word, captured: a split gives the text between words and the words in turn
 _JOINERS = frozenset(" \t/-.,’'\u00a0")  # what may stand between the words of one name
 _STRIP = str.maketrans("", "", "'’-.")
 NEAR_MAX = 48  # registry words longer than this (folded) get no near-miss search
@@ -54,7 +54,7 @@ def tokens(text: str) -> list[Token]:
     whose lengths added up are where each word starts and ends; only the few words ending in a
     possessive `'s` are cut in a loop of their own."""
     plain = text.replace("’", "'")  # the same length, so offsets hold
-    pieces = _SPLIT.split(plain)  # between, word, between, word, ..., between
+    pieces = WORD_SPLIT.split(plain)  # between, word, between, word, ..., between
     offsets = list(accumulate(map(len, pieces)))
     words = list(map(sys.intern, pieces[1::2]))
     starts = offsets[0:-1:2]

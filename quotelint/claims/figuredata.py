@@ -13,6 +13,8 @@ from typing import Any
 
 import regex
 
+from quotelint.claims.rangeread import RangeLink
+from quotelint.claims.unitread import CurrencyReader, PatternReader, UnitReader, alternation, unit_reader
 from quotelint.lazyre import lazy
 from quotelint.records import Value
 
@@ -38,7 +40,7 @@ class FigureData:
     __slots__ = (
         "number_words", "hundred", "scales", "scale_abbreviations", "counts", "fractions", "ordinals", "singular_articles", "range_joins",
         "range_link", "complement_words", "ordinal_suffixes", "units", "currency_before", "unit_groups", "plural_endings", "invariable", "not_units",
-        "months", "weekdays", "forecast_words", "area_words", "earlier_after_figure", "period_words", "year_range", "bounds", "approximate_margin",
+        "months", "month_names", "weekdays", "forecast_words", "area_words", "earlier_after_figure", "period_words", "year_range", "bounds", "approximate_margin",
         "earlier_markers", "reference_markers", "earlier_words", "measures", "measure_words", "measure_starts", "measure_modifiers", "event_nouns",
         "event_kinds", "clause_words", "relative_words", "year_references", "source_markers", "abbreviations", "unit_after", "scale_after",
         "scale_initials", "currency_prefix", "digit_start", "starters", "starter_initials", "marker_ends",
@@ -53,7 +55,7 @@ class FigureData:
     ordinals: frozenset[str]
     singular_articles: frozenset[str]
     range_joins: dict[str, dict[str, Any]]  # join word -> {after: {opener: kind}, alone: kind}
-    range_link: Any  # what may stand between the two numbers of a range or change
+    range_link: RangeLink  # what may stand between the two numbers of a range or change: .read(prose, end)
     complement_words: frozenset[str]
     ordinal_suffixes: frozenset[str]
     units: dict[str, str]  # spelling (lower case) -> unit
@@ -63,6 +65,7 @@ class FigureData:
     invariable: frozenset[str]
     not_units: frozenset[str]
     months: dict[str, int]
+    month_names: tuple[str, ...]  # the months' keys: a test before the date patterns
     weekdays: frozenset[str]
     forecast_words: frozenset[str]
     area_words: frozenset[str]
@@ -85,13 +88,13 @@ class FigureData:
     year_references: frozenset[str]
     source_markers: frozenset[tuple[str, ...]]
     abbreviations: frozenset[str]
-    # The patterns are compiled when a document first needs them (lazyre.py; the unit pattern
-    # alone cost 1.5 ms): a figure-free document compiles none, and a claim's unit, read when
-    # the registry's claims are, needs only the tables.
-    unit_after: Any  # a unit right after a number
+    # The patterns are compiled when a document first needs them (lazyre.py): a figure-free
+    # document compiles none, and a claim's unit, read when the registry's claims are, needs
+    # only the tables.
+    unit_after: UnitReader | PatternReader  # a unit right after a number: .read(prose, end)
     scale_after: Any  # "million", "billion" after a number
     scale_initials: frozenset[str]  # the scale words' first letters, lower case: a test before scale_after
-    currency_prefix: Any  # a currency symbol or code right before a number
+    currency_prefix: CurrencyReader  # a currency symbol or code right before a number: .read(prose, start)
     digit_start: Any  # a digit that starts a word
     starters: frozenset[str]  # words that can begin a number written out
     starter_initials: frozenset[str]  # their first letters, in either case: a cheap test before the lookup
@@ -120,17 +123,13 @@ class FigureData:
         events = {str(w).lower(): family for family, words in data["events"].items() for w in words}
         kinds = {str(w).lower(): kind for kind, words in data["event_kinds"].items() for w in words}
         # A unit right after a number: "%", "per cent", "percentage points", "dollars", attached by
-        # a hyphen or not ("five-percent"); never the start of a longer word ("5 PCs").
-        unit_after = lazy(
-            r"(?:[ \t\u00a0]{0,2}-)?[ \t\u00a0]{0,2}(?P<unit>" + _alternation(list(units)) + r")(?![\p{L}\p{N}])", regex.IGNORECASE
-        )
+        # a hyphen or not ("five-percent"); never the start of a longer word ("5 PCs"). Read
+        # without a pattern (unitread.py): that alternation cost 1.3 ms to compile.
+        unit_after = unit_reader(list(units))
         joins = {str(k).lower(): v for k, v in data["range_joins"].items()}
-        range_link = lazy(
-            r"[-–—](?=[$€£¥₸₽₹]?\d)|[ \t\u00a0][–—][ \t\u00a0]|[ \t\u00a0]{1,2}(?P<join>" + _alternation(list(joins)) + r")[ \t\u00a0]{1,2}",
-            regex.IGNORECASE,
-        )
-        scale_after = lazy(r"[ \t\u00a0]{1,2}(?P<scale>" + _alternation(list(data["scales"])) + r")(?![\p{L}])", regex.IGNORECASE)
-        currency_prefix = lazy(r"(?r)(?:(?<![\p{L}\p{N}])(?P<cur>" + _alternation(list(before)) + r")[ \t\u00a0]?)$")
+        range_link = RangeLink(list(joins))  # read without its pattern where the text is ASCII (rangeread.py)
+        scale_after = lazy(r"[ \t\u00a0]{1,2}(?P<scale>" + alternation(list(data["scales"])) + r")(?![\p{L}])", regex.IGNORECASE)
+        currency_prefix = CurrencyReader(list(before))  # read without a pattern (unitread.py)
         ones = {**data["ones"], **data["tens"]}
         # A digit where a word may start, as `names.tokens` splits words: not after a letter or
         # digit, nor after an apostrophe or hyphen inside a word (`COVID-19` holds no figure).
@@ -153,6 +152,7 @@ class FigureData:
         self.invariable = frozenset(data["invariable"])
         self.not_units = frozenset(str(w).lower() for w in data["not_units"])
         self.months = {str(k): int(v) for k, v in data["months"].items()}
+        self.month_names = tuple(self.months)
         self.year_range = (int(data["years"]["min"]), int(data["years"]["max"]))
         self.bounds = bounds
         self.approximate_margin = float(data["approximate_margin"])
@@ -208,12 +208,6 @@ class FigureData:
 
 def _phrases(items: Any) -> frozenset[tuple[str, ...]]:
     return frozenset(tuple(str(p).lower().split()) for p in items)
-
-
-def _alternation(spellings: list[str]) -> str:
-    """Spellings as one pattern, longest first, each escaped; spaces match any run of blanks."""
-    ordered = sorted(set(spellings), key=lambda s: (-len(s), s))
-    return "|".join(regex.escape(s).replace(r"\ ", r"[ \t\u00a0]+") for s in ordered)
 
 
 def _initials(words: Any) -> frozenset[str]:

@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import functools
 import heapq
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint.claims.dates import Date, month_before, read_date
 from quotelint.claims.figuredata import FigureData, figure_data
-from quotelint.lazyre import lazy, ready
+from quotelint.claims.rangeread import part_follows, spelled_gap
+from quotelint.claims.unitread import fold
+from quotelint.lazyre import lazy
 from quotelint.names import Token, tokens
 
 if TYPE_CHECKING:
@@ -31,13 +33,10 @@ if TYPE_CHECKING:
 NUMBER = lazy(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 LETTERS = lazy(r"\p{L}+")
 WORD_AFTER = lazy(r"[ \t\u00a0]{1,2}(?:-[ \t\u00a0]?)?(\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}]*)*)|-(\p{L}[\p{L}\p{M}]*)")
-SPELLED_GAP = lazy(r"[ \t\u00a0]{1,2}(?:and[ \t\u00a0]{1,2})?|-")
 CAPITAL_UNIT = lazy(r"\p{Lu}+s")  # "TEUs", "MPs": an acronym's plural can be counted
 # Looking back from a figure, search in reverse (?r): the end is tried first.
-PART_OF = lazy(r"[ \t\u00a0]{1,2}of[ \t\u00a0]{1,2}(?:the[ \t\u00a0]{1,2})?\d")
 WORDS_BEFORE = lazy(r"(?r)((?:\p{L}[\p{L}\p{M}'’.\-]*[ \t\u00a0]{1,3}){1,4})$")
 LAST_WORD_BEFORE = lazy(r"(?r)(\p{L}[\p{L}\p{M}'’.\-]*)[ \t\u00a0]{1,3}$")  # the last word WORDS_BEFORE finds
-ANY_NUMBER = lazy(r"[$€£¥₸₽₹]?\d|\p{L}")
 
 
 # Tests before a pattern, so that a document whose figures cannot hold what it looks for never
@@ -55,18 +54,6 @@ def scale_may_follow(prose: str, end: int, initials: frozenset[str]) -> bool:
         if not ahead[k].isascii() or ahead[k].lower() in initials:
             return True
     return False
-
-
-def currency_may_precede(prose: str, start: int, spellings: Collection[str]) -> bool:
-    """A currency's spelling (`US$`) stands in the five characters `currency_prefix` reads
-    before a number."""
-    window = prose[max(0, start - 5) : start]
-    return any(s in window for s in spellings)
-
-
-def part_may_follow(prose: str, end: int) -> bool:
-    """`of` stands one or two blanks after `end`, as PART_OF reads it (`5 of the 7`)."""
-    return prose.startswith("of", end + 1) or prose.startswith("of", end + 2)
 
 
 class Figure(NamedTuple):
@@ -163,7 +150,7 @@ class _Reader:
                 return None  # 19/03/2023: a numeric date, read no further
             return Figure(pos, ratio.end(), self.prose[pos : ratio.end()], value, "ratio", high=float(ratio.group().replace(",", "")), number=(pos, ratio.end()))
         if scale == 1.0 and scale_may_follow(self.prose, end, self.data.scale_initials) and (word := self.data.scale_after.match(self.prose, end)):
-            scale, end = self.data.scales[word.group("scale").lower()], word.end()
+            scale, end = self.data.scales[fold(word.group("scale"))], word.end()  # `thouſand` matched as `thousand`
         return self.finish(pos, m.end(), end, value * scale, step * scale, scale, year_like=plain and scale == 1.0)
 
     def spelled(self, pos: int) -> Figure | None:
@@ -200,10 +187,10 @@ class _Reader:
             else:
                 break
             end = m.end()
-            gap = SPELLED_GAP.match(prose, end)
+            gap = spelled_gap(prose, end)
             if gap is None:
                 break
-            i = gap.end()
+            i = gap
         if not last:
             return None
         return self.finish(start, end, end, total + current, step, 1.0, year_like=False)
@@ -212,22 +199,20 @@ class _Reader:
         data, prose = self.data, self.prose
         number = (start, num_end)
         unit: str | None = None
-        may = ready(data.currency_prefix) or currency_may_precede(prose, start, data.currency_before)
-        cur = data.currency_prefix.search(prose, max(0, start - 5), start) if may else None
-        if cur:
-            unit, start = data.currency_before[cur.group("cur")], cur.start()
+        if (cur := data.currency_prefix.read(prose, start)) is not None:
+            unit, start = data.currency_before[cur[0]], cur[1]
         if prose[start - 1 : start] in ("-", "−") and not prose[start - 2 : start - 1].isalnum():
             value, start = -value, start - 1
         role = None
-        if (u := data.unit_after.match(prose, end)) is not None:
-            unit, end = data.units[u.group("unit").lower()], u.end()
+        if (u := data.unit_after.read(prose, end)) is not None:
+            unit, end = data.units[u[0]], u[2]
         elif unit is None and year_like and data.is_year(value):
             month = month_before(prose, data, start)
             if month is not None:
                 return Figure(month[0], end, prose[month[0] : end], None, "date", date=(int(value), month[1], None), number=number)
             return Figure(start, end, prose[start:end], value, "year", number=number)
         elif unit is None:
-            if part_may_follow(prose, end) and PART_OF.match(prose, end):
+            if part_follows(prose, end):
                 role = "part"
             w = WORD_AFTER.match(prose, end)
             noun = w.group(1) or w.group(2) if w else None
@@ -275,17 +260,18 @@ class _Reader:
 
     def link(self, first: Figure) -> list[Figure]:
         """`from X to Y` (two figures, X earlier), `between X and Y` or `X-Y` (one range)."""
-        m = self.data.range_link.match(self.prose, first.end)
-        if m is None or not ANY_NUMBER.match(self.prose, m.end()):
+        link = self.data.range_link
+        m = link.read(self.prose, first.end)
+        if m is None or not link.number_ahead(self.prose, m[1]):
             return [first]
         kind = "range"
-        if m.group("join"):
-            join = self.data.range_joins[m.group("join").lower()]
+        if m[0]:
+            join = self.data.range_joins[m[0]]
             opener = self.word_before(first.start)
             kind = join.get("after", {}).get(opener[0].lower() if opener else "") or join.get("alone")
             if kind is None:
                 return [first]
-        shift = m.end()
+        shift = m[1]
         if self.prose[shift : shift + 1] in self.data.currency_before:
             shift += 1
         starts_number = self.prose[shift : shift + 1].isdigit() or (

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from quotelint.lazyre import lazy
-from quotelint.names import fold
+from quotelint.names import WORD_SPLIT, fold
 from quotelint.quotes.words import QuoteWords, quote_words
 from quotelint.records import Value
 from quotelint.registry.model import Entity, Quote
@@ -91,14 +91,78 @@ def _cut(text: str) -> Words:
 
 
 def _cut_with(text: str, norm: Callable[[str], str]) -> Words:
+    pieces = _pieces(text)
+    if pieces is None:  # a character beyond ASCII between periods: the pattern judges it
+        shown: list[str] = []
+        gaps: list[tuple[int, str]] = []
+        for bracket, _, word in _PIECES.findall(text):  # the text of each group, "" for one that took no part
+            if word:
+                shown.append(word)
+            else:
+                gaps.append((len(shown), "bracket" if bracket else "gap"))
+        pieces = shown, gaps
+    return Words(tuple(map(norm, pieces[0])), tuple(pieces[0]), tuple(pieces[1]))
+
+
+_MARKS = ("[", ".", "…")  # what a bracket or a gap starts with; no word holds one
+_SPACE = frozenset(" \t\n\r\x0b\x0c")  # `\s` within ASCII
+
+
+def _pieces(text: str) -> tuple[list[str], list[tuple[int, str]]] | None:
+    """The words, brackets and gaps `_PIECES` finds, read without compiling it (0.3 ms): the
+    brackets and gaps where their marks stand, read left to right as the pattern reads them, and
+    the words between by `WORD_SPLIT`, which every run compiles. None where a character beyond
+    ASCII stands between two periods (`\\s` in another script)."""
     shown: list[str] = []
     gaps: list[tuple[int, str]] = []
-    for bracket, _, word in _PIECES.findall(text):  # the text of each group, "" for one that took no part
-        if word:
-            shown.append(word)
+    ahead = {mark: text.find(mark) for mark in _MARKS}
+    words_from = at = 0
+    while True:
+        found = [k for k in ahead.values() if k >= at]
+        if not found:
+            break
+        at = min(found)
+        end, kind = _bracket_or_gap(text, at)
+        if end < 0:
+            return None
+        if end == 0:  # no bracket or gap here: the pattern moves on by one character
+            end = at + 1
         else:
-            gaps.append((len(shown), "bracket" if bracket else "gap"))
-    return Words(tuple(map(norm, shown)), tuple(shown), tuple(gaps))
+            shown += WORD_SPLIT.findall(text, words_from, at)
+            gaps.append((len(shown), kind))
+            words_from = end
+        at = end
+        ahead = {mark: k if k >= at or k < 0 else text.find(mark, at) for mark, k in ahead.items()}
+    shown += WORD_SPLIT.findall(text, words_from)
+    return shown, gaps
+
+
+def _bracket_or_gap(text: str, at: int) -> tuple[int, str]:
+    """Where the bracket (`[...]`, 200 characters at most, no `[` or line break inside) or the
+    gap (`…`, `...`, `. . .`) starting at `at` ends and which it is; 0 for none, -1 where that
+    turns on a character beyond ASCII."""
+    c = text[at]
+    if c == "…":
+        return at + 1, "gap"
+    if c == "[":
+        for k in range(at + 1, min(len(text), at + 202)):
+            if text[k] == "]":
+                return k + 1, "bracket"
+            if text[k] in "[\n":
+                break
+        return 0, ""
+    k = at + 1
+    for _ in range(2):
+        c = text[k : k + 1]
+        if c == ".":
+            k += 1
+        elif c in _SPACE and text.startswith(".", k + 1):
+            k += 2
+        elif c and not c.isascii() and text.startswith(".", k + 1):
+            return -1, ""
+        else:
+            return 0, ""
+    return k, "gap"
 
 
 class QuoteIndex:

@@ -17,6 +17,7 @@ marks, a stack of open quotations at most four deep: linear in the length of the
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 
 import regex
 
@@ -113,28 +114,41 @@ def marks_for(quote_marks: tuple[QuoteMarks, ...]) -> Marks:
     return Marks(pattern, frozenset(chars), {k: frozenset(v) for k, v in closers.items()}, frozenset(single), frozenset(straight))
 
 
+def lines(prose: str) -> Iterator[tuple[int, str]]:
+    """Each line with its line break and where it starts, as `_LINE` finds them: split at `\\n`
+    without a pattern where the text holds no `\\r` (0.12 ms to compile)."""
+    if "\r" in prose:
+        yield from ((m.start(), m.group()) for m in _LINE.finditer(prose) if m.group())
+        return
+    at = 0
+    for line in prose.split("\n"):
+        if at + len(line) < len(prose):
+            yield at, line + "\n"
+        elif line:
+            yield at, line
+        at += len(line) + 1
+
+
 def paragraphs(prose: str) -> list[tuple[int, int]]:
     """Paragraphs: blocks between blank lines, a long line on its own being a paragraph too."""
     out: list[tuple[int, int]] = []
     start = end = -1
     previous = ""
-    for m in _LINE.finditer(prose):
-        line = m.group().rstrip("\r\n")
-        if not m.group():
-            break
+    for at, whole in lines(prose):
+        line = whole.rstrip("\r\n")
         content = line.strip()
         if not content:
             if start >= 0:
                 out.append((start, end))
             start = -1
             continue
-        lead = m.start() + len(line) - len(line.lstrip())
+        lead = at + len(line) - len(line.lstrip())
         if start >= 0 and not (WRAP_MIN <= len(previous) <= WRAP_MAX and content[0] not in _LIST_START):
             out.append((start, end))
             start = -1
         if start < 0:
             start = lead
-        end = m.start() + len(line.rstrip())
+        end = at + len(line.rstrip())
         previous = content
     if start >= 0:
         out.append((start, end))
