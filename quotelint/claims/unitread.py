@@ -36,6 +36,8 @@ def fold(text: str) -> str:
     """The text as a lower-case ASCII spelling is compared with it, ignoring case as `regex`
     does: equal to the spelling exactly where the pattern matches it; as long as the text."""
     return text.lower() if text.isascii() else text.translate(_TO_ASCII).lower()
+
+
 # Whether a character beyond ASCII is a letter or a digit, as the patterns' lookarounds say (the
 # unit's ignoring case, as its pattern did); asked only for such a character next to a spelling.
 _LETTER_OR_NUMBER = lazy(r"[\p{L}\p{N}]", 2)  # regex.IGNORECASE
