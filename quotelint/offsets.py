@@ -12,11 +12,11 @@ from quotelint.records import Value
 _NOT_NEWLINE = lazy(r"[^\r\n]")
 
 
-def past_blanks(text: str, at: int) -> int:
-    """Where the spaces and tabs from `at` end: what a pattern opening `[ \t]*+` reads first,
-    found without compiling it."""
+def past_blanks(text: str, at: int, blanks: str = " \t") -> int:
+    """Where the run of `blanks` (spaces and tabs unless given) from `at` ends: what a pattern
+    opening `[ \t]*+` reads first, found without compiling it."""
     end = len(text)
-    while at < end and text[at] in " \t":
+    while at < end and text[at] in blanks:
         at += 1
     return at
 

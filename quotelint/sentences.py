@@ -15,6 +15,7 @@ from collections.abc import Iterable
 import regex
 
 from quotelint.lazyre import lazy
+from quotelint.offsets import past_blanks
 from quotelint.records import Value
 
 # A break, and in the same search what follows it (bounded: blank runs cost no more): an opening
@@ -28,9 +29,7 @@ CONTINUES = frozenset(",;:-–(")
 def breaks_after_blanks(prose: str, at: int) -> bool:
     """A line break follows `at` after nothing but blanks: `BLANK_LINE` matches there (read
     without compiling it, 0.14 ms)."""
-    n = len(prose)
-    while at < n and prose[at] in " \t\u00a0":
-        at += 1
+    at = past_blanks(prose, at, " \t\u00a0")
     return prose[at : at + 1] in ("\r", "\n")
 
 

@@ -22,11 +22,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from quotelint.claims.unitread import BLANKS, alternation, fold
+from quotelint.claims.unitread import BLANK, alternation, fold, two_blanks
 from quotelint.lazyre import lazy
 
 SIGNS = "$€£¥₸₽₹"  # the currency signs that may stand before the second number
-BLANK = frozenset(BLANKS)  # a set: `"" in BLANKS` would be true
 
 
 def link_source(joins: list[str]) -> str:
@@ -66,7 +65,7 @@ class RangeLink:
         for join in self._joins:
             if fold(prose[at : at + len(join)]) == join:
                 stop = at + len(join)
-                after = (prose[stop : stop + 1] in BLANK) + (prose[stop : stop + 1] in BLANK and prose[stop + 1 : stop + 2] in BLANK)
+                after = two_blanks(prose, stop)
                 if after:
                     return join, stop + after
         return None
@@ -105,34 +104,27 @@ PART_OF = lazy(r"[ \t\u00a0]{1,2}of[ \t\u00a0]{1,2}(?:the[ \t\u00a0]{1,2})?\d") 
 SPELLED_GAP = r"[ \t\u00a0]{1,2}(?:and[ \t\u00a0]{1,2})?|-"  # what spelled_gap reads (tests)
 
 
-def _blanks(prose: str, at: int) -> int:
-    """How many of the two characters at `at` are blanks, counted from the first."""
-    if prose[at : at + 1] not in BLANK:
-        return 0
-    return 2 if prose[at + 1 : at + 2] in BLANK else 1
-
-
 def spelled_gap(prose: str, at: int) -> int | None:
     """Where the gap between two words of a number written out ends (`SPELLED_GAP`), or None."""
-    k = _blanks(prose, at)
+    k = two_blanks(prose, at)
     if not k:
         return at + 1 if prose.startswith("-", at) else None
-    if prose.startswith("and", at + k) and (j := _blanks(prose, at + k + 3)):
+    if prose.startswith("and", at + k) and (j := two_blanks(prose, at + k + 3)):
         return at + k + 3 + j
     return at + k
 
 
 def part_follows(prose: str, end: int) -> bool:
     """`of` (and `the`) and a digit follow the number ending at `end`, as PART_OF reads them."""
-    k = _blanks(prose, end)
+    k = two_blanks(prose, end)
     if not k or not prose.startswith("of", end + k):
         return False
     at = end + k + 2
-    j = _blanks(prose, at)
+    j = two_blanks(prose, at)
     if not j:
         return False
     at += j
-    if prose.startswith("the", at) and (t := _blanks(prose, at + 3)):
+    if prose.startswith("the", at) and (t := two_blanks(prose, at + 3)):
         at += 3 + t
     c = prose[at : at + 1]
     if c.isascii():

@@ -25,8 +25,18 @@ from __future__ import annotations
 from typing import Any
 
 from quotelint.lazyre import lazy
+from quotelint.offsets import past_blanks
 
 BLANKS = " \t\u00a0"
+BLANK = frozenset(BLANKS)  # a set: `"" in BLANKS` would be true
+
+
+def two_blanks(prose: str, at: int) -> int:
+    """How many of the two characters at `at` are blanks, counted from the first: what
+    `[ \t\u00a0]{0,2}` reads there."""
+    if prose[at : at + 1] not in BLANK:
+        return 0
+    return 2 if prose[at + 1 : at + 2] in BLANK else 1
 # `regex`, ignoring case, matches a lower-case ASCII letter with its capital and with these
 # (`ı` it matches with `I` only, never with `i`); `lower` leaves `ſ` and lengthens `İ`.
 _TO_ASCII = str.maketrans({"İ": "i", "ſ": "s"})
@@ -79,14 +89,10 @@ class UnitReader:
     def read(self, prose: str, end: int) -> tuple[str, int, int] | None:
         """The unit after the number ending at `end`: its spelling as listed, where its text starts
         and where it ends; None where the pattern matches nothing."""
-        at, n = end, len(prose)
-        at += prose[at] in BLANKS if at < n else 0
-        at += prose[at] in BLANKS if at < n else 0
-        if at < n and prose[at] == "-":  # the hyphen, then at most two blanks
-            at += 1
-            at += prose[at] in BLANKS if at < n else 0
-            at += prose[at] in BLANKS if at < n else 0
-        if at >= n:
+        at = end + two_blanks(prose, end)
+        if prose.startswith("-", at):  # the hyphen, then at most two blanks
+            at += 1 + two_blanks(prose, at + 1)
+        if at >= len(prose):
             return None
         initial = fold(prose[at])
         bucket = self._buckets.get(initial)
@@ -104,11 +110,9 @@ class UnitReader:
 
 def _rest(prose: str, at: int, words: tuple[str, ...]) -> int:
     """Where the spelling's later words end, each after a run of blanks, or -1."""
-    n = len(prose)
     for word in words:
         start = at
-        while at < n and prose[at] in BLANKS:
-            at += 1
+        at = past_blanks(prose, at, BLANKS)
         if at == start or fold(prose[at : at + len(word)]) != word:
             return -1
         at += len(word)
