@@ -5,25 +5,20 @@ from __future__ import annotations
 import functools
 from collections import deque
 from collections.abc import Callable, Sequence
-from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from quotelint.document import Document
-from quotelint.names import Mention, Token, tokens
+from quotelint.names import Mention, Token, as_tokens, columns
 
 if TYPE_CHECKING:
     from quotelint.registry import Registry
     from quotelint.sections import Part
     from quotelint.settings import Settings
 
-_TEXT = itemgetter(0)  # a Token's text
-
-
-def word_positions(words: Sequence[Token]) -> dict[str, list[int]]:
+def word_positions(texts: Sequence[str]) -> dict[str, list[int]]:
     """Each word's indexes, rising, the words in the order the text first writes them. The
     lists are made once a distinct word, and each index is added to its word's list in C (no
     Python step a word)."""
-    texts = list(map(_TEXT, words))
     out: dict[str, list[int]] = {text: [] for text in dict.fromkeys(texts)}
     deque(map(list.append, map(out.__getitem__, texts), range(len(texts))), maxlen=0)
     return out
@@ -49,14 +44,33 @@ class Context:
         return self.own[0] <= start < self.own[1] or start == self.own[1] == len(self.prose)
 
     @functools.cached_property
+    def _columns(self) -> tuple[list[str], list[int], list[int]]:
+        return columns(self.prose)
+
+    @functools.cached_property
     def words(self) -> list[Token]:
-        return tokens(self.prose)
+        return as_tokens(*self._columns)
+
+    @property
+    def word_texts(self) -> list[str]:
+        """Each token's text (the column `words` is zipped from: do not change it)."""
+        return self._columns[0]
+
+    @property
+    def word_starts(self) -> list[int]:
+        """Each token's start offset, for finding the token at an offset by bisection."""
+        return self._columns[1]
+
+    @property
+    def word_ends(self) -> list[int]:
+        """Each token's end offset."""
+        return self._columns[2]
 
     @functools.cached_property
     def _positions(self) -> Callable[[], dict[str, list[int]]]:
         # Shared with the layout, which must not hold the context: a reference cycle would
         # keep every document's analysis alive until the cyclic collector runs.
-        return functools.cache(functools.partial(word_positions, self.words))
+        return functools.cache(functools.partial(word_positions, self.word_texts))
 
     @property
     def positions(self) -> dict[str, list[int]]:
@@ -68,11 +82,6 @@ class Context:
         """The document's distinct words, numbered in the run, for the run's word memos
         (quotelint/wordmemo.py): they judge only the words no earlier document held."""
         return self.registry.names.run_words.words(self.positions)
-
-    @functools.cached_property
-    def word_starts(self) -> list[int]:
-        """Each token's start offset, for finding the token at an offset by bisection."""
-        return [w.start for w in self.words]
 
     @functools.cached_property
     def mentions(self) -> list[Mention]:

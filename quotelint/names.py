@@ -47,8 +47,18 @@ _new_tuple = tuple.__new__  # Token._make without its Python frame
 
 
 def tokens(text: str) -> list[Token]:
-    """The words of the text. Equal words share one string (interned): a long document's
-    tokens take a quarter less memory, and looking a word up compares it by identity first.
+    """The words of the text (`columns`, zipped into tokens in C)."""
+    return as_tokens(*columns(text))
+
+
+def as_tokens(texts: list[str], starts: list[int], ends: list[int]) -> list[Token]:
+    return list(map(_new_tuple, repeat(Token), zip(texts, starts, ends)))
+
+
+def columns(text: str) -> tuple[list[str], list[int], list[int]]:
+    """The words of the text as three columns: their texts, starts and ends. Equal words share one
+    string (interned): a long document's tokens take a quarter less memory, and looking a word up
+    compares it by identity first.
 
     No Python runs per word: one split gives the text between the words and the words in turn,
     whose lengths added up are where each word starts and ends; only the few words ending in a
@@ -65,7 +75,7 @@ def tokens(text: str) -> list[Token]:
         if i < len(ends) and ends[i] == at + 2 and starts[i] < at:  # the word ends in 's (Smith's)
             words[i], ends[i] = sys.intern(words[i][:-2]), at
         at = plain.find("'s", at + 2)
-    return list(map(_new_tuple, repeat(Token), zip(words, starts, ends)))
+    return words, starts, ends
 
 
 def strip_marks(word: str) -> str:
