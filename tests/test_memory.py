@@ -72,3 +72,24 @@ def test_json_findings_are_what_json_dumps_writes_of_the_payload(plan: Plan) -> 
     for chosen in (findings, findings[:1], []):
         payload = {"version": 1, "findings": [f.to_json() for f in chosen], "summary": {"files": 5, "findings": len(chosen)}}
         assert render_findings(chosen, 5) == json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_json_findings_with_awkward_text_are_what_json_dumps_writes() -> None:
+    """Each finding is dumped by json's encoder in C with line breaks for separators: messages
+    with quotation marks, backslashes, line breaks, control characters and text beyond ASCII,
+    and a missing suggestion, come out as `indent=2` writes them."""
+    import json
+    import random
+
+    from quotelint.finding import Finding, Severity
+    from quotelint.formatters.jsonout import render_findings
+
+    rng = random.Random(7)
+    pieces = ['"', "\\", "\n", "\t", "\x00", "\u2028", "\u201cq\u201d", "é", "\U0001f600", ",\n      ", ": ", "{", "}", "word"]
+    findings = []
+    for i in range(200):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        suggestion = None if i % 3 == 0 else text[::-1]
+        findings.append(Finding(f"a/{text}.md", i + 1, 1, i + 1, 9, "QL101", "misattribution", rng.choice(list(Severity)), text, suggestion, i, i + 8))
+    payload = {"version": 1, "findings": [f.to_json() for f in findings], "summary": {"files": 3, "findings": len(findings)}}
+    assert render_findings(findings, 3) == json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
