@@ -26,7 +26,7 @@ from quotelint.quotes.runmemo import Memo, fresh_memo, honorific, reader_tables
 from quotelint.quotes.spans import WRAP_MIN
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Container, Mapping
 
     from quotelint.lexicon import Lexicon
     from quotelint.names import NameIndex, Token
@@ -83,6 +83,8 @@ class NameReader:
     def read(self, covered: set[int]) -> list[Run]:
         out: list[Run] = []
         for first, last in self.runs():
+            if first == last and self.honorific_before(first) is None:
+                continue  # a word alone, its one piece passed over below: no pieces to cut
             for a, b in self.pieces(first, last, covered):
                 if a == b and self.honorific_before(a) is None:
                     continue  # a word alone with no honorific: `name` gives nothing
@@ -157,13 +159,13 @@ class NameReader:
         after = 0  # the first word past the last run
         joinable, openers = self._openers()
         capital = self.capital  # the distinct words `capitalised` holds for
+        ordinary = self.ordinary  # those that are ordinary words, lower-cased: a set, not the lexicon's table
         for i in openers:
             if i < after:
                 continue
             if i not in joinable and self.honorific_before(i) is None:
                 continue  # a word alone: read where it is needed (Cast.single), no run to make of it
-            word = tokens[i].text
-            if word.lower() in lex.common_words and self.sentence_start(i) and not self.title_at(i, len(tokens)) and not self._leads_name(i):
+            if tokens[i].text in ordinary and self.sentence_start(i) and not self.title_at(i, len(tokens)) and not self._leads_name(i):
                 continue
             last = j = i
             while j + 1 < count and (prose[tokens[j].end : tokens[j + 1].start] == " " or self._joined(j, j + 1)):  # most words: one space
@@ -185,22 +187,36 @@ class NameReader:
         """The distinct words written as names (capitalised), judged once a run."""
         return self.memo("quotes.capitalised", capitalised).select(self.distinct)
 
+    @functools.cached_property
+    def ordinary(self) -> set[str]:
+        """The capitalised words that are ordinary words lower-cased (`The`, `Harbor`), judged
+        once a run: a set asked in C, where the lexicon's table is asked through two calls."""
+        return self.memo("quotes.ordinary-capital", functools.partial(_lower_in, self.lexicon.common_words)).select(self.capital)
+
     def _openers(self) -> tuple[set[int], list[int]]:
         """The words another can join, and in order the capitalised words that can open a run:
         those, and those after an honorific. Another joins a word when a capitalised word
         follows it, or a connector (or `and`) and then a capitalised word or another connector:
-        after a connector and any other word the run is the word alone. Found in bulk from the
-        distinct words, judged once a run: most capitalised words stand alone, and a word alone
-        with no honorific before it makes no run."""
-        positions, distinct = self.positions, self.distinct
-        capital = self.capital
+        after a connector and any other word the run is the word alone. Read from the
+        capitalised words' places alone, their distinct words judged once a run: most
+        capitalised words stand alone, and a word alone with no honorific before it makes no run."""
+        positions, distinct, tokens = self.positions, self.distinct, self.tokens
+        capital, joiners = self.capital, self.joiners
         titles = self.memo("quotes.honorific", functools.partial(honorific, self.lexicon.honorifics, self.qw.honorific_gender)).select(distinct)
-        caps = set(chain.from_iterable(map(positions.__getitem__, capital)))
-        links = set(chain.from_iterable(map(positions.__getitem__, distinct & self.joiners)))
-        onward = set(map(operator.sub, chain(caps, links), _ONES))  # the words before a capitalised word or a connector
-        joinable = set(map(operator.sub, chain(caps, links.intersection(onward)), _ONES))  # the word before each
         after_title = set(map(operator.add, chain.from_iterable(map(positions.__getitem__, titles)), _ONES))  # the word after each
-        return joinable, sorted(caps.intersection(joinable | after_title))
+        last = len(tokens) - 1
+        joinable: set[int] = set()
+        openers: list[int] = []
+        for i in sorted(chain.from_iterable(map(positions.__getitem__, capital))):
+            if i < last:
+                nxt = tokens[i + 1].text
+                if nxt in capital or nxt in joiners and i + 1 < last and (tokens[i + 2].text in capital or tokens[i + 2].text in joiners):
+                    joinable.add(i)
+                    openers.append(i)
+                    continue
+            if i in after_title:
+                openers.append(i)
+        return joinable, openers
 
     def _and_joins(self, first: int, k: int) -> bool:
         """`and` inside an organization's name: the run so far is a body word and `of`
@@ -369,3 +385,7 @@ class NameReader:
         bare = word.rstrip(".")
         return word.lower() in self.lexicon.title_words or bare in self.lexicon.honorifics or bare.lower() in self.qw.honorific_gender
 
+
+
+def _lower_in(words: Container[str], text: str) -> bool:
+    return text.lower() in words

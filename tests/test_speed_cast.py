@@ -1,0 +1,149 @@
+"""What the cheaper reading of a document's cast must still give: the openers of name runs,
+registered roles and registered spellings found from the distinct words agree with the
+plain readings they replaced, word by word, on varied texts.
+
+Speed itself is measured by bench/throughput.py, never here.
+"""
+
+from __future__ import annotations
+
+import functools
+import random
+from itertools import chain
+from pathlib import Path
+
+import pytest
+
+from quotelint.context import Context
+from quotelint.document import Document
+from quotelint.names import fold
+from quotelint.quotes.nameruns import NameReader
+from quotelint.quotes.roles import find_roles, role_phrases
+from quotelint.quotes.runmemo import honorific
+from quotelint.quotes.words import quote_words
+from quotelint.registry.load import load_registry
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Capitalised words, connectors, honorifics, ordinary words and marks, joined by varied gaps.
+_WORDS = ("Ann", "Lee", "Tom", "Berg", "The", "Ministry", "Harbor", "of", "the", "and", "for", "de", "Mr.", "Sen.", "Dr", "sir", "said", "police", "al-Haddad", "Rural", "Development")
+_GAPS = (" ", " ", " ", ", ", ". ", "\n", "  ", "’s ", " “", "” ")
+
+
+@functools.cache
+def _registry():  # type: ignore[no-untyped-def]
+    return load_registry([str(ROOT / "rules")])
+
+
+def _texts(seed: int, count: int, words: tuple[str, ...] = _WORDS) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(words) + rng.choice(_GAPS) for _ in range(rng.randint(1, 30))) for _ in range(count)]
+
+
+def _openers_by_sets(reader: NameReader) -> tuple[set[int], list[int]]:
+    """The openers as first written, from sets of every place: the words before a capitalised
+    word or a connector, the connectors among them, and the words after an honorific."""
+    positions, distinct = reader.positions, reader.distinct
+    titles = {w for w in distinct if honorific(reader.lexicon.honorifics, reader.qw.honorific_gender, w)}
+    caps = set(chain.from_iterable(map(positions.__getitem__, reader.capital)))
+    links = set(chain.from_iterable(map(positions.__getitem__, distinct & reader.joiners)))
+    onward = {k - 1 for k in chain(caps, links)}
+    joinable = {k - 1 for k in chain(caps, links.intersection(onward))}
+    after_title = {k + 1 for k in chain.from_iterable(map(positions.__getitem__, titles))}
+    return joinable, sorted(caps.intersection(joinable | after_title))
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_run_openers_read_from_the_capitalised_words_are_those_of_the_sets(seed: int) -> None:
+    registry = _registry()
+    for text in _texts(seed, 400):
+        ctx = Context(Document.from_text(text), registry)
+        reader = NameReader(ctx.prose, ctx.words, registry.words, quote_words(), ctx.positions, registry.names, ctx.distinct)
+        joinable, openers = reader._openers()
+        expected_joinable, expected = _openers_by_sets(reader)
+        assert openers == expected, text
+        assert [i in joinable for i in openers] == [i in expected_joinable for i in openers], text
+
+
+def _roles_word_by_word(words, people, positions):  # type: ignore[no-untyped-def]
+    """Roles as first read: every word whose fold opens a phrase tried in turn."""
+    phrases = role_phrases(people)
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        by_first.setdefault(phrase[0], []).append(phrase)
+    held_by_one = {phrase for phrase, holders in phrases.items() if len({pid for pid, _ in holders}) == 1}
+    out, after = [], 0
+    for i in range(len(words)):
+        if i < after or fold(words[i].text) not in by_first:
+            continue
+        second = fold(words[i + 1].text) if i + 1 < len(words) else None
+        for phrase in by_first[fold(words[i].text)]:
+            n = len(phrase)
+            if phrase[1] == second and phrase in held_by_one and i + n <= len(words) and all(fold(words[i + m].text) == phrase[m] for m in range(2, n)):
+                out.append((i, i + n - 1, phrases[phrase][0][0]))
+                after = i + n
+                break
+    return out
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_roles_found_from_their_first_two_words_are_those_read_word_by_word(seed: int) -> None:
+    registry = _registry()
+    entities = registry.entities
+    people = [e for e in (entities[i] for i in sorted(entities)) if e.kind == "person" and e.roles][:40]
+    assert people
+    forms = sorted({f for p in people for r in p.roles for f in r.forms})
+    words = (*forms, *(f.upper() for f in forms[:10]), *{w for f in forms for w in f.split()}, "the", "The", "said", "Président")
+    rng = random.Random(seed)
+    kept: dict[str, object] = {}  # kept across texts, as a run keeps it
+    found = 0
+    for text in _texts(seed, 300, words):
+        ctx = Context(Document.from_text(text), registry)
+        chosen = rng.sample(people, rng.randint(1, len(people)))
+        got = [(r.first, r.last, r.entity_id) for r in find_roles(ctx.words, chosen, ctx.positions, kept, ctx.distinct)]
+        assert got == _roles_word_by_word(ctx.words, chosen, ctx.positions), text
+        found += len(got)
+    assert found > 50
+
+
+def _spellings_word_by_word(index, text, words):  # type: ignore[no-untyped-def]
+    """Registered spellings as first read: at every word, its spellings tried longest first."""
+    out, i = [], 0
+    for k in range(len(words)):
+        if k < i:
+            continue
+        for form in index.by_first.get(words[k].text, ()):
+            n = len(form.words)
+            if k + n <= len(words) and index._joined(text, words, k, form.words):
+                out.append((k, n, form.text, form.accepted, form.entity_ids))
+                i = k + n
+                break
+    return out
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_registered_spellings_found_from_distinct_words_are_those_read_word_by_word(seed: int) -> None:
+    registry = _registry()
+    index = registry.names
+    entities = registry.entities
+    forms = [f for e in (entities[i] for i in sorted(entities)[:300]) for f in (*e.forms, *e.misspellings)]
+    words = tuple({w for f in forms for w in f.split()}) + _WORDS
+    found = 0
+    for text in _texts(seed, 300, words):
+        ctx = Context(Document.from_text(text), registry)
+        got = [(m.first, m.count, m.form.text, m.form.accepted, m.form.entity_ids) for m in index.mentions(ctx.prose, ctx.words, ctx.positions, ctx.distinct)]
+        assert got == _spellings_word_by_word(index, ctx.prose, ctx.words), text
+        found += len(got)
+    assert found > 500
+
+
+def test_the_reference_openers_are_no_empty_check() -> None:
+    """The texts the tests read do make runs: a reader of them finds openers of every kind."""
+    registry = _registry()
+    kinds = set()
+    for text in _texts(0, 200):
+        ctx = Context(Document.from_text(text), registry)
+        reader = NameReader(ctx.prose, ctx.words, registry.words, quote_words(), ctx.positions, registry.names, ctx.distinct)
+        joinable, openers = _openers_by_sets(reader)
+        kinds |= {i in joinable for i in openers}
+    assert kinds == {True, False}
