@@ -92,14 +92,19 @@ def find_roles(
     for group in by_first.values():
         group.sort(key=len, reverse=True)
     held_by_one = {phrase for phrase, holders in phrases.items() if len({pid for pid, _ in holders}) == 1}
-    openers = spellings.having(set(positions) if distinct is None else distinct, by_first)
+    seconds = {phrase[1] for phrase in phrases}
+    folds = spellings.folds(set(positions) if distinct is None else distinct, by_first.keys() | seconds)  # word -> its fold
+    firsts = [w for w, folded in folds.items() if folded in by_first]
+    before_second = {k - 1 for w, folded in folds.items() if folded in seconds for k in positions[w]}
+    # only a word whose next word folds to a phrase's second word can open a phrase: the others are not read
+    openers = before_second.intersection(chain.from_iterable(map(positions.__getitem__, firsts)))
     after = 0  # the first word past the last role found
     count = len(words)
-    for i in sorted(chain.from_iterable(map(positions.__getitem__, openers))):
+    for i in sorted(openers):
         if i < after:
             continue
-        second = fold(words[i + 1].text) if i + 1 < count else None  # every phrase has two words or more
-        for phrase in by_first[fold(words[i].text)]:
+        second = folds[words[i + 1].text]  # every phrase has two words or more
+        for phrase in by_first[folds[words[i].text]]:
             n = len(phrase)
             if phrase[1] == second and phrase in held_by_one and i + n <= count and all(fold(words[i + m].text) == phrase[m] for m in range(2, n)):
                 pid, role = phrases[phrase][0]

@@ -75,6 +75,11 @@ class Spellings:
 
     def having(self, distinct: set[str] | frozenset[str], keys: Iterable[str]) -> set[str]:
         """The distinct words whose fold is one of the keys."""
+        return set(self.folds(distinct, keys))
+
+    def folds(self, distinct: set[str] | frozenset[str], keys: Iterable[str]) -> dict[str, str]:
+        """The distinct words whose fold is one of the keys, each with its fold (the asker
+        need not fold them again)."""
         new = distinct - self.seen
         fresh: dict[str, set[str]] = {}
         for word in new:
@@ -83,10 +88,10 @@ class Spellings:
             self.seen |= new
             for folded, words in fresh.items():
                 self.by_fold.setdefault(folded, set()).update(words)
-        out: set[str] = set()
+        out: dict[str, str] = {}
         for key in keys:
-            out |= self.by_fold.get(key, _NONE) & distinct
-            out |= fresh.get(key, _NONE)
+            out.update(dict.fromkeys(self.by_fold.get(key, _NONE) & distinct, key))
+            out.update(dict.fromkeys(fresh.get(key, _NONE), key))
         return out
 
 
