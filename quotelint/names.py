@@ -18,7 +18,7 @@ import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
-from itertools import accumulate, repeat
+from itertools import accumulate, chain, repeat
 from typing import Any, NamedTuple
 
 from quotelint.lazyre import Lazy, lazy
@@ -282,13 +282,19 @@ class NameIndex:
             starts = [k for k, word in enumerate(words) if word.text in by_first]
         else:
             firsts = self.members("first-words", by_first).select(positions.keys() if distinct is None else distinct)
-            starts = sorted(k for word in firsts for k in positions[word])
+            starts = sorted(chain.from_iterable(map(positions.__getitem__, firsts)))
         i = 0  # the first word not yet inside a mention
         last = len(words) - 1
+        known = self._starting  # `starting`'s memo, read first: no call for a word seen before
         for k in starts:
             if k < i:
                 continue
-            by_second, single = self.starting(words[k].text)
+            word = words[k]
+            by_second, single = known.get(word.text) or self.starting(word.text)
+            if not by_second:  # spellings of this one word alone (most words): the first is the match
+                yield Mention(word.start, word.end, k, 1, single[0])
+                i = k + 1
+                continue
             for form in by_second.get(words[k + 1].text, single) if k < last else single:
                 n = len(form.words)
                 if k + n <= len(words) and self._joined(text, words, k, form.words):
