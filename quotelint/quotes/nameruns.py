@@ -98,6 +98,9 @@ class NameReader:
 
     def _possessive(self, first: int, last: int) -> int | None:
         """The last word before a possessive inside a run (`People's Renewal Congress`)."""
+        inner = self.prose[self.tokens[first].end : self.tokens[last].start]
+        if "'" not in inner and "’" not in inner:
+            return None  # most runs: no apostrophe between their words, no gap read one by one
         for t in range(first, last):
             if self.prose[self.tokens[t].end : self.tokens[t + 1].start] in _POSSESSIVE:
                 return t
@@ -200,10 +203,9 @@ class NameReader:
         after a connector and any other word the run is the word alone. Read from the
         capitalised words' places alone, their distinct words judged once a run: most
         capitalised words stand alone, and a word alone with no honorific before it makes no run."""
-        positions, distinct, tokens = self.positions, self.distinct, self.tokens
+        positions, tokens = self.positions, self.tokens
         capital, joiners = self.capital, self.joiners
-        titles = self.memo("quotes.honorific", functools.partial(honorific, self.lexicon.honorifics, self.qw.honorific_gender)).select(distinct)
-        after_title = set(map(operator.add, chain.from_iterable(map(positions.__getitem__, titles)), _ONES))  # the word after each
+        after_title = set(map(operator.add, chain.from_iterable(map(positions.__getitem__, self.honorifics)), _ONES))  # the word after each
         last = len(tokens) - 1
         joinable: set[int] = set()
         openers: list[int] = []
@@ -297,8 +299,15 @@ class NameReader:
         if first == 0:
             return None
         word = self.tokens[first - 1].text
+        if word not in self.honorifics:
+            return None  # most words: no gap read
         gap = self.prose[self.tokens[first - 1].end : self.tokens[first].start]
-        return word if gap.strip(" .") == "" and (word in self.lexicon.honorifics or word.lower() in self.qw.honorific_gender) else None
+        return word if gap.strip(" .") == "" else None
+
+    @functools.cached_property
+    def honorifics(self) -> set[str]:
+        """The distinct words that are honorifics (`Mr`, `Sen`, `sir`), judged once a run."""
+        return self.memo("quotes.honorific", functools.partial(honorific, self.lexicon.honorifics, self.qw.honorific_gender)).select(self.distinct)
 
     def name(self, first: int, last: int) -> Run | None:
         """The name the words from `first` to `last` make, if any. It depends on their text and
