@@ -86,18 +86,21 @@ def find_roles(
     phrases = role_phrases(people, kept.setdefault("phrases", {}))
     if not phrases:
         return
-    by_first: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in phrases:
-        by_first.setdefault(phrase[0], []).append(phrase)
-    for group in by_first.values():
-        group.sort(key=len, reverse=True)
-    held_by_one = {phrase for phrase, holders in phrases.items() if len({pid for pid, _ in holders}) == 1}
+    openings = {phrase[0] for phrase in phrases}
     seconds = {phrase[1] for phrase in phrases}
-    folds = spellings.folds(set(positions) if distinct is None else distinct, by_first.keys() | seconds)  # word -> its fold
-    firsts = [w for w, folded in folds.items() if folded in by_first]
+    folds = spellings.folds(set(positions) if distinct is None else distinct, openings | seconds)  # word -> its fold
     before_second = {k - 1 for w, folded in folds.items() if folded in seconds for k in positions[w]}
     # only a word whose next word folds to a phrase's second word can open a phrase: the others are not read
-    openers = before_second.intersection(chain.from_iterable(map(positions.__getitem__, firsts)))
+    openers = before_second.intersection(chain.from_iterable(positions[w] for w, folded in folds.items() if folded in openings))
+    if not openers:
+        return  # most documents: no phrase sorted nor its holders counted
+    opened = {folds[words[i].text] for i in openers}
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        if phrase[0] in opened:
+            by_first.setdefault(phrase[0], []).append(phrase)
+    for group in by_first.values():
+        group.sort(key=len, reverse=True)
     after = 0  # the first word past the last role found
     count = len(words)
     for i in sorted(openers):
@@ -106,11 +109,16 @@ def find_roles(
         second = folds[words[i + 1].text]  # every phrase has two words or more
         for phrase in by_first[folds[words[i].text]]:
             n = len(phrase)
-            if phrase[1] == second and phrase in held_by_one and i + n <= count and all(fold(words[i + m].text) == phrase[m] for m in range(2, n)):
+            if phrase[1] == second and i + n <= count and all(fold(words[i + m].text) == phrase[m] for m in range(2, n)) and _held_by_one(phrases[phrase]):
                 pid, role = phrases[phrase][0]
                 yield RoleMention(i, i + n - 1, pid, role)
                 after = i + n
                 break
+
+
+def _held_by_one(holders: list[tuple[str, Role]]) -> bool:
+    """A phrase one person holds (in one role or several)."""
+    return len(holders) == 1 or len({pid for pid, _ in holders}) == 1
 
 
 def is_title_word(ctx: Context, word: str) -> bool:

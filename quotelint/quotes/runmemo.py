@@ -89,13 +89,11 @@ class Spellings:
             for folded, words in fresh.items():
                 self.by_fold.setdefault(folded, set()).update(words)
         out: dict[str, str] = {}
-        for key in keys:
-            out.update(dict.fromkeys(self.by_fold.get(key, _NONE) & distinct, key))
-            out.update(dict.fromkeys(fresh.get(key, _NONE), key))
+        for key in self.by_fold.keys() & keys:  # the keys some word of the run folds to: most keys have none
+            out.update(dict.fromkeys(self.by_fold[key] & distinct, key))
+        for key in fresh.keys() & keys:
+            out.update(dict.fromkeys(fresh[key], key))
         return out
-
-
-_NONE: frozenset[str] = frozenset()
 
 
 class Sets:
