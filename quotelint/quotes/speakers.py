@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import bisect
 import functools
+from itertools import chain, repeat
 from typing import TYPE_CHECKING
 
 import regex
 
 from quotelint import knowledge
-from quotelint.quotes.nameruns import NameReader, Run
+from quotelint.quotes.nameruns import KINDS_KEPT, NameReader, Run
 from quotelint.quotes.resolution import BODIES, PEOPLE, Candidate, Resolution, Speaker
 
 __all__ = ["Candidate", "Cast", "Speaker"]
@@ -29,10 +30,12 @@ from quotelint.quotes.runmemo import Sets, word_sets
 
 if TYPE_CHECKING:
     from quotelint.context import Context
+    from quotelint.names import Mention
     from quotelint.quotes.words import QuoteWords
     from quotelint.registry.model import Entity
 
 _ABBREVIATION = lazy(r"\p{Lu}{2,4}")  # DI, DCI, PC: a rank abbreviated, in capitals
+_UNCHOSEN = object()  # no entity chosen yet for a form's entities
 _EVENT_KINDS = frozenset((*PEOPLE, *BODIES, "name"))  # the candidates a pronoun or a noun can stand for
 _PERSON_AFTER = lazy(r"[ \t]*+,[ \t]*+(?:who\b|\d{1,3}[ \t]*+,)")
 _LAYOUT_WORDS = ("by", "written", "reporting", "additional", "editing", "edited", "photo", "image", "credit", "pictured", "file")  # what a credit line opens with
@@ -59,8 +62,9 @@ def layout_lines(prose: str) -> list[tuple[int, int]]:
     long line has one place to try)."""
     out: list[tuple[int, int]] = []
     end = start = 0
+    slashes = " /" in prose or "\t/" in prose  # most texts have none: no line is searched for one
     for line in prose.split("\n"):
-        if start >= end and (" /" in line or "\t/" in line or line.lstrip(" \t([")[:16].casefold().startswith(_LAYOUT_WORDS)):
+        if start >= end and (slashes and (" /" in line or "\t/" in line) or line.lstrip(" \t([")[:16].casefold().startswith(_LAYOUT_WORDS)):
             found = _layout_line().match(prose, start)
             if found is not None:
                 out.append(found.span())
@@ -116,9 +120,13 @@ class Cast(Resolution):
                     del self.by_last[cand.last]
 
     def _add(self, cand: Candidate, covered: set[int]) -> None:
-        self.by_first[cand.first] = cand
-        self.by_last[cand.last] = cand
-        covered.update(range(cand.first, cand.last + 1))
+        first, last = cand.first, cand.last
+        self.by_first[first] = cand
+        self.by_last[last] = cand
+        if first == last:
+            covered.add(first)  # most candidates: one word, no range made
+        else:
+            covered.update(range(first, last + 1))
 
     def _mentions(self, covered: set[int]) -> None:
         entities = self.ctx.registry.entities
@@ -127,22 +135,23 @@ class Cast(Resolution):
         # a name several entities share (`Bush`) is the one the document also names by a form of
         # its own (`Jeb Bush`), else one it names at all; of a form's entities, no term: chosen once per form
         chosen: dict[tuple[str, ...], Entity | None] = {}
-        chosen_for: dict[int, Entity] = {}
+        named: list[tuple[Mention, Entity]] = []  # the mentions of an entity that can speak, each with it
+        speakers = self.ctx.registry.names.answers("quotes.speaking")  # a form's entities that are no term, kept for the run
         for m in mentions:
             ids = m.form.entity_ids
-            if ids in chosen:
-                entity = chosen[ids]
-            else:
-                speaking = [i for i in ids if entities[i].kind != "term"]
+            entity = chosen.get(ids, _UNCHOSEN)
+            if entity is _UNCHOSEN:
+                speaking = speakers.get(ids)
+                if speaking is None:
+                    speaking = [i for i in ids if entities[i].kind != "term"]
+                    if len(speakers) < KINDS_KEPT:
+                        speakers[ids] = speaking
                 pick = (next((i for i in speaking if i in unique), None) or next((i for i in speaking if i in self.ctx.mentioned), speaking[0])) if speaking else None
                 entity = chosen[ids] = entities[pick] if pick is not None else None
             if entity is not None:
-                chosen_for[m.first] = entity
-        others = self._namesakes(chosen_for)
-        for m in mentions:
-            entity = chosen_for.get(m.first)
-            if entity is None:
-                continue
+                named.append((m, entity))
+        others = self._namesakes(named)
+        for m, entity in named:
             if entity.kind == "person" and m.count == 1 and (self._first_name_here(m.first, entity.name) or self._title_here(m.first)):
                 continue  # `Paul Ryan` is not Rand Paul: a surname alias with a name after it; `Sen. Pat Toomey`: a title
             if entity.kind == "person" and m.count == 1 and (entity.id, self.tokens[m.first].text) in others:
@@ -155,16 +164,15 @@ class Cast(Resolution):
             if entity.kind == "person":
                 self._person_context(cand, ())
 
-    def _namesakes(self, chosen_for: dict[int, Entity]) -> set[tuple[str, str]]:
+    def _namesakes(self, named: list[tuple[Mention, Entity]]) -> set[tuple[str, str]]:
         """(entity id, surname) for a registered person's one-word alias that the document
         writes after somebody else's first name (`Jordan Price` for a registered Ned Price) and
         never after the person's own, nor with their full name: there the surname is the other
         person's."""
         foreign: set[tuple[str, str]] = set()
         own: set[str] = set()
-        for m in self.ctx.mentions:
-            entity = chosen_for.get(m.first)
-            if entity is None or entity.kind != "person":
+        for m, entity in named:
+            if entity.kind != "person":
                 continue
             if m.count > 1:
                 own.add(entity.id)
@@ -212,7 +220,7 @@ class Cast(Resolution):
     def _roles(self, covered: set[int]) -> None:
         """A registered role of a person the document names stands for that person."""
         entities = self.ctx.registry.entities
-        people = [entities[i] for i in sorted(self.ctx.mentioned) if entities[i].kind == "person" and entities[i].roles]
+        people = [e for e in map(entities.__getitem__, sorted(self.ctx.mentioned)) if e.kind == "person" and e.roles]
         for found in find_roles(self.tokens, people, self.ctx.positions, self.ctx.registry.names.answers("quotes.roles"), self.reader.distinct):
             if not any(t in covered for t in range(found.first, found.last + 1)):
                 person = entities[found.entity_id]
@@ -336,8 +344,7 @@ class Cast(Resolution):
 
     def places(self, texts: set[str]) -> list[int]:
         """The indexes of the words written as one of these texts, in order."""
-        positions = self.ctx.positions
-        return sorted(t for text in texts for t in positions.get(text, ()))
+        return sorted(chain.from_iterable(map(self.ctx.positions.get, texts, repeat(()))))  # in C, no step a place
 
     def _person_context(self, cand: Candidate, stripped: list[str] | tuple[str, ...]) -> None:
         """Title words and honorifics written just before a person's name."""
@@ -374,6 +381,17 @@ class Cast(Resolution):
             ):
                 self._add(Candidate(t, t, "title", low), covered)  # the governor, the jury chairwoman
 
+    @functools.cached_property
+    def _body_stops(self) -> frozenset[str]:
+        """The words a body's phrase never takes in before its noun: determiners, prepositions,
+        clause words, reporting verbs and pronouns (one set asked, joined once a run)."""
+        kept = self.ctx.registry.names.answers("quotes.cast")
+        found = kept.get("body-stops")
+        if found is None:
+            qw = self.qw
+            found = kept["body-stops"] = frozenset((*qw.determiners, *qw.prepositions, *qw.clause_words, *self.lexicon.reporting_verbs, *qw.pronouns))
+        return found
+
     def _body_alone(self, t: int) -> bool:
         """A capitalised body noun standing alone for the body named elsewhere: at a sentence's
         start (`Police said`) or after `the` (`a spokesperson for the Department`), no
@@ -394,19 +412,18 @@ class Cast(Resolution):
 
     def _body(self, t: int, covered: set[int]) -> None:
         tokens, prose, qw = self.tokens, self.ctx.prose, self.qw
+        stops = self._body_stops
         first = t
         while first > 0 and t - first < 3:
             gap = prose[tokens[first - 1].end : tokens[first].start]
             word = tokens[first - 1].text
             low = word.lower()
-            if gap.strip() not in ("", "'s", "’s", ")") or low in qw.determiners or low in qw.prepositions or low in qw.clause_words:
-                break
-            if low in self.lexicon.reporting_verbs or low in qw.pronouns or (word.islower() and low in qw.verb_helpers):
+            if gap.strip() not in ("", "'s", "’s", ")") or low in stops or (word.islower() and low in qw.verb_helpers):
                 break
             first -= 1
             if gap.strip() and gap.strip() != ")":
                 break  # a possessor ends the phrase: Almada's board
-        inner = next((self.by_first[k] for k in range(first, t) if k in self.by_first and self.by_first[k].kind == "organization"), None)
+        inner = None if first == t else next((self.by_first[k] for k in range(first, t) if k in self.by_first and self.by_first[k].kind == "organization"), None)
         if inner is not None and inner.entity_id is not None:
             self._add(inner._replace(first=first, last=t), covered)
             return
