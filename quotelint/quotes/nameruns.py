@@ -14,8 +14,6 @@ the longer run (`State Department for the Blue Economy`).
 from __future__ import annotations
 
 import functools
-import itertools
-import operator
 from itertools import chain
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -40,7 +38,6 @@ _POSSESSIVE = frozenset({"'s ", "’s ", "' ", "’ "})
 CUTS = ("of", "for", "at", "from")
 KINDS_KEPT = 200_000  # names whose kind (and texts whose name) a run keeps
 _UNREAD = object()  # no name read yet from a text
-_ONES = itertools.repeat(1)  # shifting indexes by one with operator.sub/add in map(): several times faster than a bound method
 
 
 class Run(NamedTuple):
@@ -155,29 +152,35 @@ class NameReader:
 
     def runs(self) -> list[tuple[int, int]]:
         """The first and last word of each run that can make a name: several words, or one
-        after an honorific."""
+        after an honorific. A run opens at a capitalised word that another joins (a capitalised
+        word follows it, or a connector or `and` and then a capitalised word or another
+        connector) or that stands after an honorific. The capitalised words' places alone are
+        read, their distinct words judged once a run: most stand alone, and a word alone with
+        no honorific before it makes no run."""
         tokens, lex, prose = self.tokens, self.lexicon, self.prose
         count = len(tokens)
         out: list[tuple[int, int]] = []
         after = 0  # the first word past the last run
-        joinable, openers = self._openers()
         capital = self.capital  # the distinct words `capitalised` holds for
         ordinary = self.ordinary  # those that are ordinary words, lower-cased: a set, not the lexicon's table
-        for i in openers:
+        joiners, honorifics = self.joiners, self.honorifics
+        for i in sorted(chain.from_iterable(map(self.positions.__getitem__, capital))):
             if i < after:
                 continue
-            if i not in joinable and self.honorific_before(i) is None:
-                continue  # a word alone: read where it is needed (Cast.single), no run to make of it
-            if tokens[i].text in ordinary and self.sentence_start(i) and not self.title_at(i, len(tokens)) and not self._leads_name(i):
+            nxt = tokens[i + 1].text if i + 1 < count else ""
+            if not (nxt in capital or nxt in joiners and i + 2 < count and (tokens[i + 2].text in capital or tokens[i + 2].text in joiners)):
+                if i == 0 or tokens[i - 1].text not in honorifics or self.honorific_before(i) is None:
+                    continue  # a word alone: read where it is needed (Cast.single), no run to make of it
+            if tokens[i].text in ordinary and self.sentence_start(i) and not self.title_at(i, count) and not self._leads_name(i):
                 continue
             last = j = i
             while j + 1 < count and (prose[tokens[j].end : tokens[j + 1].start] == " " or self._joined(j, j + 1)):  # most words: one space
                 nxt = tokens[j + 1].text
                 if nxt in capital:
                     last = j = j + 1
-                elif nxt in lex.name_connectors and j + 2 < len(tokens) and self._joined(j + 1, j + 2):
+                elif nxt in lex.name_connectors and j + 2 < count and self._joined(j + 1, j + 2):
                     j += 1
-                elif nxt == "and" and j + 2 < len(tokens) and self._joined(j + 1, j + 2) and self._and_joins(i, j + 2):
+                elif nxt == "and" and j + 2 < count and self._joined(j + 1, j + 2) and self._and_joins(i, j + 2):
                     j += 1  # Department of Rural and Community Development
                 else:
                     break
@@ -195,30 +198,6 @@ class NameReader:
         """The capitalised words that are ordinary words lower-cased (`The`, `Harbor`), judged
         once a run: a set asked in C, where the lexicon's table is asked through two calls."""
         return self.memo("quotes.ordinary-capital", functools.partial(_lower_in, self.lexicon.common_words)).select(self.capital)
-
-    def _openers(self) -> tuple[set[int], list[int]]:
-        """The words another can join, and in order the capitalised words that can open a run:
-        those, and those after an honorific. Another joins a word when a capitalised word
-        follows it, or a connector (or `and`) and then a capitalised word or another connector:
-        after a connector and any other word the run is the word alone. Read from the
-        capitalised words' places alone, their distinct words judged once a run: most
-        capitalised words stand alone, and a word alone with no honorific before it makes no run."""
-        positions, tokens = self.positions, self.tokens
-        capital, joiners = self.capital, self.joiners
-        after_title = set(map(operator.add, chain.from_iterable(map(positions.__getitem__, self.honorifics)), _ONES))  # the word after each
-        last = len(tokens) - 1
-        joinable: set[int] = set()
-        openers: list[int] = []
-        for i in sorted(chain.from_iterable(map(positions.__getitem__, capital))):
-            if i < last:
-                nxt = tokens[i + 1].text
-                if nxt in capital or nxt in joiners and i + 1 < last and (tokens[i + 2].text in capital or tokens[i + 2].text in joiners):
-                    joinable.add(i)
-                    openers.append(i)
-                    continue
-            if i in after_title:
-                openers.append(i)
-        return joinable, openers
 
     def _and_joins(self, first: int, k: int) -> bool:
         """`and` inside an organization's name: the run so far is a body word and `of`
