@@ -39,6 +39,7 @@ _BEYOND_PLAIN = Lazy("re", "[^" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in P
 PLAIN_WORD_SPLIT = Lazy("re", r"([^\W_]+(?:['\-][^\W_]+)*)")
 _JOINERS = frozenset(" \t/-.,’'\u00a0")  # what may stand between the words of one name
 _STRIP = str.maketrans("", "", "'’-.")
+FREQUENT = 8  # a word written this often that only opens longer names is read where one of their second words follows it
 NEAR_MAX = 48  # registry words longer than this (folded) get no near-miss search
 
 
@@ -282,7 +283,13 @@ class NameIndex:
             starts = [k for k, word in enumerate(words) if word.text in by_first]
         else:
             firsts = self.members("first-words", by_first).select(positions.keys() if distinct is None else distinct)
-            starts = sorted(chain.from_iterable(map(positions.__getitem__, firsts)))
+            longer = self.memo("first-words-of-longer", self._opens_longer_only).select(firsts)
+            frequent = {w for w in longer if len(positions[w]) >= FREQUENT}
+            places = list(map(positions.__getitem__, firsts - frequent))
+            for word in frequent:  # `the` opening a registered name: only its places before a second word of one are read
+                after = {k - 1 for second in self.starting(word)[0] for k in positions.get(second, ())}
+                places.append(after.intersection(positions[word]))
+            starts = sorted(chain.from_iterable(places))
         i = 0  # the first word not yet inside a mention
         last = len(words) - 1
         known = self._starting  # `starting`'s memo, read first: no call for a word seen before
@@ -301,6 +308,10 @@ class NameIndex:
                     yield Mention(words[k].start, words[k + n - 1].end, k, n, form)
                     i = k + n
                     break
+
+    def _opens_longer_only(self, first: str) -> bool:
+        """Every registered spelling that begins with this word goes on with a second word."""
+        return not self.starting(first)[1]
 
     def starting(self, first: str) -> tuple[dict[str, tuple[Form, ...]], tuple[Form, ...]]:
         """The spellings that begin with a word, in `by_first`'s order: for each second word, those

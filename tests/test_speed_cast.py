@@ -35,9 +35,9 @@ def _registry():  # type: ignore[no-untyped-def]
     return load_registry([str(ROOT / "rules")])
 
 
-def _texts(seed: int, count: int, words: tuple[str, ...] = _WORDS) -> list[str]:
+def _texts(seed: int, count: int, words: tuple[str, ...] = _WORDS, longest: int = 30) -> list[str]:
     rng = random.Random(seed)
-    return ["".join(rng.choice(words) + rng.choice(_GAPS) for _ in range(rng.randint(1, 30))) for _ in range(count)]
+    return ["".join(rng.choice(words) + rng.choice(_GAPS) for _ in range(rng.randint(1, longest))) for _ in range(count)]
 
 
 def _openers_by_sets(reader: NameReader) -> tuple[set[int], list[int]]:
@@ -156,8 +156,13 @@ def test_registered_spellings_found_from_distinct_words_are_those_read_word_by_w
     entities = registry.entities
     forms = [f for e in (entities[i] for i in sorted(entities)[:300]) for f in (*e.forms, *e.misspellings)]
     words = tuple({w for f in forms for w in f.split()}) + _WORDS
+    # words that open only longer spellings, written often (NameIndex reads them only before a second word)
+    opens_longer = index.memo("first-words-of-longer", index._opens_longer_only)
+    longer = sorted({f for f in forms if len(f.split()) > 1 and f.split()[0] in index.by_first and opens_longer.holds(f.split()[0])})
+    assert longer
+    often = tuple(longer[:12]) + tuple({f.split()[0] for f in longer[:12]}) * 3 + ("the", "The", "of")
     found = 0
-    for text in _texts(seed, 300, words):
+    for text in [*_texts(seed, 300, words), *_texts(seed, 100, often, longest=200)]:
         ctx = Context(Document.from_text(text), registry)
         got = [(m.first, m.count, m.form.text, m.form.accepted, m.form.entity_ids) for m in index.mentions(ctx.prose, ctx.words, ctx.positions, ctx.distinct)]
         assert got == _spellings_word_by_word(index, ctx.prose, ctx.words), text
