@@ -232,7 +232,7 @@ class NameReader:
                 b -= 1
             if a > b:
                 continue
-            cut = next((t for t in range(a + 1, b) if tokens[t].text in CUTS), None)
+            cut = next((t for t in range(a + 1, b) if tokens[t].text in CUTS), None) if b - a > 1 else None  # two words: none between
             if cut is not None and self.kind(self.strip(a, cut - 1)[1], False) == "person":
                 pieces.append((a, cut - 1))
                 a = cut + 1
