@@ -9,7 +9,7 @@ aside), so "Kazakhstan's President" and "Kazakhstan’s president" are one phras
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping
 from itertools import chain
 from typing import TYPE_CHECKING, Any
 
@@ -45,16 +45,28 @@ def folded_words(text: str) -> tuple[str, ...]:
 def role_phrases(people: Iterable[Entity], kept: dict[str, tuple[tuple[tuple[str, ...], Role], ...]] | None = None) -> dict[tuple[str, ...], list[tuple[str, Role]]]:
     """Each role form of two words or more, folded, with who holds it. `kept`: each person's
     phrases by id, kept for the run."""
+    return _holders([(person.id, _phrases_of(person, kept)) for person in people])
+
+
+def _holders(owned: Iterable[tuple[str, tuple[tuple[tuple[str, ...], Role], ...]]], opened: Container[str] | None = None) -> dict[tuple[str, ...], list[tuple[str, Role]]]:
+    """Each phrase of the people's (id, phrases), with who holds it; only those whose first
+    word is `opened`, when given."""
     out: dict[tuple[str, ...], list[tuple[str, Role]]] = {}
-    for person in people:
-        own = kept.get(person.id) if kept is not None else None
-        if own is None:
-            own = _own_phrases(person)
-            if kept is not None:
-                kept[person.id] = own
+    for pid, own in owned:
         for words, role in own:
-            out.setdefault(words, []).append((person.id, role))
+            if opened is None or words[0] in opened:
+                out.setdefault(words, []).append((pid, role))
     return out
+
+
+def _phrases_of(person: Entity, kept: dict[str, tuple[tuple[tuple[str, ...], Role], ...]] | None) -> tuple[tuple[tuple[str, ...], Role], ...]:
+    """A person's phrases (`_own_phrases`), kept by id for the run in `kept`."""
+    own = kept.get(person.id) if kept is not None else None
+    if own is None:
+        own = _own_phrases(person)
+        if kept is not None:
+            kept[person.id] = own
+    return own
 
 
 def _own_phrases(person: Entity) -> tuple[tuple[tuple[str, ...], Role], ...]:
@@ -83,27 +95,28 @@ def find_roles(
     keeps for the run the spellings of each folded word and each person's phrases."""
     kept = {} if kept is None else kept
     spellings = kept.get("spellings") or kept.setdefault("spellings", Spellings(fold))
-    phrases = role_phrases(people, kept.setdefault("phrases", {}))
-    if not phrases:
+    own_phrases = kept.setdefault("phrases", {})
+    owned = [(person.id, own) for person in people if (own := _phrases_of(person, own_phrases))]
+    if not owned:
         return
-    openings = {phrase[0] for phrase in phrases}
-    seconds = {phrase[1] for phrase in phrases}
+    openings = {phrase[0] for _, own in owned for phrase, _ in own}
+    seconds = {phrase[1] for _, own in owned for phrase, _ in own}
     folds = spellings.folds(set(positions) if distinct is None else distinct, openings | seconds)  # word -> its fold
-    before_second = {k - 1 for w, folded in folds.items() if folded in seconds for k in positions[w]}
+    count = len(words)
     # only a word whose next word folds to a phrase's second word can open a phrase: the others are not read
-    openers = before_second.intersection(chain.from_iterable(positions[w] for w, folded in folds.items() if folded in openings))
+    places = chain.from_iterable(positions[w] for w, folded in folds.items() if folded in openings)
+    openers = sorted(i for i in places if i + 1 < count and folds.get(words[i + 1].text) in seconds)
     if not openers:
-        return  # most documents: no phrase sorted nor its holders counted
+        return  # no phrase gathered nor sorted, nor its holders counted
     opened = {folds[words[i].text] for i in openers}
+    phrases = _holders(owned, opened)  # the phrases that open here alone
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for phrase in phrases:
-        if phrase[0] in opened:
-            by_first.setdefault(phrase[0], []).append(phrase)
+        by_first.setdefault(phrase[0], []).append(phrase)
     for group in by_first.values():
         group.sort(key=len, reverse=True)
     after = 0  # the first word past the last role found
-    count = len(words)
-    for i in sorted(openers):
+    for i in openers:
         if i < after:
             continue
         second = folds[words[i + 1].text]  # every phrase has two words or more
