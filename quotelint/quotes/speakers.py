@@ -29,6 +29,8 @@ from quotelint.quotes.roles import find_roles
 from quotelint.quotes.runmemo import Sets, word_sets
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from quotelint.context import Context
     from quotelint.names import Mention
     from quotelint.quotes.words import QuoteWords
@@ -363,34 +365,39 @@ class Cast(Resolution):
 
     def _small_words(self, covered: set[int]) -> None:
         """Pronouns, nouns for speaking bodies and title nouns."""
-        tokens, qw = self.tokens, self.qw
-        orgs = self.reader.orgs
+        tokens, qw, add = self.tokens, self.qw, self._add
+        pronouns, bodies, title_nouns = qw.pronouns, self._kept("bodies", lambda: qw.speaking_bodies | self.reader.orgs), self.title_nouns
         for t in self.places(self.ctx.registry.names.memo("quotes.small-words", functools.partial(_lower_in, self.sets.small)).select(self.reader.distinct)):
             if t in covered:
                 continue
-            token = tokens[t]
-            low = token.text.lower()
-            if low in qw.pronouns and (token.text.islower() or token.text.istitle()):
-                self._add(Candidate(t, t, "pronoun", low), covered)
-            elif token.text.islower() and (low in qw.speaking_bodies or low in orgs):
+            text = tokens[t].text
+            low = text.lower()
+            lower = text.islower()
+            body = low in bodies  # a speaking body's noun or an organization's word
+            if low in pronouns and (lower or text.istitle()):
+                add(Candidate(t, t, "pronoun", low), covered)
+            elif lower and body:
                 self._body(t, covered)
-            elif (low in qw.speaking_bodies or low in orgs) and self._body_alone(t):
-                self._add(Candidate(t, t, "body", low, bare=True), covered)  # Police said, the Department
-            elif (token.text.islower() or self._capital_title(t)) and low in self.title_nouns and any(
-                tokens[k].text.lower() in qw.determiners for k in range(max(0, t - 2), t)
-            ):
-                self._add(Candidate(t, t, "title", low), covered)  # the governor, the jury chairwoman
+            elif body and self._body_alone(t):
+                add(Candidate(t, t, "body", low, bare=True), covered)  # Police said, the Department
+            elif (lower or self._capital_title(t)) and low in title_nouns and any(tokens[k].text.lower() in qw.determiners for k in range(max(0, t - 2), t)):
+                add(Candidate(t, t, "title", low), covered)  # the governor, the jury chairwoman
+
+    def _kept(self, name: str, make: Callable[[], frozenset[str]]) -> frozenset[str]:
+        """A set joined from the engine's words and the lexicon, made once a run (the registry's
+        name index keeps it)."""
+        kept = self.ctx.registry.names.answers("quotes.cast")
+        found = kept.get(name)
+        if found is None:
+            found = kept[name] = frozenset(make())
+        return found
 
     @functools.cached_property
     def _body_stops(self) -> frozenset[str]:
         """The words a body's phrase never takes in before its noun: determiners, prepositions,
-        clause words, reporting verbs and pronouns (one set asked, joined once a run)."""
-        kept = self.ctx.registry.names.answers("quotes.cast")
-        found = kept.get("body-stops")
-        if found is None:
-            qw = self.qw
-            found = kept["body-stops"] = frozenset((*qw.determiners, *qw.prepositions, *qw.clause_words, *self.lexicon.reporting_verbs, *qw.pronouns))
-        return found
+        clause words, reporting verbs and pronouns (one set asked)."""
+        qw = self.qw
+        return self._kept("body-stops", lambda: frozenset((*qw.determiners, *qw.prepositions, *qw.clause_words, *self.lexicon.reporting_verbs, *qw.pronouns)))
 
     def _body_alone(self, t: int) -> bool:
         """A capitalised body noun standing alone for the body named elsewhere: at a sentence's
