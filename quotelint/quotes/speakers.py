@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from quotelint.names import Mention
     from quotelint.quotes.words import QuoteWords
     from quotelint.registry.model import Entity
+    from quotelint.wordmemo import WordMemo
 
 _ABBREVIATION = lazy(r"\p{Lu}{2,4}")  # DI, DCI, PC: a rank abbreviated, in capitals
 _UNCHOSEN = object()  # no entity chosen yet for a form's entities
@@ -203,12 +204,19 @@ class Cast(Resolution):
         k = t
         while k > 0 and t - k < 3:
             prev = self.tokens[k - 1]
+            if not prev.text[:1].isupper():
+                break  # an initial and a first name both have a capital: no gap read
             gap = self.ctx.prose[prev.end : self.tokens[k].start]
             initial = len(prev.text) == 1 and prev.text.isupper() and gap == ". "
-            if not initial and not (gap == " " and prev.text[:1].isupper() and (knowledge.is_given_name(prev.text) or prev.text.lower() in self.qw.given_names)):
+            if not initial and not (gap == " " and self._given_names.holds(prev.text)):
                 break
             k -= 1
         return k
+
+    @functools.cached_property
+    def _given_names(self) -> WordMemo:
+        """The run's verdicts on words: a capitalised first name, of the census lists or the engine's."""
+        return self.ctx.registry.names.memo("quotes.given-names", functools.partial(_given_name, self.qw))
 
     def _first_name_here(self, t: int, name: str) -> bool:
         """The one-word alias at word t is a person's surname, but here another capitalised
@@ -486,6 +494,11 @@ def _look_up_first_names(words: set[str]) -> None:
     """Read at once the rows `_first_name` asks of the first names' list for these words."""
     capital = [w for w in words if w[:1].isupper()]
     knowledge.look_up(knowledge.GIVEN_NAMES, [*(w.lower() for w in capital), *map(knowledge.name_key, capital)])
+
+
+def _given_name(qw: QuoteWords, text: str) -> bool:
+    """A capitalised word that is a first name (`Cast._given_before`)."""
+    return text[:1].isupper() and (knowledge.is_given_name(text) or text.lower() in qw.given_names)
 
 
 def _sex_of(text: str, qw: QuoteWords) -> str | None:
