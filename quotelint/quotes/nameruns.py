@@ -197,7 +197,7 @@ class NameReader:
     def ordinary(self) -> set[str]:
         """The capitalised words that are ordinary words lower-cased (`The`, `Harbor`), judged
         once a run: a set asked in C, where the lexicon's table is asked through two calls."""
-        return self.memo("quotes.ordinary-capital", functools.partial(_lower_in, self.lexicon.common_words)).select(self.capital)
+        return self.memo("quotes.ordinary-capital", functools.partial(lower_in, self.lexicon.common_words)).select(self.capital)
 
     def _and_joins(self, first: int, k: int) -> bool:
         """`and` inside an organization's name: the run so far is a body word and `of`
@@ -374,6 +374,6 @@ class NameReader:
         return word.lower() in self.lexicon.title_words or bare in self.lexicon.honorifics or bare.lower() in self.qw.honorific_gender
 
 
-
-def _lower_in(words: Container[str], text: str) -> bool:
+def lower_in(words: Container[str], text: str) -> bool:
+    """The word, lower-cased, is one of the words: a judge for a memo."""
     return text.lower() in words

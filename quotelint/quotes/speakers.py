@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import regex
 
 from quotelint import knowledge
-from quotelint.quotes.nameruns import KINDS_KEPT, NameReader, Run
+from quotelint.quotes.nameruns import KINDS_KEPT, NameReader, Run, lower_in
 from quotelint.quotes.resolution import BODIES, PEOPLE, Candidate, Resolution, Speaker
 
 __all__ = ["Candidate", "Cast", "Speaker"]
@@ -375,7 +375,7 @@ class Cast(Resolution):
         """Pronouns, nouns for speaking bodies and title nouns."""
         tokens, qw, add = self.tokens, self.qw, self._add
         pronouns, bodies, title_nouns = qw.pronouns, self._kept("bodies", lambda: qw.speaking_bodies | self.reader.orgs), self.title_nouns
-        for t in self.places(self.ctx.registry.names.memo("quotes.small-words", functools.partial(_lower_in, self.sets.small)).select(self.reader.distinct)):
+        for t in self.places(self.ctx.registry.names.memo("quotes.small-words", functools.partial(lower_in, self.sets.small)).select(self.reader.distinct)):
             if t in covered:
                 continue
             text = tokens[t].text
@@ -504,7 +504,3 @@ def _given_name(qw: QuoteWords, text: str) -> bool:
 def _sex_of(text: str, qw: QuoteWords) -> str | None:
     low = text.lower()
     return qw.given_sex.get(low) or (knowledge.given_sex(text) if knowledge.given_row(low) is not None else None)
-
-
-def _lower_in(words: frozenset[str], text: str) -> bool:
-    return text.lower() in words
