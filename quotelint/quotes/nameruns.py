@@ -197,7 +197,8 @@ class NameReader:
     def ordinary(self) -> set[str]:
         """The capitalised words that are ordinary words lower-cased (`The`, `Harbor`), judged
         once a run: a set asked in C, where the lexicon's table is asked through two calls."""
-        return self.memo("quotes.ordinary-capital", functools.partial(lower_in, self.lexicon.common_words)).select(self.capital)
+        common = self.lexicon.common_words
+        return self.memo("quotes.ordinary-capital", functools.partial(lower_in, common), functools.partial(_look_up_lower, common)).select(self.capital)
 
     def _and_joins(self, first: int, k: int) -> bool:
         """`and` inside an organization's name: the run so far is a body word and `of`
@@ -377,3 +378,11 @@ class NameReader:
 def lower_in(words: Container[str], text: str) -> bool:
     """The word, lower-cased, is one of the words: a judge for a memo."""
     return text.lower() in words
+
+
+def _look_up_lower(words: Container[str], new: set[str]) -> None:
+    """Read at once the rows `lower_in` asks of the registry cache's table for these words (a
+    query for a few hundred words, not one a word); a set has none to read."""
+    load = getattr(words, "load", None)
+    if load is not None:
+        load({w.lower() for w in new})

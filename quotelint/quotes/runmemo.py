@@ -19,12 +19,12 @@ if TYPE_CHECKING:
     from quotelint.names import NameIndex
     from quotelint.quotes.words import QuoteWords
 
-Memo = Callable[[str, Callable[[str], bool]], WordMemo]  # NameIndex.memo: a question's name and judge -> its memo
+Memo = Callable[..., WordMemo]  # NameIndex.memo: a question's name, its judge (and what looks up at once what it asks) -> its memo
 
 
-def fresh_memo(name: str, judge: Callable[[str], bool]) -> WordMemo:
+def fresh_memo(name: str, judge: Callable[[str], bool], load: Callable[[set[str]], object] | None = None) -> WordMemo:
     """No verdicts kept: a memo of its own for each question."""
-    return WordMemo(judge)
+    return WordMemo(judge, load)
 
 
 def honorific(honorifics: frozenset[str], gendered: Mapping[str, str], word: str) -> bool:
