@@ -82,10 +82,10 @@ def _ends_here(prose: str, m: regex.Match[str], abbrevs: frozenset[str]) -> bool
 
 
 def _add(prose: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    while start < end and prose[start].isspace():
-        start += 1
-    stop = end
-    while stop > start and prose[stop - 1].isspace():
-        stop -= 1
-    if stop > start:
-        spans.append((start, stop))
+    """The span from `start` to `end` without the blanks at either end, if anything is left
+    (stripped in C, not a character at a time)."""
+    piece = prose[start:end]
+    body = piece.strip()
+    if body:
+        first = start + len(piece) - len(piece.lstrip())
+        spans.append((first, first + len(body)))

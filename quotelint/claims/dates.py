@@ -31,7 +31,7 @@ def month_may_follow(prose: str, end: int, names: tuple[str, ...]) -> bool:
     """A month name stands in the characters DAY_MONTH may read after `end`: at most a range's
     second day with its ending, two blanks, `of`, two blanks, and the name."""
     window = prose[end : end + 22]
-    return any(name in window for name in names)
+    return any(map(window.__contains__, names))
 
 
 def month_before(prose: str, data: FigureData, pos: int) -> tuple[int, int] | None:

@@ -99,8 +99,9 @@ def bind_measure(layout: Layout, f: Figure, s: int, lo: int, hi: int) -> tuple[s
     for k in near:
         if lo <= k < hi:
             continue
+        lows = tuple(w.text.lower() for w in words[k : min(k + 3, last)])  # once for the three sizes
         for size in (3, 2, 1):
-            name = data.measure_words.get(tuple(w.text.lower() for w in words[k : k + size])) if k + size <= last else None
+            name = data.measure_words.get(lows[:size]) if k + size <= last else None
             if name is None or unit not in data.measures[name].units:
                 continue
             distance = lo - (k + size) if k < lo else k - hi
@@ -132,11 +133,11 @@ def _subject(layout: Layout, fact: Fact) -> Subject:
     scope: set[int] = set()
     for a, b in [(lo, hi)] + ([at] if at else []):
         c = layout.clause[a]
-        scope.update(k for k in range(max(first_word, a - WINDOW), min(last_word, b + WINDOW)) if layout.clause[k] == c)
+        scope.update(_of_clause(layout, c, max(first_word, a - WINDOW), min(last_word, b + WINDOW)))
         start = min(k for k in scope if layout.clause[k] == c)
         antecedent = _antecedent(layout, start, first_word)
         if antecedent is not None:  # "Canada, which averages": the words before the comma
-            scope.update(k for k in range(max(first_word, start - 12), start) if layout.clause[k] == antecedent)
+            scope.update(_of_clause(layout, antecedent, max(first_word, start - 12), start))
     skip = set(range(lo, hi)) | (set(range(*at)) if at else set())
     events, entities, holders, modifiers, areas = set(), set(), set(), set(), set()
     earlier, forecast = f.role == "earlier", False
@@ -226,18 +227,34 @@ def _antecedent(layout: Layout, first: int, sentence_start: int) -> int | None:
     return None
 
 
+def _of_clause(layout: Layout, c: int, lo: int, hi: int) -> range:
+    """The words from `lo` up to `hi`, all of one laid-out sentence, that are in clause `c`: a
+    sentence's clauses are numbered in order, so they are one run, found by bisection."""
+    clause = layout.clause
+    return range(bisect.bisect_left(clause, c, lo, hi), bisect.bisect_right(clause, c, lo, hi))
+
+
+def _figure_at(layout: Layout, k: int) -> int:
+    """The figure word `k` is read in: the last one starting at or before it (-1 for none)."""
+    return bisect.bisect_right(layout.figure_starts, layout.words[k].start) - 1
+
+
 def _years(layout: Layout, f: Figure, scope: set[int]) -> list[int]:
-    """Years of the other figures in scope, unless a word like `since` makes them a reference."""
-    out, seen = [], set()
-    for k in scope:
-        i = bisect.bisect_right(layout.figure_starts, layout.words[k].start) - 1
-        if i < 0 or i in seen or layout.figures[i] is f or layout.figures[i].end <= layout.words[k].start:
+    """Years of the other figures in scope, unless a word like `since` makes them a reference.
+    Only the few figures between the scope's first and last word are looked at: a figure is in
+    scope when one of its words is."""
+    if not scope:
+        return []
+    out = []
+    starts, figures, words = layout.figure_starts, layout.figures, layout.words
+    first_figure = max(0, bisect.bisect_right(starts, words[min(scope)].start) - 1)
+    for i in range(first_figure, bisect.bisect_right(starts, words[max(scope)].start)):
+        g = figures[i]
+        first, last = layout.figure_spans[i]
+        if g is f or not any(k in scope and _figure_at(layout, k) == i for k in range(first, last)):
             continue
-        seen.add(i)
-        g = layout.figures[i]
         year = g.value if g.unit == "year" else (g.date[0] if g.date else None)
-        first = layout.span(g.start, g.end)[0]
-        before = {layout.words[j].text.lower() for j in range(max(0, first - 3), first)}
+        before = {words[j].text.lower() for j in range(max(0, first - 3), first)}
         if year is not None and not before & layout.data.year_references:
             out.append(int(year))
     return out

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from quotelint.claims.figuredata import FigureData, figure_data
 from quotelint.claims.figures import Figure
+from quotelint.lazyre import lazy
 from quotelint.names import Token
 from quotelint.sentences import Sentences
 from quotelint.claims.subjects import Topic, find_topic
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
 
 CLAUSE_MARKS = frozenset(",;:()[]–—“”\"")
 HARD_MARKS = frozenset(";:()[]")
+CLAUSE_MARK = lazy(r"[,;:()\[\]–—“”\"]")  # one of CLAUSE_MARKS
 
 
 class Layout:
@@ -124,28 +126,62 @@ class Layout:
         return i >= 0 and self.figures[i].end > self.words[k].start
 
     def lay_out(self, s: int) -> tuple[int, int]:
-        """Give the words of sentence `s` their clauses and segments (once); return their range."""
+        """Give the words of sentence `s` their clauses and segments (once); return their range.
+        Only the words where a clause may open are looked at: those after a gap holding a
+        clause mark (one search over the sentence) and the words that may open a statement
+        (`breaks`); the runs between them are filled by slices."""
         lo, hi = self.sentence_words(s)
         if s in self._laid:
             return lo, hi
         self._laid.add(s)
-        words, prose, data = self.words, self.prose, self.data
-        clause = segment = lo + 1  # numbered by the sentence's first word: unique in the document
         self.first.add(lo)
-        for k in range(lo, hi):
-            if k > lo:
-                gap = prose[words[k - 1].end : words[k].start]
-                low = words[k].text.lower()
-                joined = gap == "," and self.in_figure(k) and self.in_figure(k - 1)  # "18,000"
-                if gap != " " and not joined and any(c in CLAUSE_MARKS for c in gap):
+        clause = segment = lo + 1  # numbered by the sentence's first word: unique in the document
+        at = lo
+        for k, marked in self._openings(lo, hi):
+            if marked:
+                gap = self.prose[self.words[k - 1].end : self.words[k].start]
+                if not (gap == "," and self.in_figure(k) and self.in_figure(k - 1)):  # not "18,000"
+                    self._fill(at, k, clause, segment)
+                    at = k
                     clause += 1
                     segment += any(c in HARD_MARKS for c in gap)
-                    if low in data.relative_words and "," in gap:
+                    if "," in gap and self.words[k].text.lower() in self.data.relative_words:
                         self.relative.add(clause)
-                elif low in self._breakers or (low in self._source_starts and self._source_marker(k)):
-                    clause += 1
-            self.clause[k], self.segment[k] = clause, segment
+                    continue
+            low = self.words[k].text.lower()
+            if low in self._breakers or (low in self._source_starts and self._source_marker(k)):
+                self._fill(at, k, clause, segment)
+                at = k
+                clause += 1
+        self._fill(at, hi, clause, segment)
         return lo, hi
+
+    def _fill(self, a: int, b: int, clause: int, segment: int) -> None:
+        self.clause[a:b] = [clause] * (b - a)
+        self.segment[a:b] = [segment] * (b - a)
+
+    def _openings(self, lo: int, hi: int) -> list[tuple[int, bool]]:
+        """The words from `lo + 1` up to `hi` where a clause may open, in order: (index, whether
+        the gap before it holds a clause mark). Words that may open a statement without a mark
+        come from `breaks`, the marks from one search of the prose between the words."""
+        if hi - lo < 2:
+            return []
+        words, starts = self.words, self.starts
+        marked = set()
+        for m in CLAUSE_MARK.finditer(self.prose, words[lo].end, words[hi - 1].start):
+            k = bisect.bisect_right(starts, m.start())
+            if words[k - 1].end <= m.start():  # in the gap before word k, not inside a word
+                marked.add(k)
+        at = self.breaks
+        found = dict.fromkeys(at[bisect.bisect_left(at, lo + 1) : bisect.bisect_left(at, hi)], False)
+        found.update(dict.fromkeys(marked, True))
+        return sorted(found.items())
+
+    @functools.cached_property
+    def breaks(self) -> list[int]:
+        """The indexes of the words that may open a statement without a mark before them
+        (`that`, `but`, reporting verbs, `according` of `according to`), in order."""
+        return self.indexes_of("clause-breaks", self._breakers | self._source_starts)
 
     def _source_marker(self, k: int) -> bool:
         """Word `k` opens `according to` or another phrase that names a source."""

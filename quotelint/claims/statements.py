@@ -39,21 +39,27 @@ def cues(ctx: Context, claims: Sequence[Claim], owned: bool = False) -> Iterator
     units = [(claim, normalized_unit(claim.unit)) for claim in claims]
     bare = {unit: counts_bare(unit) for _, unit in units}
     may_match = {claim.cue: prefilter(claim.cue) for claim in claims}
+    # A sentence looks only at the claims of the units its figures have: most have one or two of
+    # a registry's units, so the claims of the others are not even looked at.
+    by_unit: dict[str | None, list[int]] = defaultdict(list)
+    for i, (_, unit) in enumerate(units):
+        by_unit[unit].append(i)
+    counted = [i for i, (_, unit) in enumerate(units) if bare[unit]]  # what a bare figure may state
     for index, facts in by_sentence.items():
         start, end = ctx.sentences.spans[index]
         if owned and not ctx.owns(start):
             continue
         present = {f.figure.unit for f in facts}
-        text = ""
-        low: str | None = None
+        chosen = [i for unit in present for i in by_unit.get(unit, ())]
+        if None in present:
+            chosen.extend(counted)
+        if not chosen:
+            continue
+        text = ctx.prose[start:end]
+        low = lowered(text)
         stated: Stated = []
         found: dict[str, Any] = {}  # claims that share a cue (`turnout`) search the sentence once
-        for claim, unit in units:
-            if unit not in present and not (None in present and bare[unit]):
-                continue
-            if not text:
-                text = ctx.prose[start:end]
-                low = lowered(text)
+        for claim, unit in (units[i] for i in sorted(set(chosen))):
             if claim.cue not in found:
                 # A sentence without any of the words the cue needs is not searched (cuewords.py).
                 found[claim.cue] = search(claim.pattern, text) if may_match[claim.cue](low) else None

@@ -12,6 +12,7 @@ nothing that a figure without it does not.
 from __future__ import annotations
 
 import bisect
+import functools
 from collections import Counter
 from collections.abc import Iterable
 from itertools import filterfalse
@@ -164,9 +165,10 @@ def vocabulary(layout: Layout, positions: dict[str, list[int]]) -> tuple[set[str
 def sentence_openers(layout: Layout) -> frozenset[int]:
     """The indexes of the words that open a sentence: the first word, and each word whose
     sentence is not its previous word's."""
-    starts, words = layout.starts, layout.words
-    found = (bisect.bisect_left(starts, s) for s in layout.sentences.starts[1:])
-    return frozenset([0, *(k for k in found if k < len(words))])
+    found = set(map(functools.partial(bisect.bisect_left, layout.starts), layout.sentences.starts[1:]))  # in C
+    found.discard(len(layout.words))  # a sentence after the last word
+    found.add(0)
+    return frozenset(found)
 
 
 def resolve_events(events: Iterable[Event], topic: Topic) -> frozenset[Event]:
