@@ -227,10 +227,11 @@ class QuoteIndex:
         if not quoted.norm:
             return Match(None, "unverified")
         ids = self.candidates(quoted, speaker_id)
+        entries = {i: self.entries[i] for i in ids}  # each looked up once (a table of the registry cache)
         parts = segments(quoted)  # cut once, for each candidate
-        exact = [i for i in ids if contains(self.entries[i], quoted, parts)]
+        exact = [i for i in ids if contains(entries[i], quoted, parts)]
         if not exact:  # the quotation holds a whole registered quote and goes on: `"A. B," she said` with A registered
-            exact = [i for i in ids if len(self.entries[i].norm) >= ALTERED_MIN and holds(quoted, self.entries[i])]
+            exact = [i for i in ids if len(entries[i].norm) >= ALTERED_MIN and holds(quoted, entries[i])]
         if exact:
             same = [i for i in exact if same_speaker(self.speakers[i], speaker, speaker_id, entities) is not False]
             if same:
@@ -238,15 +239,20 @@ class QuoteIndex:
             return Match(exact[0], "misattributed")
         if len(quoted.norm) < ALTERED_MIN:
             return Match(None, "unverified")
+        return self._altered(quoted, ids, entries, speaker, speaker_id, entities)
+
+    def _altered(self, quoted: Words, ids: list[str], entries: dict[str, Words], speaker: str | None, speaker_id: str | None, entities: dict[str, Entity]) -> Match:
+        """The status of a quotation no entry holds: `altered` from the closest entry of its
+        speaker, `misattributed` from a closer one of another, or `unverified`."""
         best: tuple[float, str] | None = None
         other: tuple[float, str] | None = None  # the closest entry of another speaker
         counts = Counter(quoted.norm)
         blocks: dict[str, list[Block]] = {}  # each entry lined up with the quotation once, for its score and its changes
         for i in ids:
-            if shared(counts, self.entries[i]) / len(quoted.norm) < ALTERED:  # as similarity divides
+            if shared(counts, entries[i]) / len(quoted.norm) < ALTERED:  # as similarity divides
                 continue  # too few words in common for `altered`: no need to line them up
-            blocks[i] = aligned(quoted, self.entries[i])
-            score = similarity(quoted, self.entries[i], blocks[i])
+            blocks[i] = aligned(quoted, entries[i])
+            score = similarity(quoted, entries[i], blocks[i])
             if score < ALTERED:
                 continue
             if same_speaker(self.speakers[i], speaker, speaker_id, entities) is False:
@@ -255,9 +261,9 @@ class QuoteIndex:
             elif best is None or score > best[0]:
                 best = (score, i)
         if best is not None:
-            return Match(best[1], "altered", changes(quoted, self.entries[best[1]], blocks[best[1]]))
+            return Match(best[1], "altered", changes(quoted, entries[best[1]], blocks[best[1]]))
         if other is not None:  # altered words in another speaker's mouth: a misattribution first
-            return Match(other[1], "misattributed", changes(quoted, self.entries[other[1]], blocks[other[1]]))
+            return Match(other[1], "misattributed", changes(quoted, entries[other[1]], blocks[other[1]]))
         return Match(None, "unverified")
 
 
@@ -344,20 +350,38 @@ def similarity(quoted: Words, entry: Words, blocks: list[Block] | None = None) -
 def changes(quoted: Words, entry: Words, blocks: list[Block] | None = None) -> tuple[tuple[str, str], ...]:
     """The words that differ, as written and as registered, within the stretch of the entry the
     quotation covers; words an ellipsis or a bracket stands for are not counted. `blocks`: the
-    two lined up, when the caller has them."""
-    from difflib import SequenceMatcher
+    two lined up, when the caller has them.
 
+    The stretch holds every block of the two lined up, and difflib lines the quotation up with
+    it block for block as with the whole entry (each longest match it finds in the entry lies
+    in the stretch): the blocks, moved to the stretch, give its opcodes without lining the two
+    up again."""
     blocks = [b for b in (aligned(quoted, entry) if blocks is None else blocks) if b.size]
     lo = max(0, blocks[0].b - blocks[0].a)
     hi = min(len(entry.norm), blocks[-1].b + blocks[-1].size + (len(quoted.norm) - blocks[-1].a - blocks[-1].size))
-    window = entry.norm[lo:hi]
+    in_window = [(b.a, b.b - lo, b.size) for b in blocks]
+    in_window.append((len(quoted.norm), hi - lo, 0))
     gaps = {at for at, _ in quoted.gaps}
     out = []
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, quoted.norm, window, autojunk=False).get_opcodes():
-        if op == "equal" or (op == "insert" and i1 in gaps):
+    for op, i1, i2, j1, j2 in differing(in_window):
+        if op == "insert" and i1 in gaps:
             continue
         out.append((" ".join(quoted.shown[i1:i2]), " ".join(entry.shown[lo + j1 : lo + j2])))
     return tuple(out)
+
+
+def differing(blocks: list[tuple[int, int, int]]) -> Iterator[tuple[str, int, int, int, int]]:
+    """difflib's opcodes other than `equal`, from its matching blocks (the last one empty), as
+    `SequenceMatcher.get_opcodes` reads them."""
+    i = j = 0
+    for a, b, size in blocks:
+        if i < a and j < b:
+            yield "replace", i, a, j, b
+        elif i < a:
+            yield "delete", i, a, j, b
+        elif j < b:
+            yield "insert", i, a, j, b
+        i, j = a + size, b + size
 
 
 def same_speaker(registered: str, speaker: str | None, speaker_id: str | None, entities: dict[str, Entity]) -> bool | None:
