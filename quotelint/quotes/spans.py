@@ -192,7 +192,7 @@ class _Scanner:
         prose, marks = self.prose, self.marks
         found = self._doubled(_outside_tags(prose, start, end, found))
         self.first = len(self.spans)
-        nxt_same, nxt_other = _lookahead(prose, found, start, end, marks.closers)
+        ahead: tuple[list[int | None], list[int | None]] | None = None  # `_lookahead`, read when first needed (few paragraphs need it)
         stack: list[tuple[int, str]] = []  # (offset of the opening mark, mark)
         continuing, self.carried = self.carried, None
         skip = -1
@@ -212,6 +212,8 @@ class _Scanner:
             top = stack[-1] if stack else None
             if top and mark in marks.closers.get(top[1], ()) and not (left and not right and mark in marks.straight):
                 if mark in APOSTROPHES and before in "sS" and after.isspace() and prose[i + 2 : i + 3].islower():
+                    ahead = ahead or _lookahead(prose, found, start, end, marks.closers)
+                    nxt_same, nxt_other = ahead
                     later = nxt_same[k]
                     if later is not None and (len(stack) == 1 or nxt_other[k] is None or later < nxt_other[k]):
                         continue  # the workers’ union: a better closing mark follows
