@@ -208,7 +208,7 @@ def test_no_alignment_matches_more_words_than_the_two_share(seed: int) -> None:
     import random
     from collections import Counter
 
-    from quotelint.quotes.matching import Words, shared, similarity
+    from quotelint.quotes.matching import Words, in_entry, shared, similarity
 
     rng = random.Random(seed)
     for _ in range(500):
@@ -216,6 +216,7 @@ def test_no_alignment_matches_more_words_than_the_two_share(seed: int) -> None:
         entry = Words(tuple(rng.choice("abcdef") for _ in range(rng.randint(0, 12))), (), ())
         assert similarity(quoted, entry) <= shared(Counter(quoted.norm), entry) / len(quoted.norm)
         assert shared(Counter(quoted.norm), entry) == sum((Counter(quoted.norm) & Counter(entry.norm)).values())  # the words in common, repeats counted
+        assert shared(Counter(quoted.norm), entry) <= in_entry(quoted, entry)  # the bound tried first bounds the count
 
 
 def test_line_starts_split_on_every_kind_of_line_break() -> None:

@@ -73,7 +73,7 @@ def test_paragraphs_are_those_read_line_by_line(seed: int) -> None:
 
 def _changes_aligned_again(quoted: Words, entry: Words) -> tuple[tuple[str, str], ...]:
     """`changes` as it lined the quotation up a second time with the stretch of the entry."""
-    blocks = [b for b in aligned(quoted, entry) if b.size]
+    blocks = [b for b in SequenceMatcher(None, quoted.norm, entry.norm, autojunk=False).get_matching_blocks() if b.size]
     lo = max(0, blocks[0].b - blocks[0].a)
     hi = min(len(entry.norm), blocks[-1].b + blocks[-1].size + (len(quoted.norm) - blocks[-1].a - blocks[-1].size))
     window = entry.norm[lo:hi]
@@ -95,11 +95,22 @@ def test_changes_read_from_the_alignment_are_those_a_second_alignment_gives(seed
         entry = " ".join(rng.choice(vocabulary) for _ in range(rng.randint(1, 30)))
         quoted = " ".join(rng.choice([*vocabulary, "...", "[it]"]) for _ in range(rng.randint(1, 20)))
         a, b = cut(quoted), cut(entry)
-        if not any(block.size for block in aligned(a, b)):
+        if not any(size for _, _, size in aligned(a, b)):
             continue  # nothing in common: never asked (no altered quotation without a match)
         assert changes(a, b) == _changes_aligned_again(a, b), (quoted, entry)
         checked += 1
     assert checked > 2000
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_words_lined_up_are_the_blocks_difflib_finds(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(3000):
+        vocabulary = "abcdefgh"[: rng.randint(1, 8)]  # from one word repeated to few repeats
+        a = tuple(rng.choice(vocabulary) for _ in range(rng.randint(0, 25)))
+        b = tuple(rng.choice(vocabulary) for _ in range(rng.randint(0, 25)))
+        expected = [tuple(block) for block in SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()]
+        assert aligned(Words(a, a), Words(b, b)) == expected, (a, b)
 
 
 def _echo_by_index(texts, speech, final, parent, qw) -> None:  # type: ignore[no-untyped-def]
