@@ -10,16 +10,29 @@ from __future__ import annotations
 import random
 from collections import defaultdict
 from difflib import SequenceMatcher
+from pathlib import Path
 
 import pytest
 import regex
 
+from quotelint.context import Context
+from quotelint.document import Document
 from quotelint.quotes import echo
 from quotelint.quotes.attribution import Attribution
 from quotelint.quotes.matching import Words, aligned, changes, cut
 from quotelint.quotes.spans import _LINE, WRAP_MAX, WRAP_MIN, marks_in, paragraphs
 from quotelint.quotes.speakers import Speaker
 from quotelint.quotes.words import quote_words
+from quotelint.registry import Registry
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def registry() -> Registry:
+    from quotelint.registry.load import load_registry
+
+    return load_registry([str(ROOT / "rules")])
 
 
 def _texts(pieces: list[str], seed: int, count: int, size: int) -> list[str]:
@@ -153,3 +166,29 @@ def test_an_echo_takes_the_speaker_an_index_of_every_word_gives(seed: int) -> No
         assert mine == theirs, (texts, speech, parent, final)
         echoed += mine != final
     assert echoed > 150
+
+
+def _all_quotations(texts: list[str], registry: Registry) -> list[tuple[object, ...]]:
+    return [
+        (q.start, q.kind, q.speaker, q.speaker_span, q.attribution, q.confidence, q.status, q.changes)
+        for text in texts
+        for q in Context(Document.from_text(text), registry).quotes
+    ]
+
+
+def test_quotations_attributed_past_the_cheap_verb_test_are_those_the_walks_alone_find(registry: Registry, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`Attributor._verb_within` says "no verb here" before the walks over the words after a
+    quotation: the seeds and the gold articles, attributed with it and with the walks alone
+    (the test saying yes to every stretch), give the same quotations."""
+    from quotelint.quotes.attribution import Attributor
+
+    texts = [p.read_text(encoding="utf-8") for folder in ("seeds", "tests/gold/wire", "tests/gold/heldout", "tests/gold/heldout2") for p in sorted((ROOT / folder).glob("*.txt"))]
+    assert len(texts) > 30
+    texts.append(  # the verbs only the test's later words find: closing the sentence, phrasal, past a quotation
+        "“We were never asked,” Harlow fumed. “Nobody listened,” she began.\n\n“Not again,” Rubio fired back. “Not now,” the tall senator from the coast hit back.\n\n"
+        "“Slow” but “steady,” the mission said of the count.\n\nThe plan is “dead,” according to Pell Ostrava.\n"
+    )
+    fast = _all_quotations(texts, registry)
+    monkeypatch.setattr(Attributor, "_verb_within", lambda *args, **kwargs: True)
+    assert _all_quotations(texts, registry) == fast
+    assert len(fast) > 500
