@@ -50,36 +50,29 @@ def test_the_marks_found_one_by_one_are_those_a_pattern_of_the_marks_finds(seed:
 
 
 def _paragraphs_line_by_line(prose: str) -> list[tuple[int, int]]:
-    """`paragraphs` as it read each line with its break, by `_LINE`."""
+    """`paragraphs` as it read each line with its break, by `_LINE`, and stripped it on both
+    sides for where its text begins and ends."""
     out: list[tuple[int, int]] = []
-    start = end = -1
+    block: tuple[int, int] | None = None  # the paragraph read so far
     previous = ""
-    for m in _LINE.finditer(prose):
-        if not m.group():
+    for at, line in [(m.start(), m.group().rstrip("\r\n")) for m in _LINE.finditer(prose) if m.group()]:
+        if not line.strip():
+            out += [block] if block else []
+            block = None
             continue
-        at, line = m.start(), m.group().rstrip("\r\n")
-        content = line.strip()
-        if not content:
-            if start >= 0:
-                out.append((start, end))
-            start = -1
-            continue
-        lead = at + len(line) - len(line.lstrip())
-        if start >= 0 and not (WRAP_MIN <= len(previous) <= WRAP_MAX and content[0] not in "-–—•*+#>|"):
-            out.append((start, end))
-            start = -1
-        if start < 0:
-            start = lead
-        end = at + len(line.rstrip())
-        previous = content
-    if start >= 0:
-        out.append((start, end))
-    return out
+        lead, end = at + len(line) - len(line.lstrip()), at + len(line.rstrip())
+        wrapped = WRAP_MIN <= len(previous) <= WRAP_MAX and line.strip()[0] not in "-–—•*+#>|"
+        if block is not None and not wrapped:
+            out.append(block)
+            block = None
+        block = (lead, end) if block is None else (block[0], end)
+        previous = line.strip()
+    return out + ([block] if block else [])
 
 
 @pytest.mark.parametrize("seed", range(3))
 def test_paragraphs_are_those_read_line_by_line(seed: int) -> None:
-    pieces = ["A few words of a line", " ", "  ", "\t", "\n", "\n\n", "\r\n", "\r", "\u2028", "\x0b", "- item", "x" * 40, "é", "\u00a0"]
+    pieces = ["A few words of a line", " ", "  ", "\t", "\n", "\n\n", "\r\n", "\r", "\u2028", "\x0b", "- item", "x" * 40, "é", "\u00a0", "said.", "."]
     for text in _texts(pieces, seed, 2000, 14):
         assert paragraphs(text) == _paragraphs_line_by_line(text), repr(text)
 
