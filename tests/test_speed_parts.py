@@ -208,7 +208,7 @@ def test_no_alignment_matches_more_words_than_the_two_share(seed: int) -> None:
     import random
     from collections import Counter
 
-    from quotelint.quotes.matching import Words, shared, similarity
+    from quotelint.quotes.matching import Words, in_entry, shared, similarity
 
     rng = random.Random(seed)
     for _ in range(500):
@@ -216,6 +216,7 @@ def test_no_alignment_matches_more_words_than_the_two_share(seed: int) -> None:
         entry = Words(tuple(rng.choice("abcdef") for _ in range(rng.randint(0, 12))), (), ())
         assert similarity(quoted, entry) <= shared(Counter(quoted.norm), entry) / len(quoted.norm)
         assert shared(Counter(quoted.norm), entry) == sum((Counter(quoted.norm) & Counter(entry.norm)).values())  # the words in common, repeats counted
+        assert shared(Counter(quoted.norm), entry) <= in_entry(quoted, entry)  # the bound tried first bounds the count
 
 
 def test_line_starts_split_on_every_kind_of_line_break() -> None:
@@ -507,11 +508,12 @@ def test_the_word_mask_walks_the_words_a_step_by_step_walk_finds(seed: int) -> N
         n = rng.randint(0, 30)
         dense = rng.random()  # from frames of words to frames of quotations
         items = [Item(i, i + 1, -1, i) if rng.random() < dense else Item(i, i + 1, i, -1) for i in range(n)]
-        frame = Frame(items, [0] * n)
-        for _ in range(20):
-            start, stop = rng.randint(-3, n + 3), rng.randint(-3, n + 3)
-            assert list(frame.words_down(start, stop)) == _words_down_step_by_step(items, start, stop)
-            assert list(frame.words_up(start, stop)) == _words_up_step_by_step(items, start, stop)
+        held = [i for i, item in enumerate(items) if item.quote >= 0]
+        for frame in (Frame(items, [0] * n), Frame.holding(items, [0] * n, [(0, n)], held)):  # the mask read from the items, or made from `held`
+            for _ in range(20):
+                start, stop = rng.randint(-3, n + 3), rng.randint(-3, n + 3)
+                assert list(frame.words_down(start, stop)) == _words_down_step_by_step(items, start, stop)
+                assert list(frame.words_up(start, stop)) == _words_up_step_by_step(items, start, stop)
 
 
 def test_one_edit_apart_is_an_optimal_string_alignment_distance_of_one() -> None:
@@ -556,7 +558,7 @@ def _split_stop_by_stop(prose, words, spans, items, abbreviations, verbs):  # ty
     import heapq
     import itertools
 
-    from quotelint.quotes.frames import _STOP_CHAR
+    import regex
 
     n = len(items)
     if n == 0:
@@ -564,7 +566,7 @@ def _split_stop_by_stop(prose, words, spans, items, abbreviations, verbs):  # ty
     starts = [item.start for item in items]
     held = [i for i in range(n) if items[i].quote >= 0]
     after_stops = []
-    for m in _STOP_CHAR.finditer(prose, items[0].end, items[-1].start):
+    for m in regex.finditer(r"[.!?]", prose, pos=items[0].end, endpos=items[-1].start):
         i = bisect.bisect_right(starts, m.start())
         if 0 < i < n and items[i - 1].end <= m.start():
             after_stops.append(i)

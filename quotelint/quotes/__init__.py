@@ -197,28 +197,37 @@ def link_parts(spans: tuple[Span, ...]) -> list[int]:
 def echo(texts: list[str], speech: list[bool], final: list[Attribution | None], parent: list[int], qw) -> None:  # type: ignore[no-untyped-def]
     """Speech without a named speaker whose words are all in an attributed quotation of the same
     document (a headline or a pull quote repeating the body, `Union leader vows: "..."`) takes
-    that quotation's speaker. A quotation inside another keeps an unnamed subject."""
+    that quotation's speaker: the first such quotation. A quotation inside another keeps an
+    unnamed subject.
+
+    Only speech is cut into words here (a term never echoes nor is echoed), and the quotations
+    with a speaker only when one without asks: a document has a few of those, and testing each
+    against the attributed ones (a subset test in C) costs less than an index of every word."""
+    unnamed = [q for q in range(len(texts)) if speech[q] and _unnamed(final[q], parent[q])]
+    if not unnamed:
+        return
     minor = qw.minor_words | qw.determiners
     words_of: dict[str, frozenset[str]] = {}  # the same text quoted again is cut once
-    for t in texts:
-        if t not in words_of:
-            words_of[t] = frozenset(cut(t, qw).norm) - minor
-    content = [words_of[t] for t in texts]
-    holders: dict[str, set[int]] = defaultdict(set)
-    for q, words in enumerate(content):
-        if speech[q] and final[q] is not None and final[q].speaker is not None and final[q].speaker.kind != "description":  # type: ignore[union-attr]
-            for w in words:
-                holders[w].add(q)
-    for q, words in enumerate(content):
-        a = final[q]
-        unnamed = a is None or (parent[q] < 0 and (a.cand is None and a.speaker is None or a.speaker is not None and a.speaker.kind == "description"))
-        if not speech[q] or not unnamed or len(words) < ECHO_MIN:
+
+    def content(q: int) -> frozenset[str]:
+        if texts[q] not in words_of:
+            words_of[texts[q]] = frozenset(cut(texts[q], qw).norm) - minor
+        return words_of[texts[q]]
+
+    holders = [q for q, a in enumerate(final) if speech[q] and a is not None and a.speaker is not None and a.speaker.kind != "description"]
+    for q in unnamed:
+        words = content(q)
+        if len(words) < ECHO_MIN:
             continue
-        common = set.intersection(*(holders.get(w, set()) for w in words))
-        common.discard(q)
-        if common:
-            source = final[min(common)]
-            final[q] = Attribution("echo", source.cand, source.speaker)  # type: ignore[union-attr]
+        source = next((s for s in holders if s != q and words <= content(s)), None)
+        if source is not None:
+            final[q] = Attribution("echo", final[source].cand, final[source].speaker)  # type: ignore[union-attr]
+
+
+def _unnamed(a: Attribution | None, parent: int) -> bool:
+    """No speaker named for a quotation (`echo`): none found, or, outside another quotation, a
+    speaker only described."""
+    return a is None or (parent < 0 and (a.cand is None and a.speaker is None or a.speaker is not None and a.speaker.kind == "description"))
 
 
 def headline_echo(prose, texts, speech, kinds, final, parent, spans, paragraphs, qw) -> None:  # type: ignore[no-untyped-def]

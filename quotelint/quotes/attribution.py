@@ -71,6 +71,7 @@ class Attributor:
         self.reporting = cast.sets.reporting
         self.subjects = Subjects(prose, cast, words, self.verbs)
         self.clause_or_preposition = words.clause_words | words.prepositions
+        self.verb_words = self.verbs | frozenset(words.phrasal_verbs)  # the words `_is_verb` can take
         self.descriptions = Descriptions(cast, words)
         self.tokens = cast.tokens
         self.cues_by_last: dict[str, list[tuple[str, ...]]] = {}  # a cue's last word -> the cues
@@ -211,6 +212,8 @@ class Attributor:
         aside = -1  # where an aside set off by commas began, if one was passed
         appositive = j + 2 < b and self.subjects.broken(frame.items[j + 1], frame.items[j + 2]) or j + 1 < b and self.subjects.broken(frame.items[j], frame.items[j + 1])
         reach = AFTER_REACH if appositive else AFTER_REACH // 2  # `"...," Trump, the party's front-runner and ..., said`
+        if not self._verb_within(frame, j, min(b, j + reach), j + 5):
+            return None  # no word the walk below could take for its verb (most quotations): not walked
         v = j - 1
         while v + 1 < min(b, j + reach):
             v += 1
@@ -235,6 +238,24 @@ class Attributor:
                     cand = self.subjects.left_of(frame, v, j) or (self.subjects.capitalised(frame, j) if v == j + 1 else self._closing_name(frame, v, j, b))
                 return self._made("after", frame, cand, v, j) if cand is not None else None
         return None
+
+    def _verb_within(self, frame: Frame, lo: int, hi: int, closing: int, past_quotations: bool = False) -> bool:
+        """Whether a word from item lo to hi (exclusive) may be a reporting verb (`_is_verb`), or,
+        before item `closing`, a verb closing the sentence (`_closing_verb`); the words after a
+        quotation are not looked at unless `past_quotations`. A set lookup a word: the cheap
+        "no" before a walk that asks each word far more (a walk over the words after a
+        quotation ends at the next quotation, and its verb is one of these)."""
+        items, tokens, verb_words, after_verbs = frame.items, self.tokens, self.verb_words, self.qw.after_verbs
+        for v in range(lo, hi):
+            item = items[v]
+            if item.quote >= 0:
+                if past_quotations:
+                    continue
+                return False
+            word = tokens[item.token].text
+            if word in verb_words or v < closing and (word in after_verbs or word.endswith("ed")):
+                return True
+        return False
 
     def _long_appositive(self, frame: Frame, j: int, b: int) -> Attribution | None:
         """`"...," Trump, the party's front-runner and ... after winning ..., said`: a name, an
@@ -482,6 +503,8 @@ class Attributor:
         return self._made("before", frame, self.subjects.first_subject(frame, a, v), v, a, k)
 
     def _later(self, frame: Frame, k: int, b: int) -> Attribution | None:
+        if not self._verb_within(frame, k + 1, min(b, k + REACH), -1, past_quotations=True):
+            return None  # no word the walk below could take for its verb
         lo = k + 1
         relative = False
         for v in frame.words_up(k + 1, min(b, k + REACH)):

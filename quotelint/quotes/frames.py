@@ -14,7 +14,7 @@ import functools
 import itertools
 import operator
 from collections.abc import Callable, Iterator
-from operator import itemgetter, methodcaller
+from operator import itemgetter
 from typing import NamedTuple
 
 from quotelint.lazyre import lazy
@@ -24,13 +24,11 @@ from quotelint.records import Record
 
 _STOP = lazy(r"[.!?][)\]\"'”’]*+\s")  # a stop, then (past brackets and marks) a space: not 1.5
 _PAUSE = lazy(r"[.!?;:]")
-_STOP_CHAR = lazy(r"[.!?]")
 _PLAIN_STOPS = frozenset((". ", "! ", "? "))  # gaps _STOP matches from their first character, with no colon before
 _new_tuple = tuple.__new__  # Item._make without its Python frame: items made in C, in bulk
 _END = itemgetter(2)  # a Token's end
 _QUOTE = itemgetter(3)  # an Item's quotation index
 _ITEM_END = itemgetter(1)  # an Item's end
-_START_OF = methodcaller("start")  # a match's start
 _IS_WORD = (0).__gt__  # a quotation index of -1: a word item
 
 
@@ -63,6 +61,17 @@ class Frame(Record):
             last = bisect.bisect_right(sentence, number, first)
             self.bounds.append((first, last))
             first = last
+
+    @classmethod
+    def holding(cls, items: list[Item], sentence: list[int], bounds: list[tuple[int, int]], held: list[int]) -> Frame:
+        """A frame whose quotations' items are at the indexes `held`: its word mask is made
+        from them, not read from every item."""
+        frame = cls(items, sentence, bounds)
+        mask = bytearray(b"\x01") * len(items)
+        for i in held:
+            mask[i] = 0
+        frame.__dict__["_word_mask"] = bytes(mask)  # what the cached property below keeps
+        return frame
 
     def sentence_of(self, k: int) -> tuple[int, int]:
         """The first and one-past-last item index of the sentence holding item k."""
@@ -172,7 +181,7 @@ def build_frames(
         items, item_starts, held = _with_quotes(word_items, grouped_starts.get(key, []), quotes.get(key, []))
         for i in held:
             where[items[i].quote] = (key, i)
-        frames[key] = Frame(items, *split(prose, words, spans, items, abbreviations, verbs, item_starts, held))
+        frames[key] = Frame.holding(items, *split(prose, words, spans, items, abbreviations, verbs, item_starts, held), held)
     return Frames(frames, later, make), where, inside
 
 
@@ -311,7 +320,7 @@ def split(
     # The item after each stop, in bulk (C calls, no Python step a stop): the search runs from
     # the first item's end to the last one's start, so each is an item from 1 to n - 1; a stop
     # inside a word or a quotation (`U.S.`, `"Go."`) is dropped, as the item before it ends past it.
-    stops = list(map(_START_OF, _STOP_CHAR.finditer(prose, items[0].end, items[-1].start)))
+    stops = stops_in(prose, items[0].end, items[-1].start)
     after = list(map(functools.partial(bisect.bisect_right, starts), stops))
     after_stops = itertools.compress(after, map(operator.le, map(_ITEM_END, map(items.__getitem__, map(operator.sub, after, itertools.repeat(1)))), stops))
     numbers: list[int] = []
@@ -328,6 +337,19 @@ def split(
             opening.append(i)
     numbers.extend(itertools.repeat(number, n - len(numbers)))
     return numbers, list(zip(opening, [*opening[1:], n]))
+
+
+def stops_in(prose: str, start: int, end: int) -> list[int]:
+    """The offsets of `.`, `!` and `?` from start to end, in order: found a mark at a time by
+    `str.find`, in C (a pattern of the three makes a match object for each)."""
+    found: list[int] = []
+    for mark in ".!?":
+        at = prose.find(mark, start, end)
+        while at >= 0:
+            found.append(at)
+            at = prose.find(mark, at + 1, end)
+    found.sort()
+    return found
 
 
 def _opens_sentence(

@@ -21,8 +21,7 @@ import functools
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, repeat
-from typing import TYPE_CHECKING
-
+from operator import itemgetter
 import regex
 
 from quotelint.lazyre import lazy
@@ -31,16 +30,15 @@ from quotelint.quotes.words import QuoteWords, quote_words
 from quotelint.records import Value
 from quotelint.registry.model import Entity, Quote
 
-if TYPE_CHECKING:
-    from difflib import Match as Block
-
 _PIECES = lazy(r"(?P<bracket>\[[^\[\]\n]{0,200}\])|(?P<gap>…|\.\s?\.\s?\.)|(?P<word>[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*)")
 SHORT = 3  # quotations of fewer words are only looked for among their speaker's quotes
+Block = tuple[int, int, int]  # a run of words two texts share: where it stands in each, and its length
 ALTERED = 0.7  # share of a quotation's words that must match, in order, for `altered`
 ALTERED_MIN = 4  # words
 ALTERED_OTHER, ALTERED_OTHER_MIN = 0.85, 8  # closer still, and longer, to call altered words another speaker's quote
 BRACKET_REACH = 4  # words of the original a bracketed insertion may stand for
 CANDIDATES = 8
+_COUNT = itemgetter(1)  # a word's count in a Counter's items
 
 
 class Words(Value):
@@ -214,7 +212,7 @@ class QuoteIndex:
                 return []
             return [i for sid in (speaker_id, *self.family.get(speaker_id, ())) for i in self.by_speaker.get(sid, ())]
         hits = Counter(chain.from_iterable(map(self.pairs.get, set(zip(quoted.norm, quoted.norm[1:])), repeat(()))))  # looked up and counted in C
-        return [i for i, _ in hits.most_common(CANDIDATES)]
+        return [i for i, _ in sorted(hits.items(), key=_COUNT, reverse=True)[:CANDIDATES]]  # most_common's order, sorted in C (its heap steps in Python)
 
     def match(self, text: str, speaker: str | None, speaker_id: str | None, entities: dict[str, Entity], person: bool = True) -> Match:
         """The quotation's status against the registry. `speaker` is the name as resolved,
@@ -227,10 +225,11 @@ class QuoteIndex:
         if not quoted.norm:
             return Match(None, "unverified")
         ids = self.candidates(quoted, speaker_id)
+        entries = {i: self.entries[i] for i in ids}  # each looked up once (a table of the registry cache)
         parts = segments(quoted)  # cut once, for each candidate
-        exact = [i for i in ids if contains(self.entries[i], quoted, parts)]
+        exact = [i for i in ids if contains(entries[i], quoted, parts)]
         if not exact:  # the quotation holds a whole registered quote and goes on: `"A. B," she said` with A registered
-            exact = [i for i in ids if len(self.entries[i].norm) >= ALTERED_MIN and holds(quoted, self.entries[i])]
+            exact = [i for i in ids if len(entries[i].norm) >= ALTERED_MIN and holds(quoted, entries[i])]
         if exact:
             same = [i for i in exact if same_speaker(self.speakers[i], speaker, speaker_id, entities) is not False]
             if same:
@@ -238,15 +237,20 @@ class QuoteIndex:
             return Match(exact[0], "misattributed")
         if len(quoted.norm) < ALTERED_MIN:
             return Match(None, "unverified")
+        return self._altered(quoted, ids, entries, speaker, speaker_id, entities)
+
+    def _altered(self, quoted: Words, ids: list[str], entries: dict[str, Words], speaker: str | None, speaker_id: str | None, entities: dict[str, Entity]) -> Match:
+        """The status of a quotation no entry holds: `altered` from the closest entry of its
+        speaker, `misattributed` from a closer one of another, or `unverified`."""
         best: tuple[float, str] | None = None
         other: tuple[float, str] | None = None  # the closest entry of another speaker
         counts = Counter(quoted.norm)
         blocks: dict[str, list[Block]] = {}  # each entry lined up with the quotation once, for its score and its changes
         for i in ids:
-            if shared(counts, self.entries[i]) / len(quoted.norm) < ALTERED:  # as similarity divides
+            if in_entry(quoted, entries[i]) / len(quoted.norm) < ALTERED or shared(counts, entries[i]) / len(quoted.norm) < ALTERED:  # as similarity divides
                 continue  # too few words in common for `altered`: no need to line them up
-            blocks[i] = aligned(quoted, self.entries[i])
-            score = similarity(quoted, self.entries[i], blocks[i])
+            blocks[i] = aligned(quoted, entries[i])
+            score = similarity(quoted, entries[i], blocks[i])
             if score < ALTERED:
                 continue
             if same_speaker(self.speakers[i], speaker, speaker_id, entities) is False:
@@ -255,9 +259,9 @@ class QuoteIndex:
             elif best is None or score > best[0]:
                 best = (score, i)
         if best is not None:
-            return Match(best[1], "altered", changes(quoted, self.entries[best[1]], blocks[best[1]]))
+            return Match(best[1], "altered", changes(quoted, entries[best[1]], blocks[best[1]]))
         if other is not None:  # altered words in another speaker's mouth: a misattribution first
-            return Match(other[1], "misattributed", changes(quoted, self.entries[other[1]], blocks[other[1]]))
+            return Match(other[1], "misattributed", changes(quoted, entries[other[1]], blocks[other[1]]))
         return Match(None, "unverified")
 
 
@@ -326,38 +330,108 @@ def shared(counts: Counter[str], entry: Words) -> int:
     return sum(map(min, counts.values(), map(theirs.get, counts.keys(), repeat(0))))  # `counts & theirs`, summed in C
 
 
-def aligned(quoted: Words, entry: Words) -> list[Block]:
-    """The runs of words the quotation and the entry have in common, in order (difflib's
-    matching blocks, the last one empty)."""
-    from difflib import SequenceMatcher  # only for a quotation near a registered one
+def in_entry(quoted: Words, entry: Words) -> int:
+    """How many of the quotation's words, repeats counted each time, stand anywhere in the
+    entry: never fewer than `shared` finds, and found in C (a test that passes over most
+    entries before their words are counted)."""
+    return sum(map(frozenset(entry.norm).__contains__, quoted.norm))
 
-    return SequenceMatcher(None, quoted.norm, entry.norm, autojunk=False).get_matching_blocks()
+
+def aligned(quoted: Words, entry: Words) -> list[Block]:
+    """The runs of words the quotation and the entry have in common, in order, as (place in the
+    quotation, place in the entry, length), the last one empty: difflib's matching blocks
+    (`SequenceMatcher(None, quoted, entry, autojunk=False)`), found as difflib finds them, the
+    longest run first and then on either side of it, without the handling of junk and popular
+    words that matcher carries (a third of its cost; tests/test_speed_quotes compares the two)."""
+    a, b = quoted.norm, entry.norm
+    places: dict[str, list[int]] = {}  # each word of the entry -> where it stands, rising
+    for j, word in enumerate(b):
+        places.setdefault(word, []).append(j)
+    found: list[Block] = []
+    queue = [(0, len(a), 0, len(b))]
+    while queue:
+        alo, ahi, blo, bhi = queue.pop()
+        i, j, k = _longest(a, places, alo, ahi, blo, bhi)
+        if k:
+            found.append((i, j, k))
+            if alo < i and blo < j:
+                queue.append((alo, i, blo, j))
+            if i + k < ahi and j + k < bhi:
+                queue.append((i + k, ahi, j + k, bhi))
+    found.sort()
+    out: list[Block] = []
+    for i, j, k in found:  # runs that touch are one
+        if out and out[-1][0] + out[-1][2] == i and out[-1][1] + out[-1][2] == j:
+            out[-1] = (out[-1][0], out[-1][1], out[-1][2] + k)
+        else:
+            out.append((i, j, k))
+    out.append((len(a), len(b), 0))
+    return out
+
+
+def _longest(a: tuple[str, ...], places: dict[str, list[int]], alo: int, ahi: int, blo: int, bhi: int) -> Block:
+    """The longest run of a[alo:ahi] that stands in b[blo:bhi] (`places`: where each word of b
+    stands), the first in a and then in b of the longest; (alo, blo, 0) for none: difflib's
+    `find_longest_match` with no junk."""
+    besti, bestj, bestsize = alo, blo, 0
+    run: dict[int, int] = {}  # place in b -> length of the run ending there and at the word before in a
+    for i in range(alo, ahi):
+        ending: dict[int, int] = {}
+        for j in places.get(a[i], ()):
+            if j < blo:
+                continue
+            if j >= bhi:
+                break
+            k = ending[j] = run.get(j - 1, 0) + 1
+            if k > bestsize:
+                besti, bestj, bestsize = i - k + 1, j - k + 1, k
+        run = ending
+    return besti, bestj, bestsize
 
 
 def similarity(quoted: Words, entry: Words, blocks: list[Block] | None = None) -> float:
     """The share of the quotation's words that line up with the entry's (`blocks`: the two
     lined up, when the caller has them)."""
     blocks = aligned(quoted, entry) if blocks is None else blocks
-    return sum(b.size for b in blocks) / len(quoted.norm)
+    return sum(size for _, _, size in blocks) / len(quoted.norm)
 
 
 def changes(quoted: Words, entry: Words, blocks: list[Block] | None = None) -> tuple[tuple[str, str], ...]:
     """The words that differ, as written and as registered, within the stretch of the entry the
     quotation covers; words an ellipsis or a bracket stands for are not counted. `blocks`: the
-    two lined up, when the caller has them."""
-    from difflib import SequenceMatcher
+    two lined up, when the caller has them.
 
-    blocks = [b for b in (aligned(quoted, entry) if blocks is None else blocks) if b.size]
-    lo = max(0, blocks[0].b - blocks[0].a)
-    hi = min(len(entry.norm), blocks[-1].b + blocks[-1].size + (len(quoted.norm) - blocks[-1].a - blocks[-1].size))
-    window = entry.norm[lo:hi]
+    The stretch holds every block of the two lined up, and difflib lines the quotation up with
+    it block for block as with the whole entry (each longest match it finds in the entry lies
+    in the stretch): the blocks, moved to the stretch, give its opcodes without lining the two
+    up again."""
+    blocks = [block for block in (aligned(quoted, entry) if blocks is None else blocks) if block[2]]
+    (a0, b0, _), (a1, b1, k1) = blocks[0], blocks[-1]
+    lo = max(0, b0 - a0)
+    hi = min(len(entry.norm), b1 + k1 + (len(quoted.norm) - a1 - k1))
+    in_window = [(i, j - lo, k) for i, j, k in blocks]
+    in_window.append((len(quoted.norm), hi - lo, 0))
     gaps = {at for at, _ in quoted.gaps}
     out = []
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, quoted.norm, window, autojunk=False).get_opcodes():
-        if op == "equal" or (op == "insert" and i1 in gaps):
+    for op, i1, i2, j1, j2 in differing(in_window):
+        if op == "insert" and i1 in gaps:
             continue
         out.append((" ".join(quoted.shown[i1:i2]), " ".join(entry.shown[lo + j1 : lo + j2])))
     return tuple(out)
+
+
+def differing(blocks: list[tuple[int, int, int]]) -> Iterator[tuple[str, int, int, int, int]]:
+    """difflib's opcodes other than `equal`, from its matching blocks (the last one empty), as
+    `SequenceMatcher.get_opcodes` reads them."""
+    i = j = 0
+    for a, b, size in blocks:
+        if i < a and j < b:
+            yield "replace", i, a, j, b
+        elif i < a:
+            yield "delete", i, a, j, b
+        elif j < b:
+            yield "insert", i, a, j, b
+        i, j = a + size, b + size
 
 
 def same_speaker(registered: str, speaker: str | None, speaker_id: str | None, entities: dict[str, Entity]) -> bool | None:

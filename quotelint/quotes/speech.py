@@ -136,16 +136,27 @@ class Classifier:
         return k > 0 and frame.items[k - 1].token == found.verb
 
     def cue_before(self, frame: Frame, k: int) -> bool:
+        """A term cue ends right before the quotation at item k, in its sentence: `so-called`,
+        `known as`, `the slogan`."""
+        last = self._words_before(frame, k, 2)[-1:]  # the word a cue would end with: two words decide it as nine do
+        if not self.other_cues and not (last and last[0] in self.cues_by_last):
+            return False  # no cue ends with it (most quotations): the words further back cannot make one
+        before = self._words_before(frame, k, 9)
+        fitting = self.cues_by_last.get(before[-1], ()) if before else ()
+        return any(_ends_with(before, cue) for cue in fitting) or any(_ends_with(before, cue) for cue in self.other_cues)
+
+    def _words_before(self, frame: Frame, k: int, most: int) -> list[str]:
+        """Up to `most` words right before item k in its sentence, lower-cased, in order, an
+        article right before it left out (`known as the "x"`)."""
         before: list[str] = []
         i = k - 1
-        while i >= 0 and len(before) < 9 and frame.items[i].quote < 0 and frame.sentence[i] == frame.sentence[k]:
+        while i >= 0 and len(before) < most and frame.items[i].quote < 0 and frame.sentence[i] == frame.sentence[k]:
             before.append(self.words[frame.items[i].token].text.lower())
             i -= 1
         before.reverse()
         if before and before[-1] in ("the", "a", "an"):
             before.pop()
-        fitting = self.cues_by_last.get(before[-1], ()) if before else ()
-        return any(_ends_with(before, cue) for cue in fitting) or any(_ends_with(before, cue) for cue in self.other_cues)
+        return before
 
     def gloss(self, frame: Frame, k: int, kinds: dict[int, str]) -> bool:
         """`"glasnost" translates as "openness" or "transparency"`: `or`, `and` after a term."""
