@@ -6,6 +6,8 @@ code must still give.
 
 from __future__ import annotations
 
+import random
+import re
 from pathlib import Path
 
 import pytest
@@ -767,3 +769,95 @@ def test_word_positions_made_in_bulk_are_those_made_word_by_word(seed: int) -> N
     for _ in range(200):
         words = [Token(rng.choice("abcdefg") * rng.randint(1, 2), i, i + 1) for i in range(rng.randint(0, 40))]
         assert list(word_positions([w.text for w in words]).items()) == list(word_by_word(words).items())
+
+
+def _variants_word_by_word(ctx: Context) -> list[tuple[str, str, str, int, int]]:
+    """QL202's uses as the registry's `preferred` gives them, asked word by word of every mention."""
+    preferred = ctx.registry.names.preferred
+    return [
+        (m.form.entity_ids[0], best, w.text, w.start + ctx.base, w.end + ctx.base)
+        for m in ctx.mentions
+        if m.form.accepted and len(m.form.entity_ids) == 1 and ctx.owns(m.start)
+        for w in ctx.words[m.first : m.first + m.count]
+        if (best := preferred.get((m.form.entity_ids[0], w.text))) is not None
+    ]
+
+
+def test_variant_spellings_gathered_per_entity_are_those_asked_word_by_word(tmp_path: Path) -> None:
+    """QL202 looks only at the names of entities that have variants (worked out once an entity
+    in a run): it gathers what asking the registry about every word of every name gives, from
+    the YAML and from the registry cache, own part of the document or not."""
+    from quotelint.checks.inconsistent_spelling import gather
+    from tests.integ_helpers import project_registry_cached
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    texts.append("The Respublica party won seats. Respublika had campaigned; Antonio and António Guterres spoke.")
+    found = 0
+    for registry in project_registry_cached(tmp_path / "cache"):
+        for text in texts:
+            doc = Document.from_text(text)
+            for own in (None, (0, len(doc.prose) // 2)):
+                ctx = Context(doc, registry, own=own)
+                expected = _variants_word_by_word(ctx)
+                assert gather(ctx) == expected
+                found += len(expected)
+    assert found > 0
+
+
+def _drift_word_by_word(ctx: Context) -> list[tuple[int, int, str]]:
+    """QL201's near misses found the plain way: every word outside a registered spelling and no
+    registered word, its verdict reached at the first place of its word and the anchors beside it."""
+    from quotelint.checks.near_miss import near_miss
+    from quotelint.checks.spelling_drift import anchor_words, short_names
+
+    index, words = ctx.registry.names, ctx.words
+    covered = {i for m in ctx.mentions for i in range(m.first, m.first + m.count)}
+    anchors = anchor_words(ctx)
+    verdicts: dict[tuple[str | None, str, str | None], object] = {}
+    out = []
+    for i, word in enumerate(words):
+        if i in covered or word.text in index.known:
+            continue
+        before = words[i - 1].text if i > 0 and words[i - 1].text in anchors else None
+        after = words[i + 1].text if i + 1 < len(words) and words[i + 1].text in anchors else None
+        key = (before, word.text, after)
+        if key not in verdicts:
+            verdicts[key] = near_miss(ctx, i, short_names(ctx))
+        found = verdicts[key]
+        if found is not None:
+            out.append((word.start, word.end, found[0]))  # type: ignore[index]
+    return out
+
+
+def _drifted(text: str, rng: random.Random) -> str:
+    """The text with some capitalised words misspelt: a letter dropped, doubled or swapped, or
+    the word in capitals; and an acronym one letter off (`OCSE`)."""
+    def edit(m: re.Match[str]) -> str:
+        w = m.group()
+        if rng.random() > 0.15:
+            return w
+        k = rng.randrange(1, len(w) - 1)
+        return rng.choice((w[:k] + w[k + 1 :], w[:k] + w[k] + w[k:], w[:k] + w[k + 1] + w[k] + w[k + 2 :], w.upper()))
+
+    return re.sub(r"\b[A-Z][a-z]{3,}\b", edit, text) + "\n\nThe OCSE observers met the press.\n"
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_drift_found_through_the_run_memos_is_what_judging_every_word_finds(seed: int) -> None:
+    """QL201 judges only the words beside an anchor and the words that can drift alone (kept for
+    the run): it finds what judging every word outside a registered spelling finds, in a run's
+    later documents too."""
+    from quotelint.checks.spelling_drift import check
+
+    rng = random.Random(seed)
+    registry = load_registry([str(ROOT / "rules")])
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    found = 0
+    for path in rng.sample(seeds, 4):
+        ctx = Context(Document.from_text(_drifted(path.read_text(encoding="utf-8"), rng)), registry)
+        expected = _drift_word_by_word(ctx)
+        drift = ("looks like a misspelling of", "has the wrong case for")  # not the registry's listed misspellings
+        got = [(h.start, h.end, h.suggestion) for h in check(ctx) if any(d in h.message for d in drift)]
+        assert got == expected
+        found += len(expected)
+    assert found > 0

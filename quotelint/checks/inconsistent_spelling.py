@@ -19,7 +19,7 @@ diacritics, apostrophes or a few letters count.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from quotelint.checks import Rule
@@ -27,6 +27,7 @@ from quotelint.finding import Hit, Severity
 
 if TYPE_CHECKING:
     from quotelint.context import Context
+    from quotelint.names import NameIndex
     from quotelint.registry import Registry
 
 
@@ -37,21 +38,37 @@ Use = tuple[str, str, str, int, int]
 
 def gather(ctx: Context) -> list[Use]:
     """The words of accepted spellings of one entity that the registry holds variants of."""
-    preferred = ctx.registry.names.preferred
-    asked = [
-        (m.form.entity_ids[0], word)
-        for m in ctx.mentions
-        if m.form.accepted and len(m.form.entity_ids) == 1 and ctx.owns(m.start)
-        for word in ctx.words[m.first : m.first + m.count]
-    ]
-    if hasattr(preferred, "load"):  # the registry cache's table: the words' rows read in one query, not one each
-        preferred.load({(entity_id, word.text) for entity_id, word in asked})
     out: list[Use] = []
-    for entity_id, word in asked:
-        best = preferred.get((entity_id, word.text))
-        if best is not None:
-            out.append((entity_id, best, word.text, word.start + ctx.base, word.end + ctx.base))
+    variants = entity_variants(ctx.registry.names)
+    for m in ctx.mentions:
+        if not m.form.accepted or len(m.form.entity_ids) != 1:
+            continue
+        entity_id = m.form.entity_ids[0]
+        preferred = variants(entity_id)
+        if preferred and ctx.owns(m.start):  # most names have no variants: their words are not looked at
+            for word in ctx.words[m.first : m.first + m.count]:
+                best = preferred.get(word.text)
+                if best is not None:
+                    out.append((entity_id, best, word.text, word.start + ctx.base, word.end + ctx.base))
     return out
+
+
+def entity_variants(index: NameIndex) -> Callable[[str], dict[str, str]]:
+    """Entity id -> its words that have a preferred variant, mapped to it (the registry's
+    `preferred`, whose keys are the words of the entity's accepted spellings): worked out once an
+    entity in a run, and empty for most."""
+    answers = index.answers("entity variants")
+
+    def variants(entity_id: str) -> dict[str, str]:
+        found = answers.get(entity_id)
+        if found is None:
+            keys = [(entity_id, word) for word in sorted(index.entity_words[entity_id])]
+            if hasattr(index.preferred, "load"):  # the registry cache's table: the rows read in one query, not one each
+                index.preferred.load(keys)
+            found = answers[entity_id] = {word: best for (_, word) in keys if (best := index.preferred.get((entity_id, word))) is not None}
+        return found
+
+    return variants
 
 
 def judge(gathered: Sequence[list[Use]], document: object, registry: Registry) -> Iterator[Hit]:
