@@ -861,3 +861,59 @@ def test_drift_found_through_the_run_memos_is_what_judging_every_word_finds(seed
         assert got == expected
         found += len(expected)
     assert found > 0
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_spans_in_order_and_apart_are_kept_as_merging_them_keeps_them(seed: int) -> None:
+    """A rule's spans (yamlrules/matching.Spans) already in order and apart, as a document's names
+    are, are taken as they are: what merging them one by one gives (the same spans reversed are
+    merged), as for spans in any order, touching, nested, empty or overlapping."""
+    from quotelint.yamlrules.matching import Spans
+
+    merged = Spans([(5, 8), (0, 3), (2, 4), (8, 9), (9, 9)])
+    assert (merged.starts, merged.ends) == ([0, 5, 8, 9], [4, 8, 9, 9])
+    rng = random.Random(seed)
+    for _ in range(300):
+        at, spans = 0, []
+        for _ in range(rng.randrange(0, 8)):
+            at += rng.choice((0, 0, 1, 3))
+            spans.append((at, at + rng.choice((0, 1, 2, 5))))
+            at = spans[-1][1] + rng.choice((-2, 0, 0, 1))
+        if rng.random() < 0.3:
+            rng.shuffle(spans)
+        got, reverse = Spans(spans), Spans(spans[::-1])
+        assert (got.starts, got.ends) == (reverse.starts, reverse.ends)
+
+
+def test_what_a_word_is_to_a_title_is_the_same_through_the_run_memos(registry: Registry) -> None:
+    """The wrong-title rule's page keeps what a word is to a title (past marker, modifier, proper
+    name, qualifier) for the run: each verdict is the one worked out from the word, in a run's
+    later documents too."""
+    from quotelint.checks.title_page import ARTICLES, Page
+    from quotelint.checks.title_words import key, parts, title_words
+
+    lexicon, index = registry.words, registry.titles
+    markers = quote_words().past_markers
+
+    def past(word: str) -> bool:
+        return word.lower() in markers or ("-" in word and word.lower().split("-")[0] in markers)
+
+    def title(word: str) -> bool:
+        return index.is_title_word(word, lexicon)
+
+    def proper(word: str) -> bool:
+        return word[:1].isupper() and not lexicon.is_common_word(word) and not title(word)
+
+    checked = 0
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))[:4]]
+    texts.append("The then-director-general and ex-President, a former UN envoy, met EU foreign policy chief Ned Prise.")
+    for text in texts:
+        page = Page(Context(Document.from_text(text), registry))
+        for i, word in enumerate(page.words):
+            w = word.text
+            modifier = w.lower() in title_words().modifiers or past(w)
+            qualifier = title(w) or page.country(i) or proper(w) or modifier or (
+                w.lower() not in ARTICLES and all(key(p) in index.role_words for p in parts(w)))
+            assert (page.past(i), page.modifier(i), page.proper(i), page.qualifier(i)) == (past(w), modifier, proper(w), qualifier), w
+            checked += qualifier + past(w)
+    assert checked > 0
