@@ -19,7 +19,7 @@ diacritics, apostrophes or a few letters count.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from quotelint.checks import Rule
@@ -38,13 +38,12 @@ Use = tuple[str, str, str, int, int]
 
 def gather(ctx: Context) -> list[Use]:
     """The words of accepted spellings of one entity that the registry holds variants of."""
+    named = [m for m in ctx.mentions if m.form.accepted and len(m.form.entity_ids) == 1]
+    variants = entity_variants(ctx.registry.names, {m.form.entity_ids[0] for m in named})
     out: list[Use] = []
-    variants = entity_variants(ctx.registry.names)
-    for m in ctx.mentions:
-        if not m.form.accepted or len(m.form.entity_ids) != 1:
-            continue
+    for m in named:
         entity_id = m.form.entity_ids[0]
-        preferred = variants(entity_id)
+        preferred = variants[entity_id]
         if preferred and ctx.owns(m.start):  # most names have no variants: their words are not looked at
             for word in ctx.words[m.first : m.first + m.count]:
                 best = preferred.get(word.text)
@@ -53,22 +52,24 @@ def gather(ctx: Context) -> list[Use]:
     return out
 
 
-def entity_variants(index: NameIndex) -> Callable[[str], dict[str, str]]:
+def entity_variants(index: NameIndex, entity_ids: set[str]) -> dict[str, dict[str, str]]:
     """Entity id -> its words that have a preferred variant, mapped to it (the registry's
     `preferred`, whose keys are the words of the entity's accepted spellings): worked out once an
-    entity in a run, and empty for most."""
+    entity in a run, a document's new entities read from the registry cache in one query, and
+    empty for most."""
     answers = index.answers("entity variants")
-
-    def variants(entity_id: str) -> dict[str, str]:
-        found = answers.get(entity_id)
-        if found is None:
-            keys = [(entity_id, word) for word in sorted(index.entity_words[entity_id])]
-            if hasattr(index.preferred, "load"):  # the registry cache's table: the rows read in one query, not one each
-                index.preferred.load(keys)
-            found = answers[entity_id] = {word: best for (_, word) in keys if (best := index.preferred.get((entity_id, word))) is not None}
-        return found
-
-    return variants
+    new = sorted(e for e in entity_ids if e not in answers)
+    if new:
+        keys = [(e, word) for e in new for word in sorted(index.entity_words[e])]
+        if hasattr(index.preferred, "load"):  # the registry cache's table: the rows read in one query, not one each
+            index.preferred.load(keys)
+        for e in new:
+            answers[e] = {}
+        for e, word in keys:
+            best = index.preferred.get((e, word))
+            if best is not None:
+                answers[e][word] = best
+    return answers
 
 
 def judge(gathered: Sequence[list[Use]], document: object, registry: Registry) -> Iterator[Hit]:
