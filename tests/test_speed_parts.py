@@ -6,6 +6,8 @@ code must still give.
 
 from __future__ import annotations
 
+import random
+import re
 from pathlib import Path
 
 import pytest
@@ -769,3 +771,151 @@ def test_word_positions_made_in_bulk_are_those_made_word_by_word(seed: int) -> N
     for _ in range(200):
         words = [Token(rng.choice("abcdefg") * rng.randint(1, 2), i, i + 1) for i in range(rng.randint(0, 40))]
         assert list(word_positions([w.text for w in words]).items()) == list(word_by_word(words).items())
+
+
+def _variants_word_by_word(ctx: Context) -> list[tuple[str, str, str, int, int]]:
+    """QL202's uses as the registry's `preferred` gives them, asked word by word of every mention."""
+    preferred = ctx.registry.names.preferred
+    return [
+        (m.form.entity_ids[0], best, w.text, w.start + ctx.base, w.end + ctx.base)
+        for m in ctx.mentions
+        if m.form.accepted and len(m.form.entity_ids) == 1 and ctx.owns(m.start)
+        for w in ctx.words[m.first : m.first + m.count]
+        if (best := preferred.get((m.form.entity_ids[0], w.text))) is not None
+    ]
+
+
+def test_variant_spellings_gathered_per_entity_are_those_asked_word_by_word(tmp_path: Path) -> None:
+    """QL202 looks only at the names of entities that have variants (worked out once an entity
+    in a run): it gathers what asking the registry about every word of every name gives, from
+    the YAML and from the registry cache, own part of the document or not."""
+    from quotelint.checks.inconsistent_spelling import gather
+    from tests.integ_helpers import project_registry_cached
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    texts.append("The Respublica party won seats. Respublika had campaigned; Antonio and António Guterres spoke.")
+    found = 0
+    for registry in project_registry_cached(tmp_path / "cache"):
+        for text in texts:
+            doc = Document.from_text(text)
+            for own in (None, (0, len(doc.prose) // 2)):
+                ctx = Context(doc, registry, own=own)
+                expected = _variants_word_by_word(ctx)
+                assert gather(ctx) == expected
+                found += len(expected)
+    assert found > 0
+
+
+def _drift_word_by_word(ctx: Context) -> list[tuple[int, int, str]]:
+    """QL201's near misses found the plain way: every word outside a registered spelling and no
+    registered word, its verdict reached at the first place of its word and the anchors beside it."""
+    from quotelint.checks.near_miss import near_miss
+    from quotelint.checks.spelling_drift import anchor_words, short_names
+
+    index, words = ctx.registry.names, ctx.words
+    covered = {i for m in ctx.mentions for i in range(m.first, m.first + m.count)}
+    anchors = anchor_words(ctx)
+    verdicts: dict[tuple[str | None, str, str | None], object] = {}
+    out = []
+    for i, word in enumerate(words):
+        if i in covered or word.text in index.known:
+            continue
+        before = words[i - 1].text if i > 0 and words[i - 1].text in anchors else None
+        after = words[i + 1].text if i + 1 < len(words) and words[i + 1].text in anchors else None
+        key = (before, word.text, after)
+        if key not in verdicts:
+            verdicts[key] = near_miss(ctx, i, short_names(ctx))
+        found = verdicts[key]
+        if found is not None:
+            out.append((word.start, word.end, found[0]))  # type: ignore[index]
+    return out
+
+
+def _drifted(text: str, rng: random.Random) -> str:
+    """The text with some capitalised words misspelt: a letter dropped, doubled or swapped, or
+    the word in capitals; and an acronym one letter off (`OCSE`)."""
+    def edit(m: re.Match[str]) -> str:
+        w = m.group()
+        if rng.random() > 0.15:
+            return w
+        k = rng.randrange(1, len(w) - 1)
+        return rng.choice((w[:k] + w[k + 1 :], w[:k] + w[k] + w[k:], w[:k] + w[k + 1] + w[k] + w[k + 2 :], w.upper()))
+
+    return re.sub(r"\b[A-Z][a-z]{3,}\b", edit, text) + "\n\nThe OCSE observers met the press.\n"
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_drift_found_through_the_run_memos_is_what_judging_every_word_finds(seed: int) -> None:
+    """QL201 judges only the words beside an anchor and the words that can drift alone (kept for
+    the run): it finds what judging every word outside a registered spelling finds, in a run's
+    later documents too."""
+    from quotelint.checks.spelling_drift import check
+
+    rng = random.Random(seed)
+    registry = load_registry([str(ROOT / "rules")])
+    seeds = sorted((ROOT / "seeds").glob("*.txt"))
+    found = 0
+    for path in rng.sample(seeds, 4):
+        ctx = Context(Document.from_text(_drifted(path.read_text(encoding="utf-8"), rng)), registry)
+        expected = _drift_word_by_word(ctx)
+        drift = ("looks like a misspelling of", "has the wrong case for")  # not the registry's listed misspellings
+        got = [(h.start, h.end, h.suggestion) for h in check(ctx) if any(d in h.message for d in drift)]
+        assert got == expected
+        found += len(expected)
+    assert found > 0
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_spans_in_order_and_apart_are_kept_as_merging_them_keeps_them(seed: int) -> None:
+    """A rule's spans (yamlrules/matching.Spans) already in order and apart, as a document's names
+    are, are taken as they are: what merging them one by one gives (the same spans reversed are
+    merged), as for spans in any order, touching, nested, empty or overlapping."""
+    from quotelint.yamlrules.matching import Spans
+
+    merged = Spans([(5, 8), (0, 3), (2, 4), (8, 9), (9, 9)])
+    assert (merged.starts, merged.ends) == ([0, 5, 8, 9], [4, 8, 9, 9])
+    rng = random.Random(seed)
+    for _ in range(300):
+        at, spans = 0, []
+        for _ in range(rng.randrange(0, 8)):
+            at += rng.choice((0, 0, 1, 3))
+            spans.append((at, at + rng.choice((0, 1, 2, 5))))
+            at = spans[-1][1] + rng.choice((-2, 0, 0, 1))
+        if rng.random() < 0.3:
+            rng.shuffle(spans)
+        got, reverse = Spans(spans), Spans(spans[::-1])
+        assert (got.starts, got.ends) == (reverse.starts, reverse.ends)
+
+
+def test_what_a_word_is_to_a_title_is_the_same_through_the_run_memos(registry: Registry) -> None:
+    """The wrong-title rule's page keeps what a word is to a title (past marker, modifier, proper
+    name, qualifier) for the run: each verdict is the one worked out from the word, in a run's
+    later documents too."""
+    from quotelint.checks.title_page import ARTICLES, Page
+    from quotelint.checks.title_words import key, parts, title_words
+
+    lexicon, index = registry.words, registry.titles
+    markers = quote_words().past_markers
+
+    def past(word: str) -> bool:
+        return word.lower() in markers or ("-" in word and word.lower().split("-")[0] in markers)
+
+    def title(word: str) -> bool:
+        return index.is_title_word(word, lexicon)
+
+    def proper(word: str) -> bool:
+        return word[:1].isupper() and not lexicon.is_common_word(word) and not title(word)
+
+    checked = 0
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))[:4]]
+    texts.append("The then-director-general and ex-President, a former UN envoy, met EU foreign policy chief Ned Prise.")
+    for text in texts:
+        page = Page(Context(Document.from_text(text), registry))
+        for i, word in enumerate(page.words):
+            w = word.text
+            modifier = w.lower() in title_words().modifiers or past(w)
+            qualifier = title(w) or page.country(i) or proper(w) or modifier or (
+                w.lower() not in ARTICLES and all(key(p) in index.role_words for p in parts(w)))
+            assert (page.past(i), page.modifier(i), page.proper(i), page.qualifier(i)) == (past(w), modifier, proper(w), qualifier), w
+            checked += qualifier + past(w)
+    assert checked > 0

@@ -4,7 +4,8 @@ find what a search of the whole prose finds: the same matches, in the same order
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+import regex
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from quotelint.context import Context
@@ -78,3 +79,27 @@ def test_underscores_and_possessives_stay_as_the_whole_search_reads_them(text: s
     assert found is not None
     assert [m.group() for m in found] == expected
     assert [m.span() for m in found] == [m.span() for m in pattern.finditer(ctx.prose)]
+
+
+NEEDED = ["co-operat", "-operat", "co- operat", "e. ka", "'s ka", "ka", "k", "1-9", "s ab", "ab"]
+FOLDING = st.sampled_from(list("abisKkeSdo19 _-'’\u212a\u0130\u0131\u017f\u03a3\u0301é.\n") + ["’s", "'s", "co-", "operat", "CO-OPERAT", "ka", "e. ", "ab"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(FOLDING, max_size=40).map("".join), st.sampled_from(NEEDED))
+@example("Talks on CO-OPERATION", "co-operat")
+@example("It was done. KA", "e. ka")
+@example("The bank's ka", "'s ka")
+@example("It's", "'s")
+@example("\u017f ab", "s ab")
+@example("\u212aA", "ka")
+def test_a_needed_text_looked_for_around_the_words_is_what_folding_the_prose_finds(text: str, needed: str) -> None:
+    """A pattern that ignores case is searched only where the prose holds its needed text: told
+    by folding the prose around the words that hold the text's longest run of letters and
+    digits, as folding the whole prose tells it (letters beyond ASCII that fold to ASCII ones,
+    possessives, hyphens and marks included)."""
+    from quotelint.yamlrules.patterns import _holds, _holds_near_words
+
+    ctx = Context(Document.from_text(text), REGISTRY)
+    assert _holds_near_words(ctx, needed, regex.I) == _holds(ctx.prose, needed, regex.I)
+    assert _holds_near_words(ctx, needed, 0) == _holds(ctx.prose, needed, 0)

@@ -27,6 +27,7 @@ from quotelint.finding import Hit, Severity
 
 if TYPE_CHECKING:
     from quotelint.context import Context
+    from quotelint.names import NameIndex
     from quotelint.registry import Registry
 
 
@@ -37,21 +38,38 @@ Use = tuple[str, str, str, int, int]
 
 def gather(ctx: Context) -> list[Use]:
     """The words of accepted spellings of one entity that the registry holds variants of."""
-    preferred = ctx.registry.names.preferred
-    asked = [
-        (m.form.entity_ids[0], word)
-        for m in ctx.mentions
-        if m.form.accepted and len(m.form.entity_ids) == 1 and ctx.owns(m.start)
-        for word in ctx.words[m.first : m.first + m.count]
-    ]
-    if hasattr(preferred, "load"):  # the registry cache's table: the words' rows read in one query, not one each
-        preferred.load({(entity_id, word.text) for entity_id, word in asked})
+    named = [m for m in ctx.mentions if m.form.accepted and len(m.form.entity_ids) == 1]
+    variants = entity_variants(ctx.registry.names, {m.form.entity_ids[0] for m in named})
     out: list[Use] = []
-    for entity_id, word in asked:
-        best = preferred.get((entity_id, word.text))
-        if best is not None:
-            out.append((entity_id, best, word.text, word.start + ctx.base, word.end + ctx.base))
+    for m in named:
+        entity_id = m.form.entity_ids[0]
+        preferred = variants[entity_id]
+        if preferred and ctx.owns(m.start):  # most names have no variants: their words are not looked at
+            for word in ctx.words[m.first : m.first + m.count]:
+                best = preferred.get(word.text)
+                if best is not None:
+                    out.append((entity_id, best, word.text, word.start + ctx.base, word.end + ctx.base))
     return out
+
+
+def entity_variants(index: NameIndex, entity_ids: set[str]) -> dict[str, dict[str, str]]:
+    """Entity id -> its words that have a preferred variant, mapped to it (the registry's
+    `preferred`, whose keys are the words of the entity's accepted spellings): worked out once an
+    entity in a run, a document's new entities read from the registry cache in one query, and
+    empty for most."""
+    answers = index.answers("entity variants")
+    new = sorted(e for e in entity_ids if e not in answers)
+    if new:
+        keys = [(e, word) for e in new for word in sorted(index.entity_words[e])]
+        if hasattr(index.preferred, "load"):  # the registry cache's table: the rows read in one query, not one each
+            index.preferred.load(keys)
+        for e in new:
+            answers[e] = {}
+        for e, word in keys:
+            best = index.preferred.get((e, word))
+            if best is not None:
+                answers[e][word] = best
+    return answers
 
 
 def judge(gathered: Sequence[list[Use]], document: object, registry: Registry) -> Iterator[Hit]:

@@ -32,7 +32,8 @@ Add words that must never be flagged to `lexicon: {common_words: {add: [...]}}`.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from itertools import chain
 from typing import TYPE_CHECKING
 
 from quotelint.checks import Rule
@@ -43,7 +44,7 @@ from quotelint.names import Token, tokens
 
 if TYPE_CHECKING:
     from quotelint.context import Context
-    from quotelint.names import Mention
+    from quotelint.names import Mention, NameIndex
     from quotelint.registry.model import Entity
 
 
@@ -75,7 +76,6 @@ def describe(entity: Entity, spelling: str) -> str:
 
 
 def check(ctx: Context) -> Iterator[Hit]:
-    index = ctx.registry.names
     covered: set[int] = set()
     for mention in ctx.mentions:
         covered.update(range(mention.first, mention.first + mention.count))
@@ -84,45 +84,69 @@ def check(ctx: Context) -> Iterator[Hit]:
     words = ctx.words
     anchors = anchor_words(ctx)
     anchored = anchored_positions(ctx, anchors)
-    short = Short(acronyms(index), defined_acronyms(ctx.prose, {m.end for m in ctx.mentions}))
-    # A verdict depends on the word and on the anchors beside it, so it is reached once per such
-    # triple; a triple with no candidate whatever the document is known so for the run.
-    verdicts: dict[tuple[str | None, str, str | None], tuple[str, Entity] | None] = {}
-    no_candidate = index.memo("drift-settled", functools.partial(settled, index)).holds
-    for i in judged(ctx, covered, anchored):
+    short = functools.cache(functools.partial(short_names, ctx))  # a document with no acronym to judge never reads its brackets
+    found = [*beside_anchors(ctx, covered, anchored, anchors, short), *alone(ctx, covered, anchored, short)]
+    for i, (right, entity) in sorted(found, key=lambda pair: pair[0]):
         word = words[i]
-        key = (None, word.text, None)
-        if i in anchored:
-            before = words[i - 1].text if i > 0 else None
-            after = words[i + 1].text if i + 1 < len(words) else None
-            key = (before if before in anchors else None, word.text, after if after in anchors else None)
+        what = "has the wrong case for" if right.casefold() == word.text.casefold() else "looks like a misspelling of"
+        yield Hit(word.start, word.end, f"'{word.text}' {what} {describe(entity, right)}", right, fixable=True)
+
+
+Verdict = tuple[str, "Entity"]
+
+
+def short_names(ctx: Context) -> Short:
+    """The registered acronyms, and those the document defines in brackets."""
+    return Short(acronyms(ctx.registry.names), defined_acronyms(ctx.prose, {m.end for m in ctx.mentions}))
+
+
+def beside_anchors(
+    ctx: Context, covered: set[int], anchored: set[int], anchors: set[str], short: Callable[[], Short]
+) -> Iterator[tuple[int, Verdict]]:
+    """The near misses among the words beside an anchor, outside a registered spelling and no
+    registered word. A verdict depends on the word and on the anchors beside it, so it is reached
+    once per such triple; a triple with no candidate whatever the document is known so for the run."""
+    index, words = ctx.registry.names, ctx.words
+    known = index.members("known", index.known).select(ctx.distinct)
+    verdicts: dict[tuple[str | None, str, str | None], Verdict | None] = {}
+    no_candidate = index.memo("drift-settled", functools.partial(settled, index)).holds
+    for i in sorted(anchored - covered):
+        if not 0 <= i < len(words) or words[i].text in known:
+            continue
+        text = words[i].text
+        before = words[i - 1].text if i > 0 else None
+        after = words[i + 1].text if i + 1 < len(words) else None
+        key = (before if before in anchors else None, text, after if after in anchors else None)
         if key in verdicts:
             found = verdicts[key]
-        elif not is_acronym(word.text) and no_candidate(SEP.join((key[0] or "", word.text, key[2] or ""))):
+        elif not is_acronym(text) and no_candidate(SEP.join((key[0] or "", text, key[2] or ""))):
             found = verdicts[key] = None
         else:
-            found = verdicts[key] = near_miss(ctx, i, short)
+            found = verdicts[key] = near_miss(ctx, i, short())
         if found is not None:
-            right, entity = found
-            what = "has the wrong case for" if right.casefold() == word.text.casefold() else "looks like a misspelling of"
-            yield Hit(word.start, word.end, f"'{word.text}' {what} {describe(entity, right)}", right, fixable=True)
+            yield i, found
 
 
-def judged(ctx: Context, covered: set[int], anchored: set[int]) -> list[int]:
-    """Indexes of the words that may drift, in order: outside a registered spelling, no registered
-    word, and beside an anchor or a word that can drift without one (`never_drift`, judged once
-    per distinct word in a run)."""
-    index, words, positions = ctx.registry.names, ctx.words, ctx.positions
-    if isinstance(index.known, (set, frozenset)):
-        distinct = set(positions).difference(index.known)
-    else:
-        distinct = {text for text in positions if text not in index.known}
-    free = index.memo("never-drift", lambda word: never_drift(word, index)).select(distinct)
-    out = [i for i in anchored if 0 <= i < len(words) and i not in covered and words[i].text in free]
-    for text in distinct - free:
-        out.extend(i for i in positions[text] if i not in covered)
-    out.sort()
+def alone(ctx: Context, covered: set[int], anchored: set[int], short: Callable[[], Short]) -> list[tuple[int, Verdict]]:
+    """The near misses among the words with no anchor beside them, outside a registered spelling.
+    Only words that can drift alone are looked at (`drifts_alone`, judged once per distinct word in
+    a run: a handful of an article's words); a word's verdict is reached at its first place."""
+    index = ctx.registry.names
+    out: list[tuple[int, Verdict]] = []
+    for text in index.memo("drift-alone", functools.partial(drifts_alone, index)).select(ctx.distinct):
+        places = [i for i in ctx.positions[text] if i not in covered and i not in anchored]
+        found = near_miss(ctx, places[0], short()) if places else None
+        if found is not None:
+            out.extend((i, found) for i in places)
     return out
+
+
+def drifts_alone(index: NameIndex, word: str) -> bool:
+    """A word no registered spelling holds that may be a near miss with no anchor beside it: an
+    acronym, or a word that `never_drift` does not rule out and that has candidates alone."""
+    if word in index.known or never_drift(word, index):
+        return False
+    return is_acronym(word) or not settled(index, SEP.join(("", word, "")))
 
 
 def listed(ctx: Context, mention: Mention) -> Hit:
@@ -154,12 +178,14 @@ def anchor_words(ctx: Context) -> set[str]:
 
 def anchored_positions(ctx: Context, anchors: set[str]) -> set[int]:
     """Indexes of the words beside an anchor (`anchor_words`): only there does a word's verdict
-    depend on its neighbours."""
-    out: set[int] = set()
-    for text in anchors:
-        for k in ctx.positions[text]:
-            out.update((k - 1, k + 1))
+    depend on its neighbours. (Made in C: no Python step per place.)"""
+    places = list(chain.from_iterable(map(ctx.positions.__getitem__, anchors)))
+    out = set(map(_BEFORE, places))
+    out.update(map(_AFTER, places))
     return out
+
+
+_BEFORE, _AFTER = (-1).__add__, (1).__add__  # the index before and after a place
 
 
 RULE = Rule(

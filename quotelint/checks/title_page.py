@@ -14,6 +14,7 @@ from quotelint.records import Value
 
 if TYPE_CHECKING:
     from quotelint.context import Context
+    from quotelint.lexicon import Lexicon
 
 MAX_WORDS = 16
 JOINS = frozenset({" ", "-", "\u00a0"})
@@ -48,6 +49,11 @@ class Page:
         self._title = memo("title-word", lambda word: index.is_title_word(word, lexicon)).holds
         self._head = memo("title-head", functools.partial(is_head, self._title, self.heads, index.capitalized_heads)).holds
         self._country = memo("title-country", lambda word: bool(countries_in(tuple(key(p) for p in parts(word))))).holds
+        self._past = memo("title-past", is_past).holds
+        self._modifier = memo("title-modifier", is_modifier).holds
+        self._proper = memo("title-proper", functools.partial(is_proper, self._title, lexicon)).holds
+        self._qualifier = memo("title-qualifier", functools.partial(
+            is_qualifier, self._title, self._country, self._proper, self._modifier, self.role_words)).holds
         self.person: set[int] = set()
         self.unit_at: dict[int, tuple[int, int, str]] = {}  # token -> (first, last, entity id) of a named body
         kinds: dict[str, str] = {}  # entity id -> kind, each looked up once
@@ -76,28 +82,45 @@ class Page:
 
     def past(self, i: int) -> bool:
         """`former`, `then`, or a title word prefixed with one (`then-director-general`)."""
-        markers = quote_words().past_markers
-        word = self.text(i).lower()
-        return word in markers or ("-" in word and word.split("-")[0] in markers)
+        return self._past(self.words[i].text)
 
     def modifier(self, i: int) -> bool:
-        return self.text(i).lower() in title_words().modifiers or self.past(i)
+        return self._modifier(self.words[i].text)
 
     def country(self, i: int) -> bool:
         return self._country(self.words[i].text)
 
     def proper(self, i: int) -> bool:
         """A capitalized word no dictionary holds: a country's adjective, an acronym, a name."""
-        word = self.text(i)
-        return word[:1].isupper() and not self.lexicon.is_common_word(word) and not self.title(i)
+        return self._proper(self.words[i].text)
 
     def qualifier(self, i: int) -> bool:
         """A word that may stand before a title's head: a title word, a country, a name, or a
         word of some registered role (`policy` in `EU foreign policy chief`, `Conservative`)."""
-        word = self.text(i)
-        if self.title(i) or self.country(i) or self.proper(i) or self.modifier(i):
-            return True
-        return word.lower() not in ARTICLES and all(key(p) in self.role_words for p in parts(word))
+        return self._qualifier(self.words[i].text)
+
+
+# What a word is to a title, on the word alone: each kept for the run by a word memo (Page),
+# asked a hundred times an article.
+def is_past(word: str) -> bool:
+    markers = quote_words().past_markers
+    word = word.lower()
+    return word in markers or ("-" in word and word.split("-")[0] in markers)
+
+
+def is_modifier(word: str) -> bool:
+    return word.lower() in title_words().modifiers or is_past(word)
+
+
+def is_proper(title: Callable[[str], bool], lexicon: Lexicon, word: str) -> bool:
+    return word[:1].isupper() and not lexicon.is_common_word(word) and not title(word)
+
+
+def is_qualifier(title: Callable[[str], bool], country: Callable[[str], bool], proper: Callable[[str], bool],
+                 modifier: Callable[[str], bool], role_words: frozenset[str], word: str) -> bool:
+    if title(word) or country(word) or proper(word) or modifier(word):
+        return True
+    return word.lower() not in ARTICLES and all(key(p) in role_words for p in parts(word))
 
 
 def is_head(title: Callable[[str], bool], heads: frozenset[str], capitalized: frozenset[str], word: str) -> bool:

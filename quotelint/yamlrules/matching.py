@@ -8,6 +8,7 @@ style rule reports but does not rewrite unless it says `fix_in_quotes: true`).
 from __future__ import annotations
 
 import bisect
+import operator
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -137,6 +138,10 @@ class Spans:
     """Disjoint sorted intervals: the union of some spans of the prose."""
 
     def __init__(self, spans: Sequence[tuple[int, int]]) -> None:
+        starts, ends = (list(column) for column in zip(*spans)) if spans else ([], [])
+        if all(map(operator.lt, starts, ends)) and all(map(operator.le, ends, starts[1:])):
+            self.starts, self.ends = starts, ends  # in order and apart already (a document's names): tested in C, nothing to merge
+            return
         merged: list[list[int]] = []
         for start, end in sorted(spans):
             if merged and start < merged[-1][1]:
@@ -159,6 +164,9 @@ class Spans:
         return i < len(self.starts) and self.starts[i] == start and self.ends[i] == end
 
 
+_START_END = operator.attrgetter("start", "end")
+
+
 class View:
     """One document as one rule sees it. Quotations and names are looked at only when asked."""
 
@@ -176,7 +184,7 @@ class View:
 
     def _collect(self, what: str) -> Sequence[tuple[int, int]]:
         if what == "names":
-            return [(m.start, m.end) for m in self.ctx.mentions]
+            return list(map(_START_END, self.ctx.mentions))
         quotes = self.ctx.quotes
         if what == "marked":  # quotations with their marks
             return [(q.start - len(q.open_mark), q.end + len(q.close_mark or "")) for q in quotes]
