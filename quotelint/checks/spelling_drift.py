@@ -129,24 +129,29 @@ def beside_anchors(
 
 def alone(ctx: Context, covered: set[int], anchored: set[int], short: Callable[[], Short]) -> list[tuple[int, Verdict]]:
     """The near misses among the words with no anchor beside them, outside a registered spelling.
-    Only words that can drift alone are looked at (`drifts_alone`, judged once per distinct word in
-    a run: a handful of an article's words); a word's verdict is reached at its first place."""
+    Only words that may drift alone are looked at (`may_drift_alone`, judged once per distinct
+    word in a run: a handful of an article's words), and of those only the ones with a place
+    outside a registered spelling are asked whether they have candidates alone (a misspelling the
+    registry lists is never searched for near misses, and rapidfuzz stays unloaded); a word's
+    verdict is reached at its first such place."""
     index = ctx.registry.names
+    no_candidate = index.memo("drift-settled", functools.partial(settled, index)).holds
     out: list[tuple[int, Verdict]] = []
-    for text in index.memo("drift-alone", functools.partial(drifts_alone, index)).select(ctx.distinct):
+    for text in index.memo("drift-alone", functools.partial(may_drift_alone, index)).select(ctx.distinct):
         places = [i for i in ctx.positions[text] if i not in covered and i not in anchored]
-        found = near_miss(ctx, places[0], short()) if places else None
+        if not places or (not is_acronym(text) and no_candidate(SEP.join(("", text, "")))):
+            continue
+        found = near_miss(ctx, places[0], short())
         if found is not None:
             out.extend((i, found) for i in places)
     return out
 
 
-def drifts_alone(index: NameIndex, word: str) -> bool:
+def may_drift_alone(index: NameIndex, word: str) -> bool:
     """A word no registered spelling holds that may be a near miss with no anchor beside it: an
-    acronym, or a word that `never_drift` does not rule out and that has candidates alone."""
-    if word in index.known or never_drift(word, index):
-        return False
-    return is_acronym(word) or not settled(index, SEP.join(("", word, "")))
+    acronym, or a word that `never_drift` does not rule out (whether it has candidates alone is
+    asked where it stands outside a registered spelling, `alone`)."""
+    return word not in index.known and not never_drift(word, index)
 
 
 def listed(ctx: Context, mention: Mention) -> Hit:
