@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from quotelint.sections import Part
     from quotelint.settings import Settings
 
+
 def word_positions(texts: Sequence[str]) -> dict[str, list[int]]:
     """Each word's indexes, rising, the words in the order the text first writes them. The
     lists are made once a distinct word, and each index is added to its word's list in C (no

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 CLAUSE_MARKS = frozenset(",;:()[]–—“”\"")
 HARD_MARKS = frozenset(";:()[]")
-CLAUSE_MARK = lazy(r"[,;:()\[\]–—“”\"]")  # one of CLAUSE_MARKS
+CLAUSE_MARK = lazy("[" + "".join(sorted("\\" + c for c in CLAUSE_MARKS)) + "]")  # one of CLAUSE_MARKS, each escaped
 
 
 class Layout:

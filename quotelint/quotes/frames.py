@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from quotelint.lazyre import lazy
 from quotelint.names import Token
-from quotelint.quotes.spans import Span
+from quotelint.quotes.spans import Span, marks_in
 from quotelint.records import Record
 
 _STOP = lazy(r"[.!?][)\]\"'”’]*+\s")  # a stop, then (past brackets and marks) a space: not 1.5
@@ -320,7 +320,7 @@ def split(
     # The item after each stop, in bulk (C calls, no Python step a stop): the search runs from
     # the first item's end to the last one's start, so each is an item from 1 to n - 1; a stop
     # inside a word or a quotation (`U.S.`, `"Go."`) is dropped, as the item before it ends past it.
-    stops = stops_in(prose, items[0].end, items[-1].start)
+    stops = [at for at, _ in marks_in(prose, ".!?", items[0].end, items[-1].start)]  # by str.find, no match object a stop
     after = list(map(functools.partial(bisect.bisect_right, starts), stops))
     after_stops = itertools.compress(after, map(operator.le, map(_ITEM_END, map(items.__getitem__, map(operator.sub, after, itertools.repeat(1)))), stops))
     numbers: list[int] = []
@@ -337,19 +337,6 @@ def split(
             opening.append(i)
     numbers.extend(itertools.repeat(number, n - len(numbers)))
     return numbers, list(zip(opening, [*opening[1:], n]))
-
-
-def stops_in(prose: str, start: int, end: int) -> list[int]:
-    """The offsets of `.`, `!` and `?` from start to end, in order: found a mark at a time by
-    `str.find`, in C (a pattern of the three makes a match object for each)."""
-    found: list[int] = []
-    for mark in ".!?":
-        at = prose.find(mark, start, end)
-        while at >= 0:
-            found.append(at)
-            at = prose.find(mark, at + 1, end)
-    found.sort()
-    return found
 
 
 def _opens_sentence(

@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, repeat
 from operator import itemgetter
+
 import regex
 
 from quotelint.lazyre import lazy
@@ -420,7 +421,7 @@ def changes(quoted: Words, entry: Words, blocks: list[Block] | None = None) -> t
     return tuple(out)
 
 
-def differing(blocks: list[tuple[int, int, int]]) -> Iterator[tuple[str, int, int, int, int]]:
+def differing(blocks: list[Block]) -> Iterator[tuple[str, int, int, int, int]]:
     """difflib's opcodes other than `equal`, from its matching blocks (the last one empty), as
     `SequenceMatcher.get_opcodes` reads them."""
     i = j = 0

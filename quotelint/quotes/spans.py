@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -164,15 +164,17 @@ def scan(prose: str, quote_marks: tuple[QuoteMarks, ...]) -> Scan:
     return Scan(tuple(paras), tuple(spans), tuple(sorted(scanner.problems, key=lambda p: p.start)))
 
 
-def marks_in(prose: str, chars: frozenset[str]) -> list[tuple[int, str]]:
-    """Each mark of the text with its offset, in order: found a mark at a time by `str.find`,
-    in C (a pattern of the marks makes a match object for each, five times the cost)."""
+def marks_in(prose: str, chars: Iterable[str], start: int = 0, end: int | None = None) -> list[tuple[int, str]]:
+    """Each of these characters from start to end of the text, with its offset, in order: found
+    a character at a time by `str.find`, in C (a pattern of the characters makes a match object
+    for each, five times the cost)."""
+    end = len(prose) if end is None else end
     found: list[tuple[int, str]] = []
     for mark in chars:
-        at = prose.find(mark)
+        at = prose.find(mark, start, end)
         while at >= 0:
             found.append((at, mark))
-            at = prose.find(mark, at + 1)
+            at = prose.find(mark, at + 1, end)
     found.sort()
     return found
 
