@@ -42,6 +42,7 @@ PLAIN_WORD_SPLIT = Lazy("re", r"(\w+(?:['\-]\w+)*)")
 _JOINERS = frozenset(" \t/-.,’'\u00a0")  # what may stand between the words of one name
 _STRIP = str.maketrans("", "", "'’-.")
 FREQUENT = 8  # a word written this often that only opens longer names is read where one of their second words follows it
+SHARED_FROM = 100_000  # characters of a text whose equal words share one string (`columns`)
 NEAR_MAX = 48  # registry words longer than this (folded) get no near-miss search
 
 
@@ -66,9 +67,10 @@ def as_tokens(texts: list[str], starts: list[int], ends: list[int]) -> list[Toke
 
 
 def columns(text: str) -> tuple[list[str], list[int], list[int]]:
-    """The words of the text as three columns: their texts, starts and ends. Equal words share one
-    string (interned): a long document's tokens take a quarter less memory, and looking a word up
-    compares it by identity first.
+    """The words of the text as three columns: their texts, starts and ends. In a long text
+    (`SHARED_FROM` characters) equal words share one string (interned): its tokens take a quarter
+    less memory. An article's words are not interned: that cost as much as the split, to save a
+    few kilobytes.
 
     No Python runs per word: one split gives the text between the words and the words in turn,
     whose lengths added up are where each word starts and ends; only the few words ending in a
@@ -77,7 +79,7 @@ def columns(text: str) -> tuple[list[str], list[int], list[int]]:
     split = WORD_SPLIT.split if "_" in plain or _BEYOND_PLAIN.search(plain) else PLAIN_WORD_SPLIT.split
     pieces = split(plain)  # between, word, between, word, ..., between
     offsets = list(accumulate(map(len, pieces)))
-    words = list(map(sys.intern, pieces[1::2]))
+    words = list(map(sys.intern, pieces[1::2])) if len(text) >= SHARED_FROM else pieces[1::2]
     starts = offsets[0:-1:2]
     ends = offsets[1::2]
     at = plain.find("'s")

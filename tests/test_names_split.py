@@ -60,3 +60,12 @@ def test_a_plain_text_is_cut_as_before() -> None:
     texts, starts, ends = names.columns("O’Neill’s co-chair said 3.5 per\u00a0cent, not \u00bd.")
     assert texts == ["O'Neill", "co-chair", "said", "3", "5", "per", "cent", "not", "\u00bd"]
     assert starts[:2] == [0, 10] and ends[:2] == [7, 18]
+
+
+def test_a_long_texts_equal_words_share_one_string() -> None:
+    """Interning is for memory: a long text's repeated words are one object, an article's need not be."""
+    sentence = "The board said the board would meet. "
+    long_text = sentence * (names.SHARED_FROM // len(sentence) + 1)
+    words = names.columns(long_text)[0]
+    assert words[0] == "The" and words[1] == "board" and words[4] == "board"
+    assert len({id(w) for w in words}) == len(set(words))
