@@ -302,13 +302,15 @@ class NameIndex:
                 continue
             word = words[k]
             by_second, single = known.get(word.text) or self.starting(word.text)
-            if not by_second:  # spellings of this one word alone (most words): the first is the match
-                yield Mention(word.start, word.end, k, 1, single[0])
-                i = k + 1
+            longer = by_second.get(words[k + 1].text) if by_second and k < last else None
+            if longer is None:  # no longer spelling goes on with the next word (most words): a spelling of this word alone, the first, is the match
+                if single:
+                    yield Mention(word.start, word.end, k, 1, single[0])
+                    i = k + 1
                 continue
-            for form in by_second.get(words[k + 1].text, single) if k < last else single:
+            for form in longer:
                 n = len(form.words)
-                if k + n <= len(words) and self._joined(text, words, k, form.words):
+                if n == 1 or k + n <= len(words) and self._joined(text, words, k, form.words):  # a spelling of one word: no gap to read
                     yield Mention(words[k].start, words[k + n - 1].end, k, n, form)
                     i = k + n
                     break
