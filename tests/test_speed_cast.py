@@ -19,9 +19,10 @@ from quotelint.document import Document
 from quotelint.names import fold
 from quotelint.quotes.nameruns import NameReader
 from quotelint.quotes.roles import find_roles, role_phrases
-from quotelint.quotes.runmemo import honorific
+from quotelint.quotes.runmemo import Spellings, honorific
 from quotelint.quotes.words import quote_words
 from quotelint.registry.load import load_registry
+from quotelint.wordmemo import RunWords
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -180,3 +181,29 @@ def test_the_reference_openers_are_no_empty_check() -> None:
         joinable, openers = _openers_by_sets(reader)
         kinds |= {i in joinable for i in openers}
     assert kinds == {True, False}
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_spellings_of_numbered_documents_are_those_of_plain_word_sets(seed: int) -> None:
+    """A run's spellings compared through the documents' fresh words (when each follows the last
+    one asked) give what comparing every distinct word gives, with documents asked again,
+    skipped (their words new to the run unseen), and asked out of turn."""
+    rng = random.Random(seed)
+    vocabulary = ["Président", "president", "PRESIDENT", "Minister", "minister", "Ministér", "of", "Of", "État", "etat", "O'Brien", "obrien", "co-chair", "Cochair"]
+    run = RunWords()
+    numbered, plain = Spellings(fold), Spellings(fold)
+    documents = []
+    asked = 0
+    for step in range(300):
+        vocabulary += (f"Envoy{step}", f"ENVOY{step}")  # words new to the run, in every document
+        if documents and rng.random() < 0.15:
+            words = rng.choice(documents)  # asked again, or out of turn
+        else:
+            words = run.words({*rng.sample(vocabulary, 6), *vocabulary[-2:]})
+            documents.append(words)
+            if step > 150 and rng.random() < 0.2:
+                continue  # a document the spellings are not asked about: its words new to the run unseen
+        keys = {fold(w) for w in rng.sample(vocabulary, 12)}
+        assert numbered.folds(words, keys) == plain.folds(frozenset(words), keys)
+        asked += 1
+    assert asked > 200 and numbered.through > 100  # the fresh words alone were compared that long

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
-from quotelint.wordmemo import WordMemo
+from quotelint.wordmemo import WordMemo, Words
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -72,6 +72,7 @@ class Spellings:
         self.fold = fold
         self.seen: set[str] = set()
         self.by_fold: dict[str, set[str]] = {}
+        self.through = -1  # the run's documents up to this number were all asked about, in turn (as WordMemo's)
 
     def having(self, distinct: set[str] | frozenset[str], keys: Iterable[str]) -> set[str]:
         """The distinct words whose fold is one of the keys."""
@@ -79,15 +80,24 @@ class Spellings:
 
     def folds(self, distinct: set[str] | frozenset[str], keys: Iterable[str]) -> dict[str, str]:
         """The distinct words whose fold is one of the keys, each with its fold (the asker
-        need not fold them again)."""
-        new = distinct - self.seen
+        need not fold them again). The words of a document numbered in the run (`Words`) that
+        follows the last one asked are compared with those seen through its `fresh` words alone:
+        the others were held, and seen, by the documents before it."""
+        numbered = isinstance(distinct, Words)
+        follows = numbered and distinct.number == self.through + 1
+        if numbered and distinct.number == self.through:
+            new: set[str] | frozenset[str] = frozenset()  # asked again about the same document
+        else:
+            new = (distinct.fresh if follows else distinct) - self.seen  # type: ignore[attr-defined]
         fresh: dict[str, set[str]] = {}
         for word in new:
             fresh.setdefault(self.fold(word), set()).add(word)
-        if new and len(self.seen) < self.LIMIT:
+        if not new or len(self.seen) < self.LIMIT:
             self.seen |= new
             for folded, words in fresh.items():
                 self.by_fold.setdefault(folded, set()).update(words)
+            if follows:
+                self.through += 1
         out: dict[str, str] = {}
         for key in self.by_fold.keys() & keys:  # the keys some word of the run folds to: most keys have none
             out.update(dict.fromkeys(self.by_fold[key] & distinct, key))
