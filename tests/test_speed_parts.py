@@ -402,6 +402,7 @@ def test_credit_lines_tried_line_by_line_are_those_a_search_finds(seed: int) -> 
         "Reporting by Tom Berg; Editing by Ana Ruiz", "and/or 24/7", "a long line of prose by the river / and more", "x\t/ y",
         "“We will see,” she said.", "Photo: Tim Ho", "credit", "Image ", "By", "written by hand", "The budget, passed by Kemp.",
         "", " ", "Agence France-Presse", "Talks went on",
+        "ﬁle photo by Al Reyes", "“By Jane Doe”", "İmage by Ann Lee", "PHOTO BY TIM HO", "ph", "Bÿ Tom Berg", "(\tFile: Ana Ruiz)", "Byline", "B",
     ]
     rng = random.Random(seed)
     found = 0

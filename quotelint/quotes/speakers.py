@@ -22,7 +22,7 @@ from quotelint.quotes.nameruns import KINDS_KEPT, NameReader, Run, lower_in
 from quotelint.quotes.resolution import BODIES, PEOPLE, Candidate, Resolution, Speaker
 
 __all__ = ["Candidate", "Cast", "Speaker"]
-from quotelint.lazyre import lazy
+from quotelint.lazyre import Lazy, lazy
 from quotelint.offsets import past_blanks
 from quotelint.propernames import capitalised
 from quotelint.quotes.roles import find_roles
@@ -42,6 +42,10 @@ _UNCHOSEN = object()  # no entity chosen yet for a form's entities
 _EVENT_KINDS = frozenset((*PEOPLE, *BODIES, "name"))  # the candidates a pronoun or a noun can stand for
 _PERSON_AFTER = lazy(r"[ \t]*+,[ \t]*+(?:who\b|\d{1,3}[ \t]*+,)")
 _LAYOUT_WORDS = ("by", "written", "reporting", "additional", "editing", "edited", "photo", "image", "credit", "pictured", "file")  # what a credit line opens with
+# A line (after its break) whose blanks and brackets passed open with the first two letters of one
+# of those words, in any case, or with a letter beyond ASCII in either place: case-folding a line
+# gives one of the words' starts only there (tests/test_speed_parts compare the lines found)
+_LAYOUT_HEAD = Lazy("re", r"\n[ \t(\[]*+(?:(?i:by|wr|re|ad|ed|ph|pi|im|cr|fi)|[^\x00-\x7f]|[^\n\x80-\U0010ffff][^\x00-\x7f])")
 
 
 @functools.cache
@@ -64,16 +68,34 @@ def layout_lines(prose: str) -> list[tuple[int, int]]:
     text for it costs more than the rest of the cast's reading of a document (a document of one
     long line has one place to try)."""
     out: list[tuple[int, int]] = []
-    end = start = 0
+    end = 0
     slashes = " /" in prose or "\t/" in prose  # most texts have none: no line is searched for one
-    for line in prose.split("\n"):
+    for start in _credit_heads(prose, slashes):
+        stop = prose.find("\n", start)
+        line = prose[start:] if stop < 0 else prose[start:stop]
         if start >= end and (slashes and (" /" in line or "\t/" in line) or line.lstrip(" \t([")[:16].casefold().startswith(_LAYOUT_WORDS)):
             found = _layout_line().match(prose, start)
             if found is not None:
                 out.append(found.span())
                 end = found.end()
-        start += len(line) + 1
     return out
+
+
+def _credit_heads(prose: str, slashes: bool) -> list[int]:
+    """The starts of the lines (split at `\n`) that can open a credit, in order, found in C: a
+    line whose first two letters, its opening blanks and brackets passed, are those of a credit's
+    word (`_LAYOUT_HEAD`: the only ones a case-folded start of a credit can have when they are
+    ASCII), or one holding a slash after a blank. Most lines of prose are neither and are not
+    read in Python at all."""
+    heads = [0, *(found.start() + 1 for found in _LAYOUT_HEAD.finditer(prose))]  # the first line, with no break before it, read as before
+    if slashes:
+        for mark in (" /", "\t/"):
+            at = prose.find(mark)
+            while at >= 0:
+                heads.append(prose.rfind("\n", 0, at) + 1)
+                at = prose.find(mark, at + 2)
+        heads = sorted(set(heads))
+    return heads
 
 
 class Cast(Resolution):
