@@ -93,6 +93,8 @@ def columns(text: str) -> tuple[list[str], list[int], list[int]]:
 
 def strip_marks(word: str) -> str:
     """The word without diacritics: António -> Antonio."""
+    if word.isascii():
+        return word  # no character to decompose (most words of English text)
     decomposed = unicodedata.normalize("NFD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

@@ -69,3 +69,11 @@ def test_a_long_texts_equal_words_share_one_string() -> None:
     words = names.columns(long_text)[0]
     assert words[0] == "The" and words[1] == "board" and words[4] == "board"
     assert len({id(w) for w in words}) == len(set(words))
+
+
+def test_marks_are_stripped_from_letters_beyond_ascii_and_ascii_is_left_as_it_is() -> None:
+    every_ascii = "".join(map(chr, range(128)))
+    assert names.strip_marks(every_ascii) == every_ascii
+    assert names.strip_marks("Ant\u00f3nio Gutt\u00e9rres") == "Antonio Gutterres"
+    assert names.strip_marks("Jose\u0301") == "Jose"
+    assert names.fold("\u00c9lys\u00e9e") == names.fold("Elysee") == "elysee"
