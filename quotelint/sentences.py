@@ -5,25 +5,61 @@ a digit or an opening quote; a full stop after an abbreviation (`Mr.`, `Feb.`) o
 (`J.`, `U.S.`) ends none. A blank line always ends one; a single line break ends one unless it
 sits inside a sentence wrapped across lines (a lower-case letter or comma before it, a
 lower-case letter after it).
+
+The places where a sentence may end are found by `str.find`, a mark at a time, and read in
+Python: a pattern searched over the prose, a match object at each place, cost more than these
+steps (tests/test_speed_claims.py holds that pattern and compares the two).
 """
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
-
-import regex
+import functools
+from collections.abc import Iterable, Iterator
 
 from quotelint.lazyre import lazy
 from quotelint.offsets import past_blanks
+from quotelint.quotes.spans import marks_in
 from quotelint.records import Value
 
-# A break, and in the same search what follows it (bounded: blank runs cost no more): an opening
-# mark, and the first character after the blanks and the mark.
-BREAK = lazy(r"(?:[.!?…]+[\"'”’)\]]{0,3}(?=[ \t\u00a0\r\n])|\r\n|\n|\r)(?=[ \t\u00a0\r\n]{0,80}([\"'“‘(\[]?)(.?))")
+STOPS = ".!?…"  # a run of them may end a sentence,
+CLOSERS = "\"'”’)]"  # with up to three closing marks after it,
+BLANKS = " \t\u00a0\r\n"  # when a blank follows
+OPENERS = "\"'“‘(["  # an opening mark after the blanks that follow a break
+AHEAD = 80  # blanks looked past after a break (bounded: blank runs cost no more)
 LETTERS_BEFORE = lazy(r"(?r)\p{L}{1,12}")  # matched backwards from a full stop: the letters just before it
 BLANK_LINE = r"[ \t\u00a0]*(?:\r\n|\n|\r)"  # what breaks_after_blanks reads (tests)
 CONTINUES = frozenset(",;:-–(")
+
+
+def breaks(prose: str) -> Iterator[tuple[int, int, str, str]]:
+    """The places where a sentence may end, in order and apart: a run of STOPS, then at most
+    three CLOSERS, then a blank; or a line break (`\\r\\n` is one). Each as (start, end,
+    the opening mark after the blanks that follow it or "", the first character after those
+    or "" at the end of the prose or of a line)."""
+    size = len(prose)
+    end = 0
+    for start, mark in marks_in(prose, STOPS + "\r\n"):
+        if start < end:
+            continue  # within the break before
+        stop = start + 1
+        if mark == "\r":
+            stop += prose.startswith("\n", stop)
+        elif mark != "\n":
+            while stop < size and prose[stop] in STOPS:
+                stop += 1
+            closed = stop
+            while closed < size and prose[closed] in CLOSERS:
+                closed += 1
+            if closed - stop > 3 or closed == size or prose[closed] not in BLANKS:
+                continue  # so does every stop of this run
+            stop = closed
+        end = ahead = stop
+        while ahead < size and ahead - stop < AHEAD and prose[ahead] in BLANKS:
+            ahead += 1
+        opening = prose[ahead] if ahead < size and prose[ahead] in OPENERS else ""
+        after = prose[ahead + len(opening) : ahead + len(opening) + 1]
+        yield start, stop, opening, "" if after == "\n" else after
 
 
 def breaks_after_blanks(prose: str, at: int) -> bool:
@@ -49,36 +85,42 @@ class Sentences(Value):
         return len(self.spans)
 
 
+@functools.lru_cache(maxsize=8)
+def endings(abbrevs: frozenset[str]) -> frozenset[str]:
+    """The last two letters of each abbreviation (all of one of a single letter): a full stop
+    after none of them, nor after a capital, follows no abbreviation and no initial."""
+    return frozenset(a[-2:] for a in abbrevs)
+
+
 def split_sentences(prose: str, abbreviations: Iterable[str] = ()) -> Sentences:
     abbrevs = frozenset(abbreviations)
+    ends = endings(abbrevs)
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in BREAK.finditer(prose):
-        if not _ends_here(prose, m, abbrevs):
+    for at, end, opening, after in breaks(prose):
+        if prose[at] in "\r\n":
+            if not breaks_after_blanks(prose, end):
+                before = prose[max(0, at - 1) : at]
+                if (before.islower() or before in CONTINUES) and (after.islower() or after.isdigit()):
+                    continue  # a sentence wrapped across lines
+        elif not after or not (after.isupper() or after.isdigit() or opening):
             continue
-        _add(prose, start, m.end(), spans)
-        start = m.end()
+        elif prose[at] == "." and _after_abbreviation(prose, at, abbrevs, ends):
+            continue  # "Mr. Smith", "Feb. 12", "J. Smith", "the U.S. Senate"
+        _add(prose, start, end, spans)
+        start = end
     _add(prose, start, len(prose), spans)
     return Sentences(tuple(spans), tuple(s for s, _ in spans))
 
 
-def _ends_here(prose: str, m: regex.Match[str], abbrevs: frozenset[str]) -> bool:
-    at = m.start()
-    after = m.group(2)
-    if prose[at] in "\r\n":
-        if breaks_after_blanks(prose, m.end()):
-            return True
-        before = prose[max(0, m.start() - 1) : m.start()]
-        wrapped = (before.islower() or before in CONTINUES) and (after.islower() or after.isdigit())
-        return not wrapped
-    if not after or not (after.isupper() or after.isdigit() or m.group(1)):
+def _after_abbreviation(prose: str, at: int, abbrevs: frozenset[str], ends: frozenset[str]) -> bool:
+    """The full stop at `at` follows an abbreviation or an initial (`Mr`, `S` of `U.S.`). The
+    letters before it are read only where one of them may end (`endings`, or a capital)."""
+    if not (prose[at - 2 : at] in ends or prose[at - 1 : at] in ends or prose[at - 1 : at].isupper()):
         return False
-    if prose[at] == ".":
-        word = LETTERS_BEFORE.match(prose, max(0, at - 12), at)  # "Mr" of "Mr.", "S" of "U.S."
-        last = word.group() if word else ""
-        if last in abbrevs or (len(last) == 1 and last.isupper()):
-            return False  # "Mr. Smith", "Feb. 12", "J. Smith", "the U.S. Senate"
-    return True
+    word = LETTERS_BEFORE.match(prose, max(0, at - 12), at)
+    last = word.group() if word else ""
+    return last in abbrevs or (len(last) == 1 and last.isupper())
 
 
 def _add(prose: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

@@ -1,0 +1,95 @@
+"""The claims steps made cheaper give what the plainer code they replaced gave.
+
+Each test holds the earlier way as a reference (a pattern searched over the prose where
+`str.find` now finds the marks, a pattern matched at every full stop where a test of two letters
+now says where it can match) and compares the two on random inputs and on the seeds. Speed is
+measured by bench/, never here.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+import regex
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _texts(pieces: list[str], seed: int, count: int, size: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choice(pieces) for _ in range(rng.randint(1, size))) for _ in range(count)]
+
+
+def _seed_texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").rglob("*.txt"))]
+
+
+# The pattern that found the places where a sentence may end, and in the same search what
+# follows each: an opening mark, and the first character after the blanks and the mark.
+BREAK = regex.compile(r"(?:[.!?…]+[\"'”’)\]]{0,3}(?=[ \t\u00a0\r\n])|\r\n|\n|\r)(?=[ \t\u00a0\r\n]{0,80}([\"'“‘(\[]?)(.?))")
+
+
+def _sentences_read_every_stop(prose: str, abbrevs: frozenset[str]) -> list[tuple[int, int]]:
+    """The sentence spans as found when a pattern searched the prose for the places where one
+    may end (BREAK), and the letters before every full stop were read."""
+    from quotelint.sentences import CONTINUES, LETTERS_BEFORE, _add, breaks_after_blanks
+
+    def ends_here(m) -> bool:  # type: ignore[no-untyped-def]
+        at, after = m.start(), m.group(2)
+        if prose[at] in "\r\n":
+            if breaks_after_blanks(prose, m.end()):
+                return True
+            before = prose[max(0, at - 1) : at]
+            return not ((before.islower() or before in CONTINUES) and (after.islower() or after.isdigit()))
+        if not after or not (after.isupper() or after.isdigit() or m.group(1)):
+            return False
+        if prose[at] == ".":
+            word = LETTERS_BEFORE.match(prose, max(0, at - 12), at)
+            last = word.group() if word else ""
+            if last in abbrevs or (len(last) == 1 and last.isupper()):
+                return False
+        return True
+
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in BREAK.finditer(prose):
+        if ends_here(m):
+            _add(prose, start, m.end(), spans)
+            start = m.end()
+    _add(prose, start, len(prose), spans)
+    return spans
+
+
+SENTENCE_PIECES = [
+    "\r", ".\r\n", "\"\"\"\"", "’)", "]", "‘", "[", "…”", " " * 79, "\n" * 81, "Mr", "Mrs", "Dr", "Co", "etc", "No", "U", "S", "J", "É", "é", "x", "on", "Con", "Smith", "said", "ſt", "Ⅻ", ".", ". ", "? ", "!",
+    "…", " ", "  ", "\n", "\r\n", "\n\n", "\u00a0", "\t", '"', "”", "“", "(", ")", "5", "2.5", ",", "a", "B", "ǅ", "K",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_sentences_end_where_reading_every_full_stop_ends_them(seed: int) -> None:
+    from quotelint.claims.figuredata import figure_data
+    from quotelint.sentences import split_sentences
+
+    for abbrevs in (frozenset(figure_data().abbreviations), frozenset({"S", "Con", "x"})):
+        held = 0
+        for text in _texts(SENTENCE_PIECES, seed, 3000, 14) + _seed_texts():
+            expected = _sentences_read_every_stop(text, abbrevs)
+            assert list(split_sentences(text, abbrevs).spans) == expected, text
+            held += len(expected) > 1
+        assert held > 1000  # the texts do hold sentences that end
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_breaks_found_by_str_find_are_those_the_pattern_found(seed: int) -> None:
+    from quotelint.sentences import breaks
+
+    found = 0
+    for text in _texts(SENTENCE_PIECES, seed, 4000, 14) + _seed_texts():
+        expected = [(m.start(), m.end(), m.group(1), m.group(2)) for m in BREAK.finditer(text)]
+        assert list(breaks(text)) == expected, repr(text)
+        found += len(expected)
+    assert found > 10000
+
