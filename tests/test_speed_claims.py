@@ -1,9 +1,9 @@
 """The claims steps made cheaper give what the plainer code they replaced gave.
 
 Each test holds the earlier way as a reference (a pattern searched over the prose where
-`str.find` now finds the marks, a pattern matched at every full stop where a test of two letters
-now says where it can match) and compares the two on random inputs and on the seeds. Speed is
-measured by bench/, never here.
+`str.find` now finds the marks, a pattern matched where steps in Python now read ASCII, every
+name's places filtered where most are now taken as they are) and compares the two on random
+inputs and on the seeds. Speed is measured by bench/, never here.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import regex
+
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -93,3 +94,20 @@ def test_the_breaks_found_by_str_find_are_those_the_pattern_found(seed: int) -> 
         found += len(expected)
     assert found > 10000
 
+
+NUMBER_PIECES = ["1", "12", "123", "1234", "0", ",", ".", ",123", ",12", ".5", "٣", "²", "x", "é", " ", "/", "-", "5G", "th", "\n"]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_number_read_in_python_ends_where_the_pattern_ends(seed: int) -> None:
+    from quotelint.claims.figures import LETTERS
+    from quotelint.claims.numberread import NUMBER, letters_may_follow, number_end
+
+    matched = 0
+    for text in _texts(NUMBER_PIECES, seed, 4000, 8):
+        for at in range(len(text) + 1):
+            m = NUMBER.match(text, at)
+            assert number_end(text, at) == (None if m is None else m.end()), (text, at)
+            assert letters_may_follow(text, at) or LETTERS.match(text, at) is None, (text, at)
+            matched += m is not None
+    assert matched > 10000

@@ -76,10 +76,11 @@ class Fact(NamedTuple):
 
 def find_facts(layout: Layout) -> list[Fact]:
     facts = []
+    sentence_starts, word_starts = layout.sentences.starts, layout.starts
     for f, (lo, hi) in zip(layout.figures, layout.figure_spans):
         if lo >= hi:
             continue
-        s = layout.sentence_of(lo)
+        s = max(0, bisect.bisect_right(sentence_starts, word_starts[lo]) - 1)  # layout.sentence_of(lo), without its two calls
         measure, at = (None, None) if f.unit in NOT_MEASURED or f.value is None else bind_measure(layout, f, s, lo, hi)
         facts.append(Fact(f, s, measure, at, (lo, hi)))
     return facts
@@ -92,10 +93,13 @@ def bind_measure(layout: Layout, f: Figure, s: int, lo: int, hi: int) -> tuple[s
     own = data.measure_words.get((words[hi - 1].text.lower(),))
     if own and unit in data.measures[own].units:
         return own, (hi - 1, hi)
+    at = layout.measure_starts_at
+    a, b = bisect.bisect_left(at, lo - REACH - 2), bisect.bisect_left(at, hi + REACH + 2)
+    if a == b:
+        return None, None  # no measure word in reach, whatever the sentence: its bounds are not looked up
     first, last = layout.sentence_words(s)
     best: tuple[int, str, tuple[int, int]] | None = None
-    at = layout.measure_starts_at
-    near = at[bisect.bisect_left(at, max(first, lo - REACH - 2)) : bisect.bisect_left(at, min(last, hi + REACH + 2))]
+    near = at[bisect.bisect_left(at, max(first, lo - REACH - 2), a, b) : bisect.bisect_left(at, min(last, hi + REACH + 2), a, b)]
     for k in near:
         if lo <= k < hi:
             continue

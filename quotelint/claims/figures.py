@@ -14,12 +14,12 @@ read once; every pattern here is anchored at a known position and bounded. The w
 from __future__ import annotations
 
 import functools
-import heapq
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint.claims.dates import Date, month_before, read_date
 from quotelint.claims.figuredata import FigureData, figure_data
+from quotelint.claims.numberread import letters_may_follow, number_end
 from quotelint.claims.rangeread import part_follows, spelled_gap
 from quotelint.claims.unitread import fold
 from quotelint.lazyre import lazy
@@ -30,7 +30,6 @@ if TYPE_CHECKING:
 
     Memos = Callable[[str, Callable[[str], bool]], WordMemo]
 
-NUMBER = lazy(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 LETTERS = lazy(r"\p{L}+")
 WORD_AFTER = lazy(r"[ \t\u00a0]{1,2}(?:-[ \t\u00a0]?)?(\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}]*)*)|-(\p{L}[\p{L}\p{M}]*)")
 CAPITAL_UNIT = lazy(r"\p{Lu}+s")  # "TEUs", "MPs": an acronym's plural can be counted
@@ -100,7 +99,7 @@ def find_figures(
     digits = [m.start() for m in data.digit_start.finditer(prose)]
     out: list[Figure] = []
     covered = 0
-    for pos in heapq.merge(digits, spelled):
+    for pos in sorted(digits + spelled):  # the two are apart: sorted in C, not merged in Python
         if pos < covered:
             continue
         found = reader.read(pos)
@@ -124,15 +123,15 @@ class _Reader:
         return self.link(first)
 
     def digits(self, pos: int) -> Figure | None:
-        m = NUMBER.match(self.prose, pos)
-        if m is None:
+        number_ends = number_end(self.prose, pos)
+        if number_ends is None:
             return None
-        num = m.group()
+        num = self.prose[pos:number_ends]
         value = float(num.replace(",", ""))
         plain = "," not in num and "." not in num
         step = 10.0 ** -len(num.partition(".")[2])
-        end, scale, ordinal = m.end(), 1.0, False
-        attached = LETTERS.match(self.prose, end)
+        end, scale, ordinal = number_ends, 1.0, False
+        attached = LETTERS.match(self.prose, end) if letters_may_follow(self.prose, end) else None
         if attached:
             low = attached.group().lower()
             if plain and low in self.data.ordinal_suffixes:
@@ -145,13 +144,14 @@ class _Reader:
             date = self.date(pos, end, int(value))
             if date is not None or ordinal:
                 return date
-        if self.prose[end : end + 1] == "/" and (ratio := NUMBER.match(self.prose, end + 1)):
-            if self.prose[ratio.end() : ratio.end() + 1] == "/":
+        if self.prose[end : end + 1] == "/" and (ratio := number_end(self.prose, end + 1)) is not None:
+            if self.prose[ratio : ratio + 1] == "/":
                 return None  # 19/03/2023: a numeric date, read no further
-            return Figure(pos, ratio.end(), self.prose[pos : ratio.end()], value, "ratio", high=float(ratio.group().replace(",", "")), number=(pos, ratio.end()))
+            high = float(self.prose[end + 1 : ratio].replace(",", ""))
+            return Figure(pos, ratio, self.prose[pos:ratio], value, "ratio", high=high, number=(pos, ratio))
         if scale == 1.0 and scale_may_follow(self.prose, end, self.data.scale_initials) and (word := self.data.scale_after.match(self.prose, end)):
             scale, end = self.data.scales[fold(word.group("scale"))], word.end()  # `thouſand` matched as `thousand`
-        return self.finish(pos, m.end(), end, value * scale, step * scale, scale, year_like=plain and scale == 1.0)
+        return self.finish(pos, number_ends, end, value * scale, step * scale, scale, year_like=plain and scale == 1.0)
 
     def spelled(self, pos: int) -> Figure | None:
         data, prose = self.data, self.prose
