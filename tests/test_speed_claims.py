@@ -8,12 +8,15 @@ inputs and on the seeds. Speed is measured by bench/, never here.
 
 from __future__ import annotations
 
+import bisect
 import random
 from pathlib import Path
 
 import pytest
 import regex
 
+from quotelint.context import Context
+from quotelint.document import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -111,3 +114,33 @@ def test_a_number_read_in_python_ends_where_the_pattern_ends(seed: int) -> None:
             assert letters_may_follow(text, at) or LETTERS.match(text, at) is None, (text, at)
             matched += m is not None
     assert matched > 10000
+
+
+CLAUSE_PIECES = ["Astana", " ", ",", ", ", ";", ":", "(", ")", "[", "]", "–", "—", "“", "”", '"', "which", " said", "x,y", "18,000", ". "]
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_clauses_found_with_str_find_are_those_a_pattern_of_the_marks_found(seed: int) -> None:
+    """`Layout._openings` finds the clause marks by `str.find`; a pattern of CLAUSE_MARKS found
+    them before."""
+    from quotelint.claims.layout import CLAUSE_MARKS
+    from quotelint.registry import Registry
+
+    pattern = regex.compile("[" + regex.escape("".join(sorted(CLAUSE_MARKS))) + "]")
+    marked = 0
+    for text in _texts(CLAUSE_PIECES, seed, 400, 30):
+        layout = Context(Document.from_text(text), Registry()).layout
+        words = layout.words
+        for s in range(len(layout.sentences)):
+            lo, hi = layout.sentence_words(s)
+            if hi - lo < 2:
+                continue
+            expected = set()
+            for m in pattern.finditer(layout.prose, words[lo].end, words[hi - 1].start):
+                k = bisect.bisect_right(layout.starts, m.start())
+                if words[k - 1].end <= m.start():
+                    expected.add(k)
+            found = {k for k, mark in layout._openings(lo, hi) if mark}
+            assert found == expected, text
+            marked += len(expected)
+    assert marked > 1000

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 from quotelint.claims.figuredata import FigureData, figure_data
 from quotelint.claims.figures import Figure
-from quotelint.lazyre import lazy
 from quotelint.names import Token
+from quotelint.quotes.spans import marks_in
 from quotelint.sentences import Sentences
 from quotelint.claims.subjects import Topic, find_topic
 
@@ -28,7 +28,6 @@ if TYPE_CHECKING:
 
 CLAUSE_MARKS = frozenset(",;:()[]–—“”\"")
 HARD_MARKS = frozenset(";:()[]")
-CLAUSE_MARK = lazy("[" + "".join(sorted("\\" + c for c in CLAUSE_MARKS)) + "]")  # one of CLAUSE_MARKS, each escaped
 
 
 class Layout:
@@ -163,14 +162,14 @@ class Layout:
     def _openings(self, lo: int, hi: int) -> list[tuple[int, bool]]:
         """The words from `lo + 1` up to `hi` where a clause may open, in order: (index, whether
         the gap before it holds a clause mark). Words that may open a statement without a mark
-        come from `breaks`, the marks from one search of the prose between the words."""
+        come from `breaks`, the marks from `str.find` over the prose between the words."""
         if hi - lo < 2:
             return []
         words, starts = self.words, self.starts
         marked = set()
-        for m in CLAUSE_MARK.finditer(self.prose, words[lo].end, words[hi - 1].start):
-            k = bisect.bisect_right(starts, m.start())
-            if words[k - 1].end <= m.start():  # in the gap before word k, not inside a word
+        for mark_at, _ in marks_in(self.prose, CLAUSE_MARKS, words[lo].end, words[hi - 1].start):  # by str.find: no match objects
+            k = bisect.bisect_right(starts, mark_at)
+            if words[k - 1].end <= mark_at:  # in the gap before word k, not inside a word
                 marked.add(k)
         at = self.breaks
         found = dict.fromkeys(at[bisect.bisect_left(at, lo + 1) : bisect.bisect_left(at, hi)], False)
