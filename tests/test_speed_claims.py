@@ -144,3 +144,48 @@ def test_the_clauses_found_with_str_find_are_those_a_pattern_of_the_marks_found(
             assert found == expected, text
             marked += len(expected)
     assert marked > 1000
+
+
+def _names_filtering_every_place(layout, positions):  # type: ignore[no-untyped-def]
+    """The topic's name counts and lead as found when every name's places were filtered, not only
+    those of a name with a place in a figure or one that may open a sentence."""
+    from itertools import filterfalse
+
+    from quotelint.claims.subjects import quick_fold, sentence_openers, vocabulary
+
+    _, named, common = vocabulary(layout, positions)
+    figure_words = layout.figure_words
+    skip = figure_words | sentence_openers(layout)
+    starts = layout.sentences.starts
+    lead_end = starts[1] if len(starts) > 1 else len(layout.prose) + 1
+    tally: dict[str, int] = {}
+    lead = set()
+    for text in named:
+        kept = list(filterfalse((skip if text in common else figure_words).__contains__, positions[text]))
+        if kept:
+            key = quick_fold(text)
+            tally[key] = tally.get(key, 0) + len(kept)
+            if layout.words[kept[0]].start < lead_end:
+                lead.add(key)
+    return tally, lead
+
+
+FIGURE_NAMES = (
+    "The Assembly Has Seven MPs And Twelve Seats. Seven MPs left. Parliament counted 98 MPs, and the MPs agreed.\n"
+    "Astana spent US$5 billion and Astana said so. In March 2023, Twelve TEUs and 12 TEUs were shipped from Aktau.\n"
+)
+
+
+def test_the_topic_counts_names_as_filtering_every_place_does() -> None:
+    from quotelint.claims.subjects import count_topic
+    from quotelint.registry.load import load_registry
+
+    registry = load_registry([str(ROOT / "rules")])
+    in_a_figure = 0
+    for text in [FIGURE_NAMES] + _seed_texts():
+        ctx = Context(Document.from_text(text), registry)
+        counts = count_topic(ctx.layout, ctx.positions)
+        assert (dict(counts.names), counts.lead) == _names_filtering_every_place(ctx.layout, ctx.positions), text[:80]
+        texts = {ctx.words[k].text for k in ctx.layout.figure_words}
+        in_a_figure += sum(1 for k, w in enumerate(ctx.words) if w.text in texts and w.text[:1].isupper() and k not in ctx.layout.figure_words)
+    assert in_a_figure > 0  # some names stand both in a figure and outside one

@@ -117,10 +117,12 @@ def count_topic(layout: Layout, positions: dict[str, list[int]], own: tuple[int,
         lead_end = starts[LEAD_SENTENCES]
     first, last = bisect.bisect_left(layout.starts, lo), bisect.bisect_left(layout.starts, hi)
 
-    def placed(text: str) -> list[int]:
+    def placed_in_own(text: str) -> list[int]:
         """The word's indexes, in order, of the places that start in `own`."""
         where = positions[text]
-        return where if whole else where[bisect.bisect_left(where, first) : bisect.bisect_left(where, last)]
+        return where[bisect.bisect_left(where, first) : bisect.bisect_left(where, last)]
+
+    placed = positions.__getitem__ if whole else placed_in_own  # all of a word's places: looked up in C
 
     for text in events:
         for k in placed(text):
@@ -133,9 +135,14 @@ def count_topic(layout: Layout, positions: dict[str, list[int]], own: tuple[int,
                     counts.given_by.setdefault(event, {}).setdefault(text, words[k].start + base)
     tally: dict[str, int] = {}
     in_figure, in_figure_or_opening = figure_words.__contains__, (figure_words | openers).__contains__
+    in_figures = {words[k].text for k in figure_words}  # most names have no place in a figure: theirs are kept as they are
     for text in named:
         # Not in a figure, and not opening a sentence if only a capital there makes it a name.
-        kept = list(filterfalse(in_figure_or_opening if text in common else in_figure, placed(text)))
+        kept = placed(text)
+        if text in common:
+            kept = list(filterfalse(in_figure_or_opening, kept))
+        elif text in in_figures:
+            kept = list(filterfalse(in_figure, kept))
         if kept:
             key = quick_fold(text)
             tally[key] = tally.get(key, 0) + len(kept)
@@ -185,6 +192,7 @@ def resolve_events(events: Iterable[Event], topic: Topic) -> frozenset[Event]:
     return frozenset(out)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked of each name of each document: once a word in a run
 def quick_fold(word: str) -> str:
     """`names.fold`, without its Unicode decomposition for the plain ASCII words most text is
     (and without looking for marks to drop in a word of letters alone)."""
