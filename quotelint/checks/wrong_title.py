@@ -81,6 +81,7 @@ def check(ctx: Context) -> Iterator[Hit]:
     article = document_date(ctx.document, ctx.settings.date if ctx.settings else None)
     starts = [p[0] for p in ctx.quote_scan.paragraphs]
     quoted = quote_dates(ctx, starts) if article is None else {}
+    verdicts = ctx.registry.names.answers("wrong-title verdicts")
     seen: set[tuple[int, int]] = set()
     for mention in ctx.mentions:
         if not mention.form.accepted:
@@ -94,7 +95,7 @@ def check(ctx: Context) -> Iterator[Hit]:
         for written in read_titles(page, mention.first, mention.first + mention.count - 1):
             if (written.first, written.last) not in seen:
                 seen.add((written.first, written.last))
-                hit = judge(ctx, page, person, written, when)
+                hit = judge_once(ctx, page, person, written, when, verdicts)
                 if hit is not None:
                     yield hit
 
@@ -109,6 +110,37 @@ def quote_dates(ctx: Context, starts: list[int]) -> dict[int, dt.date]:
             paragraph = bisect.bisect_right(starts, q.start) - 1
             out[paragraph] = max(out.get(paragraph, entry.date), entry.date)
     return out
+
+
+VERDICTS_KEPT = 100_000  # titles judged kept for a run, at most
+
+
+def judge_once(ctx: Context, page: Page, person: Entity, written: Written, when: When | None, verdicts: dict) -> Hit | None:  # type: ignore[type-arg]
+    """`judge`, reached once a run for each person, date and title as written (`verdict_key`):
+    a name keeps its title through an article and across a run's articles, and judging one reads
+    it, matches it with every role and may look for other holders."""
+    key = verdict_key(page, person, written, when)
+    base = page.words[written.first].start
+    if key in verdicts:
+        kept = verdicts[key]
+        return None if kept is None else kept._replace(start=kept.start + base, end=kept.end + base)
+    hit = judge(ctx, page, person, written, when)
+    if len(verdicts) < VERDICTS_KEPT:
+        verdicts[key] = None if hit is None else hit._replace(start=hit.start - base, end=hit.end - base)
+    return hit
+
+
+def verdict_key(page: Page, person: Entity, written: Written, when: When | None) -> tuple:  # type: ignore[type-arg]
+    """All `judge` reads of the page: the title's text from its first token to its last, or to
+    the end of a named body it ends inside (whose words are looked at for a head), the tokens'
+    places in it, and the bodies named there (which tokens, which body)."""
+    words, units, first = page.words, page.unit_at, written.first
+    end = max([written.last, *(units[i][1] for i in range(first, written.last + 1) if i in units)])
+    base = words[first].start
+    bounds = tuple((w.start - base, w.end - base) for w in words[first : end + 1])
+    bodies = tuple((i - first, units[i][0] - first, units[i][1] - first, units[i][2]) for i in range(first, end + 1) if i in units)
+    day = None if when is None else (when.date, when.exact)
+    return person.id, written.past, written.last - first, day, page.prose[base : words[end].end], bounds, bodies
 
 
 def judge(ctx: Context, page: Page, person: Entity, written: Written, when: When | None) -> Hit | None:
