@@ -285,14 +285,14 @@ def test_the_topic_counted_through_the_run_memos_is_the_one_counted_word_by_word
 
 def test_verdicts_kept_for_the_run_leave_the_next_document_judged_as_the_first() -> None:
     """The run keeps the (anchor, word, anchor) triples that have no candidate whatever the
-    document (`drift-settled`): a word settled beside no anchor is still judged beside one."""
+    document (`drift-quiet`): a word settled beside no anchor is still judged beside one."""
     registry = load_registry([str(ROOT / "rules")])
     spelling = Settings(select=("QL201",))
     assert lint_text("Prise said the Ned committee met; Prise and Ned agreed.", registry, spelling) == []
     for text in ("State Department spokesman Ned Prise said so.", "Ned Prise, a spokesman, said so."):
         found = lint_text(text, registry, spelling)
         assert [(f.rule, f.suggestion) for f in found] == [("QL201", "Price")]
-    assert registry.names.memo("drift-settled", str.isupper).yes  # the rule kept verdicts
+    assert registry.names.memo("drift-quiet", str.isupper).yes  # the rule kept verdicts
 
 
 def test_mentions_tried_by_their_second_word_are_those_tried_in_turn() -> None:

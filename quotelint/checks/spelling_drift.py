@@ -32,8 +32,10 @@ Add words that must never be flagged to `lexicon: {common_words: {add: [...]}}`.
 from __future__ import annotations
 
 import functools
+import operator
+from collections import defaultdict
 from collections.abc import Callable, Iterator
-from itertools import chain
+from itertools import chain, compress
 from typing import TYPE_CHECKING
 
 from quotelint.checks import Rule
@@ -105,26 +107,35 @@ def beside_anchors(
 ) -> Iterator[tuple[int, Verdict]]:
     """The near misses among the words beside an anchor, outside a registered spelling and no
     registered word. A verdict depends on the word and on the anchors beside it, so it is reached
-    once per such triple; a triple with no candidate whatever the document is known so for the run."""
-    index, words = ctx.registry.names, ctx.words
+    once per such triple; a triple with no candidate whatever the document (and no acronym, whose
+    verdict looks at its other neighbours too) is known so for the run (`quiet_beside`). Each
+    place's triple is made, and the quiet ones set aside, in C: only the few others are looked at."""
+    index, texts = ctx.registry.names, ctx.word_texts
     known = index.members("known", index.known).select(ctx.distinct)
-    verdicts: dict[tuple[str | None, str, str | None], Verdict | None] = {}
-    no_candidate = index.memo("drift-settled", functools.partial(settled, index)).holds
-    for i in sorted(anchored - covered):
-        if not 0 <= i < len(words) or words[i].text in known:
-            continue
-        text = words[i].text
-        before = words[i - 1].text if i > 0 else None
-        after = words[i + 1].text if i + 1 < len(words) else None
-        key = (before if before in anchors else None, text, after if after in anchors else None)
-        if key in verdicts:
-            found = verdicts[key]
-        elif not is_acronym(text) and no_candidate(SEP.join((key[0] or "", text, key[2] or ""))):
-            found = verdicts[key] = None
-        else:
-            found = verdicts[key] = near_miss(ctx, i, short())
+    within = anchored - covered
+    within.discard(-1)
+    within.discard(len(texts))
+    places = sorted(within)
+    here = list(map(texts.__getitem__, places))
+    unknown = list(map(operator.not_, map(known.__contains__, here)))
+    places, here = list(compress(places, unknown)), list(compress(here, unknown))
+    padded = ["", *texts, ""]  # padded[i] stands before token i, padded[i + 2] after it
+    anchor_or_blank = defaultdict(str, zip(anchors, anchors))  # a word -> itself if an anchor, else ""
+    before = map(anchor_or_blank.__getitem__, map(padded.__getitem__, places))
+    after = map(anchor_or_blank.__getitem__, map(padded.__getitem__, map(_TWO_AFTER, places)))
+    keys = list(map(SEP.join, zip(before, here, after)))
+    loud = set(keys) - index.memo("drift-quiet", functools.partial(quiet_beside, index)).select(keys)
+    verdicts: dict[str, Verdict | None] = {}
+    for i, key in compress(zip(places, keys), map(loud.__contains__, keys)):
+        found = verdicts[key] if key in verdicts else verdicts.setdefault(key, near_miss(ctx, i, short()))
         if found is not None:
             yield i, found
+
+
+def quiet_beside(index: NameIndex, key: str) -> bool:
+    """A word and the anchors beside it (`settled`'s key) with no candidate whatever the
+    document: no acronym (whose verdict looks at the words beside it) and `settled`."""
+    return not is_acronym(key.split(SEP)[1]) and settled(index, key)
 
 
 def alone(ctx: Context, covered: set[int], anchored: set[int], short: Callable[[], Short]) -> list[tuple[int, Verdict]]:
@@ -190,7 +201,7 @@ def anchored_positions(ctx: Context, anchors: set[str]) -> set[int]:
     return out
 
 
-_BEFORE, _AFTER = (-1).__add__, (1).__add__  # the index before and after a place
+_BEFORE, _AFTER, _TWO_AFTER = (-1).__add__, (1).__add__, (2).__add__  # the index before and after a place
 
 
 RULE = Rule(
