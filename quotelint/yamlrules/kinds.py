@@ -141,6 +141,11 @@ class Consistency(Check):
         super().__init__(options, keys)
         self.groups = tuple(groups)  # key index -> group index
         self.templates = tuple(templates)  # key index -> how a match of another variant is written this way
+        # key index -> the other variants of its group that have a template, as (key, template)
+        self.others = tuple(
+            tuple((k, t) for k, t in enumerate(self.templates) if self.groups[k] == group and k != key and t is not None)
+            for key, group in enumerate(self.groups)
+        )
 
     def __call__(self, ctx: Context) -> Iterator[Hit]:
         return self.judge([self.gather(ctx)], ctx.document, ctx.registry)
@@ -159,10 +164,9 @@ class Consistency(Check):
         for m in matches:
             if not ctx.owns(m.start) or o.excepted(m.text) or not view.in_scope(m.start, m.end) or view.in_name(m, self.keys):
                 continue
-            if o.dictionary and not self._words(ctx, m):
-                continue
-            group = self.groups[m.key]
-            spelled = {k: self.spelled(m, t) for k, t in enumerate(self.templates) if self.groups[k] == group and k != m.key and t is not None}
+            spelled = {k: self.spelled(m, t) for k, t in self.others[m.key]}
+            if o.dictionary and not self.words(ctx, m.text, *spelled.values()):
+                continue  # the match or one of its other spellings is no ordinary word
             fixable = o.fix_in_quotes or not view.in_speech(m.start, m.end)
             out.append(Use(m.key, m.text, m.start + ctx.base, m.end + ctx.base, spelled, fixable))
         return out
@@ -182,8 +186,3 @@ class Consistency(Check):
                     continue
                 message = self.options.message.format(match=use.text, suggestion=right or "", first=first.text)
                 yield Hit(use.start, use.end, message, right, fixable=right is not None and use.fixable)
-
-    def _words(self, ctx: Context, m: Match) -> bool:
-        group = self.groups[m.key]
-        others = [self.spelled(m, t) for k, t in enumerate(self.templates) if self.groups[k] == group and k != m.key and t is not None]
-        return self.words(ctx, m.text, *others)

@@ -206,12 +206,14 @@ class View:
         rule itself spells with a capital (`Türkiye` in `Republic of Türkiye`) are judged, and
         so is a match that is a whole registered name; the linter drops the finding if a
         built-in rule reports the same text."""
-        if not self.skip_names or not keys.lower_case_spelling(match):
+        if not self.skip_names:
             return False
+        # The spans and the case are asked before the rule's own spelling (a pattern matched
+        # again): most matches are lower-case words outside every name.
         names = self.spans("names")
         if names.overlaps(match.start, match.end):
-            return not names.exactly(match.start, match.end)
-        if not match.text[:1].isupper():
+            return not names.exactly(match.start, match.end) and keys.lower_case_spelling(match)
+        if not match.text[:1].isupper() or not keys.lower_case_spelling(match):
             return False
         ctx = self.ctx
         first = bisect.bisect_right(ctx.word_starts, match.start) - 1

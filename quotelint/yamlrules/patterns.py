@@ -182,6 +182,7 @@ def _same(a: str, b: str, ignorecase: bool) -> bool:
     return a.casefold() == b.casefold() if ignorecase else a == b
 
 
+@functools.lru_cache(maxsize=4096)  # asked for each match of a rule that keeps case: mostly the same few words
 def keep_case(matched: str, replacement: str) -> str:
     """The replacement in the case of the text it replaces: BELARUSSIA -> BELARUS, Per cent -> Percent.
 
