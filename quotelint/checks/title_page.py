@@ -17,6 +17,7 @@ from quotelint.records import Value
 if TYPE_CHECKING:
     from quotelint.context import Context
     from quotelint.lexicon import Lexicon
+    from quotelint.names import Mention
 
 MAX_WORDS = 16
 JOINS = frozenset({" ", "-", "\u00a0"})
@@ -62,6 +63,7 @@ class Page:
         self._qualifier = memo("title-qualifier", functools.partial(
             is_qualifier, self._title, self._country, self._proper, self._modifier, self.role_words)).holds
         self.person: set[int] = set()
+        self.people: list[Mention] = []  # the mentions of people, in order (what the rule reads titles beside)
         self.unit_at: dict[int, tuple[int, int, str]] = {}  # token -> (first, last, entity id) of a named body
         kinds: dict[str, str] = {}  # entity id -> kind, each looked up once
         for m in ctx.mentions:
@@ -70,6 +72,7 @@ class Page:
             kind = kinds.get(entity_id) or kinds.setdefault(entity_id, ctx.registry.entities[entity_id].kind)
             if kind == "person":
                 self.person.update(span)
+                self.people.append(m)
             else:
                 unit = (m.first, m.first + m.count - 1, entity_id)
                 self.unit_at.update(dict.fromkeys(span, unit))
@@ -136,10 +139,9 @@ def is_qualifier(title: Callable[[str], bool], country: Callable[[str], bool], p
 
 def is_head(title: Callable[[str], bool], heads: frozenset[str], capitalized: frozenset[str], word: str) -> bool:
     """A title word a title is read from (`Minister`; `Father`, capitalized, of `Holy Father`)."""
-    if not title(word):
-        return False
     capitalized = capitalized if word[:1].isupper() else frozenset()
-    return any(p in heads or key(p) in capitalized for p in bare_parts(word))
+    # the parts first: every word of a document is asked (Page.head_at), few have a head's part
+    return any(p in heads or key(p) in capitalized for p in bare_parts(word)) and title(word)
 
 
 def bare_parts(word: str) -> list[str]:

@@ -77,21 +77,19 @@ def check(ctx: Context) -> Iterator[Hit]:
     from quotelint.docdate import document_date
 
     entities = ctx.registry.entities
-    page: Page | None = None
+    page = Page(ctx)
     article = document_date(ctx.document, ctx.settings.date if ctx.settings else None)
     starts = [p[0] for p in ctx.quote_scan.paragraphs]
     quoted = quote_dates(ctx, starts) if article is None else {}
+    dated = When(article, exact=True) if article else None
     verdicts = ctx.registry.names.answers("wrong-title verdicts")
     seen: set[tuple[int, int]] = set()
-    for mention in ctx.mentions:
+    for mention in page.people:
         if not mention.form.accepted:
             continue
         person = entities[mention.form.entity_ids[0]]
-        if person.kind != "person":
-            continue
-        page = page or Page(ctx)
-        bound = quoted.get(bisect.bisect_right(starts, mention.start) - 1)
-        when = When(article, exact=True) if article else When(bound, exact=False) if bound else None
+        bound = None if dated else quoted.get(bisect.bisect_right(starts, mention.start) - 1)
+        when = dated if dated is not None else When(bound, exact=False) if bound else None
         for written in read_titles(page, mention.first, mention.first + mention.count - 1):
             if (written.first, written.last) not in seen:
                 seen.add((written.first, written.last))
