@@ -39,7 +39,7 @@ from itertools import chain, compress
 from typing import TYPE_CHECKING
 
 from quotelint.checks import Rule
-from quotelint.checks.near_miss import SEP, Short, near_any, near_miss, never_drift, settled
+from quotelint.checks.near_miss import SEP, Short, near_any, near_miss, neighbour_expectations, never_drift, settled
 from quotelint.checks.short_names import acronyms, defined_acronyms, is_acronym
 from quotelint.finding import Hit, Severity
 from quotelint.names import Token, tokens
@@ -134,8 +134,15 @@ def beside_anchors(
 
 def quiet_beside(index: NameIndex, key: str) -> bool:
     """A word and the anchors beside it (`settled`'s key) with no candidate whatever the
-    document: no acronym (whose verdict looks at the words beside it) and `settled`."""
-    return not is_acronym(key.split(SEP)[1]) and settled(index, key)
+    document: no acronym (whose verdict looks at the words beside it) and `settled`. The anchors
+    count only through the names they expect here (`neighbour_expectations`, which only add to
+    the candidates): a word with candidates alone has some beside them, and one settled alone is
+    settled beside anchors that expect nothing here. Settled alone is asked once a word in a run
+    (`drift-settled`, as `alone` asks it), not once for each pair of anchors."""
+    before, word, after = key.split(SEP)
+    if is_acronym(word) or not index.memo("drift-settled", functools.partial(settled, index)).holds(SEP.join(("", word, ""))):
+        return False
+    return not neighbour_expectations(index, before or None, word, after or None) or settled(index, key)
 
 
 def alone(ctx: Context, covered: set[int], anchored: set[int], short: Callable[[], Short]) -> list[tuple[int, Verdict]]:

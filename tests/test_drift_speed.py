@@ -1,0 +1,55 @@
+"""Spelling drift's short cut beside anchors (QL201): a word settled alone, beside anchors that
+expect no name here, is settled beside them without its candidates searched again."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from quotelint.checks.near_miss import SEP, settled
+from quotelint.checks.short_names import is_acronym
+from quotelint.checks.spelling_drift import anchor_words, quiet_beside
+from quotelint.context import Context
+from quotelint.document import Document
+from quotelint.registry.load import load_registry
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def drifted(text: str, rng: random.Random) -> str:
+    """Some words misspelt: a letter dropped, doubled, swapped, or the word in capitals."""
+
+    def edit(m: re.Match[str]) -> str:
+        w = m.group()
+        if rng.random() > 0.2:
+            return w
+        k = rng.randrange(1, len(w) - 1)
+        return rng.choice((w[:k] + w[k + 1 :], w[:k] + w[k] + w[k:], w[:k] + w[k + 1] + w[k] + w[k + 2 :], w.upper()))
+
+    return re.sub(r"\b[A-Za-z]{4,}\b", edit, text) + "\nNed Prise and Ned Pryce met Antonio Gutteres.\n"
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_quiet_beside_anchors_is_settled_asked_of_each_key(seed: int) -> None:
+    rng = random.Random(seed)
+    registry = load_registry([str(ROOT / "rules")])
+    index = registry.names
+    paths = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "gold").glob("*/*.txt"))
+    asked = loud = 0
+    for path in rng.sample(paths, 5):
+        ctx = Context(Document.from_text(drifted(path.read_text(encoding="utf-8"), rng)), registry)
+        anchors, texts = anchor_words(ctx), ctx.word_texts
+        for i, word in enumerate(texts):
+            before = texts[i - 1] if i > 0 and texts[i - 1] in anchors else ""
+            after = texts[i + 1] if i + 1 < len(texts) and texts[i + 1] in anchors else ""
+            if not (before or after):
+                continue
+            key = SEP.join((before, word, after))
+            expected = not is_acronym(word) and settled(index, key)
+            assert quiet_beside(index, key) == expected, key
+            asked += 1
+            loud += not expected
+    assert asked > 100 and loud > 0
