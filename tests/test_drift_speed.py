@@ -53,3 +53,26 @@ def test_quiet_beside_anchors_is_settled_asked_of_each_key(seed: int) -> None:
             asked += 1
             loud += not expected
     assert asked > 100 and loud > 0
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_a_listed_misspelling_judged_once_a_run_is_judged_as_each_place_alone(seed: int) -> None:
+    """A misspelling the registry lists gives at each place, in later documents of the run too,
+    the hit judging it there gives (the verdict is kept relative to the mention's start)."""
+    from quotelint.checks.spelling_drift import listed, listed_once
+
+    rng = random.Random(seed)
+    registry = load_registry([str(ROOT / "rules")])
+    paths = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT / "tests" / "gold").glob("*/*.txt"))
+    paragraphs = [p for path in paths for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    paragraphs.append("The ODHIR and the OSCE’s ODHIR mission met Ayul party members; the Ayul party spoke.")
+    kept: dict = {}  # type: ignore[type-arg]
+    judged = 0
+    for _ in range(8):
+        text = "\n\n".join(rng.sample(paragraphs, 10) + [paragraphs[-1]]) + "\n"
+        ctx = Context(Document.from_text(text), registry)
+        for m in ctx.mentions:
+            if not m.form.accepted:
+                assert listed_once(ctx, m, kept) == listed(ctx, m)
+                judged += 1
+    assert judged > 8 and 0 < len(kept) < judged

@@ -78,11 +78,12 @@ def describe(entity: Entity, spelling: str) -> str:
 
 
 def check(ctx: Context) -> Iterator[Hit]:
-    covered: set[int] = set()
-    for mention in ctx.mentions:
-        covered.update(range(mention.first, mention.first + mention.count))
-        if not mention.form.accepted:
-            yield listed(ctx, mention)
+    mentions = ctx.mentions
+    firsts = list(map(_FIRST, mentions))
+    covered = set(chain.from_iterable(map(range, firsts, map(operator.add, firsts, map(_COUNT, mentions)))))  # made in C
+    kept = ctx.registry.names.answers("drift listed")
+    for mention in compress(mentions, map(operator.not_, map(_ACCEPTED, mentions))):
+        yield listed_once(ctx, mention, kept)
     words = ctx.words
     anchors = anchor_words(ctx)
     anchored = anchored_positions(ctx, anchors)
@@ -170,6 +171,26 @@ def may_drift_alone(index: NameIndex, word: str) -> bool:
     acronym, or a word that `never_drift` does not rule out (whether it has candidates alone is
     asked where it stands outside a registered spelling, `alone`)."""
     return word not in index.known and not never_drift(word, index)
+
+
+LISTED_KEPT = 10_000  # listed misspellings judged kept for a run, at most
+_FIRST, _COUNT, _ACCEPTED = operator.attrgetter("first"), operator.attrgetter("count"), operator.attrgetter("form.accepted")
+
+
+def listed_once(ctx: Context, mention: Mention, kept: dict[tuple[str, str, tuple[tuple[int, int], ...]], Hit]) -> Hit:
+    """`listed`, reached once a run for each entity and misspelling as written (its text and its
+    words' places in it), the hit kept relative to the mention's start: an article repeats a
+    misspelling, and the fix is chosen among the entity's spellings with rapidfuzz."""
+    base = mention.start
+    words = ctx.words[mention.first : mention.first + mention.count]
+    key = (mention.form.entity_ids[0], ctx.prose[base : mention.end], tuple((w.start - base, w.end - base) for w in words))
+    found = kept.get(key)
+    if found is not None:
+        return found._replace(start=found.start + base, end=found.end + base)
+    hit = listed(ctx, mention)
+    if len(kept) < LISTED_KEPT:
+        kept[key] = hit._replace(start=hit.start - base, end=hit.end - base)
+    return hit
 
 
 def listed(ctx: Context, mention: Mention) -> Hit:

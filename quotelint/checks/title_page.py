@@ -4,10 +4,8 @@ person's name or to a registered body's, and what kind of title word each one is
 
 from __future__ import annotations
 
-import bisect
 import functools
 from collections.abc import Callable
-from itertools import chain
 from typing import TYPE_CHECKING
 
 from quotelint.checks.title_words import countries_in, head_words, key, parts, title_words
@@ -50,12 +48,7 @@ class Page:
         # Verdicts on a word alone, kept for the run (the name index's word memos).
         memo, index, lexicon = ctx.registry.names.memo, self.index, self.lexicon
         self._title = memo("title-word", lambda word: index.is_title_word(word, lexicon)).holds
-        heads = memo("title-head", functools.partial(is_head, self._title, self.heads, index.capitalized_heads))
-        self._head = heads.holds
-        # Where heads stand: a title before a name is read from a head at most `reach` tokens
-        # before it (MAX_WORDS, and a named body read past whole), so most names need no reading.
-        self.head_at = sorted(chain.from_iterable(map(ctx.positions.__getitem__, heads.select(ctx.distinct))))
-        self.reach = MAX_WORDS + max((m.count for m in ctx.mentions), default=0)
+        self._head = memo("title-head", functools.partial(is_head, self._title, self.heads, index.capitalized_heads)).holds
         self._country = memo("title-country", lambda word: bool(countries_in(tuple(key(p) for p in parts(word))))).holds
         self._past = memo("title-past", is_past).holds
         self._modifier = memo("title-modifier", is_modifier).holds
@@ -88,11 +81,6 @@ class Page:
 
     def head(self, i: int) -> bool:
         return self._head(self.words[i].text)
-
-    def head_before(self, i: int) -> bool:
-        """A head stands among the `reach` tokens before token i (else no title ends before it)."""
-        k = bisect.bisect_left(self.head_at, i)
-        return k > 0 and self.head_at[k - 1] >= i - self.reach
 
     def past(self, i: int) -> bool:
         """`former`, `then`, or a title word prefixed with one (`then-director-general`)."""
@@ -139,9 +127,10 @@ def is_qualifier(title: Callable[[str], bool], country: Callable[[str], bool], p
 
 def is_head(title: Callable[[str], bool], heads: frozenset[str], capitalized: frozenset[str], word: str) -> bool:
     """A title word a title is read from (`Minister`; `Father`, capitalized, of `Holy Father`)."""
+    if not title(word):
+        return False
     capitalized = capitalized if word[:1].isupper() else frozenset()
-    # the parts first: every word of a document is asked (Page.head_at), few have a head's part
-    return any(p in heads or key(p) in capitalized for p in bare_parts(word)) and title(word)
+    return any(p in heads or key(p) in capitalized for p in bare_parts(word))
 
 
 def bare_parts(word: str) -> list[str]:

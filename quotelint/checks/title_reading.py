@@ -34,8 +34,8 @@ def read_titles(page: Page, first: int, last: int) -> list[Written]:
 
 
 def read_before(page: Page, name: int, name_last: int) -> Written | None:
-    if name == 0 or not page.head_before(name):
-        return None  # every title read back holds a head (`read_back`)
+    if name == 0:
+        return None
     end = name - 1
     gap = page.gap(end, name)
     if gap not in JOINS:
