@@ -1,5 +1,6 @@
-"""Spelling drift's short cut beside anchors (QL201): a word settled alone, beside anchors that
-expect no name here, is settled beside them without its candidates searched again."""
+"""Spelling drift's short cuts (QL201): a word settled alone, beside anchors that expect no name
+here, is settled beside them without its candidates searched again; candidates kept for the run;
+listed misspellings judged once a run."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from quotelint.checks.near_miss import SEP, settled
+from quotelint.checks.near_miss import SEP, candidates, kept_candidates
 from quotelint.checks.short_names import is_acronym
 from quotelint.checks.spelling_drift import anchor_words, quiet_beside
 from quotelint.context import Context
@@ -48,8 +49,11 @@ def test_quiet_beside_anchors_is_settled_asked_of_each_key(seed: int) -> None:
             if not (before or after):
                 continue
             key = SEP.join((before, word, after))
-            expected = not is_acronym(word) and settled(index, key)
+            expected = not is_acronym(word) and candidates(index, before or None, word, after or None) is None
             assert quiet_beside(index, key) == expected, key
+            found = candidates(index, before or None, word, after or None)
+            kept = kept_candidates(index, before or None, word, after or None)  # kept by the run since
+            assert kept == (None if found is None else (frozenset(found[0]), frozenset(found[1]))), key
             asked += 1
             loud += not expected
     assert asked > 100 and loud > 0

@@ -36,8 +36,25 @@ def near_miss(ctx: Context, i: int, short: Short | None = None) -> tuple[str, En
         return acronym_miss(ctx, i, short or Short(acronyms(index), defined_acronyms(ctx.prose, {m.end for m in ctx.mentions})))
     before = words[i - 1].text if i > 0 and words[i - 1].text in index.anchors else None
     after = words[i + 1].text if i + 1 < len(words) and words[i + 1].text in index.anchors else None
-    found = candidates(index, before, word, after)
+    found = kept_candidates(index, before, word, after)
     return None if found is None else best(ctx, word, *found)
+
+
+CANDIDATES_KEPT = 100_000  # (anchor, word, anchor) keys whose candidates a run keeps, at most
+
+
+def kept_candidates(index, before: str | None, word: str, after: str | None) -> tuple[frozenset[str], frozenset[str]] | None:  # type: ignore[no-untyped-def]
+    """`candidates`, worked out once a run for a word and its anchors (the name index's answers):
+    a word that drifts is asked again in each article that writes it, and first by `settled`."""
+    kept = index.answers("drift candidates")
+    key = (before, word, after)
+    if key in kept:
+        return kept[key]  # type: ignore[no-any-return]
+    found = candidates(index, before, word, after)
+    out = None if found is None else (frozenset(found[0]), frozenset(found[1]))
+    if len(kept) < CANDIDATES_KEPT:
+        kept[key] = out
+    return out
 
 
 def candidates(index, before: str | None, word: str, after: str | None) -> tuple[set[str], set[str]] | None:  # type: ignore[no-untyped-def]
@@ -76,7 +93,7 @@ def settled(index, key: str) -> bool:  # type: ignore[no-untyped-def]
     """`candidates` is None for a word and its anchors given as one text: `before`, the word and
     `after`, joined by SEP (an empty text where no anchor stands)."""
     before, word, after = key.split(SEP)
-    return candidates(index, before or None, word, after or None) is None
+    return kept_candidates(index, before or None, word, after or None) is None
 
 
 SEP = "\x1f"  # no word holds it
