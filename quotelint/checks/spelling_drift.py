@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING
 
 from quotelint.checks import Rule
 from quotelint.checks.near_miss import SEP, Short, near_any, near_miss, neighbour_expectations, never_drift, settled
-from quotelint.checks.short_names import acronyms, defined_acronyms, is_acronym
+from quotelint.checks.short_names import acronym_candidates, acronyms, defined_acronyms, is_acronym
 from quotelint.finding import Hit, Severity
 from quotelint.names import Token, tokens
 
@@ -141,9 +141,18 @@ def quiet_beside(index: NameIndex, key: str) -> bool:
     settled beside anchors that expect nothing here. Settled alone is asked once a word in a run
     (`drift-settled`, as `alone` asks it), not once for each pair of anchors."""
     before, word, after = key.split(SEP)
-    if is_acronym(word) or not index.memo("drift-settled", functools.partial(settled, index)).holds(SEP.join(("", word, ""))):
+    if is_acronym(word):
+        return no_acronym_candidate(index, word)
+    if not index.memo("drift-settled", functools.partial(settled, index)).holds(SEP.join(("", word, ""))):
         return False
     return not neighbour_expectations(index, before or None, word, after or None) or settled(index, key)
+
+
+def no_acronym_candidate(index: NameIndex, word: str) -> bool:
+    """An all-capitals word that is one edit from no registered acronym (or that the lists rule
+    out): its verdict is None wherever it stands, whatever the document defines in brackets (what
+    it defines only rules candidates out), and the document's brackets need not be read."""
+    return not acronym_candidates(word, acronyms(index), index.lexicon, frozenset())
 
 
 def alone(ctx: Context, covered: set[int], anchored: set[int], short: Callable[[], Short]) -> list[tuple[int, Verdict]]:
@@ -155,10 +164,11 @@ def alone(ctx: Context, covered: set[int], anchored: set[int], short: Callable[[
     verdict is reached at its first such place."""
     index = ctx.registry.names
     no_candidate = index.memo("drift-settled", functools.partial(settled, index)).holds
+    no_acronym = index.memo("drift-acronym-quiet", functools.partial(no_acronym_candidate, index)).holds
     out: list[tuple[int, Verdict]] = []
     for text in index.memo("drift-alone", functools.partial(may_drift_alone, index)).select(ctx.distinct):
         places = [i for i in ctx.positions[text] if i not in covered and i not in anchored]
-        if not places or (not is_acronym(text) and no_candidate(SEP.join(("", text, "")))):
+        if not places or (no_acronym(text) if is_acronym(text) else no_candidate(SEP.join(("", text, "")))):
             continue
         found = near_miss(ctx, places[0], short())
         if found is not None:
