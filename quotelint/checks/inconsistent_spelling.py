@@ -39,8 +39,12 @@ Use = tuple[str, str, str, int, int]
 def gather(ctx: Context) -> list[Use]:
     """The words of accepted spellings of one entity that the registry holds variants of."""
     named = [m for m in ctx.mentions if m.form.accepted and len(m.form.entity_ids) == 1]
-    variants = entity_variants(ctx.registry.names, {m.form.entity_ids[0] for m in named})
+    entity_ids = {m.form.entity_ids[0] for m in named}
+    variants = entity_variants(ctx.registry.names, entity_ids)
+    varied = {e for e in entity_ids if variants[e]}
     out: list[Use] = []
+    if not varied:
+        return out  # most documents name nobody the registry spells several ways
     for m in named:
         entity_id = m.form.entity_ids[0]
         preferred = variants[entity_id]
