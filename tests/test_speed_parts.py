@@ -551,6 +551,7 @@ def test_letters_apart_is_never_more_than_the_edit_distance() -> None:
         a = "".join(rng.choice("abcno") for _ in range(rng.randint(0, 9)))
         b = "".join(rng.choice("abcno") for _ in range(rng.randint(0, 9)))
         assert letters_apart(a, b) <= OSA.distance(a, b), (a, b)
+        assert abs(len(a) - len(b)) <= letters_apart(a, b), (a, b)  # the floor asked before counting letters
     assert letters_apart("kassym", "kasym") == 1 and letters_apart("tokayev", "takoyev") == 0 and letters_apart("astana", "almaty") == 3
 
 

@@ -213,6 +213,7 @@ def neighbour_expectations(index, before: str | None, word: str, after: str | No
         if anchor is not None  # `of` and `Ministry` stand in too many names to be anchors
         for target in index.neighbours(anchor, offset)
         if target != word and target[:1].casefold() == word[:1].casefold()
+        and abs(len(fold(target)) - len(fold(word))) <= max_distance(fold(target))  # letters_apart's floor, without counting
         and letters_apart(fold(target), fold(word)) <= max_distance(fold(target))
     ]
     if not targets:
