@@ -43,18 +43,18 @@ def near_miss(ctx: Context, i: int, short: Short | None = None) -> tuple[str, En
 CANDIDATES_KEPT = 100_000  # (anchor, word, anchor) keys whose candidates a run keeps, at most
 
 
-def kept_candidates(index, before: str | None, word: str, after: str | None) -> tuple[frozenset[str], frozenset[str]] | None:  # type: ignore[no-untyped-def]
+def kept_candidates(index, before: str | None, word: str, after: str | None) -> tuple[set[str], set[str]] | None:  # type: ignore[no-untyped-def]
     """`candidates`, worked out once a run for a word and its anchors (the name index's answers):
-    a word that drifts is asked again in each article that writes it, and first by `settled`."""
+    a word that drifts is asked again in each article that writes it, and first by `settled`.
+    The sets kept are only read (`best` ranks them)."""
     kept = index.answers("drift candidates")
     key = (before, word, after)
     if key in kept:
         return kept[key]  # type: ignore[no-any-return]
     found = candidates(index, before, word, after)
-    out = None if found is None else (frozenset(found[0]), frozenset(found[1]))
     if len(kept) < CANDIDATES_KEPT:
-        kept[key] = out
-    return out
+        kept[key] = found
+    return found
 
 
 def candidates(index, before: str | None, word: str, after: str | None) -> tuple[set[str], set[str]] | None:  # type: ignore[no-untyped-def]

@@ -142,7 +142,7 @@ def quiet_beside(index: NameIndex, key: str) -> bool:
     (`drift-settled`, as `alone` asks it), not once for each pair of anchors."""
     before, word, after = key.split(SEP)
     if is_acronym(word):
-        return no_acronym_candidate(index, word)
+        return index.memo("drift-acronym-quiet", functools.partial(no_acronym_candidate, index)).holds(word)
     if not index.memo("drift-settled", functools.partial(settled, index)).holds(SEP.join(("", word, ""))):
         return False
     return not neighbour_expectations(index, before or None, word, after or None) or settled(index, key)
