@@ -108,9 +108,9 @@ def beside_anchors(
 ) -> Iterator[tuple[int, Verdict]]:
     """The near misses among the words beside an anchor, outside a registered spelling and no
     registered word. A verdict depends on the word and on the anchors beside it, so it is reached
-    once per such triple; a triple with no candidate whatever the document (and no acronym, whose
-    verdict looks at its other neighbours too) is known so for the run (`quiet_beside`). Each
-    place's triple is made, and the quiet ones set aside, in C: only the few others are looked at."""
+    once per such triple; a triple with no candidate whatever the document is known so for the run
+    (`quiet_beside`). Each place's triple is made, and the quiet ones set aside, in C: only the
+    few others are looked at."""
     index, texts = ctx.registry.names, ctx.word_texts
     known = index.members("known", index.known).select(ctx.distinct)
     within = anchored - covered
@@ -135,7 +135,8 @@ def beside_anchors(
 
 def quiet_beside(index: NameIndex, key: str) -> bool:
     """A word and the anchors beside it (`settled`'s key) with no candidate whatever the
-    document: no acronym (whose verdict looks at the words beside it) and `settled`. The anchors
+    document: an acronym one edit from no registered one (`no_acronym_candidate`; an acronym's
+    verdict otherwise looks at the words beside it), or a word `settled` there. The anchors
     count only through the names they expect here (`neighbour_expectations`, which only add to
     the candidates): a word with candidates alone has some beside them, and one settled alone is
     settled beside anchors that expect nothing here. Settled alone is asked once a word in a run
