@@ -30,15 +30,16 @@ from quotelint.registry.model import Entity
 _WORD = r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*"
 TOKEN = lazy(_WORD)
 WORD_SPLIT = lazy(f"({_WORD})")  # a word, captured: a split gives the text between words and the words in turn
-# The same split by Python's `re`, far cheaper, for a plain text: one with no underscore whose
-# characters all lie in the ranges `PLAIN_RANGES` (ASCII, Latin, IPA, general punctuation,
-# currency signs). There `re`'s `\w` holds exactly the letters and digits of `regex`'s
-# `[\p{L}\p{N}]` and the underscore, and no character is a combining mark
-# (`tests/test_names_split.py` checks every code point of the ranges). `\w` is tested a third
-# faster than `[^\W_]`, which would need no check for an underscore.
+# The same split by Python's `re`, far cheaper, for a plain text: one whose characters all lie
+# in the ranges `PLAIN_RANGES` (ASCII, Latin, IPA, general punctuation, currency signs). There
+# `re`'s `[^\W_]` holds exactly the letters and digits of `regex`'s `[\p{L}\p{N}]`, and no
+# character is a combining mark (`tests/test_names_split.py` checks every code point of the
+# ranges). `\w`, the same with the underscore, is tested a third faster: it splits a plain text
+# that holds no underscore (most prose; Markdown's `_emphasis_` holds some).
 PLAIN_RANGES = ((0x0000, 0x02FF), (0x2000, 0x206F), (0x20A0, 0x20CF))
 _BEYOND_PLAIN = Lazy("re", "[^" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in PLAIN_RANGES) + "]")
-PLAIN_WORD_SPLIT = Lazy("re", r"(\w+(?:['\-]\w+)*)")
+PLAIN_WORD_SPLIT = Lazy("re", r"(\w+(?:['\-]\w+)*)")  # for a plain text with no underscore
+UNDERSCORED_WORD_SPLIT = Lazy("re", r"([^\W_]+(?:['\-][^\W_]+)*)")  # for a plain text with one
 _JOINERS = frozenset(" \t/-.,’'\u00a0")  # what may stand between the words of one name
 _STRIP = str.maketrans("", "", "'’-.")
 FREQUENT = 8  # a word written this often that only opens longer names is read where one of their second words follows it
@@ -76,8 +77,7 @@ def columns(text: str) -> tuple[list[str], list[int], list[int]]:
     whose lengths added up are where each word starts and ends; only the few words ending in a
     possessive `'s` are cut in a loop of their own."""
     plain = text.replace("’", "'")  # the same length, so offsets hold
-    split = WORD_SPLIT.split if "_" in plain or _BEYOND_PLAIN.search(plain) else PLAIN_WORD_SPLIT.split
-    pieces = split(plain)  # between, word, between, word, ..., between
+    pieces = _word_split(plain)(plain)  # between, word, between, word, ..., between
     offsets = list(accumulate(map(len, pieces)))
     words = list(map(sys.intern, pieces[1::2])) if len(text) >= SHARED_FROM else pieces[1::2]
     starts = offsets[0:-1:2]
@@ -89,6 +89,13 @@ def columns(text: str) -> tuple[list[str], list[int], list[int]]:
             words[i], ends[i] = sys.intern(words[i][:-2]), at
         at = plain.find("'s", at + 2)
     return words, starts, ends
+
+
+def _word_split(text: str) -> Callable[[str], list[str]]:
+    """The cheapest of the word splits that cuts this text as `WORD_SPLIT` does."""
+    if _BEYOND_PLAIN.search(text):
+        return WORD_SPLIT.split
+    return UNDERSCORED_WORD_SPLIT.split if "_" in text else PLAIN_WORD_SPLIT.split
 
 
 def strip_marks(word: str) -> str:

@@ -1,6 +1,6 @@
-"""The word split by Python's `re` (names.PLAIN_WORD_SPLIT) stands in for the `regex` one only
-where the two cannot differ: on texts with no underscore whose characters all lie in
-names.PLAIN_RANGES."""
+"""The word splits by Python's `re` (names.PLAIN_WORD_SPLIT, names.UNDERSCORED_WORD_SPLIT) stand
+in for the `regex` one only where they cannot differ: on texts whose characters all lie in
+names.PLAIN_RANGES, with no underscore for the first."""
 
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ def _plain_characters() -> list[str]:
 
 
 def test_every_character_of_the_plain_ranges_is_a_letter_or_digit_for_both_engines_alike() -> None:
-    re_word = re.compile(r"(?!_)\w")  # `\w` with the underscore set apart: a text holding one is not plain
+    re_word = re.compile(r"[^\W_]")
+    assert all(bool(re.match(r"\w", c)) == (bool(re_word.match(c)) or c == "_") for c in _plain_characters())  # the same, and the underscore
     regex_word = regex.compile(r"[\p{L}\p{N}]")
     mark = regex.compile(r"\p{M}")
     differ = [c for c in _plain_characters() if bool(re_word.match(c)) != bool(regex_word.match(c))]
@@ -40,6 +41,7 @@ def test_the_two_splits_agree_on_random_plain_texts(seed: int) -> None:
     for _ in range(300):
         text = "".join(rng.choice(common) if rng.random() < 0.9 else rng.choice(every) for _ in range(rng.randint(0, 80)))
         text = text.replace("\u2019", "'")  # as names.columns reads it
+        assert names.UNDERSCORED_WORD_SPLIT.split(text) == names.WORD_SPLIT.split(text), text
         if "_" not in text:
             assert names.PLAIN_WORD_SPLIT.split(text) == names.WORD_SPLIT.split(text), text
         slow = names.WORD_SPLIT.split(text)
