@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable, Hashable
 from typing import NamedTuple
 
 from quotelint.records import Frozen, setfields
@@ -48,6 +49,23 @@ class Hit(NamedTuple):
     fixable: bool = False
     related: tuple[tuple[int, int], ...] = ()  # other spans the message points at
     severity: Severity | None = None  # lower than the rule's for this hit only (QL101 at medium confidence)
+
+    def moved(self, by: int) -> Hit:
+        """The same hit `by` characters further on."""
+        return self._replace(start=self.start + by, end=self.end + by)
+
+
+def hit_once(kept: dict[Hashable, Hit | None], key: Hashable, base: int, limit: int, judge: Callable[[], Hit | None]) -> Hit | None:
+    """`judge()`, reached once a run for each key of a text read at `base` (a key made of the
+    text and its words' places in it): the hit is kept relative to `base`, so that the same text
+    read elsewhere gives it there. At most `limit` keys are kept."""
+    if key in kept:
+        found = kept[key]
+        return None if found is None else found.moved(base)
+    hit = judge()
+    if len(kept) < limit:
+        kept[key] = None if hit is None else hit.moved(-base)
+    return hit
 
 
 class Finding(Frozen):

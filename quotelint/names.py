@@ -223,6 +223,17 @@ class NameIndex:
             found = self._answers[name] = {}
         return found
 
+    def answer(self, question: str, key: Any, make: Callable[[], Any], limit: int | None = None) -> Any:
+        """The run's answer to `question` for `key` (`answers`): made by `make` the first time it
+        is asked, and kept while the memo holds fewer than `limit` answers."""
+        kept = self.answers(question)
+        if key in kept:
+            return kept[key]
+        found = make()
+        if limit is None or len(kept) < limit:
+            kept[key] = found
+        return found
+
     def neighbours(self, anchor: str, offset: int) -> tuple[str, ...]:
         """The words of four letters or more that stand `offset` words from `anchor` (-1: before
         it, 1: after it) in registered names of several words, each once; worked out on first use."""

@@ -47,14 +47,7 @@ def kept_candidates(index, before: str | None, word: str, after: str | None) -> 
     """`candidates`, worked out once a run for a word and its anchors (the name index's answers):
     a word that drifts is asked again in each article that writes it, and first by `settled`.
     The sets kept are only read (`best` ranks them)."""
-    kept = index.answers("drift candidates")
-    key = (before, word, after)
-    if key in kept:
-        return kept[key]  # type: ignore[no-any-return]
-    found = candidates(index, before, word, after)
-    if len(kept) < CANDIDATES_KEPT:
-        kept[key] = found
-    return found
+    return index.answer("drift candidates", (before, word, after), lambda: candidates(index, before, word, after), CANDIDATES_KEPT)  # type: ignore[no-any-return]
 
 
 def candidates(index, before: str | None, word: str, after: str | None) -> tuple[set[str], set[str]] | None:  # type: ignore[no-untyped-def]

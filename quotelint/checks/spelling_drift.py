@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 from quotelint.checks import Rule
 from quotelint.checks.near_miss import SEP, Short, near_any, near_miss, neighbour_expectations, never_drift, settled
 from quotelint.checks.short_names import acronym_candidates, acronyms, defined_acronyms, is_acronym
-from quotelint.finding import Hit, Severity
+from quotelint.finding import Hit, Severity, hit_once
 from quotelint.names import Token, tokens
 
 if TYPE_CHECKING:
@@ -195,13 +195,7 @@ def listed_once(ctx: Context, mention: Mention, kept: dict[tuple[str, str, tuple
     base = mention.start
     words = ctx.words[mention.first : mention.first + mention.count]
     key = (mention.form.entity_ids[0], ctx.prose[base : mention.end], tuple((w.start - base, w.end - base) for w in words))
-    found = kept.get(key)
-    if found is not None:
-        return found._replace(start=found.start + base, end=found.end + base)
-    hit = listed(ctx, mention)
-    if len(kept) < LISTED_KEPT:
-        kept[key] = hit._replace(start=hit.start - base, end=hit.end - base)
-    return hit
+    return hit_once(kept, key, base, LISTED_KEPT, lambda: listed(ctx, mention))  # type: ignore[arg-type,return-value]
 
 
 def listed(ctx: Context, mention: Mention) -> Hit:

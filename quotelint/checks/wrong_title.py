@@ -38,7 +38,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from quotelint.checks import Rule
-from quotelint.finding import Hit, Severity
+from quotelint.finding import Hit, Severity, hit_once
 from quotelint.records import Value
 
 if TYPE_CHECKING:  # the title modules are imported when the rule runs, not when it is listed
@@ -118,14 +118,7 @@ def judge_once(ctx: Context, page: Page, person: Entity, written: Written, when:
     a name keeps its title through an article and across a run's articles, and judging one reads
     it, matches it with every role and may look for other holders."""
     key = verdict_key(page, person, written, when)
-    base = page.words[written.first].start
-    if key in verdicts:
-        kept = verdicts[key]
-        return None if kept is None else kept._replace(start=kept.start + base, end=kept.end + base)
-    hit = judge(ctx, page, person, written, when)
-    if len(verdicts) < VERDICTS_KEPT:
-        verdicts[key] = None if hit is None else hit._replace(start=hit.start - base, end=hit.end - base)
-    return hit
+    return hit_once(verdicts, key, page.words[written.first].start, VERDICTS_KEPT, lambda: judge(ctx, page, person, written, when))
 
 
 def verdict_key(page: Page, person: Entity, written: Written, when: When | None) -> tuple:  # type: ignore[type-arg]

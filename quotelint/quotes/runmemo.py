@@ -132,8 +132,6 @@ class Sets:
 def word_sets(index: NameIndex | None, lexicon: Lexicon, words: QuoteWords) -> Sets:
     """The sets of this lexicon, kept by the registry's name `index` for the run (made anew
     without one)."""
-    kept = index.answers("quotes.sets") if index is not None else {}
-    found = kept.get("sets")
-    if found is None:
-        found = kept["sets"] = Sets(lexicon, words)
-    return found
+    if index is None:
+        return Sets(lexicon, words)
+    return index.answer("quotes.sets", "sets", lambda: Sets(lexicon, words))  # type: ignore[no-any-return]

@@ -163,16 +163,12 @@ class Cast(Resolution):
         # its own (`Jeb Bush`), else one it names at all; of a form's entities, no term: chosen once per form
         chosen: dict[tuple[str, ...], Entity | None] = {}
         named: list[tuple[Mention, Entity]] = []  # the mentions of an entity that can speak, each with it
-        speakers = self.ctx.registry.names.answers("quotes.speaking")  # a form's entities that are no term, kept for the run
+        answer = self.ctx.registry.names.answer
         for m in mentions:
             ids = m.form.entity_ids
             entity = chosen.get(ids, _UNCHOSEN)
-            if entity is _UNCHOSEN:
-                speaking = speakers.get(ids)
-                if speaking is None:
-                    speaking = [i for i in ids if entities[i].kind != "term"]
-                    if len(speakers) < KINDS_KEPT:
-                        speakers[ids] = speaking
+            if entity is _UNCHOSEN:  # a form's entities that are no term, kept for the run
+                speaking = answer("quotes.speaking", ids, lambda ids=ids: [i for i in ids if entities[i].kind != "term"], KINDS_KEPT)
                 pick = (next((i for i in speaking if i in unique), None) or next((i for i in speaking if i in self.ctx.mentioned), speaking[0])) if speaking else None
                 entity = chosen[ids] = entities[pick] if pick is not None else None
             if entity is not None:
@@ -418,11 +414,7 @@ class Cast(Resolution):
     def _kept(self, name: str, make: Callable[[], frozenset[str]]) -> frozenset[str]:
         """A set joined from the engine's words and the lexicon, made once a run (the registry's
         name index keeps it)."""
-        kept = self.ctx.registry.names.answers("quotes.cast")
-        found = kept.get(name)
-        if found is None:
-            found = kept[name] = frozenset(make())
-        return found
+        return self.ctx.registry.names.answer("quotes.cast", name, lambda: frozenset(make()))  # type: ignore[no-any-return]
 
     @functools.cached_property
     def _body_stops(self) -> frozenset[str]:
