@@ -143,10 +143,20 @@ def quiet_beside(index: NameIndex, key: str) -> bool:
     (`drift-settled`, as `alone` asks it), not once for each pair of anchors."""
     before, word, after = key.split(SEP)
     if is_acronym(word):
-        return index.memo("drift-acronym-quiet", functools.partial(no_acronym_candidate, index)).holds(word)
-    if not index.memo("drift-settled", functools.partial(settled, index)).holds(SEP.join(("", word, ""))):
+        return _quiet_acronym(index, word)
+    if not _settled_alone(index, word):
         return False
     return not neighbour_expectations(index, before or None, word, after or None) or settled(index, key)
+
+
+def _settled_alone(index: NameIndex, word: str) -> bool:
+    """The word has no candidate with no anchor beside it (`settled`), asked once a word in a run."""
+    return index.memo("drift-settled", functools.partial(settled, index)).holds(SEP.join(("", word, "")))
+
+
+def _quiet_acronym(index: NameIndex, word: str) -> bool:
+    """`no_acronym_candidate`, asked once a word in a run."""
+    return index.memo("drift-acronym-quiet", functools.partial(no_acronym_candidate, index)).holds(word)
 
 
 def no_acronym_candidate(index: NameIndex, word: str) -> bool:
@@ -164,12 +174,10 @@ def alone(ctx: Context, covered: set[int], anchored: set[int], short: Callable[[
     registry lists is never searched for near misses, and rapidfuzz stays unloaded); a word's
     verdict is reached at its first such place."""
     index = ctx.registry.names
-    no_candidate = index.memo("drift-settled", functools.partial(settled, index)).holds
-    no_acronym = index.memo("drift-acronym-quiet", functools.partial(no_acronym_candidate, index)).holds
     out: list[tuple[int, Verdict]] = []
     for text in index.memo("drift-alone", functools.partial(may_drift_alone, index)).select(ctx.distinct):
         places = [i for i in ctx.positions[text] if i not in covered and i not in anchored]
-        if not places or (no_acronym(text) if is_acronym(text) else no_candidate(SEP.join(("", text, "")))):
+        if not places or (_quiet_acronym(index, text) if is_acronym(text) else _settled_alone(index, text)):
             continue
         found = near_miss(ctx, places[0], short())
         if found is not None:

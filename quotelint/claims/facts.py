@@ -76,11 +76,11 @@ class Fact(NamedTuple):
 
 def find_facts(layout: Layout) -> list[Fact]:
     facts = []
-    sentence_starts, word_starts = layout.sentences.starts, layout.starts
+    word_starts = layout.starts
     for f, (lo, hi) in zip(layout.figures, layout.figure_spans):
         if lo >= hi:
             continue
-        s = max(0, bisect.bisect_right(sentence_starts, word_starts[lo]) - 1)  # layout.sentence_of(lo), without its two calls
+        s = layout.sentences.index(word_starts[lo])
         measure, at = (None, None) if f.unit in NOT_MEASURED or f.value is None else bind_measure(layout, f, s, lo, hi)
         facts.append(Fact(f, s, measure, at, (lo, hi)))
     return facts
@@ -238,11 +238,6 @@ def _of_clause(layout: Layout, c: int, lo: int, hi: int) -> range:
     return range(bisect.bisect_left(clause, c, lo, hi), bisect.bisect_right(clause, c, lo, hi))
 
 
-def _figure_at(layout: Layout, k: int) -> int:
-    """The figure word `k` is read in: the last one starting at or before it (-1 for none)."""
-    return bisect.bisect_right(layout.figure_starts, layout.words[k].start) - 1
-
-
 def _years(layout: Layout, f: Figure, scope: set[int]) -> list[int]:
     """Years of the other figures in scope, unless a word like `since` makes them a reference.
     Only the few figures between the scope's first and last word are looked at: a figure is in
@@ -255,7 +250,7 @@ def _years(layout: Layout, f: Figure, scope: set[int]) -> list[int]:
     for i in range(first_figure, bisect.bisect_right(starts, words[max(scope)].start)):
         g = figures[i]
         first, last = layout.figure_spans[i]
-        if g is f or not any(k in scope and _figure_at(layout, k) == i for k in range(first, last)):
+        if g is f or not any(k in scope and layout.figure_at(k) == i for k in range(first, last)):
             continue
         year = g.value if g.unit == "year" else (g.date[0] if g.date else None)
         before = {words[j].text.lower() for j in range(max(0, first - 3), first)}

@@ -120,8 +120,12 @@ class Layout:
     def sentence_words(self, s: int) -> tuple[int, int]:
         return self.span(*self.sentences.spans[s])
 
+    def figure_at(self, k: int) -> int:
+        """The figure word `k` may be read in: the last one starting at or before it (-1 for none)."""
+        return bisect.bisect_right(self.figure_starts, self.words[k].start) - 1
+
     def in_figure(self, k: int) -> bool:
-        i = bisect.bisect_right(self.figure_starts, self.words[k].start) - 1
+        i = self.figure_at(k)
         return i >= 0 and self.figures[i].end > self.words[k].start
 
     def lay_out(self, s: int) -> tuple[int, int]:
