@@ -8,7 +8,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from quotelint.document import Document
-from quotelint.names import Mention, Token, as_tokens, columns
+from quotelint.names import Mention, Token, as_tokens
+from quotelint.wordsplit import columns
 
 if TYPE_CHECKING:
     from quotelint.registry import Registry

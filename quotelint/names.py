@@ -13,37 +13,23 @@ longer than the longest of them by more than the distance allowed is no near mis
 from __future__ import annotations
 
 import functools
-import sys
 import unicodedata
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
-from itertools import accumulate, chain, repeat
+from itertools import chain, repeat
 from typing import Any, NamedTuple
 
-from quotelint.lazyre import Lazy, lazy
+from quotelint.lazyre import lazy
 from quotelint.lexicon import Lexicon
 from quotelint.records import Value
 from quotelint.wordmemo import RunWords, WordMemo
 from quotelint.registry.model import Entity
+from quotelint.wordsplit import WORD, columns
 
-_WORD = r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*"
-TOKEN = lazy(_WORD)
-WORD_SPLIT = lazy(f"({_WORD})")  # a word, captured: a split gives the text between words and the words in turn
-# The same split by Python's `re`, far cheaper, for a plain text: one whose characters all lie
-# in the ranges `PLAIN_RANGES` (ASCII, Latin, IPA, general punctuation, currency signs). There
-# `re`'s `[^\W_]` holds exactly the letters and digits of `regex`'s `[\p{L}\p{N}]`, and no
-# character is a combining mark (`tests/test_names_split.py` checks every code point of the
-# ranges). `\w`, the same with the underscore, is tested a third faster: it splits a plain text
-# that holds no underscore (most prose; Markdown's `_emphasis_` holds some).
-PLAIN_RANGES = ((0x0000, 0x02FF), (0x2000, 0x206F), (0x20A0, 0x20CF))
-_BEYOND_PLAIN = Lazy("re", "[^" + "".join(f"\\U{a:08x}-\\U{b:08x}" for a, b in PLAIN_RANGES) + "]")
-PLAIN_WORD_SPLIT = Lazy("re", r"(\w+(?:['\-]\w+)*)")  # for a plain text with no underscore
-UNDERSCORED_WORD_SPLIT = Lazy("re", r"([^\W_]+(?:['\-][^\W_]+)*)")  # for a plain text with one
+TOKEN = lazy(WORD)
 _JOINERS = frozenset(" \t/-.,’'\u00a0")  # what may stand between the words of one name
 _STRIP = str.maketrans("", "", "'’-.")
 FREQUENT = 8  # a word written this often that only opens longer names is read where one of their second words follows it
-SHARED_FROM = 100_000  # characters of a text whose equal words share one string (`columns`)
 NEAR_MAX = 48  # registry words longer than this (folded) get no near-miss search
 
 
@@ -65,37 +51,6 @@ def tokens(text: str) -> list[Token]:
 
 def as_tokens(texts: list[str], starts: list[int], ends: list[int]) -> list[Token]:
     return list(map(_new_tuple, repeat(Token), zip(texts, starts, ends)))
-
-
-def columns(text: str) -> tuple[list[str], list[int], list[int]]:
-    """The words of the text as three columns: their texts, starts and ends. In a long text
-    (`SHARED_FROM` characters) equal words share one string (interned): its tokens take a quarter
-    less memory. An article's words are not interned: that cost as much as the split, to save a
-    few kilobytes.
-
-    No Python runs per word: one split gives the text between the words and the words in turn,
-    whose lengths added up are where each word starts and ends; only the few words ending in a
-    possessive `'s` are cut in a loop of their own."""
-    plain = text.replace("’", "'")  # the same length, so offsets hold
-    pieces = _word_split(plain)(plain)  # between, word, between, word, ..., between
-    offsets = list(accumulate(map(len, pieces)))
-    words = list(map(sys.intern, pieces[1::2])) if len(text) >= SHARED_FROM else pieces[1::2]
-    starts = offsets[0:-1:2]
-    ends = offsets[1::2]
-    at = plain.find("'s")
-    while at >= 0:
-        i = bisect_left(ends, at + 2)
-        if i < len(ends) and ends[i] == at + 2 and starts[i] < at:  # the word ends in 's (Smith's)
-            words[i], ends[i] = sys.intern(words[i][:-2]), at
-        at = plain.find("'s", at + 2)
-    return words, starts, ends
-
-
-def _word_split(text: str) -> Callable[[str], list[str]]:
-    """The cheapest of the word splits that cuts this text as `WORD_SPLIT` does."""
-    if _BEYOND_PLAIN.search(text):
-        return WORD_SPLIT.split
-    return UNDERSCORED_WORD_SPLIT.split if "_" in text else PLAIN_WORD_SPLIT.split
 
 
 def strip_marks(word: str) -> str:

@@ -26,10 +26,11 @@ from operator import itemgetter
 import regex
 
 from quotelint.lazyre import lazy
-from quotelint.names import WORD_SPLIT, fold
+from quotelint.names import fold
 from quotelint.quotes.words import QuoteWords, quote_words
 from quotelint.records import Value
 from quotelint.registry.model import Entity, Quote
+from quotelint.wordsplit import WORD_SPLIT
 
 _PIECES = lazy(r"(?P<bracket>\[[^\[\]\n]{0,200}\])|(?P<gap>…|\.\s?\.\s?\.)|(?P<word>[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*)")
 SHORT = 3  # quotations of fewer words are only looked for among their speaker's quotes
