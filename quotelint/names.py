@@ -16,8 +16,9 @@ import functools
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
-from itertools import chain, repeat
-from typing import Any, NamedTuple
+from itertools import chain
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any
 
 from quotelint.lazyre import lazy
 from quotelint.lexicon import Lexicon
@@ -33,15 +34,36 @@ FREQUENT = 8  # a word written this often that only opens longer names is read w
 NEAR_MAX = 48  # registry words longer than this (folded) get no near-miss search
 
 
-class Token(NamedTuple):
-    """A document has one per word, made in C in bulk (`tokens`)."""
+def _field(index: int, doc: str) -> Any:
+    """A token's field read by index, by the C descriptor namedtuple uses where there is one."""
+    try:
+        from collections import _tuplegetter  # type: ignore[attr-defined]
+    except ImportError:  # another Python: a property does the same, slower
+        return property(itemgetter(index), doc=doc)
+    return _tuplegetter(index, doc)
 
-    text: str  # as written, but for a typographic apostrophe, which reads as a straight one
-    start: int
-    end: int
 
+class Token(tuple):  # type: ignore[type-arg]
+    """A word of a document: (text, start, end). A document has one per word, made in C in bulk
+    (`as_tokens`): the class defines no `__new__` (a NamedTuple's is Python), so `Token(fields)`
+    is tuple's own constructor, a sixth cheaper for a whole article's tokens."""
 
-_new_tuple = tuple.__new__  # Token._make without its Python frame
+    __slots__ = ()
+    if TYPE_CHECKING:
+        text: str
+        start: int
+        end: int
+    else:
+        text = _field(0, "the word as written, but for a typographic apostrophe, which reads as a straight one")
+        start = _field(1, "where it starts in the text")
+        end = _field(2, "where it ends")
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> Token:
+        return cls((text, start, end))
+
+    def __repr__(self) -> str:
+        return f"Token(text={self[0]!r}, start={self[1]!r}, end={self[2]!r})"
 
 
 def tokens(text: str) -> list[Token]:
@@ -50,7 +72,7 @@ def tokens(text: str) -> list[Token]:
 
 
 def as_tokens(texts: list[str], starts: list[int], ends: list[int]) -> list[Token]:
-    return list(map(_new_tuple, repeat(Token), zip(texts, starts, ends)))
+    return list(map(Token, zip(texts, starts, ends)))
 
 
 def strip_marks(word: str) -> str:

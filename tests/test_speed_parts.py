@@ -704,7 +704,7 @@ def test_innermost_quotations_found_between_events_are_those_found_word_by_word(
         words, at = [], 0
         for _ in range(rng.randint(0, 30)):
             at += rng.randint(1, 4)
-            words.append(Token("w", at, at + rng.randint(1, 3)))
+            words.append(Token.of("w", at, at + rng.randint(1, 3)))
             at = words[-1].end
         spans = []
         for _ in range(rng.randint(0, 6)):
@@ -771,7 +771,7 @@ def test_word_positions_made_in_bulk_are_those_made_word_by_word(seed: int) -> N
         words = tokens(" ".join(rng.sample(paragraphs, rng.randint(0, 15))))
         assert list(word_positions([w.text for w in words]).items()) == list(word_by_word(words).items())
     for _ in range(200):
-        words = [Token(rng.choice("abcdefg") * rng.randint(1, 2), i, i + 1) for i in range(rng.randint(0, 40))]
+        words = [Token.of(rng.choice("abcdefg") * rng.randint(1, 2), i, i + 1) for i in range(rng.randint(0, 40))]
         assert list(word_positions([w.text for w in words]).items()) == list(word_by_word(words).items())
 
 
