@@ -20,12 +20,11 @@ pattern, as before.
 
 from __future__ import annotations
 
-import re
 import sys
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
-from quotelint.lazyre import lazy
+from quotelint.lazyre import Lazy, lazy
 
 WORD = r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*"
 WORD_SPLIT = lazy(f"({WORD})")  # a word, captured: a split gives the text between words and the words in turn
@@ -38,7 +37,7 @@ LETTER = "a"  # what a letter or digit beyond ASCII stands for in the shape
 _SHAPE = "".join(c if c.isalnum() or c in JOINERS else " " for c in map(chr, range(128)))
 # The spaces of a shape as `x`, the rest as spaces: `split` on it gives the runs between the words.
 _GAPS = "".join(" " if c.isalnum() or c in JOINERS else "x" for c in map(chr, range(128)))
-_BEYOND_ASCII = re.compile("[^\x00-\x7f]")
+_BEYOND_ASCII = Lazy("re", "[^\x00-\x7f]")
 
 
 def columns(text: str) -> tuple[list[str], list[int], list[int]]:
