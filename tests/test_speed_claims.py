@@ -151,9 +151,9 @@ def _names_filtering_every_place(layout, positions):  # type: ignore[no-untyped-
     those of a name with a place in a figure or one that may open a sentence."""
     from itertools import filterfalse
 
-    from quotelint.claims.subjects import quick_fold, sentence_openers, vocabulary
+    from quotelint.claims.subjects import name_vocabulary, quick_fold, sentence_openers
 
-    _, named, common = vocabulary(layout, positions)
+    named, common = name_vocabulary(layout, positions)
     figure_words = layout.figure_words
     skip = figure_words | sentence_openers(layout)
     starts = layout.sentences.starts
@@ -189,3 +189,31 @@ def test_the_topic_counts_names_as_filtering_every_place_does() -> None:
         texts = {ctx.words[k].text for k in ctx.layout.figure_words}
         in_a_figure += sum(1 for k, w in enumerate(ctx.words) if w.text in texts and w.text[:1].isupper() and k not in ctx.layout.figure_words)
     assert in_a_figure > 0  # some names stand both in a figure and outside one
+
+
+def _gold_texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "gold").rglob("*.txt"))]
+
+
+def test_the_layouts_topic_read_by_halves_is_the_topic_counted_at_once() -> None:
+    """Layout.topic counts the event words and the names apart, each when first read; both
+    halves are what counting the whole topic at once gives, whichever half is read first."""
+    from quotelint.claims.subjects import find_topic
+    from quotelint.registry.load import load_registry
+
+    registry = load_registry([str(ROOT / "rules")])
+    texts = [FIGURE_NAMES] + _seed_texts() + _gold_texts()
+    assert len(texts) > 40
+    events = names = 0
+    for n, text in enumerate(texts):
+        ctx = Context(Document.from_text(text), registry)
+        expected = find_topic(ctx.layout, ctx.positions)
+        topic = ctx.layout.topic
+        if n % 2:  # the names first
+            entities, event = topic.entities, topic.event
+        else:
+            event, entities = topic.event, topic.entities
+        assert (event, entities) == (expected.event, expected.entities), text[:80]
+        events += expected.event is not None
+        names += bool(expected.entities)
+    assert events > 10 and names > 10

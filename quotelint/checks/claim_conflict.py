@@ -43,7 +43,7 @@ from quotelint.records import Value
 
 if TYPE_CHECKING:
     from quotelint.claims.facts import Fact, Subject
-    from quotelint.claims.subjects import Topic, TopicCounts
+    from quotelint.claims.subjects import Topical, TopicCounts
     from quotelint.context import Context
     from quotelint.document import Document
     from quotelint.sections import Part
@@ -57,9 +57,9 @@ class Gathered(Value):
     facts: list[Fact]
     subjects: dict[int, Subject]  # by the figure's start
     counts: TopicCounts | None  # None for a whole document, whose layout gives its topic
-    topic: Callable[[], Topic] | None
+    topic: Callable[[], Topical] | None
 
-    def __init__(self, facts: list[Fact], subjects: dict[int, Subject], counts: TopicCounts | None, topic: Callable[[], Topic] | None = None) -> None:
+    def __init__(self, facts: list[Fact], subjects: dict[int, Subject], counts: TopicCounts | None, topic: Callable[[], Topical] | None = None) -> None:
         self.facts, self.subjects, self.counts, self.topic = facts, subjects, counts, topic
 
 
@@ -100,7 +100,7 @@ def judge(gathered: Sequence[Gathered], doc: Document | Part, registry: object) 
         )
 
 
-def topic_of(gathered: Sequence[Gathered]) -> Topic:
+def topic_of(gathered: Sequence[Gathered]) -> Topical:
     from quotelint.claims.subjects import TopicCounts
 
     if len(gathered) == 1 and gathered[0].topic is not None:

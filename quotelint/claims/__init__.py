@@ -33,7 +33,7 @@ from quotelint.records import Value
 if TYPE_CHECKING:
     from quotelint.context import Context
     from quotelint.claims.facts import Fact, Subject
-    from quotelint.claims.subjects import Topic
+    from quotelint.claims.subjects import Topical
     from quotelint.claims.layout import Layout
     from quotelint.claims.figures import Figure
     from quotelint.registry.model import Claim
@@ -160,7 +160,7 @@ def about_same(claim: Claim, fact: Fact, layout: Layout) -> bool:
     return subject_fits(claim, fact.figure, about, topic, lambda: in_dateline(layout, fact))
 
 
-def subject_fits(claim: Claim, figure: Figure, about: Subject, topic: Topic, dateline: Callable[[], bool]) -> bool:
+def subject_fits(claim: Claim, figure: Figure, about: Subject, topic: Topical, dateline: Callable[[], bool]) -> bool:
     """`about_same` for a figure whose subject is known; `dateline` tells whether it stands in one."""
     wanted = claim_subject(claim)
     if isinstance(claim.value, dt.date) and dateline():
@@ -176,9 +176,10 @@ def subject_fits(claim: Claim, figure: Figure, about: Subject, topic: Topic, dat
         years = years | {figure.date[0]} if not day else frozenset()  # the right day, a wrong year: compare
     if years and wanted.years and not years & wanted.years:
         return False
-    events = resolve_events(about.events, topic)
-    if wanted.events and events and not same_event(events, resolve_events(wanted.events, topic)):
-        return False
+    if wanted.events:  # the topic's event is read only for a claim about an event
+        events = resolve_events(about.events, topic)
+        if events and not same_event(events, resolve_events(wanted.events, topic)):
+            return False
     if {quick_fold(h) for h in about.holders} - wanted.names:
         return False  # "Amanat won 40 seats": a party's seats, not the chamber's
     return not own_names(about.entities, topic, wanted.names)

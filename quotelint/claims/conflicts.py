@@ -20,7 +20,7 @@ from typing import Any
 from quotelint.claims.facts import Fact, Subject
 from quotelint.claims.figuredata import figure_data
 
-from quotelint.claims.subjects import Topic, own_names, quick_fold, resolve_events
+from quotelint.claims.subjects import Topical, own_names, quick_fold, resolve_events
 from quotelint.records import Value
 
 SCAN = 64  # neighbours looked at on each side for a disagreeing value
@@ -40,7 +40,7 @@ def comparable(fact: Fact) -> bool:
     return fact.measure is not None and f.value is not None and f.bound is None and f.high is None and f.role is None
 
 
-def conflict_key(fact: Fact, about: Subject, topic: Topic) -> tuple[Any, ...] | None:
+def conflict_key(fact: Fact, about: Subject, topic: Topical) -> tuple[Any, ...] | None:
     measure = figure_data().measures[fact.measure or ""]
     if about.earlier:
         return None
@@ -60,7 +60,7 @@ def differ(a: Fact, b: Fact) -> bool:
     return abs(x.value - y.value) > max(x.step, y.step) / 2 + 1e-9
 
 
-def find_conflicts(facts: Iterable[Fact], subject_of: Callable[[Fact], Subject], topic_of: Callable[[], Topic]) -> list[Conflict]:
+def find_conflicts(facts: Iterable[Fact], subject_of: Callable[[Fact], Subject], topic_of: Callable[[], Topical]) -> list[Conflict]:
     """Every figure that another figure of the same key contradicts, with the nearest such one.
     `subject_of` gives a fact's subject; `topic_of` the document's topic (asked when needed)."""
     by_measure: dict[tuple[Any, ...], list[Fact]] = defaultdict(list)

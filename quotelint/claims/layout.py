@@ -20,7 +20,7 @@ from quotelint.claims.figures import Figure
 from quotelint.names import Token
 from quotelint.quotes.spans import marks_in
 from quotelint.sentences import Sentences
-from quotelint.claims.subjects import Topic, find_topic
+from quotelint.claims.subjects import Event, count_topic
 
 if TYPE_CHECKING:
     from quotelint.lexicon import Lexicon
@@ -59,16 +59,31 @@ class Layout:
         self._breakers = self.data.clause_words | lexicon.reporting_verbs
         self._source_starts = frozenset(p[0] for p in self.data.source_markers)
 
+    @property
+    def topic(self) -> LaidTopic:
+        """What the document is about: its main event and the names it repeats, each counted
+        when first read (a view, not kept: it holds the layout)."""
+        return LaidTopic(self)
+
     @functools.cached_property
-    def topic(self) -> Topic:
-        """What the document is about: its main event and the names it repeats."""
+    def topic_event(self) -> Event | None:
+        """The topic's event (`Topic.event`)."""
+        return count_topic(self, self._word_positions, names=False).event()
+
+    @functools.cached_property
+    def topic_entities(self) -> frozenset[str]:
+        """The topic's names (`Topic.entities`): most of the counting, which the claims of most
+        documents never ask for."""
+        return count_topic(self, self._word_positions, events=False).entities()
+
+    @functools.cached_property
+    def _word_positions(self) -> dict[str, list[int]]:
         if self._positions is not None:
-            positions = self._positions()
-        else:
-            positions = {}
-            for k, w in enumerate(self.words):
-                positions.setdefault(w.text, []).append(k)
-        return find_topic(self, positions)
+            return self._positions()
+        positions: dict[str, list[int]] = {}
+        for k, w in enumerate(self.words):
+            positions.setdefault(w.text, []).append(k)
+        return positions
 
     @functools.cached_property
     def distinct(self) -> frozenset[str]:
@@ -234,6 +249,23 @@ class Layout:
         if k > 0 and self.prose[self.words[k - 1].end : self.words[k].start].isspace():
             kind = self.data.event_kinds.get(self.words[k - 1].text.lower())
         return family, kind
+
+
+class LaidTopic:
+    """A whole document's `Topic`, each half read from its layout when first asked for."""
+
+    __slots__ = ("_layout",)
+
+    def __init__(self, layout: Layout) -> None:
+        self._layout = layout
+
+    @property
+    def event(self) -> Event | None:
+        return self._layout.topic_event
+
+    @property
+    def entities(self) -> frozenset[str]:
+        return self._layout.topic_entities
 
 
 def kind_of_name(text: str, lex: Lexicon, data: FigureData) -> int:

@@ -14,9 +14,9 @@ from __future__ import annotations
 import bisect
 import functools
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import filterfalse
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from quotelint.names import fold
 from quotelint.records import Record
@@ -32,6 +32,16 @@ LEAD_SENTENCES = 1  # the headline or the dateline and lead name what an article
 class Topic(NamedTuple):
     event: tuple[str, str | None] | None = None
     entities: frozenset[str] = frozenset()  # folded
+
+
+class Topical(Protocol):
+    """A `Topic`, or one whose halves are worked out when first read (`layout.LaidTopic`)."""
+
+    @property
+    def event(self) -> Event | None: ...
+
+    @property
+    def entities(self) -> frozenset[str]: ...
 
 
 class TopicCounts(Record):
@@ -80,16 +90,23 @@ class TopicCounts(Record):
         return min((self.seen[w], at) for w, at in self.given_by[key].items())
 
     def topic(self) -> Topic:
-        event = None
-        if self.families:
-            families = Counter({f: self.families[f] for f in sorted(self.families, key=self._first)})
-            kinds = Counter({k: self.kinds[k] for k in sorted(self.kinds, key=self._first)})
-            family = families.most_common(1)[0][0]
-            of_family = [kind for (fam, kind), _ in kinds.most_common() if fam == family]
-            event = (family, of_family[0] if of_family else None)
+        return Topic(self.event(), self.entities())
+
+    def event(self) -> Event | None:
+        """The event named most (a tie: the one named first), with its kind named most."""
+        if not self.families:
+            return None
+        families = Counter({f: self.families[f] for f in sorted(self.families, key=self._first)})
+        kinds = Counter({k: self.kinds[k] for k in sorted(self.kinds, key=self._first)})
+        family = families.most_common(1)[0][0]
+        of_family = [kind for (fam, kind), _ in kinds.most_common() if fam == family]
+        return (family, of_family[0] if of_family else None)
+
+    def entities(self) -> frozenset[str]:
+        """The names repeated most, and those of the lead."""
         top = max(self.names.values(), default=0)
         frequent = {name for name, n in self.names.items() if n >= max(3, top // 4)}
-        return Topic(event, frozenset(frequent | self.lead))
+        return frozenset(frequent | self.lead)
 
 
 def find_topic(layout: Layout, positions: dict[str, list[int]]) -> Topic:
@@ -98,23 +115,16 @@ def find_topic(layout: Layout, positions: dict[str, list[int]]) -> Topic:
     return count_topic(layout, positions).topic()
 
 
-def count_topic(layout: Layout, positions: dict[str, list[int]], own: tuple[int, int] | None = None, base: int = 0) -> TopicCounts:
+def count_topic(
+    layout: Layout, positions: dict[str, list[int]], own: tuple[int, int] | None = None, base: int = 0, events: bool = True, names: bool = True
+) -> TopicCounts:
     """The counts of `find_topic`, of the words that start at the prose offsets `own` (all, when
     not given); `base` is where the layout's prose starts in the document's (only the
-    document's first sentence names its topic)."""
+    document's first sentence names its topic). `events`, `names`: which half to count (the
+    event words, the names); the other half's counts stay empty."""
     counts = TopicCounts()
-    families, kinds, names = counts.families, counts.kinds, counts.names
-    words = layout.words
     lo, hi = own if own is not None else (0, len(layout.prose) + 1)
-    events, named, common = vocabulary(layout, positions)
-    figure_words, openers = layout.figure_words, sentence_openers(layout)
     whole = lo <= 0 and hi >= len(layout.prose)  # every word is counted
-    starts = layout.sentences.starts
-    lead_end = len(layout.prose) + 1  # the words before it are in the lead sentences
-    if base:
-        lead_end = 0  # a section after the first: the document's lead is not here
-    elif len(starts) > LEAD_SENTENCES:
-        lead_end = starts[LEAD_SENTENCES]
     first, last = bisect.bisect_left(layout.starts, lo), bisect.bisect_left(layout.starts, hi)
 
     def placed_in_own(text: str) -> list[int]:
@@ -123,7 +133,16 @@ def count_topic(layout: Layout, positions: dict[str, list[int]], own: tuple[int,
         return where[bisect.bisect_left(where, first) : bisect.bisect_left(where, last)]
 
     placed = positions.__getitem__ if whole else placed_in_own  # all of a word's places: looked up in C
+    if events:
+        _count_events(counts, layout, event_vocabulary(layout, positions), placed, base)
+    if names:
+        _count_names(counts, layout, positions, placed, base)
+    return counts
 
+
+def _count_events(counts: TopicCounts, layout: Layout, events: Iterable[str], placed: Callable[[str], list[int]], base: int) -> None:
+    """The event families and kinds the event words count, and where each word first stands."""
+    families, kinds, words = counts.families, counts.kinds, layout.words
     for text in events:
         for k in placed(text):
             counts.seen.setdefault(text, words[k].start + base)
@@ -133,6 +152,19 @@ def count_topic(layout: Layout, positions: dict[str, list[int]], own: tuple[int,
                 if event[1] is not None:
                     kinds[(event[0], event[1])] += 1
                     counts.given_by.setdefault(event, {}).setdefault(text, words[k].start + base)
+
+
+def _count_names(counts: TopicCounts, layout: Layout, positions: dict[str, list[int]], placed: Callable[[str], list[int]], base: int) -> None:
+    """How often each name stands where it is a name, and the names of the lead sentences."""
+    words = layout.words
+    named, common = name_vocabulary(layout, positions)
+    figure_words, openers = layout.figure_words, sentence_openers(layout)
+    starts = layout.sentences.starts
+    lead_end = len(layout.prose) + 1  # the words before it are in the lead sentences
+    if base:
+        lead_end = 0  # a section after the first: the document's lead is not here
+    elif len(starts) > LEAD_SENTENCES:
+        lead_end = starts[LEAD_SENTENCES]
     tally: dict[str, int] = {}
     in_figure, in_figure_or_opening = figure_words.__contains__, (figure_words | openers).__contains__
     in_figures = {words[k].text for k in figure_words}  # most names have no place in a figure: theirs are kept as they are
@@ -148,25 +180,30 @@ def count_topic(layout: Layout, positions: dict[str, list[int]], own: tuple[int,
             tally[key] = tally.get(key, 0) + len(kept)
             if words[kept[0]].start < lead_end:
                 counts.lead.add(key)
-    names.update(tally)
-    return counts
+    counts.names.update(tally)
 
 
-def vocabulary(layout: Layout, positions: dict[str, list[int]]) -> tuple[set[str], set[str], set[str]]:
-    """The document's event words, its names (`Layout.name_kind` not 0), and those of its names
-    that are names only where they do not open a sentence (kind 2): judged once per distinct
-    word in a run where the layout has the run's word memos."""
+def event_vocabulary(layout: Layout, positions: dict[str, list[int]]) -> set[str]:
+    """The document's event words: judged once per distinct word in a run where the layout has
+    the run's word memos."""
+    event_nouns = layout.data.event_nouns
+    if layout.memo is None:
+        return {t for t in positions if t.lower() in event_nouns}
+    return layout.memo("topic-event", lambda t: t.lower() in event_nouns).select(layout.distinct)
+
+
+def name_vocabulary(layout: Layout, positions: dict[str, list[int]]) -> tuple[set[str], set[str]]:
+    """The document's names (`Layout.name_kind` not 0, no event word), and those of them that
+    are names only where they do not open a sentence (kind 2): judged once per distinct word
+    in a run where the layout has the run's word memos."""
     from quotelint.claims.layout import kind_of_name
 
     event_nouns, lex, data = layout.data.event_nouns, layout.lexicon, layout.data
     if layout.memo is None:
-        events = {t for t in positions if t.lower() in event_nouns}
-        named = {t for t in positions if t[:1].isupper() and t not in events and layout.name_kind(t)}
-        return events, named, {t for t in named if layout.name_kind(t) == 2}
-    distinct = layout.distinct
-    events = layout.memo("topic-event", lambda t: t.lower() in event_nouns).select(distinct)
-    named = layout.memo("topic-name", lambda t: t.lower() not in event_nouns and kind_of_name(t, lex, data) != 0).select(distinct)
-    return events, named, layout.memo("topic-name-2", lambda t: kind_of_name(t, lex, data) == 2).select(named)
+        named = {t for t in positions if t[:1].isupper() and t.lower() not in event_nouns and layout.name_kind(t)}
+        return named, {t for t in named if layout.name_kind(t) == 2}
+    named = layout.memo("topic-name", lambda t: t.lower() not in event_nouns and kind_of_name(t, lex, data) != 0).select(layout.distinct)
+    return named, layout.memo("topic-name-2", lambda t: kind_of_name(t, lex, data) == 2).select(named)
 
 
 def sentence_openers(layout: Layout) -> frozenset[int]:
@@ -178,7 +215,7 @@ def sentence_openers(layout: Layout) -> frozenset[int]:
     return frozenset(found)
 
 
-def resolve_events(events: Iterable[Event], topic: Topic) -> frozenset[Event]:
+def resolve_events(events: Iterable[Event], topic: Topical) -> frozenset[Event]:
     """Events as the document means them: none is the topic's; a bare `election` is its kind."""
     events = list(events)
     if not events:
@@ -201,9 +238,12 @@ def quick_fold(word: str) -> str:
     return fold(word)
 
 
-def own_names(entities: Iterable[str], topic: Topic, known: Iterable[str] = ()) -> frozenset[str]:
-    """The names that set a figure's subject apart: not the document's topic, not `known`."""
-    folded = {quick_fold(e) for e in entities} - topic.entities
+def own_names(entities: Iterable[str], topic: Topical, known: Iterable[str] = ()) -> frozenset[str]:
+    """The names that set a figure's subject apart: not the document's topic, not `known`.
+    The topic's names are read last, only when some name is left: most figures name none."""
+    folded = {quick_fold(e) for e in entities}
+    if folded and known:
+        folded -= {quick_fold(k) for k in known}
     if not folded:
         return frozenset()
-    return frozenset(folded - {quick_fold(k) for k in known})
+    return frozenset(folded - topic.entities)
