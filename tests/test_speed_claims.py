@@ -217,3 +217,65 @@ def test_the_layouts_topic_read_by_halves_is_the_topic_counted_at_once() -> None
         events += expected.event is not None
         names += bool(expected.entities)
     assert events > 10 and names > 10
+
+
+def _cues_claim_by_claim(ctx, claims):  # type: ignore[no-untyped-def]
+    """`statements.cues` the plain way: every claim in turn for every sentence holding a figure,
+    its cue's prefilter asked and the cue searched for each claim."""
+    from collections import defaultdict
+
+    from quotelint.claims import counts_bare, normalized_unit
+    from quotelint.claims.cues import search
+    from quotelint.claims.cuewords import lowered, prefilter
+
+    by_sentence = defaultdict(list)
+    for fact in ctx.facts:
+        if fact.figure.role != "reference":
+            by_sentence[fact.sentence].append(fact)
+    out = []
+    for index, facts in by_sentence.items():
+        start, end = ctx.sentences.spans[index]
+        text = ctx.prose[start:end]
+        stated = []
+        for claim in claims:
+            unit = normalized_unit(claim.unit)
+            of_unit = [f for f in facts if f.figure.unit == unit or (f.figure.unit is None and counts_bare(unit))]
+            if not of_unit or not prefilter(claim.cue)(lowered(text)):
+                continue
+            cue = search(claim.pattern, text)
+            if cue is not None:
+                stated.append((claim, of_unit, start + cue.start()))
+        if stated:
+            out.append((index, stated))
+    return out
+
+
+CUE_PIECES = [
+    "Turnout was 54 percent. ", "TURNOUT reached 61%. ", "The turn out of 40 percent ", "the threshold of 5 percent ",
+    "a BARRIER of 7% ", "Elections were held; ", "in the polls, 12 seats ", "voters gave 98 seats ", "the vote: 30 percent ",
+    "Mazhilis ", "elected by party lists, 29 seats ", "single-mandate 69 seats ", "a referendum with 68 percent ",
+    "women hold 30 percent ", "the presidential vote of 81 percent ", "$4 billion ", "\u212aelvin ", "on 19 March 2023, ",
+    "“quoted,” ", "\n\n", ". ", "Parties ran: 7 parties ", "in 2023 ", "about 50 ", "12 of them ", "from 7% to 5% ",
+    "69 will be elected in single-mandate districts. ", "In all, 29 were elected from party lists. ", "Seven parties ran; ",
+]
+
+
+def test_cues_grouped_by_cue_state_what_asking_every_claim_states() -> None:
+    """`statements.cues` looks at the claims of a sentence's units grouped by cue, with the
+    groups kept for the run; it states what asking every claim of every sentence in turn
+    states, in the claims' order, on random texts and on the seeds and gold documents."""
+    from quotelint.claims.statements import cues
+    from quotelint.registry.load import load_registry
+
+    registry = load_registry([str(ROOT / "rules")])
+    claims = [c for c in registry.claims if c.pattern is not None]
+    rng = random.Random(18)
+    stated = shared = 0
+    for text in _texts(CUE_PIECES, 18, 300, 40) + _seed_texts() + _gold_texts():
+        ctx = Context(Document.from_text(text), registry)
+        some = rng.sample(claims, rng.randint(1, len(claims)))  # the claims that apply vary by document
+        expected = _cues_claim_by_claim(ctx, some)
+        assert list(cues(ctx, some)) == expected, text[:80]
+        stated += len(expected)
+        shared += sum(1 for _, s in expected for c, _, _ in s if sum(d.cue == c.cue for d, _, _ in s) > 1)
+    assert stated > 500 and shared > 50  # sentences stating claims that share a cue

@@ -9,6 +9,7 @@ judged once the document's topic and the claims that apply to it are known.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
@@ -38,38 +39,48 @@ def cues(ctx: Context, claims: Sequence[Claim], owned: bool = False) -> Iterator
             by_sentence[fact.sentence].append(fact)
     units = [(claim, normalized_unit(claim.unit)) for claim in claims]
     bare = {unit: counts_bare(unit) for _, unit in units}
-    may_match = {claim.cue: prefilter(claim.cue) for claim in claims}
-    # A sentence looks only at the claims of the units its figures have: most have one or two of
-    # a registry's units, so the claims of the others are not even looked at.
-    by_unit: dict[str | None, list[int]] = defaultdict(list)
-    for i, (_, unit) in enumerate(units):
-        by_unit[unit].append(i)
-    counted = [i for i, (_, unit) in enumerate(units) if bare[unit]]  # what a bare figure may state
+    spec = tuple((claim.cue, unit, bare[unit]) for claim, unit in units)
+    plans: dict[frozenset[str | None], list[CueGroup]] = {}
     for index, facts in by_sentence.items():
         start, end = ctx.sentences.spans[index]
         if owned and not ctx.owns(start):
             continue
-        present = {f.figure.unit for f in facts}
-        chosen = [i for unit in present for i in by_unit.get(unit, ())]
-        if None in present:
-            chosen.extend(counted)
-        if not chosen:
+        present = frozenset([f.figure.unit for f in facts])
+        plan = plans.get(present)
+        if plan is None:
+            plan = plans[present] = cue_groups(present, spec)
+        if not plan:
             continue
         text = ctx.prose[start:end]
         low = lowered(text)
-        stated: Stated = []
-        found: dict[str, Any] = {}  # claims that share a cue (`turnout`) search the sentence once
-        for claim, unit in (units[i] for i in sorted(set(chosen))):
-            if claim.cue not in found:
-                # A sentence without any of the words the cue needs is not searched (cuewords.py).
-                found[claim.cue] = search(claim.pattern, text) if may_match[claim.cue](low) else None
-            cue = found[claim.cue]
-            if cue is None:
-                continue
-            of_unit = [f for f in facts if f.figure.unit == unit or (f.figure.unit is None and bare[unit])]
-            stated.append((claim, of_unit, start + cue.start()))
+        stated: list[tuple[int, Claim, list[Any], int]] = []
+        for may_match, chosen in plan:
+            # A sentence without any of the words the cue needs is not searched (cuewords.py).
+            if not may_match(low) or (cue := search(units[chosen[0]][0].pattern, text)) is None:
+                continue  # claims that share a cue (`turnout`) search the sentence once
+            for i in chosen:
+                claim, unit = units[i]
+                of_unit = [f for f in facts if f.figure.unit == unit or (f.figure.unit is None and bare[unit])]
+                stated.append((i, claim, of_unit, start + cue.start()))
         if stated:
-            yield index, stated
+            stated.sort(key=lambda s: s[0])  # in the claims' order
+            yield index, [s[1:] for s in stated]
+
+
+CueGroup = tuple[Callable[[str | None], bool], tuple[int, ...]]  # a cue's prefilter, the claims (indexes) that have it
+
+
+@functools.lru_cache(maxsize=1024)  # the same few unit sets and claims in every document of a run
+def cue_groups(present: frozenset[str | None], spec: tuple[tuple[str, str | None, bool], ...]) -> list[CueGroup]:
+    """The claims a sentence with figures of the units `present` may state, grouped by cue
+    (`spec`: each claim's cue, unit and whether it counts bare figures). A sentence looks only
+    at the claims of its figures' units (most have one or two of a registry's units), and each
+    cue is looked for once however many claims share it."""
+    groups: dict[str, list[int]] = {}
+    for i, (cue, unit, bare) in enumerate(spec):
+        if unit in present or (None in present and bare):
+            groups.setdefault(cue, []).append(i)
+    return [(prefilter(cue), tuple(chosen)) for cue, chosen in groups.items()]
 
 
 def verdicts(stated: Stated, fits: Callable[[Claim, F], bool]) -> Iterator[tuple[Claim, F]]:
