@@ -279,3 +279,80 @@ def test_cues_grouped_by_cue_state_what_asking_every_claim_states() -> None:
         stated += len(expected)
         shared += sum(1 for _, s in expected for c, _, _ in s if sum(d.cue == c.cue for d, _, _ in s) > 1)
     assert stated > 500 and shared > 50  # sentences stating claims that share a cue
+
+
+def _scope_looking_through_it(layout, fact, first_word, last_word):  # type: ignore[no-untyped-def]
+    """A figure's scope as found when each clause's first word was looked for among all the
+    words of the scope."""
+    from quotelint.claims.facts import WINDOW, _antecedent, _of_clause
+
+    (lo, hi), at = fact.words, fact.measure_words
+    scope: set[int] = set()
+    for a, b in [(lo, hi)] + ([at] if at else []):
+        c = layout.clause[a]
+        scope.update(_of_clause(layout, c, max(first_word, a - WINDOW), min(last_word, b + WINDOW)))
+        start = min(k for k in scope if layout.clause[k] == c)
+        antecedent = _antecedent(layout, start, first_word)
+        if antecedent is not None:
+            scope.update(_of_clause(layout, antecedent, max(first_word, start - 12), start))
+    return scope
+
+
+def _measure_trying_every_word(layout, f, s, lo, hi):  # type: ignore[no-untyped-def]
+    """`facts.bind_measure` as it was when every measure word in reach was tried at each size,
+    whatever the units of the phrases it opens."""
+    from quotelint.claims.facts import REACH, _same_segment
+
+    data, words = layout.data, layout.words
+    unit = f.unit or "none"
+    own = data.measure_words.get((words[hi - 1].text.lower(),))
+    if own and unit in data.measures[own].units:
+        return own, (hi - 1, hi)
+    first, last = layout.sentence_words(s)
+    best = None
+    for k in layout.measure_starts_at:
+        if not (max(first, lo - REACH - 2) <= k < min(last, hi + REACH + 2)) or lo <= k < hi:
+            continue
+        lows = tuple(w.text.lower() for w in words[k : min(k + 3, last)])
+        for size in (3, 2, 1):
+            name = data.measure_words.get(lows[:size]) if k + size <= last else None
+            if name is None or unit not in data.measures[name].units:
+                continue
+            distance = lo - (k + size) if k < lo else k - hi
+            if distance <= REACH and (best is None or distance < best[0]) and _same_segment(layout, s, k, lo):
+                best = (distance, name, (k, k + size))
+            break
+    return (best[1], best[2]) if best else (None, None)
+
+
+MEASURE_PIECES = [
+    "Turnout was 54 percent", " of the vote", " of the votes", " share of the vote", "98 seats", " seats", " of ",
+    "the 2023 election", ", which ", " previously ", " (about 30 percent)", "; ", " that ", "core inflation of 3%",
+    " in the north", " Canada", " Eastvale, which votes in May, sees turnout of 60 percent", " 12 MPs", " members",
+    " $4 billion deficit", " population of 19 million", ". ", "\n\n", " vote share", " stake of 5%", " from 7% to 5%",
+]
+
+
+def test_the_facts_and_scopes_read_by_shortcut_are_those_of_the_long_way() -> None:
+    """bind_measure passes over a measure word no phrase of the figure's unit opens with, and a
+    subject's scope keeps each clause's first word as its runs are added; both give what trying
+    every word and looking through the scope gave, on random texts and the seeds and gold."""
+    from quotelint.claims.facts import _scope, bind_measure
+    from quotelint.registry.load import load_registry
+
+    registry = load_registry([str(ROOT / "rules")])
+    bound = related = 0
+    for text in _texts(MEASURE_PIECES, 19, 300, 30) + _seed_texts() + _gold_texts():
+        ctx = Context(Document.from_text(text), registry)
+        layout = ctx.layout
+        for fact in ctx.facts:
+            f, (lo, hi) = fact.figure, fact.words
+            if f.value is not None and f.unit not in ("date", "year", "ratio", "fraction"):
+                expected = _measure_trying_every_word(layout, f, fact.sentence, lo, hi)
+                assert bind_measure(layout, f, fact.sentence, lo, hi) == expected, text[:80]
+                bound += expected[0] is not None
+            first, last = layout.lay_out(fact.sentence)
+            scope = _scope(layout, fact, first, last)
+            assert scope == _scope_looking_through_it(layout, fact, first, last), text[:80]
+            related += any(c in layout.relative for c in {layout.clause[k] for k in scope})
+    assert bound > 200 and related > 20

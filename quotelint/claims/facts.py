@@ -17,8 +17,10 @@ Subjects are worked out only for the figures a rule asks about.
 from __future__ import annotations
 
 import bisect
+import functools
 from typing import NamedTuple
 
+from quotelint.claims.figuredata import FigureData
 from quotelint.claims.figures import Figure
 from quotelint.claims.layout import Layout
 from quotelint.records import Value
@@ -100,9 +102,10 @@ def bind_measure(layout: Layout, f: Figure, s: int, lo: int, hi: int) -> tuple[s
     first, last = layout.sentence_words(s)
     best: tuple[int, str, tuple[int, int]] | None = None
     near = at[bisect.bisect_left(at, max(first, lo - REACH - 2), a, b) : bisect.bisect_left(at, min(last, hi + REACH + 2), a, b)]
+    opening = _opening_units(data)
     for k in near:
-        if lo <= k < hi:
-            continue
+        if lo <= k < hi or unit not in opening[words[k].text.lower()]:
+            continue  # a word of the figure, or one no phrase of the figure's unit opens with
         lows = tuple(w.text.lower() for w in words[k : min(k + 3, last)])  # once for the three sizes
         for size in (3, 2, 1):
             name = data.measure_words.get(lows[:size]) if k + size <= last else None
@@ -114,6 +117,15 @@ def bind_measure(layout: Layout, f: Figure, s: int, lo: int, hi: int) -> tuple[s
                 best = (distance, name, (k, k + size))
             break
     return (best[1], best[2]) if best else (None, None)
+
+
+@functools.lru_cache(maxsize=4)  # one figure data a process
+def _opening_units(data: FigureData) -> dict[str, frozenset[str]]:
+    """The units the measure phrases opening with each word measure in (`of`: `of the vote`)."""
+    out: dict[str, frozenset[str]] = {}
+    for phrase, name in data.measure_words.items():
+        out[phrase[0]] = out.get(phrase[0], frozenset()) | data.measures[name].units
+    return out
 
 
 def _same_segment(layout: Layout, s: int, k: int, lo: int) -> bool:
@@ -134,14 +146,7 @@ def _subject(layout: Layout, fact: Fact) -> Subject:
     data, words, f = layout.data, layout.words, fact.figure
     (lo, hi), at = fact.words, fact.measure_words
     first_word, last_word = layout.lay_out(fact.sentence)
-    scope: set[int] = set()
-    for a, b in [(lo, hi)] + ([at] if at else []):
-        c = layout.clause[a]
-        scope.update(_of_clause(layout, c, max(first_word, a - WINDOW), min(last_word, b + WINDOW)))
-        start = min(k for k in scope if layout.clause[k] == c)
-        antecedent = _antecedent(layout, start, first_word)
-        if antecedent is not None:  # "Canada, which averages": the words before the comma
-            scope.update(_of_clause(layout, antecedent, max(first_word, start - 12), start))
+    scope = _scope(layout, fact, first_word, last_word)
     skip = set(range(lo, hi)) | (set(range(*at)) if at else set())
     events, entities, holders, modifiers, areas = set(), set(), set(), set(), set()
     earlier, forecast = f.role == "earlier", False
@@ -179,6 +184,32 @@ def _subject(layout: Layout, fact: Fact) -> Subject:
     return Subject(
         frozenset(events), frozenset(entities), frozenset(holders), years, frozenset(modifiers), earlier, periods, forecast, frozenset(areas)
     )
+
+
+def _scope(layout: Layout, fact: Fact, first_word: int, last_word: int) -> set[int]:
+    """The words that may name a figure's subject: those of its clause near it and near its
+    measure words, and those of the clause a relative clause among them speaks of. The scope is
+    made of runs of one clause each: a clause's first word in it is kept as each run is added,
+    not looked for among all its words."""
+    (lo, hi), at = fact.words, fact.measure_words
+    scope: set[int] = set()
+    opens: dict[int, int] = {}  # each clause's first word in scope
+    for a, b in [(lo, hi)] + ([at] if at else []):
+        c = layout.clause[a]
+        _add_run(scope, opens, c, _of_clause(layout, c, max(first_word, a - WINDOW), min(last_word, b + WINDOW)))
+        # The run holds word `a` unless `a` stands past its sentence's words: then as before.
+        start = opens[c] if c in opens else min(k for k in scope if layout.clause[k] == c)
+        antecedent = _antecedent(layout, start, first_word)
+        if antecedent is not None:  # "Canada, which averages": the words before the comma
+            _add_run(scope, opens, antecedent, _of_clause(layout, antecedent, max(first_word, start - 12), start))
+    return scope
+
+
+def _add_run(scope: set[int], opens: dict[int, int], c: int, run: range) -> None:
+    """Add a run of clause `c`'s words to the scope, keeping the clause's first word there."""
+    if run:
+        scope.update(run)
+        opens[c] = min(opens.get(c, run.start), run.start)
 
 
 def _names_event(layout: Layout, k: int) -> bool:
