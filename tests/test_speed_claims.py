@@ -356,3 +356,35 @@ def test_the_facts_and_scopes_read_by_shortcut_are_those_of_the_long_way() -> No
             assert scope == _scope_looking_through_it(layout, fact, first, last), text[:80]
             related += any(c in layout.relative for c in {layout.clause[k] for k in scope})
     assert bound > 200 and related > 20
+
+
+def test_the_topics_event_counts_are_those_of_asking_each_place_its_event() -> None:
+    """The topic's event half looks each event word's family up once and asks each place only
+    its kind; its counts are those of asking Layout.event of every place, on the seeds, the gold
+    documents and text whose event words stand in figures and after kinds."""
+    from collections import Counter
+
+    from quotelint.claims.subjects import count_topic, event_vocabulary
+    from quotelint.registry.load import load_registry
+
+    registry = load_registry([str(ROOT / "rules")])
+    kinds = 0
+    extra = "The presidential election and the local\nelection. 3 Elections, a Vote in 2 polls; presidential, election 12 votes.\n"
+    for text in [extra, FIGURE_NAMES] + _seed_texts() + _gold_texts():
+        ctx = Context(Document.from_text(text), registry)
+        layout, positions = ctx.layout, ctx.positions
+        families, by_kind, seen, given_by = Counter(), Counter(), {}, {}
+        for word in event_vocabulary(layout, positions):
+            for k in positions[word]:
+                at = layout.words[k].start
+                seen.setdefault(word, at)
+                if (event := layout.event(k)) is not None:
+                    families[event[0]] += 1
+                    given_by.setdefault(event[0], {}).setdefault(word, at)
+                    if event[1] is not None:
+                        by_kind[event] += 1
+                        given_by.setdefault(event, {}).setdefault(word, at)
+        counts = count_topic(layout, positions, names=False)
+        assert (counts.families, counts.kinds, counts.seen, counts.given_by) == (families, by_kind, seen, given_by), text[:80]
+        kinds += sum(by_kind.values())
+    assert kinds > 20

@@ -246,10 +246,14 @@ class Layout:
         family = self.data.event_nouns.get(self.words[k].text.lower())
         if family is None or self.in_figure(k):
             return None
-        kind = None
+        return family, self.kind_before(k)
+
+    def kind_before(self, k: int) -> str | None:
+        """The kind of event the word before word `k` makes it (`presidential` election), when
+        only blanks part the two."""
         if k > 0 and self.prose[self.words[k - 1].end : self.words[k].start].isspace():
-            kind = self.data.event_kinds.get(self.words[k - 1].text.lower())
-        return family, kind
+            return self.data.event_kinds.get(self.words[k - 1].text.lower())
+        return None
 
 
 class LaidTopic:

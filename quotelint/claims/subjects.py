@@ -142,16 +142,20 @@ def count_topic(
 
 def _count_events(counts: TopicCounts, layout: Layout, events: Iterable[str], placed: Callable[[str], list[int]], base: int) -> None:
     """The event families and kinds the event words count, and where each word first stands."""
-    families, kinds, words = counts.families, counts.kinds, layout.words
+    families, kinds, words, seen, given_by = counts.families, counts.kinds, layout.words, counts.seen, counts.given_by
+    event_nouns, in_figure, kind_before = layout.data.event_nouns, layout.in_figure, layout.kind_before
     for text in events:
+        family = event_nouns[text.lower()]  # `Layout.event` of each place, the word's family looked up once
         for k in placed(text):
-            counts.seen.setdefault(text, words[k].start + base)
-            if (event := layout.event(k)) is not None:
-                families[event[0]] += 1
-                counts.given_by.setdefault(event[0], {}).setdefault(text, words[k].start + base)
-                if event[1] is not None:
-                    kinds[(event[0], event[1])] += 1
-                    counts.given_by.setdefault(event, {}).setdefault(text, words[k].start + base)
+            at = words[k].start + base
+            seen.setdefault(text, at)
+            if in_figure(k):
+                continue
+            families[family] += 1
+            given_by.setdefault(family, {}).setdefault(text, at)
+            if (kind := kind_before(k)) is not None:
+                kinds[(family, kind)] += 1
+                given_by.setdefault((family, kind), {}).setdefault(text, at)
 
 
 def _count_names(counts: TopicCounts, layout: Layout, positions: dict[str, list[int]], placed: Callable[[str], list[int]], base: int) -> None:
