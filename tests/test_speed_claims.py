@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import random
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -388,3 +389,60 @@ def test_the_topics_event_counts_are_those_of_asking_each_place_its_event() -> N
         assert (counts.families, counts.kinds, counts.seen, counts.given_by) == (families, by_kind, seen, given_by), text[:80]
         kinds += sum(by_kind.values())
     assert kinds > 20
+
+
+def _scope_read_word_by_word(layout, fact, rest):  # type: ignore[no-untyped-def]
+    """What a scope says of a figure's subject as found when every word of it was asked every
+    question in turn."""
+    from quotelint.claims.facts import AFTER, FORECAST, _names_event
+
+    data, words, (lo, hi) = layout.data, layout.words, fact.words
+    events, entities, holders, areas = set(), set(), set(), set()
+    earlier, forecast = fact.figure.role == "earlier", False
+    for k in sorted(rest):
+        text = words[k].text
+        if k in layout.event_word_set and (event := layout.event(k)) is not None:
+            events.add(event)
+        elif text[:1].isupper() and layout.is_entity(k):
+            entities.add(text)
+            if k < lo and layout.clause[k] == layout.clause[lo]:
+                holders.add(text)
+        low = text.lower()
+        earlier = earlier or (low in data.earlier_words and k < hi + AFTER)
+        forecast = forecast or (text in data.forecast_words and lo - FORECAST <= k < lo)
+        if low in data.area_words and not _names_event(layout, k):
+            areas.add(low)
+    return events, entities, holders, earlier, forecast, areas
+
+
+SUBJECT_PIECES = MEASURE_PIECES + [
+    " Expected turnout of 61 percent", " expected ", " target ", " rural areas", " North", " In Germany, ", " The ",
+    " Kazakhstan", " AMANAT won 40 seats", " a year earlier", " ago", " last year", " the referendum", " Election",
+    " presidential election", " Astana said", " in March", " first quarter", " O'Brien", " U.S. ", " New York",
+]
+
+
+def test_a_scope_read_by_set_operations_says_what_reading_it_word_by_word_says() -> None:
+    """facts._read_scope asks each question only of the scope's words that can answer it (event
+    words, words that can be names, Layout.subject_words); it finds the events, names, holders,
+    earlier and forecast marks and areas that asking every word found, for every figure of
+    random texts, the seeds and the gold documents, with the run's word memos and without."""
+    from quotelint.claims.facts import _read_scope, _scope, find_facts
+    from quotelint.claims.layout import Layout
+    from quotelint.registry.load import load_registry
+
+    registry = load_registry([str(ROOT / "rules")])
+    said = Counter()
+    for n, text in enumerate(_texts(SUBJECT_PIECES, 20, 300, 30) + _seed_texts() + _gold_texts()):
+        ctx = Context(Document.from_text(text), registry)
+        layout = ctx.layout
+        if n % 3 == 0:  # a layout made without the run's word memos and word positions
+            layout = Layout(ctx.prose, ctx.words, ctx.figures, ctx.sentences, registry.words)
+        for fact in find_facts(layout):
+            first, last = layout.lay_out(fact.sentence)
+            (lo, hi), at = fact.words, fact.measure_words
+            rest = _scope(layout, fact, first, last).difference(range(lo, hi), range(*at) if at else ())
+            found = _read_scope(layout, fact, rest)
+            assert found == _scope_read_word_by_word(layout, fact, rest), text[:80]
+            said.update(name for name, part in zip(("events", "entities", "holders", "earlier", "forecast", "areas"), found) if part)
+    assert min(said.values()) > 10 and len(said) == 6, said

@@ -31,6 +31,7 @@ LEAD = 40  # words before a figure in its sentence that may name its event
 FORECAST = 6  # words before a figure where `expected`, `target` make it a forecast
 AFTER = 3  # words after a figure where `ago`, `last year` make it an earlier value
 NOT_MEASURED = ("date", "year", "ratio", "fraction")
+Event = tuple[str, "str | None"]
 
 
 class Subject(Value):
@@ -147,23 +148,9 @@ def _subject(layout: Layout, fact: Fact) -> Subject:
     (lo, hi), at = fact.words, fact.measure_words
     first_word, last_word = layout.lay_out(fact.sentence)
     scope = _scope(layout, fact, first_word, last_word)
-    skip = set(range(lo, hi)) | (set(range(*at)) if at else set())
-    events, entities, holders, modifiers, areas = set(), set(), set(), set(), set()
-    earlier, forecast = f.role == "earlier", False
-    event_words = layout.event_word_set
-    for k in sorted(scope - skip):
-        text = words[k].text
-        if k in event_words and (event := layout.event(k)) is not None:
-            events.add(event)
-        elif text[:1].isupper() and layout.is_entity(k):  # a word in lower case is no name
-            entities.add(text)
-            if k < lo and layout.clause[k] == layout.clause[lo]:
-                holders.add(text)
-        low = text.lower()
-        earlier = earlier or (low in data.earlier_words and k < hi + AFTER)
-        forecast = forecast or (text in data.forecast_words and lo - FORECAST <= k < lo)
-        if low in data.area_words and not _names_event(layout, k):
-            areas.add(low)
+    rest = scope.difference(range(lo, hi), range(*at) if at else ())  # not the figure's words, nor its measure's
+    events, entities, holders, earlier, forecast, areas = _read_scope(layout, fact, rest)
+    modifiers: set[str] = set()
     own_events = bool(events)
     if not events:  # "In the referendum a year earlier, turnout was 68 percent"
         events = set(layout.events_between(max(first_word, lo - LEAD), lo))
@@ -180,7 +167,7 @@ def _subject(layout: Layout, fact: Fact) -> Subject:
             modifiers.add(words[b + 1].text.lower())
     years = frozenset(_years(layout, f, scope) or _years(layout, f, intro))
     # A date beside an event names the event ("the 19 March election"), not a period of the figure.
-    periods = frozenset() if own_events else frozenset(_periods(layout, scope - skip) or _periods(layout, intro))
+    periods = frozenset() if own_events else frozenset(_periods(layout, rest) or _periods(layout, intro))
     return Subject(
         frozenset(events), frozenset(entities), frozenset(holders), years, frozenset(modifiers), earlier, periods, forecast, frozenset(areas)
     )
@@ -203,6 +190,33 @@ def _scope(layout: Layout, fact: Fact, first_word: int, last_word: int) -> set[i
         if antecedent is not None:  # "Canada, which averages": the words before the comma
             _add_run(scope, opens, antecedent, _of_clause(layout, antecedent, max(first_word, start - 12), start))
     return scope
+
+
+def _read_scope(layout: Layout, fact: Fact, rest: set[int]) -> tuple[set[Event], set[str], set[str], bool, bool, set[str]]:
+    """What the words of a figure's scope (`rest`: not the figure's own words, nor its measure's)
+    say of its subject: events, names, the names before it in its clause (holders), whether it
+    is an earlier value or a forecast, the areas. Each question is asked only of the words that
+    can answer it (set operations in C): the event words, the words that can be names, the
+    words of `Layout.subject_words`."""
+    data, words, (lo, hi) = layout.data, layout.words, fact.words
+    events, entities, holders, areas = set(), set(), set(), set()
+    earlier, forecast = fact.figure.role == "earlier", False
+    for k in rest & layout.event_word_set:
+        if (event := layout.event(k)) is not None:
+            events.add(event)
+    for k in rest & layout.name_words:
+        if layout.is_entity(k):
+            entities.add(words[k].text)
+            if k < lo and layout.clause[k] == layout.clause[lo]:
+                holders.add(words[k].text)
+    for k in rest & layout.subject_words:
+        text = words[k].text
+        low = text.lower()
+        earlier = earlier or (low in data.earlier_words and k < hi + AFTER)
+        forecast = forecast or (text in data.forecast_words and lo - FORECAST <= k < lo)
+        if low in data.area_words and not _names_event(layout, k):
+            areas.add(low)
+    return events, entities, holders, earlier, forecast, areas
 
 
 def _add_run(scope: set[int], opens: dict[int, int], c: int, run: range) -> None:

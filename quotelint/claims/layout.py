@@ -109,12 +109,39 @@ class Layout:
         word tested once (once in a run, given the run's word memos: `name` is the memo's)."""
         if self._positions is None:
             return [k for k, w in enumerate(self.words) if w.text.lower() in lowered]
-        positions = self._positions()
+        return sorted(self.places(name, lambda t: t.lower() in lowered))
+
+    def places(self, name: str, judge: Callable[[str], bool]) -> Iterable[int]:
+        """The indexes, in no order, of the words `judge` says yes to (a verdict on the word
+        alone): each distinct word judged once (once in a run where the layout has the run's word
+        memos: `name` is the memo's)."""
+        positions = self._word_positions
         if self.memo is None:
-            found: Iterable[str] = [t for t in positions if t.lower() in lowered]
+            found: Iterable[str] = [t for t in positions if judge(t)]
         else:
-            found = self.memo(name, lambda t: t.lower() in lowered).select(self.distinct)
-        return sorted(chain.from_iterable(map(positions.__getitem__, found)))  # in C
+            found = self.memo(name, judge).select(self.distinct)
+        return chain.from_iterable(map(positions.__getitem__, found))  # in C
+
+    def named(self) -> set[str]:
+        """The document's distinct words that can be names (`name_kind` not 0; no event word is
+        one), judged once per distinct word in a run where the layout has the run's word memos."""
+        lex, data = self.lexicon, self.data
+        if self.memo is None:
+            return {t for t in self._word_positions if self.name_kind(t)}
+        return self.memo("topic-name", lambda t: kind_of_name(t, lex, data) != 0).select(self.distinct)
+
+    @functools.cached_property
+    def name_words(self) -> frozenset[int]:
+        """The indexes of the words that can be names: only they can be entities (`is_entity`)."""
+        return frozenset(chain.from_iterable(map(self._word_positions.__getitem__, self.named())))
+
+    @functools.cached_property
+    def subject_words(self) -> frozenset[int]:
+        """The indexes of the words that can make a figure's value an earlier one (`previously`),
+        a forecast (`expected`) or one of a part (`north`): the rest of a scope says none of it."""
+        data = self.data
+        earlier, areas, forecast = data.earlier_words, data.area_words, data.forecast_words
+        return frozenset(self.places("subject-words", lambda t: t.lower() in earlier or t.lower() in areas or t in forecast))
 
     @functools.cached_property
     def event_word_set(self) -> frozenset[int]:

@@ -202,11 +202,10 @@ def name_vocabulary(layout: Layout, positions: dict[str, list[int]]) -> tuple[se
     in a run where the layout has the run's word memos."""
     from quotelint.claims.layout import kind_of_name
 
-    event_nouns, lex, data = layout.data.event_nouns, layout.lexicon, layout.data
+    lex, data = layout.lexicon, layout.data
+    named = layout.named()
     if layout.memo is None:
-        named = {t for t in positions if t[:1].isupper() and t.lower() not in event_nouns and layout.name_kind(t)}
         return named, {t for t in named if layout.name_kind(t) == 2}
-    named = layout.memo("topic-name", lambda t: t.lower() not in event_nouns and kind_of_name(t, lex, data) != 0).select(layout.distinct)
     return named, layout.memo("topic-name-2", lambda t: kind_of_name(t, lex, data) == 2).select(named)
 
 
