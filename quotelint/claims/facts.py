@@ -154,7 +154,7 @@ def _subject(layout: Layout, fact: Fact) -> Subject:
     own_events = bool(events)
     if not events:  # "In the referendum a year earlier, turnout was 68 percent"
         events = set(layout.events_between(max(first_word, lo - LEAD), lo))
-    intro = _intro(layout, first_word, lo)  # "In Germany, inflation reached 8.7 percent"
+    intro = _intro(layout, first_word, lo, last_word)  # "In Germany, inflation reached 8.7 percent"
     if not entities:
         entities = {words[k].text for k in intro if layout.is_entity(k)}
     earlier = earlier or any(words[k].text.lower() in data.earlier_words for k in intro)
@@ -232,14 +232,12 @@ def _names_event(layout: Layout, k: int) -> bool:
     return nxt in layout.data.event_nouns or nxt in layout.data.event_kinds
 
 
-def _intro(layout: Layout, first: int, lo: int) -> set[int]:
+def _intro(layout: Layout, first: int, lo: int, last: int) -> set[int]:
     """The words of a short opening phrase that sets the scene for the rest of the sentence
     (`In Germany,`, `Last year,`), when the figure stands after it; not an opening clause (`While
     ...,`)."""
-    c = layout.clause[first]
-    end = first
-    while end < lo and layout.clause[end] == c:
-        end += 1
+    # The first clause's end: clauses are numbered in order along a laid-out sentence (bisection).
+    end = bisect.bisect_right(layout.clause, layout.clause[first], first, min(lo, last))
     words = layout.words
     if end >= lo or end - first > 6 or words[first].text.lower() in layout.data.clause_words:
         return set()
@@ -253,7 +251,7 @@ def _intro(layout: Layout, first: int, lo: int) -> set[int]:
 def _periods(layout: Layout, scope: set[int]) -> set[str]:
     """Months and parts of the year named near a figure (`in March`, `first quarter`)."""
     data, words, out = layout.data, layout.words, set()
-    for k in scope:
+    for k in scope & layout.period_words:  # only they can name one
         text = words[k].text
         if text in data.months:
             out.add(f"month {data.months[text]}")

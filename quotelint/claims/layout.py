@@ -136,6 +136,12 @@ class Layout:
         return frozenset(chain.from_iterable(map(self._word_positions.__getitem__, self.named())))
 
     @functools.cached_property
+    def period_words(self) -> frozenset[int]:
+        """The indexes of the words that can name a period: months (`March`), `quarter`, `half`."""
+        months, periods = self.data.months, self.data.period_words
+        return frozenset(self.places("period-words", lambda t: t in months or t.lower() in periods))
+
+    @functools.cached_property
     def subject_words(self) -> frozenset[int]:
         """The indexes of the words that can make a figure's value an earlier one (`previously`),
         a forecast (`expected`) or one of a part (`north`): the rest of a scope says none of it."""
