@@ -499,3 +499,19 @@ def test_intros_and_periods_found_by_shortcut_are_those_of_the_long_way() -> Non
                 periods += bool(found)
             intros += bool(intro)
     assert intros > 20 and periods > 20
+
+
+def test_the_figures_word_spans_found_in_c_are_those_of_bisecting_each_figure() -> None:
+    """Layout.figure_spans and figure_words are made by map and chain in C; they are what
+    bisecting each figure's ends in turn gave, on random texts, the seeds and the gold documents."""
+    from quotelint.registry.load import load_registry
+
+    registry = load_registry([str(ROOT / "rules")])
+    figures = 0
+    for text in _texts(MEASURE_PIECES, 22, 100, 30) + _seed_texts() + _gold_texts():
+        layout = Context(Document.from_text(text), registry).layout
+        spans = [(bisect.bisect_left(layout.starts, f.start), bisect.bisect_left(layout.starts, f.end)) for f in layout.figures]
+        assert layout.figure_spans == spans, text[:80]
+        assert layout.figure_words == {k for lo, hi in spans for k in range(lo, hi)}, text[:80]
+        figures += len(spans)
+    assert figures > 1000
