@@ -515,3 +515,44 @@ def test_the_figures_word_spans_found_in_c_are_those_of_bisecting_each_figure() 
         assert layout.figure_words == {k for lo, hi in spans for k in range(lo, hi)}, text[:80]
         figures += len(spans)
     assert figures > 1000
+
+
+def _years_asking_every_figure(layout, f, scope):  # type: ignore[no-untyped-def]
+    """facts._years as it was when every figure in reach was asked whether it is in scope
+    before whether it gives a year."""
+    if not scope:
+        return []
+    out = []
+    starts, figures, words = layout.figure_starts, layout.figures, layout.words
+    first_figure = max(0, bisect.bisect_right(starts, words[min(scope)].start) - 1)
+    for i in range(first_figure, bisect.bisect_right(starts, words[max(scope)].start)):
+        g = figures[i]
+        first, last = layout.figure_spans[i]
+        if g is f or not any(k in scope and layout.figure_at(k) == i for k in range(first, last)):
+            continue
+        year = g.value if g.unit == "year" else (g.date[0] if g.date else None)
+        before = {words[j].text.lower() for j in range(max(0, first - 3), first)}
+        if year is not None and not before & layout.data.year_references:
+            out.append(int(year))
+    return out
+
+
+def test_the_years_in_a_scope_are_those_of_asking_every_figure() -> None:
+    """facts._years asks only the figures that give a year whether they stand in the scope; it
+    finds the years asking every figure found, for every figure of random texts, the seeds and
+    the gold documents."""
+    from quotelint.claims.facts import _scope, _years, find_facts
+    from quotelint.registry.load import load_registry
+
+    registry = load_registry([str(ROOT / "rules")])
+    years = 0
+    pieces = SUBJECT_PIECES + [" in 2019", " since 2019", " the 2021 vote", " on 19 March 2023", " 2024-25 "]
+    for text in _texts(pieces, 23, 300, 30) + _seed_texts() + _gold_texts():
+        layout = Context(Document.from_text(text), registry).layout
+        for fact in find_facts(layout):
+            first, last = layout.lay_out(fact.sentence)
+            scope = _scope(layout, fact, first, last)
+            found = _years(layout, fact.figure, scope)
+            assert found == _years_asking_every_figure(layout, fact.figure, scope), text[:80]
+            years += bool(found)
+    assert years > 50

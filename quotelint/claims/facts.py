@@ -292,11 +292,13 @@ def _years(layout: Layout, f: Figure, scope: set[int]) -> list[int]:
     first_figure = max(0, bisect.bisect_right(starts, words[min(scope)].start) - 1)
     for i in range(first_figure, bisect.bisect_right(starts, words[max(scope)].start)):
         g = figures[i]
-        first, last = layout.figure_spans[i]
-        if g is f or not any(k in scope and layout.figure_at(k) == i for k in range(first, last)):
-            continue
         year = g.value if g.unit == "year" else (g.date[0] if g.date else None)
+        if g is f or year is None:
+            continue  # most figures give no year: whether they are in scope is not asked
+        first, last = layout.figure_spans[i]
+        if not any(k in scope and layout.figure_at(k) == i for k in range(first, last)):
+            continue
         before = {words[j].text.lower() for j in range(max(0, first - 3), first)}
-        if year is not None and not before & layout.data.year_references:
+        if not before & layout.data.year_references:
             out.append(int(year))
     return out
