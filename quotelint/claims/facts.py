@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import bisect
 import functools
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint.claims.figuredata import FigureData
 from quotelint.claims.figures import Figure
 from quotelint.claims.layout import Layout
 from quotelint.records import Value
+
+if TYPE_CHECKING:
+    from quotelint.claims.subjects import Event
 
 WINDOW = 8  # words either side of a figure or measure word that can name its subject
 REACH = 6  # words between a measure word and its figure
@@ -31,7 +34,6 @@ LEAD = 40  # words before a figure in its sentence that may name its event
 FORECAST = 6  # words before a figure where `expected`, `target` make it a forecast
 AFTER = 3  # words after a figure where `ago`, `last year` make it an earlier value
 NOT_MEASURED = ("date", "year", "ratio", "fraction")
-Event = tuple[str, "str | None"]
 
 
 class Subject(Value):
@@ -184,7 +186,8 @@ def _scope(layout: Layout, fact: Fact, first_word: int, last_word: int) -> set[i
     for a, b in [(lo, hi)] + ([at] if at else []):
         c = layout.clause[a]
         _add_run(scope, opens, c, _of_clause(layout, c, max(first_word, a - WINDOW), min(last_word, b + WINDOW)))
-        # The run holds word `a` unless `a` stands past its sentence's words: then as before.
+        # The clause's first word in scope; looked for there only when word `a` stands past its
+        # sentence's words, in no run.
         start = opens[c] if c in opens else min(k for k in scope if layout.clause[k] == c)
         antecedent = _antecedent(layout, start, first_word)
         if antecedent is not None:  # "Canada, which averages": the words before the comma
