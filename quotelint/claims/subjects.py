@@ -200,7 +200,7 @@ def name_vocabulary(layout: Layout, positions: dict[str, list[int]]) -> tuple[se
     """The document's names (`Layout.name_kind` not 0, no event word), and those of them that
     are names only where they do not open a sentence (kind 2): judged once per distinct word
     in a run where the layout has the run's word memos."""
-    from quotelint.claims.layout import kind_of_name
+    from quotelint.claims.wordsets import kind_of_name
 
     lex, data = layout.lexicon, layout.data
     named = layout.named()
