@@ -285,7 +285,7 @@ def test_cues_grouped_by_cue_state_what_asking_every_claim_states() -> None:
 def _scope_looking_through_it(layout, fact, first_word, last_word):  # type: ignore[no-untyped-def]
     """A figure's scope as found when each clause's first word was looked for among all the
     words of the scope."""
-    from quotelint.claims.facts import WINDOW, _antecedent, _of_clause
+    from quotelint.claims.scopes import WINDOW, _antecedent, _of_clause
 
     (lo, hi), at = fact.words, fact.measure_words
     scope: set[int] = set()
@@ -336,9 +336,10 @@ MEASURE_PIECES = [
 
 def test_the_facts_and_scopes_read_by_shortcut_are_those_of_the_long_way() -> None:
     """bind_measure passes over a measure word no phrase of the figure's unit opens with, and a
-    subject's scope keeps each clause's first word as its runs are added; both give what trying
+    subject's scope (scopes.scope) keeps each clause's first word as its runs are added; both give what trying
     every word and looking through the scope gave, on random texts and the seeds and gold."""
-    from quotelint.claims.facts import _scope, bind_measure
+    from quotelint.claims.facts import bind_measure
+    from quotelint.claims import scopes
     from quotelint.registry.load import load_registry
 
     registry = load_registry([str(ROOT / "rules")])
@@ -353,7 +354,7 @@ def test_the_facts_and_scopes_read_by_shortcut_are_those_of_the_long_way() -> No
                 assert bind_measure(layout, f, fact.sentence, lo, hi) == expected, text[:80]
                 bound += expected[0] is not None
             first, last = layout.lay_out(fact.sentence)
-            scope = _scope(layout, fact, first, last)
+            scope = scopes.scope(layout, fact, first, last)
             assert scope == _scope_looking_through_it(layout, fact, first, last), text[:80]
             related += any(c in layout.relative for c in {layout.clause[k] for k in scope})
     assert bound > 200 and related > 20
@@ -394,7 +395,7 @@ def test_the_topics_event_counts_are_those_of_asking_each_place_its_event() -> N
 def _scope_read_word_by_word(layout, fact, rest):  # type: ignore[no-untyped-def]
     """What a scope says of a figure's subject as found when every word of it was asked every
     question in turn."""
-    from quotelint.claims.facts import AFTER, FORECAST, _names_event
+    from quotelint.claims.scopes import AFTER, FORECAST, _names_event
 
     data, words, (lo, hi) = layout.data, layout.words, fact.words
     events, entities, holders, areas = set(), set(), set(), set()
@@ -423,11 +424,12 @@ SUBJECT_PIECES = MEASURE_PIECES + [
 
 
 def test_a_scope_read_by_set_operations_says_what_reading_it_word_by_word_says() -> None:
-    """facts._read_scope asks each question only of the scope's words that can answer it (event
+    """scopes.read asks each question only of the scope's words that can answer it (event
     words, words that can be names, Layout.subject_words); it finds the events, names, holders,
     earlier and forecast marks and areas that asking every word found, for every figure of
     random texts, the seeds and the gold documents, with the run's word memos and without."""
-    from quotelint.claims.facts import _read_scope, _scope, find_facts
+    from quotelint.claims.facts import find_facts
+    from quotelint.claims import scopes
     from quotelint.claims.layout import Layout
     from quotelint.registry.load import load_registry
 
@@ -441,15 +443,15 @@ def test_a_scope_read_by_set_operations_says_what_reading_it_word_by_word_says()
         for fact in find_facts(layout):
             first, last = layout.lay_out(fact.sentence)
             (lo, hi), at = fact.words, fact.measure_words
-            rest = _scope(layout, fact, first, last).difference(range(lo, hi), range(*at) if at else ())
-            found = _read_scope(layout, fact, rest)
+            rest = scopes.scope(layout, fact, first, last).difference(range(lo, hi), range(*at) if at else ())
+            found = scopes.read(layout, fact, rest)
             assert found == _scope_read_word_by_word(layout, fact, rest), text[:80]
             said.update(name for name, part in zip(("events", "entities", "holders", "earlier", "forecast", "areas"), found) if part)
     assert min(said.values()) > 10 and len(said) == 6, said
 
 
 def _intro_walking(layout, first, lo):  # type: ignore[no-untyped-def]
-    """facts._intro as it was when the first clause's end was found word by word."""
+    """scopes.intro as it was when the first clause's end was found word by word."""
     c = layout.clause[first]
     end = first
     while end < lo and layout.clause[end] == c:
@@ -476,10 +478,11 @@ def _periods_of_every_word(layout, scope):  # type: ignore[no-untyped-def]
 
 
 def test_intros_and_periods_found_by_shortcut_are_those_of_the_long_way() -> None:
-    """facts._intro finds the first clause's end by bisection and facts._periods asks only the
+    """scopes.intro finds the first clause's end by bisection and scopes.periods asks only the
     words that can name a period; both give what walking and asking every word gave, for every
     figure of random texts, the seeds and the gold documents."""
-    from quotelint.claims.facts import _intro, _periods, _scope, find_facts
+    from quotelint.claims.facts import find_facts
+    from quotelint.claims import scopes
     from quotelint.registry.load import load_registry
 
     registry = load_registry([str(ROOT / "rules")])
@@ -490,11 +493,11 @@ def test_intros_and_periods_found_by_shortcut_are_those_of_the_long_way() -> Non
         for fact in find_facts(layout):
             first, last = layout.lay_out(fact.sentence)
             lo = fact.words[0]
-            intro = _intro(layout, first, lo, last)
+            intro = scopes.intro(layout, first, lo, last)
             assert intro == _intro_walking(layout, first, lo), text[:80]
-            scope = _scope(layout, fact, first, last)
+            scope = scopes.scope(layout, fact, first, last)
             for words in (scope, intro):
-                found = _periods(layout, words)
+                found = scopes.periods(layout, words)
                 assert found == _periods_of_every_word(layout, words), text[:80]
                 periods += bool(found)
             intros += bool(intro)
@@ -518,7 +521,7 @@ def test_the_figures_word_spans_found_in_c_are_those_of_bisecting_each_figure() 
 
 
 def _years_asking_every_figure(layout, f, scope):  # type: ignore[no-untyped-def]
-    """facts._years as it was when every figure in reach was asked whether it is in scope
+    """scopes.years as it was when every figure in reach was asked whether it is in scope
     before whether it gives a year."""
     if not scope:
         return []
@@ -538,10 +541,11 @@ def _years_asking_every_figure(layout, f, scope):  # type: ignore[no-untyped-def
 
 
 def test_the_years_in_a_scope_are_those_of_asking_every_figure() -> None:
-    """facts._years asks only the figures that give a year whether they stand in the scope; it
+    """scopes.years asks only the figures that give a year whether they stand in the scope; it
     finds the years asking every figure found, for every figure of random texts, the seeds and
     the gold documents."""
-    from quotelint.claims.facts import _scope, _years, find_facts
+    from quotelint.claims.facts import find_facts
+    from quotelint.claims import scopes
     from quotelint.registry.load import load_registry
 
     registry = load_registry([str(ROOT / "rules")])
@@ -551,8 +555,8 @@ def test_the_years_in_a_scope_are_those_of_asking_every_figure() -> None:
         layout = Context(Document.from_text(text), registry).layout
         for fact in find_facts(layout):
             first, last = layout.lay_out(fact.sentence)
-            scope = _scope(layout, fact, first, last)
-            found = _years(layout, fact.figure, scope)
+            scope = scopes.scope(layout, fact, first, last)
+            found = scopes.years(layout, fact.figure, scope)
             assert found == _years_asking_every_figure(layout, fact.figure, scope), text[:80]
             years += bool(found)
     assert years > 50

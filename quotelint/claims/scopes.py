@@ -1,0 +1,155 @@
+"""A figure's scope: the words near it that may name its subject, and what they say of it.
+
+The scope is read from the figure's own clause (see `layout.py` for clauses), near it and near
+its measure words; a relative clause (`Canada, which averages 54 percent`) takes in the words
+just before it. A short opening phrase (`In Germany,`) sets the scene for the rest of the
+sentence. `facts.py` makes a figure's `Subject` of what these say: events, names, years,
+periods, and whether the value is an earlier one, a forecast or one of a part.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from quotelint.claims.facts import Fact
+    from quotelint.claims.figures import Figure
+    from quotelint.claims.layout import Layout
+    from quotelint.claims.subjects import Event
+
+WINDOW = 8  # words either side of a figure or measure word that can name its subject
+FORECAST = 6  # words before a figure where `expected`, `target` make it a forecast
+AFTER = 3  # words after a figure where `ago`, `last year` make it an earlier value
+
+
+def scope(layout: Layout, fact: Fact, first_word: int, last_word: int) -> set[int]:
+    """The words that may name a figure's subject: those of its clause near it and near its
+    measure words, and those of the clause a relative clause among them speaks of. The scope is
+    made of runs of one clause each: a clause's first word in it is kept as each run is added,
+    not looked for among all its words."""
+    (lo, hi), at = fact.words, fact.measure_words
+    scope: set[int] = set()
+    opens: dict[int, int] = {}  # each clause's first word in scope
+    for a, b in [(lo, hi)] + ([at] if at else []):
+        c = layout.clause[a]
+        _add_run(scope, opens, c, _of_clause(layout, c, max(first_word, a - WINDOW), min(last_word, b + WINDOW)))
+        # The clause's first word in scope; looked for there only when word `a` stands past its
+        # sentence's words, in no run.
+        start = opens[c] if c in opens else min(k for k in scope if layout.clause[k] == c)
+        antecedent = _antecedent(layout, start, first_word)
+        if antecedent is not None:  # "Canada, which averages": the words before the comma
+            _add_run(scope, opens, antecedent, _of_clause(layout, antecedent, max(first_word, start - 12), start))
+    return scope
+
+
+def read(layout: Layout, fact: Fact, rest: set[int]) -> tuple[set[Event], set[str], set[str], bool, bool, set[str]]:
+    """What the words of a figure's scope (`rest`: not the figure's own words, nor its measure's)
+    say of its subject: events, names, the names before it in its clause (holders), whether it
+    is an earlier value or a forecast, the areas. Each question is asked only of the words that
+    can answer it (set operations in C): the event words, the words that can be names, the
+    words of `Layout.subject_words`."""
+    data, words, (lo, hi) = layout.data, layout.words, fact.words
+    events, entities, holders, areas = set(), set(), set(), set()
+    earlier, forecast = fact.figure.role == "earlier", False
+    for k in rest & layout.event_word_set:
+        if (event := layout.event(k)) is not None:
+            events.add(event)
+    for k in rest & layout.name_words:
+        if layout.is_entity(k):
+            entities.add(words[k].text)
+            if k < lo and layout.clause[k] == layout.clause[lo]:
+                holders.add(words[k].text)
+    for k in rest & layout.subject_words:
+        text = words[k].text
+        low = text.lower()
+        earlier = earlier or (low in data.earlier_words and k < hi + AFTER)
+        forecast = forecast or (text in data.forecast_words and lo - FORECAST <= k < lo)
+        if low in data.area_words and not _names_event(layout, k):
+            areas.add(low)
+    return events, entities, holders, earlier, forecast, areas
+
+
+def _add_run(scope: set[int], opens: dict[int, int], c: int, run: range) -> None:
+    """Add a run of clause `c`'s words to the scope, keeping the clause's first word there."""
+    if run:
+        scope.update(run)
+        opens[c] = min(opens.get(c, run.start), run.start)
+
+
+def _names_event(layout: Layout, k: int) -> bool:
+    """Word `k` is part of an event's name (`city council election`, `regional elections`)."""
+    nxt = layout.words[k + 1].text.lower() if k + 1 < len(layout.words) else ""
+    return nxt in layout.data.event_nouns or nxt in layout.data.event_kinds
+
+
+def intro(layout: Layout, first: int, lo: int, last: int) -> set[int]:
+    """The words of a short opening phrase that sets the scene for the rest of the sentence
+    (`In Germany,`, `Last year,`), when the figure stands after it; not an opening clause (`While
+    ...,`)."""
+    # The first clause's end: clauses are numbered in order along a laid-out sentence (bisection).
+    end = bisect.bisect_right(layout.clause, layout.clause[first], first, min(lo, last))
+    words = layout.words
+    if end >= lo or end - first > 6 or words[first].text.lower() in layout.data.clause_words:
+        return set()
+    if end - first == 1 and words[first].text.isupper() and len(words[first].text) > 2:
+        return set()  # a dateline: "KARVIK, Oct 6 (Reuters) -"
+    if "," not in layout.prose[words[end - 1].end : words[end].start]:
+        return set()
+    return set(range(first, end))
+
+
+def periods(layout: Layout, scope: set[int]) -> set[str]:
+    """Months and parts of the year named near a figure (`in March`, `first quarter`)."""
+    data, words, out = layout.data, layout.words, set()
+    for k in scope & layout.period_words:  # only they can name one
+        text = words[k].text
+        if text in data.months:
+            out.add(f"month {data.months[text]}")
+        elif text.lower() in data.period_words and k > 0:
+            out.add(f"{words[k - 1].text.lower()} {text.lower()}")
+    return out
+
+
+def _antecedent(layout: Layout, first: int, sentence_start: int) -> int | None:
+    """The clause a relative clause speaks of, when the clause starting at word `first` is one
+    (`Canada, which averages 54 percent`) or resumes after one (`Eastvale, which votes in May,
+    sees turnout of 60 percent`)."""
+    c = layout.clause[first]
+    if first == sentence_start:
+        return None
+    if c in layout.relative:
+        return c - 1
+    if c - 1 in layout.relative and "," in layout.prose[layout.words[first - 1].end : layout.words[first].start]:
+        return c - 2 if c - 2 >= layout.clause[sentence_start] else None
+    return None
+
+
+def _of_clause(layout: Layout, c: int, lo: int, hi: int) -> range:
+    """The words from `lo` up to `hi`, all of one laid-out sentence, that are in clause `c`: a
+    sentence's clauses are numbered in order, so they are one run, found by bisection."""
+    clause = layout.clause
+    return range(bisect.bisect_left(clause, c, lo, hi), bisect.bisect_right(clause, c, lo, hi))
+
+
+def years(layout: Layout, f: Figure, scope: set[int]) -> list[int]:
+    """Years of the other figures in scope, unless a word like `since` makes them a reference.
+    Only the few figures between the scope's first and last word are looked at: a figure is in
+    scope when one of its words is."""
+    if not scope:
+        return []
+    out = []
+    starts, figures, words = layout.figure_starts, layout.figures, layout.words
+    first_figure = max(0, bisect.bisect_right(starts, words[min(scope)].start) - 1)
+    for i in range(first_figure, bisect.bisect_right(starts, words[max(scope)].start)):
+        g = figures[i]
+        year = g.value if g.unit == "year" else (g.date[0] if g.date else None)
+        if g is f or year is None:
+            continue  # most figures give no year: whether they are in scope is not asked
+        first, last = layout.figure_spans[i]
+        if not any(k in scope and layout.figure_at(k) == i for k in range(first, last)):
+            continue
+        before = {words[j].text.lower() for j in range(max(0, first - 3), first)}
+        if not before & layout.data.year_references:
+            out.append(int(year))
+    return out
