@@ -15,11 +15,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Mapping, Sequence
+from itertools import chain
+from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint.claims.dates import Date, month_before, read_date
 from quotelint.claims.figuredata import FigureData, figure_data
-from quotelint.claims.numberread import letters_may_follow, number_end
+from quotelint.claims.numberread import DIGITS, letters_may_follow, number_end
 from quotelint.claims.rangeread import part_follows, spelled_gap
 from quotelint.claims.unitread import fold
 from quotelint.lazyre import lazy
@@ -77,35 +79,51 @@ def find_figures(
     memo: Memos | None = None,
     distinct: frozenset[str] | None = None,
 ) -> list[Figure]:
-    """Every figure in the prose, in order. Candidates are digits that start a word (one pattern
-    over the text) and the words that are number words (a set lookup per word, after a test of
-    the first letter), each read from where it starts. Given the words' `positions` (word -> its
-    indexes), each distinct word is tested once; given the run's word memos too (NameIndex.memo),
-    once in the run (`distinct`: the words, numbered in the run, when the caller has them)."""
+    """Every figure in the prose, in order. Candidates are the words that start with a digit or
+    are number words (a test of the first character, then a set lookup), each read from where it
+    starts: each distinct word is tested once (`positions`: word -> its indexes; made here when
+    not given), and given the run's word memos (NameIndex.memo), once in the run (`distinct`:
+    the words, numbered in the run, when the caller has them)."""
     data = figure_data()
     reader = _Reader(prose, data)
     initials, starters = data.starter_initials, data.starters
 
     def starts_figure(text: str) -> bool:
+        if text[0] in DIGITS or not text[0].isascii() and data.digit_start.match(text) is not None:
+            return True
         return text[0] in initials and text.split("-")[0].lower() in starters and not (text.isupper() and len(text) > 1)
 
     words = tokens(prose) if words is None else words
     if positions is None:
-        spelled = [w.start for w in words if starts_figure(w.text)]
-    else:
-        keys = positions.keys() if distinct is None else distinct
-        found = memo("figure-starts", starts_figure).select(keys) if memo else filter(starts_figure, positions)
-        spelled = [words[k].start for k in sorted(k for text in found for k in positions[text])]
-    digits = [m.start() for m in data.digit_start.finditer(prose)]
+        positions = _positions(words)
+    keys = positions.keys() if distinct is None else distinct
+    found = memo("figure-starts", starts_figure).select(keys) if memo else filter(starts_figure, keys)
+    # The candidates' starts in C: no Python step a candidate before the reading.
+    indexes = sorted(chain.from_iterable(map(positions.__getitem__, found)))
     out: list[Figure] = []
     covered = 0
-    for pos in sorted(digits + spelled):  # the two are apart: sorted in C, not merged in Python
-        if pos < covered:
+    for pos in map(_START, map(words.__getitem__, indexes)):
+        if pos < covered or (
+            # A word's first digit is a figure's unless a combining mark (or one and an
+            # apostrophe or hyphen) stands before it, which `digit_start` alone can tell.
+            pos and ((c := prose[pos - 1]) in "'’-" or not c.isascii()) and prose[pos].isdigit() and data.digit_start.match(prose, pos) is None
+        ):
             continue
-        found = reader.read(pos)
-        if found:
-            out.extend(found)
-            covered = reader.last_end = found[-1].end
+        found_here = reader.read(pos)
+        if found_here:
+            out.extend(found_here)
+            covered = reader.last_end = found_here[-1].end
+    return out
+
+
+_START = itemgetter(1)  # a Token's start
+
+
+def _positions(words: Sequence[Token]) -> dict[str, list[int]]:
+    """Each word's indexes, rising (as Context.positions, for a caller that has none)."""
+    out: dict[str, list[int]] = {}
+    for i, w in enumerate(words):
+        out.setdefault(w.text, []).append(i)
     return out
 
 
