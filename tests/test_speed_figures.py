@@ -76,3 +76,64 @@ def test_the_figures_read_from_the_words_are_those_a_digit_pattern_found(seed: i
         assert Context(Document.from_text(text), registry).figures == expected, repr(text)
         found += len(expected)
     assert found > 3000
+
+
+def _bound_searched_back(prose: str, start: int) -> tuple[str | None, str | None]:
+    """`_Reader.before` as it was: the last word before the figure searched back for every figure."""
+    from quotelint.claims.figuredata import figure_data
+    from quotelint.claims.figures import LAST_WORD_BEFORE, WORDS_BEFORE
+
+    data = figure_data()
+    last = LAST_WORD_BEFORE.search(prose, max(0, start - 40), start)
+    if last is None or last.group(1).lower().rstrip(".") not in data.marker_ends:
+        return None, None
+    m = WORDS_BEFORE.search(prose, max(0, start - 40), start)
+    if m is None:
+        return None, None
+    words = tuple(w.lower().rstrip(".") for w in m.group(1).split())
+    bound = marker = None
+    for n in range(len(words), 0, -1):
+        tail = words[-n:]
+        if tail in data.bounds:
+            return data.bounds[tail], marker
+        if tail in data.earlier_markers:
+            marker = marker or "earlier"
+        elif tail in data.reference_markers:
+            marker = marker or "reference"
+    return bound, marker
+
+
+BEFORE_PIECES = [
+    "more than", "up to", "up from", "about", "ABOUT", "About", "than", "of", "to", "into", "photo", "almost", "utmost", "vs.", "vs..", "roughly.",
+    "compared with", "some", "Some", "approximately", "in", "the", "x", "\u212a", "İ", "ı", "é", "-", "’", ".", " ", "  ", "   ", "    ", "\t",
+    "\u00a0", "\n", "5", "(",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_a_bound_or_marker_is_found_where_searching_back_for_every_figure_found_one(seed: int) -> None:
+    from quotelint.claims.figuredata import figure_data
+    from quotelint.claims.figures import _Reader
+
+    found = 0
+    for text in _texts(BEFORE_PIECES, seed, 3000, 10):
+        reader = _Reader(text + "5", figure_data())
+        for start in range(len(text) + 1):
+            expected = _bound_searched_back(text + "5", start)
+            assert reader.before(start) == expected, (text, start)
+            found += expected != (None, None)
+    assert found > 1000
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_no_word_follows_a_figure_where_no_blank_or_hyphen_does(seed: int) -> None:
+    """`_Reader.finish` asks WORD_AFTER only where a character in AFTER_OPENS follows."""
+    from quotelint.claims.figures import AFTER_OPENS, WORD_AFTER
+
+    matched = 0
+    for text in _texts(BEFORE_PIECES + FIGURE_PIECES, seed, 2000, 8):
+        for at in range(len(text) + 1):
+            m = WORD_AFTER.match(text, at)
+            assert m is None or text[at : at + 1] in AFTER_OPENS, (text, at)
+            matched += m is not None
+    assert matched > 1000

@@ -44,6 +44,7 @@ class FigureData:
         "earlier_markers", "reference_markers", "earlier_words", "measures", "measure_words", "measure_starts", "measure_modifiers", "event_nouns",
         "event_kinds", "clause_words", "relative_words", "year_references", "source_markers", "abbreviations", "unit_after", "scale_after",
         "scale_initials", "currency_prefix", "digit_start", "starters", "starter_initials", "marker_ends",
+        "marker_tails",
     )
 
     number_words: dict[str, float]  # ones and tens
@@ -99,6 +100,7 @@ class FigureData:
     starters: frozenset[str]  # words that can begin a number written out
     starter_initials: frozenset[str]  # their first letters, in either case: a cheap test before the lookup
     marker_ends: frozenset[str]  # the last word of each bound, earlier and reference marker
+    marker_tails: tuple[str, ...]  # the same, for `str.endswith`: a test before the searches back
 
     def __init__(self, data: dict[str, Any]) -> None:
         units: dict[str, str] = {}
@@ -174,6 +176,7 @@ class FigureData:
         self.starters = starters
         self.starter_initials = frozenset(w[0] for w in starters) | frozenset(w[0].upper() for w in starters)
         self.marker_ends = frozenset(p[-1] for p in [*bounds, *earlier, *reference] if p)
+        self.marker_tails = tuple(sorted(self.marker_ends))
         self.ordinals = frozenset(data["ordinals"])
         self.singular_articles = frozenset(data["singular_articles"])
         self.weekdays = frozenset(data["weekdays"])

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
 LETTERS = lazy(r"\p{L}+")
 WORD_AFTER = lazy(r"[ \t\u00a0]{1,2}(?:-[ \t\u00a0]?)?(\p{L}[\p{L}\p{M}'’]*(?:-\p{L}[\p{L}\p{M}]*)*)|-(\p{L}[\p{L}\p{M}]*)")
+AFTER_OPENS = frozenset(" \t\u00a0-")  # what WORD_AFTER's match starts with
 CAPITAL_UNIT = lazy(r"\p{Lu}+s")  # "TEUs", "MPs": an acronym's plural can be counted
 # Looking back from a figure, search in reverse (?r): the end is tried first.
 WORDS_BEFORE = lazy(r"(?r)((?:\p{L}[\p{L}\p{M}'’.\-]*[ \t\u00a0]{1,3}){1,4})$")
@@ -232,7 +233,7 @@ class _Reader:
         elif unit is None:
             if part_follows(prose, end):
                 role = "part"
-            w = WORD_AFTER.match(prose, end)
+            w = WORD_AFTER.match(prose, end) if prose[end : end + 1] in AFTER_OPENS else None
             noun = w.group(1) or w.group(2) if w else None
             if noun and (counted := counted_unit(noun)) is not None:
                 unit, end = counted, w.end()
@@ -251,6 +252,9 @@ class _Reader:
 
     def before(self, start: int) -> tuple[str | None, str | None]:
         """The bound (`more than`) and the marker (`from`, `than`) standing just before a figure."""
+        window = self.prose[max(0, start - 40) : start]  # as searched back, `$` matching before a final line break
+        if not window.rstrip(" \t\u00a0\n").rstrip(".").lower().endswith(self.data.marker_tails):
+            return None, None  # no marker's last word ends the text before (most figures): no search back
         last = LAST_WORD_BEFORE.search(self.prose, max(0, start - 40), start)
         if last is None or last.group(1).lower().rstrip(".") not in self.data.marker_ends:
             return None, None  # no bound or marker ends just before the figure

@@ -76,7 +76,7 @@ def plain(spellings: list[str]) -> bool:
 class UnitReader:
     """The unit spellings (lower case, ASCII, single spaces between words), bucketed by first letter."""
 
-    __slots__ = ("_buckets", "_widths")
+    __slots__ = ("_buckets", "_widths", "_firsts")
 
     def __init__(self, spellings: list[str]) -> None:
         buckets: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
@@ -85,6 +85,7 @@ class UnitReader:
             buckets.setdefault(s[0], []).append((s, first, tuple(rest)))
         self._buckets = {k: tuple(v) for k, v in buckets.items()}
         self._widths = {k: max(len(first) for _, first, _ in v) for k, v in buckets.items()}
+        self._firsts = {k: tuple({first: None for _, first, _ in v}) for k, v in buckets.items()}  # for `str.startswith`
 
     def read(self, prose: str, end: int) -> tuple[str, int, int] | None:
         """The unit after the number ending at `end`: its spelling as listed, where its text starts
@@ -99,6 +100,8 @@ class UnitReader:
         if bucket is None:
             return None
         head = fold(prose[at : at + self._widths[initial]])
+        if not head.startswith(self._firsts[initial]):
+            return None  # no spelling's first word starts there (`5 people`): the bucket is not walked
         for spelling, first, rest in bucket:
             if not head.startswith(first):
                 continue
