@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from string import ascii_letters as ASCII_LETTERS
 from collections.abc import Iterable, Iterator
 
 from quotelint.lazyre import lazy
@@ -92,9 +93,16 @@ def endings(abbrevs: frozenset[str]) -> frozenset[str]:
     return frozenset(a[-2:] for a in abbrevs)
 
 
+@functools.lru_cache(maxsize=8)
+def reach(abbrevs: frozenset[str]) -> int:
+    """How many characters before a full stop show whether an abbreviation ends there: the
+    longest, and the character before it (two at least, so that an initial is told apart)."""
+    return max(2, 1 + max(map(len, abbrevs), default=0))
+
+
 def split_sentences(prose: str, abbreviations: Iterable[str] = ()) -> Sentences:
     abbrevs = frozenset(abbreviations)
-    ends = endings(abbrevs)
+    ends = endings(abbrevs), reach(abbrevs)
     spans: list[tuple[int, int]] = []
     start = 0
     for at, end, opening, after in breaks(prose):
@@ -113,13 +121,21 @@ def split_sentences(prose: str, abbreviations: Iterable[str] = ()) -> Sentences:
     return Sentences(tuple(spans), tuple(s for s, _ in spans))
 
 
-def _after_abbreviation(prose: str, at: int, abbrevs: frozenset[str], ends: frozenset[str]) -> bool:
+def _after_abbreviation(prose: str, at: int, abbrevs: frozenset[str], ends: tuple[frozenset[str], int]) -> bool:
     """The full stop at `at` follows an abbreviation or an initial (`Mr`, `S` of `U.S.`). The
-    letters before it are read only where one of them may end (`endings`, or a capital)."""
-    if not (prose[at - 2 : at] in ends or prose[at - 1 : at] in ends or prose[at - 1 : at].isupper()):
+    letters before it are read only where one of them may end (`endings`, or a capital): in
+    ASCII by `str.rstrip` over the `reach` characters before it, else by LETTERS_BEFORE."""
+    last2, width = ends
+    if not (prose[at - 2 : at] in last2 or prose[at - 1 : at] in last2 or prose[at - 1 : at].isupper()):
         return False
-    word = LETTERS_BEFORE.match(prose, max(0, at - 12), at)
-    last = word.group() if word else ""
+    near = prose[max(0, at - width) : at]
+    if near.isascii() and width <= 12:
+        # The letters ending `near`: all of LETTERS_BEFORE's word, or, where they fill it, more
+        # letters than any abbreviation or an initial holds.
+        last = near[len(near.rstrip(ASCII_LETTERS)) :]
+    else:
+        word = LETTERS_BEFORE.match(prose, max(0, at - 12), at)
+        last = word.group() if word else ""
     return last in abbrevs or (len(last) == 1 and last.isupper())
 
 
