@@ -40,7 +40,7 @@ def _figures_from_a_digit_pattern(prose: str) -> list:  # type: ignore[type-arg]
     """The figures as found when a pattern searched the prose for every digit that starts a word
     (`digit_start`) and the words were tested for number words apart."""
     from quotelint.claims.figuredata import figure_data
-    from quotelint.claims.figures import _Reader
+    from quotelint.claims.figures import _Reader, read_all
     from quotelint.names import tokens
 
     data = figure_data()
@@ -51,16 +51,7 @@ def _figures_from_a_digit_pattern(prose: str) -> list:  # type: ignore[type-arg]
 
     spelled = [w.start for w in tokens(prose) if spelled_start(w.text)]
     digits = [m.start() for m in data.digit_start.finditer(prose)]
-    out = []
-    covered = 0
-    for pos in sorted(digits + spelled):
-        if pos < covered:
-            continue
-        found = reader.read(pos)
-        if found:
-            out.extend(found)
-            covered = reader.last_end = found[-1].end
-    return out
+    return read_all(reader, sorted(digits + spelled))
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -76,31 +67,6 @@ def test_the_figures_read_from_the_words_are_those_a_digit_pattern_found(seed: i
         assert Context(Document.from_text(text), registry).figures == expected, repr(text)
         found += len(expected)
     assert found > 3000
-
-
-def _bound_searched_back(prose: str, start: int) -> tuple[str | None, str | None]:
-    """`_Reader.before` as it was: the last word before the figure searched back for every figure."""
-    from quotelint.claims.figuredata import figure_data
-    from quotelint.claims.figures import LAST_WORD_BEFORE, WORDS_BEFORE
-
-    data = figure_data()
-    last = LAST_WORD_BEFORE.search(prose, max(0, start - 40), start)
-    if last is None or last.group(1).lower().rstrip(".") not in data.marker_ends:
-        return None, None
-    m = WORDS_BEFORE.search(prose, max(0, start - 40), start)
-    if m is None:
-        return None, None
-    words = tuple(w.lower().rstrip(".") for w in m.group(1).split())
-    bound = marker = None
-    for n in range(len(words), 0, -1):
-        tail = words[-n:]
-        if tail in data.bounds:
-            return data.bounds[tail], marker
-        if tail in data.earlier_markers:
-            marker = marker or "earlier"
-        elif tail in data.reference_markers:
-            marker = marker or "reference"
-    return bound, marker
 
 
 BEFORE_PIECES = [
@@ -119,7 +85,7 @@ def test_a_bound_or_marker_is_found_where_searching_back_for_every_figure_found_
     for text in _texts(BEFORE_PIECES, seed, 3000, 10):
         reader = _Reader(text + "5", figure_data())
         for start in range(len(text) + 1):
-            expected = _bound_searched_back(text + "5", start)
+            expected = reader.searched_back(start)  # as `before` read for every figure
             assert reader.before(start) == expected, (text, start)
             found += expected != (None, None)
     assert found > 1000

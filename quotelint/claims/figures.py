@@ -14,7 +14,7 @@ read once; every pattern here is anchored at a known position and bounded. The w
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import chain
 from operator import itemgetter
 from typing import TYPE_CHECKING, NamedTuple
@@ -86,7 +86,6 @@ def find_figures(
     not given), and given the run's word memos (NameIndex.memo), once in the run (`distinct`:
     the words, numbered in the run, when the caller has them)."""
     data = figure_data()
-    reader = _Reader(prose, data)
     initials, starters = data.starter_initials, data.starters
 
     def starts_figure(text: str) -> bool:
@@ -96,35 +95,35 @@ def find_figures(
 
     words = tokens(prose) if words is None else words
     if positions is None:
-        positions = _positions(words)
+        from quotelint.context import word_positions
+
+        positions = word_positions([w.text for w in words])
     keys = positions.keys() if distinct is None else distinct
     found = memo("figure-starts", starts_figure).select(keys) if memo else filter(starts_figure, keys)
     # The candidates' starts in C: no Python step a candidate before the reading.
     indexes = sorted(chain.from_iterable(map(positions.__getitem__, found)))
-    out: list[Figure] = []
-    covered = 0
-    for pos in map(_START, map(words.__getitem__, indexes)):
-        if pos < covered or (
-            # A word's first digit is a figure's unless a combining mark (or one and an
-            # apostrophe or hyphen) stands before it, which `digit_start` alone can tell.
-            pos and ((c := prose[pos - 1]) in "'’-" or not c.isascii()) and prose[pos].isdigit() and data.digit_start.match(prose, pos) is None
-        ):
-            continue
-        found_here = reader.read(pos)
-        if found_here:
-            out.extend(found_here)
-            covered = reader.last_end = found_here[-1].end
-    return out
+    return read_all(_Reader(prose, data), map(_START, map(words.__getitem__, indexes)))
 
 
 _START = itemgetter(1)  # a Token's start
 
 
-def _positions(words: Sequence[Token]) -> dict[str, list[int]]:
-    """Each word's indexes, rising (as Context.positions, for a caller that has none)."""
-    out: dict[str, list[int]] = {}
-    for i, w in enumerate(words):
-        out.setdefault(w.text, []).append(i)
+def read_all(reader: _Reader, starts: Iterable[int]) -> list[Figure]:
+    """The figures read from each start in turn (rising), but for a start inside the last figure
+    and a digit that `digit_start` does not take."""
+    prose, covered = reader.prose, 0
+    out: list[Figure] = []
+    for pos in starts:
+        if pos < covered or (
+            # A word's first digit is where `digit_start` matches, but after a combining mark (or
+            # one and an apostrophe or hyphen), which the pattern alone tells: asked only there.
+            pos and ((c := prose[pos - 1]) in "'’-" or not c.isascii()) and prose[pos].isdigit() and reader.data.digit_start.match(prose, pos) is None
+        ):
+            continue
+        found = reader.read(pos)
+        if found:
+            out.extend(found)
+            covered = reader.last_end = found[-1].end
     return out
 
 
@@ -255,6 +254,10 @@ class _Reader:
         window = self.prose[max(0, start - 40) : start]  # as searched back, `$` matching before a final line break
         if not window.rstrip(" \t\u00a0\n").rstrip(".").lower().endswith(self.data.marker_tails):
             return None, None  # no marker's last word ends the text before (most figures): no search back
+        return self.searched_back(start)
+
+    def searched_back(self, start: int) -> tuple[str | None, str | None]:
+        """`before`, read by searching back from the figure."""
         last = LAST_WORD_BEFORE.search(self.prose, max(0, start - 40), start)
         if last is None or last.group(1).lower().rstrip(".") not in self.data.marker_ends:
             return None, None  # no bound or marker ends just before the figure
