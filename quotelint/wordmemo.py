@@ -16,7 +16,7 @@ cost a dozen small set operations, not a dozen passes over every distinct word.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 
 class Words(frozenset):  # type: ignore[type-arg]
@@ -25,17 +25,21 @@ class Words(frozenset):  # type: ignore[type-arg]
 
     number: int
     fresh: frozenset[str]
+    run: RunWords
 
 
 class RunWords:
     """Numbers the documents of a run and keeps every word they held, up to `LIMIT` words; past
-    it, a document's words are a plain set, and each memo compares all of them."""
+    it, a document's words are a plain set, and each memo compares all of them. The words new
+    to the run in each of the last `KEPT` documents are kept (`brought`)."""
 
     LIMIT = 1_000_000
+    KEPT = 8
 
     def __init__(self) -> None:
         self.seen: set[str] = set()
         self.count = 0
+        self.recent: list[frozenset[str]] = []  # the `fresh` words of the last KEPT documents, in order
 
     def words(self, distinct: Iterable[str]) -> frozenset[str]:
         if len(self.seen) >= self.LIMIT:
@@ -43,9 +47,18 @@ class RunWords:
         out = Words(distinct)
         out.fresh = out - self.seen
         out.number = self.count
+        out.run = self
         self.count += 1
         self.seen |= out.fresh
+        self.recent.append(out.fresh)
+        del self.recent[: -self.KEPT]
         return out
+
+    def brought(self, start: int, stop: int) -> Sequence[frozenset[str]] | None:
+        """The words new to the run in each of its documents numbered `start` up to `stop`, or
+        None when those are not all kept."""
+        first = self.count - len(self.recent)
+        return self.recent[start - first : stop - first] if first <= start <= stop <= self.count else None
 
 
 class WordMemo:
@@ -62,7 +75,8 @@ class WordMemo:
         self.load = load
         self.yes: set[str] = set()
         self.seen: set[str] = set()  # every word judged, yes or no: a document's new words are found in one pass
-        self.through = -1  # the run's documents up to this number were all asked about, in turn
+        self.through = -1  # every word of the run's documents up to this number is in `seen` or `pending`
+        self.pending: set[str] = set()  # words of documents the memo was not asked about, not judged yet
 
     def select(self, words: Iterable[str]) -> set[str]:
         """The words judged yes."""
@@ -70,11 +84,17 @@ class WordMemo:
         numbered = isinstance(distinct, Words)
         if numbered and distinct.number == self.through:  # asked again about the same document
             return distinct & self.yes
-        follows = numbered and distinct.number == self.through + 1
-        new = (distinct.fresh if follows else distinct) - self.seen  # type: ignore[attr-defined]
+        missed = self._missed(distinct) if numbered else None
+        follows = missed is not None
+        if follows:
+            for words_brought in missed:
+                self.pending |= words_brought - self.seen
+            new = (distinct.fresh | (self.pending & distinct)) - self.seen  # type: ignore[attr-defined]
+        else:
+            new = distinct - self.seen
         if not new:
             if follows:
-                self.through += 1
+                self.through = distinct.number  # type: ignore[attr-defined]
             return distinct & self.yes
         if self.load is not None:
             self.load(new)
@@ -83,8 +103,20 @@ class WordMemo:
             self.yes |= fresh
             self.seen |= new
             if follows:
-                self.through += 1
+                self.through = distinct.number  # type: ignore[attr-defined]
+                self.pending -= new
         return (distinct & self.yes) | fresh
+
+    def _missed(self, distinct: Words) -> Sequence[frozenset[str]] | None:
+        """The words new to the run in the documents between the last this memo was asked about
+        in turn and this one, when the run keeps them and they are no more than this document's
+        words (setting them aside costs no more than comparing these); else None."""
+        if distinct.number == self.through + 1:
+            return ()
+        if distinct.number < self.through:
+            return None
+        missed = distinct.run.brought(self.through + 1, distinct.number)
+        return missed if missed is not None and sum(map(len, missed)) <= len(distinct) else None
 
     def holds(self, word: str) -> bool:
         """The verdict on one word, for a question asked of a few words at a time."""

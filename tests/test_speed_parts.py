@@ -83,6 +83,43 @@ def test_a_memo_that_missed_a_document_compares_every_word_of_the_next() -> None
     assert memo.select(first) == {"Astana"}  # an earlier document, asked about late
 
 
+def test_a_memo_that_missed_a_few_documents_sets_aside_the_words_they_brought_and_is_in_turn_again() -> None:
+    """A question some documents never raise (a memo not asked about them) sets aside the words
+    those documents brought to the run, then takes each next document's new words and those of
+    the words set aside it holds: it judges no word of a document it was not asked about."""
+    run = RunWords()
+    docs = [run.words({"Astana", "said"}), run.words({"Almaty", "said"}), run.words({"Oslo", "rain"}),
+            run.words({"Astana", "Bern"}), run.words({"Almaty", "Bern"})]
+    memo, asked = title_memo()
+    assert memo.select(docs[0]) == {"Astana"}
+    assert memo.select(docs[2]) == {"Oslo"}  # the second document was never asked about
+    assert memo.through == 2 and memo.pending == {"Almaty"} and sorted(asked) == ["Astana", "Oslo", "rain", "said"]
+    assert memo.select(docs[3]) == {"Astana", "Bern"} and asked[-1] == "Bern"
+    assert memo.select(docs[4]) == {"Almaty", "Bern"} and asked[-1] == "Almaty" and not memo.pending
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_a_memo_asked_about_any_documents_in_any_order_answers_as_its_judge(seed: int) -> None:
+    """Whatever documents a memo is asked about, in whatever order (in turn, skipping some,
+    going back), and whatever the run keeps, it answers as its judge, judges a word once, and
+    only the words of the documents it is asked about (a judge may fail on a word: a pattern
+    out of time)."""
+    rng = random.Random(seed)
+    vocabulary = [w.title() if rng.random() < 0.4 else w for w in (f"w{k}x" for k in range(60))]
+    run = RunWords()
+    run.KEPT = rng.choice([1, 2, 3, 8])
+    memo, asked = title_memo()
+    memo.LIMIT = rng.choice([5, 40, 1000])
+    docs, held = [], set()
+    for _ in range(30):
+        docs.append(run.words(rng.sample(vocabulary, rng.randint(0, 20))))
+        for doc in docs[-1:] if rng.random() < 0.6 else rng.sample(docs, min(len(docs), rng.randint(0, 3))):
+            held |= doc
+            assert memo.select(doc) == {w for w in doc if w.istitle()}
+    assert len(asked) == len(set(asked)) or memo.LIMIT < 1000
+    assert set(asked) <= held  # no word of a document it was not asked about
+
+
 def test_past_its_limit_the_run_numbers_no_document() -> None:
     run = RunWords()
     run.LIMIT = 3
