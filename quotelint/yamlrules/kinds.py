@@ -148,7 +148,18 @@ class Consistency(Check):
         )
 
     def __call__(self, ctx: Context) -> Iterator[Hit]:
-        return self.judge([self.gather(ctx)], ctx.document, ctx.registry)
+        o = self.options
+        worded = self.worded(ctx, self.keys.find(ctx, o.rule_id, o.where))
+        if not self.mixed(worded):
+            return iter(())  # what `judge` would say of the uses (some of these): they are not made
+        return self.judge([self.uses(ctx, worded)], ctx.document, ctx.registry)
+
+    def mixed(self, worded: list[tuple[Match, dict[int, str]]]) -> bool:
+        """Two variants of a group are among these matches. Else every use the rule counts (some
+        of them) is its group's first variant, and `judge` flags none: most documents' matches
+        need not be looked at in their places."""
+        keys = {m.key for m, _ in worded}
+        return len({self.groups[k] for k in keys}) < len(keys)
 
     def hits(self, ctx: Context, view: View, matches: list[Match]) -> Iterator[Hit]:
         raise NotImplementedError("a consistency rule is judged from what `gather` keeps")
@@ -156,17 +167,33 @@ class Consistency(Check):
     def gather(self, ctx: Context) -> list[Use]:
         """The matches the rule counts in the part of the document `ctx` owns, in order."""
         o = self.options
-        matches = self.keys.find(ctx, o.rule_id, o.where)
-        if not matches:
-            return []
-        view = View(ctx, o.scope, o.skip_names)
+        return self.uses(ctx, self.worded(ctx, self.keys.find(ctx, o.rule_id, o.where)))
+
+    def worded(self, ctx: Context, matches: list[Match]) -> list[tuple[Match, dict[int, str]]]:
+        """The matches (`Keys.find`) the rule may count by their text alone, each with how it is
+        written as the other variants of its group: in the part of the document `ctx` owns, not
+        an exception, and ordinary words where the rule asks (`dictionary`)."""
+        o = self.options
         out = []
         for m in matches:
-            if not ctx.owns(m.start) or o.excepted(m.text) or not view.in_scope(m.start, m.end) or view.in_name(m, self.keys):
+            if not ctx.owns(m.start) or o.excepted(m.text):
                 continue
             spelled = {k: self.spelled(m, t) for k, t in self.others[m.key]}
             if o.dictionary and not self.words(ctx, m.text, *spelled.values()):
                 continue  # the match or one of its other spellings is no ordinary word
+            out.append((m, spelled))
+        return out
+
+    def uses(self, ctx: Context, worded: list[tuple[Match, dict[int, str]]]) -> list[Use]:
+        """Of the matches kept by their text (`worded`), those the rule counts in their places."""
+        o = self.options
+        if not worded:
+            return []
+        view = View(ctx, o.scope, o.skip_names)
+        out = []
+        for m, spelled in worded:
+            if not view.in_scope(m.start, m.end) or view.in_name(m, self.keys):
+                continue
             fixable = o.fix_in_quotes or not view.in_speech(m.start, m.end)
             out.append(Use(m.key, m.text, m.start + ctx.base, m.end + ctx.base, spelled, fixable))
         return out
