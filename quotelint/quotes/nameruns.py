@@ -174,8 +174,12 @@ class NameReader:
             if tokens[i].text in ordinary and self.sentence_start(i) and not self.title_at(i, count) and not self._leads_name(i):
                 continue
             last = j = i
-            while j + 1 < count and (prose[tokens[j].end : tokens[j + 1].start] == " " or self._joined(j, j + 1)):  # most words: one space
+            while j + 1 < count:
                 nxt = tokens[j + 1].text
+                if nxt not in capital and nxt not in joiners:
+                    break  # most runs end so: no gap read before a word that cannot go on with them
+                if not (prose[tokens[j].end : tokens[j + 1].start] == " " or self._joined(j, j + 1)):  # most words: one space
+                    break
                 if nxt in capital:
                     last = j = j + 1
                 elif nxt in lex.name_connectors and j + 2 < count and self._joined(j + 1, j + 2):
