@@ -305,9 +305,12 @@ class NameIndex:
                     yield Mention(word.start, word.end, k, 1, single[0])
                     i = k + 1
                 continue
+            # every longer spelling here goes on with the next word: the gap before it is read once
+            gap = text[word.end : words[k + 1].start]
+            next_joined = gap == " " or len(gap) <= 3 and set(gap) <= _JOINERS
             for form in longer:
                 n = len(form.words)
-                if n == 1 or k + n <= len(words) and self._joined(text, words, k, form.words):  # a spelling of one word: no gap to read
+                if n == 1 or next_joined and k + n <= len(words) and (n == 2 or self._joined(text, words, k, form.words, 2)):  # a spelling of one word: no gap to read
                     yield Mention(words[k].start, words[k + n - 1].end, k, n, form)
                     i = k + n
                     break
@@ -329,12 +332,14 @@ class NameIndex:
         return found
 
     @staticmethod
-    def _joined(text: str, words: list[Token], i: int, form: tuple[str, ...]) -> bool:
-        for k in range(1, len(form)):
+    def _joined(text: str, words: list[Token], i: int, form: tuple[str, ...], start: int = 1) -> bool:
+        """The words from word i on are the spelling's, each joined to the one before by a
+        short gap of joiners (from the spelling's word `start` on: those before it are known)."""
+        for k in range(start, len(form)):
             if words[i + k].text != form[k]:
                 return False
             gap = text[words[i + k - 1].end : words[i + k].start]
-            if len(gap) > 3 or not set(gap) <= _JOINERS:
+            if gap != " " and (len(gap) > 3 or not set(gap) <= _JOINERS):  # most gaps: one space
                 return False
         return True
 
