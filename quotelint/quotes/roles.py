@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Container, Iterable, Iterator, Mapping
 from itertools import chain
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from quotelint.names import Token, fold, form_tokens
@@ -99,8 +100,10 @@ def find_roles(
     owned = [(person.id, own) for person in people if (own := _phrases_of(person, own_phrases))]
     if not owned:
         return
-    openings = {phrase[0] for _, own in owned for phrase, _ in own}
-    seconds = {phrase[1] for _, own in owned for phrase, _ in own}
+    ends = kept.setdefault("ends", {})
+    own_ends = [ends.get(pid) or ends.setdefault(pid, _phrase_ends(own)) for pid, own in owned]
+    openings = set().union(*map(itemgetter(0), own_ends))
+    seconds = set().union(*map(itemgetter(1), own_ends))
     folds = spellings.folds(set(positions) if distinct is None else distinct, openings | seconds)  # word -> its fold
     count = len(words)
     # only a word whose next word folds to a phrase's second word can open a phrase: the others are not read
@@ -127,6 +130,11 @@ def find_roles(
                 yield RoleMention(i, i + n - 1, pid, role)
                 after = i + n
                 break
+
+
+def _phrase_ends(own: tuple[tuple[tuple[str, ...], Role], ...]) -> tuple[frozenset[str], frozenset[str]]:
+    """The first and the second words of a person's phrases (kept for the run by id)."""
+    return frozenset(phrase[0] for phrase, _ in own), frozenset(phrase[1] for phrase, _ in own)
 
 
 def _held_by_one(holders: list[tuple[str, Role]]) -> bool:
