@@ -58,12 +58,16 @@ class NameReader:
         positions: Mapping[str, list[int]],
         index: NameIndex | None = None,
         distinct: frozenset[str] | None = None,
+        texts: list[str] | None = None,
     ) -> None:
         """`index` (the registry's name index) keeps for the run the verdicts on words, the kinds
         of names read and the lexicon's tables; without it, nothing is kept. `distinct`: the
-        positions' words, as the context numbers them for the run's memos."""
+        positions' words, as the context numbers them for the run's memos. `texts`: each
+        token's text (`Context.word_texts`), read by index where a token's field is an attribute
+        lookup."""
         self.prose = prose
         self.tokens = tokens
+        self.texts = [t.text for t in tokens] if texts is None else texts
         self.positions = positions  # word -> its token indexes
         self.distinct = frozenset(positions) if distinct is None else distinct  # for the run's verdicts on them
         self.lexicon = lexicon
@@ -118,14 +122,14 @@ class NameReader:
         """An ordinary word opening a sentence that begins a name: `Harbor Freight Lines said`,
         `Rick Castellano said` (not `The`, `Later`, `Meanwhile`, `Yesterday`, `Slowly` before a
         name, nor `Fisherman` before `Einar Þórsson`)."""
-        word = self.tokens[i].text.lower()
+        word = self.texts[i].lower()
         if word in self.small or word in self.qw.pronouns or word.endswith("ly") or word in self.lexicon.reporting_verbs:
             return False
         rest: list[str] = []  # the capitalised words after it: ordinary words make a name of it,
         k = i  # a person's name (Fisherman Einar Þórsson) leaves it a description
-        while k + 1 < len(self.tokens) and len(rest) < 5 and self._joined(k, k + 1) and self.tokens[k + 1].text[:1].isupper():
+        while k + 1 < len(self.tokens) and len(rest) < 5 and self._joined(k, k + 1) and self.texts[k + 1][:1].isupper():
             k += 1
-            rest.append(self.tokens[k].text)
+            rest.append(self.texts[k])
         if len(rest) == 1 and rest[0].lower() not in self.lexicon.common_words:
             return True  # a first name that is also a word, then a surname: Rick Castellano, Grant Shapps
         return any(w.lower() in self.lexicon.common_words for w in rest)
@@ -135,10 +139,10 @@ class NameReader:
         if gap == " ":
             return True  # most words: what the last line says of a single space, said first
         if gap in _POSSESSIVE:
-            return self.tokens[b].text[:1].isupper()
-        if gap in (". ", ".\u00a0") and (self.tokens[a].text in self.lexicon.honorifics or self.tokens[a].text.lower() in self.qw.honorific_gender):
-            return self.tokens[b].text[:1].isupper()  # Nevada Sen. Harry Reid, Mr. Berg: the title joins the name after it
-        return gap in (" ", "\u00a0") or (gap == ". " and len(self.tokens[a].text) == 1 and self.tokens[a].text.isupper()) or self._wrapped(a, gap)
+            return self.texts[b][:1].isupper()
+        if gap in (". ", ".\u00a0") and (self.texts[a] in self.lexicon.honorifics or self.texts[a].lower() in self.qw.honorific_gender):
+            return self.texts[b][:1].isupper()  # Nevada Sen. Harry Reid, Mr. Berg: the title joins the name after it
+        return gap in (" ", "\u00a0") or (gap == ". " and len(self.texts[a]) == 1 and self.texts[a].isupper()) or self._wrapped(a, gap)
 
     def _wrapped(self, a: int, gap: str) -> bool:
         """A name broken by a line wrap inside a paragraph (`Secretary of State Antony` at a
@@ -157,7 +161,7 @@ class NameReader:
         connector) or that stands after an honorific. The capitalised words' places alone are
         read, their distinct words judged once a run: most stand alone, and a word alone with
         no honorific before it makes no run."""
-        tokens, lex, prose = self.tokens, self.lexicon, self.prose
+        tokens, texts, lex, prose = self.tokens, self.texts, self.lexicon, self.prose
         count = len(tokens)
         out: list[tuple[int, int]] = []
         after = 0  # the first word past the last run
@@ -167,15 +171,15 @@ class NameReader:
         for i in sorted(chain.from_iterable(map(self.positions.__getitem__, capital))):
             if i < after:
                 continue
-            nxt = tokens[i + 1].text if i + 1 < count else ""
-            if not (nxt in capital or nxt in joiners and i + 2 < count and (tokens[i + 2].text in capital or tokens[i + 2].text in joiners)):
-                if i == 0 or tokens[i - 1].text not in honorifics or self.honorific_before(i) is None:
+            nxt = texts[i + 1] if i + 1 < count else ""
+            if not (nxt in capital or nxt in joiners and i + 2 < count and (texts[i + 2] in capital or texts[i + 2] in joiners)):
+                if i == 0 or texts[i - 1] not in honorifics or self.honorific_before(i) is None:
                     continue  # a word alone: read where it is needed (Cast.single), no run to make of it
-            if tokens[i].text in ordinary and self.sentence_start(i) and not self.title_at(i, count) and not self._leads_name(i):
+            if texts[i] in ordinary and self.sentence_start(i) and not self.title_at(i, count) and not self._leads_name(i):
                 continue
             last = j = i
             while j + 1 < count:
-                nxt = tokens[j + 1].text
+                nxt = texts[j + 1]
                 if nxt not in capital and nxt not in joiners:
                     break  # most runs end so: no gap read before a word that cannot go on with them
                 if not (prose[tokens[j].end : tokens[j + 1].start] == " " or self._joined(j, j + 1)):  # most words: one space
@@ -208,14 +212,14 @@ class NameReader:
         """`and` inside an organization's name: the run so far is a body word and `of`
         (`Ministry of Housing`), and an ordinary capitalised word follows (`and Urban Affairs`,
         not `and Tom Berg`)."""
-        word = self.tokens[k].text
+        word = self.texts[k]
         if not word[:1].isupper() or word.lower() not in self.lexicon.common_words or word.lower() in self.qw.given_names or word in self.lexicon.proper_names:
             return False
-        return any(self.tokens[t].text.casefold() in self.orgs and self.tokens[t + 1].text == "of" for t in range(first, k - 2))
+        return any(self.texts[t].casefold() in self.orgs and self.texts[t + 1] == "of" for t in range(first, k - 2))
 
     def pieces(self, first: int, last: int, covered: set[int]) -> list[tuple[int, int]]:
         """A run's stretches outside registered names, a person's name cut from what follows."""
-        tokens, connectors = self.tokens, self.lexicon.name_connectors
+        texts, connectors = self.texts, self.lexicon.name_connectors
         stretches: list[tuple[int, int]] = []
         words = range(first, last + 1)
         if covered.isdisjoint(words):
@@ -231,17 +235,17 @@ class NameReader:
                     start = None
         pieces: list[tuple[int, int]] = []
         for a, b in stretches:
-            while a <= b and tokens[a].text in connectors:
+            while a <= b and texts[a] in connectors:
                 a += 1
-            while b >= a and tokens[b].text in connectors:
+            while b >= a and texts[b] in connectors:
                 b -= 1
             if a > b:
                 continue
-            cut = next((t for t in range(a + 1, b) if tokens[t].text in CUTS), None) if b - a > 1 else None  # two words: none between
+            cut = next((t for t in range(a + 1, b) if texts[t] in CUTS), None) if b - a > 1 else None  # two words: none between
             if cut is not None and self.kind(self.strip(a, cut - 1)[1], False) == "person":
                 pieces.append((a, cut - 1))
                 a = cut + 1
-                while a <= b and tokens[a].text in connectors:
+                while a <= b and texts[a] in connectors:
                     a += 1
             if a <= b:
                 pieces.append((a, b))
@@ -258,31 +262,31 @@ class NameReader:
                 cut = i
         if cut == first and last - first >= 2 and self._described_first(first):
             cut = first + 1  # `Grandfather Peter Walsh`, `Pensioner Ada Byrne`: a noun for a person, then the name
-        stripped = [self.tokens[t].text for t in range(first, cut)]
-        return cut, [self.tokens[t].text for t in range(cut, last + 1)], stripped
+        stripped = [self.texts[t] for t in range(first, cut)]
+        return cut, [self.texts[t] for t in range(cut, last + 1)], stripped
 
     def _described_first(self, first: int) -> bool:
         """The run opens with a capitalised noun for a person and goes on with a first name."""
-        word, given = self.tokens[first].text, self.tokens[first + 1].text
+        word, given = self.texts[first], self.texts[first + 1]
         if not knowledge.is_person_noun(word.lower()) or knowledge.is_given_name(word) or word.lower() in self.qw.given_names:
             return False
         return knowledge.is_given_name(given) or given.lower() in self.qw.given_names
 
     def title_at(self, i: int, room: int) -> int:
         """The number of words (at most `room`) of the title or honorific starting at word i."""
-        word = self.tokens[i].text
+        word = self.texts[i]
         if word in self.lexicon.honorifics or word.lower() in self.qw.honorific_gender:
             return 1
         for phrase in self.phrases.get(word.lower(), ()):
             n = len(phrase)
-            if n <= room and i + n <= len(self.tokens) and all(self.tokens[i + k].text.lower() == phrase[k] for k in range(n)):
+            if n <= room and i + n <= len(self.tokens) and all(self.texts[i + k].lower() == phrase[k] for k in range(n)):
                 return n
         return 0
 
     def honorific_before(self, first: int) -> str | None:
         if first == 0:
             return None
-        word = self.tokens[first - 1].text
+        word = self.texts[first - 1]
         if word not in self.honorifics:
             return None  # most words: no gap read
         gap = self.prose[self.tokens[first - 1].end : self.tokens[first].start]
@@ -313,7 +317,7 @@ class NameReader:
         while name_first < last and parts[0] in self.lexicon.name_connectors:
             name_first, parts, of_title = name_first + 1, parts[1:], True  # Chair of the Tribunal: the Tribunal
         if self.honorific_before(name_first - len(stripped)):
-            stripped.insert(0, self.tokens[name_first - len(stripped) - 1].text)
+            stripped.insert(0, self.texts[name_first - len(stripped) - 1])
         if parts[-1] in self.lexicon.honorifics or parts[-1].lower() in self.qw.honorific_gender:
             return None  # `GOP Sen` before a name cut off by a registered one: a title, no name
         while len(parts) > 1 and "-" in parts[0] and _LOWER_AFTER_HYPHEN.match(parts[0]):
@@ -364,13 +368,13 @@ class NameReader:
         """A registered organization's name ending at word `last` goes on into a longer one:
         `for` (and `the`), then a capitalised word, joined by single spaces (`State Department
         for the Blue Economy`). The registered name is then no name of its own."""
-        tokens = self.tokens
+        tokens, texts = self.tokens, self.texts
         k = last + 1
-        if k >= len(tokens) or tokens[k].text not in self.qw.name_extenders:
+        if k >= len(tokens) or texts[k] not in self.qw.name_extenders:
             return False
-        if k + 1 < len(tokens) and tokens[k + 1].text == "the":
+        if k + 1 < len(tokens) and texts[k + 1] == "the":
             k += 1
-        if k + 1 >= len(tokens) or not tokens[k + 1].text[:1].isupper():
+        if k + 1 >= len(tokens) or not texts[k + 1][:1].isupper():
             return False
         return all(self.prose[tokens[i].end : tokens[i + 1].start] == " " for i in range(last, k + 1))
 

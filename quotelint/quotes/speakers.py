@@ -107,6 +107,7 @@ class Cast(Resolution):
         self.qw = words
         self.lexicon = ctx.registry.words
         self.tokens = ctx.words
+        self.texts = ctx.word_texts  # each token's text, read by index (a token's field is an attribute lookup)
         self.starts = ctx.word_starts
         self.paragraph_starts = paragraph_starts
         self.by_last: dict[int, Candidate] = {}
@@ -115,7 +116,7 @@ class Cast(Resolution):
         self.titled: list[tuple[int, str, Candidate]] = []  # (token, title word, person)
         self.surnames: dict[str, Candidate] = {}  # a person's last name -> the person
         self.given: dict[str, Candidate] = {}  # a person's first name -> the person (Park Ji-won)
-        self.reader = NameReader(ctx.prose, self.tokens, self.lexicon, words, ctx.positions, ctx.registry.names, ctx.distinct)
+        self.reader = NameReader(ctx.prose, self.tokens, self.lexicon, words, ctx.positions, ctx.registry.names, ctx.distinct, ctx.word_texts)
         self.sets = word_sets(ctx.registry.names, self.lexicon, words) if sets is None else sets
         self.title_nouns = self.sets.title_nouns
         covered: set[int] = set()
@@ -177,7 +178,7 @@ class Cast(Resolution):
         for m, entity in named:
             if entity.kind == "person" and m.count == 1 and (self._first_name_here(m.first, entity.name) or self._title_here(m.first)):
                 continue  # `Paul Ryan` is not Rand Paul: a surname alias with a name after it; `Sen. Pat Toomey`: a title
-            if entity.kind == "person" and m.count == 1 and (entity.id, self.tokens[m.first].text) in others:
+            if entity.kind == "person" and m.count == 1 and (entity.id, self.texts[m.first]) in others:
                 continue  # `Jordan Price ... Price said`, a registered Ned Price named nowhere: the runs read it
             if entity.kind == "organization" and self.reader.extends(m.first + m.count - 1):
                 continue  # State Department for the Blue Economy: a longer name, read as a run
@@ -203,20 +204,20 @@ class Cast(Resolution):
             start = self._given_before(m.first)
             if start == m.first:
                 continue
-            given = [self.tokens[k].text for k in range(start, m.first)]
+            given = [self.texts[k] for k in range(start, m.first)]
             names = [n for n in entity.name.split()[:-1] if not self.reader.title_like(n)]  # not `Mr.`
             if not names or any(g in names or len(g) == 1 and any(n.startswith(g) for n in names) for g in given):
                 own.add(entity.id)
             else:
-                foreign.add((entity.id, self.tokens[m.first].text))
+                foreign.add((entity.id, self.texts[m.first]))
         return {pair for pair in foreign if pair[0] not in own}
 
     def _title_here(self, t: int) -> bool:
         """The word at t is an honorific or an abbreviated title before a name (`Sen. Pat`)."""
-        word = self.tokens[t].text
+        word = self.texts[t]
         if word not in self.lexicon.honorifics and word.lower() not in self.qw.honorific_gender or t + 1 >= len(self.tokens):
             return False
-        return self.ctx.prose[self.tokens[t].end : self.tokens[t + 1].start] in (". ", " ", "\u00a0", ".\u00a0") and self.tokens[t + 1].text[:1].isupper()
+        return self.ctx.prose[self.tokens[t].end : self.tokens[t + 1].start] in (". ", " ", "\u00a0", ".\u00a0") and self.texts[t + 1][:1].isupper()
 
     def _given_before(self, t: int) -> int:
         """The first word of first names and initials written right before a registered
@@ -241,7 +242,7 @@ class Cast(Resolution):
     def _first_name_here(self, t: int, name: str) -> bool:
         """The one-word alias at word t is a person's surname, but here another capitalised
         name follows it after a space, so it is somebody's first name."""
-        word = self.tokens[t].text
+        word = self.texts[t]
         if len(name.split()) >= 2 and name.split()[0] == word or t + 1 >= len(self.tokens):
             return False
         nxt = self.tokens[t + 1]
@@ -284,7 +285,7 @@ class Cast(Resolution):
         names = {w for w in (*self.surnames, *self.given) if capitalised(w)}
         for t in self.places(names):  # later references by one name: Bokhari, Park
             if t not in covered:
-                text = self.tokens[t].text
+                text = self.texts[t]
                 person = self.surnames.get(text) or self.given.get(text)
                 if person is not None:
                     self._add(person._replace(first=t, last=t), covered)
@@ -308,17 +309,18 @@ class Cast(Resolution):
         date is a person, there and wherever else it stands alone (`Mahomes, for his part, shrugged. "...,"
         he said`): somebody a `he` or `she` can stand for."""
         tokens, prose, positions = self.tokens, self.ctx.prose, self.ctx.positions
+        texts = self.texts
         found: dict[str, Candidate] = {}
         said = self.reader.distinct.intersection(self.lexicon.reporting_verbs)  # looked for from the verbs: few words stand before one
         for t in sorted(v - 1 for verb in said if verb.islower() for v in positions[verb] if v > 0):
-            text = tokens[t].text
+            text = texts[t]
             if text in found or not text[:1].isupper() or len(text) < 3 or text in self.surnames or text in self.given:
                 continue
             if t in covered or self.inside[t] >= 0 or prose[tokens[t].end : tokens[t + 1].start] != " ":
                 continue
-            previous = tokens[t - 1].text.lower() if t > 0 else ""
+            previous = texts[t - 1].lower() if t > 0 else ""
             # not the object of a preposition (`analyst Priya Rao of Drewry noted`), nor in a run
-            free = t == 0 or previous not in self.qw.prepositions and not tokens[t - 1].text[:1].isupper()
+            free = t == 0 or previous not in self.qw.prepositions and not texts[t - 1][:1].isupper()
             if free and self._no_thing(text):
                 found[text] = Candidate(t, t, "person", text)
         for text, cand in sorted(found.items(), key=lambda kv: positions[kv[0]][0]):  # in the order the document first writes them
@@ -339,13 +341,14 @@ class Cast(Resolution):
         noun for a person (`neighbour Sunita`) or before a reporting verb (`Sunita said`); not
         `Brent crude`."""
         prose, tokens = self.ctx.prose, self.tokens
+        texts = self.texts
         before = prose[tokens[t - 1].end : tokens[t].start] if t > 0 else ""
         after = prose[tokens[t].end : tokens[t + 1].start] if t + 1 < len(tokens) else ""
         if before.strip() == "," and after.strip() in (",", ".", "—"):
             return True
-        if t > 0 and before == " " and knowledge.is_person_noun(tokens[t - 1].text.lower()):
+        if t > 0 and before == " " and knowledge.is_person_noun(texts[t - 1].lower()):
             return True
-        return t + 1 < len(tokens) and after == " " and tokens[t + 1].text in self.lexicon.reporting_verbs
+        return t + 1 < len(tokens) and after == " " and texts[t + 1] in self.lexicon.reporting_verbs
 
     def _named_before(self, run: Run) -> Candidate | None:
         """The person named in full before whose surname ends this run, when the words before
@@ -379,10 +382,11 @@ class Cast(Resolution):
     def _person_context(self, cand: Candidate, stripped: list[str] | tuple[str, ...]) -> None:
         """Title words and honorifics written just before a person's name."""
         tokens = self.tokens
+        texts = self.texts
         near = list(stripped)
         t = cand.first - 1
         while t >= 0 and cand.first - t <= 4 and self.ctx.prose[tokens[t].end : tokens[t + 1].start].strip(" .") == "":
-            near.append(tokens[t].text)
+            near.append(texts[t])
             t -= 1
         for word in near:
             gender = self.qw.honorific_gender.get(word.rstrip(".").lower())
@@ -393,12 +397,12 @@ class Cast(Resolution):
 
     def _small_words(self, covered: set[int]) -> None:
         """Pronouns, nouns for speaking bodies and title nouns."""
-        tokens, qw, add = self.tokens, self.qw, self._add
+        texts, qw, add = self.texts, self.qw, self._add
         pronouns, bodies, title_nouns = qw.pronouns, self._kept("bodies", lambda: qw.speaking_bodies | self.reader.orgs), self.title_nouns
         for t in self.places(self.ctx.registry.names.memo("quotes.small-words", functools.partial(lower_in, self.sets.small)).select(self.reader.distinct)):
             if t in covered:
                 continue
-            text = tokens[t].text
+            text = texts[t]
             low = text.lower()
             lower = text.islower()
             body = low in bodies  # a speaking body's noun or an organization's word
@@ -408,7 +412,7 @@ class Cast(Resolution):
                 self._body(t, covered)
             elif body and self._body_alone(t):
                 add(Candidate(t, t, "body", low, bare=True), covered)  # Police said, the Department
-            elif (lower or self._capital_title(t)) and low in title_nouns and any(tokens[k].text.lower() in qw.determiners for k in range(max(0, t - 2), t)):
+            elif (lower or self._capital_title(t)) and low in title_nouns and any(texts[k].lower() in qw.determiners for k in range(max(0, t - 2), t)):
                 add(Candidate(t, t, "title", low), covered)  # the governor, the jury chairwoman
 
     def _kept(self, name: str, make: Callable[[], frozenset[str]]) -> frozenset[str]:
@@ -438,16 +442,17 @@ class Cast(Resolution):
 
     def _capital_title(self, t: int) -> bool:
         """`the Prime Minister said`: a capitalised title word with no name after it."""
-        nxt = self.tokens[t + 1].text if t + 1 < len(self.tokens) else ""
-        return self.tokens[t].text.istitle() and not (nxt[:1].isupper() and self.ctx.prose[self.tokens[t].end : self.tokens[t + 1].start] == " ")
+        nxt = self.texts[t + 1] if t + 1 < len(self.tokens) else ""
+        return self.texts[t].istitle() and not (nxt[:1].isupper() and self.ctx.prose[self.tokens[t].end : self.tokens[t + 1].start] == " ")
 
     def _body(self, t: int, covered: set[int]) -> None:
         tokens, prose, qw = self.tokens, self.ctx.prose, self.qw
+        texts = self.texts
         stops = self._body_stops
         first = t
         while first > 0 and t - first < 3:
             gap = prose[tokens[first - 1].end : tokens[first].start]
-            word = tokens[first - 1].text
+            word = texts[first - 1]
             low = word.lower()
             if gap.strip() not in ("", "'s", "’s", ")") or low in stops or (word.islower() and low in qw.verb_helpers):
                 break
@@ -465,7 +470,7 @@ class Cast(Resolution):
 
     def single(self, t: int) -> Candidate | None:
         """A capitalised word standing alone as a name: a surname (`Bokhari told`) or a place."""
-        word = self.tokens[t].text
+        word = self.texts[t]
         if not capitalised(word):
             return None
         person = self.surnames.get(word) or self.given.get(word)
