@@ -3,27 +3,17 @@
 from __future__ import annotations
 
 import functools
-from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from quotelint.document import Document
 from quotelint.names import Mention, Token, as_tokens
-from quotelint.wordsplit import columns
+from quotelint.wordsplit import columns, word_positions
 
 if TYPE_CHECKING:
     from quotelint.registry import Registry
     from quotelint.sections import Part
     from quotelint.settings import Settings
-
-
-def word_positions(texts: Sequence[str]) -> dict[str, list[int]]:
-    """Each word's indexes, rising, the words in the order the text first writes them. The
-    lists are made once a distinct word, and each index is added to its word's list in C (no
-    Python step a word)."""
-    out: dict[str, list[int]] = {text: [] for text in dict.fromkeys(texts)}
-    deque(map(list.append, map(out.__getitem__, texts), range(len(texts))), maxlen=0)
-    return out
 
 
 class Context:

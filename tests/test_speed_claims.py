@@ -302,7 +302,7 @@ def _scope_looking_through_it(layout, fact, first_word, last_word):  # type: ign
 def _measure_trying_every_word(layout, f, s, lo, hi):  # type: ignore[no-untyped-def]
     """`facts.bind_measure` as it was when every measure word in reach was tried at each size,
     whatever the units of the phrases it opens."""
-    from quotelint.claims.facts import REACH, _same_segment
+    from quotelint.claims.facts import REACH, nearer
 
     data, words = layout.data, layout.words
     unit = f.unit or "none"
@@ -314,15 +314,7 @@ def _measure_trying_every_word(layout, f, s, lo, hi):  # type: ignore[no-untyped
     for k in layout.measure_starts_at:
         if not (max(first, lo - REACH - 2) <= k < min(last, hi + REACH + 2)) or lo <= k < hi:
             continue
-        lows = tuple(w.text.lower() for w in words[k : min(k + 3, last)])
-        for size in (3, 2, 1):
-            name = data.measure_words.get(lows[:size]) if k + size <= last else None
-            if name is None or unit not in data.measures[name].units:
-                continue
-            distance = lo - (k + size) if k < lo else k - hi
-            if distance <= REACH and (best is None or distance < best[0]) and _same_segment(layout, s, k, lo):
-                best = (distance, name, (k, k + size))
-            break
+        best = nearer(layout, s, lo, hi, k, last, unit, best)  # the phrase at k, tried at each size
     return (best[1], best[2]) if best else (None, None)
 
 
@@ -395,9 +387,9 @@ def test_the_topics_event_counts_are_those_of_asking_each_place_its_event() -> N
 def _scope_read_word_by_word(layout, fact, rest):  # type: ignore[no-untyped-def]
     """What a scope says of a figure's subject as found when every word of it was asked every
     question in turn."""
-    from quotelint.claims.scopes import AFTER, FORECAST, _names_event
+    from quotelint.claims.scopes import marks
 
-    data, words, (lo, hi) = layout.data, layout.words, fact.words
+    words, (lo, hi) = layout.words, fact.words
     events, entities, holders, areas = set(), set(), set(), set()
     earlier, forecast = fact.figure.role == "earlier", False
     for k in sorted(rest):
@@ -408,11 +400,10 @@ def _scope_read_word_by_word(layout, fact, rest):  # type: ignore[no-untyped-def
             entities.add(text)
             if k < lo and layout.clause[k] == layout.clause[lo]:
                 holders.add(text)
-        low = text.lower()
-        earlier = earlier or (low in data.earlier_words and k < hi + AFTER)
-        forecast = forecast or (text in data.forecast_words and lo - FORECAST <= k < lo)
-        if low in data.area_words and not _names_event(layout, k):
-            areas.add(low)
+        was, will, area = marks(layout, k, lo, hi)
+        earlier, forecast = earlier or was, forecast or will
+        if area:
+            areas.add(area)
     return events, entities, holders, earlier, forecast, areas
 
 
@@ -452,29 +443,19 @@ def test_a_scope_read_by_set_operations_says_what_reading_it_word_by_word_says()
 
 def _intro_walking(layout, first, lo):  # type: ignore[no-untyped-def]
     """scopes.intro as it was when the first clause's end was found word by word."""
+    from quotelint.claims import scopes
+
     c = layout.clause[first]
     end = first
     while end < lo and layout.clause[end] == c:
         end += 1
-    words = layout.words
-    if end >= lo or end - first > 6 or words[first].text.lower() in layout.data.clause_words:
-        return set()
-    if end - first == 1 and words[first].text.isupper() and len(words[first].text) > 2:
-        return set()
-    if "," not in layout.prose[words[end - 1].end : words[end].start]:
-        return set()
-    return set(range(first, end))
+    return scopes.opening_phrase(layout, first, end, lo)
 
 
 def _periods_of_every_word(layout, scope):  # type: ignore[no-untyped-def]
-    data, words, out = layout.data, layout.words, set()
-    for k in scope:
-        text = words[k].text
-        if text in data.months:
-            out.add(f"month {data.months[text]}")
-        elif text.lower() in data.period_words and k > 0:
-            out.add(f"{words[k - 1].text.lower()} {text.lower()}")
-    return out
+    from quotelint.claims import scopes
+
+    return {p for k in scope if (p := scopes.period(layout, k))}
 
 
 def test_intros_and_periods_found_by_shortcut_are_those_of_the_long_way() -> None:
@@ -523,19 +504,15 @@ def test_the_figures_word_spans_found_in_c_are_those_of_bisecting_each_figure() 
 def _years_asking_every_figure(layout, f, scope):  # type: ignore[no-untyped-def]
     """scopes.years as it was when every figure in reach was asked whether it is in scope
     before whether it gives a year."""
-    if not scope:
-        return []
+    from quotelint.claims.scopes import after_reference, figures_near, in_scope, year_of
+
     out = []
-    starts, figures, words = layout.figure_starts, layout.figures, layout.words
-    first_figure = max(0, bisect.bisect_right(starts, words[min(scope)].start) - 1)
-    for i in range(first_figure, bisect.bisect_right(starts, words[max(scope)].start)):
-        g = figures[i]
-        first, last = layout.figure_spans[i]
-        if g is f or not any(k in scope and layout.figure_at(k) == i for k in range(first, last)):
+    figures = layout.figures
+    for i in figures_near(layout, scope):
+        if figures[i] is f or not in_scope(layout, i, scope):
             continue
-        year = g.value if g.unit == "year" else (g.date[0] if g.date else None)
-        before = {words[j].text.lower() for j in range(max(0, first - 3), first)}
-        if year is not None and not before & layout.data.year_references:
+        year = year_of(figures[i])
+        if year is not None and not after_reference(layout, i):
             out.append(int(year))
     return out
 

@@ -793,7 +793,7 @@ def test_word_positions_made_in_bulk_are_those_made_word_by_word(seed: int) -> N
     by word makes, on the seeds' paragraphs shuffled and on random words."""
     import random
 
-    from quotelint.context import word_positions
+    from quotelint.wordsplit import word_positions
     from quotelint.names import Token, tokens
 
     def word_by_word(words):  # type: ignore[no-untyped-def]

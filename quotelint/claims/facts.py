@@ -87,6 +87,9 @@ def find_facts(layout: Layout) -> list[Fact]:
     return facts
 
 
+Bound = tuple[int, str, tuple[int, int]]  # a measure phrase's distance from the figure, its measure and its words
+
+
 def bind_measure(layout: Layout, f: Figure, s: int, lo: int, hi: int) -> tuple[str | None, tuple[int, int] | None]:
     """The measure a figure gives a value of: its own counted noun, or the nearest measure word."""
     data, words = layout.data, layout.words
@@ -99,23 +102,33 @@ def bind_measure(layout: Layout, f: Figure, s: int, lo: int, hi: int) -> tuple[s
     if a == b:
         return None, None  # no measure word in reach, whatever the sentence: its bounds are not looked up
     first, last = layout.sentence_words(s)
-    best: tuple[int, str, tuple[int, int]] | None = None
+    best: Bound | None = None
     near = at[bisect.bisect_left(at, max(first, lo - REACH - 2), a, b) : bisect.bisect_left(at, min(last, hi + REACH + 2), a, b)]
     opening = _opening_units(data)
     for k in near:
         if lo <= k < hi or unit not in opening[words[k].text.lower()]:
             continue  # a word of the figure, or one no phrase of the figure's unit opens with
-        lows = tuple(w.text.lower() for w in words[k : min(k + 3, last)])  # once for the three sizes
-        for size in (3, 2, 1):
-            name = data.measure_words.get(lows[:size]) if k + size <= last else None
-            if name is None or unit not in data.measures[name].units:
-                continue
-            distance = lo - (k + size) if k < lo else k - hi
-            # Segments are laid out only for a measure phrase that could bind the figure.
-            if distance <= REACH and (best is None or distance < best[0]) and _same_segment(layout, s, k, lo):
-                best = (distance, name, (k, k + size))
-            break
+        best = nearer(layout, s, lo, hi, k, last, unit, best)
     return (best[1], best[2]) if best else (None, None)
+
+
+
+def nearer(layout: Layout, s: int, lo: int, hi: int, k: int, last: int, unit: str, best: Bound | None) -> Bound | None:
+    """The measure phrase at word k (of three words, two or one, up to `last`, the end of
+    sentence s) if it measures in the figure's unit and binds the figure at words lo..hi: within
+    `REACH`, in its segment, and nearer than `best`; else `best`."""
+    data = layout.data
+    lows = tuple(w.text.lower() for w in layout.words[k : min(k + 3, last)])  # once for the three sizes
+    for size in (3, 2, 1):
+        name = data.measure_words.get(lows[:size]) if k + size <= last else None
+        if name is None or unit not in data.measures[name].units:
+            continue
+        distance = lo - (k + size) if k < lo else k - hi
+        # Segments are laid out only for a measure phrase that could bind the figure.
+        if distance <= REACH and (best is None or distance < best[0]) and _same_segment(layout, s, k, lo):
+            return (distance, name, (k, k + size))
+        return best
+    return best
 
 
 @functools.lru_cache(maxsize=4)  # one figure data a process

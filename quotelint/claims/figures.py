@@ -26,6 +26,7 @@ from quotelint.claims.rangeread import part_follows, spelled_gap
 from quotelint.claims.unitread import fold
 from quotelint.lazyre import lazy
 from quotelint.names import Token, tokens
+from quotelint.wordsplit import word_positions
 
 if TYPE_CHECKING:
     from quotelint.wordmemo import WordMemo
@@ -95,8 +96,6 @@ def find_figures(
 
     words = tokens(prose) if words is None else words
     if positions is None:
-        from quotelint.context import word_positions
-
         positions = word_positions([w.text for w in words])
     keys = positions.keys() if distinct is None else distinct
     found = memo("figure-starts", starts_figure).select(keys) if memo else filter(starts_figure, keys)

@@ -49,7 +49,7 @@ def read(layout: Layout, fact: Fact, rest: set[int]) -> tuple[set[Event], set[st
     is an earlier value or a forecast, the areas. Each question is asked only of the words that
     can answer it (set operations in C): the event words, the words that can be names, the
     words of `Layout.subject_words`."""
-    data, words, (lo, hi) = layout.data, layout.words, fact.words
+    words, (lo, hi) = layout.words, fact.words
     events, entities, holders, areas = set(), set(), set(), set()
     earlier, forecast = fact.figure.role == "earlier", False
     for k in rest & layout.event_word_set:
@@ -61,13 +61,21 @@ def read(layout: Layout, fact: Fact, rest: set[int]) -> tuple[set[Event], set[st
             if k < lo and layout.clause[k] == layout.clause[lo]:
                 holders.add(words[k].text)
     for k in rest & layout.subject_words:
-        text = words[k].text
-        low = text.lower()
-        earlier = earlier or (low in data.earlier_words and k < hi + AFTER)
-        forecast = forecast or (text in data.forecast_words and lo - FORECAST <= k < lo)
-        if low in data.area_words and not _names_event(layout, k):
-            areas.add(low)
+        was, will, area = marks(layout, k, lo, hi)
+        earlier, forecast = earlier or was, forecast or will
+        if area:
+            areas.add(area)
     return events, entities, holders, earlier, forecast, areas
+
+
+def marks(layout: Layout, k: int, lo: int, hi: int) -> tuple[bool, bool, str]:
+    """What word k says of the figure at words lo..hi: an earlier value (`ago` after it), a
+    forecast (`expected` before it), an area (its lower case, or "")."""
+    data, text = layout.data, layout.words[k].text
+    low = text.lower()
+    earlier = low in data.earlier_words and k < hi + AFTER
+    forecast = text in data.forecast_words and lo - FORECAST <= k < lo
+    return earlier, forecast, low if low in data.area_words and not _names_event(layout, k) else ""
 
 
 def _add_run(scope: set[int], opens: dict[int, int], c: int, run: range) -> None:
@@ -89,6 +97,12 @@ def intro(layout: Layout, first: int, lo: int, last: int) -> set[int]:
     ...,`)."""
     # The first clause's end: clauses are numbered in order along a laid-out sentence (bisection).
     end = bisect.bisect_right(layout.clause, layout.clause[first], first, min(lo, last))
+    return opening_phrase(layout, first, end, lo)
+
+
+def opening_phrase(layout: Layout, first: int, end: int, lo: int) -> set[int]:
+    """`intro` given the first clause's end: its words, if it is a short phrase set off by a
+    comma before the figure at word lo."""
     words = layout.words
     if end >= lo or end - first > 6 or words[first].text.lower() in layout.data.clause_words:
         return set()
@@ -101,14 +115,18 @@ def intro(layout: Layout, first: int, lo: int, last: int) -> set[int]:
 
 def periods(layout: Layout, scope: set[int]) -> set[str]:
     """Months and parts of the year named near a figure (`in March`, `first quarter`)."""
-    data, words, out = layout.data, layout.words, set()
-    for k in scope & layout.period_words:  # only they can name one
-        text = words[k].text
-        if text in data.months:
-            out.add(f"month {data.months[text]}")
-        elif text.lower() in data.period_words and k > 0:
-            out.add(f"{words[k - 1].text.lower()} {text.lower()}")
-    return out
+    return {p for k in scope & layout.period_words if (p := period(layout, k))}  # only they can name one
+
+
+def period(layout: Layout, k: int) -> str:
+    """The month or part of the year word k names (`month 3`, `first quarter`), or ""."""
+    data, words = layout.data, layout.words
+    text = words[k].text
+    if text in data.months:
+        return f"month {data.months[text]}"
+    if text.lower() in data.period_words and k > 0:
+        return f"{words[k - 1].text.lower()} {text.lower()}"
+    return ""
 
 
 def _antecedent(layout: Layout, first: int, sentence_start: int) -> int | None:
@@ -136,20 +154,38 @@ def years(layout: Layout, f: Figure, scope: set[int]) -> list[int]:
     """Years of the other figures in scope, unless a word like `since` makes them a reference.
     Only the few figures between the scope's first and last word are looked at: a figure is in
     scope when one of its words is."""
-    if not scope:
-        return []
     out = []
-    starts, figures, words = layout.figure_starts, layout.figures, layout.words
-    first_figure = max(0, bisect.bisect_right(starts, words[min(scope)].start) - 1)
-    for i in range(first_figure, bisect.bisect_right(starts, words[max(scope)].start)):
-        g = figures[i]
-        year = g.value if g.unit == "year" else (g.date[0] if g.date else None)
-        if g is f or year is None:
+    figures = layout.figures
+    for i in figures_near(layout, scope):
+        year = year_of(figures[i])
+        if figures[i] is f or year is None:
             continue  # most figures give no year: whether they are in scope is not asked
-        first, last = layout.figure_spans[i]
-        if not any(k in scope and layout.figure_at(k) == i for k in range(first, last)):
-            continue
-        before = {words[j].text.lower() for j in range(max(0, first - 3), first)}
-        if not before & layout.data.year_references:
+        if in_scope(layout, i, scope) and not after_reference(layout, i):
             out.append(int(year))
     return out
+
+
+def figures_near(layout: Layout, scope: set[int]) -> range:
+    """The indexes of the figures from the one holding the scope's first word to its last word."""
+    if not scope:
+        return range(0)
+    starts, words = layout.figure_starts, layout.words
+    first_figure = max(0, bisect.bisect_right(starts, words[min(scope)].start) - 1)
+    return range(first_figure, bisect.bisect_right(starts, words[max(scope)].start))
+
+
+def year_of(g: Figure) -> float | None:
+    """The year a figure gives: its value if it is a year, else its date's year, if any."""
+    return g.value if g.unit == "year" else (g.date[0] if g.date else None)
+
+
+def in_scope(layout: Layout, i: int, scope: set[int]) -> bool:
+    """Figure i stands in the scope: one of its words is there, read in that figure."""
+    first, last = layout.figure_spans[i]
+    return any(k in scope and layout.figure_at(k) == i for k in range(first, last))
+
+
+def after_reference(layout: Layout, i: int) -> bool:
+    """A word like `since` stands in the three words before figure i: its year is a reference."""
+    words, first = layout.words, layout.figure_spans[i][0]
+    return not {words[j].text.lower() for j in range(max(0, first - 3), first)}.isdisjoint(layout.data.year_references)

@@ -14,6 +14,8 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from itertools import chain
 from typing import TYPE_CHECKING
 
+from quotelint.wordsplit import word_positions
+
 if TYPE_CHECKING:
     from quotelint.claims.figuredata import FigureData
     from quotelint.lexicon import Lexicon
@@ -35,10 +37,7 @@ class WordPlaces:
     def _word_positions(self) -> dict[str, list[int]]:
         if self._positions is not None:
             return self._positions()
-        positions: dict[str, list[int]] = {}
-        for k, w in enumerate(self.words):
-            positions.setdefault(w.text, []).append(k)
-        return positions
+        return word_positions([w.text for w in self.words])
 
     @functools.cached_property
     def distinct(self) -> frozenset[str]:
