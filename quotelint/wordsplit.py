@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import sys
 from bisect import bisect_left, bisect_right
-from collections import deque
+from collections import defaultdict, deque
 from collections.abc import Sequence
 from itertools import accumulate
 
@@ -141,9 +141,10 @@ def _pattern_columns(plain: str) -> tuple[list[str], list[int], list[int]]:
 
 
 def word_positions(texts: Sequence[str]) -> dict[str, list[int]]:
-    """Each word's indexes, rising, the words in the order the text first writes them. The
-    lists are made once a distinct word, and each index is added to its word's list in C (no
-    Python step a word)."""
-    out: dict[str, list[int]] = {text: [] for text in dict.fromkeys(texts)}
+    """Each word's indexes, rising, the words in the order the text first writes them. Each
+    index is added to its word's list in C, the list made by the `defaultdict` when the word
+    first comes (no Python step a word or a distinct word). A plain dict is given back: asking
+    about a word the text does not hold must not add it."""
+    out: defaultdict[str, list[int]] = defaultdict(list)
     deque(map(list.append, map(out.__getitem__, texts), range(len(texts))), maxlen=0)
-    return out
+    return dict(out)

@@ -810,6 +810,10 @@ def test_word_positions_made_in_bulk_are_those_made_word_by_word(seed: int) -> N
     for _ in range(200):
         words = [Token.of(rng.choice("abcdefg") * rng.randint(1, 2), i, i + 1) for i in range(rng.randint(0, 40))]
         assert list(word_positions([w.text for w in words]).items()) == list(word_by_word(words).items())
+    positions = word_positions(["a", "b", "a"])
+    assert positions.get("c") is None and "c" not in positions  # a question adds no word
+    with pytest.raises(KeyError):
+        positions["c"]
 
 
 def _variants_word_by_word(ctx: Context) -> list[tuple[str, str, str, int, int]]:
