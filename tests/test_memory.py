@@ -74,18 +74,23 @@ def test_json_findings_are_what_json_dumps_writes_of_the_payload(plan: Plan) -> 
         assert render_findings(chosen, 5) == json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
-def test_json_findings_with_awkward_text_are_what_json_dumps_writes() -> None:
-    """Each finding is dumped by json's encoder in C with line breaks for separators: messages
-    with quotation marks, backslashes, line breaks, control characters and text beyond ASCII,
-    and a missing suggestion, come out as `indent=2` writes them."""
+@pytest.mark.parametrize("batch", [1, 7, 512])
+def test_json_findings_with_awkward_text_are_what_json_dumps_writes(batch: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The findings are dumped in batches by json's encoder in C with line breaks for
+    separators: messages with quotation marks, backslashes, line breaks, braces, control
+    characters and text beyond ASCII, and a missing suggestion, come out as `indent=2` writes
+    them, whatever the batches' size."""
     import json
     import random
 
     from quotelint.finding import Finding, Severity
+    from quotelint.formatters import jsonout
     from quotelint.formatters.jsonout import render_findings
 
+    monkeypatch.setattr(jsonout, "BATCH", batch)
+
     rng = random.Random(7)
-    pieces = ['"', "\\", "\n", "\t", "\x00", "\u2028", "\u201cq\u201d", "é", "\U0001f600", ",\n      ", ": ", "{", "}", "word"]
+    pieces = ['"', "\\", "\n", "\t", "\x00", "\u2028", "\u201cq\u201d", "é", "\U0001f600", ",\n      ", ": ", "{", "}", "},\n      {", "word"]
     findings = []
     for i in range(200):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
