@@ -77,7 +77,7 @@ class Context:
 
     @functools.cached_property
     def mentions(self) -> list[Mention]:
-        return list(self.registry.names.mentions(self.prose, self.words, self.positions, self.distinct))
+        return list(self.registry.names.mentions(self.prose, self.words, self.positions, self.distinct, self._columns))
 
     @functools.cached_property
     def mentioned(self) -> frozenset[str]:

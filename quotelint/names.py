@@ -274,14 +274,22 @@ class NameIndex:
         )
 
     def mentions(
-        self, text: str, words: list[Token], positions: Mapping[str, list[int]] | None = None, distinct: Iterable[str] | None = None
+        self,
+        text: str,
+        words: list[Token],
+        positions: Mapping[str, list[int]] | None = None,
+        distinct: Iterable[str] | None = None,
+        columns: tuple[list[str], list[int], list[int]] | None = None,
     ) -> Iterator[Mention]:
         """Registered spellings (accepted or known-wrong) in the text, longest match first.
         Given the words' `positions` (word -> its indexes), each distinct word is looked up once
-        (`distinct`: the positions' words, as the context numbers them for the run's memos)."""
+        (`distinct`: the positions' words, as the context numbers them for the run's memos).
+        `columns`: the words' texts, starts and ends, read by index in the loop below (a token's
+        field is an attribute lookup); made from the words when not given."""
+        texts, starts_of, ends_of = columns if columns is not None else ([w.text for w in words], [w.start for w in words], [w.end for w in words])
         by_first = self.by_first
         if positions is None:
-            starts = [k for k, word in enumerate(words) if word.text in by_first]
+            starts = [k for k, word in enumerate(texts) if word in by_first]
         else:
             firsts = self.members("first-words", by_first).select(positions.keys() if distinct is None else distinct)
             longer = self.memo("first-words-of-longer", self._opens_longer_only).select(firsts)
@@ -292,26 +300,26 @@ class NameIndex:
                 places.append(after.intersection(positions[word]))
             starts = sorted(chain.from_iterable(places))
         i = 0  # the first word not yet inside a mention
-        last = len(words) - 1
+        last = len(texts) - 1
         known = self._starting  # `starting`'s memo, read first: no call for a word seen before
         for k in starts:
             if k < i:
                 continue
-            word = words[k]
-            by_second, single = known.get(word.text) or self.starting(word.text)
-            longer = by_second.get(words[k + 1].text) if by_second and k < last else None
+            word = texts[k]
+            by_second, single = known.get(word) or self.starting(word)
+            longer = by_second.get(texts[k + 1]) if by_second and k < last else None
             if longer is None:  # no longer spelling goes on with the next word (most words): a spelling of this word alone, the first, is the match
                 if single:
-                    yield Mention(word.start, word.end, k, 1, single[0])
+                    yield Mention(starts_of[k], ends_of[k], k, 1, single[0])
                     i = k + 1
                 continue
             # every longer spelling here goes on with the next word: the gap before it is read once
-            gap = text[word.end : words[k + 1].start]
+            gap = text[ends_of[k] : starts_of[k + 1]]
             next_joined = gap == " " or len(gap) <= 3 and set(gap) <= _JOINERS
             for form in longer:
                 n = len(form.words)
-                if n == 1 or next_joined and k + n <= len(words) and (n == 2 or self._joined(text, words, k, form.words, 2)):  # a spelling of one word: no gap to read
-                    yield Mention(words[k].start, words[k + n - 1].end, k, n, form)
+                if n == 1 or next_joined and k + n <= len(texts) and (n == 2 or self._joined(text, texts, starts_of, ends_of, k, form.words, 2)):  # a spelling of one word: no gap to read
+                    yield Mention(starts_of[k], ends_of[k + n - 1], k, n, form)
                     i = k + n
                     break
 
@@ -332,13 +340,14 @@ class NameIndex:
         return found
 
     @staticmethod
-    def _joined(text: str, words: list[Token], i: int, form: tuple[str, ...], start: int = 1) -> bool:
-        """The words from word i on are the spelling's, each joined to the one before by a
-        short gap of joiners (from the spelling's word `start` on: those before it are known)."""
+    def _joined(text: str, texts: list[str], starts: list[int], ends: list[int], i: int, form: tuple[str, ...], start: int = 1) -> bool:
+        """The words from word i on (their texts, starts and ends) are the spelling's, each
+        joined to the one before by a short gap of joiners (from the spelling's word `start`
+        on: those before it are known)."""
         for k in range(start, len(form)):
-            if words[i + k].text != form[k]:
+            if texts[i + k] != form[k]:
                 return False
-            gap = text[words[i + k - 1].end : words[i + k].start]
+            gap = text[ends[i + k - 1] : starts[i + k]]
             if gap != " " and (len(gap) > 3 or not set(gap) <= _JOINERS):  # most gaps: one space
                 return False
         return True

@@ -138,13 +138,14 @@ def test_roles_found_from_their_first_two_words_are_those_read_word_by_word(seed
 def _spellings_word_by_word(index, text, words):  # type: ignore[no-untyped-def]
     """Registered spellings as first read: at every word, its spellings tried longest first."""
     out, i = [], 0
+    texts, starts, ends = [w.text for w in words], [w.start for w in words], [w.end for w in words]
     for k in range(len(words)):
         if k < i:
             continue
         for form in index.by_first.get(words[k].text, ()):
             n = len(form.words)
-            if k + n <= len(words) and index._joined(text, words, k, form.words):
-                out.append((k, n, form.text, form.accepted, form.entity_ids))
+            if k + n <= len(words) and index._joined(text, texts, starts, ends, k, form.words):
+                out.append((starts[k], ends[k + n - 1], k, n, form.text, form.accepted, form.entity_ids))
                 i = k + n
                 break
     return out
@@ -165,7 +166,7 @@ def test_registered_spellings_found_from_distinct_words_are_those_read_word_by_w
     found = 0
     for text in [*_texts(seed, 300, words), *_texts(seed, 100, often, longest=200)]:
         ctx = Context(Document.from_text(text), registry)
-        got = [(m.first, m.count, m.form.text, m.form.accepted, m.form.entity_ids) for m in index.mentions(ctx.prose, ctx.words, ctx.positions, ctx.distinct)]
+        got = [(m.start, m.end, m.first, m.count, m.form.text, m.form.accepted, m.form.entity_ids) for m in ctx.mentions]  # read from the columns
         assert got == _spellings_word_by_word(index, ctx.prose, ctx.words), text
         found += len(got)
     assert found > 500

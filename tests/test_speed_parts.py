@@ -342,6 +342,7 @@ def test_mentions_tried_by_their_second_word_are_those_tried_in_turn() -> None:
     text = " ".join(path.read_text(encoding="utf-8") for path in sorted((ROOT / "seeds").glob("*.txt")))
     text += " Central. Central Election. the Central Election Commission of Kazakhstan"
     words = tokens(text)
+    texts, starts, ends = [w.text for w in words], [w.start for w in words], [w.end for w in words]
 
     def tried_in_turn() -> list[tuple[int, int, str]]:
         out, i = [], 0
@@ -350,7 +351,7 @@ def test_mentions_tried_by_their_second_word_are_those_tried_in_turn() -> None:
                 continue
             for form in index.by_first[word.text]:
                 n = len(form.words)
-                if k + n <= len(words) and index._joined(text, words, k, form.words):
+                if k + n <= len(words) and index._joined(text, texts, starts, ends, k, form.words):
                     out.append((k, n, form.text))
                     i = k + n
                     break
