@@ -129,7 +129,7 @@ def test_roles_found_from_their_first_two_words_are_those_read_word_by_word(seed
     for text in _texts(seed, 300, words):
         ctx = Context(Document.from_text(text), registry)
         chosen = rng.sample(people, rng.randint(1, len(people)))
-        got = [(r.first, r.last, r.entity_id) for r in find_roles(ctx.words, chosen, ctx.positions, kept, ctx.distinct)]
+        got = [(r.first, r.last, r.entity_id) for r in find_roles(ctx.word_texts, chosen, ctx.positions, kept, ctx.distinct)]
         assert got == _roles_word_by_word(ctx.words, chosen, ctx.positions), text
         found += len(got)
     assert found > 50
