@@ -29,7 +29,7 @@ from quotelint.quotes.roles import find_roles
 from quotelint.quotes.runmemo import Sets, word_sets
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Container
 
     from quotelint.context import Context
     from quotelint.names import Mention
@@ -161,7 +161,7 @@ class Cast(Resolution):
     def _mentions(self, covered: set[int]) -> None:
         entities = self.ctx.registry.entities
         mentions = self.ctx.mentions
-        unique = {ids[0] for ids in {m.form.entity_ids for m in mentions if m.form.accepted} if len(ids) == 1}
+        unique = functools.cache(lambda: {ids[0] for ids in {m.form.entity_ids for m in mentions if m.form.accepted} if len(ids) == 1})  # asked of a form of several alone
         # a name several entities share (`Bush`) is the one the document also names by a form of
         # its own (`Jeb Bush`), else one it names at all; of a form's entities, no term: chosen once per form
         chosen: dict[tuple[str, ...], Entity | None] = {}
@@ -172,7 +172,7 @@ class Cast(Resolution):
             entity = chosen.get(ids, _UNCHOSEN)
             if entity is _UNCHOSEN:  # a form's entities that are no term, kept for the run
                 speaking = answer("quotes.speaking", ids, lambda ids=ids: [i for i in ids if entities[i].kind != "term"], KINDS_KEPT)
-                pick = (next((i for i in speaking if i in unique), None) or next((i for i in speaking if i in self.ctx.mentioned), speaking[0])) if speaking else None
+                pick = speaker_of(speaking, unique, self.ctx.mentioned) if len(speaking) > 1 else speaking[0] if speaking else None  # of one, that one
                 entity = chosen[ids] = entities[pick] if pick is not None else None
             if entity is not None:
                 named.append((m, entity))
@@ -497,6 +497,16 @@ class Cast(Resolution):
 
     def at_first(self, t: int) -> Candidate | None:
         return self.by_first.get(t) or self.single(t)
+
+
+def speaker_of(speaking: list[str], unique: Callable[[], Container[str]], mentioned: Container[str]) -> str | None:
+    """The entity a form names, of its entities that can speak: of several, the one the document
+    also names by a form of its own (`unique`, the entities of the accepted forms of one entity,
+    worked out only here: most forms have one entity), else one it names at all, else the first."""
+    if len(speaking) < 2:
+        return speaking[0] if speaking else None
+    own = unique()
+    return next((i for i in speaking if i in own), None) or next((i for i in speaking if i in mentioned), speaking[0])
 
 
 def _forms(surname: str) -> tuple[str, ...]:
