@@ -178,16 +178,18 @@ class Cast(Resolution):
                 named.append((m, entity))
         others = self._namesakes(named)
         for m, entity in named:
-            if entity.kind == "person" and m.count == 1 and (self._first_name_here(m.first, entity.name) or self._title_here(m.first)):
-                continue  # `Paul Ryan` is not Rand Paul: a surname alias with a name after it; `Sen. Pat Toomey`: a title
-            if entity.kind == "person" and m.count == 1 and (entity.id, self.texts[m.first]) in others:
-                continue  # `Jordan Price ... Price said`, a registered Ned Price named nowhere: the runs read it
-            if entity.kind == "organization" and self.reader.extends(m.first + m.count - 1):
+            kind, start, last = entity.kind, m.first, m.first + m.count - 1  # an entity's field is an attribute lookup: read once
+            if kind == "person":
+                if start == last and (self._first_name_here(start, entity.name) or self._title_here(start)):
+                    continue  # `Paul Ryan` is not Rand Paul: a surname alias with a name after it; `Sen. Pat Toomey`: a title
+                if start == last and (entity.id, self.texts[start]) in others:
+                    continue  # `Jordan Price ... Price said`, a registered Ned Price named nowhere: the runs read it
+                start = self._given_before(start)  # Paul Ryan: the registered Ryan
+            elif kind == "organization" and self.reader.extends(last):
                 continue  # State Department for the Blue Economy: a longer name, read as a run
-            first = self._given_before(m.first) if entity.kind == "person" else m.first  # Paul Ryan: the registered Ryan
-            cand = Candidate(first, m.first + m.count - 1, entity.kind, entity.name, entity.id)
+            cand = Candidate(start, last, kind, entity.name, entity.id)
             self._add(cand, covered)
-            if entity.kind == "person":
+            if kind == "person":
                 self._person_context(cand, ())
 
     def _namesakes(self, named: list[tuple[Mention, Entity]]) -> set[tuple[str, str]]:
@@ -387,15 +389,17 @@ class Cast(Resolution):
         near = list(stripped)
         first = cand.first
         t = first - 1
-        while t >= 0 and first - t <= 4 and prose[ends[t] : starts[t + 1]].strip(" .") == "":
+        while t >= 0 and first - t <= 4 and ((gap := prose[ends[t] : starts[t + 1]]) == " " or gap.strip(" .") == ""):  # most gaps: one space
             near.append(texts[t])
             t -= 1
+        gendered, titles = self.qw.honorific_gender, self.lexicon.title_words
         for word in near:
-            gender = self.qw.honorific_gender.get(word.rstrip(".").lower())
+            low = word.lower()
+            gender = gendered.get(low.rstrip("."))  # no letter lower-cases to a full stop
             if gender:
                 self.genders.setdefault(cand.name, gender)
-            if word.lower() in self.lexicon.title_words:
-                self.titled.append((cand.first, word.lower(), cand))
+            if low in titles:
+                self.titled.append((first, low, cand))
 
     def _small_words(self, covered: set[int]) -> None:
         """Pronouns, nouns for speaking bodies and title nouns."""
