@@ -20,6 +20,7 @@ from quotelint.names import fold
 from quotelint.quotes.nameruns import NameReader
 from quotelint.quotes.roles import find_roles, role_phrases
 from quotelint.quotes.runmemo import Spellings, honorific
+from quotelint.quotes.speakers import speaker_of
 from quotelint.quotes.words import quote_words
 from quotelint.registry.load import load_registry
 from quotelint.wordmemo import RunWords
@@ -129,7 +130,7 @@ def test_roles_found_from_their_first_two_words_are_those_read_word_by_word(seed
     for text in _texts(seed, 300, words):
         ctx = Context(Document.from_text(text), registry)
         chosen = rng.sample(people, rng.randint(1, len(people)))
-        got = [(r.first, r.last, r.entity_id) for r in find_roles(ctx.words, chosen, ctx.positions, kept, ctx.distinct)]
+        got = [(r.first, r.last, r.entity_id) for r in find_roles(ctx.word_texts, chosen, ctx.positions, kept, ctx.distinct)]
         assert got == _roles_word_by_word(ctx.words, chosen, ctx.positions), text
         found += len(got)
     assert found > 50
@@ -208,3 +209,27 @@ def test_spellings_of_numbered_documents_are_those_of_plain_word_sets(seed: int)
         assert numbered.folds(words, keys) == plain.folds(frozenset(words), keys)
         asked += 1
     assert asked > 200 and numbered.through > 100  # the fresh words alone were compared that long
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_speaker_of_a_form_is_the_one_the_full_choice_gives(seed: int) -> None:
+    """`speaker_of` works out the entities named by forms of their own only for a form with
+    several entities that can speak: on random forms it picks what the choice made with them
+    at hand picks (the one named by a form of its own, else one named at all, else the first)."""
+    rng = random.Random(seed)
+    pool = [f"e{k}" for k in range(6)]
+    asked = 0
+    for _ in range(2000):
+        speaking = rng.sample(pool, rng.randint(0, 3))
+        unique, mentioned = set(rng.sample(pool, rng.randint(0, 3))), set(rng.sample(pool, rng.randint(0, 4)))
+        calls: list[int] = []
+
+        def own(unique: set[str] = unique, calls: list[int] = calls) -> set[str]:
+            calls.append(1)
+            return unique
+
+        full = (next((i for i in speaking if i in unique), None) or next((i for i in speaking if i in mentioned), speaking[0])) if speaking else None
+        assert speaker_of(speaking, own, mentioned) == full, (speaking, unique, mentioned)
+        assert len(calls) == (len(speaking) > 1)
+        asked += len(speaking) > 1 and full != speaking[0]
+    assert asked > 100  # the choice among several did pick another than the first

@@ -58,16 +58,18 @@ class NameReader:
         positions: Mapping[str, list[int]],
         index: NameIndex | None = None,
         distinct: frozenset[str] | None = None,
-        texts: list[str] | None = None,
+        columns: tuple[list[str], list[int], list[int]] | None = None,
     ) -> None:
         """`index` (the registry's name index) keeps for the run the verdicts on words, the kinds
         of names read and the lexicon's tables; without it, nothing is kept. `distinct`: the
-        positions' words, as the context numbers them for the run's memos. `texts`: each
-        token's text (`Context.word_texts`), read by index where a token's field is an attribute
-        lookup."""
+        positions' words, as the context numbers them for the run's memos. `columns`: each
+        token's text, start and end (`Context.word_texts`, `word_starts`, `word_ends`), read by
+        index where a token's field is an attribute lookup."""
         self.prose = prose
         self.tokens = tokens
-        self.texts = [t.text for t in tokens] if texts is None else texts
+        if columns is None:  # the tests' readers: made from the tokens
+            columns = ([t.text for t in tokens], [t.start for t in tokens], [t.end for t in tokens])
+        self.texts, self.starts, self.ends = columns
         self.positions = positions  # word -> its token indexes
         self.distinct = frozenset(positions) if distinct is None else distinct  # for the run's verdicts on them
         self.lexicon = lexicon
@@ -99,22 +101,23 @@ class NameReader:
 
     def _possessive(self, first: int, last: int) -> int | None:
         """The last word before a possessive inside a run (`People's Renewal Congress`)."""
-        inner = self.prose[self.tokens[first].end : self.tokens[last].start]
+        prose, starts, ends = self.prose, self.starts, self.ends
+        inner = prose[ends[first] : starts[last]]
         if "'" not in inner and "’" not in inner:
             return None  # most runs: no apostrophe between their words, no gap read one by one
         for t in range(first, last):
-            if self.prose[self.tokens[t].end : self.tokens[t + 1].start] in _POSSESSIVE:
+            if prose[ends[t] : starts[t + 1]] in _POSSESSIVE:
                 return t
         return None
 
     def sentence_start(self, i: int) -> bool:
         if i == 0:
             return True
-        prev = self.tokens[i - 1]
-        gap = self.prose[prev.end : self.tokens[i].start]
+        gap = self.prose[self.ends[i - 1] : self.starts[i]]
         if gap == " ":
             return False  # most words: one space, no break and no mark
-        if gap.startswith(".") and (len(prev.text) == 1 or prev.text.lower() in self.qw.abbreviations or prev.text in self.lexicon.honorifics):
+        prev = self.texts[i - 1]
+        if gap.startswith(".") and (len(prev) == 1 or prev.lower() in self.qw.abbreviations or prev in self.lexicon.honorifics):
             return False  # Mr. Berg, J. Smith
         return bool(_BREAK.search(gap)) or gap[-1:] in self.opening
 
@@ -135,7 +138,7 @@ class NameReader:
         return any(w.lower() in self.lexicon.common_words for w in rest)
 
     def _joined(self, a: int, b: int) -> bool:
-        gap = self.prose[self.tokens[a].end : self.tokens[b].start]
+        gap = self.prose[self.ends[a] : self.starts[b]]
         if gap == " ":
             return True  # most words: what the last line says of a single space, said first
         if gap in _POSSESSIVE:
@@ -150,7 +153,7 @@ class NameReader:
         line of running text, not a heading or a list."""
         if gap.strip(" \t") not in ("\n", "\r\n"):  # as `_WRAP_GAP` matches the whole gap
             return False
-        end = self.tokens[a].end
+        end = self.ends[a]
         line_start = self.prose.rfind("\n", 0, end) + 1
         return end - line_start >= WRAP_MIN
 
@@ -161,8 +164,8 @@ class NameReader:
         connector) or that stands after an honorific. The capitalised words' places alone are
         read, their distinct words judged once a run: most stand alone, and a word alone with
         no honorific before it makes no run."""
-        tokens, texts, lex, prose = self.tokens, self.texts, self.lexicon, self.prose
-        count = len(tokens)
+        texts, starts, ends, lex, prose = self.texts, self.starts, self.ends, self.lexicon, self.prose
+        count = len(texts)
         out: list[tuple[int, int]] = []
         after = 0  # the first word past the last run
         capital = self.capital  # the distinct words `capitalised` holds for
@@ -182,7 +185,7 @@ class NameReader:
                 nxt = texts[j + 1]
                 if nxt not in capital and nxt not in joiners:
                     break  # most runs end so: no gap read before a word that cannot go on with them
-                if not (prose[tokens[j].end : tokens[j + 1].start] == " " or self._joined(j, j + 1)):  # most words: one space
+                if not (prose[ends[j] : starts[j + 1]] == " " or self._joined(j, j + 1)):  # most words: one space
                     break
                 if nxt in capital:
                     last = j = j + 1
@@ -289,7 +292,7 @@ class NameReader:
         word = self.texts[first - 1]
         if word not in self.honorifics:
             return None  # most words: no gap read
-        gap = self.prose[self.tokens[first - 1].end : self.tokens[first].start]
+        gap = self.prose[self.ends[first - 1] : self.starts[first]]
         return word if gap.strip(" .") == "" else None
 
     @functools.cached_property
@@ -301,8 +304,8 @@ class NameReader:
         """The name the words from `first` to `last` make, if any. It depends on their text and
         the word before them with the space between (an honorific), nothing else: the same
         words are read again and again in a run, so each text is read once."""
-        tokens = self.tokens
-        key = (first > 0, self.prose[tokens[first - 1].start if first > 0 else tokens[first].start : tokens[last].end])
+        starts = self.starts
+        key = (first > 0, self.prose[starts[first - 1] if first > 0 else starts[first] : self.ends[last]])
         found = self.names.get(key, _UNREAD)
         if found is _UNREAD:
             run = self._name(first, last)
@@ -368,15 +371,15 @@ class NameReader:
         """A registered organization's name ending at word `last` goes on into a longer one:
         `for` (and `the`), then a capitalised word, joined by single spaces (`State Department
         for the Blue Economy`). The registered name is then no name of its own."""
-        tokens, texts = self.tokens, self.texts
+        texts, starts, ends = self.texts, self.starts, self.ends
         k = last + 1
-        if k >= len(tokens) or texts[k] not in self.qw.name_extenders:
+        if k >= len(texts) or texts[k] not in self.qw.name_extenders:
             return False
-        if k + 1 < len(tokens) and texts[k + 1] == "the":
+        if k + 1 < len(texts) and texts[k + 1] == "the":
             k += 1
-        if k + 1 >= len(tokens) or not texts[k + 1][:1].isupper():
+        if k + 1 >= len(texts) or not texts[k + 1][:1].isupper():
             return False
-        return all(self.prose[tokens[i].end : tokens[i + 1].start] == " " for i in range(last, k + 1))
+        return all(self.prose[ends[i] : starts[i + 1]] == " " for i in range(last, k + 1))
 
     def title_like(self, word: str) -> bool:
         bare = word.rstrip(".")

@@ -14,7 +14,7 @@ from itertools import chain
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
-from quotelint.names import Token, fold, form_tokens
+from quotelint.names import fold, form_tokens
 from quotelint.quotes.runmemo import Spellings
 from quotelint.quotes.words import quote_words
 from quotelint.records import Value
@@ -88,10 +88,10 @@ def _long_forms(role: Role) -> tuple[tuple[str, ...], ...]:
 
 
 def find_roles(
-    words: list[Token], people: Iterable[Entity], positions: Mapping[str, list[int]], kept: dict[str, Any] | None = None, distinct: set[str] | None = None
+    texts: list[str], people: Iterable[Entity], positions: Mapping[str, list[int]], kept: dict[str, Any] | None = None, distinct: set[str] | None = None
 ) -> Iterator[RoleMention]:
-    """Role phrases of the given people in the text, longest first, each held by one person only.
-    The words that can open one are read from the words' `positions` (word -> its indexes): the
+    """Role phrases of the given people in the text (its words' `texts`), longest first, each
+    held by one person only. The words that can open one are read from the words' `positions` (word -> its indexes): the
     `distinct` words (the positions' keys) whose fold opens a phrase. `kept` (NameIndex.answers)
     keeps for the run the spellings of each folded word and each person's phrases."""
     kept = {} if kept is None else kept
@@ -105,13 +105,13 @@ def find_roles(
     openings = set().union(*map(itemgetter(0), own_ends))
     seconds = set().union(*map(itemgetter(1), own_ends))
     folds = spellings.folds(set(positions) if distinct is None else distinct, openings | seconds)  # word -> its fold
-    count = len(words)
+    count = len(texts)
     # only a word whose next word folds to a phrase's second word can open a phrase: the others are not read
     places = chain.from_iterable(positions[w] for w, folded in folds.items() if folded in openings)
-    openers = sorted(i for i in places if i + 1 < count and folds.get(words[i + 1].text) in seconds)
+    openers = sorted(i for i in places if i + 1 < count and folds.get(texts[i + 1]) in seconds)
     if not openers:
         return  # no phrase gathered nor sorted, nor its holders counted
-    opened = {folds[words[i].text] for i in openers}
+    opened = {folds[texts[i]] for i in openers}
     phrases = _holders(owned, opened)  # the phrases that open here alone
     by_first: dict[str, list[tuple[str, ...]]] = {}
     for phrase in phrases:
@@ -122,10 +122,10 @@ def find_roles(
     for i in openers:
         if i < after:
             continue
-        second = folds[words[i + 1].text]  # every phrase has two words or more
-        for phrase in by_first[folds[words[i].text]]:
+        second = folds[texts[i + 1]]  # every phrase has two words or more
+        for phrase in by_first[folds[texts[i]]]:
             n = len(phrase)
-            if phrase[1] == second and i + n <= count and all(fold(words[i + m].text) == phrase[m] for m in range(2, n)) and _held_by_one(phrases[phrase]):
+            if phrase[1] == second and i + n <= count and all(fold(texts[i + m]) == phrase[m] for m in range(2, n)) and _held_by_one(phrases[phrase]):
                 pid, role = phrases[phrase][0]
                 yield RoleMention(i, i + n - 1, pid, role)
                 after = i + n

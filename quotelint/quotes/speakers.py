@@ -29,7 +29,7 @@ from quotelint.quotes.roles import find_roles
 from quotelint.quotes.runmemo import Sets, word_sets
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Container
 
     from quotelint.context import Context
     from quotelint.names import Mention
@@ -107,8 +107,10 @@ class Cast(Resolution):
         self.qw = words
         self.lexicon = ctx.registry.words
         self.tokens = ctx.words
-        self.texts = ctx.word_texts  # each token's text, read by index (a token's field is an attribute lookup)
+        self.texts = ctx.word_texts  # each token's text, start and end, read by index (a token's field is an attribute lookup)
         self.starts = ctx.word_starts
+        self.ends = ctx.word_ends
+        self.prose = ctx.prose
         self.paragraph_starts = paragraph_starts
         self.by_last: dict[int, Candidate] = {}
         self.by_first: dict[int, Candidate] = {}
@@ -116,7 +118,7 @@ class Cast(Resolution):
         self.titled: list[tuple[int, str, Candidate]] = []  # (token, title word, person)
         self.surnames: dict[str, Candidate] = {}  # a person's last name -> the person
         self.given: dict[str, Candidate] = {}  # a person's first name -> the person (Park Ji-won)
-        self.reader = NameReader(ctx.prose, self.tokens, self.lexicon, words, ctx.positions, ctx.registry.names, ctx.distinct, ctx.word_texts)
+        self.reader = NameReader(ctx.prose, self.tokens, self.lexicon, words, ctx.positions, ctx.registry.names, ctx.distinct, (self.texts, self.starts, self.ends))
         self.sets = word_sets(ctx.registry.names, self.lexicon, words) if sets is None else sets
         self.title_nouns = self.sets.title_nouns
         covered: set[int] = set()
@@ -135,12 +137,12 @@ class Cast(Resolution):
         """Bylines, photo credits and reporting lines (`By Jane Doe`, `Robert Galbraith /
         Reuters`, `Editing by ...`) are layout, not speech: their names never speak, nor stand
         behind a `he` or `she`. The lines are found once, by pattern, over the whole text."""
-        lines = layout_lines(self.ctx.prose)
+        lines = layout_lines(self.prose)
         if not lines:
             return
         starts = [a for a, _ in lines]
         for first, cand in list(self.by_first.items()):
-            start = self.tokens[first].start
+            start = self.starts[first]
             i = bisect.bisect_right(starts, start) - 1
             if i >= 0 and start < lines[i][1]:
                 del self.by_first[first]
@@ -159,7 +161,7 @@ class Cast(Resolution):
     def _mentions(self, covered: set[int]) -> None:
         entities = self.ctx.registry.entities
         mentions = self.ctx.mentions
-        unique = {ids[0] for ids in {m.form.entity_ids for m in mentions if m.form.accepted} if len(ids) == 1}
+        unique = functools.cache(lambda: {ids[0] for ids in {m.form.entity_ids for m in mentions if m.form.accepted} if len(ids) == 1})  # asked of a form of several alone
         # a name several entities share (`Bush`) is the one the document also names by a form of
         # its own (`Jeb Bush`), else one it names at all; of a form's entities, no term: chosen once per form
         chosen: dict[tuple[str, ...], Entity | None] = {}
@@ -170,22 +172,24 @@ class Cast(Resolution):
             entity = chosen.get(ids, _UNCHOSEN)
             if entity is _UNCHOSEN:  # a form's entities that are no term, kept for the run
                 speaking = answer("quotes.speaking", ids, lambda ids=ids: [i for i in ids if entities[i].kind != "term"], KINDS_KEPT)
-                pick = (next((i for i in speaking if i in unique), None) or next((i for i in speaking if i in self.ctx.mentioned), speaking[0])) if speaking else None
+                pick = speaker_of(speaking, unique, self.ctx.mentioned) if len(speaking) > 1 else speaking[0] if speaking else None  # of one, that one
                 entity = chosen[ids] = entities[pick] if pick is not None else None
             if entity is not None:
                 named.append((m, entity))
         others = self._namesakes(named)
         for m, entity in named:
-            if entity.kind == "person" and m.count == 1 and (self._first_name_here(m.first, entity.name) or self._title_here(m.first)):
-                continue  # `Paul Ryan` is not Rand Paul: a surname alias with a name after it; `Sen. Pat Toomey`: a title
-            if entity.kind == "person" and m.count == 1 and (entity.id, self.texts[m.first]) in others:
-                continue  # `Jordan Price ... Price said`, a registered Ned Price named nowhere: the runs read it
-            if entity.kind == "organization" and self.reader.extends(m.first + m.count - 1):
+            kind, start, last = entity.kind, m.first, m.first + m.count - 1  # an entity's field is an attribute lookup: read once
+            if kind == "person":
+                if start == last and (self._first_name_here(start, entity.name) or self._title_here(start)):
+                    continue  # `Paul Ryan` is not Rand Paul: a surname alias with a name after it; `Sen. Pat Toomey`: a title
+                if start == last and (entity.id, self.texts[start]) in others:
+                    continue  # `Jordan Price ... Price said`, a registered Ned Price named nowhere: the runs read it
+                start = self._given_before(start)  # Paul Ryan: the registered Ryan
+            elif kind == "organization" and self.reader.extends(last):
                 continue  # State Department for the Blue Economy: a longer name, read as a run
-            first = self._given_before(m.first) if entity.kind == "person" else m.first  # Paul Ryan: the registered Ryan
-            cand = Candidate(first, m.first + m.count - 1, entity.kind, entity.name, entity.id)
+            cand = Candidate(start, last, kind, entity.name, entity.id)
             self._add(cand, covered)
-            if entity.kind == "person":
+            if kind == "person":
                 self._person_context(cand, ())
 
     def _namesakes(self, named: list[tuple[Mention, Entity]]) -> set[tuple[str, str]]:
@@ -215,21 +219,22 @@ class Cast(Resolution):
     def _title_here(self, t: int) -> bool:
         """The word at t is an honorific or an abbreviated title before a name (`Sen. Pat`)."""
         word = self.texts[t]
-        if word not in self.lexicon.honorifics and word.lower() not in self.qw.honorific_gender or t + 1 >= len(self.tokens):
+        if word not in self.lexicon.honorifics and word.lower() not in self.qw.honorific_gender or t + 1 >= len(self.texts):
             return False
-        return self.ctx.prose[self.tokens[t].end : self.tokens[t + 1].start] in (". ", " ", "\u00a0", ".\u00a0") and self.texts[t + 1][:1].isupper()
+        return self.prose[self.ends[t] : self.starts[t + 1]] in (". ", " ", "\u00a0", ".\u00a0") and self.texts[t + 1][:1].isupper()
 
     def _given_before(self, t: int) -> int:
         """The first word of first names and initials written right before a registered
         person's surname (`Paul Ryan`, `J. Ryan` for a registered `Ryan`)."""
+        texts = self.texts
         k = t
         while k > 0 and t - k < 3:
-            prev = self.tokens[k - 1]
-            if not prev.text[:1].isupper():
+            prev = texts[k - 1]
+            if not prev[:1].isupper():
                 break  # an initial and a first name both have a capital: no gap read
-            gap = self.ctx.prose[prev.end : self.tokens[k].start]
-            initial = len(prev.text) == 1 and prev.text.isupper() and gap == ". "
-            if not initial and not (gap == " " and self._given_names.holds(prev.text)):
+            gap = self.prose[self.ends[k - 1] : self.starts[k]]
+            initial = len(prev) == 1 and prev.isupper() and gap == ". "
+            if not initial and not (gap == " " and self._given_names.holds(prev)):
                 break
             k -= 1
         return k
@@ -243,30 +248,30 @@ class Cast(Resolution):
         """The one-word alias at word t is a person's surname, but here another capitalised
         name follows it after a space, so it is somebody's first name."""
         word = self.texts[t]
-        if len(name.split()) >= 2 and name.split()[0] == word or t + 1 >= len(self.tokens):
+        if len(name.split()) >= 2 and name.split()[0] == word or t + 1 >= len(self.texts):
             return False
-        nxt = self.tokens[t + 1]
-        return self.ctx.prose[self.tokens[t].end : nxt.start] == " " and nxt.text[:1].isupper() and nxt.text.lower() not in self.lexicon.common_words and not knowledge.is_time_word(nxt.text)
+        nxt = self.texts[t + 1]
+        return self.prose[self.ends[t] : self.starts[t + 1]] == " " and nxt[:1].isupper() and nxt.lower() not in self.lexicon.common_words and not knowledge.is_time_word(nxt)
 
     def _roles(self, covered: set[int]) -> None:
         """A registered role of a person the document names stands for that person."""
         entities = self.ctx.registry.entities
         people = [e for e in map(entities.__getitem__, sorted(self.ctx.mentioned)) if e.kind == "person" and e.roles]
-        for found in find_roles(self.tokens, people, self.ctx.positions, self.ctx.registry.names.answers("quotes.roles"), self.reader.distinct):
+        for found in find_roles(self.texts, people, self.ctx.positions, self.ctx.registry.names.answers("quotes.roles"), self.reader.distinct):
             if not any(t in covered for t in range(found.first, found.last + 1)):
                 person = entities[found.entity_id]
                 self._add(Candidate(found.first, found.last, "person", person.name, person.id), covered)
 
     def _person_after(self, end: int) -> bool:
         """`, who` or `, 61,` after a name (a comma looked for before the pattern is compiled)."""
-        prose = self.ctx.prose
+        prose = self.prose
         return prose.startswith(",", past_blanks(prose, end)) and _PERSON_AFTER.match(prose, end) is not None
 
     def _runs(self, covered: set[int]) -> None:
         for run in self.reader.read(covered):
-            text = " ".join(self.ctx.prose[self.tokens[run.first].start : self.tokens[run.last].end].split())  # a name wrapped over two lines is one line
+            text = " ".join(self.prose[self.starts[run.first] : self.ends[run.last]].split())  # a name wrapped over two lines is one line
             kind = run.kind
-            if kind == "name" and (self._person_after(self.tokens[run.last].end) or self._title_before(run.first)):
+            if kind == "name" and (self._person_after(self.ends[run.last]) or self._title_before(run.first)):
                 kind = "person"  # "Rick Castellano, who chairs ...", "Abel Quaresma, 61,", "chief executive Anneliese Marsh"
             cand = Candidate(run.first, run.last, kind, text)
             earlier = self._named_before(run) if kind == "person" else None
@@ -308,15 +313,15 @@ class Cast(Resolution):
         (`Mahomes said`; not `of Drewry noted`) and is no ordinary word, acronym, place, body or
         date is a person, there and wherever else it stands alone (`Mahomes, for his part, shrugged. "...,"
         he said`): somebody a `he` or `she` can stand for."""
-        tokens, prose, positions = self.tokens, self.ctx.prose, self.ctx.positions
-        texts = self.texts
+        prose, positions = self.prose, self.ctx.positions
+        texts, starts, ends = self.texts, self.starts, self.ends
         found: dict[str, Candidate] = {}
         said = self.reader.distinct.intersection(self.lexicon.reporting_verbs)  # looked for from the verbs: few words stand before one
         for t in sorted(v - 1 for verb in said if verb.islower() for v in positions[verb] if v > 0):
             text = texts[t]
             if text in found or not text[:1].isupper() or len(text) < 3 or text in self.surnames or text in self.given:
                 continue
-            if t in covered or self.inside[t] >= 0 or prose[tokens[t].end : tokens[t + 1].start] != " ":
+            if t in covered or self.inside[t] >= 0 or prose[ends[t] : starts[t + 1]] != " ":
                 continue
             previous = texts[t - 1].lower() if t > 0 else ""
             # not the object of a preposition (`analyst Priya Rao of Drewry noted`), nor in a run
@@ -340,15 +345,14 @@ class Cast(Resolution):
         """Word t stands as somebody: set off by commas (`his neighbour, Sunita, said`), after a
         noun for a person (`neighbour Sunita`) or before a reporting verb (`Sunita said`); not
         `Brent crude`."""
-        prose, tokens = self.ctx.prose, self.tokens
-        texts = self.texts
-        before = prose[tokens[t - 1].end : tokens[t].start] if t > 0 else ""
-        after = prose[tokens[t].end : tokens[t + 1].start] if t + 1 < len(tokens) else ""
+        prose, texts, starts, ends = self.prose, self.texts, self.starts, self.ends
+        before = prose[ends[t - 1] : starts[t]] if t > 0 else ""
+        after = prose[ends[t] : starts[t + 1]] if t + 1 < len(texts) else ""
         if before.strip() == "," and after.strip() in (",", ".", "—"):
             return True
         if t > 0 and before == " " and knowledge.is_person_noun(texts[t - 1].lower()):
             return True
-        return t + 1 < len(tokens) and after == " " and texts[t + 1] in self.lexicon.reporting_verbs
+        return t + 1 < len(texts) and after == " " and texts[t + 1] in self.lexicon.reporting_verbs
 
     def _named_before(self, run: Run) -> Candidate | None:
         """The person named in full before whose surname ends this run, when the words before
@@ -368,12 +372,12 @@ class Cast(Resolution):
     def _title_before(self, t: int) -> bool:
         """A lower-case title or noun for a person right before word t: `chief executive
         Anneliese Marsh`, `opposition critic Aleana Young`."""
-        before = self.tokens[t - 1] if t > 0 else None
-        if before is None or not before.text.islower() or self.ctx.prose[before.end : self.tokens[t].start] != " ":
+        before = self.texts[t - 1] if t > 0 else ""
+        if not before.islower() or self.prose[self.ends[t - 1] : self.starts[t]] != " ":
             return False
-        if before.text in self.title_nouns:
+        if before in self.title_nouns:
             return True
-        return knowledge.is_person_noun(before.text) and not knowledge.is_group_noun(before.text) and before.text not in self.qw.company_nouns  # `critic Aleana Young`
+        return knowledge.is_person_noun(before) and not knowledge.is_group_noun(before) and before not in self.qw.company_nouns  # `critic Aleana Young`
 
     def places(self, texts: set[str]) -> list[int]:
         """The indexes of the words written as one of these texts, in order."""
@@ -381,19 +385,21 @@ class Cast(Resolution):
 
     def _person_context(self, cand: Candidate, stripped: list[str] | tuple[str, ...]) -> None:
         """Title words and honorifics written just before a person's name."""
-        tokens = self.tokens
-        texts = self.texts
+        prose, texts, starts, ends = self.prose, self.texts, self.starts, self.ends
         near = list(stripped)
-        t = cand.first - 1
-        while t >= 0 and cand.first - t <= 4 and self.ctx.prose[tokens[t].end : tokens[t + 1].start].strip(" .") == "":
+        first = cand.first
+        t = first - 1
+        while t >= 0 and first - t <= 4 and ((gap := prose[ends[t] : starts[t + 1]]) == " " or gap.strip(" .") == ""):  # most gaps: one space
             near.append(texts[t])
             t -= 1
+        gendered, titles = self.qw.honorific_gender, self.lexicon.title_words
         for word in near:
-            gender = self.qw.honorific_gender.get(word.rstrip(".").lower())
+            low = word.lower()
+            gender = gendered.get(low.rstrip("."))  # no letter lower-cases to a full stop
             if gender:
                 self.genders.setdefault(cand.name, gender)
-            if word.lower() in self.lexicon.title_words:
-                self.titled.append((cand.first, word.lower(), cand))
+            if low in titles:
+                self.titled.append((first, low, cand))
 
     def _small_words(self, covered: set[int]) -> None:
         """Pronouns, nouns for speaking bodies and title nouns."""
@@ -431,27 +437,26 @@ class Cast(Resolution):
         """A capitalised body noun standing alone for the body named elsewhere: at a sentence's
         start (`Police said`) or after `the` (`a spokesperson for the Department`), no
         capitalised word joined to it after."""
-        tokens, prose = self.tokens, self.ctx.prose
-        if not tokens[t].text.istitle():
+        prose, texts, starts, ends = self.prose, self.texts, self.starts, self.ends
+        if not texts[t].istitle():
             return False
-        nxt = tokens[t + 1] if t + 1 < len(tokens) else None
-        if nxt is not None and nxt.text[:1].isupper() and prose[tokens[t].end : nxt.start] == " ":
+        if t + 1 < len(texts) and texts[t + 1][:1].isupper() and prose[ends[t] : starts[t + 1]] == " ":
             return False
-        after_the = t > 0 and tokens[t - 1].text.lower() == "the" and prose[tokens[t - 1].end : tokens[t].start] == " "
+        after_the = t > 0 and texts[t - 1].lower() == "the" and prose[ends[t - 1] : starts[t]] == " "
         return after_the or self.reader.sentence_start(t)
 
     def _capital_title(self, t: int) -> bool:
         """`the Prime Minister said`: a capitalised title word with no name after it."""
-        nxt = self.texts[t + 1] if t + 1 < len(self.tokens) else ""
-        return self.texts[t].istitle() and not (nxt[:1].isupper() and self.ctx.prose[self.tokens[t].end : self.tokens[t + 1].start] == " ")
+        nxt = self.texts[t + 1] if t + 1 < len(self.texts) else ""
+        return self.texts[t].istitle() and not (nxt[:1].isupper() and self.prose[self.ends[t] : self.starts[t + 1]] == " ")
 
     def _body(self, t: int, covered: set[int]) -> None:
-        tokens, prose, qw = self.tokens, self.ctx.prose, self.qw
-        texts = self.texts
+        prose, qw = self.prose, self.qw
+        texts, starts, ends = self.texts, self.starts, self.ends
         stops = self._body_stops
         first = t
         while first > 0 and t - first < 3:
-            gap = prose[tokens[first - 1].end : tokens[first].start]
+            gap = prose[ends[first - 1] : starts[first]]
             word = texts[first - 1]
             low = word.lower()
             if gap.strip() not in ("", "'s", "’s", ")") or low in stops or (word.islower() and low in qw.verb_helpers):
@@ -463,7 +468,7 @@ class Cast(Resolution):
         if inner is not None and inner.entity_id is not None:
             self._add(inner._replace(first=first, last=t), covered)
             return
-        text = prose[tokens[first].start : tokens[t].end]
+        text = prose[starts[first] : ends[t]]
         self._add(Candidate(first, t, "body", text, bare=first == t), covered)
 
     # --- lookups ---------------------------------------------------------------------------
@@ -496,6 +501,16 @@ class Cast(Resolution):
 
     def at_first(self, t: int) -> Candidate | None:
         return self.by_first.get(t) or self.single(t)
+
+
+def speaker_of(speaking: list[str], unique: Callable[[], Container[str]], mentioned: Container[str]) -> str | None:
+    """The entity a form names, of its entities that can speak: of several, the one the document
+    also names by a form of its own (`unique`, the entities of the accepted forms of one entity,
+    worked out only here: most forms have one entity), else one it names at all, else the first."""
+    if len(speaking) < 2:
+        return speaking[0] if speaking else None
+    own = unique()
+    return next((i for i in speaking if i in own), None) or next((i for i in speaking if i in mentioned), speaking[0])
 
 
 def _forms(surname: str) -> tuple[str, ...]:
