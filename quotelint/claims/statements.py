@@ -88,9 +88,9 @@ def verdicts(stated: Stated, fits: Callable[[Claim, F], bool]) -> Iterator[tuple
     nearest its cue. `fits(claim, figure)`: the figure's subject can be the claim's.
 
     `fits` (a figure's subject worked out, then compared) is asked only where it can change the
-    answer: of a claim's agreeing figures until one fits (the claim is then settled), of its
-    other figures nearest first until one fits that no other claim here accounts for (agrees
-    with and fits)."""
+    answer: not at all of a claim whose figures all agree (there is nothing to report); else of
+    its agreeing figures until one fits (the claim is then settled), and of its other figures
+    nearest first until one fits that no other claim here accounts for (agrees with and fits)."""
     kept: dict[tuple[int, int], bool] = {}
 
     def fit(claim: Claim, f: Any) -> bool:
@@ -101,9 +101,13 @@ def verdicts(stated: Stated, fits: Callable[[Claim, F], bool]) -> Iterator[tuple
         return found
 
     for claim, of_unit, at in stated:
-        if any(agrees(claim, f.figure) and fit(claim, f) for f in of_unit):
-            continue
-        for f in sorted(of_unit, key=lambda f: abs(f.figure.start - at)) if len(of_unit) > 1 else of_unit:
+        agreeing: list[Any] = []
+        rest: list[Any] = []
+        for f in of_unit:
+            (agreeing if agrees(claim, f.figure) else rest).append(f)
+        if not rest or any(fit(claim, f) for f in agreeing):
+            continue  # no figure to report, or one that agrees is about this claim
+        for f in sorted(rest, key=lambda f: abs(f.figure.start - at)) if len(rest) > 1 else rest:
             # A figure that another claim stated here accounts for is that claim's figure.
             if fit(claim, f) and not any(
                 other is not claim and f in theirs and agrees(other, f.figure) and fit(other, f) for other, theirs, _ in stated
