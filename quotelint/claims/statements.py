@@ -85,19 +85,35 @@ def cue_groups(present: frozenset[str | None], spec: tuple[tuple[str, str | None
 
 def verdicts(stated: Stated, fits: Callable[[Claim, F], bool]) -> Iterator[tuple[Claim, F]]:
     """The claims of one sentence that none of their figures agrees with, each with the figure
-    nearest its cue. `fits(claim, figure)`: the figure's subject can be the claim's."""
-    kept = []
+    nearest its cue. `fits(claim, figure)`: the figure's subject can be the claim's.
+
+    `fits` (a figure's subject worked out, then compared) is asked only where it can change the
+    answer: not at all of a claim whose figures all agree (there is nothing to report); else of
+    its agreeing figures until one fits (the claim is then settled), and of its other figures
+    nearest first until one fits that no other claim here accounts for (agrees with and fits)."""
+    kept: dict[tuple[int, int], bool] = {}
+
+    def fit(claim: Claim, f: Any) -> bool:
+        key = (id(claim), id(f))
+        found = kept.get(key)
+        if found is None:
+            found = kept[key] = fits(claim, f)
+        return found
+
     for claim, of_unit, at in stated:
-        candidates = [f for f in of_unit if fits(claim, f)]
-        if candidates:
-            kept.append((claim, candidates, at))
-    for claim, candidates, at in kept:
-        if any(agrees(claim, f.figure) for f in candidates):
-            continue
-        # A figure that another claim stated here accounts for is that claim's figure.
-        rest = [f for f in candidates if not any(f in theirs and agrees(other, f.figure) for other, theirs, _ in kept if other is not claim)]
-        if rest:
-            yield claim, min(rest, key=lambda f: abs(f.figure.start - at))
+        agreeing: list[Any] = []
+        rest: list[Any] = []
+        for f in of_unit:
+            (agreeing if agrees(claim, f.figure) else rest).append(f)
+        if not rest or any(fit(claim, f) for f in agreeing):
+            continue  # no figure to report, or one that agrees is about this claim
+        for f in sorted(rest, key=lambda f: abs(f.figure.start - at)) if len(rest) > 1 else rest:
+            # A figure that another claim stated here accounts for is that claim's figure.
+            if fit(claim, f) and not any(
+                other is not claim and f in theirs and agrees(other, f.figure) and fit(other, f) for other, theirs, _ in stated
+            ):
+                yield claim, f
+                break
 
 
 class Placed(NamedTuple):
