@@ -185,3 +185,51 @@ def test_quotations_attributed_past_the_cheap_verb_test_are_those_the_walks_alon
     monkeypatch.setattr(Attributor, "_verb_within", lambda *args, **kwargs: True)
     assert _all_quotations(texts, registry) == fast
     assert len(fast) > 500
+
+
+def _quoted_variants(registry: Registry, seed: int) -> list[str]:
+    """Articles quoting registered words (whole, cut short, one word changed, one word left
+    out) given to their speaker, to another registered speaker, to unknown names (one with a
+    registered speaker's surname), to a place, to a pronoun or to nobody: the same words with several speakers over one run."""
+    rng = random.Random(seed)
+    quotes = list(registry.quotes)
+    registered = [registry.speaker_name(q.speaker) for q in quotes]
+    unknown = ["Pell Ostrava", "Maria Guterres", "Brussels", "the ministry", "he", ""]  # Guterres: a registered surname
+    out = []
+    for _ in range(20):
+        paragraphs = []
+        for _ in range(rng.randint(2, 6)):
+            words = rng.choice(quotes).text.split()
+            change = rng.randrange(4)
+            if change == 1:
+                words = words[: max(2, len(words) * 2 // 3)]
+            elif change == 2 and len(words) > 4:
+                words[rng.randrange(len(words))] = "remarkably"
+            elif change == 3 and len(words) > 4:
+                del words[rng.randrange(len(words))]
+            said = rng.choice(rng.choice((registered, unknown)))
+            tail = f" said {said}." if said else "."
+            paragraphs.append(f"“{' '.join(words)},”{tail}" if said else f"The report read: “{' '.join(words)}.”")
+        out.append("\n\n".join(paragraphs) + "\n")
+    guterres = next(q.text for q in quotes if registry.speaker_name(q.speaker) == "António Guterres")
+    return out + [f"“{guterres},” said {name}.\n" for name in ("Pell Ostrava", "Maria Guterres")]  # no id: the names tell
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_statuses_kept_for_the_run_are_those_the_registry_matching_gives(registry: Registry, seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`status_of` keeps each quotation's status for the run (the name index's answers): over
+    a run of articles quoting the same words given to several speakers, the statuses are those
+    of matching each quotation against the registry again."""
+    import quotelint.quotes as quotes
+
+    texts = _quoted_variants(registry, seed)
+    kept = _all_quotations(texts + texts, registry)
+
+    def matched(ctx: Context, text: str, name: str | None, sid: str | None, person: bool) -> tuple[object, ...]:
+        m = ctx.registry.quote_index.match(text, name, sid, ctx.registry.entities, person=person)
+        return (m.registry_id, m.status, m.changes)
+
+    monkeypatch.setattr(quotes, "status_of", matched)
+    assert _all_quotations(texts + texts, registry) == kept
+    statuses = {q[6] for q in kept}
+    assert {"verified", "altered", "misattributed", "unverified"} <= statuses, statuses

@@ -265,16 +265,17 @@ def reads_as_person(speaker, lexicon) -> bool:  # type: ignore[no-untyped-def]
     return all(w[:1].isupper() and not lexicon.is_common_word(w) for w in words) and len(words) <= 3
 
 
-def match_all(ctx: Context, texts: list[str], speech: list[bool], final: list[Attribution | None], first_part: list[int]) -> list[tuple[str | None, str | None, tuple[tuple[str, str], ...]]]:
+Status = tuple[str | None, str | None, tuple[tuple[str, str], ...]]  # registry id, status, changes
+
+
+def match_all(ctx: Context, texts: list[str], speech: list[bool], final: list[Attribution | None], first_part: list[int]) -> list[Status]:
     """Registry status of each speech quotation; the parts of one quotation are matched joined."""
-    index = ctx.registry.quote_index
-    entities = ctx.registry.entities
     lexicon = ctx.registry.words
     joined: dict[int, list[str]] = defaultdict(list)
     for q, text in enumerate(texts):
         joined[first_part[q]].append(text)
-    out: list[tuple[str | None, str | None, tuple[tuple[str, str], ...]]] = [(None, None, ())] * len(texts)
-    done: dict[int, tuple[str | None, str | None, tuple[tuple[str, str], ...]]] = {}
+    out: list[Status] = [(None, None, ())] * len(texts)
+    done: dict[int, Status] = {}
     for q in range(len(texts)):
         if not speech[q]:
             continue
@@ -282,7 +283,21 @@ def match_all(ctx: Context, texts: list[str], speech: list[bool], final: list[At
         if head not in done:
             speaker = named_speaker(final[head])
             name, sid = (speaker.name, speaker.entity_id) if speaker else (None, None)
-            m = index.match(" ".join(joined[head]), name, sid, entities, person=speaker is not None and reads_as_person(speaker, lexicon))
-            done[head] = (m.registry_id, m.status, m.changes)
+            done[head] = status_of(ctx, " ".join(joined[head]), name, sid, speaker is not None and reads_as_person(speaker, lexicon))
         out[q] = done[head]
     return out
+
+
+MATCHES_KEPT = 20_000  # quotations (words and speaker) whose registry status a run keeps, at most
+
+
+def status_of(ctx: Context, text: str, name: str | None, sid: str | None, person: bool) -> Status:
+    """The registry status of a quotation's words given to a speaker, worked out once a run
+    (the name index's answers, bounded): the registry is the run's, and the same words are
+    quoted again and again, in the articles of one story and in each that echoes them."""
+
+    def make() -> Status:
+        m = ctx.registry.quote_index.match(text, name, sid, ctx.registry.entities, person=person)
+        return (m.registry_id, m.status, m.changes)
+
+    return ctx.registry.names.answer("quotes.match", (text, name, sid, person), make, MATCHES_KEPT)  # type: ignore[no-any-return]

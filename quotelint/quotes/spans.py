@@ -131,13 +131,14 @@ def paragraphs(prose: str) -> list[tuple[int, int]]:
     start = end = -1
     previous = ""
     for at, line in lines(prose):
-        content = line.strip()
+        trimmed = line.lstrip()
+        content = trimmed.rstrip()
         if not content:
             if start >= 0:
                 out.append((start, end))
             start = -1
             continue
-        lead = at + line.find(content)  # where its first character stands (what `lstrip` drops ends there)
+        lead = at + len(line) - len(trimmed)  # where its first character stands (a search for it prepares the whole line first)
         if start >= 0 and not (WRAP_MIN <= len(previous) <= WRAP_MAX and content[0] not in _LIST_START):
             out.append((start, end))
             start = -1
