@@ -14,6 +14,7 @@ from quotelint.document import Document
 from quotelint.registry import Registry
 from quotelint.registry.load import load_registry
 from quotelint.settings import Settings
+from quotelint.yamlrules.kinds import Consistency
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -67,3 +68,20 @@ def test_a_document_with_one_variant_of_each_group_has_no_consistency_hit_and_a_
     for text, expected in (("Turnout was 53 percent. Then 54 percent.\n", 0), ("Turnout was 53 percent. Then 54 per cent.\n", 1)):
         ctx = Context(Document.from_text(text, "a.txt"), registry, Settings())
         assert len(list(by_id["house/percent"].check(ctx))) == expected
+
+
+def test_a_consistency_rule_reads_a_match_kept_for_the_run_as_it_reads_it_anew(registry: Registry) -> None:
+    """`Consistency.worded` keeps how a match of a word, a phrase or a words-only pattern is
+    written as the other variants (`read`) once a run for each key and text; over 60 random
+    documents of one run (the memo kept throughout), every kept reading is what reading the
+    match in its own document gives."""
+    rng = random.Random(7)
+    rules = [r.check for r in consistency_rules(registry) if isinstance(r.check, Consistency)]
+    assert len(rules) >= 4 and any(any(rule.by_text) for rule in rules)
+    for _ in range(60):
+        text = "\n\n".join(" ".join(rng.sample(PIECES, rng.randint(1, 4))) for _ in range(rng.randint(1, 3))) + "\n"
+        ctx = Context(Document.from_text(text, "a.txt"), registry, Settings())
+        for rule in rules:
+            matches = rule.keys.find(ctx, rule.options.rule_id, rule.options.where)
+            anew = [(m, spelled) for m in matches if (spelled := rule.read(ctx, m)) is not None]
+            assert rule.worded(ctx, matches) == anew

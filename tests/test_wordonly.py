@@ -62,7 +62,7 @@ def test_searching_words_finds_what_searching_the_prose_finds(text: str, source:
     if found is None:  # a lone `s` can match: the caller searches the prose whole
         assert pattern.search("s") is not None
         return
-    assert [(m.span(), m.group(), m.groups()) for m in found] == whole
+    assert [((start, end), text, m.groups()) for start, end, text, m in found] == whole
 
 
 @pytest.mark.parametrize(
@@ -77,8 +77,8 @@ def test_underscores_and_possessives_stay_as_the_whole_search_reads_them(text: s
     ctx = Context(Document.from_text(text), Registry())
     found = search_words(ctx, pattern, 1.0)
     assert found is not None
-    assert [m.group() for m in found] == expected
-    assert [m.span() for m in found] == [m.span() for m in pattern.finditer(ctx.prose)]
+    assert [text for _, _, text, _ in found] == expected
+    assert [(start, end) for start, end, _, _ in found] == [m.span() for m in pattern.finditer(ctx.prose)]
 
 
 NEEDED = ["co-operat", "-operat", "co- operat", "e. ka", "'s ka", "ka", "k", "1-9", "s ab", "ab"]

@@ -45,14 +45,16 @@ def gather(ctx: Context) -> list[Use]:
     out: list[Use] = []
     if not varied:
         return out  # most documents name nobody the registry spells several ways
+    texts, starts, ends, base = ctx.word_texts, ctx.word_starts, ctx.word_ends, ctx.base  # the token columns, read by index
+    everywhere = ctx.own == (0, len(ctx.prose))  # a whole document owns every mention: `owns` need not be asked
     for m in named:
         entity_id = m.form.entity_ids[0]
         preferred = variants[entity_id]
-        if preferred and ctx.owns(m.start):  # most names have no variants: their words are not looked at
-            for word in ctx.words[m.first : m.first + m.count]:
-                best = preferred.get(word.text)
+        if preferred and (everywhere or ctx.owns(m.start)):  # most names have no variants: their words are not looked at
+            for i in range(m.first, m.first + m.count):
+                best = preferred.get(texts[i])
                 if best is not None:
-                    out.append((entity_id, best, word.text, word.start + ctx.base, word.end + ctx.base))
+                    out.append((entity_id, best, texts[i], starts[i] + base, ends[i] + base))
     return out
 
 

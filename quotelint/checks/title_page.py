@@ -58,17 +58,23 @@ class Page:
         self.person: set[int] = set()
         self.people: list[Mention] = []  # the mentions of people, in order (what the rule reads titles beside)
         self.unit_at: dict[int, tuple[int, int, str]] = {}  # token -> (first, last, entity id) of a named body
+        # One plain loop a mention (a document names a couple of hundred): each token of a body
+        # is set alone, most bodies being one word, rather than through a range and a dictionary.
+        entities, person, people, unit_at = ctx.registry.entities, self.person, self.people, self.unit_at
         kinds: dict[str, str] = {}  # entity id -> kind, each looked up once
         for m in ctx.mentions:
-            span = range(m.first, m.first + m.count)
             entity_id = m.form.entity_ids[0]
-            kind = kinds.get(entity_id) or kinds.setdefault(entity_id, ctx.registry.entities[entity_id].kind)
+            kind = kinds.get(entity_id)
+            if kind is None:
+                kind = kinds[entity_id] = entities[entity_id].kind
+            first, end = m.first, m.first + m.count
             if kind == "person":
-                self.person.update(span)
-                self.people.append(m)
+                person.update(range(first, end))
+                people.append(m)
             else:
-                unit = (m.first, m.first + m.count - 1, entity_id)
-                self.unit_at.update(dict.fromkeys(span, unit))
+                unit = (first, end - 1, entity_id)
+                for i in range(first, end):
+                    unit_at[i] = unit
 
     def gap(self, left: int, right: int) -> str:
         return self.prose[self.words[left].end : self.words[right].start]

@@ -131,6 +131,9 @@ class Existence(Check):
             yield self.hit(view, m, None)
 
 
+WORDED_KEPT = 10_000  # match texts whose reading (`Consistency.read`) a run keeps for each rule, at most
+
+
 class Consistency(Check):
     """Groups of variants: in each document the first variant used wins; the others are flagged.
 
@@ -146,6 +149,9 @@ class Consistency(Check):
             tuple((k, t) for k, t in enumerate(self.templates) if self.groups[k] == group and k != key and t is not None)
             for key, group in enumerate(self.groups)
         )
+        # key index -> its matches' groups follow from their text: a word or phrase, or a pattern
+        # bounded by words that matches letters alone (wordonly.py: nothing looks around it)
+        self.by_text = tuple(not keys.patterns or keys.words_only[k] for k in range(len(self.groups)))
 
     def __call__(self, ctx: Context) -> Iterator[Hit]:
         o = self.options
@@ -171,18 +177,35 @@ class Consistency(Check):
 
     def worded(self, ctx: Context, matches: list[Match]) -> list[tuple[Match, dict[int, str]]]:
         """The matches (`Keys.find`) the rule may count by their text alone, each with how it is
-        written as the other variants of its group: in the part of the document `ctx` owns, not
-        an exception, and ordinary words where the rule asks (`dictionary`)."""
-        o = self.options
+        written as the other variants of its group (`read`), in the part of the document `ctx`
+        owns. Where a match's groups follow from its text (`by_text`), it is read once a run for
+        each key and text (kept by the name index): an article writes the same few words."""
+        kept = ctx.registry.names.answers(f"worded {self.options.rule_id} {self.options.where}")
         out = []
         for m in matches:
-            if not ctx.owns(m.start) or o.excepted(m.text):
+            if not ctx.owns(m.start):
                 continue
-            spelled = {k: self.spelled(m, t) for k, t in self.others[m.key]}
-            if o.dictionary and not self.words(ctx, m.text, *spelled.values()):
-                continue  # the match or one of its other spellings is no ordinary word
-            out.append((m, spelled))
+            if self.by_text[m.key]:
+                key = (m.key, m.text)
+                spelled = kept[key] if key in kept else self.read(ctx, m)
+                if key not in kept and len(kept) < WORDED_KEPT:
+                    kept[key] = spelled
+            else:
+                spelled = self.read(ctx, m)
+            if spelled is not None:
+                out.append((m, spelled))
         return out
+
+    def read(self, ctx: Context, m: Match) -> dict[int, str] | None:
+        """How a match is written as the other variants of its group; None where the rule does
+        not count it: an exception, or no ordinary word where the rule asks (`dictionary`)."""
+        o = self.options
+        if o.excepted(m.text):
+            return None
+        spelled = {k: self.spelled(m, t) for k, t in self.others[m.key]}
+        if o.dictionary and not self.words(ctx, m.text, *spelled.values()):
+            return None  # the match or one of its other spellings is no ordinary word
+        return spelled
 
     def uses(self, ctx: Context, worded: list[tuple[Match, dict[int, str]]]) -> list[Use]:
         """Of the matches kept by their text (`worded`), those the rule counts in their places."""

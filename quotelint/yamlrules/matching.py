@@ -37,7 +37,7 @@ class Match(Value):
     end: int
     text: str
     key: int  # index of the word, phrase or pattern that matched
-    found: Any  # the regex match object, for patterns (expanding replacement templates)
+    found: Any  # for patterns, a regex match object with the match's groups (expanding replacement templates)
 
     def __init__(self, start: int, end: int, text: str, key: int, found: Any = None) -> None:
         self.start, self.end, self.text, self.key, self.found = start, end, text, key, found
@@ -91,7 +91,7 @@ class Keys:
         if self.patterns:
             for k, pattern in enumerate(self.patterns):
                 matches = search_all(pattern, ctx.prose, rule_id, where, self.texts[k], ctx, self.needed[k], self.words_only[k])
-                found.extend(Match(m.start(), m.end(), m.group(), k, m) for m in matches)
+                found.extend(Match(start, end, text, k, m) for start, end, text, m in matches)
         elif self.by_first:
             for i, keys in self._starts(ctx):
                 for k in keys:

@@ -17,7 +17,7 @@ from quotelint.errors import RuleTimeout
 from quotelint.lazyre import Checked, lazy
 from quotelint.names import tokens
 from quotelint.records import Value
-from quotelint.yamlrules.wordonly import in_words_only, search_words
+from quotelint.yamlrules.wordonly import Found, in_words_only, search_words
 
 if TYPE_CHECKING:
     from quotelint.context import Context
@@ -73,12 +73,13 @@ def search_all(
     ctx: Context | None = None,
     needed: str | None = None,
     words_only: bool | None = None,
-) -> list[regex.Match[str]]:
+) -> list[Found]:
     """Every match of a user's pattern (`source` as the rule writes it) in `text`, the prose of
     `ctx` when given, or a RuleTimeout naming the rule when it runs out of time. A pattern that
     matches letters and digits alone (`words_only`, else asked of the source) is searched in the
     words that can hold a match (wordonly.py); a text without the `needed` text of every match
-    (needed.py) is not searched, and the pattern is not compiled for it."""
+    (needed.py) is not searched, and the pattern is not compiled for it. Each match is given as
+    its start, end and text, with a match object that holds its groups (`Found`)."""
     limit = max(MIN_SECONDS, len(text) / 1e6 * SECONDS_PER_MB)
     try:
         if ctx is not None and source is not None and (in_words_only(pattern, source) if words_only is None else words_only):
@@ -87,7 +88,7 @@ def search_all(
                 return found
         if needed is not None and not (_holds_near_words(ctx, needed, pattern.flags) if ctx is not None else _holds(text, needed, pattern.flags)):
             return []
-        return list(pattern.finditer(text, timeout=limit))
+        return [(m.start(), m.end(), m.group(), m) for m in pattern.finditer(text, timeout=limit)]
     except TimeoutError:
         path, _, line = where.rpartition(":")
         raise RuleTimeout(

@@ -10,6 +10,13 @@ alone; so a word that holds none alone holds none in the document. Whether a wor
 asked once per distinct word in a run (the name index's word memo), and the document is searched
 only inside the occurrences of the words that do, with the text around them in view: the same
 matches, in the same order, as a search of the whole prose.
+
+What such a pattern matches in an occurrence depends only on the occurrence and the character on
+either side (the bounds `\\b`, `(?<!\\w)` and `(?!\\w)` look one character out, and nothing else
+looks around), so the matches of each such window are searched once a run (kept by the name
+index) and placed at every occurrence that shows the same window. A match is given as its
+start, end and text in the prose, with the match object of the window's search, whose groups
+(what a replacement template expands) are those of the match in the prose.
 """
 
 from __future__ import annotations
@@ -77,11 +84,16 @@ def _in_words_only(compiled: str, flags: int, source: str) -> bool:
     return compiled in bounded and not flags & ~_FLAGS and letters_only(source)
 
 
-def search_words(ctx: Context, pattern: Any, limit: float, needed: str | None = None) -> list[Any] | None:
+Found = tuple[int, int, str, Any]  # a match's start and end in the prose, its text, a match object with its groups
+WINDOWS_KEPT = 10_000  # windows whose matches a run keeps for each pattern, at most
+
+
+def search_words(ctx: Context, pattern: Any, limit: float, needed: str | None = None) -> list[Found] | None:
     """The matches of an `in_words_only` pattern in the prose, searched in the words that can hold
     one; None when a lone `s` can (the prose is then searched whole). A word without the `needed`
     text of every match (needed.py) is not searched: a document none of whose words has it never
-    compiles the pattern."""
+    compiles the pattern. An occurrence is searched with the character before it and the one
+    after it (a window), once a run for each such text."""
     if needed is None:
         judge = lambda word: pattern.search(word, timeout=limit) is not None  # noqa: E731
     else:
@@ -97,9 +109,23 @@ def search_words(ctx: Context, pattern: Any, limit: float, needed: str | None = 
         return []
     words, prose, positions = ctx.words, ctx.prose, ctx.positions
     starts = sorted(i for text in found for i in positions[text])
-    out: list[Any] = []
-    size = len(prose)
+    kept = ctx.registry.names.answers(f"pattern windows {pattern.flags} {pattern.pattern}")
+    out: list[Found] = []
     for i in starts:
-        word = words[i]
-        out.extend(pattern.finditer(prose, word.start, min(word.end + 1, size), timeout=limit))
+        start = words[i].start
+        key = (start > 0, prose[max(0, start - 1) : words[i].end + 1])  # the word and what stands on either side, if anything
+        matches = kept.get(key)
+        if matches is None:
+            matches = search_window(pattern, key, limit)
+            if len(kept) < WINDOWS_KEPT:
+                kept[key] = matches
+        for a, b, text, m in matches:
+            out.append((start + a, start + b, text, m))
     return out
+
+
+def search_window(pattern: Any, key: tuple[bool, str], limit: float) -> list[Found]:
+    """The matches in a window: the text of a word with the character after it, and the one
+    before it when the flag says there is one; placed from the word's start."""
+    lead = int(key[0])
+    return [(m.start() - lead, m.end() - lead, m.group(), m) for m in pattern.finditer(key[1], lead, timeout=limit)]
