@@ -75,6 +75,12 @@ def as_tokens(texts: list[str], starts: list[int], ends: list[int]) -> list[Toke
     return list(map(Token, zip(texts, starts, ends)))
 
 
+def token_columns(words: list[Token]) -> tuple[list[str], list[int], list[int]]:
+    """The words' texts, starts and ends (as `Context` keeps them), for a caller given tokens
+    alone: a loop reads a column by index more cheaply than a token's field."""
+    return [w.text for w in words], [w.start for w in words], [w.end for w in words]
+
+
 def strip_marks(word: str) -> str:
     """The word without diacritics: António -> Antonio."""
     if word.isascii():
@@ -286,7 +292,7 @@ class NameIndex:
         (`distinct`: the positions' words, as the context numbers them for the run's memos).
         `columns`: the words' texts, starts and ends, read by index in the loop below (a token's
         field is an attribute lookup); made from the words when not given."""
-        texts, starts_of, ends_of = columns if columns is not None else ([w.text for w in words], [w.start for w in words], [w.end for w in words])
+        texts, starts_of, ends_of = token_columns(words) if columns is None else columns
         by_first = self.by_first
         if positions is None:
             starts = [k for k, word in enumerate(texts) if word in by_first]

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint import knowledge
 from quotelint.lazyre import lazy
+from quotelint.names import token_columns
 from quotelint.propernames import capitalised
 from quotelint.quotes.runmemo import Memo, fresh_memo, honorific, reader_tables
 from quotelint.quotes.spans import WRAP_MIN
@@ -67,9 +68,7 @@ class NameReader:
         index where a token's field is an attribute lookup."""
         self.prose = prose
         self.tokens = tokens
-        if columns is None:  # the tests' readers: made from the tokens
-            columns = ([t.text for t in tokens], [t.start for t in tokens], [t.end for t in tokens])
-        self.texts, self.starts, self.ends = columns
+        self.texts, self.starts, self.ends = token_columns(tokens) if columns is None else columns  # the tests' readers: from the tokens
         self.positions = positions  # word -> its token indexes
         self.distinct = frozenset(positions) if distinct is None else distinct  # for the run's verdicts on them
         self.lexicon = lexicon

@@ -7,6 +7,7 @@ closure. (The registry cache keeps rules as parsed YAML and compiles them again 
 from __future__ import annotations
 
 import abc
+import functools
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
@@ -180,16 +181,13 @@ class Consistency(Check):
         written as the other variants of its group (`read`), in the part of the document `ctx`
         owns. Where a match's groups follow from its text (`by_text`), it is read once a run for
         each key and text (kept by the name index): an article writes the same few words."""
-        kept = ctx.registry.names.answers(f"worded {self.options.rule_id} {self.options.where}")
+        question, answer = f"worded {self.options.rule_id} {self.options.where}", ctx.registry.names.answer
         out = []
         for m in matches:
             if not ctx.owns(m.start):
                 continue
             if self.by_text[m.key]:
-                key = (m.key, m.text)
-                spelled = kept[key] if key in kept else self.read(ctx, m)
-                if key not in kept and len(kept) < WORDED_KEPT:
-                    kept[key] = spelled
+                spelled = answer(question, (m.key, m.text), functools.partial(self.read, ctx, m), WORDED_KEPT)
             else:
                 spelled = self.read(ctx, m)
             if spelled is not None:

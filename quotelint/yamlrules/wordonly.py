@@ -109,17 +109,12 @@ def search_words(ctx: Context, pattern: Any, limit: float, needed: str | None = 
         return []
     words, prose, positions = ctx.words, ctx.prose, ctx.positions
     starts = sorted(i for text in found for i in positions[text])
-    kept = ctx.registry.names.answers(f"pattern windows {pattern.flags} {pattern.pattern}")
+    question, answer = f"pattern windows {pattern.flags} {pattern.pattern}", ctx.registry.names.answer
     out: list[Found] = []
     for i in starts:
         start = words[i].start
         key = (start > 0, prose[max(0, start - 1) : words[i].end + 1])  # the word and what stands on either side, if anything
-        matches = kept.get(key)
-        if matches is None:
-            matches = search_window(pattern, key, limit)
-            if len(kept) < WINDOWS_KEPT:
-                kept[key] = matches
-        for a, b, text, m in matches:
+        for a, b, text, m in answer(question, key, functools.partial(search_window, pattern, key, limit), WINDOWS_KEPT):
             out.append((start + a, start + b, text, m))
     return out
 
