@@ -12,6 +12,8 @@ mark, as `tests/test_names_split.py` checks over every code point) is first draw
 - an apostrophe or hyphen between two letters or digits stands for itself (`co-chair`, `don't`);
 - every other character is a space.
 
+The shape is drawn from the text's ASCII encoding, where each character beyond ASCII is a `?`:
+`bytes.translate` maps it a byte in one step, and only those few characters are read in Python.
 `shape.split()` then gives the words, and the runs of spaces between them give where each starts
 and ends. The few words holding a letter beyond ASCII are taken again from the text. A text with
 a character beyond the ranges (Cyrillic, Chinese, a combining accent) is cut by the `regex`
@@ -29,20 +31,19 @@ from collections import defaultdict, deque
 from collections.abc import Sequence
 from itertools import accumulate
 
-from quotelint.lazyre import Lazy, lazy
+from quotelint.lazyre import lazy
 
 WORD = r"[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:['’\-][\p{L}\p{M}\p{N}]+)*"
 WORD_SPLIT = lazy(f"({WORD})")  # a word, captured: a split gives the text between words and the words in turn
 PLAIN_RANGES = ((0x0000, 0x02FF), (0x2000, 0x206F), (0x20A0, 0x20CF))
 SHARED_FROM = 100_000  # characters of a text whose equal words share one string (`columns`)
 JOINERS = "'-"  # what joins two runs of letters and digits into one word (a typographic apostrophe reads as "'")
-LETTER = "a"  # what a letter or digit beyond ASCII stands for in the shape
-# The shape of an ASCII character: itself if a letter, digit or joiner (a joiner is checked on its
-# own, `_loose_joiners`), else a space. `str.translate` looks each character up once a call.
-_SHAPE = "".join(c if c.isalnum() or c in JOINERS else " " for c in map(chr, range(128)))
+LETTER = ord("a")  # what a letter or digit beyond ASCII stands for in the shape
+# The shape of an ASCII byte: itself if a letter, digit or joiner (a joiner is checked on its own,
+# `_loose_joiners`), else a space; `bytes.translate` reads it in one step a byte.
+_SHAPE = bytes(c if chr(c).isalnum() or chr(c) in JOINERS else 32 for c in range(128)) + b" " * 128
 # The spaces of a shape as `x`, the rest as spaces: `split` on it gives the runs between the words.
-_GAPS = "".join(" " if c.isalnum() or c in JOINERS else "x" for c in map(chr, range(128)))
-_BEYOND_ASCII = Lazy("re", "[^\x00-\x7f]")
+_GAPS = bytes(32 if chr(c).isalnum() or chr(c) in JOINERS else 120 for c in range(128)) + b"x" * 128
 
 
 def columns(text: str) -> tuple[list[str], list[int], list[int]]:
@@ -67,29 +68,48 @@ def columns(text: str) -> tuple[list[str], list[int], list[int]]:
     return words, starts, ends
 
 
-def _shape(plain: str) -> tuple[str, list[str]] | None:
-    """The text's ASCII shape, and the letters and digits beyond ASCII it holds; None for a text
-    with a character beyond `PLAIN_RANGES`. Each character beyond ASCII is replaced all through
-    the text at once (news holds a handful: curly quotes, dashes, a few accented letters)."""
-    letters: list[str] = []
-    at = 0
-    while not plain.isascii():  # str.replace narrows the text to ASCII once the last such character is gone
-        found = _BEYOND_ASCII.search(plain, at)
-        assert found is not None
-        at, char = found.start(), found.group()
-        if not _in_plain_ranges(ord(char)):
+def _shape(plain: str) -> tuple[str, list[int]] | None:
+    """The text's ASCII shape, and where it holds a letter or digit beyond ASCII; None for a text
+    with a character beyond `PLAIN_RANGES`. Encoded in ASCII, the text holds a `?` for each
+    character beyond it (news holds a few hundred: curly quotes, dashes, accented letters), read
+    one by one: most are marks, and become spaces with the other marks."""
+    if plain.isascii():
+        coded, letters = plain.encode("ascii"), []
+    else:
+        coded = plain.encode("ascii", "replace")
+        letters = _letters_beyond(plain, coded)
+        if letters is None:
             return None
-        if char.isalnum():
-            letters.append(char)
-        plain = plain.replace(char, LETTER if char.isalnum() else " ")
-    shape = plain.translate(_SHAPE)
+    cut = bytearray(coded.translate(_SHAPE))
+    for at in letters:
+        cut[at] = LETTER
+    shape = cut.decode("ascii")
     loose = _loose_joiners(shape)
     if loose:
-        cut = bytearray(shape, "ascii")
-        for i in loose:
-            cut[i] = 32  # a space
+        for at in loose:
+            cut[at] = 32  # a space
         shape = cut.decode("ascii")
     return shape, letters
+
+
+def _letters_beyond(plain: str, coded: bytes) -> list[int] | None:
+    """Where the text holds a letter or digit beyond ASCII, from the `?` its ASCII encoding
+    (`coded`) holds in place of each character beyond it; None at a character beyond
+    `PLAIN_RANGES`."""
+    letters = []
+    plain_ranges: dict[str, bool] = {}  # each character's verdict, asked once
+    at = coded.find(b"?")
+    while at >= 0:
+        char = plain[at]
+        if char != "?":
+            if char not in plain_ranges:
+                plain_ranges[char] = _in_plain_ranges(ord(char))
+                if not plain_ranges[char]:
+                    return None
+            if char.isalnum():
+                letters.append(at)
+        at = coded.find(b"?", at + 1)
+    return letters
 
 
 def _in_plain_ranges(code: int) -> bool:
@@ -110,11 +130,11 @@ def _loose_joiners(shape: str) -> list[int]:
     return loose
 
 
-def _shape_columns(plain: str, shape: str, letters: list[str]) -> tuple[list[str], list[int], list[int]]:
+def _shape_columns(plain: str, shape: str, letters: list[int]) -> tuple[list[str], list[int], list[int]]:
     """The columns from the shape: its words, and their places from the lengths of the words
     and of the runs between them added up in C."""
     words = shape.split()
-    between = list(map(len, shape.translate(_GAPS).split()))
+    between = list(map(len, shape.encode("ascii").translate(_GAPS).split()))
     if shape[:1] != " ":
         between.insert(0, 0)  # the text opens with a word
     lengths = [0] * (2 * len(words))  # between, word, between, word, ...
@@ -122,12 +142,9 @@ def _shape_columns(plain: str, shape: str, letters: list[str]) -> tuple[list[str
     lengths[1::2] = map(len, words)
     offsets = list(accumulate(lengths))
     starts, ends = offsets[0::2], offsets[1::2]
-    for letter in letters:  # the words written with a letter beyond ASCII, taken again from the text
-        at = plain.find(letter)
-        while at >= 0:
-            i = bisect_right(starts, at) - 1
-            words[i] = plain[starts[i] : ends[i]]
-            at = plain.find(letter, at + 1)
+    for at in letters:  # the words written with a letter beyond ASCII, taken again from the text
+        i = bisect_right(starts, at) - 1
+        words[i] = plain[starts[i] : ends[i]]
     return words, starts, ends
 
 
