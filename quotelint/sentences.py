@@ -140,10 +140,16 @@ def _after_abbreviation(prose: str, at: int, abbrevs: frozenset[str], ends: tupl
 
 
 def _add(prose: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    """The span from `start` to `end` without the blanks at either end, if anything is left
-    (stripped in C, not a character at a time)."""
-    piece = prose[start:end]
-    body = piece.strip()
-    if body:
-        first = start + len(piece) - len(piece.lstrip())
-        spans.append((first, first + len(body)))
+    """The span from `start` to `end` without the blanks at either end (what `str.strip` takes
+    off), if anything is left. A sentence mostly opens after one blank and ends at its stop,
+    which are read as characters; longer runs of blanks are stripped in C."""
+    first, last = start, end
+    if first < last and prose[first].isspace():
+        first += 1
+        if first < last and prose[first].isspace():
+            piece = prose[first:last]
+            first += len(piece) - len(piece.lstrip())
+    if first < last and prose[last - 1].isspace():
+        last = first + len(prose[first:last].rstrip())
+    if first < last:
+        spans.append((first, last))

@@ -88,6 +88,27 @@ def test_sentences_end_where_reading_every_full_stop_ends_them(seed: int) -> Non
 
 
 @pytest.mark.parametrize("seed", range(3))
+def test_a_sentence_span_is_its_text_stripped_as_str_strip_strips_it(seed: int) -> None:
+    """`_add` reads a blank or two at either end as characters and strips longer runs in C:
+    the span it keeps is where `str.strip` leaves the text, for every kind and length of blank."""
+    import random
+
+    from quotelint.sentences import _add
+
+    rng = random.Random(seed)
+    pieces = [" ", "  ", "\n", "\r\n", "\t", "\u00a0", "\u2003", "\x0c", " " * 90, "a", "B.", "”", "é", "said"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        start = rng.randint(0, len(text))
+        end = rng.randint(start, len(text))
+        spans: list[tuple[int, int]] = []
+        _add(text, start, end, spans)
+        body = text[start:end].strip()
+        first = start + len(text[start:end]) - len(text[start:end].lstrip())
+        assert spans == ([(first, first + len(body))] if body else []), (text, start, end)
+
+
+@pytest.mark.parametrize("seed", range(3))
 def test_the_breaks_found_by_str_find_are_those_the_pattern_found(seed: int) -> None:
     from quotelint.sentences import breaks
 
