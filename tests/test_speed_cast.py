@@ -267,3 +267,22 @@ def test_sentence_starts_read_with_the_runs_gaps_kept_are_those_searched_each_ti
     assert opened > 1000
     assert registry.names.answers("quotes.reader")["breaks"]  # the gaps' verdicts were kept for the run
 
+
+@pytest.mark.parametrize("seed", range(2))
+def test_credit_heads_found_from_the_slashes_are_those_of_the_marks(seed: int) -> None:
+    """The lines with a slash after a blank are found from each slash (speakers._credit_heads):
+    the lines and the verdict are those a search for ` /` and a tab before a slash gives."""
+    from quotelint.quotes.speakers import _LAYOUT_HEAD, _credit_heads
+
+    rng = random.Random(seed)
+    pieces = ("a/b", " / ", "\t/", "/", "x /y", "http://a.b/c", "\n", "\n\n", "By Ann", " ", "word", "é", "“", "\r\n")
+    slashed = 0
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        heads, slashes = _credit_heads(text)
+        marks = [k for k in range(len(text) - 1) if text[k] in " \t" and text[k + 1] == "/"]
+        assert slashes == bool(marks), text
+        lines = {0, *(found.start() + 1 for found in _LAYOUT_HEAD.finditer(text))}
+        assert heads == sorted(lines | {text.rfind("\n", 0, k) + 1 for k in marks}), text
+        slashed += slashes
+    assert slashed > 500
