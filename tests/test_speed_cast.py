@@ -233,3 +233,56 @@ def test_the_speaker_of_a_form_is_the_one_the_full_choice_gives(seed: int) -> No
         assert len(calls) == (len(speaking) > 1)
         asked += len(speaking) > 1 and full != speaking[0]
     assert asked > 100  # the choice among several did pick another than the first
+
+
+def _ends_sentence(reader: NameReader, i: int) -> bool:
+    """Whether word i opens a sentence, as first read: the gap searched for a break each time."""
+    from quotelint.quotes.nameruns import _BREAK
+
+    if i == 0:
+        return True
+    gap = reader.prose[reader.ends[i - 1] : reader.starts[i]]
+    prev = reader.texts[i - 1]
+    if gap.startswith(".") and (len(prev) == 1 or prev.lower() in reader.qw.abbreviations or prev in reader.lexicon.honorifics):
+        return False
+    return bool(_BREAK.search(gap)) or gap[-1:] in reader.opening
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_sentence_starts_read_with_the_runs_gaps_kept_are_those_searched_each_time(seed: int) -> None:
+    """NameReader.sentence_start keeps for the run what each gap's text says (a break, an
+    opening mark): over many texts read with one name index, on gaps of every kind, it answers
+    as the search of each gap does."""
+    registry = _registry()
+    gaps = (*_GAPS, "! ", "? ", ": ", "; ", " — ", " - ", "\n\n", ".” ", ",” ", " (", "… ", " •")
+    opened = 0
+    for text in _texts(seed, 300) + [
+        "".join(random.Random(seed + k).choice(_WORDS) + random.Random(seed * 7 + k).choice(gaps) for k in range(40)) for k in range(100)
+    ]:
+        ctx = Context(Document.from_text(text), registry)
+        reader = NameReader(ctx.prose, ctx.words, registry.words, quote_words(), ctx.positions, registry.names, ctx.distinct)
+        for i in range(len(ctx.words)):
+            assert reader.sentence_start(i) == _ends_sentence(reader, i), (text, i)
+            opened += i > 0 and reader.sentence_start(i)
+    assert opened > 1000
+    assert registry.names.answers("quotes.reader")["breaks"]  # the gaps' verdicts were kept for the run
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_credit_heads_found_from_the_slashes_are_those_of_the_marks(seed: int) -> None:
+    """The lines with a slash after a blank are found from each slash (speakers._credit_heads):
+    the lines and the verdict are those a search for ` /` and a tab before a slash gives."""
+    from quotelint.quotes.speakers import _LAYOUT_HEAD, _credit_heads
+
+    rng = random.Random(seed)
+    pieces = ("a/b", " / ", "\t/", "/", "x /y", "http://a.b/c", "\n", "\n\n", "By Ann", " ", "word", "é", "“", "\r\n")
+    slashed = 0
+    for _ in range(2000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        heads, slashes = _credit_heads(text)
+        marks = [k for k in range(len(text) - 1) if text[k] in " \t" and text[k + 1] == "/"]
+        assert slashes == bool(marks), text
+        lines = {0, *(found.start() + 1 for found in _LAYOUT_HEAD.finditer(text))}
+        assert heads == sorted(lines | {text.rfind("\n", 0, k) + 1 for k in marks}), text
+        slashed += slashes
+    assert slashed > 500

@@ -37,7 +37,7 @@ _WRAP_GAP = r"[ \t]*+\r?\n[ \t]*+"  # what a gap that wraps a name's line is (re
 _BREAK = lazy(r"[.!?:;\n\r•—–]|\s-\s")
 _POSSESSIVE = frozenset({"'s ", "’s ", "' ", "’ "})
 CUTS = ("of", "for", "at", "from")
-KINDS_KEPT = 200_000  # names whose kind (and texts whose name) a run keeps
+KINDS_KEPT = 200_000  # names whose kind (texts whose name, gaps whose verdict) a run keeps
 _UNREAD = object()  # no name read yet from a text
 
 
@@ -77,6 +77,7 @@ class NameReader:
         self.memo: Memo = index.memo if index is not None else fresh_memo
         self.kinds: dict[tuple[tuple[str, ...], bool], str] = kept.setdefault("kinds", {})  # the kind of each name read
         self.names: dict[tuple[bool, str], tuple[int, str, tuple[str, ...], tuple[str, ...]] | None] = kept.setdefault("names", {})  # `name`, by text
+        self.breaks: dict[str, bool] = kept.setdefault("breaks", {})  # whether a gap between words ends a sentence, by its text
         tables = kept.get("tables")
         if tables is None:
             tables = kept["tables"] = reader_tables(lexicon, words)
@@ -118,7 +119,12 @@ class NameReader:
         prev = self.texts[i - 1]
         if gap.startswith(".") and (len(prev) == 1 or prev.lower() in self.qw.abbreviations or prev in self.lexicon.honorifics):
             return False  # Mr. Berg, J. Smith
-        return bool(_BREAK.search(gap)) or gap[-1:] in self.opening
+        found = self.breaks.get(gap)
+        if found is None:  # what a gap says depends on its text alone: worked out once a run
+            found = bool(_BREAK.search(gap)) or gap[-1:] in self.opening
+            if len(self.breaks) < KINDS_KEPT:
+                self.breaks[gap] = found
+        return found
 
     def _leads_name(self, i: int) -> bool:
         """An ordinary word opening a sentence that begins a name: `Harbor Freight Lines said`,

@@ -71,8 +71,8 @@ def layout_lines(prose: str) -> list[tuple[int, int]]:
     long line has one place to try)."""
     out: list[tuple[int, int]] = []
     end = 0
-    slashes = " /" in prose or "\t/" in prose  # most texts have none: no line is searched for one
-    for start in _credit_heads(prose, slashes):
+    heads, slashes = _credit_heads(prose)  # most texts have no slash after a blank: no line is searched for one
+    for start in heads:
         stop = prose.find("\n", start)
         line = prose[start:] if stop < 0 else prose[start:stop]
         if start >= end and (slashes and (" /" in line or "\t/" in line) or line.lstrip(" \t([")[:16].casefold().startswith(_LAYOUT_WORDS)):
@@ -83,21 +83,23 @@ def layout_lines(prose: str) -> list[tuple[int, int]]:
     return out
 
 
-def _credit_heads(prose: str, slashes: bool) -> list[int]:
+def _credit_heads(prose: str) -> tuple[list[int], bool]:
     """The starts of the lines (split at `\n`) that can open a credit, in order, found in C: a
     line whose first two letters, its opening blanks and brackets passed, are those of a credit's
     word (`_LAYOUT_HEAD`: the only ones a case-folded start of a credit can have when they are
-    ASCII), or one holding a slash after a blank. Most lines of prose are neither and are not
-    read in Python at all."""
+    ASCII), or one holding a slash after a blank; and whether any line holds one. Most lines of
+    prose are neither and are not read in Python at all. The slashes are found one character
+    at a time (a search for ` /` reads the whole text, a dozen instructions a character in a
+    text beyond Latin-1, where one for `/` is a scan of its bytes)."""
     heads = [0, *(found.start() + 1 for found in _LAYOUT_HEAD.finditer(prose))]  # the first line, with no break before it, read as before
-    if slashes:
-        for mark in (" /", "\t/"):
-            at = prose.find(mark)
-            while at >= 0:
-                heads.append(prose.rfind("\n", 0, at) + 1)
-                at = prose.find(mark, at + 2)
-        heads = sorted(set(heads))
-    return heads
+    slashes = False
+    at = prose.find("/")
+    while at >= 0:
+        if at > 0 and prose[at - 1] in " \t":
+            heads.append(prose.rfind("\n", 0, at) + 1)
+            slashes = True
+        at = prose.find("/", at + 1)
+    return (sorted(set(heads)) if slashes else heads), slashes
 
 
 class Cast(Resolution):
