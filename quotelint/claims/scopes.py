@@ -47,16 +47,16 @@ def read(layout: Layout, fact: Fact, rest: set[int]) -> tuple[set[Event], set[st
     """What the words of a figure's scope (`rest`: not the figure's own words, nor its measure's)
     say of its subject: events, names, the names before it in its clause (holders), whether it
     is an earlier value or a forecast, the areas. Each question is asked only of the words that
-    can answer it (set operations in C): the event words, the words that can be names, the
-    words of `Layout.subject_words`."""
+    can answer it: the event words and the words of `Layout.subject_words` (set operations in C),
+    the capitalized words."""
     words, (lo, hi) = layout.words, fact.words
     events, entities, holders, areas = set(), set(), set(), set()
     earlier, forecast = fact.figure.role == "earlier", False
     for k in rest & layout.event_word_set:
         if (event := layout.event(k)) is not None:
             events.add(event)
-    for k in rest & layout.name_words:
-        if layout.is_entity(k):
+    for k in rest:  # a name is capitalized: the few words of a scope are asked, not every name's places
+        if words[k].text[:1].isupper() and layout.is_entity(k):
             entities.add(words[k].text)
             if k < lo and layout.clause[k] == layout.clause[lo]:
                 holders.add(words[k].text)

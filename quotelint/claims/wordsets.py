@@ -84,11 +84,6 @@ class WordPlaces:
         return self.memo("topic-name", lambda t: kind_of_name(t, lex, data) != 0).select(self.distinct)
 
     @functools.cached_property
-    def name_words(self) -> frozenset[int]:
-        """The indexes of the words that can be names: only they can be entities (`is_entity`)."""
-        return frozenset(chain.from_iterable(map(self._word_positions.__getitem__, self.named())))
-
-    @functools.cached_property
     def period_words(self) -> frozenset[int]:
         """The indexes of the words that can name a period: months (`March`), `quarter`, `half`."""
         months, periods = self.data.months, self.data.period_words
