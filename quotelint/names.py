@@ -17,8 +17,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from itertools import chain
-from operator import itemgetter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from quotelint.lazyre import lazy
 from quotelint.lexicon import Lexicon
@@ -34,36 +33,14 @@ FREQUENT = 8  # a word written this often that only opens longer names is read w
 NEAR_MAX = 48  # registry words longer than this (folded) get no near-miss search
 
 
-def _field(index: int, doc: str) -> Any:
-    """A token's field read by index, by the C descriptor namedtuple uses where there is one."""
-    try:
-        from collections import _tuplegetter  # type: ignore[attr-defined]
-    except ImportError:  # another Python: a property does the same, slower
-        return property(itemgetter(index), doc=doc)
-    return _tuplegetter(index, doc)
-
-
-class Token(tuple):  # type: ignore[type-arg]
-    """A word of a document: (text, start, end). A document has one per word, made in C in bulk
-    (`as_tokens`): the class defines no `__new__` (a NamedTuple's is Python), so `Token(fields)`
-    is tuple's own constructor, a sixth cheaper for a whole article's tokens."""
-
-    __slots__ = ()
-    if TYPE_CHECKING:
-        text: str
-        start: int
-        end: int
-    else:
-        text = _field(0, "the word as written, but for a typographic apostrophe, which reads as a straight one")
-        start = _field(1, "where it starts in the text")
-        end = _field(2, "where it ends")
-
-    @classmethod
-    def of(cls, text: str, start: int, end: int) -> Token:
-        return cls((text, start, end))
-
-    def __repr__(self) -> str:
-        return f"Token(text={self[0]!r}, start={self[1]!r}, end={self[2]!r})"
+# A word of a document: a plain tuple (text, start, end), its fields read by index with the
+# names below. A document has one per word, made in C in bulk (`as_tokens`): a plain tuple costs
+# half what an instance of a tuple subclass costs to make and to free, and its field is read by
+# an index that Python specialises, where a named field was an attribute lookup that it does not.
+Token = tuple[str, int, int]
+TEXT: Final = 0  # the word as written, but for a typographic apostrophe, which reads as a straight one
+START: Final = 1  # where it starts in the text
+END: Final = 2  # where it ends
 
 
 def tokens(text: str) -> list[Token]:
@@ -72,13 +49,13 @@ def tokens(text: str) -> list[Token]:
 
 
 def as_tokens(texts: list[str], starts: list[int], ends: list[int]) -> list[Token]:
-    return list(map(Token, zip(texts, starts, ends)))
+    return list(zip(texts, starts, ends))
 
 
 def token_columns(words: list[Token]) -> tuple[list[str], list[int], list[int]]:
     """The words' texts, starts and ends (as `Context` keeps them), for a caller given tokens
-    alone: a loop reads a column by index more cheaply than a token's field."""
-    return [w.text for w in words], [w.start for w in words], [w.end for w in words]
+    alone: a loop reads a column with one index, where a token's field takes two."""
+    return [w[TEXT] for w in words], [w[START] for w in words], [w[END] for w in words]
 
 
 def strip_marks(word: str) -> str:
@@ -97,7 +74,7 @@ def fold(word: str) -> str:
 
 @functools.lru_cache(maxsize=16384)
 def form_tokens(form: str) -> tuple[str, ...]:
-    return tuple(t.text for t in tokens(form))
+    return tuple(t[TEXT] for t in tokens(form))
 
 
 def deletions(word: str, depth: int) -> set[str]:
@@ -290,8 +267,8 @@ class NameIndex:
         """Registered spellings (accepted or known-wrong) in the text, longest match first.
         Given the words' `positions` (word -> its indexes), each distinct word is looked up once
         (`distinct`: the positions' words, as the context numbers them for the run's memos).
-        `columns`: the words' texts, starts and ends, read by index in the loop below (a token's
-        field is an attribute lookup); made from the words when not given."""
+        `columns`: the words' texts, starts and ends, read by index in the loop below (one index
+        where a token's field takes two); made from the words when not given."""
         texts, starts_of, ends_of = token_columns(words) if columns is None else columns
         by_first = self.by_first
         if positions is None:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from quotelint.lazyre import lazy
+from quotelint.names import END, START, TEXT
 
 if TYPE_CHECKING:
     from quotelint.lexicon import Lexicon
@@ -45,7 +46,7 @@ def sentence_initial(prose: str, words: Sequence[Token], i: int, lexicon: Lexico
     """Token i begins a sentence, a line or a quotation, where any word takes a capital."""
     if i == 0:
         return True
-    gap = prose[words[i - 1].end : words[i].start]
+    gap = prose[words[i - 1][END] : words[i][START]]
     if _SENTENCE_BREAK.search(gap):
         return True
     opening = {m.open for m in lexicon.quote_marks}
@@ -53,13 +54,13 @@ def sentence_initial(prose: str, words: Sequence[Token], i: int, lexicon: Lexico
 
 
 def _joined(prose: str, a: Token, b: Token) -> bool:
-    gap = prose[a.end : b.start]
+    gap = prose[a[END] : b[START]]
     return bool(gap) and gap.isspace() and "\n" not in gap and "\r" not in gap and len(gap) <= 3
 
 
 def _named(prose: str, words: Sequence[Token], j: int, lexicon: Lexicon) -> bool:
     """Token j is capitalised for being a name, not for where it stands."""
-    return capitalised(words[j].text) and not sentence_initial(prose, words, j, lexicon)
+    return capitalised(words[j][TEXT]) and not sentence_initial(prose, words, j, lexicon)
 
 
 def beside_a_name(prose: str, words: Sequence[Token], first: int, last: int, lexicon: Lexicon) -> bool:
@@ -78,7 +79,7 @@ def beside_a_name(prose: str, words: Sequence[Token], first: int, last: int, lex
                 break
             if _named(prose, words, j, lexicon):
                 return True
-            if words[j].text not in lexicon.name_connectors:
+            if words[j][TEXT] not in lexicon.name_connectors:
                 break
             near = j
     return False
@@ -98,14 +99,14 @@ def name_runs(prose: str, words: Sequence[Token], lexicon: Lexicon) -> list[tupl
             continue
         last, j = i, i + 1
         while j < n and _joined(prose, words[j - 1], words[j]):
-            if capitalised(words[j].text):
+            if capitalised(words[j][TEXT]):
                 last, j = j, j + 1
-            elif words[j].text in lexicon.name_connectors and j + 1 < n and _joined(prose, words[j], words[j + 1]):
+            elif words[j][TEXT] in lexicon.name_connectors and j + 1 < n and _joined(prose, words[j], words[j + 1]):
                 j += 1
             else:
                 break
         first = i
-        while first < last and (words[first].text in lexicon.titles or words[first].text.rstrip(".") in lexicon.honorifics):
+        while first < last and (words[first][TEXT] in lexicon.titles or words[first][TEXT].rstrip(".") in lexicon.honorifics):
             first += 1
         if last > first:
             runs.append((first, last))
@@ -114,7 +115,7 @@ def name_runs(prose: str, words: Sequence[Token], lexicon: Lexicon) -> list[tupl
 
 
 def _starts_run(prose: str, words: Sequence[Token], i: int, lexicon: Lexicon) -> bool:
-    word = words[i].text
+    word = words[i][TEXT]
     if not capitalised(word) or word.isdigit():
         return False
     if sentence_initial(prose, words, i, lexicon):

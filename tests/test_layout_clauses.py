@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from quotelint.claims.layout import CLAUSE_MARKS, HARD_MARKS, Layout
 from quotelint.context import Context
 from quotelint.document import Document
+from quotelint.names import END, START, TEXT
 from quotelint.registry import Registry
 
 WORDS = ["Turnout", "was", "54", "percent", "18,000", "seats", "which", "who", "that", "but", "said",
@@ -24,8 +25,8 @@ def walked(layout: Layout, s: int) -> tuple[list[int], list[int], set[int]]:
     clause = segment = lo + 1
     for k in range(lo, hi):
         if k > lo:
-            gap = prose[words[k - 1].end : words[k].start]
-            low = words[k].text.lower()
+            gap = prose[words[k - 1][END] : words[k][START]]
+            low = words[k][TEXT].lower()
             joined = gap == "," and layout.in_figure(k) and layout.in_figure(k - 1)
             if gap != " " and not joined and any(c in CLAUSE_MARKS for c in gap):
                 clause += 1

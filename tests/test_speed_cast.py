@@ -16,7 +16,7 @@ import pytest
 
 from quotelint.context import Context
 from quotelint.document import Document
-from quotelint.names import fold
+from quotelint.names import END, START, TEXT, fold
 from quotelint.quotes.nameruns import NameReader
 from quotelint.quotes.roles import find_roles, role_phrases
 from quotelint.quotes.runmemo import Spellings, honorific
@@ -64,11 +64,11 @@ def _runs_from_sets(reader: NameReader) -> list[tuple[int, int]]:
     for i in openers:
         if i < after or i not in joinable and reader.honorific_before(i) is None:
             continue
-        if tokens[i].text.lower() in lex.common_words and reader.sentence_start(i) and not reader.title_at(i, len(tokens)) and not reader._leads_name(i):
+        if tokens[i][TEXT].lower() in lex.common_words and reader.sentence_start(i) and not reader.title_at(i, len(tokens)) and not reader._leads_name(i):
             continue
         last = j = i
         while j + 1 < len(tokens) and reader._joined(j, j + 1):
-            nxt = tokens[j + 1].text
+            nxt = tokens[j + 1][TEXT]
             if nxt in reader.capital:
                 last = j = j + 1
             elif nxt in lex.name_connectors and j + 2 < len(tokens) and reader._joined(j + 1, j + 2):
@@ -104,12 +104,12 @@ def _roles_word_by_word(words, people, positions):  # type: ignore[no-untyped-de
     held_by_one = {phrase for phrase, holders in phrases.items() if len({pid for pid, _ in holders}) == 1}
     out, after = [], 0
     for i in range(len(words)):
-        if i < after or fold(words[i].text) not in by_first:
+        if i < after or fold(words[i][TEXT]) not in by_first:
             continue
-        second = fold(words[i + 1].text) if i + 1 < len(words) else None
-        for phrase in by_first[fold(words[i].text)]:
+        second = fold(words[i + 1][TEXT]) if i + 1 < len(words) else None
+        for phrase in by_first[fold(words[i][TEXT])]:
             n = len(phrase)
-            if phrase[1] == second and phrase in held_by_one and i + n <= len(words) and all(fold(words[i + m].text) == phrase[m] for m in range(2, n)):
+            if phrase[1] == second and phrase in held_by_one and i + n <= len(words) and all(fold(words[i + m][TEXT]) == phrase[m] for m in range(2, n)):
                 out.append((i, i + n - 1, phrases[phrase][0][0]))
                 after = i + n
                 break
@@ -139,11 +139,11 @@ def test_roles_found_from_their_first_two_words_are_those_read_word_by_word(seed
 def _spellings_word_by_word(index, text, words):  # type: ignore[no-untyped-def]
     """Registered spellings as first read: at every word, its spellings tried longest first."""
     out, i = [], 0
-    texts, starts, ends = [w.text for w in words], [w.start for w in words], [w.end for w in words]
+    texts, starts, ends = [w[TEXT] for w in words], [w[START] for w in words], [w[END] for w in words]
     for k in range(len(words)):
         if k < i:
             continue
-        for form in index.by_first.get(words[k].text, ()):
+        for form in index.by_first.get(words[k][TEXT], ()):
             n = len(form.words)
             if k + n <= len(words) and index._joined(text, texts, starts, ends, k, form.words):
                 out.append((starts[k], ends[k + n - 1], k, n, form.text, form.accepted, form.entity_ids))

@@ -18,6 +18,7 @@ import regex
 
 from quotelint.context import Context
 from quotelint.document import Document
+from quotelint.names import END, START, TEXT
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -158,9 +159,9 @@ def test_the_clauses_found_with_str_find_are_those_a_pattern_of_the_marks_found(
             if hi - lo < 2:
                 continue
             expected = set()
-            for m in pattern.finditer(layout.prose, words[lo].end, words[hi - 1].start):
+            for m in pattern.finditer(layout.prose, words[lo][END], words[hi - 1][START]):
                 k = bisect.bisect_right(layout.starts, m.start())
-                if words[k - 1].end <= m.start():
+                if words[k - 1][END] <= m.start():
                     expected.add(k)
             found = {k for k, mark in layout._openings(lo, hi) if mark}
             assert found == expected, text
@@ -187,7 +188,7 @@ def _names_filtering_every_place(layout, positions):  # type: ignore[no-untyped-
         if kept:
             key = quick_fold(text)
             tally[key] = tally.get(key, 0) + len(kept)
-            if layout.words[kept[0]].start < lead_end:
+            if layout.words[kept[0]][START] < lead_end:
                 lead.add(key)
     return tally, lead
 
@@ -208,8 +209,8 @@ def test_the_topic_counts_names_as_filtering_every_place_does() -> None:
         ctx = Context(Document.from_text(text), registry)
         counts = count_topic(ctx.layout, ctx.positions)
         assert (dict(counts.names), counts.lead) == _names_filtering_every_place(ctx.layout, ctx.positions), text[:80]
-        texts = {ctx.words[k].text for k in ctx.layout.figure_words}
-        in_a_figure += sum(1 for k, w in enumerate(ctx.words) if w.text in texts and w.text[:1].isupper() and k not in ctx.layout.figure_words)
+        texts = {ctx.words[k][TEXT] for k in ctx.layout.figure_words}
+        in_a_figure += sum(1 for k, w in enumerate(ctx.words) if w[TEXT] in texts and w[TEXT][:1].isupper() and k not in ctx.layout.figure_words)
     assert in_a_figure > 0  # some names stand both in a figure and outside one
 
 
@@ -327,7 +328,7 @@ def _measure_trying_every_word(layout, f, s, lo, hi):  # type: ignore[no-untyped
 
     data, words = layout.data, layout.words
     unit = f.unit or "none"
-    own = data.measure_words.get((words[hi - 1].text.lower(),))
+    own = data.measure_words.get((words[hi - 1][TEXT].lower(),))
     if own and unit in data.measures[own].units:
         return own, (hi - 1, hi)
     first, last = layout.sentence_words(s)
@@ -391,7 +392,7 @@ def test_the_topics_event_counts_are_those_of_asking_each_place_its_event() -> N
         families, by_kind, seen, given_by = Counter(), Counter(), {}, {}
         for word in event_vocabulary(layout, positions):
             for k in positions[word]:
-                at = layout.words[k].start
+                at = layout.words[k][START]
                 seen.setdefault(word, at)
                 if (event := layout.event(k)) is not None:
                     families[event[0]] += 1
@@ -414,7 +415,7 @@ def _scope_read_word_by_word(layout, fact, rest):  # type: ignore[no-untyped-def
     events, entities, holders, areas = set(), set(), set(), set()
     earlier, forecast = fact.figure.role == "earlier", False
     for k in sorted(rest):
-        text = words[k].text
+        text = words[k][TEXT]
         if k in layout.event_word_set and (event := layout.event(k)) is not None:
             events.add(event)
         elif text[:1].isupper() and layout.is_entity(k):

@@ -15,6 +15,7 @@ import pytest
 
 from quotelint.context import Context
 from quotelint.document import Document
+from quotelint.names import START, TEXT
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -49,7 +50,7 @@ def _figures_from_a_digit_pattern(prose: str) -> list:  # type: ignore[type-arg]
     def spelled_start(text: str) -> bool:
         return text[0] in data.starter_initials and text.split("-")[0].lower() in data.starters and not (text.isupper() and len(text) > 1)
 
-    spelled = [w.start for w in tokens(prose) if spelled_start(w.text)]
+    spelled = [w[START] for w in tokens(prose) if spelled_start(w[TEXT])]
     digits = [m.start() for m in data.digit_start.finditer(prose)]
     return read_all(reader, sorted(digits + spelled))
 

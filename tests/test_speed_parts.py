@@ -15,6 +15,7 @@ import pytest
 from quotelint.context import Context
 from quotelint.document import Document
 from quotelint.linter import lint_text
+from quotelint.names import END, START, TEXT
 from quotelint.quotes.frames import build_frames, innermost
 from quotelint.quotes.words import quote_words
 from quotelint.registry import Registry
@@ -159,7 +160,7 @@ def test_a_short_attribution_after_a_full_stop_stays_in_the_quotations_sentence(
 def test_each_word_knows_its_innermost_quotation() -> None:
     text = "He said “she told me ‘go home’ today” and left. Later “yes” came.\n"
     ctx, scan, _ = frames_of(text)
-    by_word = dict(zip((w.text for w in ctx.words), innermost(ctx.words, scan.spans)))
+    by_word = dict(zip((w[TEXT] for w in ctx.words), innermost(ctx.words, scan.spans)))
     assert by_word == {"He": -1, "said": -1, "she": 0, "told": 0, "me": 0, "go": 1, "home": 1, "today": 0,
                        "and": -1, "left": -1, "Later": -1, "yes": 2, "came": -1}
 
@@ -317,7 +318,7 @@ def test_the_topic_counted_through_the_run_memos_is_the_one_counted_word_by_word
     assert "commission" in counts.lead and "kazakhstan" not in counts.lead  # the lead is the first sentence
     assert counts.names["kazakhstan"] == 1  # a dictionary name, not counted where it opens a sentence
     openers = sentence_openers(with_memo)
-    assert [ctx.words[k].text for k in sorted(openers)] == ["Turnout", "The", "Observers", "The", "Kazakhstan"]
+    assert [ctx.words[k][TEXT] for k in sorted(openers)] == ["Turnout", "The", "Observers", "The", "Kazakhstan"]
 
 
 def test_verdicts_kept_for_the_run_leave_the_next_document_judged_as_the_first() -> None:
@@ -342,14 +343,14 @@ def test_mentions_tried_by_their_second_word_are_those_tried_in_turn() -> None:
     text = " ".join(path.read_text(encoding="utf-8") for path in sorted((ROOT / "seeds").glob("*.txt")))
     text += " Central. Central Election. the Central Election Commission of Kazakhstan"
     words = tokens(text)
-    texts, starts, ends = [w.text for w in words], [w.start for w in words], [w.end for w in words]
+    texts, starts, ends = [w[TEXT] for w in words], [w[START] for w in words], [w[END] for w in words]
 
     def tried_in_turn() -> list[tuple[int, int, str]]:
         out, i = [], 0
         for k, word in enumerate(words):
-            if k < i or word.text not in index.by_first:
+            if k < i or word[TEXT] not in index.by_first:
                 continue
-            for form in index.by_first[word.text]:
+            for form in index.by_first[word[TEXT]]:
                 n = len(form.words)
                 if k + n <= len(words) and index._joined(text, texts, starts, ends, k, form.words):
                     out.append((k, n, form.text))
@@ -391,7 +392,7 @@ def test_a_quotations_words_are_the_documents_words() -> None:
     classifier = Classifier(ctx.prose, ctx.words, quote_words(), ctx.registry.words, ctx.word_starts)
     for span in ctx.quote_scan.spans:
         text = ctx.prose[span.start : span.end]
-        assert classifier._parts(text, span.start) == [t.text for t in tokens(text)]
+        assert classifier._parts(text, span.start) == [t[TEXT] for t in tokens(text)]
 
 
 def test_the_spellings_of_a_fold_are_found_from_the_key_in_every_document() -> None:
@@ -637,7 +638,7 @@ def _opens_sentence_as_written(prose, words, spans, items, i, abbreviations, ver
     gap = prose[prev.end : cur.start]
     stop = _STOP.search(gap)
     if stop is not None and ":" not in gap[: stop.start()]:
-        return not (prev.token >= 0 and stop.start() == 0 and abbreviation(words[prev.token].text, abbreviations))
+        return not (prev.token >= 0 and stop.start() == 0 and abbreviation(words[prev.token][TEXT], abbreviations))
     return _after_quotation(prose, words, spans, items, i, verbs, gap)
 
 
@@ -695,7 +696,7 @@ def _innermost_word_by_word(words, spans):  # type: ignore[no-untyped-def]
     out = [-1] * len(words)
     stack: list[int] = []
     k = t = 0
-    starts = [w.start for w in words]
+    starts = [w[START] for w in words]
     while t < len(words):
         if not stack:
             if k == len(spans):
@@ -704,14 +705,14 @@ def _innermost_word_by_word(words, spans):  # type: ignore[no-untyped-def]
             if t == len(words):
                 break
         word = words[t]
-        while k < len(spans) and spans[k].open_at < word.start:
+        while k < len(spans) and spans[k].open_at < word[START]:
             while stack and close_end(spans[stack[-1]]) <= spans[k].open_at:
                 stack.pop()
             stack.append(k)
             k += 1
-        while stack and spans[stack[-1]].end <= word.start:
+        while stack and spans[stack[-1]].end <= word[START]:
             stack.pop()
-        if stack and spans[stack[-1]].start <= word.start:
+        if stack and spans[stack[-1]].start <= word[START]:
             out[t] = stack[-1]
         t += 1
     return out
@@ -725,7 +726,6 @@ def test_innermost_quotations_found_between_events_are_those_found_word_by_word(
     gets the quotation the word-by-word reading gives it."""
     import random
 
-    from quotelint.names import Token
     from quotelint.quotes.spans import Span
 
     rng = random.Random(seed)
@@ -742,8 +742,8 @@ def test_innermost_quotations_found_between_events_are_those_found_word_by_word(
         words, at = [], 0
         for _ in range(rng.randint(0, 30)):
             at += rng.randint(1, 4)
-            words.append(Token.of("w", at, at + rng.randint(1, 3)))
-            at = words[-1].end
+            words.append(("w", at, at + rng.randint(1, 3)))
+            at = words[-1][END]
         spans = []
         for _ in range(rng.randint(0, 6)):
             open_at = rng.randint(0, at + 2)
@@ -795,22 +795,22 @@ def test_word_positions_made_in_bulk_are_those_made_word_by_word(seed: int) -> N
     import random
 
     from quotelint.wordsplit import word_positions
-    from quotelint.names import Token, tokens
+    from quotelint.names import tokens
 
     def word_by_word(words):  # type: ignore[no-untyped-def]
         out: dict[str, list[int]] = {}
         for i, word in enumerate(words):
-            out.setdefault(word.text, []).append(i)
+            out.setdefault(word[TEXT], []).append(i)
         return out
 
     rng = random.Random(seed)
     paragraphs = _seed_paragraphs()
     for _ in range(20):
         words = tokens(" ".join(rng.sample(paragraphs, rng.randint(0, 15))))
-        assert list(word_positions([w.text for w in words]).items()) == list(word_by_word(words).items())
+        assert list(word_positions([w[TEXT] for w in words]).items()) == list(word_by_word(words).items())
     for _ in range(200):
-        words = [Token.of(rng.choice("abcdefg") * rng.randint(1, 2), i, i + 1) for i in range(rng.randint(0, 40))]
-        assert list(word_positions([w.text for w in words]).items()) == list(word_by_word(words).items())
+        words = [(rng.choice("abcdefg") * rng.randint(1, 2), i, i + 1) for i in range(rng.randint(0, 40))]
+        assert list(word_positions([w[TEXT] for w in words]).items()) == list(word_by_word(words).items())
     positions = word_positions(["a", "b", "a"])
     assert positions.get("c") is None and "c" not in positions  # a question adds no word
     with pytest.raises(KeyError):
@@ -821,11 +821,11 @@ def _variants_word_by_word(ctx: Context) -> list[tuple[str, str, str, int, int]]
     """QL202's uses as the registry's `preferred` gives them, asked word by word of every mention."""
     preferred = ctx.registry.names.preferred
     return [
-        (m.form.entity_ids[0], best, w.text, w.start + ctx.base, w.end + ctx.base)
+        (m.form.entity_ids[0], best, w[TEXT], w[START] + ctx.base, w[END] + ctx.base)
         for m in ctx.mentions
         if m.form.accepted and len(m.form.entity_ids) == 1 and ctx.owns(m.start)
         for w in ctx.words[m.first : m.first + m.count]
-        if (best := preferred.get((m.form.entity_ids[0], w.text))) is not None
+        if (best := preferred.get((m.form.entity_ids[0], w[TEXT]))) is not None
     ]
 
 
@@ -862,16 +862,16 @@ def _drift_word_by_word(ctx: Context) -> list[tuple[int, int, str]]:
     verdicts: dict[tuple[str | None, str, str | None], object] = {}
     out = []
     for i, word in enumerate(words):
-        if i in covered or word.text in index.known:
+        if i in covered or word[TEXT] in index.known:
             continue
-        before = words[i - 1].text if i > 0 and words[i - 1].text in anchors else None
-        after = words[i + 1].text if i + 1 < len(words) and words[i + 1].text in anchors else None
-        key = (before, word.text, after)
+        before = words[i - 1][TEXT] if i > 0 and words[i - 1][TEXT] in anchors else None
+        after = words[i + 1][TEXT] if i + 1 < len(words) and words[i + 1][TEXT] in anchors else None
+        key = (before, word[TEXT], after)
         if key not in verdicts:
             verdicts[key] = near_miss(ctx, i, short_names(ctx))
         found = verdicts[key]
         if found is not None:
-            out.append((word.start, word.end, found[0]))  # type: ignore[index]
+            out.append((word[START], word[END], found[0]))  # type: ignore[index]
     return out
 
 
@@ -956,7 +956,7 @@ def test_what_a_word_is_to_a_title_is_the_same_through_the_run_memos(registry: R
     for text in texts:
         page = Page(Context(Document.from_text(text), registry))
         for i, word in enumerate(page.words):
-            w = word.text
+            w = word[TEXT]
             modifier = w.lower() in title_words().modifiers or past(w)
             qualifier = title(w) or page.country(i) or proper(w) or modifier or (
                 w.lower() not in ARTICLES and all(key(p) in index.role_words for p in parts(w)))

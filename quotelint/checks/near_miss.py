@@ -9,7 +9,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from quotelint.checks.short_names import acronym_candidates, acronyms, defined_acronyms, is_acronym, short_name, slipped
-from quotelint.names import fold, max_distance, strip_marks
+from quotelint.names import END, START, TEXT, fold, max_distance, strip_marks
 from quotelint.records import Value
 
 if TYPE_CHECKING:
@@ -31,11 +31,11 @@ class Short(Value):
 def near_miss(ctx: Context, i: int, short: Short | None = None) -> tuple[str, Entity] | None:
     index = ctx.registry.names
     words = ctx.words
-    word = words[i].text
+    word = words[i][TEXT]
     if is_acronym(word):
         return acronym_miss(ctx, i, short or Short(acronyms(index), defined_acronyms(ctx.prose, {m.end for m in ctx.mentions})))
-    before = words[i - 1].text if i > 0 and words[i - 1].text in index.anchors else None
-    after = words[i + 1].text if i + 1 < len(words) and words[i + 1].text in index.anchors else None
+    before = words[i - 1][TEXT] if i > 0 and words[i - 1][TEXT] in index.anchors else None
+    after = words[i + 1][TEXT] if i + 1 < len(words) and words[i + 1][TEXT] in index.anchors else None
     found = kept_candidates(index, before, word, after)
     return None if found is None else best(ctx, word, *found)
 
@@ -105,9 +105,9 @@ def acronym_miss(ctx: Context, i: int, short: Short) -> tuple[str, Entity] | Non
     """A registered acronym an all-capitals word is one edit from (short_names.py). Two capitals
     (`BT Bank`) must stand beside another word of the name; three with a letter changed need a
     document that names the body, or that neighbour."""
-    index, word = ctx.registry.names, ctx.words[i].text
+    index, word = ctx.registry.names, ctx.words[i][TEXT]
     found = acronym_candidates(word, short.acronyms, index.lexicon, short.defined)
-    beside = {ctx.words[j].text for j in (i - 1, i + 1) if 0 <= j < len(ctx.words)}
+    beside = {ctx.words[j][TEXT] for j in (i - 1, i + 1) if 0 <= j < len(ctx.words)}
 
     def sure(right: str) -> bool:
         if any(right in form.words for w in beside for form in index.by_word.get(w, ())):
@@ -239,9 +239,9 @@ def introduced_elsewhere(ctx: Context, word: str, right: str) -> bool:
             if not 0 <= j < len(words):
                 continue
             first, second = (words[j], words[k]) if j < k else (words[k], words[j])
-            if ctx.prose[first.end : second.start].strip():
+            if ctx.prose[first[END] : second[START]].strip():
                 continue  # not one name: punctuation stands between
-            if is_other_name(words[j].text, own, lexicon):
+            if is_other_name(words[j][TEXT], own, lexicon):
                 return True
     return False
 

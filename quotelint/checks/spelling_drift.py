@@ -42,7 +42,7 @@ from quotelint.checks import Rule
 from quotelint.checks.near_miss import SEP, Short, near_any, near_miss, neighbour_expectations, never_drift, settled
 from quotelint.checks.short_names import acronym_candidates, acronyms, defined_acronyms, is_acronym
 from quotelint.finding import Hit, Severity, hit_once
-from quotelint.names import Token, tokens
+from quotelint.names import END, START, TEXT, Token, tokens
 
 if TYPE_CHECKING:
     from quotelint.context import Context
@@ -64,13 +64,13 @@ def narrow(wrong: list[Token], right: str) -> tuple[int, int, str]:
     """The span and fix of just the words that differ: `Ayul` in `Ayul party`, not both words."""
     good = tokens(right)
     head = 0
-    while head < min(len(wrong), len(good)) - 1 and wrong[head].text == good[head].text:
+    while head < min(len(wrong), len(good)) - 1 and wrong[head][TEXT] == good[head][TEXT]:
         head += 1
     tail = 0
-    while tail < min(len(wrong), len(good)) - head - 1 and wrong[-1 - tail].text == good[-1 - tail].text:
+    while tail < min(len(wrong), len(good)) - head - 1 and wrong[-1 - tail][TEXT] == good[-1 - tail][TEXT]:
         tail += 1
     bad, fix = wrong[head : len(wrong) - tail], good[head : len(good) - tail]
-    return bad[0].start, bad[-1].end, right[fix[0].start : fix[-1].end]
+    return bad[0][START], bad[-1][END], right[fix[0][START] : fix[-1][END]]
 
 
 def describe(entity: Entity, spelling: str) -> str:
@@ -91,8 +91,8 @@ def check(ctx: Context) -> Iterator[Hit]:
     found = [*beside_anchors(ctx, covered, anchored, anchors, short), *alone(ctx, covered, anchored, short)]
     for i, (right, entity) in sorted(found, key=lambda pair: pair[0]):
         word = words[i]
-        what = "has the wrong case for" if right.casefold() == word.text.casefold() else "looks like a misspelling of"
-        yield Hit(word.start, word.end, f"'{word.text}' {what} {describe(entity, right)}", right, fixable=True)
+        what = "has the wrong case for" if right.casefold() == word[TEXT].casefold() else "looks like a misspelling of"
+        yield Hit(word[START], word[END], f"'{word[TEXT]}' {what} {describe(entity, right)}", right, fixable=True)
 
 
 Verdict = tuple[str, "Entity"]
@@ -202,7 +202,7 @@ def listed_once(ctx: Context, mention: Mention, kept: dict[tuple[str, str, tuple
     misspelling, and the fix is chosen among the entity's spellings with rapidfuzz."""
     base = mention.start
     words = ctx.words[mention.first : mention.first + mention.count]
-    key = (mention.form.entity_ids[0], ctx.prose[base : mention.end], tuple((w.start - base, w.end - base) for w in words))
+    key = (mention.form.entity_ids[0], ctx.prose[base : mention.end], tuple((w[START] - base, w[END] - base) for w in words))
     return hit_once(kept, key, base, LISTED_KEPT, lambda: listed(ctx, mention))  # type: ignore[arg-type,return-value]
 
 
@@ -220,7 +220,7 @@ def listed(ctx: Context, mention: Mention) -> Hit:
         return Hit(start, end, f"'{wrong}' is a misspelling of {describe(entity, right)}", fix, fixable=True)
     differing = ctx.prose[start:end]
     common = ctx.registry.names.lexicon.common_words
-    if not near_any(differing, {fix}) and any(w.text.lower() in common for w in tokens(differing)):
+    if not near_any(differing, {fix}) and any(w[TEXT].lower() in common for w in tokens(differing)):
         return Hit(mention.start, mention.end, f"'{wrong}' is a known wrong name for {describe(entity, right)}", right, fixable=True)
     whole = right if right == entity.name else f"{right}, {entity.name}"
     return Hit(start, end, f"'{ctx.prose[start:end]}' is a misspelling of '{fix}' ({whole})", fix, fixable=True)

@@ -9,6 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from quotelint.checks.title_words import countries_in, head_words, key, parts, title_words
+from quotelint.names import END, START, TEXT
 from quotelint.quotes.words import quote_words
 from quotelint.records import Value
 
@@ -77,35 +78,35 @@ class Page:
                     unit_at[i] = unit
 
     def gap(self, left: int, right: int) -> str:
-        return self.prose[self.words[left].end : self.words[right].start]
+        return self.prose[self.words[left][END] : self.words[right][START]]
 
     def text(self, i: int) -> str:
-        return self.words[i].text
+        return self.words[i][TEXT]
 
     def title(self, i: int) -> bool:
-        return self._title(self.words[i].text)
+        return self._title(self.words[i][TEXT])
 
     def head(self, i: int) -> bool:
-        return self._head(self.words[i].text)
+        return self._head(self.words[i][TEXT])
 
     def past(self, i: int) -> bool:
         """`former`, `then`, or a title word prefixed with one (`then-director-general`)."""
-        return self._past(self.words[i].text)
+        return self._past(self.words[i][TEXT])
 
     def modifier(self, i: int) -> bool:
-        return self._modifier(self.words[i].text)
+        return self._modifier(self.words[i][TEXT])
 
     def country(self, i: int) -> bool:
-        return self._country(self.words[i].text)
+        return self._country(self.words[i][TEXT])
 
     def proper(self, i: int) -> bool:
         """A capitalized word no dictionary holds: a country's adjective, an acronym, a name."""
-        return self._proper(self.words[i].text)
+        return self._proper(self.words[i][TEXT])
 
     def qualifier(self, i: int) -> bool:
         """A word that may stand before a title's head: a title word, a country, a name, or a
         word of some registered role (`policy` in `EU foreign policy chief`, `Conservative`)."""
-        return self._qualifier(self.words[i].text)
+        return self._qualifier(self.words[i][TEXT])
 
 
 # What a word is to a title, on the word alone: each kept for the run by a word memo (Page),

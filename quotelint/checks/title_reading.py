@@ -22,6 +22,7 @@ import regex
 from quotelint.checks.title_page import ARTICLES, CLOSERS, JOINS, MAX_WORDS, POSSESSIVE, READ_CONNECTORS, Page, Written
 from quotelint.checks.title_words import SMALL, title_words
 from quotelint.lazyre import lazy
+from quotelint.names import END, TEXT
 from quotelint.quotes.words import quote_words
 
 
@@ -46,7 +47,7 @@ def read_before(page: Page, name: int, name_last: int) -> Written | None:
 
 def set_off(page: Page, last: int) -> bool:
     """The name ends a phrase: a comma or a full stop follows it (`..., Volodymyr Zelenskyy, said`)."""
-    after = _NEXT_CHAR.match(page.prose, page.words[last].end)  # not a slice of the rest: linear in the document
+    after = _NEXT_CHAR.match(page.prose, page.words[last][END])  # not a slice of the rest: linear in the document
     return after is None or after.group(1) in CLOSERS or after.group(1) == "\n"
 
 
@@ -180,6 +181,6 @@ def read_after(page: Page, name: int) -> Written | None:
     if last < 0:
         return None
     nxt = last + 1
-    if nxt < len(words) and page.gap(last, nxt) in JOINS and (words[nxt].text[:1].isupper() or nxt in page.person):
+    if nxt < len(words) and page.gap(last, nxt) in JOINS and (words[nxt][TEXT][:1].isupper() or nxt in page.person):
         return None  # the title of the next name: `Ukraine's president, Volodymyr Zelenskyy, President Tokayev`
     return span(page, start, last)

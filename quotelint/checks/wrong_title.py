@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 
 from quotelint.checks import Rule
 from quotelint.finding import Hit, Severity, hit_once
+from quotelint.names import END, START
 from quotelint.records import Value
 
 if TYPE_CHECKING:  # the title modules are imported when the rule runs, not when it is listed
@@ -118,7 +119,7 @@ def judge_once(ctx: Context, page: Page, person: Entity, written: Written, when:
     a name keeps its title through an article and across a run's articles, and judging one reads
     it, matches it with every role and may look for other holders."""
     key = verdict_key(page, person, written, when)
-    return hit_once(verdicts, key, page.words[written.first].start, VERDICTS_KEPT, lambda: judge(ctx, page, person, written, when))
+    return hit_once(verdicts, key, page.words[written.first][START], VERDICTS_KEPT, lambda: judge(ctx, page, person, written, when))
 
 
 def verdict_key(page: Page, person: Entity, written: Written, when: When | None) -> tuple:  # type: ignore[type-arg]
@@ -127,11 +128,11 @@ def verdict_key(page: Page, person: Entity, written: Written, when: When | None)
     places in it, and the bodies named there (which tokens, which body)."""
     words, units, first = page.words, page.unit_at, written.first
     end = max([written.last, *(units[i][1] for i in range(first, written.last + 1) if i in units)])
-    base = words[first].start
-    bounds = tuple((w.start - base, w.end - base) for w in words[first : end + 1])
+    base = words[first][START]
+    bounds = tuple((w[START] - base, w[END] - base) for w in words[first : end + 1])
     bodies = tuple((i - first, units[i][0] - first, units[i][1] - first, units[i][2]) for i in range(first, end + 1) if i in units)
     day = None if when is None else (when.date, when.exact)
-    return person.id, written.past, written.last - first, day, page.prose[base : words[end].end], bounds, bodies
+    return person.id, written.past, written.last - first, day, page.prose[base : words[end][END]], bounds, bodies
 
 
 def judge(ctx: Context, page: Page, person: Entity, written: Written, when: When | None) -> Hit | None:
@@ -148,7 +149,7 @@ def judge(ctx: Context, page: Page, person: Entity, written: Written, when: When
         return None
     if not fitting and held_piecewise(ctx, page, person, written, when):
         return None
-    start, end = page.words[written.first].start, page.words[written.last].end
+    start, end = page.words[written.first][START], page.words[written.last][END]
     text = ctx.prose[start:end]
     others = holders(ctx, person, title, when) if not past else ""
     if fitting:
@@ -171,7 +172,7 @@ def roleless(ctx: Context, page: Page, person: Entity, written: Written, title: 
     others = holders(ctx, person, title, when, now=when is None)
     if not others:
         return None
-    start, end = page.words[written.first].start, page.words[written.last].end
+    start, end = page.words[written.first][START], page.words[written.last][END]
     return Hit(start, end, f"'{ctx.prose[start:end]}' is not a title the registry gives {person.name}, who holds no registered role{others}")
 
 

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Any
 
 from quotelint.claims.cues import search
 from quotelint.claims.figuredata import figure_data
-from quotelint.names import tokens
 from quotelint.claims.subjects import own_names, quick_fold, resolve_events
+from quotelint.names import START, TEXT, tokens
 
 from quotelint.claims.facts import subject
 from quotelint.records import Value
@@ -90,23 +90,23 @@ def claim_subject(claim: Claim) -> ClaimSubject:
     words = tokens(claim.about)
     events, years = set(), set()
     for i, w in enumerate(words):
-        low = w.text.lower()
+        low = w[TEXT].lower()
         if low in data.event_nouns:
-            kind = data.event_kinds.get(words[i - 1].text.lower()) if i else None
+            kind = data.event_kinds.get(words[i - 1][TEXT].lower()) if i else None
             events.add((data.event_nouns[low], kind))
-        elif w.text.isdigit() and data.is_year(float(w.text)):
-            if not {v.text.lower() for v in words[max(0, i - 2) : i]} & data.year_references:
-                years.add(int(w.text))  # not "after the 2022 reforms"
+        elif w[TEXT].isdigit() and data.is_year(float(w[TEXT])):
+            if not {v[TEXT].lower() for v in words[max(0, i - 2) : i]} & data.year_references:
+                years.add(int(w[TEXT]))  # not "after the 2022 reforms"
     if isinstance(claim.value, dt.date):
         years.add(claim.value.year)
-    names = {quick_fold(w.text) for w in words} | {quick_fold(t.text) for c in claim.context for t in tokens(c)}
+    names = {quick_fold(w[TEXT]) for w in words} | {quick_fold(t[TEXT]) for c in claim.context for t in tokens(c)}
     return ClaimSubject(frozenset(events), frozenset(years), frozenset(names))
 
 
 @functools.lru_cache(maxsize=4096)
 def phrase_folds(phrase: str) -> tuple[str, ...]:
     """A context phrase's words, folded as a document's words are compared with them."""
-    return tuple(quick_fold(t.text) for t in tokens(phrase))
+    return tuple(quick_fold(t[TEXT]) for t in tokens(phrase))
 
 
 @functools.lru_cache(maxsize=16)
@@ -136,7 +136,7 @@ def applies(claim: Claim, ctx: Context, first: dict[str, list[int]]) -> bool:
     for phrase in claim.context:
         want = phrase_folds(phrase)
         for i in first.get(want[0], ()) if want else ():
-            if i + len(want) <= len(words) and all(quick_fold(words[i + j].text) == w for j, w in enumerate(want)):
+            if i + len(want) <= len(words) and all(quick_fold(words[i + j][TEXT]) == w for j, w in enumerate(want)):
                 return True
     return False
 
@@ -193,8 +193,8 @@ def same_event(ours: Iterable[tuple[str, str | None]], theirs: Iterable[tuple[st
 def in_dateline(layout: Layout, fact: Fact) -> bool:
     """The figure stands in a dateline: a place in capitals, then the date, before the dash."""
     first = layout.sentence_words(fact.sentence)[0]
-    place = layout.words[first].text
-    head = layout.prose[layout.words[first].start : fact.figure.start]
+    place = layout.words[first][TEXT]
+    head = layout.prose[layout.words[first][START] : fact.figure.start]
     return place.isupper() and len(place) > 2 and len(head) < 40 and not any(d in head for d in "-–—")
 
 

@@ -25,6 +25,7 @@ from quotelint.claims import scopes
 from quotelint.claims.figuredata import FigureData
 from quotelint.claims.figures import Figure
 from quotelint.claims.layout import Layout
+from quotelint.names import TEXT
 from quotelint.records import Value
 
 REACH = 6  # words between a measure word and its figure
@@ -94,7 +95,7 @@ def bind_measure(layout: Layout, f: Figure, s: int, lo: int, hi: int) -> tuple[s
     """The measure a figure gives a value of: its own counted noun, or the nearest measure word."""
     data, words = layout.data, layout.words
     unit = f.unit or "none"
-    own = data.measure_words.get((words[hi - 1].text.lower(),))
+    own = data.measure_words.get((words[hi - 1][TEXT].lower(),))
     if own and unit in data.measures[own].units:
         return own, (hi - 1, hi)
     at = layout.measure_starts_at
@@ -106,7 +107,7 @@ def bind_measure(layout: Layout, f: Figure, s: int, lo: int, hi: int) -> tuple[s
     near = at[bisect.bisect_left(at, max(first, lo - REACH - 2), a, b) : bisect.bisect_left(at, min(last, hi + REACH + 2), a, b)]
     opening = _opening_units(data)
     for k in near:
-        if lo <= k < hi or unit not in opening[words[k].text.lower()]:
+        if lo <= k < hi or unit not in opening[words[k][TEXT].lower()]:
             continue  # a word of the figure, or one no phrase of the figure's unit opens with
         best = nearer(layout, s, lo, hi, k, last, unit, best)
     return (best[1], best[2]) if best else (None, None)
@@ -118,7 +119,7 @@ def nearer(layout: Layout, s: int, lo: int, hi: int, k: int, last: int, unit: st
     sentence s) if it measures in the figure's unit and binds the figure at words lo..hi: within
     `REACH`, in its segment, and nearer than `best`; else `best`."""
     data = layout.data
-    lows = tuple(w.text.lower() for w in layout.words[k : min(k + 3, last)])  # once for the three sizes
+    lows = tuple(w[TEXT].lower() for w in layout.words[k : min(k + 3, last)])  # once for the three sizes
     for size in (3, 2, 1):
         name = data.measure_words.get(lows[:size]) if k + size <= last else None
         if name is None or unit not in data.measures[name].units:
@@ -167,15 +168,15 @@ def _subject(layout: Layout, fact: Fact) -> Subject:
         events = set(layout.events_between(max(first_word, lo - LEAD), lo))
     intro = scopes.intro(layout, first_word, lo, last_word)  # "In Germany, inflation reached 8.7 percent"
     if not entities:
-        entities = {words[k].text for k in intro if layout.is_entity(k)}
-    earlier = earlier or any(words[k].text.lower() in data.earlier_words for k in intro)
-    areas = areas or {words[k].text.lower() for k in intro if words[k].text.lower() in data.area_words}
+        entities = {words[k][TEXT] for k in intro if layout.is_entity(k)}
+    earlier = earlier or any(words[k][TEXT].lower() in data.earlier_words for k in intro)
+    areas = areas or {words[k][TEXT].lower() for k in intro if words[k][TEXT].lower() in data.area_words}
     if at:
         a, b = at
-        if a > first_word and words[a - 1].text.lower() in data.measure_modifiers:
-            modifiers.add(words[a - 1].text.lower())
-        if b + 1 < last_word and words[b].text.lower() in data.complement_words and words[b + 1].text.lower() in data.measure_modifiers:
-            modifiers.add(words[b + 1].text.lower())
+        if a > first_word and words[a - 1][TEXT].lower() in data.measure_modifiers:
+            modifiers.add(words[a - 1][TEXT].lower())
+        if b + 1 < last_word and words[b][TEXT].lower() in data.complement_words and words[b + 1][TEXT].lower() in data.measure_modifiers:
+            modifiers.add(words[b + 1][TEXT].lower())
     years = frozenset(scopes.years(layout, f, scope) or scopes.years(layout, f, intro))
     # A date beside an event names the event ("the 19 March election"), not a period of the figure.
     periods = frozenset() if own_events else frozenset(scopes.periods(layout, rest) or scopes.periods(layout, intro))

@@ -25,7 +25,7 @@ from quotelint.claims.numberread import DIGITS, letters_may_follow, number_end
 from quotelint.claims.rangeread import part_follows, spelled_gap
 from quotelint.claims.unitread import fold
 from quotelint.lazyre import lazy
-from quotelint.names import Token, tokens
+from quotelint.names import TEXT, Token, tokens
 from quotelint.wordsplit import word_positions
 
 if TYPE_CHECKING:
@@ -96,7 +96,7 @@ def find_figures(
 
     words = tokens(prose) if words is None else words
     if positions is None:
-        positions = word_positions([w.text for w in words])
+        positions = word_positions([w[TEXT] for w in words])
     keys = positions.keys() if distinct is None else distinct
     found = memo("figure-starts", starts_figure).select(keys) if memo else filter(starts_figure, keys)
     # The candidates' starts in C: no Python step a candidate before the reading.

@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING
 
 from quotelint.claims.figuredata import FigureData, figure_data
 from quotelint.claims.figures import Figure
-from quotelint.names import Token
-from quotelint.quotes.spans import marks_in
-from quotelint.sentences import Sentences
 from quotelint.claims.subjects import Event, count_topic
 from quotelint.claims.wordsets import WordPlaces, kind_of_name
+from quotelint.names import END, START, TEXT, Token
+from quotelint.quotes.spans import marks_in
+from quotelint.sentences import Sentences
 
 if TYPE_CHECKING:
     from quotelint.lexicon import Lexicon
@@ -51,7 +51,7 @@ class Layout(WordPlaces):
         self.memo = memo  # the run's word memos (NameIndex.memo), when the caller has them
         self._distinct = distinct  # the words of `positions`, numbered in the run (Context.distinct)
         self.data: FigureData = figure_data()
-        self.starts = starts if starts is not None else [w.start for w in words]  # each word's start offset
+        self.starts = starts if starts is not None else [w[START] for w in words]  # each word's start offset
         self.figure_starts = [f.start for f in figures]
         self.clause = [0] * len(words)
         self.segment = [0] * len(words)
@@ -90,18 +90,18 @@ class Layout(WordPlaces):
         return bisect.bisect_left(self.starts, start), bisect.bisect_left(self.starts, end)
 
     def sentence_of(self, k: int) -> int:
-        return self.sentences.index(self.words[k].start)
+        return self.sentences.index(self.words[k][START])
 
     def sentence_words(self, s: int) -> tuple[int, int]:
         return self.span(*self.sentences.spans[s])
 
     def figure_at(self, k: int) -> int:
         """The figure word `k` may be read in: the last one starting at or before it (-1 for none)."""
-        return bisect.bisect_right(self.figure_starts, self.words[k].start) - 1
+        return bisect.bisect_right(self.figure_starts, self.words[k][START]) - 1
 
     def in_figure(self, k: int) -> bool:
         i = self.figure_at(k)
-        return i >= 0 and self.figures[i].end > self.words[k].start
+        return i >= 0 and self.figures[i].end > self.words[k][START]
 
     def lay_out(self, s: int) -> tuple[int, int]:
         """Give the words of sentence `s` their clauses and segments (once); return their range.
@@ -117,16 +117,16 @@ class Layout(WordPlaces):
         at = lo
         for k, marked in self._openings(lo, hi):
             if marked:
-                gap = self.prose[self.words[k - 1].end : self.words[k].start]
+                gap = self.prose[self.words[k - 1][END] : self.words[k][START]]
                 if not (gap == "," and self.in_figure(k) and self.in_figure(k - 1)):  # not "18,000"
                     self._fill(at, k, clause, segment)
                     at = k
                     clause += 1
                     segment += not HARD_MARKS.isdisjoint(gap)  # in C
-                    if "," in gap and self.words[k].text.lower() in self.data.relative_words:
+                    if "," in gap and self.words[k][TEXT].lower() in self.data.relative_words:
                         self.relative.add(clause)
                     continue
-            low = self.words[k].text.lower()
+            low = self.words[k][TEXT].lower()
             if low in self._breakers or (low in self._source_starts and self._source_marker(k)):
                 self._fill(at, k, clause, segment)
                 at = k
@@ -146,9 +146,9 @@ class Layout(WordPlaces):
             return []
         words, starts = self.words, self.starts
         marked = set()
-        for mark_at, _ in marks_in(self.prose, CLAUSE_MARKS, words[lo].end, words[hi - 1].start):  # by str.find: no match objects
+        for mark_at, _ in marks_in(self.prose, CLAUSE_MARKS, words[lo][END], words[hi - 1][START]):  # by str.find: no match objects
             k = bisect.bisect_right(starts, mark_at)
-            if words[k - 1].end <= mark_at:  # in the gap before word k, not inside a word
+            if words[k - 1][END] <= mark_at:  # in the gap before word k, not inside a word
                 marked.add(k)
         at = self.breaks
         found = dict.fromkeys(at[bisect.bisect_left(at, lo + 1) : bisect.bisect_left(at, hi)], False)
@@ -163,7 +163,7 @@ class Layout(WordPlaces):
 
     def _source_marker(self, k: int) -> bool:
         """Word `k` opens `according to` or another phrase that names a source."""
-        return any(tuple(w.text.lower() for w in self.words[k : k + len(p)]) == p for p in self.data.source_markers)
+        return any(tuple(w[TEXT].lower() for w in self.words[k : k + len(p)]) == p for p in self.data.source_markers)
 
     @functools.cached_property
     def figure_words(self) -> frozenset[int]:
@@ -189,7 +189,7 @@ class Layout(WordPlaces):
 
     def is_entity(self, k: int, first: bool | None = None) -> bool:
         """Word `k` is a capitalized name (see `name_kind`), not part of a figure."""
-        kind = self.name_kind(self.words[k].text)
+        kind = self.name_kind(self.words[k][TEXT])
         if not kind or k in self.figure_words:
             return False
         if kind == 2:
@@ -199,7 +199,7 @@ class Layout(WordPlaces):
 
     def event(self, k: int) -> tuple[str, str | None] | None:
         """(family, kind) when word `k` names an event: `election`, `presidential election`."""
-        family = self.data.event_nouns.get(self.words[k].text.lower())
+        family = self.data.event_nouns.get(self.words[k][TEXT].lower())
         if family is None or self.in_figure(k):
             return None
         return family, self.kind_before(k)
@@ -207,8 +207,8 @@ class Layout(WordPlaces):
     def kind_before(self, k: int) -> str | None:
         """The kind of event the word before word `k` makes it (`presidential` election), when
         only blanks part the two."""
-        if k > 0 and self.prose[self.words[k - 1].end : self.words[k].start].isspace():
-            return self.data.event_kinds.get(self.words[k - 1].text.lower())
+        if k > 0 and self.prose[self.words[k - 1][END] : self.words[k][START]].isspace():
+            return self.data.event_kinds.get(self.words[k - 1][TEXT].lower())
         return None
 
 

@@ -12,6 +12,8 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
+from quotelint.names import END, START, TEXT
+
 if TYPE_CHECKING:
     from quotelint.claims.facts import Fact
     from quotelint.claims.figures import Figure
@@ -56,10 +58,10 @@ def read(layout: Layout, fact: Fact, rest: set[int]) -> tuple[set[Event], set[st
         if (event := layout.event(k)) is not None:
             events.add(event)
     for k in rest:  # a name is capitalized: the few words of a scope are asked, not every name's places
-        if words[k].text[:1].isupper() and layout.is_entity(k):
-            entities.add(words[k].text)
+        if words[k][TEXT][:1].isupper() and layout.is_entity(k):
+            entities.add(words[k][TEXT])
             if k < lo and layout.clause[k] == layout.clause[lo]:
-                holders.add(words[k].text)
+                holders.add(words[k][TEXT])
     for k in rest & layout.subject_words:
         was, will, area = marks(layout, k, lo, hi)
         earlier, forecast = earlier or was, forecast or will
@@ -71,7 +73,7 @@ def read(layout: Layout, fact: Fact, rest: set[int]) -> tuple[set[Event], set[st
 def marks(layout: Layout, k: int, lo: int, hi: int) -> tuple[bool, bool, str]:
     """What word k says of the figure at words lo..hi: an earlier value (`ago` after it), a
     forecast (`expected` before it), an area (its lower case, or "")."""
-    data, text = layout.data, layout.words[k].text
+    data, text = layout.data, layout.words[k][TEXT]
     low = text.lower()
     earlier = low in data.earlier_words and k < hi + AFTER
     forecast = text in data.forecast_words and lo - FORECAST <= k < lo
@@ -87,7 +89,7 @@ def _add_run(scope: set[int], opens: dict[int, int], c: int, run: range) -> None
 
 def _names_event(layout: Layout, k: int) -> bool:
     """Word `k` is part of an event's name (`city council election`, `regional elections`)."""
-    nxt = layout.words[k + 1].text.lower() if k + 1 < len(layout.words) else ""
+    nxt = layout.words[k + 1][TEXT].lower() if k + 1 < len(layout.words) else ""
     return nxt in layout.data.event_nouns or nxt in layout.data.event_kinds
 
 
@@ -104,11 +106,11 @@ def opening_phrase(layout: Layout, first: int, end: int, lo: int) -> set[int]:
     """`intro` given the first clause's end: its words, if it is a short phrase set off by a
     comma before the figure at word lo."""
     words = layout.words
-    if end >= lo or end - first > 6 or words[first].text.lower() in layout.data.clause_words:
+    if end >= lo or end - first > 6 or words[first][TEXT].lower() in layout.data.clause_words:
         return set()
-    if end - first == 1 and words[first].text.isupper() and len(words[first].text) > 2:
+    if end - first == 1 and words[first][TEXT].isupper() and len(words[first][TEXT]) > 2:
         return set()  # a dateline: "KARVIK, Oct 6 (Reuters) -"
-    if "," not in layout.prose[words[end - 1].end : words[end].start]:
+    if "," not in layout.prose[words[end - 1][END] : words[end][START]]:
         return set()
     return set(range(first, end))
 
@@ -121,11 +123,11 @@ def periods(layout: Layout, scope: set[int]) -> set[str]:
 def period(layout: Layout, k: int) -> str:
     """The month or part of the year word k names (`month 3`, `first quarter`), or ""."""
     data, words = layout.data, layout.words
-    text = words[k].text
+    text = words[k][TEXT]
     if text in data.months:
         return f"month {data.months[text]}"
     if text.lower() in data.period_words and k > 0:
-        return f"{words[k - 1].text.lower()} {text.lower()}"
+        return f"{words[k - 1][TEXT].lower()} {text.lower()}"
     return ""
 
 
@@ -138,7 +140,7 @@ def _antecedent(layout: Layout, first: int, sentence_start: int) -> int | None:
         return None
     if c in layout.relative:
         return c - 1
-    if c - 1 in layout.relative and "," in layout.prose[layout.words[first - 1].end : layout.words[first].start]:
+    if c - 1 in layout.relative and "," in layout.prose[layout.words[first - 1][END] : layout.words[first][START]]:
         return c - 2 if c - 2 >= layout.clause[sentence_start] else None
     return None
 
@@ -170,8 +172,8 @@ def figures_near(layout: Layout, scope: set[int]) -> range:
     if not scope:
         return range(0)
     starts, words = layout.figure_starts, layout.words
-    first_figure = max(0, bisect.bisect_right(starts, words[min(scope)].start) - 1)
-    return range(first_figure, bisect.bisect_right(starts, words[max(scope)].start))
+    first_figure = max(0, bisect.bisect_right(starts, words[min(scope)][START]) - 1)
+    return range(first_figure, bisect.bisect_right(starts, words[max(scope)][START]))
 
 
 def year_of(g: Figure) -> float | None:
@@ -188,4 +190,4 @@ def in_scope(layout: Layout, i: int, scope: set[int]) -> bool:
 def after_reference(layout: Layout, i: int) -> bool:
     """A word like `since` stands in the three words before figure i: its year is a reference."""
     words, first = layout.words, layout.figure_spans[i][0]
-    return not {words[j].text.lower() for j in range(max(0, first - 3), first)}.isdisjoint(layout.data.year_references)
+    return not {words[j][TEXT].lower() for j in range(max(0, first - 3), first)}.isdisjoint(layout.data.year_references)

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from itertools import filterfalse
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
-from quotelint.names import fold
+from quotelint.names import START, TEXT, fold
 from quotelint.records import Record
 
 if TYPE_CHECKING:
@@ -147,7 +147,7 @@ def _count_events(counts: TopicCounts, layout: Layout, events: Iterable[str], pl
     for text in events:
         family = event_nouns[text.lower()]  # `Layout.event` of each place, the word's family looked up once
         for k in placed(text):
-            at = words[k].start + base
+            at = words[k][START] + base
             seen.setdefault(text, at)
             if in_figure(k):
                 continue
@@ -171,7 +171,7 @@ def _count_names(counts: TopicCounts, layout: Layout, positions: dict[str, list[
         lead_end = starts[LEAD_SENTENCES]
     tally: dict[str, int] = {}
     in_figure, in_figure_or_opening = figure_words.__contains__, (figure_words | openers).__contains__
-    in_figures = {words[k].text for k in figure_words}  # most names have no place in a figure: theirs are kept as they are
+    in_figures = {words[k][TEXT] for k in figure_words}  # most names have no place in a figure: theirs are kept as they are
     for text in named:
         # Not in a figure, and not opening a sentence if only a capital there makes it a name.
         kept = placed(text)
@@ -182,7 +182,7 @@ def _count_names(counts: TopicCounts, layout: Layout, positions: dict[str, list[
         if kept:
             key = quick_fold(text)
             tally[key] = tally.get(key, 0) + len(kept)
-            if words[kept[0]].start < lead_end:
+            if words[kept[0]][START] < lead_end:
                 counts.lead.add(key)
     counts.names.update(tally)
 

@@ -14,6 +14,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from itertools import chain
 from typing import TYPE_CHECKING
 
+from quotelint.names import TEXT
 from quotelint.wordsplit import word_positions
 
 if TYPE_CHECKING:
@@ -37,14 +38,14 @@ class WordPlaces:
     def _word_positions(self) -> dict[str, list[int]]:
         if self._positions is not None:
             return self._positions()
-        return word_positions([w.text for w in self.words])
+        return word_positions([w[TEXT] for w in self.words])
 
     @functools.cached_property
     def distinct(self) -> frozenset[str]:
         """The document's distinct words (the keys of its word positions), for the run's word memos."""
         if self._distinct is not None:
             return self._distinct
-        return frozenset(self._positions()) if self._positions is not None else frozenset(w.text for w in self.words)
+        return frozenset(self._positions()) if self._positions is not None else frozenset(w[TEXT] for w in self.words)
 
     @functools.cached_property
     def measure_starts_at(self) -> list[int]:
@@ -61,7 +62,7 @@ class WordPlaces:
         """The indexes of the words whose lower case is one of `lowered`, in order: each distinct
         word tested once (once in a run, given the run's word memos: `name` is the memo's)."""
         if self._positions is None:
-            return [k for k, w in enumerate(self.words) if w.text.lower() in lowered]
+            return [k for k, w in enumerate(self.words) if w[TEXT].lower() in lowered]
         return sorted(self.places(name, lambda t: t.lower() in lowered))
 
     def places(self, name: str, judge: Callable[[str], bool]) -> Iterable[int]:

@@ -26,7 +26,7 @@ import yaml
 
 from quotelint.context import Context
 from quotelint.document import read_document
-from quotelint.names import fold, tokens
+from quotelint.names import TEXT, fold, tokens
 from quotelint.quotation import Quotation
 from quotelint.registry import Registry
 
@@ -80,7 +80,7 @@ def load_gold(path: str) -> list[dict[str, object]]:
 
 
 def name_words(name: str) -> set[str]:
-    words = {fold(t.text) for t in tokens(name)}
+    words = {fold(t[TEXT]) for t in tokens(name)}
     return words - {"the", "of"}
 
 

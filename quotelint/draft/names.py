@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from quotelint.names import END, START, TEXT
 from quotelint.propernames import capitalised, name_runs
 from quotelint.quotes.words import quote_words
 
@@ -101,10 +102,10 @@ def names_in(ctx: Context) -> Iterator[NameCandidate]:
             continue
         for a, b in pieces(first, last, registered):
             a, b = trim(words, a, b, lexicon)
-            if b <= a or sum(capitalised(w.text) for w in words[a : b + 1]) < 2:
+            if b <= a or sum(capitalised(w[TEXT]) for w in words[a : b + 1]) < 2:
                 continue
-            name = " ".join(prose[words[a].start : words[b].end].split())
-            line, _ = ctx.document.position(ctx.document.source(words[a].start))
+            name = " ".join(prose[words[a][START] : words[b][END]].split())
+            line, _ = ctx.document.position(ctx.document.source(words[a][START]))
             candidate = found.setdefault(name, NameCandidate(name, {ctx.document.path}))
             candidate.places.append((ctx.document.path, line))
             candidate.evidence.update(evidence(ctx, a, b))
@@ -116,9 +117,9 @@ def placed_words(ctx: Context) -> set[str]:
     prepositions = draft_words().place_prepositions
     words = ctx.words
     return {
-        words[i + 1].text
+        words[i + 1][TEXT]
         for i in range(len(words) - 1)
-        if words[i].text.lower() in prepositions and capitalised(words[i + 1].text) and not possessive(ctx, i + 1)
+        if words[i][TEXT].lower() in prepositions and capitalised(words[i + 1][TEXT]) and not possessive(ctx, i + 1)
     }
 
 
@@ -126,13 +127,13 @@ def headline(ctx: Context, i: int) -> bool:
     """Token i stands on a headline: a short line in title case without a closing full stop
     (`Parliamentary Elections Set in Kazakhstan`), where capitals say nothing about names."""
     prose, starts = ctx.prose, ctx.word_starts
-    begin = prose.rfind("\n", 0, ctx.words[i].start) + 1
-    end = prose.find("\n", ctx.words[i].start)
+    begin = prose.rfind("\n", 0, ctx.words[i][START]) + 1
+    end = prose.find("\n", ctx.words[i][START])
     end = len(prose) if end < 0 else end
     if prose[begin:end].rstrip()[-1:] in HEADLINE_NOT_ENDING:
         return False
     line = ctx.words[bisect.bisect_left(starts, begin) : bisect.bisect_left(starts, end)]
-    return HEADLINE_WORDS[0] <= len(line) <= HEADLINE_WORDS[1] and sum(capitalised(w.text) for w in line) >= HEADLINE_SHARE * len(line)
+    return HEADLINE_WORDS[0] <= len(line) <= HEADLINE_WORDS[1] and sum(capitalised(w[TEXT]) for w in line) >= HEADLINE_SHARE * len(line)
 
 
 def pieces(first: int, last: int, registered: bytearray) -> Iterator[tuple[int, int]]:
@@ -149,11 +150,11 @@ def pieces(first: int, last: int, registered: bytearray) -> Iterator[tuple[int, 
 
 def trim(words: list, a: int, b: int, lexicon: Lexicon) -> tuple[int, int]:  # type: ignore[type-arg]
     """Without connectors at either end and titles or honorifics at the front."""
-    while a <= b and (words[a].text in lexicon.name_connectors or _title(words[a].text, lexicon)):
+    while a <= b and (words[a][TEXT] in lexicon.name_connectors or _title(words[a][TEXT], lexicon)):
         a += 1
-    while b >= a and words[b].text in lexicon.name_connectors:
+    while b >= a and words[b][TEXT] in lexicon.name_connectors:
         b -= 1
-    if all(_title(w.text, lexicon) for w in words[a : b + 1]):
+    if all(_title(w[TEXT], lexicon) for w in words[a : b + 1]):
         return a, a - 1  # nothing but a title: `Secretary General`
     return a, b
 
@@ -176,11 +177,11 @@ def name_evidence(name_words: Iterable[str], lexicon: Lexicon) -> str | None:
 def evidence(ctx: Context, a: int, b: int) -> list[str]:
     """What the name at tokens a..b is, by its words and by the words around it here."""
     lexicon, words = ctx.registry.words, ctx.words
-    own = name_evidence((w.text for w in words[a : b + 1]), lexicon)
+    own = name_evidence((w[TEXT] for w in words[a : b + 1]), lexicon)
     if own:
         return [own]
-    before = words[a - 1].text if a > 0 else ""
-    after = words[b + 1].text.lower() if b + 1 < len(words) else ""
+    before = words[a - 1][TEXT] if a > 0 else ""
+    after = words[b + 1][TEXT].lower() if b + 1 < len(words) else ""
     if before.lower() in draft_words().place_prepositions and not possessive(ctx, b):
         return ["place"]
     if _title(before, lexicon) or (after in lexicon.reporting_verbs and before.lower() not in draft_words().not_before_person and not before.isdigit()):
@@ -190,5 +191,5 @@ def evidence(ctx: Context, a: int, b: int) -> list[str]:
 
 def possessive(ctx: Context, i: int) -> bool:
     """Token i is followed by a possessive ending (`Smith's`)."""
-    end = ctx.words[i].end
-    return ctx.prose.startswith(POSSESSIVES, end) or ctx.words[i].text.endswith(POSSESSIVES)
+    end = ctx.words[i][END]
+    return ctx.prose.startswith(POSSESSIVES, end) or ctx.words[i][TEXT].endswith(POSSESSIVES)

@@ -18,17 +18,18 @@ from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from quotelint import knowledge
+from quotelint.names import END, START, TEXT
+from quotelint.quotation import Quotation
 from quotelint.quotes.attribution import Attribution, Attributor
 from quotelint.quotes.carryover import Carryover
 from quotelint.quotes.confidence import LOW, confidence, stands_for
 from quotelint.quotes.frames import build_frames, parents
-from quotelint.quotation import Quotation
 from quotelint.quotes.matching import cut
 from quotelint.quotes.roles import title_before
 from quotelint.quotes.runmemo import word_sets
-from quotelint.quotes.words import quote_words
 from quotelint.quotes.speakers import Cast
 from quotelint.quotes.speech import Classifier
+from quotelint.quotes.words import quote_words
 
 if TYPE_CHECKING:
     from quotelint.context import Context
@@ -99,10 +100,10 @@ def find_quotes(ctx: Context) -> list[Quotation]:
         cand = a.cand if a is not None else None
         speaker = named_speaker(a)
         described = a.speaker.name if a is not None and a.speaker is not None and speaker is None else None
-        span_of = (words[cand.first].start, words[cand.last].end) if cand is not None else None
-        named = cand is not None and words[cand.first].text[:1].isupper()  # a name, not "he"
+        span_of = (words[cand.first][START], words[cand.last][END]) if cand is not None else None
+        named = cand is not None and words[cand.first][TEXT][:1].isupper()  # a name, not "he"
         title_first, title_last = title_before(ctx, cand.first) if named else (1, 0)
-        text_from = words[title_first].start if span_of and title_first <= title_last else span_of[0] if span_of else 0
+        text_from = words[title_first][START] if span_of and title_first <= title_last else span_of[0] if span_of else 0
         registry_id, status, changes = statuses[q]
         sure = how_sure(final, first_part, q) if speaker or described else None
         if status == "misattributed" and sure == LOW:
@@ -161,7 +162,7 @@ def referent(prose: str, words, cand, speaker) -> str | None:  # type: ignore[no
     """The word or words that stood for a speaker found behind them (`he`, `the legislator`)."""
     if cand is None or speaker is None or not stands_for(cand.kind, cand.bare):
         return None
-    return prose[words[cand.first].start : words[cand.last].end]
+    return prose[words[cand.first][START] : words[cand.last][END]]
 
 
 def from_parts(first_part: list[int], final: list[Attribution | None]) -> None:

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from quotelint import knowledge
 from quotelint.lazyre import lazy
+from quotelint.names import END, TEXT
 from quotelint.quotes import colons
 from quotelint.quotes.descriptions import Descriptions
 from quotelint.quotes.frames import Frame
@@ -97,11 +98,11 @@ class Attributor:
         """What somebody put out, named with `from` or `by`: `a statement from the Toronto
         Transit Commission`, `a report by Amnesty International`: that body or person."""
         head = self.tokens[cand.first + 1] if cand.first + 1 <= cand.last else None
-        if head is None or not knowledge.is_source_noun(head.text.lower()):
+        if head is None or not knowledge.is_source_noun(head[TEXT].lower()):
             return None
         for t in range(cand.first + 2, cand.last + 1):
-            if self.tokens[t].text in ("from", "by"):
-                inner = self.cast.by_first.get(t + 1) or (self.cast.by_first.get(t + 2) if self.tokens[t + 1].text.lower() == "the" else None)
+            if self.tokens[t][TEXT] in ("from", "by"):
+                inner = self.cast.by_first.get(t + 1) or (self.cast.by_first.get(t + 2) if self.tokens[t + 1][TEXT].lower() == "the" else None)
                 if inner is not None and inner.kind in ("organization", "person", "name") and inner.last <= cand.last:
                     return self.cast.resolve(inner)
                 return None
@@ -115,7 +116,7 @@ class Attributor:
             return None
 
         def aged(person: Candidate) -> bool:
-            given = _AGE_AFTER.match(self.prose, self.tokens[person.last].end) if person.kind == "person" else None
+            given = _AGE_AFTER.match(self.prose, self.tokens[person.last][END]) if person.kind == "person" else None
             return given is not None and given.group(1) == age.group(1)
 
         person = self.cast._back(cand.first, aged)
@@ -139,7 +140,7 @@ class Attributor:
 
     def _word(self, frame: Frame, i: int) -> str:
         item = frame.items[i]
-        return self.tokens[item.token].text if item.quote < 0 else ""
+        return self.tokens[item.token][TEXT] if item.quote < 0 else ""
 
     def _is_verb(self, frame: Frame, i: int) -> bool:
         """A reporting verb: not an infinitive (`to add more countries`), not a noun after a
@@ -219,7 +220,7 @@ class Attributor:
             v += 1
             if frame.items[v].quote >= 0:
                 return None
-            word = self.tokens[frame.items[v].token].text  # a word item: read once
+            word = self.tokens[frame.items[v].token][TEXT]  # a word item: read once
             low = word.lower()
             if low in self.clause_or_preposition and v > j and self.subjects.broken(frame.items[v - 1], frame.items[v]):
                 aside = v if aside < 0 else aside
@@ -252,7 +253,7 @@ class Attributor:
                 if past_quotations:
                     continue
                 return False
-            word = tokens[item.token].text
+            word = tokens[item.token][TEXT]
             if word in verb_words or v < closing and (word in after_verbs or word.endswith("ed")):
                 return True
         return False
@@ -333,12 +334,12 @@ class Attributor:
         while hi < b and hi - lo < 8 and frame.items[hi].quote < 0 and (hi == lo or not self.subjects.broken(frame.items[hi - 1], frame.items[hi])):
             hi += 1
         cand = self.subjects._best(frame, lo, hi) or (self.subjects.capitalised(frame, lo) if hi == lo + 1 else None)
-        possessor = cand is not None and POSSESSIVE.match(self.prose, self.tokens[cand.last].end) is not None
+        possessor = cand is not None and POSSESSIVE.match(self.prose, self.tokens[cand.last][END]) is not None
         if possessor and cand is not None:
             later = self.subjects._best(frame, self.subjects._item_of(frame, cand.last, lo, hi - 1) + 1, hi, people_only=True)
-            if later is not None and POSSESSIVE.match(self.prose, self.tokens[later.last].end) is None:
+            if later is not None and POSSESSIVE.match(self.prose, self.tokens[later.last][END]) is None:
                 cand, possessor = later, False  # said Clinton's top aide Jake Sullivan: Sullivan
-        owner = cand if possessor and cand.last + 1 < len(self.tokens) and self.tokens[cand.last + 1].text.lower() in self.qw.possessor_sources else None
+        owner = cand if possessor and cand.last + 1 < len(self.tokens) and self.tokens[cand.last + 1][TEXT].lower() in self.qw.possessor_sources else None
         appositive = hi < b and frame.items[hi].quote < 0 and self.subjects.broken(frame.items[hi - 1], frame.items[hi])
         if cand is not None and (cand.kind != "person" or possessor) and appositive:
             end = hi + 1
@@ -369,7 +370,7 @@ class Attributor:
         a = max(a, k - REACH)
         items, tokens, reporting, cue_ends = frame.items, self.tokens, self.reporting, self.cues_by_last
         for v in frame.words_down(k - 1, a):
-            word = tokens[items[v].token].text  # a word item: words_down passes over quotations
+            word = tokens[items[v].token][TEXT]  # a word item: words_down passes over quotations
             if word not in reporting and word.lower() not in cue_ends:
                 continue  # neither a cue's last word nor a verb that can report (most words)
             cue = self._cue_at(frame, v, a)
@@ -553,7 +554,7 @@ class Attributor:
         described = colons.somebody(self, frame, p, a)
         if described is None:
             return None
-        told = self.qw.noun_gender.get(self.tokens[described.last].text.lower())
+        told = self.qw.noun_gender.get(self.tokens[described.last][TEXT].lower())
         return described if told in (None, sex) else None
 
     def _it_source(self, frame: Frame, cand: Candidate, v: int) -> Candidate | None:
@@ -610,7 +611,7 @@ class Attributor:
 
     def _somebody(self, cand: Candidate) -> bool:
         """A description of a person (`a woman in the crowd`, `one voter`), by its words."""
-        return any(knowledge.is_person_noun(self.tokens[t].text.lower()) for t in range(cand.first, cand.last + 1))
+        return any(knowledge.is_person_noun(self.tokens[t][TEXT].lower()) for t in range(cand.first, cand.last + 1))
 
     def _earlier_subject(self, frame: Frame, cand: Candidate, v: int, a: int) -> tuple[Candidate, Speaker | None] | None:
         """`Brussels said it welcomed`: a pronoun taking the subject of the sentence's earlier

@@ -20,6 +20,7 @@ import bisect
 from typing import TYPE_CHECKING
 
 from quotelint.lazyre import lazy
+from quotelint.names import START
 from quotelint.offsets import past_blanks
 from quotelint.quotes import colons
 from quotelint.quotes.attribution import REACH, Attribution, Attributor
@@ -52,7 +53,7 @@ class Carryover:
         line_end = end if line_end < 0 else line_end
         found: list[Candidate] = []
         t = bisect.bisect_left(self.at.cast.starts, start)
-        while t < len(self.at.tokens) and self.at.tokens[t].start < line_end:
+        while t < len(self.at.tokens) and self.at.tokens[t][START] < line_end:
             cand = self.at.cast.at_first(t)
             if cand is not None and cand.kind in ("person", "organization", "name", "body"):
                 found.append(cand)

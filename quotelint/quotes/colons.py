@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from quotelint import knowledge
+from quotelint.names import END, START, TEXT
 from quotelint.quotes.saidby import POSSESSIVE
 from quotelint.quotes.speakers import Candidate, Speaker
 
@@ -83,8 +84,8 @@ def _to_the_person(at: Attributor, cand: Candidate) -> Candidate | None:
     """The description up to its last person noun (`the premier shrugged` -> `the premier`),
     None when it has none."""
     for t in range(cand.last, cand.first, -1):
-        if knowledge.is_person_noun(at.tokens[t].text.lower()):
-            text = at.prose[at.tokens[cand.first].start : at.tokens[t].end]
+        if knowledge.is_person_noun(at.tokens[t][TEXT].lower()):
+            text = at.prose[at.tokens[cand.first][START] : at.tokens[t][END]]
             return Candidate(cand.first, t, "description", text)
     return None
 
@@ -166,11 +167,11 @@ def _after_preposition(at: Attributor, t: int) -> bool:
     """A name that is a preposition's object (`blunt with Tom Parker:`), past its titles."""
     tokens, prose = at.tokens, at.prose
     k = t - 1
-    while k >= 0 and t - k <= 6 and tokens[k].text.lower() not in at.qw.prepositions and prose[tokens[k].end : tokens[k + 1].start] in (" ", "\u00a0"):
-        if tokens[k].text.lower() in at.verbs or tokens[k].text.lower() in at.qw.verb_helpers:
+    while k >= 0 and t - k <= 6 and tokens[k][TEXT].lower() not in at.qw.prepositions and prose[tokens[k][END] : tokens[k + 1][START]] in (" ", "\u00a0"):
+        if tokens[k][TEXT].lower() in at.verbs or tokens[k][TEXT].lower() in at.qw.verb_helpers:
             return False  # `... surprise pollster Dana Shaw:` reaches the verb first
         k -= 1  # past titles, adjectives and a determiner: `to the Dutch newspaper NRC Handelsblad:`
-    return k >= 0 and tokens[k].text.lower() in at.qw.prepositions
+    return k >= 0 and tokens[k][TEXT].lower() in at.qw.prepositions
 
 
 def headline(at: Attributor, frame: Frame, k: int, a: int, b: int) -> tuple[Candidate, Speaker | None] | None:

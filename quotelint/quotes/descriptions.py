@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from quotelint.names import END, START, TEXT
 from quotelint.quotes.speakers import Candidate
 
 if TYPE_CHECKING:
@@ -59,12 +60,12 @@ class Descriptions:
         tokens, prose = self.cast.tokens, self.cast.ctx.prose
         first = cand.first
         for k in range(cand.first - 1, max(-1, cand.first - 1 - DETERMINER_REACH), -1):
-            if prose[tokens[k].end : tokens[k + 1].start] not in (" ", "\u00a0"):
+            if prose[tokens[k][END] : tokens[k + 1][START]] not in (" ", "\u00a0"):
                 break
-            if tokens[k].text.lower() in self.qw.determiners:
+            if tokens[k][TEXT].lower() in self.qw.determiners:
                 first = k
                 break
-        text = prose[tokens[first].start : tokens[cand.last].end]
+        text = prose[tokens[first][START] : tokens[cand.last][END]]
         return Candidate(first, cand.last, "description", text)
 
     def _introduced(self, t: int, here: int) -> Candidate | None:
@@ -74,7 +75,7 @@ class Descriptions:
         for k in range(t - 1, -1, -1):
             if here - self.cast._paragraph(k) > 1:
                 return None
-            if tokens[k].text.lower() in self.qw.spokesperson_words:
+            if tokens[k][TEXT].lower() in self.qw.spokesperson_words:
                 found = self._before(k) or self._for(k)
                 if found is not None:
                     return found
@@ -82,11 +83,11 @@ class Descriptions:
 
     def _before(self, t: int) -> Candidate | None:
         """The organization right before a spokesperson: `an Acme spokeswoman`."""
-        if t == 0 or self.cast.ctx.prose[self.cast.tokens[t - 1].end : self.cast.tokens[t].start] != " ":
+        if t == 0 or self.cast.ctx.prose[self.cast.tokens[t - 1][END] : self.cast.tokens[t][START]] != " ":
             return None
         found = self.cast.by_last.get(t - 1)
         if found is None:
-            word = self.cast.tokens[t - 1].text
+            word = self.cast.tokens[t - 1][TEXT]
             found = Candidate(t - 1, t - 1, "name", word) if word[:1].isupper() and word.lower() not in self.qw.determiners else None
         return found if found is not None and found.kind in ORGANIZATIONS else None
 
@@ -94,10 +95,10 @@ class Descriptions:
         """The organization after a spokesperson: `a spokesman for (the) Acme Corp`."""
         tokens = self.cast.tokens
         k = t + 1
-        if k >= len(tokens) or tokens[k].text not in self.qw.spokesperson_links:
+        if k >= len(tokens) or tokens[k][TEXT] not in self.qw.spokesperson_links:
             return None
         k += 1
-        if k < len(tokens) and tokens[k].text.lower() in self.qw.determiners:
+        if k < len(tokens) and tokens[k][TEXT].lower() in self.qw.determiners:
             k += 1
         found = self.cast.by_first.get(k) if k < len(tokens) else None
         return found if found is not None and found.kind in ORGANIZATIONS else None
@@ -106,7 +107,7 @@ class Descriptions:
         """The determiner or possessive before the noun at word t (`the`, `its`, `a`)."""
         tokens = self.cast.tokens
         for k in range(t - 1, max(-1, t - 1 - DETERMINER_REACH), -1):
-            low = tokens[k].text.lower()
+            low = tokens[k][TEXT].lower()
             if low in self.qw.determiners:
                 return low
         return None

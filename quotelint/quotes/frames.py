@@ -18,7 +18,7 @@ from operator import itemgetter
 from typing import NamedTuple
 
 from quotelint.lazyre import lazy
-from quotelint.names import Token
+from quotelint.names import START, TEXT, Token
 from quotelint.quotes.spans import Span, marks_in
 from quotelint.records import Record
 
@@ -141,7 +141,7 @@ def build_frames(
     quotations that hold others, not for every quotation's own words. A neighbour's frame is
     made when first asked for (most never are)."""
     parent = parents(spans) if parent is None else parent
-    word_starts = [w.start for w in words] if word_starts is None else word_starts
+    word_starts = [w[START] for w in words] if word_starts is None else word_starts
     inside = innermost(words, spans, word_starts)
     holders = set(parent) - {-1}  # the quotations that hold others
     starts = [p[0] for p in paragraphs]
@@ -260,7 +260,7 @@ def innermost(words: list[Token], spans: tuple[Span, ...], starts: list[int] | N
     out = [-1] * n
     stack: list[int] = []
     k = 0
-    starts = [w.start for w in words] if starts is None else starts
+    starts = [w[START] for w in words] if starts is None else starts
     t = 0
     while t < n:
         if not stack:  # no quotation open: skip to the first word past the next one's mark
@@ -349,10 +349,10 @@ def _opens_sentence(
         return False  # only a capital, a digit or a quotation opens a sentence
     gap = prose[prev.end : cur.start]
     if gap in _PLAIN_STOPS:  # most gaps that end a sentence: what _STOP finds there, found without it
-        return not (prev.token >= 0 and abbreviation(words[prev.token].text, abbreviations))
+        return not (prev.token >= 0 and abbreviation(words[prev.token][TEXT], abbreviations))
     stop = _STOP.search(gap)
     if stop is not None and ":" not in gap[: stop.start()]:
-        return not (prev.token >= 0 and stop.start() == 0 and abbreviation(words[prev.token].text, abbreviations))
+        return not (prev.token >= 0 and stop.start() == 0 and abbreviation(words[prev.token][TEXT], abbreviations))
     return _after_quotation(prose, words, spans, items, i, verbs, gap)
 
 
@@ -381,7 +381,7 @@ def _short_attribution(prose: str, items: list[Item], i: int, words: list[Token]
         item = items[k]
         if item.quote >= 0 or (k > i and _PAUSE.search(prose, items[k - 1].end, item.start)):
             return False
-        word = words[item.token].text
+        word = words[item.token][TEXT]
         if word in verbs:
             after = prose[item.end : item.end + 2]
             return k > i and (after[:1] in (".", ",", "") or after[:1] == "\n")
@@ -396,6 +396,6 @@ def _attribution_follows(prose: str, items: list[Item], i: int, words: list[Toke
         item = items[k]
         if item.quote >= 0 or (k > i and _PAUSE.search(prose, items[k - 1].end, item.start)):
             return False
-        if words[item.token].text in verbs:
+        if words[item.token][TEXT] in verbs:
             return True
     return False

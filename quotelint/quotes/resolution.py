@@ -8,6 +8,7 @@ import bisect
 from typing import TYPE_CHECKING, NamedTuple
 
 from quotelint import knowledge
+from quotelint.names import END, START, TEXT
 from quotelint.records import Value
 
 if TYPE_CHECKING:
@@ -81,7 +82,7 @@ class Resolution:
         return Speaker(name, cand.entity_id, cand.kind)
 
     def _text(self, cand: Candidate) -> str:
-        return self.ctx.prose[self.tokens[cand.first].start : self.tokens[cand.last].end]
+        return self.ctx.prose[self.tokens[cand.first][START] : self.tokens[cand.last][END]]
 
     def _back(self, t: int, fits) -> Candidate | None:  # type: ignore[no-untyped-def]
         i = bisect.bisect_left(self.event_starts, t)
@@ -123,7 +124,7 @@ class Resolution:
         for t, cand in self.events[i:]:
             if t >= found.first:
                 break
-            possessor = self.ctx.prose.startswith(("'s", "’s"), self.tokens[cand.last].end)
+            possessor = self.ctx.prose.startswith(("'s", "’s"), self.tokens[cand.last][END])
             if fits(cand) and not possessor and self._in_subject_place(start, cand.first):
                 return cand  # not `Kumar's neighbour`
         return found
@@ -133,9 +134,9 @@ class Resolution:
         stand, after any opening phrase closed by a comma (`On Friday, Senator Mark Doyle`)."""
         prose = self.ctx.prose
         for k in range(first - 1, start - 1, -1):
-            if "," in prose[self.tokens[k].end : self.tokens[k + 1].start]:
+            if "," in prose[self.tokens[k][END] : self.tokens[k + 1][START]]:
                 return True
-            word = self.tokens[k].text
+            word = self.tokens[k][TEXT]
             if not (word[:1].isupper() or self.reader.title_like(word) or word.lower() in self.qw.determiners):
                 return False
         return True
@@ -156,13 +157,13 @@ class Resolution:
         that person, not one named before."""
         tokens, verbs = self.tokens, self.ctx.registry.words.reporting_verbs
         for k in range(lo + 1, hi):
-            if tokens[k].text.lower() not in self.qw.indefinite_words or not tokens[k].text.istitle() or self.inside[k] >= 0 or not self.reader.sentence_start(k):
+            if tokens[k][TEXT].lower() not in self.qw.indefinite_words or not tokens[k][TEXT].istitle() or self.inside[k] >= 0 or not self.reader.sentence_start(k):
                 continue
             for t in range(k + 1, min(hi, k + UNNAMED_REACH)):
                 other = self.by_first.get(t)
                 if other is not None and other.kind in ("person", "pronoun"):
                     break
-                if tokens[t].text in verbs:
+                if tokens[t][TEXT] in verbs:
                     return True
         return False
 
@@ -194,8 +195,8 @@ class Resolution:
 
     def _determined(self, t: int) -> bool:
         """A determiner or a possessive stands right before word t: `the company`, `its board`."""
-        return t > 0 and self.tokens[t - 1].text.lower() in self.qw.determiners
+        return t > 0 and self.tokens[t - 1][TEXT].lower() in self.qw.determiners
 
     def _paragraph(self, t: int) -> int:
-        return bisect.bisect_right(self.paragraph_starts, self.tokens[t].start)
+        return bisect.bisect_right(self.paragraph_starts, self.tokens[t][START])
 

@@ -14,7 +14,7 @@ from itertools import chain
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
-from quotelint.names import fold, form_tokens
+from quotelint.names import END, START, TEXT, fold, form_tokens
 from quotelint.quotes.runmemo import Spellings
 from quotelint.quotes.words import quote_words
 from quotelint.records import Value
@@ -158,11 +158,11 @@ def title_before(ctx: Context, name: int) -> tuple[int, int]:
     words, prose = ctx.words, ctx.prose
     first = name
     while first > 0 and name - first < MAX_TITLE_WORDS:
-        gap = prose[words[first - 1].end : words[first].start]
-        word = words[first - 1].text
+        gap = prose[words[first - 1][END] : words[first][START]]
+        word = words[first - 1][TEXT]
         if gap not in (" ", "-", "’s ", "'s ") or not (word[:1].isupper() or is_title_word(ctx, word)):
             break
         first -= 1
-    if not any(is_title_word(ctx, words[t].text) for t in range(first, name)):
+    if not any(is_title_word(ctx, words[t][TEXT]) for t in range(first, name)):
         return 1, 0
     return first, name - 1

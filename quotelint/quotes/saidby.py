@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from quotelint import knowledge
 from quotelint.lazyre import lazy
+from quotelint.names import END, START, TEXT
 from quotelint.quotes.frames import Frame, Item
 from quotelint.quotes.speakers import Candidate, Cast
 
@@ -51,7 +52,7 @@ class Subjects:
         self.unnamed_openers = words.indefinite_words | words.quantifiers  # a, one, some: somebody unnamed
 
     def word(self, item: Item) -> str:
-        return self.tokens[item.token].text if item.token >= 0 else ""
+        return self.tokens[item.token][TEXT] if item.token >= 0 else ""
 
     def broken(self, a: Item, b: Item) -> bool:
         """A comma, dash or bracket stands between two items."""
@@ -154,7 +155,7 @@ class Subjects:
                 if cand.kind == "place" and before in self.qw.prepositions and start - 2 >= lo:
                     described = self.describe(frame, lo, start - 2)
                     if described is not None:  # `A woman in Dover said`: somebody from a place, not the place
-                        text = self.prose[self.cast.tokens[described.first].start : self.cast.tokens[cand.last].end]
+                        text = self.prose[self.cast.tokens[described.first][START] : self.cast.tokens[cand.last][END]]
                         return Candidate(described.first, cand.last, "description", text)
         return cand
 
@@ -431,7 +432,7 @@ class Subjects:
         if cand is None or cand.kind == "pronoun":
             return False
         end = self._item_of(frame, cand.last, a, b - 1)
-        return end + 1 < b and POSSESSIVE.match(self.prose, self.tokens[cand.last].end) is not None
+        return end + 1 < b and POSSESSIVE.match(self.prose, self.tokens[cand.last][END]) is not None
 
     def _abbreviation(self, frame: Frame, a: int, b: int) -> bool:
         """A word in capitals in brackets after a name, the name's abbreviation: `The Lucknow
@@ -493,10 +494,10 @@ class Subjects:
         """The candidate is a possessor with a noun after it in its chunk (`Santos's neighbour`):
         the subject is what it owns."""
         tokens = self.cast.tokens
-        if found.kind not in ("person", "organization", "name") or POSSESSIVE.match(self.prose, tokens[found.last].end) is None:
+        if found.kind not in ("person", "organization", "name") or POSSESSIVE.match(self.prose, tokens[found.last][END]) is None:
             return False
         last = frame.items[end - 1].token
-        owned = tokens[found.last + 1].text if last > found.last else ""
+        owned = tokens[found.last + 1][TEXT] if last > found.last else ""
         # what somebody puts out stands for them: `Clinton's response was:`, `Acme's statement read:`
         return owned.islower() and owned not in self.qw.possessor_sources and not knowledge.is_source_noun(owned)
 
@@ -506,9 +507,9 @@ class Subjects:
         tokens = self.cast.tokens
         last = found.last + 1
         stop = frame.items[end - 1].token
-        while last + 1 <= stop and tokens[last + 1].text.islower() and tokens[last + 1].text not in self.verbs and tokens[last + 1].text not in self.qw.verb_helpers:
+        while last + 1 <= stop and tokens[last + 1][TEXT].islower() and tokens[last + 1][TEXT] not in self.verbs and tokens[last + 1][TEXT] not in self.qw.verb_helpers:
             last += 1
-        return Candidate(found.first, last, "description", self.prose[tokens[found.first].start : tokens[last].end])
+        return Candidate(found.first, last, "description", self.prose[tokens[found.first][START] : tokens[last][END]])
 
     def _named_next(self, frame: Frame, k: int, hi: int) -> Candidate | None:
         """The person a chunk opening at item k names and nothing else: the appositive after a

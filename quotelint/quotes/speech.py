@@ -27,9 +27,9 @@ import functools
 from typing import TYPE_CHECKING
 
 from quotelint import knowledge
+from quotelint.names import END, TEXT, tokens
 from quotelint.quotes.attribution import Attribution
 from quotelint.quotes.frames import Frame
-from quotelint.names import tokens
 from quotelint.quotes.runmemo import word_sets
 
 if TYPE_CHECKING:
@@ -96,12 +96,12 @@ class Classifier:
         """The words of a quotation's text: the document's own words between its ends, unless
         one runs across an end (then the text is cut anew)."""
         if at is None or self.starts is None:
-            return [t.text for t in tokens(text)]
+            return [t[TEXT] for t in tokens(text)]
         end = at + len(text)
         i, j = bisect.bisect_left(self.starts, at), bisect.bisect_left(self.starts, end)
-        if i > 0 and self.words[i - 1].end > at or j > 0 and self.words[j - 1].end > end:
-            return [t.text for t in tokens(text)]
-        return [w.text for w in self.words[i:j]]
+        if i > 0 and self.words[i - 1][END] > at or j > 0 and self.words[j - 1][END] > end:
+            return [t[TEXT] for t in tokens(text)]
+        return [w[TEXT] for w in self.words[i:j]]
 
     def _named_speaker(self, found: Attribution) -> bool:
         """A naming verb whose subject is somebody named (`Obama called the bankers "fat cats"`,
@@ -118,13 +118,13 @@ class Classifier:
         """A description of one speaker (`the senator`, `the state newspaper`): its last word a
         person noun or a body's in the singular; not people at large (`residents`, `locals`), nor a
         document (`the memo referred to the payments as "tea money"`)."""
-        head = self.words[cand.last].text.lower()
+        head = self.words[cand.last][TEXT].lower()
         return not knowledge.reads_plural(head) and (knowledge.is_person_noun(head) or knowledge.is_group_noun(head))
 
     def _word(self, frame: Frame, i: int) -> str | None:
         if not 0 <= i < len(frame.items) or frame.items[i].quote >= 0:
             return None
-        return self.words[frame.items[i].token].text
+        return self.words[frame.items[i].token][TEXT]
 
     def _direct(self, frame: Frame, k: int, found: Attribution) -> bool:
         """The reporting verb stands right beside the quotation: `"Never," she said`, `said: "Yes"`;
@@ -151,7 +151,7 @@ class Classifier:
         before: list[str] = []
         i = k - 1
         while i >= 0 and len(before) < most and frame.items[i].quote < 0 and frame.sentence[i] == frame.sentence[k]:
-            before.append(self.words[frame.items[i].token].text.lower())
+            before.append(self.words[frame.items[i].token][TEXT].lower())
             i -= 1
         before.reverse()
         if before and before[-1] in ("the", "a", "an"):
@@ -181,7 +181,7 @@ class Classifier:
             return False
         prev = frame.items[k - 1]
         gap = self.prose[prev.end : frame.items[k].start]
-        word = self.words[prev.token].text
+        word = self.words[prev.token][TEXT]
         if gap.strip() in ("'s", "’s", "'", "’"):
             return True
         if gap.strip():

@@ -15,7 +15,7 @@ import regex
 
 from quotelint.errors import RuleTimeout
 from quotelint.lazyre import Checked, lazy
-from quotelint.names import tokens
+from quotelint.names import END, START, TEXT, tokens
 from quotelint.records import Value
 from quotelint.yamlrules.wordonly import Found, in_words_only, search_words
 
@@ -117,7 +117,7 @@ def _holds_near_words(ctx: Context, needed: str, flags: int) -> bool:
     prose, words, positions, n = ctx.prose, ctx.words, ctx.positions, len(needed)
     for text in ctx.registry.names.memo(f"folded run {run}", lambda word: run in fold(word)).select(ctx.distinct):
         for i in positions[text]:
-            if needed in fold(prose[max(0, words[i].start - n) : words[i].end + n]):
+            if needed in fold(prose[max(0, words[i][START] - n) : words[i][END] + n]):
                 return True
     return False
 
@@ -150,8 +150,8 @@ class Phrase(Value):
         if not found:
             raise PatternError(f"{text!r} holds no word; write it as a pattern with `regex: true`")
         norm = str.casefold if ignorecase else str
-        gaps = tuple(text[a.end : b.start] for a, b in zip(found, found[1:]))
-        return cls(text, tuple(norm(t.text) for t in found), gaps, text[: found[0].start], text[found[-1].end :])
+        gaps = tuple(text[a[END] : b[START]] for a, b in zip(found, found[1:]))
+        return cls(text, tuple(norm(t[TEXT]) for t in found), gaps, text[: found[0][START]], text[found[-1][END] :])
 
     def match_at(self, prose: str, words: list, i: int, ignorecase: bool) -> tuple[int, int] | None:  # type: ignore[type-arg]
         """The span of this phrase when it begins at token i (whose word already matches)."""
@@ -159,16 +159,16 @@ class Phrase(Value):
         if i + n > len(words):
             return None
         for k in range(1, n):
-            word = words[i + k].text
+            word = words[i + k][TEXT]
             if (word.casefold() if ignorecase else word) != self.words[k]:
                 return None
-            gap = prose[words[i + k - 1].end : words[i + k].start]
+            gap = prose[words[i + k - 1][END] : words[i + k][START]]
             if not _same_gap(gap, self.gaps[k - 1]):
                 return None
-        start, end = words[i].start - len(self.lead), words[i + n - 1].end + len(self.tail)
-        if start < 0 or not _same(prose[start : words[i].start], self.lead, ignorecase):
+        start, end = words[i][START] - len(self.lead), words[i + n - 1][END] + len(self.tail)
+        if start < 0 or not _same(prose[start : words[i][START]], self.lead, ignorecase):
             return None
-        if not _same(prose[words[i + n - 1].end : end], self.tail, ignorecase):
+        if not _same(prose[words[i + n - 1][END] : end], self.tail, ignorecase):
             return None
         return start, end
 

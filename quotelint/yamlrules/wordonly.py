@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import regex
 
 from quotelint.lazyre import lazy
+from quotelint.names import END, START
 
 if TYPE_CHECKING:
     from quotelint.context import Context
@@ -112,8 +113,8 @@ def search_words(ctx: Context, pattern: Any, limit: float, needed: str | None = 
     question, answer = f"pattern windows {pattern.flags} {pattern.pattern}", ctx.registry.names.answer
     out: list[Found] = []
     for i in starts:
-        start = words[i].start
-        key = (start > 0, prose[max(0, start - 1) : words[i].end + 1])  # the word and what stands on either side, if anything
+        start = words[i][START]
+        key = (start > 0, prose[max(0, start - 1) : words[i][END] + 1])  # the word and what stands on either side, if anything
         for a, b, text, m in answer(question, key, functools.partial(search_window, pattern, key, limit), WINDOWS_KEPT):
             out.append((start + a, start + b, text, m))
     return out
