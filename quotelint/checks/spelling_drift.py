@@ -128,7 +128,8 @@ def beside_anchors(
         after = texts[i + 1] if i < last and texts[i + 1] in anchors else ""
         places.append(i)
         keys.append(f"{before}{SEP}{word}{SEP}{after}")
-    loud = set(keys) - index.memo("drift-quiet", functools.partial(quiet_beside, index)).select(keys)
+    distinct_keys = set(keys)
+    loud = distinct_keys - index.memo("drift-quiet", functools.partial(quiet_beside, index)).select(distinct_keys)
     verdicts: dict[str, Verdict | None] = {}
     for i, key in compress(zip(places, keys), map(loud.__contains__, keys)):
         found = verdicts[key] if key in verdicts else verdicts.setdefault(key, near_miss(ctx, i, short()))
