@@ -89,7 +89,10 @@ class WordMemo:
         if follows:
             for words_brought in missed:
                 self.pending |= words_brought - self.seen
-            new = (distinct.fresh | (self.pending & distinct)) - self.seen  # type: ignore[attr-defined]
+            brought = distinct.fresh  # type: ignore[attr-defined]
+            if self.pending:  # words of documents it was not asked about, set aside
+                brought = brought | (self.pending & distinct)
+            new = brought - self.seen
         else:
             new = distinct - self.seen
         if not new:
@@ -99,13 +102,14 @@ class WordMemo:
         if self.load is not None:
             self.load(new)
         fresh = {w for w in new if self.judge(w)}
-        if len(self.seen) < self.LIMIT:
-            self.yes |= fresh
-            self.seen |= new
-            if follows:
-                self.through = distinct.number  # type: ignore[attr-defined]
-                self.pending -= new
-        return (distinct & self.yes) | fresh
+        if len(self.seen) >= self.LIMIT:
+            return (distinct & self.yes) | fresh
+        self.yes |= fresh
+        self.seen |= new
+        if follows:
+            self.through = distinct.number  # type: ignore[attr-defined]
+            self.pending -= new
+        return distinct & self.yes  # holds the words just said yes to
 
     def _missed(self, distinct: Words) -> Sequence[frozenset[str]] | None:
         """The words new to the run in the documents between the last this memo was asked about

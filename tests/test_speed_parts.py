@@ -330,6 +330,10 @@ def test_verdicts_kept_for_the_run_leave_the_next_document_judged_as_the_first()
     for text in ("State Department spokesman Ned Prise said so.", "Ned Prise, a spokesman, said so."):
         found = lint_text(text, registry, spelling)
         assert [(f.rule, f.suggestion) for f in found] == [("QL201", "Price")]
+    # an ordinary word judged by the anchor after it, at the start and at the end of a document
+    for text in ("Franc Monstrey said so.", "So said Franc Monstrey"):
+        found = lint_text(text, registry, spelling)
+        assert [(f.rule, f.suggestion) for f in found] == [("QL201", "Frank")]
     assert registry.names.memo("drift-quiet", str.isupper).yes  # the rule kept verdicts
 
 

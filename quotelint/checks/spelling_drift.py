@@ -33,9 +33,8 @@ from __future__ import annotations
 
 import functools
 import operator
-from collections import defaultdict
 from collections.abc import Callable, Iterator
-from itertools import chain, compress
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from quotelint.checks import Rule
@@ -79,8 +78,10 @@ def describe(entity: Entity, spelling: str) -> str:
 
 def check(ctx: Context) -> Iterator[Hit]:
     mentions = ctx.mentions
-    firsts = list(map(_FIRST, mentions))
-    covered = set(chain.from_iterable(map(range, firsts, map(operator.add, firsts, map(_COUNT, mentions)))))  # made in C
+    covered: set[int] = set()
+    for mention in mentions:
+        first = mention.first
+        covered.update(range(first, first + mention.count))
     kept = ctx.registry.names.answers("drift listed")
     for mention in compress(mentions, map(operator.not_, map(_ACCEPTED, mentions))):
         yield listed_once(ctx, mention, kept)
@@ -109,23 +110,26 @@ def beside_anchors(
     """The near misses among the words beside an anchor, outside a registered spelling and no
     registered word. A verdict depends on the word and on the anchors beside it, so it is reached
     once per such triple; a triple with no candidate whatever the document is known so for the run
-    (`quiet_beside`). Each place's triple is made, and the quiet ones set aside, in C: only the
-    few others are looked at."""
+    (`quiet_beside`). Each place's triple is made in one plain loop (a few hundred places an
+    article), the quiet ones set aside by the run's memo: only the few others are looked at."""
     index, texts = ctx.registry.names, ctx.word_texts
     known = index.members("known", index.known).select(ctx.distinct)
     within = anchored - covered
     within.discard(-1)
-    within.discard(len(texts))
-    places = sorted(within)
-    here = list(map(texts.__getitem__, places))
-    unknown = list(map(operator.not_, map(known.__contains__, here)))
-    places, here = list(compress(places, unknown)), list(compress(here, unknown))
-    padded = ["", *texts, ""]  # padded[i] stands before token i, padded[i + 2] after it
-    anchor_or_blank = defaultdict(str, zip(anchors, anchors))  # a word -> itself if an anchor, else ""
-    before = map(anchor_or_blank.__getitem__, map(padded.__getitem__, places))
-    after = map(anchor_or_blank.__getitem__, map(padded.__getitem__, map(_TWO_AFTER, places)))
-    keys = list(map(SEP.join, zip(before, here, after)))
-    loud = set(keys) - index.memo("drift-quiet", functools.partial(quiet_beside, index)).select(keys)
+    last = len(texts) - 1
+    within.discard(last + 1)
+    places: list[int] = []
+    keys: list[str] = []
+    for i in sorted(within):
+        word = texts[i]
+        if word in known:
+            continue
+        before = texts[i - 1] if i and texts[i - 1] in anchors else ""
+        after = texts[i + 1] if i < last and texts[i + 1] in anchors else ""
+        places.append(i)
+        keys.append(f"{before}{SEP}{word}{SEP}{after}")
+    distinct_keys = set(keys)
+    loud = distinct_keys - index.memo("drift-quiet", functools.partial(quiet_beside, index)).select(distinct_keys)
     verdicts: dict[str, Verdict | None] = {}
     for i, key in compress(zip(places, keys), map(loud.__contains__, keys)):
         found = verdicts[key] if key in verdicts else verdicts.setdefault(key, near_miss(ctx, i, short()))
@@ -193,7 +197,7 @@ def may_drift_alone(index: NameIndex, word: str) -> bool:
 
 
 LISTED_KEPT = 10_000  # listed misspellings judged kept for a run, at most
-_FIRST, _COUNT, _ACCEPTED = operator.attrgetter("first"), operator.attrgetter("count"), operator.attrgetter("form.accepted")
+_ACCEPTED = operator.attrgetter("form.accepted")
 
 
 def listed_once(ctx: Context, mention: Mention, kept: dict[tuple[str, str, tuple[tuple[int, int], ...]], Hit]) -> Hit:
@@ -235,14 +239,15 @@ def anchor_words(ctx: Context) -> set[str]:
 
 def anchored_positions(ctx: Context, anchors: set[str]) -> set[int]:
     """Indexes of the words beside an anchor (`anchor_words`): only there does a word's verdict
-    depend on its neighbours. (Made in C: no Python step per place.)"""
-    places = list(chain.from_iterable(map(ctx.positions.__getitem__, anchors)))
-    out = set(map(_BEFORE, places))
-    out.update(map(_AFTER, places))
+    depend on its neighbours."""
+    positions = ctx.positions
+    out: set[int] = set()
+    for anchor in anchors:
+        for i in positions[anchor]:
+            out.add(i - 1)
+            out.add(i + 1)
     return out
 
-
-_BEFORE, _AFTER, _TWO_AFTER = (-1).__add__, (1).__add__, (2).__add__  # the index before and after a place
 
 
 RULE = Rule(

@@ -9,7 +9,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from quotelint.checks.title_words import countries_in, head_words, key, parts, title_words
-from quotelint.names import END, START, TEXT
 from quotelint.quotes.words import quote_words
 from quotelint.records import Value
 
@@ -41,6 +40,9 @@ class Page:
 
     def __init__(self, ctx: Context) -> None:
         self.words = ctx.words
+        # The columns the words are made from, read by index: a token's field is an attribute
+        # lookup, and the reading asks a word's text and the gaps around it many times.
+        self.texts, self.starts, self.ends = ctx.word_texts, ctx.word_starts, ctx.word_ends
         self.prose = ctx.prose
         self.lexicon = ctx.registry.words
         self.index = ctx.registry.titles
@@ -78,35 +80,35 @@ class Page:
                     unit_at[i] = unit
 
     def gap(self, left: int, right: int) -> str:
-        return self.prose[self.words[left][END] : self.words[right][START]]
+        return self.prose[self.ends[left] : self.starts[right]]
 
     def text(self, i: int) -> str:
-        return self.words[i][TEXT]
+        return self.texts[i]
 
     def title(self, i: int) -> bool:
-        return self._title(self.words[i][TEXT])
+        return self._title(self.texts[i])
 
     def head(self, i: int) -> bool:
-        return self._head(self.words[i][TEXT])
+        return self._head(self.texts[i])
 
     def past(self, i: int) -> bool:
         """`former`, `then`, or a title word prefixed with one (`then-director-general`)."""
-        return self._past(self.words[i][TEXT])
+        return self._past(self.texts[i])
 
     def modifier(self, i: int) -> bool:
-        return self._modifier(self.words[i][TEXT])
+        return self._modifier(self.texts[i])
 
     def country(self, i: int) -> bool:
-        return self._country(self.words[i][TEXT])
+        return self._country(self.texts[i])
 
     def proper(self, i: int) -> bool:
         """A capitalized word no dictionary holds: a country's adjective, an acronym, a name."""
-        return self._proper(self.words[i][TEXT])
+        return self._proper(self.texts[i])
 
     def qualifier(self, i: int) -> bool:
         """A word that may stand before a title's head: a title word, a country, a name, or a
         word of some registered role (`policy` in `EU foreign policy chief`, `Conservative`)."""
-        return self._qualifier(self.words[i][TEXT])
+        return self._qualifier(self.texts[i])
 
 
 # What a word is to a title, on the word alone: each kept for the run by a word memo (Page),

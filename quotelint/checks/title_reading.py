@@ -22,7 +22,7 @@ import regex
 from quotelint.checks.title_page import ARTICLES, CLOSERS, JOINS, MAX_WORDS, POSSESSIVE, READ_CONNECTORS, Page, Written
 from quotelint.checks.title_words import SMALL, title_words
 from quotelint.lazyre import lazy
-from quotelint.names import END, TEXT
+from quotelint.names import END
 from quotelint.quotes.words import quote_words
 
 
@@ -149,7 +149,8 @@ def read_after(page: Page, name: int) -> Written | None:
     j = name + 1
     if j >= len(words) or page.gap(name, j).strip() != ",":
         return None
-    while j < len(words) and (page.text(j).lower() in ARTICLES | title_words().capacity_words or page.modifier(j) and not page.head(j)):
+    leading = ARTICLES | title_words().capacity_words
+    while j < len(words) and (page.text(j).lower() in leading or page.modifier(j) and not page.head(j)):
         j += 1
     start, last, state = j, -1, "before"
     while j < len(words) and j - start < MAX_WORDS:
@@ -181,6 +182,6 @@ def read_after(page: Page, name: int) -> Written | None:
     if last < 0:
         return None
     nxt = last + 1
-    if nxt < len(words) and page.gap(last, nxt) in JOINS and (words[nxt][TEXT][:1].isupper() or nxt in page.person):
+    if nxt < len(words) and page.gap(last, nxt) in JOINS and (page.text(nxt)[:1].isupper() or nxt in page.person):
         return None  # the title of the next name: `Ukraine's president, Volodymyr Zelenskyy, President Tokayev`
     return span(page, start, last)
