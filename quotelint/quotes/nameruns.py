@@ -65,7 +65,7 @@ class NameReader:
         of names read and the lexicon's tables; without it, nothing is kept. `distinct`: the
         positions' words, as the context numbers them for the run's memos. `columns`: each
         token's text, start and end (`Context.word_texts`, `word_starts`, `word_ends`), read by
-        index where a token's field is an attribute lookup."""
+        index (one index, where a token's field takes two)."""
         self.prose = prose
         self.tokens = tokens
         self.texts, self.starts, self.ends = token_columns(tokens) if columns is None else columns  # the tests' readers: from the tokens

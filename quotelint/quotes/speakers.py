@@ -109,7 +109,7 @@ class Cast(Resolution):
         self.qw = words
         self.lexicon = ctx.registry.words
         self.tokens = ctx.words
-        self.texts = ctx.word_texts  # each token's text, start and end, read by index (a token's field is an attribute lookup)
+        self.texts = ctx.word_texts  # each token's text, start and end, read by index (one index, where a token's field takes two)
         self.starts = ctx.word_starts
         self.ends = ctx.word_ends
         self.prose = ctx.prose
