@@ -40,8 +40,8 @@ class Page:
 
     def __init__(self, ctx: Context) -> None:
         self.words = ctx.words
-        # The columns the words are made from, read by index: a token's field is an attribute
-        # lookup, and the reading asks a word's text and the gaps around it many times.
+        # The columns the words are made from, read with one index where a token's field takes
+        # two: the reading asks a word's text and the gaps around it many times.
         self.texts, self.starts, self.ends = ctx.word_texts, ctx.word_starts, ctx.word_ends
         self.prose = ctx.prose
         self.lexicon = ctx.registry.words

@@ -91,8 +91,8 @@ def find_roles(
     texts: list[str], people: Iterable[Entity], positions: Mapping[str, list[int]], kept: dict[str, Any] | None = None, distinct: set[str] | None = None
 ) -> Iterator[RoleMention]:
     """Role phrases of the given people in the text (its words' `texts`), longest first, each
-    held by one person only. The words that can open one are read from the words' `positions` (word -> its indexes): the
-    `distinct` words (the positions' keys) whose fold opens a phrase. `kept` (NameIndex.answers)
+    held by one person only. The words that can open one are read from the words' `positions`
+    (word -> its indexes): the `distinct` words (the positions' keys) whose fold opens a phrase. `kept` (NameIndex.answers)
     keeps for the run the spellings of each folded word and each person's phrases."""
     kept = {} if kept is None else kept
     spellings = kept.get("spellings") or kept.setdefault("spellings", Spellings(fold))

@@ -174,7 +174,7 @@ class Cast(Resolution):
             entity = chosen.get(ids, _UNCHOSEN)
             if entity is _UNCHOSEN:  # a form's entities that are no term, kept for the run
                 speaking = answer("quotes.speaking", ids, lambda ids=ids: [i for i in ids if entities[i].kind != "term"], KINDS_KEPT)
-                pick = speaker_of(speaking, unique, self.ctx.mentioned) if len(speaking) > 1 else speaking[0] if speaking else None  # of one, that one
+                pick = speaker_of(speaking, unique, self.ctx.mentioned)
                 entity = chosen[ids] = entities[pick] if pick is not None else None
             if entity is not None:
                 named.append((m, entity))
