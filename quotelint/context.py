@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from quotelint.document import Document
+from quotelint.lazyattr import cached_attribute
 from quotelint.names import Mention, Token, as_tokens
 from quotelint.wordsplit import columns, word_positions
 
@@ -35,11 +36,11 @@ class Context:
         """The place at this prose offset is this context's to judge."""
         return self.own[0] <= start < self.own[1] or start == self.own[1] == len(self.prose)
 
-    @functools.cached_property
+    @cached_attribute
     def _columns(self) -> tuple[list[str], list[int], list[int]]:
         return columns(self.prose)
 
-    @functools.cached_property
+    @cached_attribute
     def words(self) -> list[Token]:
         return as_tokens(*self._columns)
 
@@ -58,7 +59,7 @@ class Context:
         """Each token's end offset."""
         return self._columns[2]
 
-    @functools.cached_property
+    @cached_attribute
     def _positions(self) -> Callable[[], dict[str, list[int]]]:
         # Shared with the layout, which must not hold the context: a reference cycle would
         # keep every document's analysis alive until the cyclic collector runs.
@@ -69,35 +70,41 @@ class Context:
         """Each word's token indexes, for questions about a word's other occurrences."""
         return self._positions()
 
-    @functools.cached_property
+    @cached_attribute
     def distinct(self) -> frozenset[str]:
         """The document's distinct words, numbered in the run, for the run's word memos
         (quotelint/wordmemo.py): they judge only the words no earlier document held."""
         return self.registry.names.run_words.words(self.positions)
 
-    @functools.cached_property
+    @cached_attribute
     def mentions(self) -> list[Mention]:
         return list(self.registry.names.mentions(self.prose, self.words, self.positions, self.distinct, self._columns))
 
-    @functools.cached_property
+    @cached_attribute
     def mentioned(self) -> frozenset[str]:
         """Ids of the entities the document names with an accepted spelling."""
         return frozenset(i for m in self.mentions if m.form.accepted for i in m.form.entity_ids)
 
-    @functools.cached_property
+    @cached_attribute
+    def rule_spans(self) -> dict[str, Any]:
+        """The spans the YAML rules collect, by kind (quotelint/yamlrules/matching.py): each kind
+        once for all the rules that view this document."""
+        return {}
+
+    @cached_attribute
     def quote_scan(self) -> Any:
         """Quotation marks paired into spans, and the marks that pair with nothing (quotelint.quotes.spans.Scan)."""
         from quotelint.quotes.spans import scan
 
         return scan(self.prose, self.registry.words.quote_marks)
 
-    @functools.cached_property
+    @cached_attribute
     def quotes(self) -> list[Any]:
         from quotelint.quotes import find_quotes
 
         return find_quotes(self)
 
-    @functools.cached_property
+    @cached_attribute
     def sentences(self) -> Any:
         """The prose's sentence spans (quotelint.sentences.Sentences)."""
         from quotelint.claims.figuredata import figure_data
@@ -105,14 +112,14 @@ class Context:
 
         return split_sentences(self.prose, figure_data().abbreviations)
 
-    @functools.cached_property
+    @cached_attribute
     def figures(self) -> list[Any]:
         """Numbers, amounts and dates in the prose (quotelint.claims.figures.Figure), in order."""
         from quotelint.claims.figures import find_figures
 
         return find_figures(self.prose, self.words, self.positions, self.registry.names.memo, self.distinct)
 
-    @functools.cached_property
+    @cached_attribute
     def layout(self) -> Any:
         """Each word's sentence and clause (quotelint.claims.layout.Layout)."""
         from quotelint.claims.layout import Layout
@@ -122,14 +129,14 @@ class Context:
             self.registry.names.memo, self.distinct,
         )
 
-    @functools.cached_property
+    @cached_attribute
     def facts(self) -> list[Any]:
         """What each figure states: its measure and subject (quotelint.claims.facts.Fact)."""
         from quotelint.claims.facts import find_facts
 
         return find_facts(self.layout)
 
-    @functools.cached_property
+    @cached_attribute
     def topic_counts(self) -> Any:
         """What the document's topic is worked out from, counted over the words this context owns
         (quotelint.claims.subjects.TopicCounts): the sections of a long document add theirs up."""

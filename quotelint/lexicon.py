@@ -12,6 +12,7 @@ from collections.abc import Collection, Iterable
 from typing import Any, NamedTuple
 
 from quotelint.errors import RegistryErrors, UserError
+from quotelint.lazyattr import cached_attribute
 from quotelint.records import Frozen, setfields
 
 DATA = os.path.join(os.path.dirname(__file__), "data")
@@ -58,7 +59,7 @@ class Lexicon(Frozen):
         """An ordinary word or a dictionary name: never taken for a misspelled registry name."""
         return word.lower() in self.common_words or word in self.proper_names
 
-    @functools.cached_property
+    @cached_attribute
     def title_words(self) -> frozenset[str]:
         """Every single word of every title, lower case, for spotting title phrases."""
         return frozenset(w.lower() for t in self.titles for w in t.replace("-", " ").split())

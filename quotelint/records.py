@@ -12,8 +12,8 @@ dataclass generated:
 - `__repr__` of the `_shown` fields (all unless the class says): `Finding(path='a.txt', ...)`;
 - `replace(**changes)`: a copy with some fields changed, as `dataclasses.replace` made;
 - pickling (`--jobs N` and dask send findings, documents and registries to other processes)
-  and copying, by the constructor: the fields' values, and the instance dictionary (what a
-  `functools.cached_property` kept) of a record without `__slots__`.
+  and copying, by the constructor: the fields' values, and the instance's other attributes
+  (what a `cached_attribute` kept) of a record without `__slots__`.
 
 `Value` records take a named tuple's place where nothing uses them as a tuple: made once by
 their constructor (which sets their slots as any class's does) and never changed, they are

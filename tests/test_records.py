@@ -179,7 +179,7 @@ def test_findings_of_a_real_run_pickle_and_hash_alike() -> None:
     assert {f: f.rule for f in back} == {f: f.rule for f in findings}
 
 
-def test_what_a_cached_property_kept_crosses_with_a_pickle() -> None:
+def test_what_a_cached_attribute_kept_crosses_with_a_pickle() -> None:
     lexicon = default_lexicon()
     assert lexicon.title_words  # worked out and kept in the instance
     assert pickle.loads(pickle.dumps(lexicon)).__dict__["title_words"] == lexicon.title_words

@@ -148,7 +148,7 @@ def _same_segment(layout: Layout, s: int, k: int, lo: int) -> bool:
 
 def subject(layout: Layout, fact: Fact) -> Subject:
     """The subject of a fact's figure (worked out when first asked, then kept)."""
-    cache = layout.__dict__.setdefault("_subjects", {})
+    cache = layout.subjects
     key = fact.figure.start
     if key not in cache:
         cache[key] = _subject(layout, fact)

@@ -21,11 +21,13 @@ from quotelint.claims.figuredata import FigureData, figure_data
 from quotelint.claims.figures import Figure
 from quotelint.claims.subjects import Event, count_topic
 from quotelint.claims.wordsets import WordPlaces, kind_of_name
+from quotelint.lazyattr import cached_attribute
 from quotelint.names import END, START, TEXT, Token
 from quotelint.quotes.spans import marks_in
 from quotelint.sentences import Sentences
 
 if TYPE_CHECKING:
+    from quotelint.claims.facts import Subject
     from quotelint.lexicon import Lexicon
     from quotelint.wordmemo import WordMemo
 
@@ -59,6 +61,7 @@ class Layout(WordPlaces):
         self.first: set[int] = set()  # the first word of each laid-out sentence
         self._laid: set[int] = set()
         self._kinds: dict[str, int] = {}
+        self.subjects: dict[int, Subject] = {}  # each figure's subject by its start, worked out when asked (facts.subject)
         self._breakers = self.data.clause_words | lexicon.reporting_verbs
         self._source_starts = frozenset(p[0] for p in self.data.source_markers)
 
@@ -68,12 +71,12 @@ class Layout(WordPlaces):
         when first read (a view, not kept: it holds the layout)."""
         return LaidTopic(self)
 
-    @functools.cached_property
+    @cached_attribute
     def topic_event(self) -> Event | None:
         """The topic's event (`Topic.event`)."""
         return count_topic(self, self._word_positions, names=False).event()
 
-    @functools.cached_property
+    @cached_attribute
     def topic_entities(self) -> frozenset[str]:
         """The topic's names (`Topic.entities`): most of the counting, which the claims of most
         documents never ask for."""
@@ -155,7 +158,7 @@ class Layout(WordPlaces):
         found.update(dict.fromkeys(marked, True))
         return sorted(found.items())
 
-    @functools.cached_property
+    @cached_attribute
     def breaks(self) -> list[int]:
         """The indexes of the words that may open a statement without a mark before them
         (`that`, `but`, reporting verbs, `according` of `according to`), in order."""
@@ -165,12 +168,12 @@ class Layout(WordPlaces):
         """Word `k` opens `according to` or another phrase that names a source."""
         return any(tuple(w[TEXT].lower() for w in self.words[k : k + len(p)]) == p for p in self.data.source_markers)
 
-    @functools.cached_property
+    @cached_attribute
     def figure_words(self) -> frozenset[int]:
         """The indexes of the words inside figures."""
         return frozenset(chain.from_iterable(starmap(range, self.figure_spans)))  # in C
 
-    @functools.cached_property
+    @cached_attribute
     def figure_spans(self) -> list[tuple[int, int]]:
         """The indexes of the words of each figure (`span`), in the figures' order."""
         left = functools.partial(bisect.bisect_left, self.starts)  # both ends of every figure bisected in C

@@ -9,11 +9,11 @@ the document's word positions, gathered in C. `Layout` (layout.py) holds these s
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Collection, Iterable, Sequence
 from itertools import chain
 from typing import TYPE_CHECKING
 
+from quotelint.lazyattr import cached_attribute
 from quotelint.names import TEXT
 from quotelint.wordsplit import word_positions
 
@@ -34,25 +34,25 @@ class WordPlaces:
     _positions: Callable[[], dict[str, list[int]]] | None  # each distinct word's indexes, when the caller has them
     _distinct: frozenset[str] | None  # the words of `positions`, numbered in the run (Context.distinct)
 
-    @functools.cached_property
+    @cached_attribute
     def _word_positions(self) -> dict[str, list[int]]:
         if self._positions is not None:
             return self._positions()
         return word_positions([w[TEXT] for w in self.words])
 
-    @functools.cached_property
+    @cached_attribute
     def distinct(self) -> frozenset[str]:
         """The document's distinct words (the keys of its word positions), for the run's word memos."""
         if self._distinct is not None:
             return self._distinct
         return frozenset(self._positions()) if self._positions is not None else frozenset(w[TEXT] for w in self.words)
 
-    @functools.cached_property
+    @cached_attribute
     def measure_starts_at(self) -> list[int]:
         """The indexes of the words that can open a measure phrase (`turnout`, `share`), in order."""
         return self.indexes_of("measure-starts", self.data.measure_starts)
 
-    @functools.cached_property
+    @cached_attribute
     def event_words(self) -> list[int]:
         """The indexes of the words that are event nouns (`election`, `referendum`), in order:
         only they can name an event (`event`)."""
@@ -84,13 +84,13 @@ class WordPlaces:
             return {t for t in self._word_positions if kind_of_name(t, lex, data)}
         return self.memo("topic-name", lambda t: kind_of_name(t, lex, data) != 0).select(self.distinct)
 
-    @functools.cached_property
+    @cached_attribute
     def period_words(self) -> frozenset[int]:
         """The indexes of the words that can name a period: months (`March`), `quarter`, `half`."""
         months, periods = self.data.months, self.data.period_words
         return frozenset(self.places("period-words", lambda t: t in months or t.lower() in periods))
 
-    @functools.cached_property
+    @cached_attribute
     def subject_words(self) -> frozenset[int]:
         """The indexes of the words that can make a figure's value an earlier one (`previously`),
         a forecast (`expected`) or one of a part (`north`): the rest of a scope says none of it."""
@@ -98,7 +98,7 @@ class WordPlaces:
         earlier, areas, forecast = data.earlier_words, data.area_words, data.forecast_words
         return frozenset(self.places("subject-words", lambda t: t.lower() in earlier or t.lower() in areas or t in forecast))
 
-    @functools.cached_property
+    @cached_attribute
     def event_word_set(self) -> frozenset[int]:
         return frozenset(self.event_words)
 

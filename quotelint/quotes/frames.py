@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 from operator import itemgetter
 from typing import NamedTuple
 
+from quotelint.lazyattr import cached_attribute
 from quotelint.lazyre import lazy
 from quotelint.names import START, TEXT, Token
 from quotelint.quotes.spans import Span, marks_in
@@ -70,14 +71,14 @@ class Frame(Record):
         mask = bytearray(b"\x01") * len(items)
         for i in held:
             mask[i] = 0
-        frame.__dict__["_word_mask"] = bytes(mask)  # what the cached property below keeps
+        frame._word_mask = bytes(mask)  # what the cached attribute below keeps
         return frame
 
     def sentence_of(self, k: int) -> tuple[int, int]:
         """The first and one-past-last item index of the sentence holding item k."""
         return self.bounds[self.sentence[k]]
 
-    @functools.cached_property
+    @cached_attribute
     def _word_mask(self) -> bytes:
         """One byte an item: 1 for a word, 0 for a quotation, made in C (no Python call an
         item). A walk below finds its first and last word with the mask's find and rfind, and

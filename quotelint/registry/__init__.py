@@ -8,10 +8,10 @@ quotes are mappings that read each entry from the cache file when it is first as
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from quotelint.lazyattr import cached_attribute
 from quotelint.records import Frozen, setfields
 from quotelint.registry.model import Claim, Entity, Quote, Role
 
@@ -53,7 +53,7 @@ class Registry(Frozen):
         entities = {} if entities is None else entities
         setfields(self, locals())
 
-    @functools.cached_property
+    @cached_attribute
     def names(self) -> NameIndex:
         if self.built is not None:
             return self.built.names
@@ -61,13 +61,13 @@ class Registry(Frozen):
 
         return NameIndex.build(self.entities.values(), self.words)
 
-    @functools.cached_property
+    @cached_attribute
     def words(self) -> Lexicon:
         from quotelint.lexicon import default_lexicon
 
         return self.lexicon if self.lexicon is not None else default_lexicon()
 
-    @functools.cached_property
+    @cached_attribute
     def titles(self) -> TitleIndex:
         """Every registered role as the wrong-title rule compares titles with it."""
         if self.built is not None:
@@ -76,7 +76,7 @@ class Registry(Frozen):
 
         return TitleIndex.build(self)
 
-    @functools.cached_property
+    @cached_attribute
     def quote_index(self) -> QuoteIndex:
         """The registered quotes indexed for matching (quotelint.quotes.matching)."""
         if self.built is not None:
@@ -85,7 +85,7 @@ class Registry(Frozen):
 
         return QuoteIndex.build(self.quotes, self.entities)
 
-    @functools.cached_property
+    @cached_attribute
     def quote_by_id(self) -> Mapping[str, Quote]:
         if self.built is not None:
             return self.built.quote_by_id

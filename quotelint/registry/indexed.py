@@ -11,12 +11,12 @@ common words and proper names, tables looked up word by word, as are the engine'
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from quotelint import enginedata
+from quotelint.lazyattr import cached_attribute
 from quotelint.registry import Registry
 from quotelint.registry import codec as c
 from quotelint.registry import wordfiles
@@ -126,7 +126,7 @@ class Claims(Sequence[Any]):
     def __init__(self, sources: Sources, cue_words: dict[str, frozenset[str] | None]) -> None:
         self.sources, self.cue_words = sources, cue_words
 
-    @functools.cached_property
+    @cached_attribute
     def claims(self) -> tuple[Any, ...]:
         from quotelint.claims.cuewords import prime
 
@@ -167,7 +167,7 @@ class Indexes:
             return Table(self.store, name, decode, backup, joined_key, split_key)
         return Table(self.store, name, decode, backup)
 
-    @functools.cached_property
+    @cached_attribute
     def names(self) -> Any:
         from quotelint.names import NameIndex
 
@@ -188,7 +188,7 @@ class Indexes:
             longest=self.longest,
         )
 
-    @functools.cached_property
+    @cached_attribute
     def quotes(self) -> Any:
         from quotelint.quotes.matching import QuoteIndex, cut
 
@@ -201,7 +201,7 @@ class Indexes:
             table("family", c.strs, lambda r: r.quote_index.family),
         )
 
-    @functools.cached_property
+    @cached_attribute
     def titles(self) -> Any:
         from quotelint.checks.title_words import TitleIndex
 

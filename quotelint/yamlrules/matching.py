@@ -175,7 +175,7 @@ class View:
         self.scope = scope
         self.skip_names = skip_names
         # Shared by the rules that view one document: each kind of span is collected once.
-        self._spans: dict[str, Spans] = ctx.__dict__.setdefault("_rule_spans", {})
+        self._spans: dict[str, Spans] = ctx.rule_spans
 
     def spans(self, what: str) -> Spans:
         if what not in self._spans:
