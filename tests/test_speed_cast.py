@@ -20,7 +20,7 @@ from quotelint.names import END, START, TEXT, fold
 from quotelint.quotes.nameruns import NameReader
 from quotelint.quotes.roles import find_roles, role_phrases
 from quotelint.quotes.runmemo import Spellings, honorific
-from quotelint.quotes.speakers import speaker_of
+from quotelint.quotes.speakers import Cast, speaker_of
 from quotelint.quotes.words import quote_words
 from quotelint.registry.load import load_registry
 from quotelint.wordmemo import RunWords
@@ -286,3 +286,12 @@ def test_credit_heads_found_from_the_slashes_are_those_of_the_marks(seed: int) -
         assert heads == sorted(lines | {text.rfind("\n", 0, k) + 1 for k in marks}), text
         slashed += slashes
     assert slashed > 500
+
+
+def test_the_cast_and_its_name_reader_keep_no_cached_property() -> None:
+    """A cached property writes into its instance's `__dict__`, after which Python 3.11
+    leaves the loads of that instance's attributes unspecialised: the cast's and the reader's loops read
+    `self.texts` and the like at every word, so what they work out once is set in `__init__`."""
+    for cls in (Cast, NameReader):
+        cached = [name for klass in cls.__mro__ for name, value in vars(klass).items() if isinstance(value, functools.cached_property)]
+        assert cached == [], cls

@@ -123,6 +123,11 @@ class Cast(Resolution):
         self.reader = NameReader(ctx.prose, self.tokens, self.lexicon, words, ctx.positions, ctx.registry.names, ctx.distinct, (self.texts, self.starts, self.ends))
         self.sets = word_sets(ctx.registry.names, self.lexicon, words) if sets is None else sets
         self.title_nouns = self.sets.title_nouns
+        # set here, not kept by cached properties: those write into the instance's `__dict__`,
+        # after which Python 3.11 leaves the loads of its attributes unspecialised
+        self.given_names: WordMemo = ctx.registry.names.memo("quotes.given-names", functools.partial(_given_name, words))  # a capitalised first name, of the census lists or the engine's
+        lexicon = self.lexicon  # the words a body's phrase never takes in before its noun (one set asked):
+        self.body_stops = self._kept("body-stops", lambda: frozenset((*words.determiners, *words.prepositions, *words.clause_words, *lexicon.reporting_verbs, *words.pronouns)))
         covered: set[int] = set()
         self._mentions(covered)
         self._roles(covered)
@@ -236,15 +241,10 @@ class Cast(Resolution):
                 break  # an initial and a first name both have a capital: no gap read
             gap = self.prose[self.ends[k - 1] : self.starts[k]]
             initial = len(prev) == 1 and prev.isupper() and gap == ". "
-            if not initial and not (gap == " " and self._given_names.holds(prev)):
+            if not initial and not (gap == " " and self.given_names.holds(prev)):
                 break
             k -= 1
         return k
-
-    @functools.cached_property
-    def _given_names(self) -> WordMemo:
-        """The run's verdicts on words: a capitalised first name, of the census lists or the engine's."""
-        return self.ctx.registry.names.memo("quotes.given-names", functools.partial(_given_name, self.qw))
 
     def _first_name_here(self, t: int, name: str) -> bool:
         """The one-word alias at word t is a person's surname, but here another capitalised
@@ -428,13 +428,6 @@ class Cast(Resolution):
         name index keeps it)."""
         return self.ctx.registry.names.answer("quotes.cast", name, lambda: frozenset(make()))  # type: ignore[no-any-return]
 
-    @functools.cached_property
-    def _body_stops(self) -> frozenset[str]:
-        """The words a body's phrase never takes in before its noun: determiners, prepositions,
-        clause words, reporting verbs and pronouns (one set asked)."""
-        qw = self.qw
-        return self._kept("body-stops", lambda: frozenset((*qw.determiners, *qw.prepositions, *qw.clause_words, *self.lexicon.reporting_verbs, *qw.pronouns)))
-
     def _body_alone(self, t: int) -> bool:
         """A capitalised body noun standing alone for the body named elsewhere: at a sentence's
         start (`Police said`) or after `the` (`a spokesperson for the Department`), no
@@ -455,7 +448,7 @@ class Cast(Resolution):
     def _body(self, t: int, covered: set[int]) -> None:
         prose, qw = self.prose, self.qw
         texts, starts, ends = self.texts, self.starts, self.ends
-        stops = self._body_stops
+        stops = self.body_stops
         first = t
         while first > 0 and t - first < 3:
             gap = prose[ends[first - 1] : starts[first]]
