@@ -173,12 +173,16 @@ class Cast(Resolution):
         # its own (`Jeb Bush`), else one it names at all; of a form's entities, no term: chosen once per form
         chosen: dict[tuple[str, ...], Entity | None] = {}
         named: list[tuple[Mention, Entity]] = []  # the mentions of an entity that can speak, each with it
-        answer = self.ctx.registry.names.answer
+        kept = self.ctx.registry.names.answers("quotes.speaking")  # each form's entities that are no term, kept for the run
         for m in mentions:
             ids = m.form.entity_ids
             entity = chosen.get(ids, _UNCHOSEN)
-            if entity is _UNCHOSEN:  # a form's entities that are no term, kept for the run
-                speaking = answer("quotes.speaking", ids, lambda ids=ids: [i for i in ids if entities[i].kind != "term"], KINDS_KEPT)
+            if entity is _UNCHOSEN:
+                speaking = kept.get(ids)
+                if speaking is None:  # read from the run's answers directly: no closure made for each form
+                    speaking = [i for i in ids if entities[i].kind != "term"]
+                    if len(kept) < KINDS_KEPT:
+                        kept[ids] = speaking
                 pick = speaker_of(speaking, unique, self.ctx.mentioned)
                 entity = chosen[ids] = entities[pick] if pick is not None else None
             if entity is not None:
