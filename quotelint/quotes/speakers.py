@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 
 _ABBREVIATION = lazy(r"\p{Lu}{2,4}")  # DI, DCI, PC: a rank abbreviated, in capitals
 _UNCHOSEN = object()  # no entity chosen yet for a form's entities
+# A candidate from its six fields (first, last, kind, name, entity_id, bare), made past the Python-level
+# `__new__` a NamedTuple's constructor goes through (its defaults, a frame, then tuple.__new__): half the cost
+_candidate = functools.partial(tuple.__new__, Candidate)
 _EVENT_KINDS = frozenset((*PEOPLE, *BODIES, "name"))  # the candidates a pronoun or a noun can stand for
 _PERSON_AFTER = lazy(r"[ \t]*+,[ \t]*+(?:who\b|\d{1,3}[ \t]*+,)")
 _LAYOUT_WORDS = ("by", "written", "reporting", "additional", "editing", "edited", "photo", "image", "credit", "pictured", "file")  # what a credit line opens with
@@ -198,7 +201,7 @@ class Cast(Resolution):
                 start = self._given_before(start)  # Paul Ryan: the registered Ryan
             elif kind == "organization" and self.reader.extends(last):
                 continue  # State Department for the Blue Economy: a longer name, read as a run
-            cand = Candidate(start, last, kind, entity.name, entity.id)
+            cand = _candidate((start, last, kind, entity.name, entity.id, False))
             self._add(cand, covered)
             if kind == "person":
                 self._person_context(cand, ())
@@ -266,7 +269,7 @@ class Cast(Resolution):
         for found in find_roles(self.texts, people, self.ctx.positions, self.ctx.registry.names.answers("quotes.roles"), self.reader.distinct):
             if not any(t in covered for t in range(found.first, found.last + 1)):
                 person = entities[found.entity_id]
-                self._add(Candidate(found.first, found.last, "person", person.name, person.id), covered)
+                self._add(_candidate((found.first, found.last, "person", person.name, person.id, False)), covered)
 
     def _person_after(self, end: int) -> bool:
         """`, who` or `, 61,` after a name (a comma looked for before the pattern is compiled)."""
@@ -279,7 +282,7 @@ class Cast(Resolution):
             kind = run.kind
             if kind == "name" and (self._person_after(self.ends[run.last]) or self._title_before(run.first)):
                 kind = "person"  # "Rick Castellano, who chairs ...", "Abel Quaresma, 61,", "chief executive Anneliese Marsh"
-            cand = Candidate(run.first, run.last, kind, text)
+            cand = _candidate((run.first, run.last, kind, text, None, False))
             earlier = self._named_before(run) if kind == "person" else None
             if earlier is not None:  # Cllr Pettifer, DI Whitlock: the person named in full before
                 cand = earlier._replace(first=run.first, last=run.last)
@@ -419,13 +422,13 @@ class Cast(Resolution):
             lower = text.islower()
             body = low in bodies  # a speaking body's noun or an organization's word
             if low in pronouns and (lower or text.istitle()):
-                add(Candidate(t, t, "pronoun", low), covered)
+                add(_candidate((t, t, "pronoun", low, None, False)), covered)
             elif lower and body:
                 self._body(t, covered)
             elif body and self._body_alone(t):
                 add(Candidate(t, t, "body", low, bare=True), covered)  # Police said, the Department
             elif (lower or self._capital_title(t)) and low in title_nouns and any(texts[k].lower() in qw.determiners for k in range(max(0, t - 2), t)):
-                add(Candidate(t, t, "title", low), covered)  # the governor, the jury chairwoman
+                add(_candidate((t, t, "title", low, None, False)), covered)  # the governor, the jury chairwoman
 
     def _kept(self, name: str, make: Callable[[], frozenset[str]]) -> frozenset[str]:
         """A set joined from the engine's words and the lexicon, made once a run (the registry's
@@ -468,7 +471,7 @@ class Cast(Resolution):
             self._add(inner._replace(first=first, last=t), covered)
             return
         text = prose[starts[first] : ends[t]]
-        self._add(Candidate(first, t, "body", text, bare=first == t), covered)
+        self._add(_candidate((first, t, "body", text, None, first == t)), covered)
 
     # --- lookups ---------------------------------------------------------------------------
 
