@@ -18,9 +18,10 @@ from quotelint.context import Context
 from quotelint.document import Document
 from quotelint.names import END, START, TEXT, fold
 from quotelint.quotes.nameruns import NameReader
+from quotelint.quotes.resolution import Candidate
 from quotelint.quotes.roles import find_roles, role_phrases
 from quotelint.quotes.runmemo import Spellings, honorific
-from quotelint.quotes.speakers import speaker_of
+from quotelint.quotes.speakers import Cast, _candidate, speaker_of
 from quotelint.quotes.words import quote_words
 from quotelint.registry.load import load_registry
 from quotelint.wordmemo import RunWords
@@ -286,3 +287,24 @@ def test_credit_heads_found_from_the_slashes_are_those_of_the_marks(seed: int) -
         assert heads == sorted(lines | {text.rfind("\n", 0, k) + 1 for k in marks}), text
         slashed += slashes
     assert slashed > 500
+
+
+def test_the_cast_and_its_name_reader_keep_no_cached_property() -> None:
+    """A cached property writes into its instance's `__dict__`, after which Python 3.11
+    leaves the loads of that instance's attributes unspecialised: the cast's and the reader's loops read
+    `self.texts` and the like at every word, so what they work out once is set in `__init__`."""
+    for cls in (Cast, NameReader):
+        cached = [name for klass in cls.__mro__ for name, value in vars(klass).items() if isinstance(value, functools.cached_property)]
+        assert cached == [], cls
+
+
+def test_a_candidate_made_past_its_constructor_is_the_one_the_constructor_makes() -> None:
+    """The cast makes its candidates with `tuple.__new__` from all their fields (`_candidate`):
+    what it gives must be the Candidate the class's own constructor gives, with every field
+    (a field added to Candidate must be given there too)."""
+    samples = ((3, 3, "pronoun", "she", None, False), (1, 4, "person", "Ann Lee", "ann-lee", False), (2, 2, "body", "police", None, True))
+    for fields in samples:
+        assert len(fields) == len(Candidate._fields)
+        made = _candidate(fields)
+        assert type(made) is Candidate and made == Candidate(*fields)
+        assert made._asdict() == Candidate(*fields)._asdict()

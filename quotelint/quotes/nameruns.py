@@ -82,6 +82,14 @@ class NameReader:
         if tables is None:
             tables = kept["tables"] = reader_tables(lexicon, words)
         self.opening, self.orgs, self.joiners, self.small, self.phrases = tables
+        # The verdicts on the document's distinct words, judged once a run, are set here rather
+        # than kept by cached properties: those write into the instance's `__dict__`, after which
+        # Python 3.11 leaves the loads of its attributes unspecialised (every `self.texts` of the
+        # loops below would take the generic lookup).
+        self.capital: set[str] = self.memo("quotes.capitalised", capitalised).select(self.distinct)  # the words written as names
+        common = lexicon.common_words  # the capitalised ones that are ordinary words lower-cased (`The`, `Harbor`): a set asked in C
+        self.ordinary: set[str] = self.memo("quotes.ordinary-capital", functools.partial(lower_in, common), functools.partial(_look_up_lower, common)).select(self.capital)
+        self.honorifics: set[str] = self.memo("quotes.honorific", functools.partial(honorific, lexicon.honorifics, words.honorific_gender)).select(self.distinct)  # `Mr`, `Sen`, `sir`
 
     def read(self, covered: set[int]) -> list[Run]:
         out: list[Run] = []
@@ -204,18 +212,6 @@ class NameReader:
             after = last + 1
         return out
 
-    @functools.cached_property
-    def capital(self) -> set[str]:
-        """The distinct words written as names (capitalised), judged once a run."""
-        return self.memo("quotes.capitalised", capitalised).select(self.distinct)
-
-    @functools.cached_property
-    def ordinary(self) -> set[str]:
-        """The capitalised words that are ordinary words lower-cased (`The`, `Harbor`), judged
-        once a run: a set asked in C, where the lexicon's table is asked through two calls."""
-        common = self.lexicon.common_words
-        return self.memo("quotes.ordinary-capital", functools.partial(lower_in, common), functools.partial(_look_up_lower, common)).select(self.capital)
-
     def _and_joins(self, first: int, k: int) -> bool:
         """`and` inside an organization's name: the run so far is a body word and `of`
         (`Ministry of Housing`), and an ordinary capitalised word follows (`and Urban Affairs`,
@@ -299,11 +295,6 @@ class NameReader:
             return None  # most words: no gap read
         gap = self.prose[self.ends[first - 1] : self.starts[first]]
         return word if gap.strip(" .") == "" else None
-
-    @functools.cached_property
-    def honorifics(self) -> set[str]:
-        """The distinct words that are honorifics (`Mr`, `Sen`, `sir`), judged once a run."""
-        return self.memo("quotes.honorific", functools.partial(honorific, self.lexicon.honorifics, self.qw.honorific_gender)).select(self.distinct)
 
     def name(self, first: int, last: int) -> Run | None:
         """The name the words from `first` to `last` make, if any. It depends on their text and

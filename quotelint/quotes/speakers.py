@@ -39,6 +39,9 @@ if TYPE_CHECKING:
 
 _ABBREVIATION = lazy(r"\p{Lu}{2,4}")  # DI, DCI, PC: a rank abbreviated, in capitals
 _UNCHOSEN = object()  # no entity chosen yet for a form's entities
+# A candidate from its six fields (first, last, kind, name, entity_id, bare), made past the Python-level
+# `__new__` a NamedTuple's constructor goes through (its defaults, a frame, then tuple.__new__): half the cost
+_candidate = functools.partial(tuple.__new__, Candidate)
 _EVENT_KINDS = frozenset((*PEOPLE, *BODIES, "name"))  # the candidates a pronoun or a noun can stand for
 _PERSON_AFTER = lazy(r"[ \t]*+,[ \t]*+(?:who\b|\d{1,3}[ \t]*+,)")
 _LAYOUT_WORDS = ("by", "written", "reporting", "additional", "editing", "edited", "photo", "image", "credit", "pictured", "file")  # what a credit line opens with
@@ -123,6 +126,11 @@ class Cast(Resolution):
         self.reader = NameReader(ctx.prose, self.tokens, self.lexicon, words, ctx.positions, ctx.registry.names, ctx.distinct, (self.texts, self.starts, self.ends))
         self.sets = word_sets(ctx.registry.names, self.lexicon, words) if sets is None else sets
         self.title_nouns = self.sets.title_nouns
+        # set here, not kept by cached properties: those write into the instance's `__dict__`,
+        # after which Python 3.11 leaves the loads of its attributes unspecialised
+        self.given_names: WordMemo = ctx.registry.names.memo("quotes.given-names", functools.partial(_given_name, words))  # a capitalised first name, of the census lists or the engine's
+        lexicon = self.lexicon  # the words a body's phrase never takes in before its noun (one set asked):
+        self.body_stops = self._kept("body-stops", lambda: frozenset((*words.determiners, *words.prepositions, *words.clause_words, *lexicon.reporting_verbs, *words.pronouns)))
         covered: set[int] = set()
         self._mentions(covered)
         self._roles(covered)
@@ -168,12 +176,16 @@ class Cast(Resolution):
         # its own (`Jeb Bush`), else one it names at all; of a form's entities, no term: chosen once per form
         chosen: dict[tuple[str, ...], Entity | None] = {}
         named: list[tuple[Mention, Entity]] = []  # the mentions of an entity that can speak, each with it
-        answer = self.ctx.registry.names.answer
+        kept = self.ctx.registry.names.answers("quotes.speaking")  # each form's entities that are no term, kept for the run
         for m in mentions:
             ids = m.form.entity_ids
             entity = chosen.get(ids, _UNCHOSEN)
-            if entity is _UNCHOSEN:  # a form's entities that are no term, kept for the run
-                speaking = answer("quotes.speaking", ids, lambda ids=ids: [i for i in ids if entities[i].kind != "term"], KINDS_KEPT)
+            if entity is _UNCHOSEN:
+                speaking = kept.get(ids)
+                if speaking is None:  # read from the run's answers directly: no closure made for each form
+                    speaking = [i for i in ids if entities[i].kind != "term"]
+                    if len(kept) < KINDS_KEPT:
+                        kept[ids] = speaking
                 pick = speaker_of(speaking, unique, self.ctx.mentioned)
                 entity = chosen[ids] = entities[pick] if pick is not None else None
             if entity is not None:
@@ -189,7 +201,7 @@ class Cast(Resolution):
                 start = self._given_before(start)  # Paul Ryan: the registered Ryan
             elif kind == "organization" and self.reader.extends(last):
                 continue  # State Department for the Blue Economy: a longer name, read as a run
-            cand = Candidate(start, last, kind, entity.name, entity.id)
+            cand = _candidate((start, last, kind, entity.name, entity.id, False))
             self._add(cand, covered)
             if kind == "person":
                 self._person_context(cand, ())
@@ -236,15 +248,10 @@ class Cast(Resolution):
                 break  # an initial and a first name both have a capital: no gap read
             gap = self.prose[self.ends[k - 1] : self.starts[k]]
             initial = len(prev) == 1 and prev.isupper() and gap == ". "
-            if not initial and not (gap == " " and self._given_names.holds(prev)):
+            if not initial and not (gap == " " and self.given_names.holds(prev)):
                 break
             k -= 1
         return k
-
-    @functools.cached_property
-    def _given_names(self) -> WordMemo:
-        """The run's verdicts on words: a capitalised first name, of the census lists or the engine's."""
-        return self.ctx.registry.names.memo("quotes.given-names", functools.partial(_given_name, self.qw))
 
     def _first_name_here(self, t: int, name: str) -> bool:
         """The one-word alias at word t is a person's surname, but here another capitalised
@@ -262,7 +269,7 @@ class Cast(Resolution):
         for found in find_roles(self.texts, people, self.ctx.positions, self.ctx.registry.names.answers("quotes.roles"), self.reader.distinct):
             if not any(t in covered for t in range(found.first, found.last + 1)):
                 person = entities[found.entity_id]
-                self._add(Candidate(found.first, found.last, "person", person.name, person.id), covered)
+                self._add(_candidate((found.first, found.last, "person", person.name, person.id, False)), covered)
 
     def _person_after(self, end: int) -> bool:
         """`, who` or `, 61,` after a name (a comma looked for before the pattern is compiled)."""
@@ -275,7 +282,7 @@ class Cast(Resolution):
             kind = run.kind
             if kind == "name" and (self._person_after(self.ends[run.last]) or self._title_before(run.first)):
                 kind = "person"  # "Rick Castellano, who chairs ...", "Abel Quaresma, 61,", "chief executive Anneliese Marsh"
-            cand = Candidate(run.first, run.last, kind, text)
+            cand = _candidate((run.first, run.last, kind, text, None, False))
             earlier = self._named_before(run) if kind == "person" else None
             if earlier is not None:  # Cllr Pettifer, DI Whitlock: the person named in full before
                 cand = earlier._replace(first=run.first, last=run.last)
@@ -415,25 +422,18 @@ class Cast(Resolution):
             lower = text.islower()
             body = low in bodies  # a speaking body's noun or an organization's word
             if low in pronouns and (lower or text.istitle()):
-                add(Candidate(t, t, "pronoun", low), covered)
+                add(_candidate((t, t, "pronoun", low, None, False)), covered)
             elif lower and body:
                 self._body(t, covered)
             elif body and self._body_alone(t):
                 add(Candidate(t, t, "body", low, bare=True), covered)  # Police said, the Department
             elif (lower or self._capital_title(t)) and low in title_nouns and any(texts[k].lower() in qw.determiners for k in range(max(0, t - 2), t)):
-                add(Candidate(t, t, "title", low), covered)  # the governor, the jury chairwoman
+                add(_candidate((t, t, "title", low, None, False)), covered)  # the governor, the jury chairwoman
 
     def _kept(self, name: str, make: Callable[[], frozenset[str]]) -> frozenset[str]:
         """A set joined from the engine's words and the lexicon, made once a run (the registry's
         name index keeps it)."""
         return self.ctx.registry.names.answer("quotes.cast", name, lambda: frozenset(make()))  # type: ignore[no-any-return]
-
-    @functools.cached_property
-    def _body_stops(self) -> frozenset[str]:
-        """The words a body's phrase never takes in before its noun: determiners, prepositions,
-        clause words, reporting verbs and pronouns (one set asked)."""
-        qw = self.qw
-        return self._kept("body-stops", lambda: frozenset((*qw.determiners, *qw.prepositions, *qw.clause_words, *self.lexicon.reporting_verbs, *qw.pronouns)))
 
     def _body_alone(self, t: int) -> bool:
         """A capitalised body noun standing alone for the body named elsewhere: at a sentence's
@@ -455,7 +455,7 @@ class Cast(Resolution):
     def _body(self, t: int, covered: set[int]) -> None:
         prose, qw = self.prose, self.qw
         texts, starts, ends = self.texts, self.starts, self.ends
-        stops = self._body_stops
+        stops = self.body_stops
         first = t
         while first > 0 and t - first < 3:
             gap = prose[ends[first - 1] : starts[first]]
@@ -471,7 +471,7 @@ class Cast(Resolution):
             self._add(inner._replace(first=first, last=t), covered)
             return
         text = prose[starts[first] : ends[t]]
-        self._add(Candidate(first, t, "body", text, bare=first == t), covered)
+        self._add(_candidate((first, t, "body", text, None, first == t)), covered)
 
     # --- lookups ---------------------------------------------------------------------------
 
