@@ -148,14 +148,13 @@ def shifted(figure: Figure, base: int) -> Figure:
 
 
 def gather(ctx: Context) -> Gathered:
-    from quotelint.claims import applies, context_index, in_dateline
+    from quotelint.claims import applying_claims, in_dateline
     from quotelint.claims.facts import subject
 
     everything = [c for c in ctx.registry.claims if c.pattern is not None]
     if not everything:
         return Gathered([], (), None)
-    index = context_index(ctx)
-    applying = tuple(c for c in everything if applies(c, ctx, index))
+    applying = tuple(applying_claims(ctx, everything))
     layout, base = ctx.layout, ctx.base
     sentences = [
         [(claim, [Placed(shifted(f.figure, base), subject(layout, f), in_dateline(layout, f)) for f in of_unit], at + base) for claim, of_unit, at in stated]
