@@ -58,9 +58,11 @@ def breaks(prose: str) -> Iterator[tuple[int, int, str, str]]:
         end = ahead = stop
         while ahead < size and ahead - stop < AHEAD and prose[ahead] in BLANKS:
             ahead += 1
-        opening = prose[ahead] if ahead < size and prose[ahead] in OPENERS else ""
-        after = prose[ahead + len(opening) : ahead + len(opening) + 1]
-        yield start, stop, opening, "" if after == "\n" else after
+        after = prose[ahead : ahead + 1]
+        if after and after in OPENERS:
+            yield start, stop, after, prose[ahead + 1 : ahead + 2].replace("\n", "")
+        else:
+            yield start, stop, "", "" if after == "\n" else after
 
 
 def breaks_after_blanks(prose: str, at: int) -> bool:
@@ -141,15 +143,17 @@ def _after_abbreviation(prose: str, at: int, abbrevs: frozenset[str], ends: tupl
 
 def _add(prose: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     """The span from `start` to `end` without the blanks at either end (what `str.strip` takes
-    off), if anything is left. A sentence mostly opens after one blank and ends at its stop,
-    which are read as characters; longer runs of blanks are stripped in C."""
+    off), if anything is left. A sentence mostly opens after one blank and ends at its stop or
+    at a line break, which are read as characters; longer runs of blanks are stripped in C."""
     first, last = start, end
     if first < last and prose[first].isspace():
         first += 1
         if first < last and prose[first].isspace():
             piece = prose[first:last]
             first += len(piece) - len(piece.lstrip())
-    if first < last and prose[last - 1].isspace():
-        last = first + len(prose[first:last].rstrip())
+    if first < last and prose[last - 1].isspace():  # a line break ending a paragraph
+        last -= 1
+        if first < last and prose[last - 1].isspace():
+            last = first + len(prose[first:last].rstrip())
     if first < last:
         spans.append((first, last))

@@ -304,6 +304,27 @@ def test_cues_grouped_by_cue_state_what_asking_every_claim_states() -> None:
     assert stated > 500 and shared > 50  # sentences stating claims that share a cue
 
 
+CONTEXT_PIECES = ["Mazhilis ", "MAJILIS ", "Mäjilis ", "Kazakhstan ", "kazakh ", "Kazakhs ", "the vote ", "turnout ", ". ", "\n\n"]
+
+
+def test_the_claims_that_apply_are_those_asked_one_by_one() -> None:
+    """`applying_claims` looks for each distinct set of context words once; it keeps the claims
+    `applies` keeps asked one by one, in order, whatever the document names."""
+    from quotelint.claims import applies, applying_claims, context_index
+    from quotelint.registry.load import load_registry
+
+    registry = load_registry([str(ROOT / "rules")])
+    rng = random.Random(21)
+    kept = Counter()
+    for text in _texts(CONTEXT_PIECES, 21, 200, 6):
+        ctx = Context(Document.from_text(text), registry)
+        claims = rng.sample(registry.claims, rng.randint(1, len(registry.claims)))
+        expected = [c for c in claims if applies(c, ctx, context_index(ctx))]
+        assert applying_claims(ctx, claims) == expected, text
+        kept.update(c.context for c in expected)
+    assert len(kept) == 2 and min(kept.values()) > 100, kept
+
+
 def _scope_looking_through_it(layout, fact, first_word, last_word):  # type: ignore[no-untyped-def]
     """A figure's scope as found when each clause's first word was looked for among all the
     words of the scope."""

@@ -141,6 +141,21 @@ def applies(claim: Claim, ctx: Context, first: dict[str, list[int]]) -> bool:
     return False
 
 
+def applying_claims(ctx: Context, claims: Iterable[Claim]) -> list[Claim]:
+    """The claims that apply to the document (`applies`), in order: each distinct set of context
+    words is looked for once (the claims of one story share theirs)."""
+    index = context_index(ctx)
+    found: dict[tuple[str, ...], bool] = {}
+    out = []
+    for claim in claims:
+        holds = found.get(claim.context)
+        if holds is None:
+            holds = found[claim.context] = applies(claim, ctx, index)
+        if holds:
+            out.append(claim)
+    return out
+
+
 def counts_bare(unit: str | None) -> bool:
     """A claim of counted things (seats, parties) also takes bare numbers: `69 will be elected`."""
     return unit not in PLAIN_UNITS and unit not in figure_data().currency_before.values()
@@ -225,8 +240,7 @@ def mismatches(ctx: Context) -> Iterator[tuple[Claim, Fact]]:
 
     if not ctx.registry.claims:
         return
-    index = context_index(ctx)
-    claims = [c for c in ctx.registry.claims if c.pattern is not None and applies(c, ctx, index)]
+    claims = applying_claims(ctx, [c for c in ctx.registry.claims if c.pattern is not None])
     if not claims:
         return
     layout = ctx.layout

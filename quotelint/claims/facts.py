@@ -93,15 +93,17 @@ Bound = tuple[int, str, tuple[int, int]]  # a measure phrase's distance from the
 
 def bind_measure(layout: Layout, f: Figure, s: int, lo: int, hi: int) -> tuple[str | None, tuple[int, int] | None]:
     """The measure a figure gives a value of: its own counted noun, or the nearest measure word."""
+    at = layout.measure_starts_at
+    a, b = bisect.bisect_left(at, lo - REACH - 2), bisect.bisect_left(at, hi + REACH + 2)
+    if a == b:
+        # No measure word in reach, whatever the sentence (its bounds are not looked up); nor a
+        # counted noun that is one: the figure's last word would be in reach (most figures).
+        return None, None
     data, words = layout.data, layout.words
     unit = f.unit or "none"
     own = data.measure_words.get((words[hi - 1][TEXT].lower(),))
     if own and unit in data.measures[own].units:
         return own, (hi - 1, hi)
-    at = layout.measure_starts_at
-    a, b = bisect.bisect_left(at, lo - REACH - 2), bisect.bisect_left(at, hi + REACH + 2)
-    if a == b:
-        return None, None  # no measure word in reach, whatever the sentence: its bounds are not looked up
     first, last = layout.sentence_words(s)
     best: Bound | None = None
     near = at[bisect.bisect_left(at, max(first, lo - REACH - 2), a, b) : bisect.bisect_left(at, min(last, hi + REACH + 2), a, b)]

@@ -23,7 +23,7 @@ from quotelint.claims.dates import Date, month_before, read_date
 from quotelint.claims.figuredata import FigureData, figure_data
 from quotelint.claims.numberread import DIGITS, letters_may_follow, number_end
 from quotelint.claims.rangeread import part_follows, spelled_gap
-from quotelint.claims.unitread import fold
+from quotelint.claims.unitread import BLANK, fold
 from quotelint.lazyre import lazy
 from quotelint.names import TEXT, Token, tokens
 from quotelint.wordsplit import word_positions
@@ -50,13 +50,15 @@ def scale_may_follow(prose: str, end: int, initials: frozenset[str]) -> bool:
     """A scale word (`million`) may follow the number ending at `end`, as `scale_after` reads it:
     after one or two blanks, a letter a scale word begins with (`initials`, lower case) in either
     case, or a letter beyond ASCII, which the pattern, ignoring case, is left to judge."""
-    ahead = prose[end : end + 3]
-    for k in (1, 2):
-        if len(ahead) <= k or ahead[k - 1] not in " \t\u00a0":
-            return False
-        if not ahead[k].isascii() or ahead[k].lower() in initials:
-            return True
-    return False
+    if prose[end : end + 1] not in BLANK:
+        return False
+    c = prose[end + 1 : end + 2]
+    if c and (not c.isascii() or c.lower() in initials):
+        return True
+    if c not in BLANK:
+        return False
+    c = prose[end + 2 : end + 3]
+    return bool(c) and (not c.isascii() or c.lower() in initials)
 
 
 class Figure(NamedTuple):

@@ -38,10 +38,11 @@ NUMBER_AHEAD = r"[$€£¥₸₽₹]?\d|\p{L}"
 class RangeLink:
     """The join words (lower case), in the pattern's order, and the patterns asked beyond ASCII."""
 
-    __slots__ = ("_joins", "_plain", "_pattern", "_ahead")
+    __slots__ = ("_joins", "_width", "_plain", "_pattern", "_ahead")
 
     def __init__(self, joins: list[str]) -> None:
         self._joins = tuple(sorted(set(joins), key=lambda s: (-len(s), s)))
+        self._width = max(map(len, self._joins), default=0)
         self._plain = all(j and j.isascii() and j == j.lower() and not any(c in j for c in " \t") for j in joins)
         self._pattern: Any = lazy(link_source(joins), 2)  # regex.IGNORECASE
         self._ahead: Any = lazy(NUMBER_AHEAD)
@@ -62,8 +63,11 @@ class RangeLink:
         if prose[end + 1 : end + 2] in ("–", "—") and prose[end + 2 : end + 3] in BLANK:
             return None, end + 3
         at = end + 1 + (prose[end + 1 : end + 2] in BLANK)
+        head = fold(prose[at : at + self._width])  # folded a character at a time: a join's letters start it
+        if not head.startswith(self._joins):
+            return None  # no join word there (most figures): the joins are not walked
         for join in self._joins:
-            if fold(prose[at : at + len(join)]) == join:
+            if head.startswith(join):
                 stop = at + len(join)
                 after = two_blanks(prose, stop)
                 if after:

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from quotelint.claims import agrees, counts_bare, normalized_unit
-from quotelint.claims.cuewords import lowered, prefilter
+from quotelint.claims.cuewords import lowered, prefilter, required
 from quotelint.claims.cues import search
 
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ def cues(ctx: Context, claims: Sequence[Claim], owned: bool = False) -> Iterator
     units = [(claim, normalized_unit(claim.unit)) for claim in claims]
     bare = {unit: counts_bare(unit) for _, unit in units}
     spec = tuple((claim.cue, unit, bare[unit]) for claim, unit in units)
-    plans: dict[frozenset[str | None], list[CueGroup]] = {}
+    plans: dict[frozenset[str | None], CuePlan] = {}
     for index, facts in by_sentence.items():
         start, end = ctx.sentences.spans[index]
         if owned and not ctx.owns(start):
@@ -49,12 +49,15 @@ def cues(ctx: Context, claims: Sequence[Claim], owned: bool = False) -> Iterator
         plan = plans.get(present)
         if plan is None:
             plan = plans[present] = cue_groups(present, spec)
-        if not plan:
+        needed, groups = plan
+        if not groups:
             continue
         text = ctx.prose[start:end]
         low = lowered(text)
+        if low is not None and needed is not None and not any(map(low.__contains__, needed)):
+            continue  # none of the words any of these cues needs: no cue's prefilter is asked
         stated: list[tuple[int, Claim, list[Any], int]] = []
-        for may_match, chosen in plan:
+        for may_match, chosen in groups:
             # A sentence without any of the words the cue needs is not searched (cuewords.py).
             if not may_match(low) or (cue := search(units[chosen[0]][0].pattern, text)) is None:
                 continue  # claims that share a cue (`turnout`) search the sentence once
@@ -68,19 +71,24 @@ def cues(ctx: Context, claims: Sequence[Claim], owned: bool = False) -> Iterator
 
 
 CueGroup = tuple[Callable[[str | None], bool], tuple[int, ...]]  # a cue's prefilter, the claims (indexes) that have it
+CuePlan = tuple[frozenset[str] | None, list[CueGroup]]  # the words of all the groups' cues (None: a cue without), the groups
 
 
 @functools.lru_cache(maxsize=1024)  # the same few unit sets and claims in every document of a run
-def cue_groups(present: frozenset[str | None], spec: tuple[tuple[str, str | None, bool], ...]) -> list[CueGroup]:
+def cue_groups(present: frozenset[str | None], spec: tuple[tuple[str, str | None, bool], ...]) -> CuePlan:
     """The claims a sentence with figures of the units `present` may state, grouped by cue
-    (`spec`: each claim's cue, unit and whether it counts bare figures). A sentence looks only
-    at the claims of its figures' units (most have one or two of a registry's units), and each
-    cue is looked for once however many claims share it."""
+    (`spec`: each claim's cue, unit and whether it counts bare figures), and the words one of
+    which each of their cues needs (`cuewords.required`; None when one cue does not say). A
+    sentence looks only at the claims of its figures' units (most have one or two of a
+    registry's units), each cue is looked for once however many claims share it, and a sentence
+    with none of the words is passed over at once (most are)."""
     groups: dict[str, list[int]] = {}
     for i, (cue, unit, bare) in enumerate(spec):
         if unit in present or (None in present and bare):
             groups.setdefault(cue, []).append(i)
-    return [(prefilter(cue), tuple(chosen)) for cue, chosen in groups.items()]
+    words = [required(cue) for cue in groups]
+    needed = None if None in words else frozenset().union(*words)  # type: ignore[arg-type]
+    return needed, [(prefilter(cue), tuple(chosen)) for cue, chosen in groups.items()]
 
 
 def verdicts(stated: Stated, fits: Callable[[Claim, F], bool]) -> Iterator[tuple[Claim, F]]:
@@ -140,14 +148,13 @@ def shifted(figure: Figure, base: int) -> Figure:
 
 
 def gather(ctx: Context) -> Gathered:
-    from quotelint.claims import applies, context_index, in_dateline
+    from quotelint.claims import applying_claims, in_dateline
     from quotelint.claims.facts import subject
 
     everything = [c for c in ctx.registry.claims if c.pattern is not None]
     if not everything:
         return Gathered([], (), None)
-    index = context_index(ctx)
-    applying = tuple(c for c in everything if applies(c, ctx, index))
+    applying = tuple(applying_claims(ctx, everything))
     layout, base = ctx.layout, ctx.base
     sentences = [
         [(claim, [Placed(shifted(f.figure, base), subject(layout, f), in_dateline(layout, f)) for f in of_unit], at + base) for claim, of_unit, at in stated]

@@ -150,6 +150,14 @@ class CurrencyReader:
     def read(self, prose: str, start: int) -> tuple[str, int] | None:
         """The currency standing before the number that starts at `start`: its spelling and where
         it starts; None where the pattern finds nothing."""
+        # The character a spelling would end with: the one before the number, or before a blank
+        # there. Where neither ends a spelling, and no line break stands before the number (the
+        # end `$` may take), nothing is found (nearly every figure): the stops are not walked.
+        last = prose[start - 1 : start] if start else ""
+        if last in BLANK:
+            last = prose[start - 2 : start - 1] if start > 1 else ""
+        if last not in self._buckets and prose[start - 1 : start] != "\n":
+            return None
         low = max(0, start - 5)
         ends = (start, start - 1) if start - 1 >= low and prose[start - 1] == "\n" else (start,)
         for end in ends:
