@@ -22,7 +22,7 @@ from quotelint.finding import Finding, Severity
 from quotelint.lexicon import Lexicon, default_lexicon
 from quotelint.linter import lint_text
 from quotelint.quotation import Quotation
-from quotelint.quotes.frames import Frame, Item
+from quotelint.quotes.frames import Frame
 from quotelint.records import Frozen, Record, Value
 from quotelint.registry import Claim, Registry
 from quotelint.registry.load import load_registry
@@ -51,7 +51,7 @@ def samples() -> dict[type[Record], Any]:
         Rule: builtin_rules()[0],
         Lexicon: default_lexicon(),
         Registry: registry(),
-        Frame: Frame([Item(0, 3, 0), Item(4, 9, 1), Item(11, 20, -1, 0)], [0, 0, 1]),
+        Frame: Frame([(0, 3, 0, -1), (4, 9, 1, -1), (11, 20, -1, 0)], [0, 0, 1]),
         TopicCounts: TopicCounts(Counter({"election": 2}), lead={"tokayev"}, seen={"election": 4}),
     }
 
@@ -99,8 +99,8 @@ def test_defaults_and_default_factories_are_kept() -> None:
     assert Registry().entities == {} and Registry().entities is not Registry().entities  # a new dict each
     counts, other = TopicCounts(), TopicCounts()
     assert counts.families == Counter() and counts.lead == set() and counts.families is not other.families
-    assert Frame([Item(0, 1, 0), Item(2, 3, 1)], [0, 1]).bounds == [(0, 1), (1, 2)]  # worked out when not given
-    assert Frame([Item(0, 1, 0)], [0], [(0, 1)]).bounds == [(0, 1)]
+    assert Frame([(0, 1, 0, -1), (2, 3, 1, -1)], [0, 1]).bounds == [(0, 1), (1, 2)]  # worked out when not given
+    assert Frame([(0, 1, 0, -1)], [0], [(0, 1)]).bounds == [(0, 1)]
 
 
 @pytest.mark.parametrize("cls", FROZEN, ids=lambda c: c.__name__)
@@ -151,7 +151,7 @@ def test_the_repr_shows_the_fields_dataclasses_showed() -> None:
     assert "pattern" not in repr(SAMPLES[Claim]) and repr(SAMPLES[Claim]).startswith("Claim(id=")
     assert "check" not in repr(SAMPLES[Rule]) and repr(SAMPLES[Rule]).startswith("Rule(id='QL")
     assert repr(SAMPLES[Lexicon]).startswith("<quotelint.lexicon.Lexicon object at ")  # 65,000 words: not shown
-    assert repr(SAMPLES[Frame]).startswith("Frame(items=[Item(start=0, end=3, token=0, quote=-1)")
+    assert repr(SAMPLES[Frame]).startswith("Frame(items=[(0, 3, 0, -1)")
 
 
 @pytest.mark.parametrize("cls", SLOTTED, ids=lambda c: c.__name__)

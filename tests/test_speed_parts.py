@@ -16,7 +16,7 @@ from quotelint.context import Context
 from quotelint.document import Document
 from quotelint.linter import lint_text
 from quotelint.names import END, START, TEXT
-from quotelint.quotes.frames import build_frames, innermost
+from quotelint.quotes.frames import ITEM_END, ITEM_START, QUOTE, TOKEN, build_frames, innermost
 from quotelint.quotes.words import quote_words
 from quotelint.registry import Registry
 from quotelint.registry.load import load_registry
@@ -525,7 +525,7 @@ def test_a_frame_of_many_quotations_walks_its_words_as_one_of_few_does() -> None
     _, _, (frames, _, _) = frames_of(text)
     frame = frames["p", 0]
     items = frame.items
-    words = [v for v, item in enumerate(items) if item.quote < 0]
+    words = [v for v, item in enumerate(items) if item[QUOTE] < 0]
     for start in range(-1, len(items) + 1, 7):
         assert list(frame.words_down(start, 3)) == [v for v in reversed(words) if 3 <= v <= start]
         assert list(frame.words_up(start, len(items) - 2)) == [v for v in words if max(start, 0) <= v < len(items) - 2]
@@ -533,11 +533,11 @@ def test_a_frame_of_many_quotations_walks_its_words_as_one_of_few_does() -> None
 
 def _words_down_step_by_step(items, start: int, stop: int) -> list[int]:  # type: ignore[no-untyped-def]
     """The walk as it was first written: item by item, quotations passed over."""
-    return [v for v in range(min(start, len(items) - 1), max(stop, 0) - 1, -1) if items[v].quote < 0]
+    return [v for v in range(min(start, len(items) - 1), max(stop, 0) - 1, -1) if items[v][QUOTE] < 0]
 
 
 def _words_up_step_by_step(items, start: int, stop: int) -> list[int]:  # type: ignore[no-untyped-def]
-    return [v for v in range(max(start, 0), min(stop, len(items))) if items[v].quote < 0]
+    return [v for v in range(max(start, 0), min(stop, len(items))) if items[v][QUOTE] < 0]
 
 
 @pytest.mark.parametrize("seed", range(3))
@@ -547,14 +547,14 @@ def test_the_word_mask_walks_the_words_a_step_by_step_walk_finds(seed: int) -> N
     past either end, on frames of words and runs of quotations."""
     import random
 
-    from quotelint.quotes.frames import Frame, Item
+    from quotelint.quotes.frames import Frame
 
     rng = random.Random(seed)
     for _ in range(300):
         n = rng.randint(0, 30)
         dense = rng.random()  # from frames of words to frames of quotations
-        items = [Item(i, i + 1, -1, i) if rng.random() < dense else Item(i, i + 1, i, -1) for i in range(n)]
-        held = [i for i, item in enumerate(items) if item.quote >= 0]
+        items = [(i, i + 1, -1, i) if rng.random() < dense else (i, i + 1, i, -1) for i in range(n)]
+        held = [i for i, item in enumerate(items) if item[QUOTE] >= 0]
         for frame in (Frame(items, [0] * n), Frame.holding(items, [0] * n, [(0, n)], held)):  # the mask read from the items, or made from `held`
             for _ in range(20):
                 start, stop = rng.randint(-3, n + 3), rng.randint(-3, n + 3)
@@ -610,12 +610,12 @@ def _split_stop_by_stop(prose, words, spans, items, abbreviations, verbs):  # ty
     n = len(items)
     if n == 0:
         return []
-    starts = [item.start for item in items]
-    held = [i for i in range(n) if items[i].quote >= 0]
+    starts = [item[ITEM_START] for item in items]
+    held = [i for i in range(n) if items[i][QUOTE] >= 0]
     after_stops = []
-    for m in regex.finditer(r"[.!?]", prose, pos=items[0].end, endpos=items[-1].start):
+    for m in regex.finditer(r"[.!?]", prose, pos=items[0][ITEM_END], endpos=items[-1][ITEM_START]):
         i = bisect.bisect_right(starts, m.start())
-        if 0 < i < n and items[i - 1].end <= m.start():
+        if 0 < i < n and items[i - 1][ITEM_END] <= m.start():
             after_stops.append(i)
     numbers: list[int] = []
     number = last = 0
@@ -636,13 +636,13 @@ def _opens_sentence_as_written(prose, words, spans, items, i, abbreviations, ver
     from quotelint.quotes.frames import _STOP, _after_quotation, abbreviation
 
     prev, cur = items[i - 1], items[i]
-    opens = cur.quote >= 0 or prose[cur.start : cur.start + 1].isupper() or prose[cur.start : cur.start + 1].isdigit()
+    opens = cur[QUOTE] >= 0 or prose[cur[ITEM_START] : cur[ITEM_START] + 1].isupper() or prose[cur[ITEM_START] : cur[ITEM_START] + 1].isdigit()
     if not opens:
         return False
-    gap = prose[prev.end : cur.start]
+    gap = prose[prev[ITEM_END] : cur[ITEM_START]]
     stop = _STOP.search(gap)
     if stop is not None and ":" not in gap[: stop.start()]:
-        return not (prev.token >= 0 and stop.start() == 0 and abbreviation(words[prev.token][TEXT], abbreviations))
+        return not (prev[TOKEN] >= 0 and stop.start() == 0 and abbreviation(words[prev[TOKEN]][TEXT], abbreviations))
     return _after_quotation(prose, words, spans, items, i, verbs, gap)
 
 
@@ -786,7 +786,7 @@ def test_a_frames_words_and_quotations_merged_are_its_items_sorted(seed: int) ->
         parent = parents(scan.spans)
         for k, (key, i) in enumerate(where):
             assert key == (("q", parent[k]) if parent[k] >= 0 else ("p", scan.spans[k].paragraph))
-            assert frames[key].items[i].quote == k
+            assert frames[key].items[i][QUOTE] == k
             seen += 1
     assert seen > 50
 

@@ -24,7 +24,7 @@ from quotelint.lazyre import lazy
 from quotelint.names import END, TEXT
 from quotelint.quotes import colons
 from quotelint.quotes.descriptions import Descriptions
-from quotelint.quotes.frames import Frame
+from quotelint.quotes.frames import ITEM_END, ITEM_START, QUOTE, TOKEN, Frame
 from quotelint.quotes.saidby import POSSESSIVE, Subjects
 from quotelint.quotes.speakers import Candidate, Cast, Speaker
 from quotelint.records import Value
@@ -140,7 +140,7 @@ class Attributor:
 
     def _word(self, frame: Frame, i: int) -> str:
         item = frame.items[i]
-        return self.tokens[item.token][TEXT] if item.quote < 0 else ""
+        return self.tokens[item[TOKEN]][TEXT] if item[QUOTE] < 0 else ""
 
     def _is_verb(self, frame: Frame, i: int) -> bool:
         """A reporting verb: not an infinitive (`to add more countries`), not a noun after a
@@ -150,10 +150,10 @@ class Attributor:
             return True  # Rubio fired back, she chimed in
         if word not in self.verbs or not word.islower():
             return False
-        if i == 0 or frame.items[i - 1].quote >= 0:
+        if i == 0 or frame.items[i - 1][QUOTE] >= 0:
             return True
         before = self._word(frame, i - 1).lower()
-        gap = self.prose[frame.items[i - 1].end : frame.items[i].start].strip()
+        gap = self.prose[frame.items[i - 1][ITEM_END] : frame.items[i][ITEM_START]].strip()
         if before == "to" or before in self.qw.determiners and before != "that" or gap in ("'s", "’s", "'", "’"):
             return False
         # `many Asian states`: after a plural quantifier a verb in -s is a plural noun; so it is
@@ -171,7 +171,7 @@ class Attributor:
             return False
         if v > 0 and self._word(frame, v - 1).lower() in self.qw.passive_helpers:
             return False
-        return any(self._word(frame, i) == "as" for i in range(v + 1, k)) and all(frame.items[i].quote < 0 for i in range(v + 1, k))
+        return any(self._word(frame, i) == "as" for i in range(v + 1, k)) and all(frame.items[i][QUOTE] < 0 for i in range(v + 1, k))
 
     def _after(self, frame: Frame, k: int, b: int) -> Attribution | None:
         found = self._after_verb(frame, k, b)
@@ -181,21 +181,21 @@ class Attributor:
 
     def quoted(self, frame: Frame, k: int) -> str:
         """The words of the quotation at item k, without the space they may end with."""
-        q = self.cast.ctx.quote_scan.spans[frame.items[k].quote]
+        q = self.cast.ctx.quote_scan.spans[frame.items[k][QUOTE]]
         return self.prose[q.start : q.end].rstrip()
 
     def _runs_on(self, frame: Frame, k: int) -> bool:
         """The quotation at item k runs on into its sentence: no punctuation closes its words
         and none stands between it and the next word (`the "Storage for Everyone" initiative`)."""
         text = self.quoted(frame, k)
-        gap = self.prose[frame.items[k].end : frame.items[k + 1].start] if k + 1 < len(frame.items) else ""
+        gap = self.prose[frame.items[k][ITEM_END] : frame.items[k + 1][ITEM_START]] if k + 1 < len(frame.items) else ""
         return bool(text) and text[-1].isalnum() and not gap.strip()
 
     def _after_verb(self, frame: Frame, k: int, b: int) -> Attribution | None:
         j = k + 1
-        if j >= b or frame.items[j].quote >= 0:
+        if j >= b or frame.items[j][QUOTE] >= 0:
             return None
-        gap = self.prose[frame.items[k].end : frame.items[j].start]
+        gap = self.prose[frame.items[k][ITEM_END] : frame.items[j][ITEM_START]]
         if _AFTER_GAP.fullmatch(gap) is None:
             return None
         word = self._word(frame, j)
@@ -203,7 +203,7 @@ class Attributor:
             return self._named("cue", frame, j + 2, b, -1)
         inverted_after = word in self.qw.after_verbs and j + 1 < b and self._word(frame, j + 1).lower() in self.qw.description_openers  # `"...," reads a statement`
         if (self._is_verb(frame, j) or inverted_after) and not word.endswith("ing"):
-            found = self._named("after", frame, j + 1, b, frame.items[j].token)
+            found = self._named("after", frame, j + 1, b, frame.items[j][TOKEN])
             if found is not None:
                 return found
         long_aside = self._long_appositive(frame, j, b)
@@ -218,9 +218,9 @@ class Attributor:
         v = j - 1
         while v + 1 < min(b, j + reach):
             v += 1
-            if frame.items[v].quote >= 0:
+            if frame.items[v][QUOTE] >= 0:
                 return None
-            word = self.tokens[frame.items[v].token][TEXT]  # a word item: read once
+            word = self.tokens[frame.items[v][TOKEN]][TEXT]  # a word item: read once
             low = word.lower()
             if low in self.clause_or_preposition and v > j and self.subjects.broken(frame.items[v - 1], frame.items[v]):
                 aside = v if aside < 0 else aside
@@ -249,11 +249,11 @@ class Attributor:
         items, tokens, verb_words, after_verbs = frame.items, self.tokens, self.verb_words, self.qw.after_verbs
         for v in range(lo, hi):
             item = items[v]
-            if item.quote >= 0:
+            if item[QUOTE] >= 0:
                 if past_quotations:
                     continue
                 return False
-            word = tokens[item.token][TEXT]
+            word = tokens[item[TOKEN]][TEXT]
             if word in verb_words or v < closing and (word in after_verbs or word.endswith("ed")):
                 return True
         return False
@@ -261,14 +261,14 @@ class Attributor:
     def _long_appositive(self, frame: Frame, j: int, b: int) -> Attribution | None:
         """`"...," Trump, the party's front-runner and ... after winning ..., said`: a name, an
         appositive set off by commas however long or clause-like, then the reporting verb."""
-        cand = self.cast.at_first(frame.items[j].token)
+        cand = self.cast.at_first(frame.items[j][TOKEN])
         if cand is None or cand.kind != "person":
             return None
         n = self.subjects._item_of(frame, cand.last, j, b - 1) + 1
         if n >= b or not self.subjects.broken(frame.items[n - 1], frame.items[n]):
             return None
         for v in range(n + 1, min(b, n + APPOSITIVE_REACH)):
-            if frame.items[v].quote >= 0:
+            if frame.items[v][QUOTE] >= 0:
                 return None
             if self.subjects.broken(frame.items[v - 1], frame.items[v]):
                 word = self._word(frame, v)
@@ -281,9 +281,9 @@ class Attributor:
         and its verb in the sentence's last few words (`Fox told reporters on Friday.`), name the
         speaker even when the cast never met them."""
         n = v - 1
-        if n <= lo or frame.items[n - 1].quote >= 0 or not self.subjects.broken(frame.items[n - 1], frame.items[n]):
+        if n <= lo or frame.items[n - 1][QUOTE] >= 0 or not self.subjects.broken(frame.items[n - 1], frame.items[n]):
             return None
-        if b - v > CLOSING_TAIL or any(frame.items[i].quote >= 0 for i in range(v, b)):
+        if b - v > CLOSING_TAIL or any(frame.items[i][QUOTE] >= 0 for i in range(v, b)):
             return None
         return self.subjects.capitalised(frame, n)
 
@@ -303,7 +303,7 @@ class Attributor:
 
     def _aside_end(self, frame: Frame, v: int, b: int) -> int:
         """The last item of an aside set off by commas that starts at item v."""
-        while v + 1 < b and frame.items[v + 1].quote < 0 and not self.subjects.broken(frame.items[v], frame.items[v + 1]):
+        while v + 1 < b and frame.items[v + 1][QUOTE] < 0 and not self.subjects.broken(frame.items[v], frame.items[v + 1]):
             v += 1
         return v
 
@@ -313,11 +313,11 @@ class Attributor:
         whose verb serves both halves: the second half comes after a comma, with no other verb."""
         for i in range(v + 1, min(b, v + 8)):
             word = self._word(frame, i)
-            if frame.items[i].quote < 0 and word.endswith("ing") and word.islower() and (self.subjects.broken(frame.items[i - 1], frame.items[i]) or self._word(frame, i - 1) in self.qw.clause_words):
+            if frame.items[i][QUOTE] < 0 and word.endswith("ing") and word.islower() and (self.subjects.broken(frame.items[i - 1], frame.items[i]) or self._word(frame, i - 1) in self.qw.clause_words):
                 return False  # `X said, mentioning that it is "..."`, `X told reporters, before insisting he had a "..."`
-            if frame.items[i].quote >= 0:
-                gap = self.prose[frame.items[i - 1].end : frame.items[i].start].strip()
-                before = self.prose[frame.items[i - 1].start : frame.items[i].start].rstrip()
+            if frame.items[i][QUOTE] >= 0:
+                gap = self.prose[frame.items[i - 1][ITEM_END] : frame.items[i][ITEM_START]].strip()
+                before = self.prose[frame.items[i - 1][ITEM_START] : frame.items[i][ITEM_START]].rstrip()
                 if self._word(frame, i - 1).lower() in self.qw.prepositions - {"to"} or before.endswith(("'s", "’s")):
                     return False  # `said Monday on ABC's "This Week"`: a title after a preposition or a possessive
                 if any(self._is_verb(frame, u) for u in range(v + 1, i)):
@@ -331,7 +331,7 @@ class Attributor:
         the appositive wins over a place or a body named first, and over a possessor: `said
         Holm's neighbour, Jonas Vik`; `said Holm's husband` names nobody)."""
         hi = lo
-        while hi < b and hi - lo < 8 and frame.items[hi].quote < 0 and (hi == lo or not self.subjects.broken(frame.items[hi - 1], frame.items[hi])):
+        while hi < b and hi - lo < 8 and frame.items[hi][QUOTE] < 0 and (hi == lo or not self.subjects.broken(frame.items[hi - 1], frame.items[hi])):
             hi += 1
         cand = self.subjects._best(frame, lo, hi) or (self.subjects.capitalised(frame, lo) if hi == lo + 1 else None)
         possessor = cand is not None and POSSESSIVE.match(self.prose, self.tokens[cand.last][END]) is not None
@@ -340,10 +340,10 @@ class Attributor:
             if later is not None and POSSESSIVE.match(self.prose, self.tokens[later.last][END]) is None:
                 cand, possessor = later, False  # said Clinton's top aide Jake Sullivan: Sullivan
         owner = cand if possessor and cand.last + 1 < len(self.tokens) and self.tokens[cand.last + 1][TEXT].lower() in self.qw.possessor_sources else None
-        appositive = hi < b and frame.items[hi].quote < 0 and self.subjects.broken(frame.items[hi - 1], frame.items[hi])
+        appositive = hi < b and frame.items[hi][QUOTE] < 0 and self.subjects.broken(frame.items[hi - 1], frame.items[hi])
         if cand is not None and (cand.kind != "person" or possessor) and appositive:
             end = hi + 1
-            while end < b and end - hi < 8 and frame.items[end].quote < 0 and not self.subjects.broken(frame.items[end - 1], frame.items[end]):
+            while end < b and end - hi < 8 and frame.items[end][QUOTE] < 0 and not self.subjects.broken(frame.items[end - 1], frame.items[end]):
                 end += 1
             named = self.subjects._best(frame, hi, end) if possessor and not self.subjects._passed_over(frame, hi) else None
             cand = self.subjects._best(frame, hi, end, people_only=True) or named or (None if possessor else cand)
@@ -370,7 +370,7 @@ class Attributor:
         a = max(a, k - REACH)
         items, tokens, reporting, cue_ends = frame.items, self.tokens, self.reporting, self.cues_by_last
         for v in frame.words_down(k - 1, a):
-            word = tokens[items[v].token][TEXT]  # a word item: words_down passes over quotations
+            word = tokens[items[v][TOKEN]][TEXT]  # a word item: words_down passes over quotations
             if word not in reporting and word.lower() not in cue_ends:
                 continue  # neither a cue's last word nor a verb that can report (most words)
             cue = self._cue_at(frame, v, a)
@@ -391,8 +391,8 @@ class Attributor:
                 return self._participle(frame, v, a, k)
             else:
                 cand = self.subjects.left_of(frame, v, a)
-            if cand is None and v > a and frame.items[v - 1].quote >= 0:
-                inverted = self._named("before", frame, v + 1, k, frame.items[v].token)
+            if cand is None and v > a and frame.items[v - 1][QUOTE] >= 0:
+                inverted = self._named("before", frame, v + 1, k, frame.items[v][TOKEN])
                 if inverted is not None:
                     return inverted  # the second half of `"A," said X, director of Y, "B."`
             described_thing = cand is not None and cand.kind == "description" and not self._somebody(cand)
@@ -400,7 +400,7 @@ class Attributor:
                 cued = self._cue_before(frame, v, a)  # `according to Trump, the media would call him a "..."`; not `..., the accused told officers`
                 if cued is not None:
                     return cued
-            if cand is None and v - 2 >= a and frame.items[v - 2].quote < 0 and self._word(frame, v - 2).lower() in self.qw.clause_words:
+            if cand is None and v - 2 >= a and frame.items[v - 2][QUOTE] < 0 and self._word(frame, v - 2).lower() in self.qw.clause_words:
                 cand = self.subjects.capitalised(frame, v - 1)  # `..., while Berg called it "..."`: a name nobody introduced
             if cand is None:
                 outer = self._outer_sayer(frame, v, a)
@@ -426,7 +426,7 @@ class Attributor:
     def _cue_before(self, frame: Frame, v: int, a: int) -> Attribution | None:
         """A speaker cue naming somebody earlier in the sentence than the verb at item v."""
         for u in range(v - 1, a - 1, -1):
-            if frame.items[u].quote < 0 and self._cue_at(frame, u, a) is not None:
+            if frame.items[u][QUOTE] < 0 and self._cue_at(frame, u, a) is not None:
                 found = self._named("cue", frame, u + 1, v, -1)
                 return found if found is not None and found.speaker is not None and found.speaker.kind != "description" else None
         return None
@@ -435,11 +435,11 @@ class Attributor:
         """The verb at item v stands in a relative clause (`who promised`, `which says`) that a
         comma, colon or dash closes before the quotation at item k: not the quotation's verb."""
         u = v - 1
-        while u >= 0 and frame.items[u].quote < 0 and self._word(frame, u) in self.qw.verb_helpers:
+        while u >= 0 and frame.items[u][QUOTE] < 0 and self._word(frame, u) in self.qw.verb_helpers:
             u -= 1
-        if u < 0 or frame.items[u].quote >= 0 or self._word(frame, u).lower() not in ("who", "which"):
+        if u < 0 or frame.items[u][QUOTE] >= 0 or self._word(frame, u).lower() not in ("who", "which"):
             return False
-        return any(_CLOSER.search(self.prose, frame.items[i - 1].end, frame.items[i].start) for i in range(v + 1, k + 1))
+        return any(_CLOSER.search(self.prose, frame.items[i - 1][ITEM_END], frame.items[i][ITEM_START]) for i in range(v + 1, k + 1))
 
     def _reduced_relative(self, frame: Frame, v: int, k: int) -> bool:
         """The verb at item v is a participle describing the noun before it (`the schedule posted
@@ -448,7 +448,7 @@ class Attributor:
         noun. Not `the agency reported the economy was "..."` (a subject between), nor the
         verbs that only report (`the spokesman said Monday was "..."`)."""
         word = self._word(frame, v)
-        if not word.endswith("ed") or word in self.qw.speech_verbs or v == 0 or frame.items[v - 1].quote >= 0:
+        if not word.endswith("ed") or word in self.qw.speech_verbs or v == 0 or frame.items[v - 1][QUOTE] >= 0:
             return False
         noun = self._word(frame, v - 1)
         qw = self.qw
@@ -460,7 +460,7 @@ class Attributor:
                 return True
             if not w or w in qw.determiners or w in qw.pronouns or w in qw.relative_words or w in ("and", "but", "that") or not self._word(frame, i).islower():
                 return False
-            if _CLOSER.search(self.prose, frame.items[i - 1].end, frame.items[i].start):
+            if _CLOSER.search(self.prose, frame.items[i - 1][ITEM_END], frame.items[i][ITEM_START]):
                 return False
         return False
 
@@ -485,20 +485,20 @@ class Attributor:
         """`adding "..."` takes the subject of the sentence's earlier verb, or the sentence's
         subject; a name right before it is its own subject (`with Trump reportedly yelling:`)."""
         own = v - 1
-        while own >= a and frame.items[own].quote < 0 and self._word(frame, own) in self.qw.verb_helpers:
+        while own >= a and frame.items[own][QUOTE] < 0 and self._word(frame, own) in self.qw.verb_helpers:
             own -= 1
-        if own >= a and frame.items[own].quote < 0 and not self.subjects.broken(frame.items[own], frame.items[own + 1]):
-            cand = self.cast.at_last(frame.items[own].token)
+        if own >= a and frame.items[own][QUOTE] < 0 and not self.subjects.broken(frame.items[own], frame.items[own + 1]):
+            cand = self.cast.at_last(frame.items[own][TOKEN])
             if cand is not None and cand.kind in ("person", "pronoun") and cand.name not in ("it",):
                 return self._made("before", frame, cand, v, a, k)
         for u in range(v - 1, a - 1, -1):
             if self._is_verb(frame, u) and not self._word(frame, u).endswith("ing"):
                 cand = self.subjects.left_of(frame, u, a)
-                if cand is None and u - 2 >= a and frame.items[u - 2].quote >= 0:
+                if cand is None and u - 2 >= a and frame.items[u - 2][QUOTE] >= 0:
                     cand = self.subjects.capitalised(frame, u - 1)  # `"...," Trump told reporters, before insisting`
                 if cand is not None:
                     return self._made("before", frame, cand, v, a, k)
-                inverted = self._named("before", frame, u + 1, v, frame.items[u].token) if u > a and frame.items[u - 1].quote >= 0 else None
+                inverted = self._named("before", frame, u + 1, v, frame.items[u][TOKEN]) if u > a and frame.items[u - 1][QUOTE] >= 0 else None
                 if inverted is not None and inverted.cand is not None:
                     return inverted  # `"...," said Skelly, explaining why: "..."`
         return self._made("before", frame, self.subjects.first_subject(frame, a, v), v, a, k)
@@ -509,12 +509,12 @@ class Attributor:
         lo = k + 1
         relative = False
         for v in frame.words_up(k + 1, min(b, k + REACH)):
-            if frame.items[v - 1].quote >= 0:
+            if frame.items[v - 1][QUOTE] >= 0:
                 lo = v  # past the last quotation before this word
             relative = self.subjects.in_relative(frame, v, relative)
             if not relative and self._is_verb(frame, v) and not (word := self._word(frame, v)).endswith("ing") and not self._introduces(frame, v, b):
                 if v > lo and self.subjects.broken(frame.items[v - 1], frame.items[v]) and word not in self.qw.listener_verbs:
-                    inverted = self._named("later", frame, v + 1, b, frame.items[v].token)
+                    inverted = self._named("later", frame, v + 1, b, frame.items[v][TOKEN])
                     if inverted is not None and inverted.cand is not None:
                         return inverted  # `"velvet gloves" in its dealings with Asia, said Nargis Kassenova`
                 cand = self.subjects.left_of(frame, v, lo) or self._closing_name(frame, v, lo, b)
@@ -536,7 +536,7 @@ class Attributor:
         if k > v >= 0 and self._word(frame, v) in self.qw.naming_verbs:
             between = [self._word(frame, i).lower() for i in range(v + 1, k)]
             naming = any(w not in ("a", "an") for w in between) and not self._characterizes(between) and not self._judged(frame, k)
-        return Attribution(method, cand, speaker, frame.items[v].token, naming)
+        return Attribution(method, cand, speaker, frame.items[v][TOKEN], naming)
 
     def _described_before(self, frame: Frame, cand: Candidate, v: int) -> Candidate | None:
         """A `he` or `she` right after a sentence whose subject is somebody described, nobody
@@ -544,11 +544,11 @@ class Attributor:
         written, when its noun tells no other sex."""
         sex = self.qw.pronouns.get(cand.name.lower())
         before = self._sentence_before(frame, v) if sex in ("male", "female") else None
-        if before is None or frame.items[before[1] - 1].quote >= 0:
+        if before is None or frame.items[before[1] - 1][QUOTE] >= 0:
             return None
         p, a = before
         for i in range(p, a):
-            named = self.cast.at_first(frame.items[i].token) if frame.items[i].quote < 0 else None
+            named = self.cast.at_first(frame.items[i][TOKEN]) if frame.items[i][QUOTE] < 0 else None
             if named is not None and named.kind in ("person", "pronoun", "name", "title"):
                 return None  # somebody named in that sentence: the pronoun's usual course
         described = colons.somebody(self, frame, p, a)
@@ -574,7 +574,7 @@ class Attributor:
         """People described, with no name, as the subject opening items a..b-1: a plural noun
         for people or a group, up to the first helper or verb (`Parents at the school`)."""
         qw, head, end = self.qw, None, a
-        while end < b and frame.items[end].quote < 0 and end - a < DESCRIBED_REACH:
+        while end < b and frame.items[end][QUOTE] < 0 and end - a < DESCRIBED_REACH:
             word = self._word(frame, end)
             low = word.lower()
             if low in qw.verb_helpers or low in self.verbs or low in qw.clause_words or word[:1].isupper() and end > a:
@@ -589,7 +589,7 @@ class Attributor:
         if not knowledge.reads_plural(noun) or not (knowledge.is_person_noun(noun) or knowledge.is_group_noun(noun)):
             return None
         first, last = frame.items[a], frame.items[end - 1]
-        return Candidate(first.token, last.token, "description", self.prose[first.start : last.end])
+        return Candidate(first[TOKEN], last[TOKEN], "description", self.prose[first[ITEM_START] : last[ITEM_END]])
 
     @staticmethod
     def _sentence_before(frame: Frame, v: int) -> tuple[int, int] | None:

@@ -24,7 +24,7 @@ from quotelint.names import START
 from quotelint.offsets import past_blanks
 from quotelint.quotes import colons
 from quotelint.quotes.attribution import REACH, Attribution, Attributor
-from quotelint.quotes.frames import Frame
+from quotelint.quotes.frames import ITEM_END, ITEM_START, QUOTE, TOKEN, Frame
 from quotelint.quotes.speakers import Candidate
 
 if TYPE_CHECKING:
@@ -68,7 +68,7 @@ class Carryover:
         answered before (`Reyes: "..."`), else the last person named before the first `Q:`."""
         key, k = self.at.where[q]
         opening = self._answer_opening(key[1]) if key[0] == "p" else None
-        if opening is None or self.at.frames[key].items[k].start != opening.end():
+        if opening is None or self.at.frames[key].items[k][ITEM_START] != opening.end():
             return None
         for earlier in range(q - 1, -1, -1):
             a = found[earlier]
@@ -114,12 +114,12 @@ class Carryover:
             item = frame.items[i]
             if frame.sentence[i] < here - 1:
                 break
-            if frame.sentence[i] == here and item.quote < 0:
-                cand = self.at.cast.at_first(item.token)
+            if frame.sentence[i] == here and item[QUOTE] < 0:
+                cand = self.at.cast.at_first(item[TOKEN])
                 if cand is not None and cand.kind in ("person", "organization", "name", "body", "place"):
                     return None  # another subject (`Brussels said it welcomed ...`): not the last speaker's words
-            if item.quote >= 0 and speech[item.quote] and found[item.quote] is not None and found[item.quote].speaker is not None:  # type: ignore[union-attr]
-                prior = found[item.quote]
+            if item[QUOTE] >= 0 and speech[item[QUOTE]] and found[item[QUOTE]] is not None and found[item[QUOTE]].speaker is not None:  # type: ignore[union-attr]
+                prior = found[item[QUOTE]]
                 return Attribution("previous", prior.cand, prior.speaker)  # type: ignore[union-attr]
         return None
 
@@ -134,19 +134,19 @@ class Carryover:
         before = self.at.frames.get(("p", key[1] - 1))
         if before is not None and key[1] > 0:
             last = before.items[-1]
-            prior = found[last.quote] if last.quote >= 0 and speech[last.quote] else None
-            if prior is None and last.quote < 0:
+            prior = found[last[QUOTE]] if last[QUOTE] >= 0 and speech[last[QUOTE]] else None
+            if prior is None and last[QUOTE] < 0:
                 a, _ = before.sentence_of(len(before.items) - 1)
-                quoted = [it.quote for it in before.items[a:] if it.quote >= 0 and speech[it.quote]]
+                quoted = [it[QUOTE] for it in before.items[a:] if it[QUOTE] >= 0 and speech[it[QUOTE]]]
                 prior = found[quoted[-1]] if quoted else None
             if prior is not None and prior.speaker is not None:
                 return Attribution("paragraph", prior.cand, prior.speaker)
-            if last.quote < 0:
+            if last[QUOTE] < 0:
                 reported = self._reported(before, len(before.items), speech)
                 if reported is not None:
                     return reported  # `Tomas was quick to add that ...` then `"Not negotiable."` alone
         after = self.at.frames.get(("p", key[1] + 1))
-        if after is None or len(after.items) < 2 or after.items[0].quote >= 0 or after.items[1].quote >= 0:
+        if after is None or len(after.items) < 2 or after.items[0][QUOTE] >= 0 or after.items[1][QUOTE] >= 0:
             return None
         if self.at._word(after, 1) not in self.at.qw.continuing_verbs:
             return None
@@ -158,7 +158,7 @@ class Carryover:
         of a frame, when that sentence quotes nobody's words (a term in it is no quotation of
         speech): reported speech."""
         p, _ = frame.sentence_of(end - 1)
-        if any(item.quote >= 0 and (speech is None or speech[item.quote]) for item in frame.items[p:end]):
+        if any(item[QUOTE] >= 0 and (speech is None or speech[item[QUOTE]]) for item in frame.items[p:end]):
             return None
         for v in range(p, end):
             if self._infinitive(frame, v, p):  # was quick to add that ..., went on to say
@@ -197,10 +197,10 @@ class Carryover:
         key, k = self.at.where[q]
         frame = self.at.frames[key]
         a, b = frame.sentence_of(k)
-        if a == k or k + 1 >= b or frame.items[k + 1].quote >= 0:
+        if a == k or k + 1 >= b or frame.items[k + 1][QUOTE] >= 0:
             return None
         word = self.at._word(frame, k + 1)
-        comma = self.at.quoted(frame, k).endswith(",") or "," in self.at.prose[frame.items[k].end : frame.items[k + 1].start]
+        comma = self.at.quoted(frame, k).endswith(",") or "," in self.at.prose[frame.items[k][ITEM_END] : frame.items[k + 1][ITEM_START]]
         if not (comma and word.endswith("ing") and self.at._is_verb(frame, k + 1)):
             return None
         cand = self.at.subjects.first_subject(frame, a, k)
@@ -235,7 +235,7 @@ class Carryover:
         if key[0] == "p" and k == 0 and key[1] > 0 and self.at.prose[self.paragraphs[key[1] - 1][1] - 1] == ":":
             return None  # `The report ... ends on a warning:` introduced it, and it names no speaker
         cast = self.at.cast
-        at = frame.items[k].start
+        at = frame.items[k][ITEM_START]
         here = bisect.bisect_right(cast.paragraph_starts, at)
         cand = cast._back(bisect.bisect_left(cast.starts, at), lambda c: c.kind == "person" and here - cast._paragraph(c.first) <= 1)
         speaker = self.at.resolve(cand) if cand is not None else None
@@ -245,7 +245,7 @@ class Carryover:
         """The quotation's sentence has words of its own (`"...," the report found`): it may
         name another source than the last speaker."""
         a, b = frame.sentence_of(k)
-        return any(item.quote < 0 for item in frame.items[a:b])
+        return any(item[QUOTE] < 0 for item in frame.items[a:b])
 
     def first_person(self, q: int, outer: Attribution | None) -> Attribution | None:
         """A quotation inside a speaker's words that the speaker reports saying (`"I just kept
@@ -271,7 +271,7 @@ class Carryover:
         cand = self.at.subjects.first_subject(frame, a, k)
         if cand is None or cand.kind not in ("person", "pronoun", "organization"):
             return None
-        if cand.kind == "organization" and not self.at.cast._in_subject_place(frame.items[a].token, cand.first):
+        if cand.kind == "organization" and not self.at.cast._in_subject_place(frame.items[a][TOKEN], cand.first):
             return None  # `One example was a loan made to Tradestock, which offered "no services"`
         speaker = self.at.resolve(cand)
         return Attribution("subject", cand, speaker) if speaker is not None and speaker.kind in ("person", "organization") else None

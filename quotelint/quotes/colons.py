@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from quotelint import knowledge
 from quotelint.names import END, START, TEXT
+from quotelint.quotes.frames import ITEM_END, ITEM_START, QUOTE, TOKEN
 from quotelint.quotes.saidby import POSSESSIVE
 from quotelint.quotes.speakers import Candidate, Speaker
 
@@ -73,9 +74,9 @@ def _open_chunks(at: Attributor, frame: Frame, a: int, k: int) -> Iterator[tuple
     i = a
     while i < k:
         end = i + 1
-        while end < k and frame.items[end].quote < 0 and not at.subjects.broken(frame.items[end - 1], frame.items[end]):
+        while end < k and frame.items[end][QUOTE] < 0 and not at.subjects.broken(frame.items[end - 1], frame.items[end]):
             end += 1
-        if frame.items[i].quote < 0 and not at.subjects._passed_over(frame, i, description=False):
+        if frame.items[i][QUOTE] < 0 and not at.subjects._passed_over(frame, i, description=False):
             yield i, end
         i = end
 
@@ -95,7 +96,7 @@ def _source(at: Attributor, frame: Frame, a: int, k: int) -> Candidate | None:
     from the Brookings Institution had this to say:` (the body or person named after `from` or
     `by`), past an adverbial (`Likewise,`)."""
     for i, end in _open_chunks(at, frame, a, k):
-        if end - i == 1 and at.cast.at_first(frame.items[i].token) is None:
+        if end - i == 1 and at.cast.at_first(frame.items[i][TOKEN]) is None:
             continue  # `Likewise,`: a word alone names nobody
         for j in range(i + 1, min(end, i + SOURCE_REACH)):
             owner = at.subjects.source_owner(frame, j, i)
@@ -111,7 +112,7 @@ def _source(at: Attributor, frame: Frame, a: int, k: int) -> Candidate | None:
 def colon_before(at: Attributor, frame: Frame, k: int, a: int) -> tuple[Candidate, Speaker] | None:
     """A colon right before the quotation at item k: `Hughes was blunt: "..."`; a name alone
     before it (`Tomas Ferreira: "..."`, a standfirst) only a person's or a registered entity's."""
-    if k == a or frame.items[k - 1].quote >= 0 or at.prose[frame.items[k - 1].end : frame.items[k].start].strip() != ":":
+    if k == a or frame.items[k - 1][QUOTE] >= 0 or at.prose[frame.items[k - 1][ITEM_END] : frame.items[k][ITEM_START]].strip() != ":":
         return None
     owned = _owner_of_source(at, frame, a, k)
     if owned is not None:
@@ -119,11 +120,11 @@ def colon_before(at: Attributor, frame: Frame, k: int, a: int) -> tuple[Candidat
     label = _transcript_label(at, frame, a, k)
     if label is not None:
         return label  # `FREELAND: "..."`
-    last = at.cast.by_last.get(frame.items[k - 1].token)
-    if last is not None and last.kind == "person" and last.first > frame.items[a].token and not _after_preposition(at, last.first):
+    last = at.cast.by_last.get(frame.items[k - 1][TOKEN])
+    if last is not None and last.kind == "person" and last.first > frame.items[a][TOKEN] and not _after_preposition(at, last.first):
         return last, at.resolve(last)  # a person named right before the colon: `... surprise pollster Dana Shaw: "..."`
     found = colon_subject(at, frame, a, k)
-    if found is not None and found[0].first == frame.items[a].token and found[0].last == frame.items[k - 1].token:
+    if found is not None and found[0].first == frame.items[a][TOKEN] and found[0].last == frame.items[k - 1][TOKEN]:
         return found if found[1].kind == "person" or found[1].entity_id is not None else None  # Budget Day: "..."
     return found
 
@@ -140,7 +141,7 @@ def _transcript_label(at: Attributor, frame: Frame, a: int, k: int) -> tuple[Can
     person = at.cast.surnames.get(words[-1].title())
     if person is None:
         return None
-    cand = Candidate(frame.items[a].token, frame.items[k - 1].token, "person", person.name, person.entity_id)
+    cand = Candidate(frame.items[a][TOKEN], frame.items[k - 1][TOKEN], "person", person.name, person.entity_id)
     return cand, at.resolve(person)
 
 
@@ -148,13 +149,13 @@ def _owner_of_source(at: Attributor, frame: Frame, a: int, k: int) -> tuple[Cand
     """A possessor's statement, post or letter right before the colon: `From Bush's Facebook
     post:`, `In Acme's statement:`; the possessor speaks."""
     for j in range(k - 1, max(a, k - SOURCE_REACH) - 1, -1):
-        if frame.items[j].quote >= 0 or at._word(frame, j).lower() not in at.qw.possessor_sources:
+        if frame.items[j][QUOTE] >= 0 or at._word(frame, j).lower() not in at.qw.possessor_sources:
             continue
         for i in range(j - 1, max(a, j - SOURCE_REACH) - 1, -1):
-            if frame.items[i].quote >= 0:
+            if frame.items[i][QUOTE] >= 0:
                 break
-            if POSSESSIVE.match(at.prose, frame.items[i].end):
-                owner = at.cast.at_last(frame.items[i].token)
+            if POSSESSIVE.match(at.prose, frame.items[i][ITEM_END]):
+                owner = at.cast.at_last(frame.items[i][TOKEN])
                 if owner is not None and owner.kind in ("person", "organization", "name", "body"):
                     speaker = at.resolve(owner)
                     return (owner, speaker) if speaker is not None else None
@@ -177,12 +178,12 @@ def _after_preposition(at: Attributor, t: int) -> bool:
 def headline(at: Attributor, frame: Frame, k: int, a: int, b: int) -> tuple[Candidate, Speaker | None] | None:
     """The quotation opening a line, then a colon and a person or a registered entity."""
     j = k + 1
-    if k != a or j >= b or frame.items[j].quote >= 0 or at.prose[frame.items[k].end : frame.items[j].start].strip() != ":":
+    if k != a or j >= b or frame.items[j][QUOTE] >= 0 or at.prose[frame.items[k][ITEM_END] : frame.items[j][ITEM_START]].strip() != ":":
         return None
-    start = frame.items[k].start
+    start = frame.items[k][ITEM_START]
     if at.prose[at.prose.rfind("\n", 0, start) + 1 : start].strip():
         return None
-    cand = at.cast.at_first(frame.items[j].token)
+    cand = at.cast.at_first(frame.items[j][TOKEN])
     if cand is None or (cand.kind != "person" and cand.entity_id is None):
         return None
     return cand, at.resolve(cand)

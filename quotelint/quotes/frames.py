@@ -15,7 +15,7 @@ import itertools
 import operator
 from collections.abc import Callable, Iterator
 from operator import itemgetter
-from typing import NamedTuple
+from typing import Final
 
 from quotelint.lazyattr import cached_attribute
 from quotelint.lazyre import lazy
@@ -26,21 +26,23 @@ from quotelint.records import Record
 _STOP = lazy(r"[.!?][)\]\"'”’]*+\s")  # a stop, then (past brackets and marks) a space: not 1.5
 _PAUSE = lazy(r"[.!?;:]")
 _PLAIN_STOPS = frozenset((". ", "! ", "? "))  # gaps _STOP matches from their first character, with no colon before
-_new_tuple = tuple.__new__  # Item._make without its Python frame: items made in C, in bulk
 _END = itemgetter(2)  # a Token's end
-_QUOTE = itemgetter(3)  # an Item's quotation index
-_ITEM_END = itemgetter(1)  # an Item's end
 _IS_WORD = (0).__gt__  # a quotation index of -1: a word item
 
 
-class Item(NamedTuple):
-    """A named tuple rather than a frozen dataclass: a frame holds one for most words of the
-    paragraphs with quotations, and a tuple is made several times faster."""
-
-    start: int
-    end: int
-    token: int = -1  # index into the document's words, or -1 for a quotation
-    quote: int = -1  # index of the quotation, or -1 for a word
+# A frame's item, a word or a quotation: a plain tuple (start, end, token, quote), its fields
+# read by index with the names below. A frame holds one for most words of the paragraphs with
+# quotations, made in C in bulk (`_word_items`): a plain tuple costs half what an instance of a
+# named tuple costs to make and to free, and its field is read by an index that Python
+# specialises, where a named field was an attribute lookup that it does not. Items compare as
+# tuples, by their start first (`_with_quotes` bisects the words by a quotation's item).
+Item = tuple[int, int, int, int]
+ITEM_START: Final = 0  # where the word or the quotation's opening mark starts
+ITEM_END: Final = 1  # where the word ends, or past the quotation's closing mark
+TOKEN: Final = 2  # index into the document's words, or -1 for a quotation
+QUOTE: Final = 3  # index of the quotation, or -1 for a word
+_QUOTE = itemgetter(QUOTE)  # an item's quotation index, in C
+_ITEM_END = itemgetter(ITEM_END)  # an item's end
 
 
 class Frame(Record):
@@ -174,14 +176,14 @@ def build_frames(
     for k, span in enumerate(spans):
         key = ("q", parent[k]) if parent[k] >= 0 else ("p", span.paragraph)
         grouped.setdefault(key, [])
-        quotes.setdefault(key, []).append(Item(span.open_at, close_end(span), -1, k))
+        quotes.setdefault(key, []).append((span.open_at, close_end(span), -1, k))
     frames: dict[tuple[str, int], Frame] = {}
     make = functools.partial(_neighbour, prose, words, word_starts, spans, inside, abbreviations, verbs)
     where: list[tuple[tuple[str, int], int]] = [(("p", 0), 0)] * len(spans)
     for key, word_items in grouped.items():
         items, item_starts, held = _with_quotes(word_items, grouped_starts.get(key, []), quotes.get(key, []))
         for i in held:
-            where[items[i].quote] = (key, i)
+            where[items[i][QUOTE]] = (key, i)
         frames[key] = Frame.holding(items, *split(prose, words, spans, items, abbreviations, verbs, item_starts, held), held)
     return Frames(frames, later, make), where, inside
 
@@ -200,7 +202,7 @@ def _with_quotes(word_items: list[Item], word_starts: list[int], quote_items: li
         starts += word_starts[done:place]
         held.append(len(items))
         items.append(item)
-        starts.append(item.start)
+        starts.append(item[ITEM_START])
         done = place
     items += word_items[done:]
     starts += word_starts[done:]
@@ -235,7 +237,7 @@ def _runs_of(inside: list[int], begin: int, end: int) -> Iterator[tuple[int, int
 
 def _word_items(words: list[Token], word_starts: list[int], a: int, b: int) -> Iterator[Item]:
     """Items for the consecutive words from a to b (exclusive), made in C."""
-    return map(_new_tuple, itertools.repeat(Item), zip(word_starts[a:b], map(_END, words[a:b]), range(a, b), itertools.repeat(-1)))
+    return zip(word_starts[a:b], map(_END, words[a:b]), range(a, b), itertools.repeat(-1))
 
 
 def _neighbour(
@@ -246,7 +248,7 @@ def _neighbour(
     for q, t, u in _runs_of(inside, begin, end):
         if q < 0:
             items.extend(_word_items(words, word_starts, t, u))
-    return Frame(items, *split(prose, words, spans, items, abbreviations, verbs, [item.start for item in items], []))
+    return Frame(items, *split(prose, words, spans, items, abbreviations, verbs, [item[ITEM_START] for item in items], []))
 
 
 def innermost(words: list[Token], spans: tuple[Span, ...], starts: list[int] | None = None) -> list[int]:
@@ -315,13 +317,13 @@ def split(
     n = len(items)
     if n == 0:
         return [], []
-    starts = [item.start for item in items] if starts is None else starts
+    starts = [item[ITEM_START] for item in items] if starts is None else starts
     if held is None:
-        held = [i for i in range(n) if items[i].quote >= 0]
+        held = [i for i in range(n) if items[i][QUOTE] >= 0]
     # The item after each stop, in bulk (C calls, no Python step a stop): the search runs from
     # the first item's end to the last one's start, so each is an item from 1 to n - 1; a stop
     # inside a word or a quotation (`U.S.`, `"Go."`) is dropped, as the item before it ends past it.
-    stops = [at for at, _ in marks_in(prose, ".!?", items[0].end, items[-1].start)]  # by str.find, no match object a stop
+    stops = [at for at, _ in marks_in(prose, ".!?", items[0][ITEM_END], items[-1][ITEM_START])]  # by str.find, no match object a stop
     after = list(map(functools.partial(bisect.bisect_right, starts), stops))
     after_stops = itertools.compress(after, map(operator.le, map(_ITEM_END, map(items.__getitem__, map(operator.sub, after, itertools.repeat(1)))), stops))
     numbers: list[int] = []
@@ -345,15 +347,15 @@ def _opens_sentence(
 ) -> bool:
     """Item i (after the first) begins a new sentence of its frame."""
     prev, cur = items[i - 1], items[i]
-    first = prose[cur.start : cur.start + 1]
-    if cur.quote < 0 and not (first.isupper() or first.isdigit()):
+    first = prose[cur[ITEM_START] : cur[ITEM_START] + 1]
+    if cur[QUOTE] < 0 and not (first.isupper() or first.isdigit()):
         return False  # only a capital, a digit or a quotation opens a sentence
-    gap = prose[prev.end : cur.start]
+    gap = prose[prev[ITEM_END] : cur[ITEM_START]]
     if gap in _PLAIN_STOPS:  # most gaps that end a sentence: what _STOP finds there, found without it
-        return not (prev.token >= 0 and abbreviation(words[prev.token][TEXT], abbreviations))
+        return not (prev[TOKEN] >= 0 and abbreviation(words[prev[TOKEN]][TEXT], abbreviations))
     stop = _STOP.search(gap)
     if stop is not None and ":" not in gap[: stop.start()]:
-        return not (prev.token >= 0 and stop.start() == 0 and abbreviation(words[prev.token][TEXT], abbreviations))
+        return not (prev[TOKEN] >= 0 and stop.start() == 0 and abbreviation(words[prev[TOKEN]][TEXT], abbreviations))
     return _after_quotation(prose, words, spans, items, i, verbs, gap)
 
 
@@ -361,8 +363,8 @@ def _after_quotation(prose: str, words: list[Token], spans: tuple[Span, ...], it
     """Item i, after a gap with no stop, opens a sentence: the quotation before it, right
     before it, ends its own sentence (`_opens_sentence`)."""
     prev = items[i - 1]
-    if prev.quote >= 0 and not gap.strip():
-        text = prose[spans[prev.quote].start : spans[prev.quote].end].rstrip()
+    if prev[QUOTE] >= 0 and not gap.strip():
+        text = prose[spans[prev[QUOTE]].start : spans[prev[QUOTE]].end].rstrip()
         if text[-1:] == ".":
             return not _short_attribution(prose, items, i, words, verbs)
         if text[-1:] in ("!", "?", "…"):
@@ -380,11 +382,11 @@ def _short_attribution(prose: str, items: list[Item], i: int, words: list[Token]
     inside the marks is a slip for a comma; a longer sentence after it is a sentence of its own."""
     for k in range(i, min(i + 5, len(items))):
         item = items[k]
-        if item.quote >= 0 or (k > i and _PAUSE.search(prose, items[k - 1].end, item.start)):
+        if item[QUOTE] >= 0 or (k > i and _PAUSE.search(prose, items[k - 1][ITEM_END], item[ITEM_START])):
             return False
-        word = words[item.token][TEXT]
+        word = words[item[TOKEN]][TEXT]
         if word in verbs:
-            after = prose[item.end : item.end + 2]
+            after = prose[item[ITEM_END] : item[ITEM_END] + 2]
             return k > i and (after[:1] in (".", ",", "") or after[:1] == "\n")
         if not word[:1].isupper():
             return False
@@ -395,8 +397,8 @@ def _attribution_follows(prose: str, items: list[Item], i: int, words: list[Toke
     """A reporting verb among the next few words, before any stop: `Okonkwo-Reyes asked`."""
     for k in range(i, min(i + 8, len(items))):
         item = items[k]
-        if item.quote >= 0 or (k > i and _PAUSE.search(prose, items[k - 1].end, item.start)):
+        if item[QUOTE] >= 0 or (k > i and _PAUSE.search(prose, items[k - 1][ITEM_END], item[ITEM_START])):
             return False
-        if words[item.token][TEXT] in verbs:
+        if words[item[TOKEN]][TEXT] in verbs:
             return True
     return False

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from quotelint import knowledge
 from quotelint.lazyre import lazy
 from quotelint.names import END, START, TEXT
-from quotelint.quotes.frames import Frame, Item
+from quotelint.quotes.frames import ITEM_END, ITEM_START, QUOTE, TOKEN, Frame, Item
 from quotelint.quotes.speakers import Candidate, Cast
 
 if TYPE_CHECKING:
@@ -52,13 +52,13 @@ class Subjects:
         self.unnamed_openers = words.indefinite_words | words.quantifiers  # a, one, some: somebody unnamed
 
     def word(self, item: Item) -> str:
-        return self.tokens[item.token][TEXT] if item.token >= 0 else ""
+        return self.tokens[item[TOKEN]][TEXT] if item[TOKEN] >= 0 else ""
 
     def broken(self, a: Item, b: Item) -> bool:
         """A comma, dash or bracket stands between two items."""
-        if b.start - a.end == 1 and self.prose[a.end] == " ":
+        if b[ITEM_START] - a[ITEM_END] == 1 and self.prose[a[ITEM_END]] == " ":
             return False  # most words: one space
-        return bool(_CHUNK_BREAK.search(self.prose, a.end, b.start))
+        return bool(_CHUNK_BREAK.search(self.prose, a[ITEM_END], b[ITEM_START]))
 
     def in_relative(self, frame: Frame, v: int, relative: bool) -> bool:
         """Whether item v stands in a relative clause (`"FlowCore" cells, which Veridan says
@@ -79,16 +79,16 @@ class Subjects:
             return None
         if low in self.qw.determiners or low in self.qw.minor_words or low in self.qw.clause_words:
             return None
-        return Candidate(frame.items[i].token, frame.items[i].token, "name", word)
+        return Candidate(frame.items[i][TOKEN], frame.items[i][TOKEN], "name", word)
 
     def left_of(self, frame: Frame, v: int, lo: int) -> Candidate | None:
         """The subject of the verb at item v, looked for in items lo..v-1."""
         items = frame.items
         lo = self._dateline_end(frame, max(lo, v - REACH), v)  # `WASHINGTON (AP) — A senior official said`
         j = v - 1
-        while j >= lo and items[j].quote < 0 and self._helper(self.word(items[j])) and not self.broken(items[j], items[j + 1]):
+        while j >= lo and items[j][QUOTE] < 0 and self._helper(self.word(items[j])) and not self.broken(items[j], items[j + 1]):
             j -= 1
-        if j < lo or items[j].quote >= 0:
+        if j < lo or items[j][QUOTE] >= 0:
             return None
         if self.broken(items[j], items[j + 1]):
             who = self._relative_aside(frame, lo, j)
@@ -112,23 +112,23 @@ class Subjects:
         if low in ("and", "but", "or"):
             for u in range(j - 1, max(lo, j - 25) - 1, -1):
                 word = self.word(frame.items[u])
-                if frame.items[u].quote < 0 and word in self.verbs and word.islower() and not word.endswith("ing"):
+                if frame.items[u][QUOTE] < 0 and word in self.verbs and word.islower() and not word.endswith("ing"):
                     return self.left_of(frame, u, lo)
             return self._nearest(frame, lo, j, 10)
-        cand = self.cast.at_last(items[j].token)
-        if cand is None and low in self.qw.possessor_sources and j - 1 >= lo and items[j - 1].quote < 0 and POSSESSIVE.fullmatch(self.prose, items[j - 1].end, items[j].start):
-            owner = self.cast.at_last(items[j - 1].token)  # Acme's statement said: Acme
+        cand = self.cast.at_last(items[j][TOKEN])
+        if cand is None and low in self.qw.possessor_sources and j - 1 >= lo and items[j - 1][QUOTE] < 0 and POSSESSIVE.fullmatch(self.prose, items[j - 1][ITEM_END], items[j][ITEM_START]):
+            owner = self.cast.at_last(items[j - 1][TOKEN])  # Acme's statement said: Acme
             if owner is not None and owner.kind in ("person", "organization", "body", "name"):
                 return owner
         if cand is None:
             owner = self.source_owner(frame, j, lo)  # A police statement said: the police
             if owner is not None:
                 return owner
-        if cand is None and low in self.qw.spokesperson_words and j - 1 >= lo and items[j - 1].quote < 0:
-            body = self.cast.at_last(items[j - 1].token)  # A Home Office spokesman said: the Home Office
+        if cand is None and low in self.qw.spokesperson_words and j - 1 >= lo and items[j - 1][QUOTE] < 0:
+            body = self.cast.at_last(items[j - 1][TOKEN])  # A Home Office spokesman said: the Home Office
             word = self.word(items[j - 1])
             if body is None and word[:1].isupper() and j - 1 > lo:
-                body = Candidate(items[j - 1].token, items[j - 1].token, "name", word)  # an Acme spokeswoman
+                body = Candidate(items[j - 1][TOKEN], items[j - 1][TOKEN], "name", word)  # an Acme spokeswoman
             if body is not None and body.kind in ("organization", "body", "name") and not self.broken(items[j - 1], items[j]):
                 return body
         if cand is None:
@@ -138,7 +138,7 @@ class Subjects:
             word = self.word(items[j]).lower()
             # a plural or a group opening the sentence (Fishermen, Parents, Staff) is no name; Smith, Baker are
             noun = knowledge.reads_plural(word) or knowledge.is_group_noun(word)
-            if found is None and j == lo and self.cast.reader.sentence_start(items[j].token) and not noun:
+            if found is None and j == lo and self.cast.reader.sentence_start(items[j][TOKEN]) and not noun:
                 found = self.capitalised(frame, j)  # `Acme said`, `Rice said`: a name that is also a word, alone before the verb
             return found
         start = self._item_of(frame, cand.first, lo, j)
@@ -172,16 +172,16 @@ class Subjects:
         """What carries words right before the relative word at item j, with its determiner:
         `issued a statement that said`: `a statement`."""
         i = j - 1
-        if i < lo or frame.items[i].quote >= 0 or not knowledge.is_source_noun(self.word(frame.items[i]).lower()):
+        if i < lo or frame.items[i][QUOTE] >= 0 or not knowledge.is_source_noun(self.word(frame.items[i]).lower()):
             return None
         first = i
-        while first - 1 >= lo and i - first < 3 and frame.items[first - 1].quote < 0 and not self.broken(frame.items[first - 1], frame.items[first]):
+        while first - 1 >= lo and i - first < 3 and frame.items[first - 1][QUOTE] < 0 and not self.broken(frame.items[first - 1], frame.items[first]):
             first -= 1
             if self.word(frame.items[first]).lower() in self.qw.determiners:
                 break
         else:
             return None
-        return Candidate(frame.items[first].token, frame.items[i].token, "description", self.prose[frame.items[first].start : frame.items[i].end])
+        return Candidate(frame.items[first][TOKEN], frame.items[i][TOKEN], "description", self.prose[frame.items[first][ITEM_START] : frame.items[i][ITEM_END]])
 
     def _helper(self, word: str) -> bool:
         """A word between a subject and its verb: a helper (`has`, `also`) or an adverb in -ly
@@ -195,10 +195,10 @@ class Subjects:
         phrase (an adverb or a helper ends it). A quantifier floated after it is left out
         (`the union and the employer both said`)."""
         items = frame.items
-        if j > lo and items[j].quote < 0 and self.word(items[j]).lower() in _FLOATED and not self.broken(items[j - 1], items[j]):
+        if j > lo and items[j][QUOTE] < 0 and self.word(items[j]).lower() in _FLOATED and not self.broken(items[j - 1], items[j]):
             j -= 1
         k = j
-        while k > lo and j - k < DESCRIPTION_WORDS and items[k - 1].quote < 0 and not self.broken(items[k - 1], items[k]):
+        while k > lo and j - k < DESCRIPTION_WORDS and items[k - 1][QUOTE] < 0 and not self.broken(items[k - 1], items[k]):
             low = self.word(items[k - 1]).lower()
             if low in self.qw.clause_words or low in self.verbs or low in self.qw.relative_words or low in self.qw.verb_helpers or low == "what":
                 break  # `what critics call`: a clause of its own
@@ -209,7 +209,7 @@ class Subjects:
             return None
         if head[:1].isdigit() and not (j - 1 >= k and self.word(items[j - 1]).lower() in ("in", "of")) and _AGE.fullmatch(head) is None:
             return None  # `22 percent said` is no speaker; `About four in 10 said` is, and `the 67-year-old said`
-        alone = k == j and self.cast.reader.sentence_start(items[j].token)
+        alone = k == j and self.cast.reader.sentence_start(items[j][TOKEN])
         if head[:1].isupper() and not (alone and (last in self.qw.quantifiers or last.endswith("s") and self.cast.lexicon.is_common_word(last))) and not self._placed(frame, k, j):
             return None  # a capitalised word is a name (`Hart said`), bar a plural opening its sentence (`Aides said`)
         first = k  # from its determiner, unless a preposition comes first: `Supporters of the levy`
@@ -220,12 +220,12 @@ class Subjects:
                 break
         if self.word(items[first]).lower() in self.qw.verb_helpers:
             return None
-        if k > lo and items[k - 1].quote < 0 and self.word(items[k - 1]).lower() in _AUXILIARIES and not self.broken(items[k - 1], items[k]):
+        if k > lo and items[k - 1][QUOTE] < 0 and self.word(items[k - 1]).lower() in _AUXILIARIES and not self.broken(items[k - 1], items[k]):
             return None  # `allies should contribute ground forces`: a verb phrase, no subject
         if any(self.word(items[i]).islower() and self.word(items[i]).lower() not in self.qw.quantifiers for i in range(k, first)):
             return None  # `focusing most of his time there`: words before the determiner make no subject
-        text = self.prose[items[first].start : items[j].end]
-        return Candidate(items[first].token, items[j].token, "description", text)
+        text = self.prose[items[first][ITEM_START] : items[j][ITEM_END]]
+        return Candidate(items[first][TOKEN], items[j][TOKEN], "description", text)
 
     def _placed(self, frame: Frame, k: int, j: int) -> bool:
         """Items k..j end with a name after a preposition, after a noun for a person: `a tanker
@@ -244,10 +244,10 @@ class Subjects:
         k = lo
         while k <= j:
             end = k
-            while end < j and frame.items[end + 1].quote < 0 and not self.broken(frame.items[end], frame.items[end + 1]):
+            while end < j and frame.items[end + 1][QUOTE] < 0 and not self.broken(frame.items[end], frame.items[end + 1]):
                 end += 1
             first = self.word(frame.items[k]).lower()
-            if frame.items[k].quote < 0 and not self._passed_over(frame, k, description=False) and first not in self.openers_not:
+            if frame.items[k][QUOTE] < 0 and not self._passed_over(frame, k, description=False) and first not in self.openers_not:
                 return self.describe(frame, k, end)
             k = end + 1
         return None
@@ -257,10 +257,10 @@ class Subjects:
         `said one longtime adviser`: from a determiner or a quantifier at item lo to the next
         break, verb or clause word."""
         items = frame.items
-        if lo >= hi or items[lo].quote >= 0 or self.word(items[lo]).lower() not in self.qw.description_openers:
+        if lo >= hi or items[lo][QUOTE] >= 0 or self.word(items[lo]).lower() not in self.qw.description_openers:
             return None  # `denounced her record`: a possessive opens an object, not a speaker
         j = lo
-        while j + 1 < hi and j - lo < DESCRIPTION_WORDS and items[j + 1].quote < 0 and not self.broken(items[j], items[j + 1]):
+        while j + 1 < hi and j - lo < DESCRIPTION_WORDS and items[j + 1][QUOTE] < 0 and not self.broken(items[j], items[j + 1]):
             low = self.word(items[j + 1]).lower()
             if low in self.qw.clause_words or low in self.verbs or low in self.qw.relative_words or low in self.qw.verb_helpers:
                 break
@@ -269,27 +269,27 @@ class Subjects:
             j -= 1  # said a source on Monday: the phrase ends before its adverbial's preposition
         if j == lo:
             return None
-        return Candidate(items[lo].token, items[j].token, "description", self.prose[items[lo].start : items[j].end])
+        return Candidate(items[lo][TOKEN], items[j][TOKEN], "description", self.prose[items[lo][ITEM_START] : items[j][ITEM_END]])
 
     def source_owner(self, frame: Frame, j: int, lo: int) -> Candidate | None:
         """The body noun right before what a body puts out, at item j: `a police statement`,
         `the council's report` is read above."""
         items = frame.items
-        if j - 1 < lo or items[j - 1].quote >= 0 or self.word(items[j]).lower() not in self.qw.possessor_sources:
+        if j - 1 < lo or items[j - 1][QUOTE] >= 0 or self.word(items[j]).lower() not in self.qw.possessor_sources:
             return None
-        if self.prose[items[j - 1].end : items[j].start] != " " or not self.word(items[j - 1]).islower():
+        if self.prose[items[j - 1][ITEM_END] : items[j][ITEM_START]] != " " or not self.word(items[j - 1]).islower():
             return None
-        owner = self.cast.at_last(items[j - 1].token)
+        owner = self.cast.at_last(items[j - 1][TOKEN])
         return owner if owner is not None and owner.kind == "body" else None
 
     def _dateline_end(self, frame: Frame, lo: int, hi: int) -> int:
         """The first item after a dateline opening the sentence: a word in capitals, then a
         dash within a few words (`JOS, Nigeria (AP) - A tribunal ...`)."""
-        first = self.word(frame.items[lo]) if lo < hi and frame.items[lo].quote < 0 else ""
+        first = self.word(frame.items[lo]) if lo < hi and frame.items[lo][QUOTE] < 0 else ""
         if len(first) < 2 or not first.isupper():
             return lo
         for k in range(lo + 1, min(hi, lo + 10)):
-            if _DASH.search(self.prose, frame.items[k - 1].end, frame.items[k].start):
+            if _DASH.search(self.prose, frame.items[k - 1][ITEM_END], frame.items[k][ITEM_START]):
                 return k
         return lo
 
@@ -297,7 +297,7 @@ class Subjects:
         """Item j ends a prepositional phrase (`for the defense`, `on Wednesday`), which
         modifies the subject before it rather than being the subject."""
         for i in (j - 1, j - 2):
-            if i >= lo and frame.items[i].quote < 0:
+            if i >= lo and frame.items[i][QUOTE] < 0:
                 low = self.word(frame.items[i]).lower()
                 if low in self.qw.prepositions:
                     return True
@@ -310,7 +310,7 @@ class Subjects:
         leaders described`); `and` between capitalised words belongs to a name."""
         items = frame.items
         for i in range(j - 1, lo - 1, -1):
-            if items[i].quote >= 0:
+            if items[i][QUOTE] >= 0:
                 continue  # a title inside the clause: whose book "La República Cansada" predicted
             low = self.word(items[i]).lower()
             if low in self.qw.clause_words and low not in ("as",):
@@ -327,7 +327,7 @@ class Subjects:
         """Item i stands in an aside set off by commas that opens with a participle (`leading
         in the polls`, `asked whether she would run`)."""
         c = i
-        while c > lo and frame.items[c - 1].quote < 0 and not self.broken(frame.items[c - 1], frame.items[c]):
+        while c > lo and frame.items[c - 1][QUOTE] < 0 and not self.broken(frame.items[c - 1], frame.items[c]):
             c -= 1
         first = self.word(frame.items[c])
         return c > lo and self.broken(frame.items[c - 1], frame.items[c]) and first.islower() and first.endswith(("ing", "ed")) and self._aside_closes(frame, i, j)
@@ -341,7 +341,7 @@ class Subjects:
         """The item of `who` or `which` opening a relative clause set off by a comma that runs
         up to item j, or None."""
         for i in range(j - 1, lo, -1):
-            if frame.items[i].quote < 0 and self.word(frame.items[i]).lower() in ("who", "which") and self.broken(frame.items[i - 1], frame.items[i]):
+            if frame.items[i][QUOTE] < 0 and self.word(frame.items[i]).lower() in ("who", "which") and self.broken(frame.items[i - 1], frame.items[i]):
                 return i
         return None
 
@@ -351,13 +351,13 @@ class Subjects:
 
     def _item_of(self, frame: Frame, token: int, lo: int, hi: int) -> int:
         k = hi
-        while k > lo and frame.items[k].token != token:
+        while k > lo and frame.items[k][TOKEN] != token:
             k -= 1
         return k
 
     def _chunk_start(self, frame: Frame, lo: int, hi: int) -> int:
         k = hi
-        while k > lo and frame.items[k - 1].quote < 0 and not self.broken(frame.items[k - 1], frame.items[k]):
+        while k > lo and frame.items[k - 1][QUOTE] < 0 and not self.broken(frame.items[k - 1], frame.items[k]):
             low = self.word(frame.items[k - 1]).lower()
             if low in self.qw.clause_words and low not in ("as",):
                 break
@@ -369,8 +369,8 @@ class Subjects:
         k = hi - 1
         while k >= max(lo, hi - reach):
             item = frame.items[k]
-            if item.quote < 0:
-                cand = self.cast.at_last(item.token)
+            if item[QUOTE] < 0:
+                cand = self.cast.at_last(item[TOKEN])
                 if cand is not None and cand.kind != "place" and (cand.kind != "pronoun" or cand.name in ("he", "she", "they", "we")):
                     return cand  # never "it": as often an object as a subject
             k -= 1
@@ -383,17 +383,17 @@ class Subjects:
         while k < hi:
             item = frame.items[k]
             k += 1
-            if item.quote >= 0:
+            if item[QUOTE] >= 0:
                 continue
-            cand = self.cast.at_first(item.token)
+            cand = self.cast.at_first(item[TOKEN])
             if cand is None:
                 continue
             if cand.kind == "place":  # Laredo, Texas: a place never speaks
-                while k < hi and frame.items[k].token >= 0 and frame.items[k].token <= cand.last:
+                while k < hi and frame.items[k][TOKEN] >= 0 and frame.items[k][TOKEN] <= cand.last:
                     k += 1
                 continue
             found.append(cand)
-            while k < hi and frame.items[k].token >= 0 and frame.items[k].token <= cand.last:
+            while k < hi and frame.items[k][TOKEN] >= 0 and frame.items[k][TOKEN] <= cand.last:
                 k += 1
         if not found:
             return None
@@ -426,9 +426,9 @@ class Subjects:
     def _possessor(self, frame: Frame, a: int, b: int) -> bool:
         """An appositive opening with a possessor, `Tad Devine, Sanders' senior adviser, said`:
         it describes the speaker by somebody else's name."""
-        if frame.items[a].quote >= 0:
+        if frame.items[a][QUOTE] >= 0:
             return False
-        cand = self.cast.at_first(frame.items[a].token)
+        cand = self.cast.at_first(frame.items[a][TOKEN])
         if cand is None or cand.kind == "pronoun":
             return False
         end = self._item_of(frame, cand.last, a, b - 1)
@@ -437,19 +437,19 @@ class Subjects:
     def _abbreviation(self, frame: Frame, a: int, b: int) -> bool:
         """A word in capitals in brackets after a name, the name's abbreviation: `The Lucknow
         Metro Rail Corporation (LMRC), in a statement, said` is the corporation's full name."""
-        if b != a + 1 or a == 0 or frame.items[a].quote >= 0:
+        if b != a + 1 or a == 0 or frame.items[a][QUOTE] >= 0:
             return False
         word = self.word(frame.items[a])
-        return word.isupper() and len(word) > 1 and self.prose[frame.items[a - 1].end : frame.items[a].start].strip() == "("
+        return word.isupper() and len(word) > 1 and self.prose[frame.items[a - 1][ITEM_END] : frame.items[a][ITEM_START]].strip() == "("
 
     def _passed_over(self, frame: Frame, a: int, description: bool = True) -> bool:
         """A chunk that holds no subject: a relative clause, an adverbial (`on Wednesday`,
         `Sentencing Gareth Pennington`) and, when `description`, a description
         (`a researcher at the Institute of ...`), whose names are not the speaker's."""
         opener = self.word(frame.items[a]).lower()
-        if opener in self.qw.subordinators and a + 1 < len(frame.items) and frame.items[a + 1].quote < 0 and self.word(frame.items[a + 1]).islower():
+        if opener in self.qw.subordinators and a + 1 < len(frame.items) and frame.items[a + 1][QUOTE] < 0 and self.word(frame.items[a + 1]).islower():
             return True  # `Ted Cruz, when asked about Trump's vision, responded`: an adverbial clause
-        while a + 1 < len(frame.items) and frame.items[a + 1].quote < 0 and self.word(frame.items[a]).lower() in self.qw.clause_words - self.qw.relative_words:
+        while a + 1 < len(frame.items) and frame.items[a + 1][QUOTE] < 0 and self.word(frame.items[a]).lower() in self.qw.clause_words - self.qw.relative_words:
             a += 1  # Yet despite ..., And when ...
         first = self.word(frame.items[a])
         low = first.lower()
@@ -458,7 +458,7 @@ class Subjects:
         if first[:1].isupper() and low.endswith("ing") and low not in self.cast.lexicon.proper_names:
             return True
         participle = first.islower() or first.istitle() and low.endswith("ed") and low not in self.cast.lexicon.proper_names  # `Asked if she would run,`
-        if participle and low.endswith(("ing", "ed")) and low not in self.qw.verb_helpers and a + 1 < len(frame.items) and frame.items[a + 1].quote < 0:
+        if participle and low.endswith(("ing", "ed")) and low not in self.qw.verb_helpers and a + 1 < len(frame.items) and frame.items[a + 1][QUOTE] < 0:
             after = self.word(frame.items[a + 1]).lower()  # `asked whether`, `speaking after`; not `retired docker Abel Quaresma`
             if after in self.qw.clause_words or after in self.qw.prepositions or after in self.qw.determiners:
                 return True  # `Harlow, asked whether she would back Reyes, said`: a participle's aside
@@ -473,12 +473,12 @@ class Subjects:
         k = self._dateline_end(frame, lo, hi)
         while k < hi:
             end = k + 1
-            while end < hi and frame.items[end].quote < 0 and not self.broken(frame.items[end - 1], frame.items[end]):
+            while end < hi and frame.items[end][QUOTE] < 0 and not self.broken(frame.items[end - 1], frame.items[end]):
                 end += 1
-            unnamed = self._somebody_unnamed(frame, k, end) if frame.items[k].quote < 0 else None
+            unnamed = self._somebody_unnamed(frame, k, end) if frame.items[k][QUOTE] < 0 else None
             if unnamed is not None:
                 return unnamed  # `One operative inside Trump Tower tried to play down Ryan's remarks`
-            if frame.items[k].quote < 0 and not self._passed_over(frame, k):
+            if frame.items[k][QUOTE] < 0 and not self._passed_over(frame, k):
                 found = self._headed_title(frame, k, end) or self._best(frame, k, end)
                 if found is not None and owned and self._owner_of_subject(frame, found, end):
                     owned = self._owned(frame, found, end)  # `Santos's neighbour, Tom Briggs, was blunt`
@@ -496,7 +496,7 @@ class Subjects:
         tokens = self.cast.tokens
         if found.kind not in ("person", "organization", "name") or POSSESSIVE.match(self.prose, tokens[found.last][END]) is None:
             return False
-        last = frame.items[end - 1].token
+        last = frame.items[end - 1][TOKEN]
         owned = tokens[found.last + 1][TEXT] if last > found.last else ""
         # what somebody puts out stands for them: `Clinton's response was:`, `Acme's statement read:`
         return owned.islower() and owned not in self.qw.possessor_sources and not knowledge.is_source_noun(owned)
@@ -506,7 +506,7 @@ class Subjects:
         helper): `Santos's neighbour`."""
         tokens = self.cast.tokens
         last = found.last + 1
-        stop = frame.items[end - 1].token
+        stop = frame.items[end - 1][TOKEN]
         while last + 1 <= stop and tokens[last + 1][TEXT].islower() and tokens[last + 1][TEXT] not in self.verbs and tokens[last + 1][TEXT] not in self.qw.verb_helpers:
             last += 1
         return Candidate(found.first, last, "description", self.prose[tokens[found.first][START] : tokens[last][END]])
@@ -514,13 +514,13 @@ class Subjects:
     def _named_next(self, frame: Frame, k: int, hi: int) -> Candidate | None:
         """The person a chunk opening at item k names and nothing else: the appositive after a
         subject described (`the state director, Mike Rubino,`)."""
-        if k >= hi or frame.items[k].quote >= 0:
+        if k >= hi or frame.items[k][QUOTE] >= 0:
             return None
-        cand = self.cast.at_first(frame.items[k].token)
+        cand = self.cast.at_first(frame.items[k][TOKEN])
         if cand is None or cand.kind != "person":
             return None
         after = k + 1
-        while after < hi and frame.items[after].token >= 0 and frame.items[after].token <= cand.last:
+        while after < hi and frame.items[after][TOKEN] >= 0 and frame.items[after][TOKEN] <= cand.last:
             after += 1
         return cand if after < hi and self.broken(frame.items[after - 1], frame.items[after]) else None
 
@@ -530,13 +530,13 @@ class Subjects:
         if self.word(frame.items[k]).lower() not in self.qw.determiners:
             return None
         for i in range(k + 1, min(end, k + 1 + TITLE_HEAD_REACH)):
-            if frame.items[i].quote >= 0:
+            if frame.items[i][QUOTE] >= 0:
                 return None
-            cand = self.cast.at_first(frame.items[i].token)
+            cand = self.cast.at_first(frame.items[i][TOKEN])
             if cand is None:
                 continue
-            while cand.kind == "title" and i + 1 < end and frame.items[i + 1].quote < 0:
-                head = self.cast.at_first(frame.items[i + 1].token)  # the state director: director
+            while cand.kind == "title" and i + 1 < end and frame.items[i + 1][QUOTE] < 0:
+                head = self.cast.at_first(frame.items[i + 1][TOKEN])  # the state director: director
                 if head is None or head.kind != "title":
                     break
                 cand, i = head, i + 1
@@ -553,13 +553,13 @@ class Subjects:
         """A description from item k, one of `openers`, to the first of the next three words
         (before `end`) that `head` accepts, all of them in lower case: `One operative`, `The
         audit`. None when a capital, a quotation or the end comes first."""
-        if frame.items[k].quote >= 0 or self.word(frame.items[k]).lower() not in openers:
+        if frame.items[k][QUOTE] >= 0 or self.word(frame.items[k]).lower() not in openers:
             return None
         for i in range(k + 1, min(end, k + 4)):
             word = self.word(frame.items[i])
-            if frame.items[i].quote >= 0 or not word.islower():
+            if frame.items[i][QUOTE] >= 0 or not word.islower():
                 return None
             if head(word):
-                text = self.prose[frame.items[k].start : frame.items[i].end]
-                return Candidate(frame.items[k].token, frame.items[i].token, "description", text)
+                text = self.prose[frame.items[k][ITEM_START] : frame.items[i][ITEM_END]]
+                return Candidate(frame.items[k][TOKEN], frame.items[i][TOKEN], "description", text)
         return None

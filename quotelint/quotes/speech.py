@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from quotelint import knowledge
 from quotelint.names import END, TEXT, tokens
 from quotelint.quotes.attribution import Attribution
-from quotelint.quotes.frames import Frame
+from quotelint.quotes.frames import ITEM_END, ITEM_START, QUOTE, TOKEN, Frame
 from quotelint.quotes.runmemo import word_sets
 
 if TYPE_CHECKING:
@@ -122,18 +122,18 @@ class Classifier:
         return not knowledge.reads_plural(head) and (knowledge.is_person_noun(head) or knowledge.is_group_noun(head))
 
     def _word(self, frame: Frame, i: int) -> str | None:
-        if not 0 <= i < len(frame.items) or frame.items[i].quote >= 0:
+        if not 0 <= i < len(frame.items) or frame.items[i][QUOTE] >= 0:
             return None
-        return self.words[frame.items[i].token][TEXT]
+        return self.words[frame.items[i][TOKEN]][TEXT]
 
     def _direct(self, frame: Frame, k: int, found: Attribution) -> bool:
         """The reporting verb stands right beside the quotation: `"Never," she said`, `said: "Yes"`;
         not a described subject further on (`the "Angirraq Plan," launched in 2023, would add`)."""
-        if found.cand is not None and found.cand.kind == "description" and not (k > 0 and frame.items[k - 1].token == found.verb):
+        if found.cand is not None and found.cand.kind == "description" and not (k > 0 and frame.items[k - 1][TOKEN] == found.verb):
             return False
         if found.method in ("after", "cue"):
             return True
-        return k > 0 and frame.items[k - 1].token == found.verb
+        return k > 0 and frame.items[k - 1][TOKEN] == found.verb
 
     def cue_before(self, frame: Frame, k: int) -> bool:
         """A term cue ends right before the quotation at item k, in its sentence: `so-called`,
@@ -150,8 +150,8 @@ class Classifier:
         article right before it left out (`known as the "x"`)."""
         before: list[str] = []
         i = k - 1
-        while i >= 0 and len(before) < most and frame.items[i].quote < 0 and frame.sentence[i] == frame.sentence[k]:
-            before.append(self.words[frame.items[i].token][TEXT].lower())
+        while i >= 0 and len(before) < most and frame.items[i][QUOTE] < 0 and frame.sentence[i] == frame.sentence[k]:
+            before.append(self.words[frame.items[i][TOKEN]][TEXT].lower())
             i -= 1
         before.reverse()
         if before and before[-1] in ("the", "a", "an"):
@@ -163,7 +163,7 @@ class Classifier:
         if k < 2 or self._word(frame, k - 1) not in self.qw.gloss_words:
             return False
         prior = frame.items[k - 2]
-        return prior.quote >= 0 and kinds.get(prior.quote) == "term"
+        return prior[QUOTE] >= 0 and kinds.get(prior[QUOTE]) == "term"
 
     def title_case(self, parts: list[str]) -> bool:
         if len(parts) > TITLE_MAX or not parts[0][:1].isupper():
@@ -177,11 +177,11 @@ class Classifier:
 
     def _determined(self, frame: Frame, k: int) -> bool:
         """A determiner, a number, a possessive or a capitalised word right before the mark."""
-        if k == 0 or frame.items[k - 1].quote >= 0:
+        if k == 0 or frame.items[k - 1][QUOTE] >= 0:
             return False
         prev = frame.items[k - 1]
-        gap = self.prose[prev.end : frame.items[k].start]
-        word = self.words[prev.token][TEXT]
+        gap = self.prose[prev[ITEM_END] : frame.items[k][ITEM_START]]
+        word = self.words[prev[TOKEN]][TEXT]
         if gap.strip() in ("'s", "’s", "'", "’"):
             return True
         if gap.strip():
@@ -197,7 +197,7 @@ class Classifier:
         if len(parts) > 2 or not parts[0].islower() or parts[0] in self.qw.determiners or k == 0:
             return False
         before = self._word(frame, k - 1)
-        if before is None or before.lower() not in self.qw.verb_openers or self.prose[frame.items[k - 1].end : frame.items[k].start].strip():
+        if before is None or before.lower() not in self.qw.verb_openers or self.prose[frame.items[k - 1][ITEM_END] : frame.items[k][ITEM_START]].strip():
             return False
         return before.lower() != "to" or knowledge.is_verb(parts[0])  # `to` is a preposition too: sent to "rehab"
 
@@ -206,7 +206,7 @@ class Classifier:
         nxt = self._word(frame, k + 1)
         if nxt is None or not nxt.islower() or text.rstrip()[-1:] in (",", ".", "!", "?", ";", ":"):
             return False
-        if self.prose[frame.items[k].end : frame.items[k + 1].start].strip():
+        if self.prose[frame.items[k][ITEM_END] : frame.items[k + 1][ITEM_START]].strip():
             return False
         return nxt not in self.closed and nxt not in self.verbs and nxt not in self.qw.pronouns
 
