@@ -17,7 +17,7 @@ from quotelint.errors import UserError
 from quotelint.files import DEFAULT_LIMIT, read_bytes
 from quotelint.lazyre import lazy
 from quotelint.offsets import OffsetMap, blank_spans  # noqa: F401 - OffsetMap is also imported from here
-from quotelint.records import Frozen, setfields
+from quotelint.records import Frozen, freeze, thaw
 
 BOM = "\ufeff"
 
@@ -80,7 +80,15 @@ class Document(Frozen):
         offset_map: OffsetMap | None = None,
         line_starts: tuple[int, ...] = (),
     ) -> None:
-        setfields(self, locals())
+        thaw(self)
+        self.path = path
+        self.text = text
+        self.prose = prose
+        self.kind = kind
+        self.bom = bom
+        self.offset_map = offset_map
+        self.line_starts = line_starts
+        freeze(self)
 
     @classmethod
     def from_text(cls, text: str, path: str = "-", kind: str = "text", bom: bool = False) -> Document:

@@ -6,7 +6,7 @@ import enum
 from collections.abc import Callable, Hashable
 from typing import NamedTuple
 
-from quotelint.records import Frozen, setfields
+from quotelint.records import Frozen, freeze, thaw
 
 
 class Severity(enum.IntEnum):
@@ -108,7 +108,22 @@ class Finding(Frozen):
         fixable: bool = False,
         related: tuple[tuple[int, int], ...] = (),
     ) -> None:
-        setfields(self, locals())
+        thaw(self)
+        self.path = path
+        self.line = line
+        self.column = column
+        self.end_line = end_line
+        self.end_column = end_column
+        self.rule = rule
+        self.category = category
+        self.severity = severity
+        self.message = message
+        self.suggestion = suggestion
+        self.start = start
+        self.end = end
+        self.fixable = fixable
+        self.related = related
+        freeze(self)
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:

@@ -13,7 +13,7 @@ from typing import Any, NamedTuple
 
 from quotelint.errors import RegistryErrors, UserError
 from quotelint.lazyattr import cached_attribute
-from quotelint.records import Frozen, setfields
+from quotelint.records import Frozen, freeze, thaw
 
 DATA = os.path.join(os.path.dirname(__file__), "data")
 WORD_LISTS = ("reporting_verbs", "titles", "honorifics", "common_words", "proper_names", "name_connectors", "organization_words")
@@ -53,7 +53,16 @@ class Lexicon(Frozen):
         name_connectors: frozenset[str] = frozenset(),
         organization_words: frozenset[str] = frozenset(),
     ) -> None:
-        setfields(self, locals())
+        thaw(self)
+        self.reporting_verbs = reporting_verbs
+        self.titles = titles
+        self.honorifics = honorifics
+        self.common_words = common_words
+        self.proper_names = proper_names
+        self.quote_marks = quote_marks
+        self.name_connectors = name_connectors
+        self.organization_words = organization_words
+        freeze(self)
 
     def is_common_word(self, word: str) -> bool:
         """An ordinary word or a dictionary name: never taken for a misspelled registry name."""

@@ -7,7 +7,7 @@ them to the file.
 
 from __future__ import annotations
 
-from quotelint.records import Frozen, setfields
+from quotelint.records import Frozen, freeze, thaw
 
 
 class Quotation(Frozen):
@@ -58,4 +58,24 @@ class Quotation(Frozen):
         referent: str | None = None,
         changes: tuple[tuple[str, str], ...] = (),
     ) -> None:
-        setfields(self, locals())
+        thaw(self)
+        self.start = start
+        self.end = end
+        self.open_mark = open_mark
+        self.close_mark = close_mark
+        self.text = text
+        self.kind = kind
+        self.speaker = speaker
+        self.speaker_id = speaker_id
+        self.speaker_text = speaker_text
+        self.speaker_span = speaker_span
+        self.registry_id = registry_id
+        self.status = status
+        self.nested_in = nested_in
+        self.continued = continued
+        self.part_of = part_of
+        self.attribution = attribution
+        self.confidence = confidence
+        self.referent = referent
+        self.changes = changes
+        freeze(self)

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import bisect
 import functools
-from string import ascii_letters as ASCII_LETTERS
 from collections.abc import Iterable, Iterator
+from string import ascii_letters as ASCII_LETTERS
 
 from quotelint.lazyre import lazy
 from quotelint.offsets import past_blanks
@@ -31,6 +31,8 @@ AHEAD = 80  # blanks looked past after a break (bounded: blank runs cost no more
 LETTERS_BEFORE = lazy(r"(?r)\p{L}{1,12}")  # matched backwards from a full stop: the letters just before it
 BLANK_LINE = r"[ \t\u00a0]*(?:\r\n|\n|\r)"  # what breaks_after_blanks reads (tests)
 CONTINUES = frozenset(",;:-–(")
+_BLANKS, _OPENERS = frozenset(BLANKS), frozenset(OPENERS)  # as sets: the empty text is in no set
+VERDICTS_KEPT = 20_000  # texts before a full stop whose verdict a run keeps, at most (`verdicts`)
 
 
 def breaks(prose: str) -> Iterator[tuple[int, int, str, str]]:
@@ -46,7 +48,7 @@ def breaks(prose: str) -> Iterator[tuple[int, int, str, str]]:
         stop = start + 1
         if mark == "\r":
             stop += prose.startswith("\n", stop)
-        elif mark != "\n":
+        elif mark != "\n" and prose[stop : stop + 1] != " ":  # a stop and a space (most): no run to read
             while stop < size and prose[stop] in STOPS:
                 stop += 1
             closed = stop
@@ -56,13 +58,18 @@ def breaks(prose: str) -> Iterator[tuple[int, int, str, str]]:
                 continue  # so does every stop of this run
             stop = closed
         end = ahead = stop
-        while ahead < size and ahead - stop < AHEAD and prose[ahead] in BLANKS:
+        after = prose[stop : stop + 1]
+        if after in _BLANKS:  # most breaks: one blank, then a letter, each read once
             ahead += 1
-        after = prose[ahead : ahead + 1]
-        if after and after in OPENERS:
-            yield start, stop, after, prose[ahead + 1 : ahead + 2].replace("\n", "")
-        else:
-            yield start, stop, "", "" if after == "\n" else after
+            after = prose[ahead : ahead + 1]
+            if after in _BLANKS:
+                while ahead < size and ahead - stop < AHEAD and prose[ahead] in BLANKS:
+                    ahead += 1
+                after = prose[ahead : ahead + 1]
+        opening = ""
+        if after in _OPENERS:
+            opening, after = after, prose[ahead + 1 : ahead + 2]
+        yield start, stop, opening, "" if after == "\n" else after
 
 
 def breaks_after_blanks(prose: str, at: int) -> bool:
@@ -102,17 +109,25 @@ def reach(abbrevs: frozenset[str]) -> int:
     return max(2, 1 + max(map(len, abbrevs), default=0))
 
 
+@functools.lru_cache(maxsize=8)
+def verdicts(abbrevs: frozenset[str]) -> dict[str, bool]:
+    """Whether an abbreviation or an initial ends each ASCII text of `reach` characters met
+    before a full stop, kept for the run (at most VERDICTS_KEPT): articles end their sentences
+    with the same words, and the text before a full stop is all the verdict reads."""
+    return {}
+
+
 def split_sentences(prose: str, abbreviations: Iterable[str] = ()) -> Sentences:
     abbrevs = frozenset(abbreviations)
-    ends = endings(abbrevs), reach(abbrevs)
+    ends = endings(abbrevs), reach(abbrevs), verdicts(abbrevs)
     spans: list[tuple[int, int]] = []
     start = 0
     for at, end, opening, after in breaks(prose):
         if prose[at] in "\r\n":
-            if not breaks_after_blanks(prose, end):
-                before = prose[max(0, at - 1) : at]
-                if (before.islower() or before in CONTINUES) and (after.islower() or after.isdigit()):
-                    continue  # a sentence wrapped across lines
+            before = prose[at - 1 : at] if at else ""
+            # the blank line after the break, read last: it ends a sentence however it is wrapped
+            if (before.islower() or before in CONTINUES) and (after.islower() or after.isdigit()) and not breaks_after_blanks(prose, end):
+                continue  # a sentence wrapped across lines
         elif not after or not (after.isupper() or after.isdigit() or opening):
             continue
         elif prose[at] == "." and _after_abbreviation(prose, at, abbrevs, ends):
@@ -123,35 +138,41 @@ def split_sentences(prose: str, abbreviations: Iterable[str] = ()) -> Sentences:
     return Sentences(tuple(spans), tuple(s for s, _ in spans))
 
 
-def _after_abbreviation(prose: str, at: int, abbrevs: frozenset[str], ends: tuple[frozenset[str], int]) -> bool:
-    """The full stop at `at` follows an abbreviation or an initial (`Mr`, `S` of `U.S.`). The
-    letters before it are read only where one of them may end (`endings`, or a capital): in
-    ASCII by `str.rstrip` over the `reach` characters before it, else by LETTERS_BEFORE."""
-    last2, width = ends
+def _after_abbreviation(prose: str, at: int, abbrevs: frozenset[str], ends: tuple[frozenset[str], int, dict[str, bool]]) -> bool:
+    """The full stop at `at` follows an abbreviation or an initial (`Mr`, `S` of `U.S.`). Where
+    the `reach` characters before it are ASCII, they tell, in `str.rstrip` (the verdict kept for
+    the run); elsewhere the letters before it are read by LETTERS_BEFORE, only where one of them
+    may end (`endings`, or a capital)."""
+    last2, width, known = ends
+    near = prose[at - width if at > width else 0 : at]
+    if near.isascii() and width <= 12:
+        verdict = known.get(near)
+        if verdict is None:
+            # The letters ending `near`: all of LETTERS_BEFORE's word, or, where they fill it, more
+            # letters than any abbreviation or an initial holds.
+            last = near[len(near.rstrip(ASCII_LETTERS)) :]
+            verdict = last in abbrevs or (len(last) == 1 and last.isupper())
+            if len(known) < VERDICTS_KEPT:
+                known[near] = verdict
+        return verdict
     if not (prose[at - 2 : at] in last2 or prose[at - 1 : at] in last2 or prose[at - 1 : at].isupper()):
         return False
-    near = prose[max(0, at - width) : at]
-    if near.isascii() and width <= 12:
-        # The letters ending `near`: all of LETTERS_BEFORE's word, or, where they fill it, more
-        # letters than any abbreviation or an initial holds.
-        last = near[len(near.rstrip(ASCII_LETTERS)) :]
-    else:
-        word = LETTERS_BEFORE.match(prose, max(0, at - 12), at)
-        last = word.group() if word else ""
+    word = LETTERS_BEFORE.match(prose, max(0, at - 12), at)
+    last = word.group() if word else ""
     return last in abbrevs or (len(last) == 1 and last.isupper())
 
 
 def _add(prose: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     """The span from `start` to `end` without the blanks at either end (what `str.strip` takes
     off), if anything is left. A sentence mostly opens after one blank and ends at its stop or
-    at a line break, which are read as characters; longer runs of blanks are stripped in C."""
+    at one line break, which are read as characters; longer runs of blanks are stripped in C."""
     first, last = start, end
     if first < last and prose[first].isspace():
         first += 1
         if first < last and prose[first].isspace():
             piece = prose[first:last]
             first += len(piece) - len(piece.lstrip())
-    if first < last and prose[last - 1].isspace():  # a line break ending a paragraph
+    if first < last and prose[last - 1].isspace():
         last -= 1
         if first < last and prose[last - 1].isspace():
             last = first + len(prose[first:last].rstrip())

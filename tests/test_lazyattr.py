@@ -15,7 +15,7 @@ from quotelint.context import Context
 from quotelint.lazyattr import cached_attribute
 from quotelint.lexicon import Lexicon
 from quotelint.quotes.frames import Frame
-from quotelint.records import Frozen, setfields
+from quotelint.records import Frozen, freeze, thaw
 from quotelint.registry import Registry
 from quotelint.registry.indexed import Claims, Indexes
 
@@ -35,7 +35,9 @@ class Pinned(Frozen):
     _fields = ("base",)
 
     def __init__(self, base: int) -> None:
-        setfields(self, locals())
+        thaw(self)
+        self.base = base
+        freeze(self)
 
     @cached_attribute
     def double(self) -> int:

@@ -83,6 +83,7 @@ def test_each_argument_lands_in_its_own_field(cls: type[Record]) -> None:
     marks = {name: object() for name in cls._fields}
     by_keyword = cls(**marks)
     by_position = cls(*marks.values())
+    assert type(by_keyword) is cls and type(by_position) is cls  # a frozen record made back in its own class
     for name, mark in marks.items():
         assert getattr(by_keyword, name) is mark and getattr(by_position, name) is mark, name
 

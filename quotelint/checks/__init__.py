@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from quotelint.finding import Hit, Severity
-from quotelint.records import Frozen, setfields
+from quotelint.records import Frozen, freeze, thaw
 
 if TYPE_CHECKING:
     from quotelint.context import Context
@@ -58,7 +58,21 @@ class Rule(Frozen):
         gather: Callable[[Context], Any] | None = None,
         judge: Callable[[Sequence[Any], Any, Registry], Iterator[Hit]] | None = None,
     ) -> None:
-        setfields(self, locals())
+        thaw(self)
+        self.id = id
+        self.name = name
+        self.category = category
+        self.severity = severity
+        self.summary = summary
+        self.check = check
+        self.doc = doc
+        self.fail = fail
+        self.passing = passing
+        self.fixable = fixable
+        self.merge_repeats = merge_repeats
+        self.gather = gather
+        self.judge = judge
+        freeze(self)
 
     def selected_by(self, selector: str) -> bool:
         s = selector.strip()

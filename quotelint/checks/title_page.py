@@ -62,7 +62,8 @@ class Page:
         self.people: list[Mention] = []  # the mentions of people, in order (what the rule reads titles beside)
         self.unit_at: dict[int, tuple[int, int, str]] = {}  # token -> (first, last, entity id) of a named body
         # One plain loop a mention (a document names a couple of hundred): each token of a body
-        # is set alone, most bodies being one word, rather than through a range and a dictionary.
+        # is set alone, rather than through a dictionary. Most names are one word, whose token is
+        # set without a range: making a range object costs more than setting a few tokens.
         entities, person, people, unit_at = ctx.registry.entities, self.person, self.people, self.unit_at
         kinds: dict[str, str] = {}  # entity id -> kind, each looked up once
         for m in ctx.mentions:
@@ -70,14 +71,18 @@ class Page:
             kind = kinds.get(entity_id)
             if kind is None:
                 kind = kinds[entity_id] = entities[entity_id].kind
-            first, end = m.first, m.first + m.count
+            first, count = m.first, m.count
             if kind == "person":
-                person.update(range(first, end))
+                if count == 1:
+                    person.add(first)
+                else:
+                    person.update(range(first, first + count))
                 people.append(m)
             else:
-                unit = (first, end - 1, entity_id)
-                for i in range(first, end):
-                    unit_at[i] = unit
+                unit = unit_at[first] = (first, first + count - 1, entity_id)
+                if count > 1:
+                    for i in range(first + 1, first + count):
+                        unit_at[i] = unit
 
     def gap(self, left: int, right: int) -> str:
         return self.prose[self.ends[left] : self.starts[right]]

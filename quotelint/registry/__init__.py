@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from quotelint.lazyattr import cached_attribute
-from quotelint.records import Frozen, setfields
+from quotelint.records import Frozen, freeze, thaw
 from quotelint.registry.model import Claim, Entity, Quote, Role
 
 if TYPE_CHECKING:
@@ -51,7 +51,15 @@ class Registry(Frozen):
         built: Indexes | None = None,
     ) -> None:
         entities = {} if entities is None else entities
-        setfields(self, locals())
+        thaw(self)
+        self.entities = entities
+        self.quotes = quotes
+        self.claims = claims
+        self.rules = rules
+        self.lexicon = lexicon
+        self.files = files
+        self.built = built
+        freeze(self)
 
     @cached_attribute
     def names(self) -> NameIndex:

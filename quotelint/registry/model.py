@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, NamedTuple
 
-from quotelint.records import Frozen, setfields
+from quotelint.records import Frozen, freeze, thaw
 
 
 class Role(NamedTuple):
@@ -83,4 +83,17 @@ class Claim(Frozen):
         when: str = "current",
         pattern: Any = None,
     ) -> None:
-        setfields(self, locals())
+        thaw(self)
+        self.id = id
+        self.about = about
+        self.cue = cue
+        self.value = value
+        self.unit = unit
+        self.tolerance = tolerance
+        self.context = context
+        self.source = source
+        self.where = where
+        self.extra = extra
+        self.when = when
+        self.pattern = pattern
+        freeze(self)
