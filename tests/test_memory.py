@@ -4,6 +4,8 @@ cycle, so memory does not wait for the cyclic collector (which the CLI runs rare
 from __future__ import annotations
 
 import gc
+from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -98,3 +100,38 @@ def test_json_findings_with_awkward_text_are_what_json_dumps_writes(batch: int, 
         findings.append(Finding(f"a/{text}.md", i + 1, 1, i + 1, 9, "QL101", "misattribution", rng.choice(list(Severity)), text, suggestion, i, i + 8))
     payload = {"version": 1, "findings": [f.to_json() for f in findings], "summary": {"files": 3, "findings": len(findings)}}
     assert render_findings(findings, 3) == json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_json_pieces_dump_one_batch_at_a_time() -> None:
+    """`check --format json` writes its output piece by piece: reading the first batch of
+    findings turns no finding of the next batches into JSON (the report of 50 MB of articles
+    is some 90 MB, which would otherwise be held whole, twice)."""
+    from quotelint.formatters import jsonout
+
+    made: list[int] = []
+
+    class Counted:
+        def __init__(self, number: int) -> None:
+            self.number = number
+
+        def to_json(self) -> dict[str, int]:
+            made.append(self.number)
+            return {"number": self.number}
+
+    findings: list[Any] = [Counted(i) for i in range(3 * jsonout.BATCH)]
+    written = jsonout.pieces(findings, 1)
+    next(written), next(written)  # the opening, then the first batch
+    assert made == list(range(jsonout.BATCH))
+    rest = "".join(written)
+    assert len(made) == len(findings) and rest.endswith(f'"findings": {len(findings)}\n  }}\n}}\n')
+
+
+def test_output_in_pieces_is_printed_in_turn_and_written_to_a_file_whole(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from quotelint.commands.common import write_output
+
+    write_output(iter(["one ", "two ", "three\n"]), None)
+    assert capsys.readouterr().out == "one two three\n"
+    target = tmp_path / "out.json"
+    write_output(iter(["{", "}\n"]), str(target))
+    write_output("plain\n", None)
+    assert target.read_text(encoding="utf-8") == "{}\n" and capsys.readouterr().out == "plain\n"

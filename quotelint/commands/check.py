@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import functools
 import sys
+from collections.abc import Iterable
 
 from quotelint.commands.common import Inputs, exit_code, inputs_from, setup, to_stdout, write_output
 from quotelint.commands.parallel import job_for, outcomes
@@ -106,7 +107,8 @@ def filter_findings(findings: list[Finding], args: argparse.Namespace, settings,
     return findings
 
 
-def render(findings: list[Finding], args: argparse.Namespace, files: int, rules: tuple = (), settings: Settings | None = None) -> str:  # type: ignore[type-arg]
+def render(findings: list[Finding], args: argparse.Namespace, files: int, rules: tuple = (), settings: Settings | None = None) -> str | Iterable[str]:  # type: ignore[type-arg]
+    """The output, or for JSON the pieces of it to write in turn (no more than a batch held)."""
     fmt = args.format
     if args.statistics:
         from quotelint.formatters import statistics
@@ -115,8 +117,10 @@ def render(findings: list[Finding], args: argparse.Namespace, files: int, rules:
             return statistics.render_json(findings, files, rules)
         return statistics.render_text(findings, files, rules, quiet=args.quiet)
     if fmt == "json":
-        from quotelint.formatters.jsonout import render_findings
-    elif fmt == "sarif":
+        from quotelint.formatters.jsonout import pieces
+
+        return pieces(findings, files)
+    if fmt == "sarif":
         from quotelint.formatters.sarif import render_findings as render_sarif
 
         return render_sarif(findings, files=files, args=args, rules=rules)

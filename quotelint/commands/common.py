@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from quotelint.document import Document, InputError, decode, kind_for, read_document
 from quotelint.errors import UserError, warn
@@ -206,17 +206,19 @@ def to_stdout(output: str | None) -> bool:
     return output is None or output in STDOUT_NAMES
 
 
-def write_output(text: str, output: str | None) -> None:
+def write_output(text: str | Iterable[str], output: str | None) -> None:
     """Print the output, or write it to a regular file (see quotelint/writes.py). `-o -` and
-    `-o /dev/stdout` name standard output, `-o /dev/stderr` standard error."""
+    `-o /dev/stdout` name standard output, `-o /dev/stderr` standard error. The output may come
+    in pieces, printed as they come (a file is written whole, atomically)."""
     stream = sys.stdout if to_stdout(output) else sys.stderr if output in STDERR_NAMES else None
     if stream is not None:
-        stream.write(text)
+        for piece in (text,) if isinstance(text, str) else text:
+            stream.write(piece)
         stream.flush()
         return
     from quotelint.writes import save
 
-    save(output, text.encode("utf-8"), "the output")
+    save(output, (text if isinstance(text, str) else "".join(text)).encode("utf-8"), "the output")
 
 
 def exit_code(severities: list[Severity], fail_on: Severity, inputs: Inputs, exit_zero: bool = False) -> int:

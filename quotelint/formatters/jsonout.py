@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from quotelint.finding import Finding
@@ -22,16 +23,22 @@ BATCH = 512
 
 
 def render_findings(findings: list[Finding], files: int, args: Any = None) -> str:
-    """The payload {"version", "findings", "summary"} as `json.dumps(payload, indent=2)` writes
-    it. The findings are dumped a batch at a time and indented into place, and the pieces joined
-    once: dumping the whole payload at once keeps millions of small pieces alive together, over
-    100 MB for the findings of 50 MB of articles."""
+    """The payload {"version", "findings", "summary"} as `json.dumps(payload, indent=2)` writes it."""
+    return "".join(pieces(findings, files))
+
+
+def pieces(findings: list[Finding], files: int) -> Iterator[str]:
+    """`render_findings`, in pieces to be written one after another: the findings are dumped a
+    batch at a time and indented into place. Written as they come, no more than a batch of the
+    output is held at once: the findings of 50 MB of articles make some 90 MB of it, held twice
+    over when the pieces are joined into one string."""
     summary = json.dumps({"files": files, "findings": len(findings)}, indent=2).replace("\n", "\n  ")
     if not findings:
-        return '{\n  "version": 1,\n  "findings": [],\n  "summary": ' + summary + "\n}\n"
+        yield '{\n  "version": 1,\n  "findings": [],\n  "summary": ' + summary + "\n}\n"
+        return
     encode = json.JSONEncoder(ensure_ascii=False, separators=_FIELD_BREAK).encode
-    parts = []
+    yield '{\n  "version": 1,\n  "findings": [\n    {\n      '
     for start in range(0, len(findings), BATCH):
         dumped = encode([f.to_json() for f in findings[start : start + BATCH]])
-        parts.append(dumped[2:-2].replace(_BETWEEN_DUMPED, _BETWEEN))  # without the list's [{ and }]
-    return '{\n  "version": 1,\n  "findings": [\n    {\n      ' + _BETWEEN.join(parts) + '\n    }\n  ],\n  "summary": ' + summary + "\n}\n"
+        yield (_BETWEEN if start else "") + dumped[2:-2].replace(_BETWEEN_DUMPED, _BETWEEN)  # without the list's [{ and }]
+    yield '\n    }\n  ],\n  "summary": ' + summary + "\n}\n"
