@@ -31,6 +31,7 @@ class Context:
         self.prose = document.prose
         self.base: int = getattr(document, "base", 0)
         self.own = own if own is not None else (0, len(self.prose))
+        self.rule_spans: dict[str, Any] = {}  # the spans the YAML rules collect, by kind: once for all of them (yamlrules/matching.py)
 
     def owns(self, start: int) -> bool:
         """The place at this prose offset is this context's to judge."""
@@ -84,12 +85,6 @@ class Context:
     def mentioned(self) -> frozenset[str]:
         """Ids of the entities the document names with an accepted spelling."""
         return frozenset(i for m in self.mentions if m.form.accepted for i in m.form.entity_ids)
-
-    @cached_attribute
-    def rule_spans(self) -> dict[str, Any]:
-        """The spans the YAML rules collect, by kind (quotelint/yamlrules/matching.py): each kind
-        once for all the rules that view this document."""
-        return {}
 
     @cached_attribute
     def quote_scan(self) -> Any:

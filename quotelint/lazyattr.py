@@ -4,8 +4,12 @@
 Python 3.11 that turns the instance's attributes from the compact values the interpreter reads
 by a fixed index into an ordinary dictionary, and from then on every read of *any* attribute of
 that instance (`self.prose` in a loop over words) takes the generic lookup. `cached_attribute`
-keeps its value with `object.__setattr__` instead, which leaves the compact values in place, and takes no
-lock (the `cached_property` of Python 3.11 takes one on each first read).
+keeps its value with `object.__setattr__` instead, which leaves the compact values in place, and
+takes no lock (the `cached_property` of Python 3.11 takes one on each first read).
+
+The kept attribute itself is still read through the generic lookup, as its class holds the
+descriptor of that name. A value that every instance needs and that a hot loop reads through
+`self` is better set in `__init__` (the cast and its name reader do so).
 """
 
 from __future__ import annotations

@@ -83,9 +83,7 @@ class NameReader:
             tables = kept["tables"] = reader_tables(lexicon, words)
         self.opening, self.orgs, self.joiners, self.small, self.phrases = tables
         # The verdicts on the document's distinct words, judged once a run, are set here rather
-        # than kept by cached properties: those write into the instance's `__dict__`, after which
-        # Python 3.11 leaves the loads of its attributes unspecialised (every `self.texts` of the
-        # loops below would take the generic lookup).
+        # than worked out on first read: every reader asks them, in its loops (quotelint/lazyattr.py).
         self.capital: set[str] = self.memo("quotes.capitalised", capitalised).select(self.distinct)  # the words written as names
         common = lexicon.common_words  # the capitalised ones that are ordinary words lower-cased (`The`, `Harbor`): a set asked in C
         self.ordinary: set[str] = self.memo("quotes.ordinary-capital", functools.partial(lower_in, common), functools.partial(_look_up_lower, common)).select(self.capital)

@@ -126,8 +126,7 @@ class Cast(Resolution):
         self.reader = NameReader(ctx.prose, self.tokens, self.lexicon, words, ctx.positions, ctx.registry.names, ctx.distinct, (self.texts, self.starts, self.ends))
         self.sets = word_sets(ctx.registry.names, self.lexicon, words) if sets is None else sets
         self.title_nouns = self.sets.title_nouns
-        # set here, not kept by cached properties: those write into the instance's `__dict__`,
-        # after which Python 3.11 leaves the loads of its attributes unspecialised
+        # set here, not worked out on first read: every cast asks them (quotelint/lazyattr.py)
         self.given_names: WordMemo = ctx.registry.names.memo("quotes.given-names", functools.partial(_given_name, words))  # a capitalised first name, of the census lists or the engine's
         lexicon = self.lexicon  # the words a body's phrase never takes in before its noun (one set asked):
         self.body_stops = self._kept("body-stops", lambda: frozenset((*words.determiners, *words.prepositions, *words.clause_words, *lexicon.reporting_verbs, *words.pronouns)))
